@@ -1,0 +1,38 @@
+import { type ReactNode, useId } from 'react'
+import { useT } from '#app/utils/i18n.tsx'
+
+export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+	const t = useT()
+	if (!errors?.length) return null
+	return (
+		<ul id={id} className="field-errors" role="alert">
+			{errors.map(error => (
+				<li key={error}>{t(error)}</li>
+			))}
+		</ul>
+	)
+}
+
+/** A labelled control with its errors under it; `children` receives the ids to wire up. */
+export function Field({
+	label,
+	errors,
+	hint,
+	children,
+}: {
+	label: string
+	errors?: string[] | null
+	hint?: string
+	children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+}) {
+	const id = useId()
+	const errorId = errors?.length ? `${id}-error` : undefined
+	return (
+		<div className="field">
+			<label htmlFor={id}>{label}</label>
+			{children({ id, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': errorId })}
+			{hint ? <p className="hint">{hint}</p> : null}
+			<ErrorList id={errorId} errors={errors} />
+		</div>
+	)
+}

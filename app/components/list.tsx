@@ -1,0 +1,39 @@
+import { Form, Link, useSearchParams } from '@remix-run/react'
+import { pageCount } from '#db/repos/pagination.ts'
+import { useT } from '#app/utils/i18n.tsx'
+
+export function SearchForm() {
+	const t = useT()
+	const [params] = useSearchParams()
+	return (
+		<Form method="get" className="search" role="search">
+			<input
+				type="search"
+				name="q"
+				defaultValue={params.get('q') ?? ''}
+				placeholder={t('common.searchPlaceholder')}
+				aria-label={t('common.search')}
+			/>
+			<button type="submit">{t('common.search')}</button>
+		</Form>
+	)
+}
+
+export function Pagination({ total, page }: { total: number; page: number }) {
+	const t = useT()
+	const [params] = useSearchParams()
+	const pages = pageCount(total)
+	const href = (n: number) => {
+		const next = new URLSearchParams(params)
+		next.set('page', String(n))
+		return `?${next}`
+	}
+	return (
+		<nav className="pagination" aria-label="pagination">
+			<span>{t('common.total', { count: total })}</span>
+			{page > 1 ? <Link to={href(page - 1)}>{t('common.previous')}</Link> : null}
+			<span>{t('common.page', { page, pages })}</span>
+			{page < pages ? <Link to={href(page + 1)}>{t('common.next')}</Link> : null}
+		</nav>
+	)
+}

@@ -1,0 +1,143 @@
+import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	Form,
+	Link,
+	Links,
+	Meta,
+	NavLink,
+	Outlet,
+	Scripts,
+	ScrollRestoration,
+	useLoaderData,
+	useLocation,
+	useRouteLoaderData,
+} from '@remix-run/react'
+import { type ReactNode } from 'react'
+import { GeneralErrorBoundary } from './components/error-boundary.tsx'
+import { translator } from './i18n/index.ts'
+import styles from './styles.css'
+import { getSession } from './utils/auth.server.ts'
+import { useT } from './utils/i18n.tsx'
+import { getLocale } from './utils/locale.server.ts'
+import { getToast } from './utils/toast.server.ts'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { user, setCookie } = await getSession(request)
+	const { toast, setCookie: toastCookie } = await getToast(request)
+	const headers = new Headers()
+	if (setCookie) headers.append('Set-Cookie', setCookie)
+	if (toastCookie) headers.append('Set-Cookie', toastCookie)
+	const locale = await getLocale(request, user)
+	return json(
+		{
+			locale,
+			toast,
+			user: user && {
+				fullName: user.fullName,
+				organisationName: user.organisationName,
+				isAdmin: user.roles.includes('admin'),
+				mustChangePassword: user.mustChangePassword,
+			},
+		},
+		{ headers },
+	)
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+	const data = useRouteLoaderData<typeof loader>('root')
+	const t = translator(data?.locale ?? 'vi')
+	return (
+		<html lang={data?.locale ?? 'vi'}>
+			<head>
+				<meta charSet="utf-8" />
+				<meta name="viewport" content="width=device-width, initial-scale=1" />
+				<title>{t('app.name')}</title>
+				<Meta />
+				<Links />
+			</head>
+			<body>
+				{children}
+				<ScrollRestoration />
+				<Scripts />
+			</body>
+		</html>
+	)
+}
+
+export default function App() {
+	const { user, toast } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<Header />
+			<main className="container">
+				{toast ? (
+					<div className={`toast toast-${toast.type}`} role="status">
+						{t(toast.message, toast.params)}
+					</div>
+				) : null}
+				<Outlet />
+			</main>
+			<footer className="container footer">{user ? user.organisationName : t('app.tagline')}</footer>
+		</>
+	)
+}
+
+function Header() {
+	const { user, locale } = useLoaderData<typeof loader>()
+	const t = useT()
+	const location = useLocation()
+	const here = `${location.pathname}${location.search}`
+	return (
+		<header className="header">
+			<div className="container header-inner">
+				<Link to="/" className="brand">
+					{t('app.name')}
+				</Link>
+				<nav className="nav" aria-label={t('nav.menu')}>
+						{user && !user.mustChangePassword ? (
+							<>
+								<NavLink to="/" end>
+									{t('nav.home')}
+								</NavLink>
+								{user.isAdmin ? (
+									<>
+										<NavLink to="/admin/organisations">{t('nav.organisations')}</NavLink>
+										<NavLink to="/admin/users">{t('nav.users')}</NavLink>
+									</>
+								) : null}
+							</>
+						) : null}
+						<Form method="post" action="/locale" className="inline">
+							<input type="hidden" name="locale" value={locale === 'vi' ? 'en' : 'vi'} />
+							<input type="hidden" name="redirectTo" value={here} />
+							<button type="submit" className="link" lang={locale === 'vi' ? 'en' : 'vi'}>
+								{t('nav.language')}
+							</button>
+						</Form>
+						{user ? (
+							<>
+								<span className="who">{user.fullName}</span>
+								<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
+								<Form method="post" action="/logout" className="inline">
+									<button type="submit" className="link">
+										{t('nav.logout')}
+									</button>
+								</Form>
+							</>
+						) : null}
+				</nav>
+			</div>
+		</header>
+	)
+}
+
+export function ErrorBoundary() {
+	return (
+		<main className="container">
+			<GeneralErrorBoundary />
+		</main>
+	)
+}

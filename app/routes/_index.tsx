@@ -1,0 +1,60 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { db } from '#db/client.server.ts'
+import { getCurrentChain } from '#db/repos/chain.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const chain = await getCurrentChain(db, user.organisationId)
+	return json({
+		user: { fullName: user.fullName, title: user.title, organisationName: user.organisationName, roles: user.roles },
+		chain: chain && { version: chain.version, steps: chain.steps },
+		isAdmin: user.roles.includes('admin'),
+		organisationId: user.organisationId,
+	})
+}
+
+export default function HomeRoute() {
+	const { user, chain, isAdmin, organisationId } = useLoaderData<typeof loader>()
+	const t = useT()
+	const locale = useLocale()
+	return (
+		<>
+			<h1>{t('home.greeting', { name: user.fullName })}</h1>
+			<div className="panel">
+				<p>
+					{user.title ? `${user.title}. ` : ''}
+					{t('home.intro', { organisation: user.organisationName })}
+				</p>
+				<p className="muted">{t('home.roles', { roles: user.roles.map(r => t(`role.${r}`)).join(', ') })}</p>
+			</div>
+			<div className="panel">
+				<h2>{t('home.chain')}</h2>
+				{chain ? (
+					<ol className="chain-view">
+						{chain.steps.map(step => (
+							<li key={step.position}>
+								{locale === 'en' && step.label_en ? step.label_en : step.label_vi}
+								{step.optional ? <span className="badge"> {t('chain.optionalBadge')}</span> : null}
+							</li>
+						))}
+					</ol>
+				) : (
+					<p className="muted">{t('home.noChain')}</p>
+				)}
+			</div>
+			{isAdmin ? (
+				<div className="panel">
+					<h2>{t('home.adminLinks')}</h2>
+					<div className="actions">
+						<Link className="button secondary" to="/admin/organisations">{t('nav.organisations')}</Link>
+						<Link className="button secondary" to="/admin/users">{t('nav.users')}</Link>
+						<Link className="button secondary" to={`/admin/organisations/${organisationId}/chain`}>{t('org.chain')}</Link>
+					</div>
+				</div>
+			) : null}
+		</>
+	)
+}

@@ -1,0 +1,44 @@
+import { type Locale } from '#db/schema.ts'
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+})
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false,
+})
+
+/** dd/mm/yyyy in Vietnam's time zone, whatever the server's. */
+export function formatDate(value: Date | string) {
+	return dateFormat.format(new Date(value))
+}
+
+export function formatDateTime(value: Date | string) {
+	const date = new Date(value)
+	return `${timeFormat.format(date)} ${dateFormat.format(date)}`
+}
+
+/** 4500 → "4.500"; Vietnamese grouping in both locales, as official documents use it. */
+export function formatNumber(value: number) {
+	return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value)
+}
+
+/** 4.500 USD, 12.000.000 ₫ */
+export function formatMoney(amount: number, currency: 'VND' | 'USD') {
+	return currency === 'VND' ? `${formatNumber(amount)} ₫` : `${formatNumber(amount)} USD`
+}
+
+/** "Quảng Trị, ngày 13 tháng 10 năm 2021" */
+export function formatPlaceDate(place: string, value: Date | string, locale: Locale = 'vi') {
+	const [day, month, year] = formatDate(value).split('/')
+	return locale === 'vi'
+		? `${place}, ngày ${Number(day)} tháng ${Number(month)} năm ${year}`
+		: `${place}, ${day}/${month}/${year}`
+}

@@ -1,0 +1,14 @@
+import { Kysely, type Transaction } from 'kysely'
+import { PostgresJSDialect } from 'kysely-postgres-js'
+import postgres from 'postgres'
+import { type DB } from './schema.ts'
+
+export type Db = Kysely<DB> | Transaction<DB>
+
+export function createDb(url: string, { max = 10 } = {}) {
+	return new Kysely<DB>({
+		dialect: new PostgresJSDialect({
+			postgres: postgres(url, { max, onnotice: () => {} }),
+		}),
+	})
+}

@@ -1,0 +1,80 @@
+import { type Db } from '../client.server.ts'
+
+export interface ChainStepInput {
+	organisation_id: string
+	label_vi: string
+	label_en: string
+	optional: boolean
+}
+
+/** The current (highest) version of an organisation's chain with its steps, in order. */
+export async function getCurrentChain(db: Db, organisationId: string) {
+	const chain = await db
+		.selectFrom('chain')
+		.select(['id', 'version', 'created_at'])
+		.where('organisation_id', '=', organisationId)
+		.orderBy('version', 'desc')
+		.limit(1)
+		.executeTakeFirst()
+	if (!chain) return null
+	const steps = await db
+		.selectFrom('chain_step as s')
+		.innerJoin('organisation as o', 'o.id', 's.organisation_id')
+		.select(['s.position', 's.organisation_id', 's.label_vi', 's.label_en', 's.optional', 'o.short_name as organisation_short_name'])
+		.where('s.chain_id', '=', chain.id)
+		.orderBy('s.position')
+		.execute()
+	return { ...chain, steps }
+}
+
+export async function countChainVersions(db: Db, organisationId: string) {
+	const row = await db
+		.selectFrom('chain')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.where('organisation_id', '=', organisationId)
+		.executeTakeFirstOrThrow()
+	return Number(row.n)
+}
+
+/**
+ * Saves the steps as a new version. `expectedVersion` is the version the editor loaded
+ * (0 for none): if someone saved in between, the unique (organisation_id, version) key
+ * makes this fail instead of silently overwriting, and the caller answers 409.
+ */
+export async function insertChainVersion(
+	db: Db,
+	{ organisationId, expectedVersion, steps, createdBy }: {
+		organisationId: string
+		expectedVersion: number
+		steps: ChainStepInput[]
+		createdBy: string
+	},
+) {
+	try {
+		return await db.transaction().execute(async trx => {
+		const current = await trx
+			.selectFrom('chain')
+			.select(eb => eb.fn.max('version').as('version'))
+			.where('organisation_id', '=', organisationId)
+			.executeTakeFirstOrThrow()
+		if ((current.version ?? 0) !== expectedVersion) return null
+		const chain = await trx
+			.insertInto('chain')
+			.values({ organisation_id: organisationId, version: expectedVersion + 1, created_by: createdBy })
+			.returning(['id', 'version'])
+			.executeTakeFirstOrThrow()
+		await trx
+			.insertInto('chain_step')
+			.values(steps.map((step, index) => ({ ...step, chain_id: chain.id, position: index + 1 })))
+			.execute()
+		return chain
+		})
+	} catch (error) {
+		if (isUniqueViolation(error)) return null
+		throw error
+	}
+}
+
+function isUniqueViolation(error: unknown) {
+	return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+}

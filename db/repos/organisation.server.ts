@@ -1,0 +1,64 @@
+import { sql } from 'kysely'
+import { searchPattern } from '#app/utils/vietnamese.ts'
+import { type Db } from '../client.server.ts'
+import { type NewOrganisation, type OrganisationKind, type OrganisationUpdate } from '../schema.ts'
+import { PAGE_SIZE, pageOffset } from './pagination.ts'
+
+const listColumns = ['id', 'kind', 'name_vi', 'name_en', 'short_name', 'province', 'country', 'parent_id'] as const
+
+/** `onlyId` limits the list to one organisation (an organisation admin sees only their own). */
+export async function listOrganisations(
+	db: Db,
+	{ query, page, onlyId }: { query?: string; page: number; onlyId?: string },
+) {
+	let q = db.selectFrom('organisation')
+	if (onlyId) q = q.where('id', '=', onlyId)
+	if (query?.trim()) q = q.where('search_text', 'like', searchPattern(query))
+	const rows = await q
+		.select(listColumns)
+		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		.orderBy(sql`name_vi COLLATE vi`)
+		.limit(PAGE_SIZE)
+		.offset(pageOffset(page))
+		.execute()
+	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+}
+
+/** Every organisation that can act in a chain or be a parent, for select boxes. */
+export async function listOrganisationChoices(db: Db) {
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name_vi', 'name_en', 'short_name', 'kind'])
+		.where('kind', '!=', 'foreign_partner')
+		.orderBy(sql`name_vi COLLATE vi`)
+		.execute()
+}
+
+export async function getOrganisation(db: Db, id: string) {
+	return db
+		.selectFrom('organisation')
+		.select([...listColumns, 'version'])
+		.where('id', '=', id)
+		.executeTakeFirst()
+}
+
+export async function getOrganisationKinds(db: Db, ids: string[]) {
+	if (ids.length === 0) return new Map<string, OrganisationKind>()
+	const rows = await db.selectFrom('organisation').select(['id', 'kind']).where('id', 'in', ids).execute()
+	return new Map(rows.map(r => [r.id, r.kind]))
+}
+
+export async function insertOrganisation(db: Db, values: NewOrganisation) {
+	return db.insertInto('organisation').values(values).returning('id').executeTakeFirstOrThrow()
+}
+
+/** Optimistic: returns undefined when someone saved the organisation since `version` was read. */
+export async function updateOrganisation(db: Db, id: string, version: number, values: OrganisationUpdate) {
+	return db
+		.updateTable('organisation')
+		.set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.returning('id')
+		.executeTakeFirst()
+}

@@ -1,0 +1,80 @@
+import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
+import { type Db } from '../client.server.ts'
+import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
+
+export interface SessionUserAttributes {
+	email: string
+	full_name: string
+	title: string
+	organisation_id: string
+	organisation_kind: OrganisationKind
+	organisation_name: string
+	roles: Role[]
+	locale: Locale
+	must_change_password: boolean
+}
+
+function toSession(row: { id: string; user_id: string; expires_at: Date }): DatabaseSession {
+	return { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at), attributes: {} }
+}
+
+/** Lucia v3 adapter over the `session` table; inactive users have no valid session. */
+export function createSessionAdapter(db: Db): Adapter {
+	return {
+		async getSessionAndUser(sessionId) {
+			const row = await db
+				.selectFrom('session')
+				.innerJoin('app_user as u', 'u.id', 'session.user_id')
+				.innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+				.select([
+					'session.id',
+					'session.user_id',
+					'session.expires_at',
+					'u.email',
+					'u.full_name',
+					'u.title',
+					'u.organisation_id',
+					'o.kind as organisation_kind',
+					'o.name_vi as organisation_name',
+					'u.roles',
+					'u.locale',
+					'u.must_change_password',
+					'u.active',
+				])
+				.where('session.id', '=', sessionId)
+				.executeTakeFirst()
+			if (!row) return [null, null]
+			const session = toSession(row)
+			if (!row.active) return [session, null]
+			const { id: _id, user_id, expires_at: _e, active: _a, ...attributes } = row
+			const user: DatabaseUser = { id: user_id, attributes }
+			return [session, user]
+		},
+		async getUserSessions(userId) {
+			const rows = await db
+				.selectFrom('session')
+				.select(['id', 'user_id', 'expires_at'])
+				.where('user_id', '=', userId)
+				.execute()
+			return rows.map(toSession)
+		},
+		async setSession(session) {
+			await db
+				.insertInto('session')
+				.values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt })
+				.execute()
+		},
+		async updateSessionExpiration(sessionId, expiresAt) {
+			await db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute()
+		},
+		async deleteSession(sessionId) {
+			await db.deleteFrom('session').where('id', '=', sessionId).execute()
+		},
+		async deleteUserSessions(userId) {
+			await db.deleteFrom('session').where('user_id', '=', userId).execute()
+		},
+		async deleteExpiredSessions() {
+			await db.deleteFrom('session').where('expires_at', '<=', new Date()).execute()
+		},
+	}
+}

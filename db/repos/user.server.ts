@@ -1,0 +1,91 @@
+import { sql } from 'kysely'
+import { searchPattern } from '#app/utils/vietnamese.ts'
+import { type Db } from '../client.server.ts'
+import { type Locale, type NewAppUser } from '../schema.ts'
+import { PAGE_SIZE, pageOffset } from './pagination.ts'
+
+export async function getUserForLogin(db: Db, email: string) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'password_hash', 'active', 'must_change_password'])
+		.where(sql`lower(email)`, '=', email.trim().toLowerCase())
+		.executeTakeFirst()
+}
+
+export async function getPasswordHash(db: Db, userId: string) {
+	const row = await db
+		.selectFrom('app_user')
+		.select('password_hash')
+		.where('id', '=', userId)
+		.executeTakeFirstOrThrow()
+	return row.password_hash
+}
+
+export async function emailExists(db: Db, email: string) {
+	const row = await db
+		.selectFrom('app_user')
+		.select('id')
+		.where(sql`lower(email)`, '=', email.trim().toLowerCase())
+		.executeTakeFirst()
+	return Boolean(row)
+}
+
+/** `organisationId` limits the list to one organisation (an organisation admin sees only their own). */
+export async function listUsers(
+	db: Db,
+	{ query, page, organisationId }: { query?: string; page: number; organisationId?: string },
+) {
+	let q = db.selectFrom('app_user as u').innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+	if (organisationId) q = q.where('u.organisation_id', '=', organisationId)
+	if (query?.trim()) q = q.where('u.search_text', 'like', searchPattern(query))
+	const rows = await q
+		.select([
+			'u.id',
+			'u.email',
+			'u.full_name',
+			'u.title',
+			'u.roles',
+			'u.active',
+			'u.organisation_id',
+			'o.short_name as organisation_short_name',
+		])
+		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		.orderBy(sql`o.name_vi COLLATE vi`)
+		.orderBy(sql`u.full_name COLLATE vi`)
+		.limit(PAGE_SIZE)
+		.offset(pageOffset(page))
+		.execute()
+	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+}
+
+export async function getUser(db: Db, id: string) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'email', 'full_name', 'organisation_id', 'active', 'version'])
+		.where('id', '=', id)
+		.executeTakeFirst()
+}
+
+export async function insertUser(db: Db, values: NewAppUser) {
+	return db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow()
+}
+
+export async function setUserActive(db: Db, id: string, active: boolean) {
+	await db.updateTable('app_user').set({ active, updated_at: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
+}
+
+export async function setPassword(
+	db: Db,
+	id: string,
+	{ passwordHash, mustChange }: { passwordHash: string; mustChange: boolean },
+) {
+	await db
+		.updateTable('app_user')
+		.set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.execute()
+}
+
+export async function setLocale(db: Db, id: string, locale: Locale) {
+	await db.updateTable('app_user').set({ locale }).where('id', '=', id).execute()
+}
