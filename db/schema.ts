@@ -1,6 +1,8 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 
+/** A timestamptz with a database default: optional on insert. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedAlways<T> = ColumnType<T, never, never>
 
 export const ORGANISATION_KINDS = [
@@ -29,8 +31,8 @@ export interface OrganisationTable {
 	parent_id: string | null
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
-	created_at: Generated<Timestamp>
-	updated_at: Generated<Timestamp>
+	created_at: Timestamp
+	updated_at: Timestamp
 }
 
 export interface AppUserTable {
@@ -46,14 +48,14 @@ export interface AppUserTable {
 	must_change_password: Generated<boolean>
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
-	created_at: Generated<Timestamp>
-	updated_at: Generated<Timestamp>
+	created_at: Timestamp
+	updated_at: Timestamp
 }
 
 export interface SessionTable {
 	id: string
 	user_id: string
-	expires_at: Timestamp
+	expires_at: RequiredTimestamp
 }
 
 export interface LoginAttemptTable {
@@ -61,7 +63,7 @@ export interface LoginAttemptTable {
 	email: string
 	ip: string
 	succeeded: boolean
-	created_at: Generated<Timestamp>
+	created_at: Timestamp
 }
 
 export interface ChainTable {
@@ -69,7 +71,7 @@ export interface ChainTable {
 	organisation_id: string
 	version: number
 	created_by: string | null
-	created_at: Generated<Timestamp>
+	created_at: Timestamp
 }
 
 export interface ChainStepTable {

@@ -115,8 +115,6 @@ export const en: Record<MessageKey, string> = {
 	'user.deactivated': 'Account of {name} disabled.',
 	'user.activated': 'Account of {name} enabled.',
 	'user.cannotDeactivateSelf': 'You cannot disable your own account',
-	'user.resetPassword': 'Set a new one-time password',
-	'user.passwordReset': 'A new one-time password was set for {name}.',
 
 	'chain.title': 'Approval chain of {organisation}',
 	'chain.version': 'Version {version}, saved {date}',

@@ -113,8 +113,6 @@ export const vi = {
 	'user.deactivated': 'Đã khóa tài khoản {name}.',
 	'user.activated': 'Đã mở khóa tài khoản {name}.',
 	'user.cannotDeactivateSelf': 'Bạn không thể tự khóa tài khoản của mình',
-	'user.resetPassword': 'Cấp lại mật khẩu',
-	'user.passwordReset': 'Đã cấp mật khẩu dùng một lần mới cho {name}.',
 
 	'chain.title': 'Quy trình phê duyệt của {organisation}',
 	'chain.version': 'Phiên bản {version}, lưu lúc {date}',

@@ -15,8 +15,7 @@ import {
 } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-
-export const NewPasswordSchema = z.string({ error: 'error.required' }).min(8, { error: 'error.passwordShort' }).max(200, { error: 'error.tooLong' })
+import { NewPasswordSchema } from '#app/utils/validation.ts'
 
 const ChangePasswordSchema = z
 	.object({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 
 export interface ChainStepInput {
@@ -77,4 +78,23 @@ export async function insertChainVersion(
 
 function isUniqueViolation(error: unknown) {
 	return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+}
+
+/** Earlier and current versions, newest first, each with its steps' labels in order (one query). */
+export async function listChainVersions(db: Db, organisationId: string, limit = 10) {
+	return db
+		.selectFrom('chain as c')
+		.leftJoin('app_user as u', 'u.id', 'c.created_by')
+		.select(['c.version', 'c.created_at', 'u.full_name as created_by_name'])
+		.select(eb =>
+			eb
+				.selectFrom('chain_step as s')
+				.select(sql<string[]>`array_agg(s.label_vi ORDER BY s.position)`.as('labels'))
+				.whereRef('s.chain_id', '=', 'c.id')
+				.as('labels'),
+		)
+		.where('c.organisation_id', '=', organisationId)
+		.orderBy('c.version', 'desc')
+		.limit(limit)
+		.execute()
 }

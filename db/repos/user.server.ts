@@ -46,6 +46,7 @@ export async function listUsers(
 			'u.title',
 			'u.roles',
 			'u.active',
+			'u.version',
 			'u.organisation_id',
 			'o.short_name as organisation_short_name',
 		])
@@ -70,8 +71,15 @@ export async function insertUser(db: Db, values: NewAppUser) {
 	return db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow()
 }
 
-export async function setUserActive(db: Db, id: string, active: boolean) {
-	await db.updateTable('app_user').set({ active, updated_at: sql`now()`, version: sql`version + 1` }).where('id', '=', id).execute()
+/** Optimistic: returns undefined when the user was changed since `version` was read. */
+export async function setUserActive(db: Db, id: string, version: number, active: boolean) {
+	return db
+		.updateTable('app_user')
+		.set({ active, updated_at: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.returning('id')
+		.executeTakeFirst()
 }
 
 export async function setPassword(

@@ -1,0 +1,81 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Pagination, SearchForm } from '#app/components/list.tsx'
+import { db } from '#db/client.server.ts'
+import { listOrganisations } from '#db/repos/organisation.server.ts'
+import { countryName } from '#app/utils/countries.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { pageFrom } from '#app/utils/misc.ts'
+import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireRole(request, 'admin')
+	const url = new URL(request.url)
+	const page = pageFrom(url)
+	const { rows, total } = await listOrganisations(db, {
+		query: url.searchParams.get('q') ?? undefined,
+		page,
+		onlyId: isBoardAdmin(user) ? undefined : user.organisationId,
+	})
+	return json({ rows, total, page, canCreate: isBoardAdmin(user) })
+}
+
+export default function OrganisationsRoute() {
+	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()
+	const t = useT()
+	const locale = useLocale()
+	return (
+		<>
+			<h1>{t('org.list')}</h1>
+			<div className="toolbar">
+				<SearchForm />
+				{canCreate ? (
+					<Link className="button" to="/admin/organisations/new">
+						{t('org.new')}
+					</Link>
+				) : null}
+			</div>
+			<div className="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th>{t('org.nameVi')}</th>
+							<th>{t('org.shortName')}</th>
+							<th>{t('org.kind')}</th>
+							<th>{t('org.country')}</th>
+							<th>{t('common.actions')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.length === 0 ? (
+							<tr>
+								<td colSpan={5} className="muted">{t('common.none')}</td>
+							</tr>
+						) : null}
+						{rows.map(org => (
+							<tr key={org.id}>
+								<td>
+									<Link to={`/admin/organisations/${org.id}`}>{locale === 'en' && org.name_en ? org.name_en : org.name_vi}</Link>
+								</td>
+								<td>{org.short_name}</td>
+								<td>{t(`kind.${org.kind}`)}</td>
+								<td>{[org.province, countryName(org.country, locale)].filter(Boolean).join(', ')}</td>
+								<td>
+									{org.kind === 'foreign_partner' ? null : (
+										<Link to={`/admin/organisations/${org.id}/chain`}>{t('org.chain')}</Link>
+									)}
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			<Pagination total={total} page={page} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
