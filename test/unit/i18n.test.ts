@@ -1,0 +1,48 @@
+import { describe, expect, test } from 'vitest'
+import { en } from '#app/i18n/en.ts'
+import { isMessageKey, translate, translator } from '#app/i18n/index.ts'
+import { vi } from '#app/i18n/vi.ts'
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
+
+describe('catalogues', () => {
+	test('every Vietnamese key has an English text, and English has no extra keys', () => {
+		const missing = Object.keys(vi).filter(key => !(key in en) || !(en as Record<string, string>)[key]?.trim())
+		expect(missing).toEqual([])
+		expect(Object.keys(en).filter(key => !(key in vi))).toEqual([])
+	})
+
+	test('no Vietnamese text is empty', () => {
+		expect(Object.entries(vi).filter(([, text]) => !text.trim())).toEqual([])
+	})
+
+	test('both languages use the same {placeholders} for each key', () => {
+		const mismatched = Object.keys(vi).filter(
+			key => placeholders(vi[key as keyof typeof vi]).join() !== placeholders(en[key as keyof typeof en]).join(),
+		)
+		expect(mismatched).toEqual([])
+	})
+})
+
+describe('translate', () => {
+	test('looks the key up in the chosen language', () => {
+		expect(translate('vi', 'login.title')).toBe('Đăng nhập')
+		expect(translate('en', 'login.title')).toBe(en['login.title'])
+		expect(translate('en', 'login.title')).not.toBe(vi['login.title'])
+	})
+
+	test('fills in parameters', () => {
+		expect(translate('vi', 'home.greeting', { name: 'Lê Văn Đức' })).toBe('Xin chào, Lê Văn Đức')
+		expect(translate('vi', 'common.page', { page: 2, pages: 5 })).toBe('Trang 2/5')
+	})
+
+	test('leaves a placeholder without a parameter visible rather than printing "undefined"', () => {
+		expect(translate('vi', 'common.page', { page: 2 })).toBe('Trang 2/{pages}')
+	})
+
+	test('passes text that is not a key through (e.g. a Zod message)', () => {
+		expect(isMessageKey('Không phải khoá')).toBe(false)
+		expect(translate('en', 'Không phải khoá')).toBe('Không phải khoá')
+		expect(translator('en')('login.title')).toBe(en['login.title'])
+	})
+})
