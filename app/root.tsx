@@ -21,7 +21,10 @@ import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
 import { getToast } from './utils/toast.server.ts'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: styles },
+	{ rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { user, setCookie } = await getSession(request)

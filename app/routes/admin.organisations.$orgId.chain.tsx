@@ -133,16 +133,16 @@ export default function ChainRoute() {
 									<div className="actions">
 										<button
 											className="secondary small"
-											disabled={index === 0}
 											{...form.reorder.getButtonProps({ name: fields.steps.name, from: index, to: index - 1 })}
+											disabled={index === 0}
 											aria-label={`${t('chain.moveUp')} — ${t('chain.step', { n: index + 1 })}`}
 										>
 											{t('chain.moveUp')}
 										</button>
 										<button
 											className="secondary small"
-											disabled={index === steps.length - 1}
 											{...form.reorder.getButtonProps({ name: fields.steps.name, from: index, to: index + 1 })}
+											disabled={index === steps.length - 1}
 											aria-label={`${t('chain.moveDown')} — ${t('chain.step', { n: index + 1 })}`}
 										>
 											{t('chain.moveDown')}
