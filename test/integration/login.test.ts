@@ -1,0 +1,159 @@
+import { sql } from 'kysely'
+import { describe, expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { LOCKOUT_ATTEMPTS } from '#db/repos/login-attempt.server.ts'
+import { loader as homeLoader } from '#app/routes/_index.tsx'
+import { action } from '#app/routes/login.tsx'
+import { PASSWORD, args, insertUser, request, sessionIdOf, settle } from '../factories.ts'
+
+async function login(form: Record<string, string>, { ip = '1.2.3.4', cookie }: { ip?: string; cookie?: string } = {}) {
+	const req = await request('/login', { form, cookie })
+	return settle(() => action({ request: req, params: {}, context: { clientIp: ip } }))
+}
+
+type Reply = { result: { status: string; initialValue?: Record<string, unknown>; error?: Record<string, string[]> } }
+async function formErrors(response: Response) {
+	const { result } = (await response.json()) as Reply
+	return result.error?.[''] ?? []
+}
+
+async function sessionIds(userId: string) {
+	const rows = await db.selectFrom('session').select('id').where('user_id', '=', userId).execute()
+	return rows.map(r => r.id)
+}
+
+describe('signing in', () => {
+	test('the right password starts a session and goes to the page asked for', async () => {
+		const user = await insertUser(db)
+		const response = await login({ email: user.email, password: PASSWORD, redirectTo: '/admin/users?q=an' })
+
+		expect(response.status).toBe(302)
+		expect(response.headers.get('Location')).toBe('/admin/users?q=an')
+		const setCookie = response.headers.get('Set-Cookie')
+		expect(setCookie).toMatch(/HttpOnly/i)
+		expect(setCookie).toMatch(/SameSite=Lax/i)
+		const sessionId = sessionIdOf(setCookie)
+		expect(await sessionIds(user.id)).toEqual([sessionId])
+
+		// The cookie is what a browser sends next, and it signs the user in.
+		const home = await homeLoader(args(await request('/', { cookie: `session=${sessionId}` })))
+		expect((await home.json()).user.fullName).toBe(user.full_name)
+	})
+
+	test('the email is matched whatever its case and surrounding spaces', async () => {
+		const user = await insertUser(db, { email: 'Mai.Dang@BanDoiNgoai.vn' })
+		const response = await login({ email: '  mai.dang@bandoingoai.VN ', password: PASSWORD })
+		expect(response.status).toBe(302)
+		expect(await sessionIds(user.id)).toHaveLength(1)
+	})
+
+	test('never redirects to another site after signing in', async () => {
+		const user = await insertUser(db)
+		for (const redirectTo of ['https://evil.example.com/', '//evil.example.com/x']) {
+			const response = await login({ email: user.email, password: PASSWORD, redirectTo })
+			expect(response.headers.get('Location')).toBe('/')
+		}
+	})
+
+	test('a wrong password answers 400 with login.invalid, keeps the email and forgets the password', async () => {
+		const user = await insertUser(db)
+		const response = await login({ email: user.email, password: 'sai mật khẩu' })
+
+		expect(response.status).toBe(400)
+		expect(response.headers.get('Set-Cookie')).toBeNull()
+		const { result } = (await response.json()) as Reply
+		expect(result.error?.['']).toEqual(['login.invalid'])
+		expect(result.initialValue?.email).toBe(user.email)
+		expect(result.initialValue).not.toHaveProperty('password')
+		expect(await sessionIds(user.id)).toEqual([])
+	})
+
+	test('an unknown email gets the same answer as a wrong password', async () => {
+		const response = await login({ email: 'khongton.tai@example.vn', password: PASSWORD })
+		expect(response.status).toBe(400)
+		expect(await formErrors(response)).toEqual(['login.invalid'])
+	})
+
+	test('an empty form answers 400 with field errors', async () => {
+		const response = await login({ email: 'not-an-email', password: '' })
+		expect(response.status).toBe(400)
+		const { result } = (await response.json()) as Reply
+		expect(result.error?.email).toEqual(['error.email'])
+		expect(result.error?.password).toEqual(['error.required'])
+	})
+
+	test('a deactivated account cannot sign in, even with the right password', async () => {
+		const user = await insertUser(db, { active: false })
+		const response = await login({ email: user.email, password: PASSWORD })
+		expect(response.status).toBe(400)
+		expect(await formErrors(response)).toEqual(['login.inactive'])
+		expect(await sessionIds(user.id)).toEqual([])
+	})
+
+	test('someone already signed in is sent home instead', async () => {
+		const user = await insertUser(db)
+		const req = await request('/login', { form: { email: user.email, password: PASSWORD }, user })
+		const response = await settle(() => action(args(req)))
+		expect(response.status).toBe(302)
+		expect(response.headers.get('Location')).toBe('/')
+	})
+})
+
+describe('lockout', () => {
+	async function ageAttempts(minutes: number) {
+		await db
+			.updateTable('login_attempt')
+			.set({ created_at: sql`now() - make_interval(mins => ${minutes})` })
+			.execute()
+	}
+
+	test(`after ${LOCKOUT_ATTEMPTS} failures for one account, even the right password is refused for 15 minutes`, async () => {
+		const user = await insertUser(db)
+		// From different addresses, so it is the account that is counted.
+		for (let i = 1; i <= LOCKOUT_ATTEMPTS; i++) {
+			const response = await login({ email: user.email, password: `sai ${i}` }, { ip: `10.0.0.${i}` })
+			expect(response.status).toBe(400)
+			expect(await formErrors(response)).toEqual(['login.invalid'])
+		}
+
+		const refused = await login({ email: user.email.toUpperCase(), password: PASSWORD }, { ip: '10.0.0.99' })
+		expect(refused.status).toBe(429)
+		expect(await formErrors(refused)).toEqual(['login.locked'])
+		expect(refused.headers.get('Set-Cookie')).toBeNull()
+		expect(await sessionIds(user.id)).toEqual([])
+
+		// Still locked just before the window ends...
+		await ageAttempts(14)
+		expect((await login({ email: user.email, password: PASSWORD }, { ip: '10.0.0.99' })).status).toBe(429)
+
+		// ...and open again after it.
+		await ageAttempts(16)
+		const accepted = await login({ email: user.email, password: PASSWORD }, { ip: '10.0.0.99' })
+		expect(accepted.status).toBe(302)
+		expect(await sessionIds(user.id)).toHaveLength(1)
+	})
+
+	test(`${LOCKOUT_ATTEMPTS - 1} failures do not lock the account`, async () => {
+		const user = await insertUser(db)
+		for (let i = 1; i < LOCKOUT_ATTEMPTS; i++) await login({ email: user.email, password: 'sai' })
+		expect((await login({ email: user.email, password: PASSWORD })).status).toBe(302)
+	})
+
+	test(`after ${LOCKOUT_ATTEMPTS} failures from one address with different emails, that address is refused`, async () => {
+		const user = await insertUser(db)
+		for (let i = 1; i <= LOCKOUT_ATTEMPTS; i++) {
+			const response = await login({ email: `doan${i}@example.vn`, password: 'sai' }, { ip: '203.0.113.7' })
+			expect(response.status).toBe(400)
+		}
+
+		const refused = await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.7' })
+		expect(refused.status).toBe(429)
+		expect(await formErrors(refused)).toEqual(['login.locked'])
+
+		// The account itself is not locked: from elsewhere it signs in.
+		expect((await login({ email: user.email, password: PASSWORD }, { ip: '198.51.100.1' })).status).toBe(302)
+
+		await ageAttempts(16)
+		expect((await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.7' })).status).toBe(302)
+	})
+})

@@ -1,0 +1,127 @@
+import { describe, expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { listOrganisations } from '#db/repos/organisation.server.ts'
+import { listUsers } from '#db/repos/user.server.ts'
+import { insertOrganisation, insertUser } from '../factories.ts'
+
+async function insertCommittees(...provinces: string[]) {
+	const rows = []
+	for (const province of provinces) {
+		rows.push(
+			await insertOrganisation(db, {
+				kind: 'party_committee',
+				name_vi: `Tỉnh ủy ${province}`,
+				short_name: `TU ${province}`,
+				name_en: 'Provincial Party Committee',
+				province,
+			}),
+		)
+	}
+	return rows
+}
+
+const names = (rows: { name_vi: string }[]) => rows.map(r => r.name_vi)
+
+describe('listOrganisations', () => {
+	test('finds organisations typed without accents, and only those', async () => {
+		await insertCommittees('Quảng Trị', 'Quảng Ngãi', 'Đồng Nai', 'Bình Dương')
+
+		const quangTri = await listOrganisations(db, { query: 'quang tri', page: 1 })
+		expect(names(quangTri.rows)).toEqual(['Tỉnh ủy Quảng Trị'])
+		expect(quangTri.total).toBe(1)
+
+		expect(names((await listOrganisations(db, { query: 'dong', page: 1 })).rows)).toEqual(['Tỉnh ủy Đồng Nai'])
+		expect(names((await listOrganisations(db, { query: 'QUẢNG', page: 1 })).rows)).toEqual([
+			'Tỉnh ủy Quảng Ngãi',
+			'Tỉnh ủy Quảng Trị',
+		])
+		expect((await listOrganisations(db, { query: 'ha noi', page: 1 })).rows).toEqual([])
+	})
+
+	test('matches the short name too', async () => {
+		await insertCommittees('Quảng Trị', 'Đồng Nai')
+		expect(names((await listOrganisations(db, { query: 'tu dong', page: 1 })).rows)).toEqual(['Tỉnh ủy Đồng Nai'])
+	})
+
+	test('sorts in Vietnamese order: Đ after every D, ă and â after a, and before later letters', async () => {
+		await insertCommittees('Yên Bái', 'Đồng Tháp', 'Dương Minh', 'Đà Nẵng', 'Cà Mau', 'Ân Thi', 'An Giang', 'Ăn Thổ', 'Anh Sơn')
+		const { rows, total } = await listOrganisations(db, { page: 1 })
+		expect(total).toBe(9)
+		expect(rows.map(r => r.province)).toEqual([
+			'An Giang',
+			'Anh Sơn',
+			'Ăn Thổ',
+			'Ân Thi',
+			'Cà Mau',
+			'Dương Minh',
+			'Đà Nẵng',
+			'Đồng Tháp',
+			'Yên Bái',
+		])
+	})
+
+	test('pages through 20 at a time, with the total of all pages', async () => {
+		await insertCommittees(...Array.from({ length: 23 }, (_, i) => `Tỉnh ${String(i + 1).padStart(2, '0')}`))
+		const first = await listOrganisations(db, { page: 1 })
+		const second = await listOrganisations(db, { page: 2 })
+		expect(first.rows).toHaveLength(20)
+		expect(second.rows).toHaveLength(3)
+		expect(first.total).toBe(23)
+		expect(second.total).toBe(23)
+		expect(second.rows[2].province).toBe('Tỉnh 23')
+	})
+
+	test('onlyId limits the list to one organisation, whatever the query', async () => {
+		const [quangTri, dongNai] = await insertCommittees('Quảng Trị', 'Đồng Nai')
+		expect(names((await listOrganisations(db, { page: 1, onlyId: quangTri.id })).rows)).toEqual(['Tỉnh ủy Quảng Trị'])
+		expect((await listOrganisations(db, { page: 1, onlyId: dongNai.id, query: 'quang tri' })).rows).toEqual([])
+	})
+})
+
+describe('listUsers', () => {
+	test('finds users by name without accents, or by email', async () => {
+		const org = await insertOrganisation(db)
+		await insertUser(db, { organisation_id: org.id, full_name: 'Đặng Thị Mai', email: 'mai@bandoingoai.vn', title: 'Trưởng ban' })
+		await insertUser(db, { organisation_id: org.id, full_name: 'Nguyễn Thị Hương', email: 'huong@ldld.vn', title: 'Chuyên viên' })
+		await insertUser(db, { organisation_id: org.id, full_name: 'Lê Văn Đức', email: 'duc@ldld.vn', title: 'Chủ tịch' })
+
+		const fullNames = async (query: string) =>
+			(await listUsers(db, { query, page: 1 })).rows.map(r => r.full_name)
+		expect(await fullNames('dang thi mai')).toEqual(['Đặng Thị Mai'])
+		expect(await fullNames('nguyen huong')).toEqual(['Nguyễn Thị Hương'])
+		expect(await fullNames('le van duc')).toEqual(['Lê Văn Đức'])
+		expect(await fullNames('HUONG@LDLD')).toEqual(['Nguyễn Thị Hương'])
+		expect(await fullNames('tran')).toEqual([])
+	})
+
+	test('sorts by organisation, then by name in Vietnamese order', async () => {
+		const dongNai = await insertOrganisation(db, { name_vi: 'Tỉnh ủy Đồng Nai' })
+		const daNang = await insertOrganisation(db, { name_vi: 'Tỉnh ủy Đà Nẵng' })
+		const binhDinh = await insertOrganisation(db, { name_vi: 'Tỉnh ủy Bình Định' })
+		for (const full_name of ['Vũ Quốc Anh', 'Đặng Thị Mai', 'Dương Văn An', 'Bùi Văn Cường'])
+			await insertUser(db, { organisation_id: dongNai.id, full_name })
+		await insertUser(db, { organisation_id: daNang.id, full_name: 'Ân Văn Ba' })
+		await insertUser(db, { organisation_id: binhDinh.id, full_name: 'Trần Văn Tư' })
+
+		const { rows, total } = await listUsers(db, { page: 1 })
+		expect(total).toBe(6)
+		expect(rows.map(r => r.full_name)).toEqual([
+			'Trần Văn Tư',
+			'Ân Văn Ba',
+			'Bùi Văn Cường',
+			'Dương Văn An',
+			'Đặng Thị Mai',
+			'Vũ Quốc Anh',
+		])
+	})
+
+	test('organisationId limits the list to that organisation', async () => {
+		const a = await insertOrganisation(db)
+		const b = await insertOrganisation(db)
+		const mine = await insertUser(db, { organisation_id: a.id })
+		await insertUser(db, { organisation_id: b.id })
+		const { rows, total } = await listUsers(db, { page: 1, organisationId: a.id })
+		expect(rows.map(r => r.id)).toEqual([mine.id])
+		expect(total).toBe(1)
+	})
+})

@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { getCurrentChain } from '#db/repos/chain.server.ts'
+import { DEMO_PASSWORD, demoUsers, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
+import { action as loginAction } from '#app/routes/login.tsx'
+import { args, request, settle } from '../factories.ts'
+
+test('the demo data loads, and every demo user can sign in with the demo password', async () => {
+	expect(await isDatabaseEmpty(db)).toBe(true)
+	await seedDemo(db)
+	expect(await isDatabaseEmpty(db)).toBe(false)
+
+	const organisations = await db.selectFrom('organisation').select(['id', 'short_name', 'kind', 'parent_id']).execute()
+	expect(organisations.map(o => o.short_name)).toEqual(
+		expect.arrayContaining(['LĐLĐ tỉnh Quảng Trị', 'Tỉnh ủy Quảng Trị', 'Ban Đối ngoại TLĐ', 'CĐCTVN', 'LHCĐ tỉnh Savannakhet']),
+	)
+	const board = organisations.find(o => o.kind === 'vgcl_board')!
+	const ldld = organisations.find(o => o.short_name === 'LĐLĐ tỉnh Quảng Trị')!
+	expect(ldld.parent_id).toBe(board.id)
+
+	const users = await db.selectFrom('app_user').select(['email', 'active', 'must_change_password']).execute()
+	expect(users.map(u => u.email).sort()).toEqual(demoUsers.map(u => u.email).sort())
+	expect(users.every(u => u.active && !u.must_change_password)).toBe(true)
+
+	// The Quảng Trị chain climbs from the federation to the VGCL board, with the Secretariat optional.
+	const chain = await getCurrentChain(db, ldld.id)
+	expect(chain?.steps.map(s => [s.label_vi, s.optional])).toEqual([
+		['Ban Thường vụ LĐLĐ tỉnh', false],
+		['Tỉnh ủy', false],
+		['Ban Bí thư Trung ương Đảng', true],
+		['Ban Đối ngoại TLĐ', false],
+	])
+
+	for (const { email } of demoUsers) {
+		const response = await settle(async () =>
+			loginAction(args(await request('/login', { form: { email, password: DEMO_PASSWORD } }))),
+		)
+		expect(response.status, email).toBe(302)
+		expect(response.headers.get('Location'), email).toBe('/')
+	}
+	expect(Number((await db.selectFrom('session').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(
+		demoUsers.length,
+	)
+})
+
+test('seeding is all or nothing: a second run fails and leaves the first data as it was', async () => {
+	await seedDemo(db)
+	const before = await db.selectFrom('app_user').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	await expect(seedDemo(db)).rejects.toThrow()
+	const after = await db.selectFrom('app_user').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	expect(after.n).toBe(before.n)
+	const organisations = await db.selectFrom('organisation').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	expect(Number(organisations.n)).toBe(8)
+})
