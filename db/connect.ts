@@ -8,7 +8,12 @@ export type Db = Kysely<DB> | Transaction<DB>
 export function createDb(url: string, { max = 10 } = {}) {
 	return new Kysely<DB>({
 		dialect: new PostgresJSDialect({
-			postgres: postgres(url, { max, onnotice: () => {} }),
+			postgres: postgres(url, {
+				max,
+				onnotice: () => {},
+				// Calendar dates stay 'YYYY-MM-DD' strings: no time zone can shift them.
+				types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+			}),
 		}),
 	})
 }

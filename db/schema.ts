@@ -84,7 +84,106 @@ export interface ChainStepTable {
 	optional: Generated<boolean>
 }
 
+export const DIRECTIONS = ['out', 'in'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+export const TIMING_KINDS = ['year', 'month', 'dates'] as const
+export type TimingKind = (typeof TIMING_KINDS)[number]
+export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
+export type PassportType = (typeof PASSPORT_TYPES)[number]
+export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
+export type FundingSource = (typeof FUNDING_SOURCES)[number]
+export const CURRENCIES = ['VND', 'USD'] as const
+export type Currency = (typeof CURRENCIES)[number]
+
+export interface PlanTable {
+	id: Generated<string>
+	organisation_id: string
+	plan_year: number
+	direction: Direction
+	name: Generated<string>
+	in_name_of: Generated<string>
+	head_title: Generated<string>
+	head_name: Generated<string>
+	member_count: number | null
+	country: string | null
+	partner_id: string | null
+	partner_name: Generated<string>
+	activities: Generated<string[]>
+	days_min: number | null
+	days_max: number | null
+	timing_kind: Generated<TimingKind>
+	timing_month: number | null
+	/** 'YYYY-MM-DD' */
+	start_date: string | null
+	end_date: string | null
+	optional_step_ids: Generated<string[]>
+	status: Generated<string>
+	chain_id: string | null
+	current_step_organisation_id: string | null
+	workflow_snapshot: unknown | null
+	workflow_version: Generated<number>
+	version: Generated<number>
+	created_by: string
+	status_changed_at: Timestamp
+	created_at: Timestamp
+	updated_at: Timestamp
+	search_text: GeneratedAlways<string>
+}
+
+export interface PlanMemberTable {
+	id: Generated<string>
+	plan_id: string
+	position: number
+	full_name: string
+	title: Generated<string>
+	organisation_name: Generated<string>
+	passport_type: PassportType | null
+}
+
+export interface PlanBudgetLineTable {
+	id: Generated<string>
+	plan_id: string
+	position: number
+	payer: string
+	item: string
+	source: FundingSource
+	/** numeric: a decimal string */
+	amount: string | null
+	currency: Currency | null
+}
+
+export interface PlanAttachmentTable {
+	id: Generated<string>
+	plan_id: string
+	file_name: string
+	content_type: string
+	size: number
+	sha256: string
+	data: Uint8Array
+	uploaded_by: string
+	created_at: Timestamp
+}
+
+export interface PlanEventTable {
+	id: Generated<string>
+	plan_id: string
+	event: string
+	actor_id: string
+	actor_organisation_id: string
+	from_status: string
+	to_status: string
+	comment: string | null
+	plan_version: number
+	plan_snapshot: unknown
+	created_at: Timestamp
+}
+
 export interface DB {
+	plan: PlanTable
+	plan_member: PlanMemberTable
+	plan_budget_line: PlanBudgetLineTable
+	plan_attachment: PlanAttachmentTable
+	plan_event: PlanEventTable
 	organisation: OrganisationTable
 	app_user: AppUserTable
 	session: SessionTable
@@ -98,3 +197,10 @@ export type NewOrganisation = Insertable<OrganisationTable>
 export type OrganisationUpdate = Updateable<OrganisationTable>
 export type AppUser = Selectable<AppUserTable>
 export type NewAppUser = Insertable<AppUserTable>
+
+export type Plan = Selectable<PlanTable>
+export type PlanUpdate = Updateable<PlanTable>
+export type NewPlanMember = Insertable<PlanMemberTable>
+export type NewPlanBudgetLine = Insertable<PlanBudgetLineTable>
+export type NewPlanAttachment = Insertable<PlanAttachmentTable>
+export type NewPlanEvent = Insertable<PlanEventTable>

@@ -1,5 +1,6 @@
 import { type ReactNode, useId } from 'react'
 import { useT } from '#app/utils/i18n.tsx'
+import { splitErrorParams } from '#app/utils/misc.ts'
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
 	const t = useT()
@@ -7,7 +8,7 @@ export function ErrorList({ id, errors }: { id?: string; errors?: string[] | nul
 	return (
 		<ul id={id} className="field-errors" role="alert">
 			{errors.map(error => (
-				<li key={error}>{t(error)}</li>
+				<li key={error}>{t(...splitErrorParams(error))}</li>
 			))}
 		</ul>
 	)

@@ -42,3 +42,21 @@ export function formatPlaceDate(place: string, value: Date | string, locale: Loc
 		? `${place}, ngày ${Number(day)} tháng ${Number(month)} năm ${year}`
 		: `${place}, ${day}/${month}/${year}`
 }
+
+/** "05/03/2026" or "2026-03-05" → "2026-03-05"; null when it is not a real calendar date. */
+export function parseDate(text: string): string | null {
+	const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
+	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
+	const [y, m, d] = vi ? [vi[3], vi[2], vi[1]] : iso ? [iso[1], iso[2], iso[3]] : []
+	if (!y) return null
+	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
+	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null
+	return date.toISOString().slice(0, 10)
+}
+
+/** "2026-03-05" → "05/03/2026" (a calendar date: no time zone applies). */
+export function formatIsoDate(iso: string | null | undefined) {
+	if (!iso) return ''
+	const [y, m, d] = iso.split('-')
+	return `${d}/${m}/${y}`
+}

@@ -1,9 +1,11 @@
 import { type Migration, type MigrationProvider } from 'kysely'
 import * as foundation from './2026-11-23T00-00_foundation.ts'
+import * as plans from './2026-11-23T01-00_plans.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
 	'2026-11-23T00-00_foundation': foundation,
+	'2026-11-23T01-00_plans': plans,
 }
 
 export const migrationProvider: MigrationProvider = {

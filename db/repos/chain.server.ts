@@ -98,3 +98,13 @@ export async function listChainVersions(db: Db, organisationId: string, limit = 
 		.limit(limit)
 		.execute()
 }
+
+/** The steps of one chain version, in order. */
+export async function getChainSteps(db: Db, chainId: string) {
+	return db
+		.selectFrom('chain_step')
+		.select(['id', 'position', 'organisation_id', 'label_vi', 'label_en', 'optional'])
+		.where('chain_id', '=', chainId)
+		.orderBy('position')
+		.execute()
+}

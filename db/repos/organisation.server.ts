@@ -62,3 +62,13 @@ export async function updateOrganisation(db: Db, id: string, version: number, va
 		.returning('id')
 		.executeTakeFirst()
 }
+
+/** Foreign partner organisations, for the plan form. */
+export async function listPartners(db: Db) {
+	return db
+		.selectFrom('organisation')
+		.select(['id', 'name_vi', 'short_name', 'country'])
+		.where('kind', '=', 'foreign_partner')
+		.orderBy(sql`name_vi COLLATE vi`)
+		.execute()
+}

@@ -1,0 +1,94 @@
+import { transition, initialTransition } from 'xstate'
+import { type Db } from '#db/client.server.ts'
+import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
+import { getPlanRecord, insertPlanEvent, latestPlanEvent, lockPlan, type PlanRecord, updatePlanWorkflow } from '#db/repos/plan.server.ts'
+import {
+	acceptsEventType,
+	createPlanMachine,
+	type PlanEvent,
+	restoreSnapshot,
+	stepIndexOf,
+	storeSnapshot,
+	type StoredWorkflow,
+} from './plan.machine.ts'
+
+export const WORKFLOW_VERSION = 1
+
+export type ApplyResult =
+	| { status: 'ok'; to: string }
+	| { status: 'not_found' }
+	/** Someone acted on the plan since the user loaded it. */
+	| { status: 'conflict'; last: Awaited<ReturnType<typeof latestPlanEvent>> | null }
+	/** The plan's state has no such action. */
+	| { status: 'wrong_state' }
+	/** The state has the action, but not for this user (or without the required comment). */
+	| { status: 'forbidden' }
+	| { status: 'no_chain' }
+	| { status: 'incomplete'; issues: { path: (string | number)[]; message: string }[] }
+
+/**
+ * Runs one workflow event against a plan, inside the caller's transaction: locks the row,
+ * checks the version the user saw, rebuilds the machine from the chain the plan is pinned to
+ * (pinning it on first submission), transitions, and writes the new state together with an
+ * event row holding the plan as it was.
+ */
+export async function applyPlanEvent(
+	trx: Db,
+	{ planId, expectedVersion, event, validate }: {
+		planId: string
+		expectedVersion: number
+		event: PlanEvent
+		/** Checked on SUBMIT and RESUBMIT against the stored plan. */
+		validate?: (record: PlanRecord) => { path: (string | number)[]; message: string }[]
+	},
+): Promise<ApplyResult> {
+	const plan = await lockPlan(trx, planId)
+	if (!plan) return { status: 'not_found' }
+	if (plan.version !== expectedVersion) return { status: 'conflict', last: (await latestPlanEvent(trx, planId)) ?? null }
+
+	let chainId = plan.chain_id
+	if (!chainId) {
+		const chain = await getCurrentChain(trx, plan.organisation_id)
+		if (!chain) return { status: 'no_chain' }
+		chainId = chain.id
+	}
+	const steps = (await getChainSteps(trx, chainId)).filter(s => !s.optional || plan.optional_step_ids.includes(s.id))
+	if (steps.length === 0) return { status: 'no_chain' }
+	const machine = createPlanMachine(steps.map(s => ({ organisationId: s.organisation_id })))
+	const snapshot = plan.workflow_snapshot
+		? restoreSnapshot(machine, plan.workflow_snapshot as StoredWorkflow)
+		: initialTransition(machine, { ownerOrganisationId: plan.organisation_id })[0]
+
+	if (!acceptsEventType(snapshot, event.type)) return { status: 'wrong_state' }
+	if (!snapshot.can(event)) return { status: 'forbidden' }
+
+	const record = await getPlanRecord(trx, planId)
+	if (!record) return { status: 'not_found' }
+	if (validate && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
+		const issues = validate(record)
+		if (issues.length) return { status: 'incomplete', issues }
+	}
+
+	const [next] = transition(machine, snapshot, event)
+	const to = String(next.value)
+	const stepIndex = stepIndexOf(to)
+	const { version } = await updatePlanWorkflow(trx, planId, {
+		status: to,
+		workflow_snapshot: JSON.stringify(storeSnapshot(next)),
+		workflow_version: WORKFLOW_VERSION,
+		chain_id: chainId,
+		current_step_organisation_id: stepIndex === null ? null : steps[stepIndex].organisation_id,
+	})
+	await insertPlanEvent(trx, {
+		plan_id: planId,
+		event: event.type,
+		actor_id: event.actor.userId,
+		actor_organisation_id: event.actor.organisationId,
+		from_status: plan.status,
+		to_status: to,
+		comment: 'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
+		plan_version: version,
+		plan_snapshot: JSON.stringify(record),
+	})
+	return { status: 'ok', to }
+}
