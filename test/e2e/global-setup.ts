@@ -99,9 +99,13 @@ export default async function setup(project: TestProject) {
 	}
 
 	const port = await freePort()
-	// Run the server the way `npm start` does, not in Vitest's test mode.
-	const inherited = Object.entries(process.env).filter(([key]) => !['NODE_ENV', 'VITEST', 'DATABASE_URL'].includes(key))
-	const env: NodeJS.ProcessEnv = { ...Object.fromEntries(inherited), PORT: String(port), SEED_DEMO: 'true' }
+	// Run the server the way `npm start` does: no NODE_ENV=test or other Vitest variables.
+	const env: Record<string, string> = {}
+	for (const [key, value] of Object.entries(process.env)) {
+		if (value !== undefined && !/^(NODE_ENV|VITEST.*|DATABASE_URL)$/.test(key)) env[key] = value
+	}
+	env.PORT = String(port)
+	env.SEED_DEMO = 'true'
 	let dataDir: string | undefined
 	let database: Awaited<ReturnType<typeof createDatabase>> | undefined
 	if (process.env.TEST_DATABASE_URL) {
@@ -117,7 +121,7 @@ export default async function setup(project: TestProject) {
 	let output = ''
 	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
 		cwd: root,
-		env,
+		env: env as NodeJS.ProcessEnv,
 		detached: true,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	})
