@@ -41,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				fullName: user.fullName,
 				organisationName: user.organisationName,
 				isAdmin: user.roles.includes('admin'),
+				isApprover: user.roles.includes('approver'),
 				mustChangePassword: user.mustChangePassword,
 			},
 		},
@@ -83,7 +84,7 @@ export default function App() {
 				) : null}
 				<Outlet />
 			</main>
-			<footer className="container footer">{user ? user.organisationName : t('app.tagline')}</footer>
+			<footer className="container footer">{user ? user.organisationName : null}</footer>
 		</>
 	)
 }
@@ -105,6 +106,8 @@ function Header() {
 								<NavLink to="/" end>
 									{t('nav.home')}
 								</NavLink>
+								<NavLink to="/plans">{t('nav.plans')}</NavLink>
+								{user.isApprover ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
 								{user.isAdmin ? (
 									<>
 										<NavLink to="/admin/organisations">{t('nav.organisations')}</NavLink>

@@ -5,6 +5,9 @@ import { type DB } from './schema.ts'
 
 export type Db = Kysely<DB> | Transaction<DB>
 
+/** Queries run through every Kysely instance of this process (tests and the benchmark read it). */
+export const queryCounter = { count: 0 }
+
 export function createDb(url: string, { max = 10 } = {}) {
 	return new Kysely<DB>({
 		dialect: new PostgresJSDialect({
@@ -15,5 +18,9 @@ export function createDb(url: string, { max = 10 } = {}) {
 				types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
 			}),
 		}),
+		log: event => {
+			if (event.level === 'query') queryCounter.count++
+			else console.error('query failed', event.error)
+		},
 	})
 }

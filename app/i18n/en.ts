@@ -171,6 +171,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.startDate.in': 'Arrival date',
 	'plan.endDate.in': 'Departure date of the guests',
 	'plan.optionalSteps': 'Additional approval steps',
+	'plan.membersNamed': '{count} named so far',
 	'plan.members': 'Members',
 	'plan.member.fullName': 'Full name',
 	'plan.member.title': 'Title',

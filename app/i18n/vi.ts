@@ -169,6 +169,7 @@ export const vi = {
 	'plan.startDate.in': 'Ngày đoàn đến',
 	'plan.endDate.in': 'Ngày đoàn rời đi',
 	'plan.optionalSteps': 'Các bước phê duyệt bổ sung',
+	'plan.membersNamed': '{count} người đã có tên',
 	'plan.members': 'Danh sách thành viên',
 	'plan.member.fullName': 'Họ và tên',
 	'plan.member.title': 'Chức vụ',

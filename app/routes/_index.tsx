@@ -2,22 +2,28 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
+import { countInbox } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	const chain = await getCurrentChain(db, user.organisationId)
+	const [chain, inboxCount] = await Promise.all([
+		getCurrentChain(db, user.organisationId),
+		user.roles.includes('approver') ? countInbox(db, user.organisationId) : 0,
+	])
 	return json({
 		user: { fullName: user.fullName, title: user.title, organisationName: user.organisationName, roles: user.roles },
 		chain: chain && { version: chain.version, steps: chain.steps },
 		isAdmin: user.roles.includes('admin'),
+		isDrafter: user.roles.includes('drafter'),
+		inboxCount,
 		organisationId: user.organisationId,
 	})
 }
 
 export default function HomeRoute() {
-	const { user, chain, isAdmin, organisationId } = useLoaderData<typeof loader>()
+	const { user, chain, isAdmin, isDrafter, inboxCount, organisationId } = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -30,6 +36,18 @@ export default function HomeRoute() {
 				</p>
 				<p className="muted">{t('home.roles', { roles: user.roles.map(r => t(`role.${r}`)).join(', ') })}</p>
 			</div>
+			{inboxCount > 0 ? (
+				<div className="panel highlight">
+					<Link to="/inbox">{t('home.inbox', { count: inboxCount })}</Link>
+				</div>
+			) : null}
+			<div className="panel">
+				<h2>{t('home.plans')}</h2>
+				<div className="actions">
+					<Link className="button secondary" to="/plans">{t('nav.plans')}</Link>
+					{isDrafter ? <Link className="button" to="/plans/new">{t('plan.new')}</Link> : null}
+				</div>
+			</div>
 			<div className="panel">
 				<h2>{t('home.chain')}</h2>
 				{chain ? (
@@ -37,7 +55,7 @@ export default function HomeRoute() {
 						{chain.steps.map(step => (
 							<li key={step.position}>
 								{locale === 'en' && step.label_en ? step.label_en : step.label_vi}
-								{step.optional ? <span className="badge"> {t('chain.optionalBadge')}</span> : null}
+								{step.optional ? <> <span className="badge">{t('chain.optionalBadge')}</span></> : null}
 							</li>
 						))}
 					</ol>

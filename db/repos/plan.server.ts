@@ -103,7 +103,7 @@ export async function getPlanPage(db: Db, planId: string) {
 	const extra = await db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.select(['o.name_vi as organisation_name', 'plan.created_at', 'plan.status_changed_at'])
+		.select(['o.name_vi as organisation_name', 'plan.created_at', 'plan.status_changed_at', 'plan.workflow_snapshot'])
 		.select(eb => [
 			jsonArrayFrom(
 				eb
@@ -173,7 +173,8 @@ export async function listPlans(db: Db, viewer: PlanViewer, filter: PlanListFilt
 	if (filter.status === 'pending') q = q.where('plan.status', 'like', 'step\\_%')
 	else if (filter.status) q = q.where('plan.status', '=', filter.status)
 	const rows = await q
-		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.partner_name', 'plan.status', 'plan.status_changed_at', 'plan.member_count', 'o.short_name as organisation_short_name'])
+		.leftJoin('organisation as step_org', 'step_org.id', 'plan.current_step_organisation_id')
+		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.partner_name', 'plan.status', 'plan.status_changed_at', 'plan.member_count', 'o.short_name as organisation_short_name', 'step_org.short_name as step_organisation'])
 		.select(eb => [
 			eb.selectFrom('organisation as p').select('p.short_name').whereRef('p.id', '=', 'plan.partner_id').as('partner_org_name'),
 			eb.fn.countAll<string>().over().as('total'),
@@ -191,7 +192,8 @@ export async function listInbox(db: Db, organisationId: string, page: number) {
 	const rows = await db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.status', 'plan.status_changed_at', 'o.short_name as organisation_short_name'])
+		.leftJoin('organisation as step_org', 'step_org.id', 'plan.current_step_organisation_id')
+		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.status', 'plan.status_changed_at', 'o.short_name as organisation_short_name', 'step_org.short_name as step_organisation'])
 		.select(eb => eb.fn.countAll<string>().over().as('total'))
 		.where('plan.current_step_organisation_id', '=', organisationId)
 		.orderBy('plan.status_changed_at')
@@ -289,4 +291,13 @@ export async function latestPlanEvent(db: Db, planId: string) {
 		.orderBy('e.id', 'desc')
 		.limit(1)
 		.executeTakeFirst()
+}
+
+export async function countInbox(db: Db, organisationId: string) {
+	const row = await db
+		.selectFrom('plan')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.where('current_step_organisation_id', '=', organisationId)
+		.executeTakeFirstOrThrow()
+	return Number(row.n)
 }

@@ -5,11 +5,14 @@ import { getPlanRecord, insertPlanEvent, latestPlanEvent, lockPlan, type PlanRec
 import {
 	acceptsEventType,
 	createPlanMachine,
+	PLAN_EVENT_TYPES,
 	type PlanEvent,
+	type PlanSnapshot,
 	restoreSnapshot,
 	stepIndexOf,
 	storeSnapshot,
 	type StoredWorkflow,
+	type WorkflowActor,
 } from './plan.machine.ts'
 
 export const WORKFLOW_VERSION = 1
@@ -25,6 +28,31 @@ export type ApplyResult =
 	| { status: 'forbidden' }
 	| { status: 'no_chain' }
 	| { status: 'incomplete'; issues: { path: (string | number)[]; message: string }[] }
+
+interface ChainStepRow {
+	id: string
+	organisation_id: string
+	optional: boolean
+}
+
+/** The steps this plan climbs (optional ones only when chosen), its machine and current snapshot. */
+export function planWorkflow<S extends ChainStepRow>(
+	plan: { organisation_id: string; optional_step_ids: string[]; workflow_snapshot: unknown },
+	chainSteps: S[],
+) {
+	const steps = chainSteps.filter(s => !s.optional || plan.optional_step_ids.includes(s.id))
+	if (steps.length === 0) return null
+	const machine = createPlanMachine(steps.map(s => ({ organisationId: s.organisation_id })))
+	const snapshot = plan.workflow_snapshot
+		? restoreSnapshot(machine, plan.workflow_snapshot as StoredWorkflow)
+		: initialTransition(machine, { ownerOrganisationId: plan.organisation_id })[0]
+	return { machine, snapshot, steps }
+}
+
+/** The events this user may send now (a placeholder comment stands in for the one they will write). */
+export function availableEvents(snapshot: PlanSnapshot, actor: WorkflowActor) {
+	return PLAN_EVENT_TYPES.filter(type => snapshot.can({ type, actor, comment: '…' } as PlanEvent))
+}
 
 /**
  * Runs one workflow event against a plan, inside the caller's transaction: locks the row,
@@ -52,12 +80,9 @@ export async function applyPlanEvent(
 		if (!chain) return { status: 'no_chain' }
 		chainId = chain.id
 	}
-	const steps = (await getChainSteps(trx, chainId)).filter(s => !s.optional || plan.optional_step_ids.includes(s.id))
-	if (steps.length === 0) return { status: 'no_chain' }
-	const machine = createPlanMachine(steps.map(s => ({ organisationId: s.organisation_id })))
-	const snapshot = plan.workflow_snapshot
-		? restoreSnapshot(machine, plan.workflow_snapshot as StoredWorkflow)
-		: initialTransition(machine, { ownerOrganisationId: plan.organisation_id })[0]
+	const workflow = planWorkflow(plan, await getChainSteps(trx, chainId))
+	if (!workflow) return { status: 'no_chain' }
+	const { machine, snapshot, steps } = workflow
 
 	if (!acceptsEventType(snapshot, event.type)) return { status: 'wrong_state' }
 	if (!snapshot.can(event)) return { status: 'forbidden' }
@@ -74,7 +99,7 @@ export async function applyPlanEvent(
 	const stepIndex = stepIndexOf(to)
 	const { version } = await updatePlanWorkflow(trx, planId, {
 		status: to,
-		workflow_snapshot: JSON.stringify(storeSnapshot(next)),
+		workflow_snapshot: storeSnapshot(next),
 		workflow_version: WORKFLOW_VERSION,
 		chain_id: chainId,
 		current_step_organisation_id: stepIndex === null ? null : steps[stepIndex].organisation_id,
@@ -88,7 +113,7 @@ export async function applyPlanEvent(
 		to_status: to,
 		comment: 'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
 		plan_version: version,
-		plan_snapshot: JSON.stringify(record),
+		plan_snapshot: record,
 	})
 	return { status: 'ok', to }
 }

@@ -1,0 +1,174 @@
+import { formatDateTime } from '#app/utils/format.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { memberText } from '#app/utils/plan-display.ts'
+import { type PlanDraft } from '#app/utils/plan-schema.ts'
+import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
+
+interface Step {
+	id: string
+	label_vi: string
+	label_en: string
+	organisation_short_name: string
+}
+
+interface PlanEventRow {
+	id: string
+	event: string
+	from_status: string
+	to_status: string
+	comment: string | null
+	created_at: string
+	actor_name: string
+	actor_organisation: string
+}
+
+function useStepLabel() {
+	const locale = useLocale()
+	return (step: Pick<Step, 'label_vi' | 'label_en'>) => (locale === 'en' && step.label_en ? step.label_en : step.label_vi)
+}
+
+/** "Chờ Tỉnh ủy duyệt" for a plan at a step; `stepLabel` names the step when the caller knows it. */
+export function StatusBadge({ status, steps, stepLabel }: { status: string; steps?: Pick<Step, 'label_vi' | 'label_en'>[]; stepLabel?: string | null }) {
+	const t = useT()
+	const label = useStepLabel()
+	const index = stepIndexOf(status)
+	const name = index === null ? null : (stepLabel ?? (steps?.[index] ? label(steps[index]) : null))
+	const text = index === null ? t(`status.${status}`) : name ? t('status.step', { label: name }) : t('status.pending')
+	const tone = index !== null ? 'pending' : status
+	return <span className={`status status-${tone}`}>{text}</span>
+}
+
+/** The chain in order; `steps` are the ones this plan climbs, other chain steps show as not applying. */
+export function PlanChain({ chain, steps, status, events }: { chain: Step[]; steps: Step[]; status: string; events: PlanEventRow[] }) {
+	const t = useT()
+	const label = useStepLabel()
+	const current = stepIndexOf(status)
+	const roundStart = events.findLastIndex(e => e.event === 'SUBMIT' || e.event === 'RESUBMIT')
+	const round = roundStart < 0 ? [] : events.slice(roundStart)
+	return (
+		<section className="panel">
+			<h2>{t('plan.chain')}</h2>
+			<ol className="chain-steps">
+				{chain.map(step => {
+					const index = steps.findIndex(s => s.id === step.id)
+					if (index < 0)
+						return (
+							<li key={step.id} className="chain-step chain-step-skipped">
+								<strong>{label(step)}</strong>
+								<span className="muted">{t('plan.stepSkipped')}</span>
+							</li>
+						)
+					const approval = round.findLast(e => e.event === 'APPROVE' && stepIndexOf(e.from_status) === index)
+					const state = approval ? 'done' : current === index ? 'current' : 'waiting'
+					return (
+						<li key={step.id} className={`chain-step chain-step-${state}`}>
+							<strong>{label(step)}</strong>
+							<span className="muted">{step.organisation_short_name}</span>
+							<span>
+								{approval
+									? t('plan.stepDone', { name: approval.actor_name, time: formatDateTime(approval.created_at) })
+									: state === 'current'
+										? t('plan.stepCurrent')
+										: t('plan.stepWaiting')}
+							</span>
+						</li>
+					)
+				})}
+			</ol>
+		</section>
+	)
+}
+
+export function PlanDetails({
+	rows,
+	draft,
+	attachments,
+	planId,
+}: {
+	rows: { key: string; label: string; value: string }[]
+	draft: PlanDraft
+	attachments: { id: string; file_name: string; size: number }[]
+	planId: string
+}) {
+	const t = useT()
+	return (
+		<section className="panel">
+			<h2>{t('plan.details')}</h2>
+			<table className="details">
+				<tbody>
+					{rows.map(row => (
+						<tr key={row.key}>
+							<th scope="row">{row.label}</th>
+							<td className="pre">{row.value || <span className="muted">{t('plan.notSet')}</span>}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+			{draft.members?.length ? (
+				<>
+					<h2>{t('plan.members')}</h2>
+					<div className="table-wrap">
+						<table>
+							<thead>
+								<tr>
+									<th>TT</th>
+									<th>{t('plan.member.fullName')}</th>
+									<th>{t('plan.member.title')}</th>
+									<th>{t('plan.member.organisation')}</th>
+									{draft.direction === 'out' ? <th>{t('plan.member.passport')}</th> : null}
+								</tr>
+							</thead>
+							<tbody>
+								{draft.members.map((m, i) => (
+									<tr key={memberText(m) + i}>
+										<td>{i + 1}</td>
+										<td>{m.full_name}</td>
+										<td>{m.title}</td>
+										<td>{m.organisation_name}</td>
+										{draft.direction === 'out' ? <td>{m.passport_type ? t(`passport.${m.passport_type}`) : ''}</td> : null}
+									</tr>
+								))}
+							</tbody>
+						</table>
+					</div>
+				</>
+			) : null}
+			{attachments.length ? (
+				<>
+					<h2>{t('plan.attachments')}</h2>
+					<ul>
+						{attachments.map(a => (
+							<li key={a.id}>
+								<a href={`/plans/${planId}/attachments/${a.id}`}>{a.file_name}</a>{' '}
+								<span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
+							</li>
+						))}
+					</ul>
+				</>
+			) : null}
+		</section>
+	)
+}
+
+export function PlanTimeline({ events, steps }: { events: PlanEventRow[]; steps: Step[] }) {
+	const t = useT()
+	if (!events.length) return null
+	return (
+		<section className="panel">
+			<h2>{t('plan.timeline')}</h2>
+			<ol className="timeline">
+				{events.map(e => (
+					<li key={e.id}>
+						<div>
+							<strong>{t(`event.${e.event}`)}</strong> — {e.actor_name} ({e.actor_organisation})
+						</div>
+						<div className="muted">
+							<time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time> · <StatusBadge status={e.from_status} steps={steps} /> → <StatusBadge status={e.to_status} steps={steps} />
+						</div>
+						{e.comment ? <blockquote>{e.comment}</blockquote> : null}
+					</li>
+				))}
+			</ol>
+		</section>
+	)
+}

@@ -1,0 +1,24 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { z } from 'zod'
+import { db } from '#db/client.server.ts'
+import { getAttachment } from '#db/repos/plan.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { notFound } from '#app/utils/permissions.server.ts'
+import { requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const planId = await requireVisiblePlan(user, params.planId)
+	const attachmentId = z.uuid().safeParse(params.attachmentId)
+	const file = attachmentId.success ? await getAttachment(db, planId, attachmentId.data) : undefined
+	if (!file) throw notFound()
+	return new Response(Buffer.from(file.data), {
+		headers: {
+			'Content-Type': file.content_type,
+			'Content-Length': String(file.size),
+			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+			'X-Content-Type-Options': 'nosniff',
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}

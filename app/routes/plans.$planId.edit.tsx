@@ -1,0 +1,61 @@
+import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import { useActionData, useLoaderData } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { db } from '#db/client.server.ts'
+import { getPlanRecord } from '#db/repos/plan.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { invariantResponse } from '#app/utils/misc.ts'
+import { requirePlanEditable, requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
+import { recordToDraft } from '#app/utils/plan-mapping.ts'
+import { type PlanDraft } from '#app/utils/plan-schema.ts'
+import { PlanForm } from './__plan-form.tsx'
+
+async function loadEditable(request: Request, planId: string | undefined) {
+	const user = await requireUser(request)
+	const id = await requireVisiblePlan(user, planId)
+	const record = await getPlanRecord(db, id)
+	invariantResponse(record, 'error.notFound')
+	requirePlanEditable(user, record)
+	return { user, record }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { user, record } = await loadEditable(request, params.planId)
+	return json({
+		plan: recordToDraft(record),
+		attachments: record.attachments.map(({ id, file_name, size }) => ({ id, file_name, size })),
+		resubmit: record.status === 'returned',
+		...(await planFormChoices(user.organisationId, record.chain_id)),
+	})
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { user, record } = await loadEditable(request, params.planId)
+	return handlePlanForm(request, user, record)
+}
+
+export default function EditPlanRoute() {
+	const { plan, attachments, resubmit, partners, optionalSteps } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	return (
+		<>
+			<h1>{t('plan.edit')}</h1>
+			<PlanForm
+				key={plan.version}
+				lastResult={actionData?.result}
+				defaultValue={plan as PlanDraft}
+				partners={partners}
+				optionalSteps={optionalSteps}
+				attachments={attachments}
+				resubmit={resubmit}
+			/>
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

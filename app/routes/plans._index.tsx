@@ -1,0 +1,116 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Pagination } from '#app/components/list.tsx'
+import { db } from '#db/client.server.ts'
+import { listPlans } from '#db/repos/plan.server.ts'
+import { DIRECTIONS } from '#db/schema.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { countryName } from '#app/utils/countries.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { pageFrom } from '#app/utils/misc.ts'
+import { planViewer } from '#app/utils/plan-access.server.ts'
+import { StatusBadge } from './__plan-view.tsx'
+
+const STATUS_FILTERS = ['drafting', 'pending', 'returned', 'approved', 'rejected', 'withdrawn'] as const
+
+const FilterSchema = z.object({
+	q: z.string().trim().max(200).optional().catch(undefined),
+	year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
+	direction: z.enum(DIRECTIONS).optional().catch(undefined),
+	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const url = new URL(request.url)
+	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+	const page = pageFrom(url)
+	const { rows, total } = await listPlans(db, planViewer(user), { ...filter, query: filter.q, page })
+	return json({ rows, total, page, canCreate: user.roles.includes('drafter') })
+}
+
+export default function PlansRoute() {
+	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const t = useT()
+	const locale = useLocale()
+	const thisYear = new Date().getFullYear()
+	return (
+		<>
+			<div className="toolbar">
+				<h1>{t('plan.list')}</h1>
+				{canCreate ? (
+					<Link className="button" to="/plans/new">
+						{t('plan.new')}
+					</Link>
+				) : null}
+			</div>
+			<Form method="get" className="filters" role="search">
+				<input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={t('common.searchPlaceholder')} aria-label={t('common.search')} />
+				<select name="year" defaultValue={params.get('year') ?? ''} aria-label={t('plan.year')}>
+					<option value="">{t('plan.filter.allYears')}</option>
+					{Array.from({ length: 12 }, (_, i) => thisYear + 1 - i).map(y => (
+						<option key={y} value={y}>{y}</option>
+					))}
+				</select>
+				<select name="direction" defaultValue={params.get('direction') ?? ''} aria-label={t('plan.direction')}>
+					<option value="">{t('plan.filter.allDirections')}</option>
+					{DIRECTIONS.map(d => (
+						<option key={d} value={d}>{t(`plan.direction.${d}`)}</option>
+					))}
+				</select>
+				<select name="status" defaultValue={params.get('status') ?? ''} aria-label={t('plan.status')}>
+					<option value="">{t('plan.filter.allStatuses')}</option>
+					{STATUS_FILTERS.map(s => (
+						<option key={s} value={s}>{t(`status.${s}`)}</option>
+					))}
+				</select>
+				<button type="submit">{t('plan.filter.apply')}</button>
+			</Form>
+			<div className="table-wrap">
+				<table>
+					<thead>
+						<tr>
+							<th>{t('plan.name')}</th>
+							<th>{t('plan.year')}</th>
+							<th>{t('plan.direction')}</th>
+							<th>{t('plan.country')}</th>
+							<th>{t('plan.partner')}</th>
+							<th>{t('plan.organisation')}</th>
+							<th>{t('plan.status')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.length === 0 ? (
+							<tr>
+								<td colSpan={7} className="muted">{t('plan.none')}</td>
+							</tr>
+						) : null}
+						{rows.map(plan => (
+							<tr key={plan.id}>
+								<td>
+									<Link to={`/plans/${plan.id}`}>{plan.name || t('plan.notSet')}</Link>
+								</td>
+								<td>{plan.plan_year}</td>
+								<td>{t(`plan.direction.${plan.direction}`)}</td>
+								<td>{plan.country ? countryName(plan.country, locale) : ''}</td>
+								<td>{plan.partner_org_name ?? plan.partner_name}</td>
+								<td>{plan.organisation_short_name}</td>
+								<td>
+									<StatusBadge status={plan.status} stepLabel={plan.step_organisation} />
+								</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			</div>
+			<Pagination total={total} page={page} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
