@@ -20,7 +20,6 @@ export function createDb(url: string, { max = 10 } = {}) {
 		}),
 		log: event => {
 			if (event.level === 'query') queryCounter.count++
-			else console.error('query failed', event.error)
 		},
 	})
 }
