@@ -16,11 +16,14 @@ const database = await resolveDatabase()
 process.env.DATABASE_URL = database.url
 const setupDb = createDb(database.url, { max: 1 })
 await migrateToLatest(setupDb)
-const seeded = (await isDatabaseEmpty(setupDb)) && process.env.SEED_DEMO !== 'false'
+const seeded =
+	(await isDatabaseEmpty(setupDb)) && process.env.SEED_DEMO !== 'false'
 if (seeded) await seedDemo(setupDb)
 await setupDb.destroy()
 
-const build = (await import(pathToFileURL(path.resolve('build/index.js')).href)) as ServerBuild
+const build = (await import(
+	pathToFileURL(path.resolve('build/index.js')).href
+)) as ServerBuild
 
 const app = express()
 app.disable('x-powered-by')
@@ -33,11 +36,23 @@ app.use((req, res, next) => {
 		fetchSite: req.get('sec-fetch-site'),
 	})
 	if (!refused) return next()
-	res.status(403).type('text/plain; charset=utf-8').send('Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng (CSRF).')
+	res
+		.status(403)
+		.type('text/plain; charset=utf-8')
+		.send('Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng (CSRF).')
 })
-app.use('/build', express.static('public/build', { immutable: true, maxAge: '1y' }))
+app.use(
+	'/build',
+	express.static('public/build', { immutable: true, maxAge: '1y' }),
+)
 app.use(express.static('public', { maxAge: '1h' }))
-app.all('*', createRequestHandler({ build, getLoadContext: req => ({ clientIp: req.ip ?? 'unknown' }) }))
+app.all(
+	'*',
+	createRequestHandler({
+		build,
+		getLoadContext: req => ({ clientIp: req.ip ?? 'unknown' }),
+	}),
+)
 
 const server = app.listen(port, () => {
 	console.log(`Ứng dụng đang chạy tại http://localhost:${port}`)

@@ -1,4 +1,8 @@
-import { json, type LinksFunction, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	json,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import {
 	Form,
 	Link,
@@ -84,7 +88,9 @@ export default function App() {
 				) : null}
 				<Outlet />
 			</main>
-			<footer className="container footer">{user ? user.organisationName : null}</footer>
+			<footer className="container footer">
+				{user ? user.organisationName : null}
+			</footer>
 		</>
 	)
 }
@@ -101,39 +107,51 @@ function Header() {
 					{t('app.name')}
 				</Link>
 				<nav className="nav" aria-label={t('nav.menu')}>
-						{user && !user.mustChangePassword ? (
-							<>
-								<NavLink to="/" end>
-									{t('nav.home')}
-								</NavLink>
-								<NavLink to="/plans">{t('nav.plans')}</NavLink>
-								{user.isApprover ? <NavLink to="/inbox">{t('nav.inbox')}</NavLink> : null}
-								{user.isAdmin ? (
-									<>
-										<NavLink to="/admin/organisations">{t('nav.organisations')}</NavLink>
-										<NavLink to="/admin/users">{t('nav.users')}</NavLink>
-									</>
-								) : null}
-							</>
-						) : null}
-						<Form method="post" action="/locale" className="inline">
-							<input type="hidden" name="locale" value={locale === 'vi' ? 'en' : 'vi'} />
-							<input type="hidden" name="redirectTo" value={here} />
-							<button type="submit" className="link" lang={locale === 'vi' ? 'en' : 'vi'}>
-								{t('nav.language')}
-							</button>
-						</Form>
-						{user ? (
-							<>
-								<span className="who">{user.fullName}</span>
-								<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
-								<Form method="post" action="/logout" className="inline">
-									<button type="submit" className="link">
-										{t('nav.logout')}
-									</button>
-								</Form>
-							</>
-						) : null}
+					{user && !user.mustChangePassword ? (
+						<>
+							<NavLink to="/" end>
+								{t('nav.home')}
+							</NavLink>
+							<NavLink to="/plans">{t('nav.plans')}</NavLink>
+							{user.isApprover ? (
+								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+							) : null}
+							{user.isAdmin ? (
+								<>
+									<NavLink to="/admin/organisations">
+										{t('nav.organisations')}
+									</NavLink>
+									<NavLink to="/admin/users">{t('nav.users')}</NavLink>
+								</>
+							) : null}
+						</>
+					) : null}
+					<Form method="post" action="/locale" className="inline">
+						<input
+							type="hidden"
+							name="locale"
+							value={locale === 'vi' ? 'en' : 'vi'}
+						/>
+						<input type="hidden" name="redirectTo" value={here} />
+						<button
+							type="submit"
+							className="link"
+							lang={locale === 'vi' ? 'en' : 'vi'}
+						>
+							{t('nav.language')}
+						</button>
+					</Form>
+					{user ? (
+						<>
+							<span className="who">{user.fullName}</span>
+							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
+							<Form method="post" action="/logout" className="inline">
+								<button type="submit" className="link">
+									{t('nav.logout')}
+								</button>
+							</Form>
+						</>
+					) : null}
 				</nav>
 			</div>
 		</header>

@@ -5,7 +5,8 @@ export type { Db } from './connect.ts'
 
 function databaseUrl() {
 	const url = process.env.DATABASE_URL
-	if (!url) throw new Error('DATABASE_URL is not set; start the app with `npm start`.')
+	if (!url)
+		throw new Error('DATABASE_URL is not set; start the app with `npm start`.')
 	return url
 }
 

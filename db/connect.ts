@@ -15,7 +15,14 @@ export function createDb(url: string, { max = 10 } = {}) {
 				max,
 				onnotice: () => {},
 				// Calendar dates stay 'YYYY-MM-DD' strings: no time zone can shift them.
-				types: { date: { to: 1082, from: [1082], serialize: (x: string) => x, parse: (x: string) => x } },
+				types: {
+					date: {
+						to: 1082,
+						from: [1082],
+						serialize: (x: string) => x,
+						parse: (x: string) => x,
+					},
+				},
 			}),
 		}),
 		log: event => {

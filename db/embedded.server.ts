@@ -53,7 +53,8 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 
 	const adminUrl = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
-	const [exists] = await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`
+	const [exists] =
+		await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`
 	if (!exists) await admin.unsafe(`CREATE DATABASE "${database}"`)
 	await admin.end()
 
@@ -66,13 +67,18 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 
 /** DATABASE_URL if set, else the embedded server in ./data (started here, stopped by `stop`). */
 export async function resolveDatabase() {
-	if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop: async () => {} }
-	const embedded = await startEmbeddedPostgres(path.resolve(process.env.DATA_DIR ?? 'data'))
+	if (process.env.DATABASE_URL)
+		return { url: process.env.DATABASE_URL, stop: async () => {} }
+	const embedded = await startEmbeddedPostgres(
+		path.resolve(process.env.DATA_DIR ?? 'data'),
+	)
 	return { url: embedded.url, stop: embedded.stop }
 }
 
 /** For one-off scripts (migrate, seed): run `work` against the configured database. */
-export async function withDatabase<T>(work: (db: ReturnType<typeof createDb>) => Promise<T>) {
+export async function withDatabase<T>(
+	work: (db: ReturnType<typeof createDb>) => Promise<T>,
+) {
 	const { url, stop } = await resolveDatabase()
 	const db = createDb(url, { max: 2 })
 	try {

@@ -1,4 +1,10 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type {
+	ColumnType,
+	Generated,
+	Insertable,
+	Selectable,
+	Updateable,
+} from 'kysely'
 
 /** A timestamptz with a database default: optional on insert. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>

@@ -5,7 +5,8 @@ export interface ChainStepDraft {
 	label_vi: string
 }
 
-export type ChainError = 'chain.noSteps' | 'chain.sameOrgTwice' | 'chain.partnerStep'
+export type ChainError =
+	'chain.noSteps' | 'chain.sameOrgTwice' | 'chain.partnerStep'
 
 /**
  * The rules a chain must keep before a plan can climb it: at least one step, no foreign
@@ -17,10 +18,15 @@ export function validateChain(
 	kindOf: (organisationId: string) => OrganisationKind | undefined,
 ) {
 	const stepErrors = new Map<number, ChainError>()
-	if (steps.length === 0) return { chainError: 'chain.noSteps' as ChainError, stepErrors }
+	if (steps.length === 0)
+		return { chainError: 'chain.noSteps' as ChainError, stepErrors }
 	steps.forEach((step, index) => {
-		if (kindOf(step.organisation_id) === 'foreign_partner') stepErrors.set(index, 'chain.partnerStep')
-		else if (index > 0 && steps[index - 1].organisation_id === step.organisation_id)
+		if (kindOf(step.organisation_id) === 'foreign_partner')
+			stepErrors.set(index, 'chain.partnerStep')
+		else if (
+			index > 0 &&
+			steps[index - 1].organisation_id === step.organisation_id
+		)
 			stepErrors.set(index, 'chain.sameOrgTwice')
 	})
 	return { chainError: null, stepErrors }

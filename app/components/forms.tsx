@@ -2,7 +2,13 @@ import { type ReactNode, useId } from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
 
-export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {
+export function ErrorList({
+	id,
+	errors,
+}: {
+	id?: string
+	errors?: string[] | null
+}) {
 	const t = useT()
 	if (!errors?.length) return null
 	return (
@@ -24,16 +30,40 @@ export function Field({
 	label: string
 	errors?: string[] | null
 	hint?: string
-	children: (props: { id: string; 'aria-invalid'?: true; 'aria-describedby'?: string }) => ReactNode
+	children: (props: {
+		id: string
+		'aria-invalid'?: true
+		'aria-describedby'?: string
+	}) => ReactNode
 }) {
 	const id = useId()
 	const errorId = errors?.length ? `${id}-error` : undefined
 	return (
 		<div className="field">
 			<label htmlFor={id}>{label}</label>
-			{children({ id, 'aria-invalid': errorId ? true : undefined, 'aria-describedby': errorId })}
+			{children({
+				id,
+				'aria-invalid': errorId ? true : undefined,
+				'aria-describedby': errorId,
+			})}
 			{hint ? <p className="hint">{hint}</p> : null}
 			<ErrorList id={errorId} errors={errors} />
+		</div>
+	)
+}
+
+/** Errors about the whole form (not one field), shown above it. */
+export function FormErrors({
+	id,
+	errors,
+}: {
+	id?: string
+	errors?: string[] | null
+}) {
+	if (!errors?.length) return null
+	return (
+		<div className="form-error">
+			<ErrorList id={id} errors={errors} />
 		</div>
 	)
 }

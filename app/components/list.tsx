@@ -1,4 +1,5 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
+import { type ReactNode } from 'react'
 import { pageCount } from '#db/repos/pagination.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
@@ -31,9 +32,49 @@ export function Pagination({ total, page }: { total: number; page: number }) {
 	return (
 		<nav className="pagination" aria-label="pagination">
 			<span>{t('common.total', { count: total })}</span>
-			{page > 1 ? <Link to={href(page - 1)}>{t('common.previous')}</Link> : null}
+			{page > 1 ? (
+				<Link to={href(page - 1)}>{t('common.previous')}</Link>
+			) : null}
 			<span>{t('common.page', { page, pages })}</span>
-			{page < pages ? <Link to={href(page + 1)}>{t('common.next')}</Link> : null}
+			{page < pages ? (
+				<Link to={href(page + 1)}>{t('common.next')}</Link>
+			) : null}
 		</nav>
+	)
+}
+
+/** A list table with its headings, and one muted row when there is nothing to list. */
+export function ListTable({
+	headings,
+	empty,
+	children,
+}: {
+	headings: string[]
+	empty: string
+	children: ReactNode[]
+}) {
+	return (
+		<div className="table-wrap">
+			<table>
+				<thead>
+					<tr>
+						{headings.map(heading => (
+							<th key={heading}>{heading}</th>
+						))}
+					</tr>
+				</thead>
+				<tbody>
+					{children.length === 0 ? (
+						<tr>
+							<td colSpan={headings.length} className="muted">
+								{empty}
+							</td>
+						</tr>
+					) : (
+						children
+					)}
+				</tbody>
+			</table>
+		</div>
 	)
 }

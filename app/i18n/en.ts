@@ -2,7 +2,8 @@ import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
 	'app.name': 'Trade union foreign affairs',
-	'app.tagline': 'Outbound and inbound delegation plans and foreign-affairs reports',
+	'app.tagline':
+		'Outbound and inbound delegation plans and foreign-affairs reports',
 	'nav.home': 'Home',
 	'nav.organisations': 'Organisations',
 	'nav.users': 'Users',
@@ -36,10 +37,13 @@ export const en: Record<MessageKey, string> = {
 	'error.tooLong': 'This is too long',
 	'error.generic': 'Something went wrong, please try again',
 	'error.notFound': 'Not found',
-	'error.notFoundHint': 'This page or record does not exist, or you may not see it.',
+	'error.notFoundHint':
+		'This page or record does not exist, or you may not see it.',
 	'error.forbidden': 'You are not allowed to do this',
-	'error.conflict': 'Someone else changed this in the meantime. Reload the page and try again.',
-	'error.csrf': 'The request was refused because it did not come from this application.',
+	'error.conflict':
+		'Someone else changed this in the meantime. Reload the page and try again.',
+	'error.csrf':
+		'The request was refused because it did not come from this application.',
 	'error.backHome': 'Back to home',
 
 	'login.title': 'Sign in',
@@ -47,17 +51,21 @@ export const en: Record<MessageKey, string> = {
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password',
-	'login.locked': 'Too many failed sign-in attempts. Please try again in 15 minutes.',
-	'login.inactive': 'This account is disabled. Please contact your administrator.',
+	'login.locked':
+		'Too many failed sign-in attempts. Please try again in 15 minutes.',
+	'login.inactive':
+		'This account is disabled. Please contact your administrator.',
 
 	'password.title': 'Change password',
-	'password.mustChange': 'You signed in with a password set by an administrator. Please choose a new one.',
+	'password.mustChange':
+		'You signed in with a password set by an administrator. Please choose a new one.',
 	'password.current': 'Current password',
 	'password.new': 'New password',
 	'password.confirm': 'Repeat the new password',
 	'password.wrongCurrent': 'The current password is wrong',
 	'password.sameAsOld': 'The new password must differ from the current one',
-	'password.changed': 'Password changed. Your other sessions have been signed out.',
+	'password.changed':
+		'Password changed. Your other sessions have been signed out.',
 
 	'home.greeting': 'Hello, {name}',
 	'home.intro': 'You work at {organisation}.',
@@ -106,7 +114,8 @@ export const en: Record<MessageKey, string> = {
 	'user.inactive': 'Disabled',
 	'user.status': 'Status',
 	'user.tempPassword': 'One-time password',
-	'user.tempPasswordHint': 'The user must change this password at first sign-in.',
+	'user.tempPasswordHint':
+		'The user must change this password at first sign-in.',
 	'user.emailTaken': 'This email is already in use',
 	'user.rolesRequired': 'Choose at least one role',
 	'user.created': 'User {name} created.',
@@ -123,14 +132,16 @@ export const en: Record<MessageKey, string> = {
 	'chain.stepOrganisation': 'Approving organisation',
 	'chain.labelVi': 'Step name (Vietnamese)',
 	'chain.labelEn': 'Step name (English)',
-	'chain.optional': 'Optional step (only some delegations, e.g. the Party Secretariat)',
+	'chain.optional':
+		'Optional step (only some delegations, e.g. the Party Secretariat)',
 	'chain.addStep': 'Add step',
 	'chain.removeStep': 'Remove step',
 	'chain.moveUp': 'Up',
 	'chain.moveDown': 'Down',
 	'chain.saved': 'Approval chain saved as version {version}.',
 	'chain.noSteps': 'The chain needs at least one step',
-	'chain.sameOrgTwice': 'This step has the same organisation as the step before; choose another organisation or merge the two steps',
+	'chain.sameOrgTwice':
+		'This step has the same organisation as the step before; choose another organisation or merge the two steps',
 	'chain.partnerStep': 'A foreign partner cannot be an approval step',
 	'chain.unchanged': 'The chain did not change, so no new version was made.',
 	'chain.history': 'Earlier versions',
@@ -150,7 +161,8 @@ export const en: Record<MessageKey, string> = {
 	'plan.headTitle': 'Head of delegation (title)',
 	'plan.headName': 'Head of delegation (name, if known)',
 	'plan.memberCount': 'Number of members',
-	'plan.memberCountHint': 'Before the names are known, give the planned number.',
+	'plan.memberCountHint':
+		'Before the names are known, give the planned number.',
 	'plan.country.out': 'Destination country',
 	'plan.country.in': 'Guests come from',
 	'plan.country': 'Country',
@@ -194,7 +206,8 @@ export const en: Record<MessageKey, string> = {
 	'source.partner': 'Paid by the partner',
 	'source.other': 'Other source',
 	'plan.attachments': 'Attachments',
-	'plan.attachmentsHint': 'Invitation letters, programmes: PDF, DOCX, XLSX, JPG, PNG; up to 10 MB each.',
+	'plan.attachmentsHint':
+		'Invitation letters, programmes: PDF, DOCX, XLSX, JPG, PNG; up to 10 MB each.',
 	'plan.removeAttachment': 'Remove file',
 	'plan.saveDraft': 'Save draft',
 	'plan.saveAndSubmit': 'Save and submit',
@@ -241,11 +254,15 @@ export const en: Record<MessageKey, string> = {
 	'plan.done.RETURN': 'The plan was returned to the drafter.',
 	'plan.done.REJECT': 'The plan was rejected.',
 	'plan.done.WITHDRAW': 'The plan was withdrawn.',
-	'plan.conflict': '{name} already did "{action}" on this plan at {time}. The page is up to date now; please review before acting.',
-	'plan.conflictNoEvent': 'Someone else just updated this plan. Please review before acting.',
+	'plan.conflict':
+		'{name} already did "{action}" on this plan at {time}. The page is up to date now; please review before acting.',
+	'plan.conflictNoEvent':
+		'Someone else just updated this plan. Please review before acting.',
 	'plan.wrongState': 'The plan is not in a state that allows this action',
-	'plan.noChain': 'Your organisation has no approval chain; ask an administrator to set one up before submitting.',
-	'plan.incomplete': 'The plan is incomplete; fix these items and submit again:',
+	'plan.noChain':
+		'Your organisation has no approval chain; ask an administrator to set one up before submitting.',
+	'plan.incomplete':
+		'The plan is incomplete; fix these items and submit again:',
 	'plan.chain': 'Approval chain',
 	'plan.timeline': 'Timeline',
 	'plan.stepDone': 'Approved by {name} at {time}',
@@ -274,15 +291,17 @@ export const en: Record<MessageKey, string> = {
 	'plan.partnerRequired': 'Choose a partner from the list or type its name',
 	'plan.activitiesRequired': 'Write at least one activity',
 	'plan.membersRequired': 'Give the number of members or list them',
-	'plan.countBelowMembers': 'The number of members is lower than the names listed',
+	'plan.countBelowMembers':
+		'The number of members is lower than the names listed',
 	'plan.budgetRequired': 'Add at least one funding line',
 	'plan.amountInvalid': 'This amount is not valid',
 	'plan.currencyRequired': 'Choose the currency of the amount',
 	'plan.fileTooLarge': 'File {name} is larger than 10 MB',
-	'plan.fileType': 'File {name} is not a PDF, DOCX, XLSX, JPG or PNG (checked by its content)',
+	'plan.fileType':
+		'File {name} is not a PDF, DOCX, XLSX, JPG or PNG (checked by its content)',
 	'plan.fileCount': 'At most 20 attachments',
 	'inbox.title': 'Waiting for me',
 	'inbox.empty': 'No plans are waiting for your organisation.',
 	'home.inbox': '{count} plans are waiting for your organisation.',
-	'home.plans': 'Your organisation\'s delegation plans',
+	'home.plans': "Your organisation's delegation plans",
 }

@@ -20,7 +20,10 @@ export function translate(locale: Locale, key: string, params?: Params) {
 	)
 }
 
-export type Translate = (key: MessageKey | (string & {}), params?: Params) => string
+export type Translate = (
+	key: MessageKey | (string & {}),
+	params?: Params,
+) => string
 
 export function translator(locale: Locale): Translate {
 	return (key, params) => translate(locale, key, params)

@@ -34,9 +34,11 @@ export const vi = {
 	'error.tooLong': 'Nội dung quá dài',
 	'error.generic': 'Đã xảy ra lỗi, vui lòng thử lại',
 	'error.notFound': 'Không tìm thấy yêu cầu',
-	'error.notFoundHint': 'Trang hoặc bản ghi này không tồn tại, hoặc bạn không có quyền xem.',
+	'error.notFoundHint':
+		'Trang hoặc bản ghi này không tồn tại, hoặc bạn không có quyền xem.',
 	'error.forbidden': 'Bạn không có quyền thực hiện thao tác này',
-	'error.conflict': 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thực hiện lại.',
+	'error.conflict':
+		'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại trang và thực hiện lại.',
 	'error.csrf': 'Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng.',
 	'error.backHome': 'Về trang chủ',
 
@@ -45,17 +47,20 @@ export const vi = {
 	'login.password': 'Mật khẩu',
 	'login.submit': 'Đăng nhập',
 	'login.invalid': 'Email hoặc mật khẩu không đúng',
-	'login.locked': 'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+	'login.locked':
+		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
 	'login.inactive': 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
 
 	'password.title': 'Đổi mật khẩu',
-	'password.mustChange': 'Đây là lần đăng nhập đầu tiên với mật khẩu do quản trị viên cấp. Vui lòng đặt mật khẩu mới.',
+	'password.mustChange':
+		'Đây là lần đăng nhập đầu tiên với mật khẩu do quản trị viên cấp. Vui lòng đặt mật khẩu mới.',
 	'password.current': 'Mật khẩu hiện tại',
 	'password.new': 'Mật khẩu mới',
 	'password.confirm': 'Nhập lại mật khẩu mới',
 	'password.wrongCurrent': 'Mật khẩu hiện tại không đúng',
 	'password.sameAsOld': 'Mật khẩu mới phải khác mật khẩu hiện tại',
-	'password.changed': 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.',
+	'password.changed':
+		'Đã đổi mật khẩu. Các phiên đăng nhập khác đã được đăng xuất.',
 
 	'home.greeting': 'Xin chào, {name}',
 	'home.intro': 'Bạn đang làm việc tại {organisation}.',
@@ -104,7 +109,8 @@ export const vi = {
 	'user.inactive': 'Đã khóa',
 	'user.status': 'Trạng thái',
 	'user.tempPassword': 'Mật khẩu dùng một lần',
-	'user.tempPasswordHint': 'Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
+	'user.tempPasswordHint':
+		'Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
 	'user.emailTaken': 'Email này đã được sử dụng',
 	'user.rolesRequired': 'Chọn ít nhất một vai trò',
 	'user.created': 'Đã tạo người dùng {name}.',
@@ -121,14 +127,16 @@ export const vi = {
 	'chain.stepOrganisation': 'Tổ chức phê duyệt',
 	'chain.labelVi': 'Tên bước (tiếng Việt)',
 	'chain.labelEn': 'Tên bước (tiếng Anh)',
-	'chain.optional': 'Bước tùy chọn (chỉ áp dụng cho một số đoàn, ví dụ Ban Bí thư)',
+	'chain.optional':
+		'Bước tùy chọn (chỉ áp dụng cho một số đoàn, ví dụ Ban Bí thư)',
 	'chain.addStep': 'Thêm bước',
 	'chain.removeStep': 'Xóa bước',
 	'chain.moveUp': 'Lên',
 	'chain.moveDown': 'Xuống',
 	'chain.saved': 'Đã lưu quy trình phê duyệt, phiên bản {version}.',
 	'chain.noSteps': 'Quy trình phải có ít nhất một bước',
-	'chain.sameOrgTwice': 'Bước này trùng tổ chức với bước ngay trước; hãy chọn tổ chức khác hoặc gộp hai bước',
+	'chain.sameOrgTwice':
+		'Bước này trùng tổ chức với bước ngay trước; hãy chọn tổ chức khác hoặc gộp hai bước',
 	'chain.partnerStep': 'Đối tác nước ngoài không thể là một bước phê duyệt',
 	'chain.unchanged': 'Quy trình không thay đổi nên không tạo phiên bản mới.',
 	'chain.history': 'Các phiên bản trước',
@@ -192,7 +200,8 @@ export const vi = {
 	'source.partner': 'Đối tác chi trả',
 	'source.other': 'Nguồn khác',
 	'plan.attachments': 'Tài liệu đính kèm',
-	'plan.attachmentsHint': 'Thư mời, chương trình làm việc: PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB mỗi tệp.',
+	'plan.attachmentsHint':
+		'Thư mời, chương trình làm việc: PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB mỗi tệp.',
 	'plan.removeAttachment': 'Xóa tệp',
 	'plan.saveDraft': 'Lưu nháp',
 	'plan.saveAndSubmit': 'Lưu và gửi duyệt',
@@ -239,11 +248,16 @@ export const vi = {
 	'plan.done.RETURN': 'Đã trả lại kế hoạch cho người soạn.',
 	'plan.done.REJECT': 'Đã ghi nhận không phê duyệt kế hoạch.',
 	'plan.done.WITHDRAW': 'Đã rút lại kế hoạch.',
-	'plan.conflict': '{name} đã {action} kế hoạch này lúc {time}. Trang đã được cập nhật; vui lòng xem lại trước khi thao tác.',
-	'plan.conflictNoEvent': 'Kế hoạch vừa được người khác cập nhật. Vui lòng xem lại trước khi thao tác.',
-	'plan.wrongState': 'Yêu cầu không ở trạng thái phù hợp để thực hiện thao tác này',
-	'plan.noChain': 'Đơn vị chưa có quy trình phê duyệt; hãy nhờ quản trị viên thiết lập trước khi gửi duyệt.',
-	'plan.incomplete': 'Kế hoạch còn thiếu thông tin, vui lòng sửa các mục sau rồi gửi lại:',
+	'plan.conflict':
+		'{name} đã {action} kế hoạch này lúc {time}. Trang đã được cập nhật; vui lòng xem lại trước khi thao tác.',
+	'plan.conflictNoEvent':
+		'Kế hoạch vừa được người khác cập nhật. Vui lòng xem lại trước khi thao tác.',
+	'plan.wrongState':
+		'Yêu cầu không ở trạng thái phù hợp để thực hiện thao tác này',
+	'plan.noChain':
+		'Đơn vị chưa có quy trình phê duyệt; hãy nhờ quản trị viên thiết lập trước khi gửi duyệt.',
+	'plan.incomplete':
+		'Kế hoạch còn thiếu thông tin, vui lòng sửa các mục sau rồi gửi lại:',
 	'plan.chain': 'Quy trình phê duyệt',
 	'plan.timeline': 'Diễn biến',
 	'plan.stepDone': '{name} đã duyệt lúc {time}',
@@ -277,7 +291,8 @@ export const vi = {
 	'plan.amountInvalid': 'Số tiền không hợp lệ',
 	'plan.currencyRequired': 'Chọn đơn vị tiền cho số tiền',
 	'plan.fileTooLarge': 'Tệp {name} lớn hơn 10 MB',
-	'plan.fileType': 'Tệp {name} không phải PDF, DOCX, XLSX, JPG hay PNG (kiểm tra theo nội dung tệp)',
+	'plan.fileType':
+		'Tệp {name} không phải PDF, DOCX, XLSX, JPG hay PNG (kiểm tra theo nội dung tệp)',
 	'plan.fileCount': 'Tối đa 20 tệp đính kèm',
 	'inbox.title': 'Chờ tôi xử lý',
 	'inbox.empty': 'Không có kế hoạch nào đang chờ đơn vị bạn duyệt.',

@@ -1,14 +1,25 @@
-import { getFormProps, getInputProps, getSelectProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	type SubmissionResult,
+	useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { Field, FormErrors } from '#app/components/forms.tsx'
 import { ORGANISATION_KINDS } from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 
-const text = (max: number) => z.string({ error: 'error.required' }).trim().max(max, { error: 'error.tooLong' })
-const optionalText = (max: number) => z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+const text = (max: number) =>
+	z
+		.string({ error: 'error.required' })
+		.trim()
+		.max(max, { error: 'error.tooLong' })
+const optionalText = (max: number) =>
+	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
 
 export const OrganisationSchema = z.object({
 	version: z.number().int().optional(),
@@ -42,7 +53,9 @@ export function OrganisationForm({
 	canChangeKind,
 }: {
 	lastResult?: SubmissionResult<string[]>
-	defaultValue?: Partial<Record<keyof OrganisationValues, string | number | null>>
+	defaultValue?: Partial<
+		Record<keyof OrganisationValues, string | number | null>
+	>
 	parents: { id: string; name_vi: string }[]
 	canChangeKind: boolean
 }) {
@@ -54,54 +67,85 @@ export function OrganisationForm({
 		defaultValue: { country: 'VN', ...defaultValue },
 		constraint: getZodConstraint(OrganisationSchema),
 		shouldRevalidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: OrganisationSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: OrganisationSchema }),
 	})
 	return (
 		<Form method="post" className="panel" {...getFormProps(form)}>
-			{form.errors?.length ? (
-				<div className="form-error">
-					<ErrorList id={form.errorId} errors={form.errors} />
-				</div>
-			) : null}
+			<FormErrors id={form.errorId} errors={form.errors} />
 			<input {...getInputProps(fields.version, { type: 'hidden' })} />
 			<div className="grid-2">
 				<Field label={t('org.nameVi')} errors={fields.name_vi.errors}>
-					{props => <input {...getInputProps(fields.name_vi, { type: 'text' })} {...props} />}
+					{props => (
+						<input
+							{...getInputProps(fields.name_vi, { type: 'text' })}
+							{...props}
+						/>
+					)}
 				</Field>
 				<Field label={t('org.nameEn')} errors={fields.name_en.errors}>
-					{props => <input {...getInputProps(fields.name_en, { type: 'text' })} {...props} />}
+					{props => (
+						<input
+							{...getInputProps(fields.name_en, { type: 'text' })}
+							{...props}
+						/>
+					)}
 				</Field>
 				<Field label={t('org.shortName')} errors={fields.short_name.errors}>
-					{props => <input {...getInputProps(fields.short_name, { type: 'text' })} {...props} />}
+					{props => (
+						<input
+							{...getInputProps(fields.short_name, { type: 'text' })}
+							{...props}
+						/>
+					)}
 				</Field>
 				<Field label={t('org.kind')} errors={fields.kind.errors}>
 					{props => (
-						<select {...getSelectProps(fields.kind)} {...props} disabled={!canChangeKind}>
+						<select
+							{...getSelectProps(fields.kind)}
+							{...props}
+							disabled={!canChangeKind}
+						>
 							<option value="" />
 							{ORGANISATION_KINDS.map(kind => (
-								<option key={kind} value={kind}>{t(`kind.${kind}`)}</option>
+								<option key={kind} value={kind}>
+									{t(`kind.${kind}`)}
+								</option>
 							))}
 						</select>
 					)}
 				</Field>
 				<Field label={t('org.province')} errors={fields.province.errors}>
-					{props => <input {...getInputProps(fields.province, { type: 'text' })} {...props} />}
+					{props => (
+						<input
+							{...getInputProps(fields.province, { type: 'text' })}
+							{...props}
+						/>
+					)}
 				</Field>
 				<Field label={t('org.country')} errors={fields.country.errors}>
 					{props => (
 						<select {...getSelectProps(fields.country)} {...props}>
 							{COUNTRY_CODES.map(code => (
-								<option key={code} value={code}>{countryName(code, locale)}</option>
+								<option key={code} value={code}>
+									{countryName(code, locale)}
+								</option>
 							))}
 						</select>
 					)}
 				</Field>
 				<Field label={t('org.parent')} errors={fields.parent_id.errors}>
 					{props => (
-						<select {...getSelectProps(fields.parent_id)} {...props} disabled={!canChangeKind}>
+						<select
+							{...getSelectProps(fields.parent_id)}
+							{...props}
+							disabled={!canChangeKind}
+						>
 							<option value="">{t('org.noParent')}</option>
 							{parents.map(p => (
-								<option key={p.id} value={p.id}>{p.name_vi}</option>
+								<option key={p.id} value={p.id}>
+									{p.name_vi}
+								</option>
 							))}
 						</select>
 					)}
@@ -109,8 +153,16 @@ export function OrganisationForm({
 			</div>
 			{canChangeKind ? null : (
 				<>
-					<input type="hidden" name="kind" value={String(defaultValue?.kind ?? '')} />
-					<input type="hidden" name="parent_id" value={String(defaultValue?.parent_id ?? '')} />
+					<input
+						type="hidden"
+						name="kind"
+						value={String(defaultValue?.kind ?? '')}
+					/>
+					<input
+						type="hidden"
+						name="parent_id"
+						value={String(defaultValue?.parent_id ?? '')}
+					/>
 				</>
 			)}
 			<div className="actions">

@@ -1,9 +1,23 @@
-import { type FieldMetadata, getFormProps, getInputProps, getSelectProps, getTextareaProps, type SubmissionResult, useForm } from '@conform-to/react'
+import {
+	type FieldMetadata,
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	getTextareaProps,
+	type SubmissionResult,
+	useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
-import { ErrorList, Field } from '#app/components/forms.tsx'
-import { CURRENCIES, DIRECTIONS, FUNDING_SOURCES, PASSPORT_TYPES, TIMING_KINDS } from '#db/schema.ts'
+import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import {
+	CURRENCIES,
+	DIRECTIONS,
+	FUNDING_SOURCES,
+	PASSPORT_TYPES,
+	TIMING_KINDS,
+} from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -22,11 +36,27 @@ type PlanFormValues = z.input<typeof PlanDraftSchema> & { attachments?: string }
 
 /** Dates are typed as dd/mm/yyyy; the stored plan has ISO dates. */
 function formDefaults(plan: PlanDraft | undefined): PlanFormValues {
-	if (!plan) return { plan_year: new Date().getFullYear() + 1, direction: 'out', timing_kind: 'year' }
-	return { ...plan, start_date: formatIsoDate(plan.start_date), end_date: formatIsoDate(plan.end_date) }
+	if (!plan)
+		return {
+			plan_year: new Date().getFullYear() + 1,
+			direction: 'out',
+			timing_kind: 'year',
+		}
+	return {
+		...plan,
+		start_date: formatIsoDate(plan.start_date),
+		end_date: formatIsoDate(plan.end_date),
+	}
 }
 
-export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, attachments, resubmit }: PlanFormProps) {
+export function PlanForm({
+	lastResult,
+	defaultValue,
+	partners,
+	optionalSteps,
+	attachments,
+	resubmit,
+}: PlanFormProps) {
 	const t = useT()
 	const locale = useLocale()
 	const [form, fields] = useForm<PlanFormValues>({
@@ -36,40 +66,53 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 		constraint: getZodConstraint(PlanDraftSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanDraftSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: PlanDraftSchema }),
 	})
 	const direction = fields.direction.value ?? 'out'
 	const timing = fields.timing_kind.value ?? 'year'
 	const members = fields.members.getFieldList()
 	const budget = fields.budget.getFieldList()
-	const checkedSteps = new Set((fields.optional_step_ids.value as string[] | undefined) ?? [])
-	const text = (field: FieldMetadata<string | undefined>) => getInputProps(field, { type: 'text' })
+	const checkedSteps = new Set(
+		(fields.optional_step_ids.value as string[] | undefined) ?? [],
+	)
+	const text = (field: FieldMetadata<string | undefined>) =>
+		getInputProps(field, { type: 'text' })
 
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
-			{form.errors?.length ? (
-				<div className="form-error">
-					<ErrorList id={form.errorId} errors={form.errors} />
-				</div>
-			) : null}
+			<FormErrors id={form.errorId} errors={form.errors} />
 			<input {...getInputProps(fields.version, { type: 'hidden' })} />
 			<section className="panel">
 				<h2>{t('plan.details')}</h2>
 				<div className="grid-2">
 					<Field label={t('plan.year')} errors={fields.plan_year.errors}>
-						{props => <input {...getInputProps(fields.plan_year, { type: 'number' })} {...props} />}
+						{props => (
+							<input
+								{...getInputProps(fields.plan_year, { type: 'number' })}
+								{...props}
+							/>
+						)}
 					</Field>
 					<Field label={t('plan.direction')} errors={fields.direction.errors}>
 						{props => (
 							<select {...getSelectProps(fields.direction)} {...props}>
 								{DIRECTIONS.map(d => (
-									<option key={d} value={d}>{t(`plan.direction.${d}`)}</option>
+									<option key={d} value={d}>
+										{t(`plan.direction.${d}`)}
+									</option>
 								))}
 							</select>
 						)}
 					</Field>
 					<Field label={t('plan.name')} errors={fields.name.errors}>
-						{props => <input {...text(fields.name)} {...props} placeholder="Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)" />}
+						{props => (
+							<input
+								{...text(fields.name)}
+								{...props}
+								placeholder="Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"
+							/>
+						)}
 					</Field>
 					<Field label={t('plan.inNameOf')} errors={fields.in_name_of.errors}>
 						{props => <input {...text(fields.in_name_of)} {...props} />}
@@ -80,12 +123,17 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 					<Field label={t('plan.headName')} errors={fields.head_name.errors}>
 						{props => <input {...text(fields.head_name)} {...props} />}
 					</Field>
-					<Field label={t(`plan.country.${direction === 'in' ? 'in' : 'out'}`)} errors={fields.country.errors}>
+					<Field
+						label={t(`plan.country.${direction === 'in' ? 'in' : 'out'}`)}
+						errors={fields.country.errors}
+					>
 						{props => (
 							<select {...getSelectProps(fields.country)} {...props}>
 								<option value="" />
 								{COUNTRY_CODES.filter(c => c !== 'VN').map(code => (
-									<option key={code} value={code}>{countryName(code, locale)}</option>
+									<option key={code} value={code}>
+										{countryName(code, locale)}
+									</option>
 								))}
 							</select>
 						)}
@@ -95,27 +143,48 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 							<select {...getSelectProps(fields.partner_id)} {...props}>
 								<option value="">{t('plan.partnerOther')}</option>
 								{partners.map(p => (
-									<option key={p.id} value={p.id}>{p.name_vi}</option>
+									<option key={p.id} value={p.id}>
+										{p.name_vi}
+									</option>
 								))}
 							</select>
 						)}
 					</Field>
 					{fields.partner_id.value ? null : (
-						<Field label={t('plan.partnerName')} errors={fields.partner_name.errors}>
+						<Field
+							label={t('plan.partnerName')}
+							errors={fields.partner_name.errors}
+						>
 							{props => <input {...text(fields.partner_name)} {...props} />}
 						</Field>
 					)}
-					<Field label={t('plan.memberCount')} errors={fields.member_count.errors} hint={t('plan.memberCountHint')}>
-						{props => <input {...getInputProps(fields.member_count, { type: 'number' })} {...props} min={1} />}
+					<Field
+						label={t('plan.memberCount')}
+						errors={fields.member_count.errors}
+						hint={t('plan.memberCountHint')}
+					>
+						{props => (
+							<input
+								{...getInputProps(fields.member_count, { type: 'number' })}
+								{...props}
+								min={1}
+							/>
+						)}
 					</Field>
-					<Field label={t('plan.days')} errors={fields.days.errors} hint={t('plan.daysHint')}>
+					<Field
+						label={t('plan.days')}
+						errors={fields.days.errors}
+						hint={t('plan.daysHint')}
+					>
 						{props => <input {...text(fields.days)} {...props} />}
 					</Field>
 					<Field label={t('plan.timing')} errors={fields.timing_kind.errors}>
 						{props => (
 							<select {...getSelectProps(fields.timing_kind)} {...props}>
 								{TIMING_KINDS.map(kind => (
-									<option key={kind} value={kind}>{t(`plan.timing.${kind}`)}</option>
+									<option key={kind} value={kind}>
+										{t(`plan.timing.${kind}`)}
+									</option>
 								))}
 							</select>
 						)}
@@ -126,7 +195,9 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 								<select {...getSelectProps(fields.timing_month)} {...props}>
 									<option value="" />
 									{Array.from({ length: 12 }, (_, i) => (
-										<option key={i + 1} value={i + 1}>{i + 1}</option>
+										<option key={i + 1} value={i + 1}>
+											{i + 1}
+										</option>
 									))}
 								</select>
 							)}
@@ -134,17 +205,51 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 					) : null}
 					{timing === 'dates' ? (
 						<>
-							<Field label={t(direction === 'in' ? 'plan.startDate.in' : 'plan.startDate')} errors={fields.start_date.errors}>
-								{props => <input {...text(fields.start_date)} {...props} placeholder="dd/mm/yyyy" inputMode="numeric" />}
+							<Field
+								label={t(
+									direction === 'in' ? 'plan.startDate.in' : 'plan.startDate',
+								)}
+								errors={fields.start_date.errors}
+							>
+								{props => (
+									<input
+										{...text(fields.start_date)}
+										{...props}
+										placeholder="dd/mm/yyyy"
+										inputMode="numeric"
+									/>
+								)}
 							</Field>
-							<Field label={t(direction === 'in' ? 'plan.endDate.in' : 'plan.endDate')} errors={fields.end_date.errors}>
-								{props => <input {...text(fields.end_date)} {...props} placeholder="dd/mm/yyyy" inputMode="numeric" />}
+							<Field
+								label={t(
+									direction === 'in' ? 'plan.endDate.in' : 'plan.endDate',
+								)}
+								errors={fields.end_date.errors}
+							>
+								{props => (
+									<input
+										{...text(fields.end_date)}
+										{...props}
+										placeholder="dd/mm/yyyy"
+										inputMode="numeric"
+									/>
+								)}
 							</Field>
 						</>
 					) : null}
 				</div>
-				<Field label={t('plan.activities')} errors={fields.activities.errors} hint={t('plan.activitiesHint')}>
-					{props => <textarea {...getTextareaProps(fields.activities)} {...props} rows={4} />}
+				<Field
+					label={t('plan.activities')}
+					errors={fields.activities.errors}
+					hint={t('plan.activitiesHint')}
+				>
+					{props => (
+						<textarea
+							{...getTextareaProps(fields.activities)}
+							{...props}
+							rows={4}
+						/>
+					)}
 				</Field>
 				{optionalSteps.length ? (
 					<fieldset className="field">
@@ -152,8 +257,15 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 						<div className="checks">
 							{optionalSteps.map(step => (
 								<label key={step.id}>
-									<input type="checkbox" name={fields.optional_step_ids.name} value={step.id} defaultChecked={checkedSteps.has(step.id)} />
-									{locale === 'en' && step.label_en ? step.label_en : step.label_vi}
+									<input
+										type="checkbox"
+										name={fields.optional_step_ids.name}
+										value={step.id}
+										defaultChecked={checkedSteps.has(step.id)}
+									/>
+									{locale === 'en' && step.label_en
+										? step.label_en
+										: step.label_vi}
 								</label>
 							))}
 						</div>
@@ -170,29 +282,48 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 						return (
 							<li key={member.key} className="step">
 								<div className="grid-4">
-									<Field label={t('plan.member.fullName')} errors={m.full_name.errors}>
+									<Field
+										label={t('plan.member.fullName')}
+										errors={m.full_name.errors}
+									>
 										{props => <input {...text(m.full_name)} {...props} />}
 									</Field>
 									<Field label={t('plan.member.title')} errors={m.title.errors}>
 										{props => <input {...text(m.title)} {...props} />}
 									</Field>
-									<Field label={t('plan.member.organisation')} errors={m.organisation_name.errors}>
-										{props => <input {...text(m.organisation_name)} {...props} />}
+									<Field
+										label={t('plan.member.organisation')}
+										errors={m.organisation_name.errors}
+									>
+										{props => (
+											<input {...text(m.organisation_name)} {...props} />
+										)}
 									</Field>
 									{direction === 'out' ? (
-										<Field label={t('plan.member.passport')} errors={m.passport_type.errors}>
+										<Field
+											label={t('plan.member.passport')}
+											errors={m.passport_type.errors}
+										>
 											{props => (
 												<select {...getSelectProps(m.passport_type)} {...props}>
 													<option value="" />
 													{PASSPORT_TYPES.map(p => (
-														<option key={p} value={p}>{t(`passport.${p}`)}</option>
+														<option key={p} value={p}>
+															{t(`passport.${p}`)}
+														</option>
 													))}
 												</select>
 											)}
 										</Field>
 									) : null}
 								</div>
-								<button className="danger small" {...form.remove.getButtonProps({ name: fields.members.name, index })}>
+								<button
+									className="danger small"
+									{...form.remove.getButtonProps({
+										name: fields.members.name,
+										index,
+									})}
+								>
 									{t('plan.removeMember')}
 								</button>
 							</li>
@@ -200,7 +331,10 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 					})}
 				</ol>
 				<ErrorList errors={fields.members.errors} />
-				<button className="secondary" {...form.insert.getButtonProps({ name: fields.members.name })}>
+				<button
+					className="secondary"
+					{...form.insert.getButtonProps({ name: fields.members.name })}
+				>
 					{t('plan.addMember')}
 				</button>
 			</section>
@@ -219,31 +353,57 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 									<Field label={t('plan.budget.item')} errors={b.item.errors}>
 										{props => <input {...text(b.item)} {...props} />}
 									</Field>
-									<Field label={t('plan.budget.source')} errors={b.source.errors}>
+									<Field
+										label={t('plan.budget.source')}
+										errors={b.source.errors}
+									>
 										{props => (
 											<select {...getSelectProps(b.source)} {...props}>
 												<option value="" />
 												{FUNDING_SOURCES.map(s => (
-													<option key={s} value={s}>{t(`source.${s}`)}</option>
+													<option key={s} value={s}>
+														{t(`source.${s}`)}
+													</option>
 												))}
 											</select>
 										)}
 									</Field>
-									<Field label={t('plan.budget.amount')} errors={b.amount.errors}>
-										{props => <input {...getInputProps(b.amount, { type: 'number' })} {...props} min={0} step="any" />}
+									<Field
+										label={t('plan.budget.amount')}
+										errors={b.amount.errors}
+									>
+										{props => (
+											<input
+												{...getInputProps(b.amount, { type: 'number' })}
+												{...props}
+												min={0}
+												step="any"
+											/>
+										)}
 									</Field>
-									<Field label={t('plan.budget.currency')} errors={b.currency.errors}>
+									<Field
+										label={t('plan.budget.currency')}
+										errors={b.currency.errors}
+									>
 										{props => (
 											<select {...getSelectProps(b.currency)} {...props}>
 												<option value="" />
 												{CURRENCIES.map(c => (
-													<option key={c} value={c}>{c}</option>
+													<option key={c} value={c}>
+														{c}
+													</option>
 												))}
 											</select>
 										)}
 									</Field>
 								</div>
-								<button className="danger small" {...form.remove.getButtonProps({ name: fields.budget.name, index })}>
+								<button
+									className="danger small"
+									{...form.remove.getButtonProps({
+										name: fields.budget.name,
+										index,
+									})}
+								>
 									{t('plan.removeBudget')}
 								</button>
 							</li>
@@ -251,7 +411,10 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 					})}
 				</ol>
 				<ErrorList errors={fields.budget.errors} />
-				<button className="secondary" {...form.insert.getButtonProps({ name: fields.budget.name })}>
+				<button
+					className="secondary"
+					{...form.insert.getButtonProps({ name: fields.budget.name })}
+				>
 					{t('plan.addBudget')}
 				</button>
 			</section>
@@ -264,20 +427,41 @@ export function PlanForm({ lastResult, defaultValue, partners, optionalSteps, at
 							<li key={a.id}>
 								{a.file_name}{' '}
 								<label className="muted">
-									<input type="checkbox" name="remove_attachment" value={a.id} /> {t('plan.removeAttachment')}
+									<input
+										type="checkbox"
+										name="remove_attachment"
+										value={a.id}
+									/>{' '}
+									{t('plan.removeAttachment')}
 								</label>
 							</li>
 						))}
 					</ul>
 				) : null}
-				<Field label={t('plan.attachments')} errors={fields.attachments.errors} hint={t('plan.attachmentsHint')}>
-					{props => <input type="file" name="attachments" multiple accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png" {...props} />}
+				<Field
+					label={t('plan.attachments')}
+					errors={fields.attachments.errors}
+					hint={t('plan.attachmentsHint')}
+				>
+					{props => (
+						<input
+							type="file"
+							name="attachments"
+							multiple
+							accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
+							{...props}
+						/>
+					)}
 				</Field>
 			</section>
 
 			<div className="actions sticky-actions">
-				<button type="submit" name="intent" value="save" className="secondary">{t('plan.saveDraft')}</button>
-				<button type="submit" name="intent" value="submit">{t(resubmit ? 'plan.saveAndResubmit' : 'plan.saveAndSubmit')}</button>
+				<button type="submit" name="intent" value="save" className="secondary">
+					{t('plan.saveDraft')}
+				</button>
+				<button type="submit" name="intent" value="submit">
+					{t(resubmit ? 'plan.saveAndResubmit' : 'plan.saveAndSubmit')}
+				</button>
 			</div>
 		</Form>
 	)

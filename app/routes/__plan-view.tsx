@@ -24,26 +24,55 @@ interface PlanEventRow {
 
 function useStepLabel() {
 	const locale = useLocale()
-	return (step: Pick<Step, 'label_vi' | 'label_en'>) => (locale === 'en' && step.label_en ? step.label_en : step.label_vi)
+	return (step: Pick<Step, 'label_vi' | 'label_en'>) =>
+		locale === 'en' && step.label_en ? step.label_en : step.label_vi
 }
 
 /** "Chờ Tỉnh ủy duyệt" for a plan at a step; `stepLabel` names the step when the caller knows it. */
-export function StatusBadge({ status, steps, stepLabel }: { status: string; steps?: Pick<Step, 'label_vi' | 'label_en'>[]; stepLabel?: string | null }) {
+export function StatusBadge({
+	status,
+	steps,
+	stepLabel,
+}: {
+	status: string
+	steps?: Pick<Step, 'label_vi' | 'label_en'>[]
+	stepLabel?: string | null
+}) {
 	const t = useT()
 	const label = useStepLabel()
 	const index = stepIndexOf(status)
-	const name = index === null ? null : (stepLabel ?? (steps?.[index] ? label(steps[index]) : null))
-	const text = index === null ? t(`status.${status}`) : name ? t('status.step', { label: name }) : t('status.pending')
+	const name =
+		index === null
+			? null
+			: (stepLabel ?? (steps?.[index] ? label(steps[index]) : null))
+	const text =
+		index === null
+			? t(`status.${status}`)
+			: name
+				? t('status.step', { label: name })
+				: t('status.pending')
 	const tone = index !== null ? 'pending' : status
 	return <span className={`status status-${tone}`}>{text}</span>
 }
 
 /** The chain in order; `steps` are the ones this plan climbs, other chain steps show as not applying. */
-export function PlanChain({ chain, steps, status, events }: { chain: Step[]; steps: Step[]; status: string; events: PlanEventRow[] }) {
+export function PlanChain({
+	chain,
+	steps,
+	status,
+	events,
+}: {
+	chain: Step[]
+	steps: Step[]
+	status: string
+	events: PlanEventRow[]
+}) {
 	const t = useT()
 	const label = useStepLabel()
 	const current = stepIndexOf(status)
-	const roundStart = events.findLastIndex(e => e.event === 'SUBMIT' || e.event === 'RESUBMIT')
+	const roundStart = events.findLastIndex(
+		e => e.event === 'SUBMIT' || e.event === 'RESUBMIT',
+	)
 	const round = roundStart < 0 ? [] : events.slice(roundStart)
 	return (
 		<section className="panel">
@@ -58,15 +87,24 @@ export function PlanChain({ chain, steps, status, events }: { chain: Step[]; ste
 								<span className="muted">{t('plan.stepSkipped')}</span>
 							</li>
 						)
-					const approval = round.findLast(e => e.event === 'APPROVE' && stepIndexOf(e.from_status) === index)
-					const state = approval ? 'done' : current === index ? 'current' : 'waiting'
+					const approval = round.findLast(
+						e => e.event === 'APPROVE' && stepIndexOf(e.from_status) === index,
+					)
+					const state = approval
+						? 'done'
+						: current === index
+							? 'current'
+							: 'waiting'
 					return (
 						<li key={step.id} className={`chain-step chain-step-${state}`}>
 							<strong>{label(step)}</strong>
 							<span className="muted">{step.organisation_short_name}</span>
 							<span>
 								{approval
-									? t('plan.stepDone', { name: approval.actor_name, time: formatDateTime(approval.created_at) })
+									? t('plan.stepDone', {
+											name: approval.actor_name,
+											time: formatDateTime(approval.created_at),
+										})
 									: state === 'current'
 										? t('plan.stepCurrent')
 										: t('plan.stepWaiting')}
@@ -99,7 +137,9 @@ export function PlanDetails({
 					{rows.map(row => (
 						<tr key={row.key}>
 							<th scope="row">{row.label}</th>
-							<td className="pre">{row.value || <span className="muted">{t('plan.notSet')}</span>}</td>
+							<td className="pre">
+								{row.value || <span className="muted">{t('plan.notSet')}</span>}
+							</td>
 						</tr>
 					))}
 				</tbody>
@@ -115,7 +155,9 @@ export function PlanDetails({
 									<th>{t('plan.member.fullName')}</th>
 									<th>{t('plan.member.title')}</th>
 									<th>{t('plan.member.organisation')}</th>
-									{draft.direction === 'out' ? <th>{t('plan.member.passport')}</th> : null}
+									{draft.direction === 'out' ? (
+										<th>{t('plan.member.passport')}</th>
+									) : null}
 								</tr>
 							</thead>
 							<tbody>
@@ -125,7 +167,13 @@ export function PlanDetails({
 										<td>{m.full_name}</td>
 										<td>{m.title}</td>
 										<td>{m.organisation_name}</td>
-										{draft.direction === 'out' ? <td>{m.passport_type ? t(`passport.${m.passport_type}`) : ''}</td> : null}
+										{draft.direction === 'out' ? (
+											<td>
+												{m.passport_type
+													? t(`passport.${m.passport_type}`)
+													: ''}
+											</td>
+										) : null}
 									</tr>
 								))}
 							</tbody>
@@ -139,7 +187,9 @@ export function PlanDetails({
 					<ul>
 						{attachments.map(a => (
 							<li key={a.id}>
-								<a href={`/plans/${planId}/attachments/${a.id}`}>{a.file_name}</a>{' '}
+								<a href={`/plans/${planId}/attachments/${a.id}`}>
+									{a.file_name}
+								</a>{' '}
 								<span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
 							</li>
 						))}
@@ -150,7 +200,13 @@ export function PlanDetails({
 	)
 }
 
-export function PlanTimeline({ events, steps }: { events: PlanEventRow[]; steps: Step[] }) {
+export function PlanTimeline({
+	events,
+	steps,
+}: {
+	events: PlanEventRow[]
+	steps: Step[]
+}) {
 	const t = useT()
 	if (!events.length) return null
 	return (
@@ -160,10 +216,15 @@ export function PlanTimeline({ events, steps }: { events: PlanEventRow[]; steps:
 				{events.map(e => (
 					<li key={e.id}>
 						<div>
-							<strong>{t(`event.${e.event}`)}</strong> — {e.actor_name} ({e.actor_organisation})
+							<strong>{t(`event.${e.event}`)}</strong> — {e.actor_name} (
+							{e.actor_organisation})
 						</div>
 						<div className="muted">
-							<time dateTime={e.created_at}>{formatDateTime(e.created_at)}</time> · <StatusBadge status={e.from_status} steps={steps} /> → <StatusBadge status={e.to_status} steps={steps} />
+							<time dateTime={e.created_at}>
+								{formatDateTime(e.created_at)}
+							</time>{' '}
+							· <StatusBadge status={e.from_status} steps={steps} /> →{' '}
+							<StatusBadge status={e.to_status} steps={steps} />
 						</div>
 						{e.comment ? <blockquote>{e.comment}</blockquote> : null}
 					</li>

@@ -13,7 +13,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		user.roles.includes('approver') ? countInbox(db, user.organisationId) : 0,
 	])
 	return json({
-		user: { fullName: user.fullName, title: user.title, organisationName: user.organisationName, roles: user.roles },
+		user: {
+			fullName: user.fullName,
+			title: user.title,
+			organisationName: user.organisationName,
+			roles: user.roles,
+		},
 		chain: chain && { version: chain.version, steps: chain.steps },
 		isAdmin: user.roles.includes('admin'),
 		isDrafter: user.roles.includes('drafter'),
@@ -23,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function HomeRoute() {
-	const { user, chain, isAdmin, isDrafter, inboxCount, organisationId } = useLoaderData<typeof loader>()
+	const { user, chain, isAdmin, isDrafter, inboxCount, organisationId } =
+		useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -34,7 +40,11 @@ export default function HomeRoute() {
 					{user.title ? `${user.title}. ` : ''}
 					{t('home.intro', { organisation: user.organisationName })}
 				</p>
-				<p className="muted">{t('home.roles', { roles: user.roles.map(r => t(`role.${r}`)).join(', ') })}</p>
+				<p className="muted">
+					{t('home.roles', {
+						roles: user.roles.map(r => t(`role.${r}`)).join(', '),
+					})}
+				</p>
 			</div>
 			{inboxCount > 0 ? (
 				<div className="panel highlight">
@@ -44,8 +54,14 @@ export default function HomeRoute() {
 			<div className="panel">
 				<h2>{t('home.plans')}</h2>
 				<div className="actions">
-					<Link className="button secondary" to="/plans">{t('nav.plans')}</Link>
-					{isDrafter ? <Link className="button" to="/plans/new">{t('plan.new')}</Link> : null}
+					<Link className="button secondary" to="/plans">
+						{t('nav.plans')}
+					</Link>
+					{isDrafter ? (
+						<Link className="button" to="/plans/new">
+							{t('plan.new')}
+						</Link>
+					) : null}
 				</div>
 			</div>
 			<div className="panel">
@@ -54,8 +70,15 @@ export default function HomeRoute() {
 					<ol className="chain-view">
 						{chain.steps.map(step => (
 							<li key={step.position}>
-								{locale === 'en' && step.label_en ? step.label_en : step.label_vi}
-								{step.optional ? <> <span className="badge">{t('chain.optionalBadge')}</span></> : null}
+								{locale === 'en' && step.label_en
+									? step.label_en
+									: step.label_vi}
+								{step.optional ? (
+									<>
+										{' '}
+										<span className="badge">{t('chain.optionalBadge')}</span>
+									</>
+								) : null}
 							</li>
 						))}
 					</ol>
@@ -67,9 +90,18 @@ export default function HomeRoute() {
 				<div className="panel">
 					<h2>{t('home.adminLinks')}</h2>
 					<div className="actions">
-						<Link className="button secondary" to="/admin/organisations">{t('nav.organisations')}</Link>
-						<Link className="button secondary" to="/admin/users">{t('nav.users')}</Link>
-						<Link className="button secondary" to={`/admin/organisations/${organisationId}/chain`}>{t('org.chain')}</Link>
+						<Link className="button secondary" to="/admin/organisations">
+							{t('nav.organisations')}
+						</Link>
+						<Link className="button secondary" to="/admin/users">
+							{t('nav.users')}
+						</Link>
+						<Link
+							className="button secondary"
+							to={`/admin/organisations/${organisationId}/chain`}
+						>
+							{t('org.chain')}
+						</Link>
 					</div>
 				</div>
 			) : null}

@@ -1,51 +1,79 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
-import { getOrganisation, listOrganisationChoices, updateOrganisation } from '#db/repos/organisation.server.ts'
+import {
+	listOrganisationChoices,
+	updateOrganisation,
+} from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { invariantResponse } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireOrganisationInScope, requireRole } from '#app/utils/permissions.server.ts'
+import {
+	isBoardAdmin,
+	requireOrganisationForAdmin,
+} from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { OrganisationForm, OrganisationSchema, organisationRow } from './__org-form.tsx'
-
-async function loadInScope(request: Request, orgId: string | undefined) {
-	const user = await requireRole(request, 'admin')
-	const parsed = z.uuid().safeParse(orgId)
-	invariantResponse(parsed.success, 'error.notFound')
-	requireOrganisationInScope(user, parsed.data)
-	const organisation = await getOrganisation(db, parsed.data)
-	invariantResponse(organisation, 'error.notFound')
-	return { user, organisation }
-}
+import {
+	OrganisationForm,
+	OrganisationSchema,
+	organisationRow,
+} from './__org-form.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { user, organisation } = await loadInScope(request, params.orgId)
-	const parents = (await listOrganisationChoices(db)).filter(p => p.id !== organisation.id)
+	const { user, organisation } = await requireOrganisationForAdmin(
+		request,
+		params.orgId,
+	)
+	const parents = (await listOrganisationChoices(db)).filter(
+		p => p.id !== organisation.id,
+	)
 	return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, organisation } = await loadInScope(request, params.orgId)
+	const { user, organisation } = await requireOrganisationForAdmin(
+		request,
+		params.orgId,
+	)
 	const submission = parseWithZod(await request.formData(), {
 		schema: OrganisationSchema.refine(v => v.parent_id !== organisation.id, {
 			path: ['parent_id'],
 			error: 'org.parentSelf',
 		}),
 	})
-	if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+	if (submission.status !== 'success')
+		return json({ result: submission.reply() }, { status: 400 })
 	const values = organisationRow(submission.value)
 	// Only the VGCL board changes what an organisation is and where it sits.
-	if (!isBoardAdmin(user)) Object.assign(values, { kind: organisation.kind, parent_id: organisation.parent_id })
-	const updated = await updateOrganisation(db, organisation.id, submission.value.version ?? -1, values)
-	if (!updated) return json({ result: submission.reply({ formErrors: ['error.conflict'] }) }, { status: 409 })
-	return redirectWithToast(`/admin/organisations/${organisation.id}`, { type: 'success', message: 'org.updated' })
+	if (!isBoardAdmin(user))
+		Object.assign(values, {
+			kind: organisation.kind,
+			parent_id: organisation.parent_id,
+		})
+	const updated = await updateOrganisation(
+		db,
+		organisation.id,
+		submission.value.version ?? -1,
+		values,
+	)
+	if (!updated)
+		return json(
+			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+			{ status: 409 },
+		)
+	return redirectWithToast(`/admin/organisations/${organisation.id}`, {
+		type: 'success',
+		message: 'org.updated',
+	})
 }
 
 export default function EditOrganisationRoute() {
-	const { organisation, parents, canChangeKind } = useLoaderData<typeof loader>()
+	const { organisation, parents, canChangeKind } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
@@ -54,8 +82,15 @@ export default function EditOrganisationRoute() {
 			<div className="actions">
 				{organisation.kind === 'foreign_partner' ? null : (
 					<>
-						<Link className="button secondary" to="chain">{t('org.chain')}</Link>
-						<Link className="button secondary" to={`/admin/users?org=${organisation.id}`}>{t('org.users')}</Link>
+						<Link className="button secondary" to="chain">
+							{t('org.chain')}
+						</Link>
+						<Link
+							className="button secondary"
+							to={`/admin/users?org=${organisation.id}`}
+						>
+							{t('org.users')}
+						</Link>
 					</>
 				)}
 			</div>

@@ -1,18 +1,31 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
-import { getCurrentChain, insertChainVersion, listChainVersions } from '#db/repos/chain.server.ts'
-import { getOrganisation, listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import {
+	getCurrentChain,
+	insertChainVersion,
+	listChainVersions,
+} from '#db/repos/chain.server.ts'
+import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { type OrganisationKind } from '#db/schema.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
-import { requireOrganisationInScope, requireRole } from '#app/utils/permissions.server.ts'
+import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { validateChain } from '#workflows/chain-validation.ts'
 
@@ -35,20 +48,27 @@ function chainSchema(kindOf: (id: string) => OrganisationKind | undefined) {
 				.optional(),
 		})
 		.superRefine(({ steps = [] }, ctx) => {
-			const { chainError, stepErrors } = validateChain(steps, id => kindOf(id) ?? 'foreign_partner')
-			if (chainError) ctx.addIssue({ code: 'custom', path: ['steps'], message: chainError })
+			const { chainError, stepErrors } = validateChain(
+				steps,
+				id => kindOf(id) ?? 'foreign_partner',
+			)
+			if (chainError)
+				ctx.addIssue({ code: 'custom', path: ['steps'], message: chainError })
 			for (const [index, message] of stepErrors)
-				ctx.addIssue({ code: 'custom', path: ['steps', index, 'organisation_id'], message })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['steps', index, 'organisation_id'],
+					message,
+				})
 		})
 }
 
 async function loadInScope(request: Request, orgId: string | undefined) {
-	const user = await requireRole(request, 'admin')
-	const parsed = z.uuid().safeParse(orgId)
-	invariantResponse(parsed.success, 'error.notFound')
-	requireOrganisationInScope(user, parsed.data)
-	const organisation = await getOrganisation(db, parsed.data)
-	invariantResponse(organisation && organisation.kind !== 'foreign_partner', 'error.notFound')
+	const { user, organisation } = await requireOrganisationForAdmin(
+		request,
+		orgId,
+	)
+	invariantResponse(organisation.kind !== 'foreign_partner', 'error.notFound')
 	return { user, organisation }
 }
 
@@ -59,23 +79,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		listOrganisationChoices(db),
 		listChainVersions(db, organisation.id),
 	])
-	return json({ organisation: { id: organisation.id, name_vi: organisation.name_vi }, chain, choices, history })
+	return json({
+		organisation: { id: organisation.id, name_vi: organisation.name_vi },
+		chain,
+		choices,
+		history,
+	})
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
 	const { user, organisation } = await loadInScope(request, params.orgId)
-	const kinds = new Map((await listOrganisationChoices(db)).map(org => [org.id, org.kind]))
-	const submission = parseWithZod(await request.formData(), { schema: chainSchema(id => kinds.get(id)) })
-	if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+	const kinds = new Map(
+		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
+	)
+	const submission = parseWithZod(await request.formData(), {
+		schema: chainSchema(id => kinds.get(id)),
+	})
+	if (submission.status !== 'success')
+		return json({ result: submission.reply() }, { status: 400 })
 
 	const { expectedVersion, steps = [] } = submission.value
-	const rows = steps.map(step => ({ ...step, label_en: step.label_en ?? '', optional: step.optional ?? false }))
+	const rows = steps.map(step => ({
+		...step,
+		label_en: step.label_en ?? '',
+		optional: step.optional ?? false,
+	}))
 	const current = await getCurrentChain(db, organisation.id)
 	const unchanged =
 		current?.version === expectedVersion &&
-		JSON.stringify(current.steps.map(({ organisation_id, label_vi, label_en, optional }) => ({ organisation_id, label_vi, label_en, optional }))) ===
-			JSON.stringify(rows)
-	if (unchanged) return redirectWithToast(request.url, { type: 'success', message: 'chain.unchanged' })
+		JSON.stringify(
+			current.steps.map(
+				({ organisation_id, label_vi, label_en, optional }) => ({
+					organisation_id,
+					label_vi,
+					label_en,
+					optional,
+				}),
+			),
+		) === JSON.stringify(rows)
+	if (unchanged)
+		return redirectWithToast(request.url, {
+			type: 'success',
+			message: 'chain.unchanged',
+		})
 
 	const saved = await insertChainVersion(db, {
 		organisationId: organisation.id,
@@ -83,12 +129,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		steps: rows,
 		createdBy: user.id,
 	})
-	if (!saved) return json({ result: submission.reply({ formErrors: ['error.conflict'] }) }, { status: 409 })
-	return redirectWithToast(request.url, { type: 'success', message: 'chain.saved', params: { version: saved.version } })
+	if (!saved)
+		return json(
+			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+			{ status: 409 },
+		)
+	return redirectWithToast(request.url, {
+		type: 'success',
+		message: 'chain.saved',
+		params: { version: saved.version },
+	})
 }
 
 export default function ChainRoute() {
-	const { organisation, chain, choices, history } = useLoaderData<typeof loader>()
+	const { organisation, chain, choices, history } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const kinds = new Map(choices.map(org => [org.id, org.kind]))
@@ -98,12 +153,14 @@ export default function ChainRoute() {
 		lastResult: actionData?.result,
 		defaultValue: {
 			expectedVersion: chain?.version ?? 0,
-			steps: chain?.steps.map(({ organisation_id, label_vi, label_en, optional }) => ({
-				organisation_id,
-				label_vi,
-				label_en,
-				optional: optional ? 'on' : undefined,
-			})),
+			steps: chain?.steps.map(
+				({ organisation_id, label_vi, label_en, optional }) => ({
+					organisation_id,
+					label_vi,
+					label_en,
+					optional: optional ? 'on' : undefined,
+				}),
+			),
 		},
 		constraint: getZodConstraint(schema),
 		shouldRevalidate: 'onBlur',
@@ -114,14 +171,15 @@ export default function ChainRoute() {
 		<>
 			<h1>{t('chain.title', { organisation: organisation.name_vi })}</h1>
 			<p className="muted">
-				{chain ? t('chain.version', { version: chain.version, date: formatDateTime(chain.created_at) }) : t('chain.noVersion')}
+				{chain
+					? t('chain.version', {
+							version: chain.version,
+							date: formatDateTime(chain.created_at),
+						})
+					: t('chain.noVersion')}
 			</p>
 			<Form method="post" {...getFormProps(form)}>
-				{form.errors?.length ? (
-					<div className="form-error">
-						<ErrorList id={form.errorId} errors={form.errors} />
-					</div>
-				) : null}
+				<FormErrors id={form.errorId} errors={form.errors} />
 				<input {...getInputProps(fields.expectedVersion, { type: 'hidden' })} />
 				<ol className="steps">
 					{steps.map((step, index) => {
@@ -133,7 +191,11 @@ export default function ChainRoute() {
 									<div className="actions">
 										<button
 											className="secondary small"
-											{...form.reorder.getButtonProps({ name: fields.steps.name, from: index, to: index - 1 })}
+											{...form.reorder.getButtonProps({
+												name: fields.steps.name,
+												from: index,
+												to: index - 1,
+											})}
 											disabled={index === 0}
 											aria-label={`${t('chain.moveUp')} — ${t('chain.step', { n: index + 1 })}`}
 										>
@@ -141,7 +203,11 @@ export default function ChainRoute() {
 										</button>
 										<button
 											className="secondary small"
-											{...form.reorder.getButtonProps({ name: fields.steps.name, from: index, to: index + 1 })}
+											{...form.reorder.getButtonProps({
+												name: fields.steps.name,
+												from: index,
+												to: index + 1,
+											})}
 											disabled={index === steps.length - 1}
 											aria-label={`${t('chain.moveDown')} — ${t('chain.step', { n: index + 1 })}`}
 										>
@@ -149,7 +215,10 @@ export default function ChainRoute() {
 										</button>
 										<button
 											className="danger small"
-											{...form.remove.getButtonProps({ name: fields.steps.name, index })}
+											{...form.remove.getButtonProps({
+												name: fields.steps.name,
+												index,
+											})}
 											aria-label={`${t('chain.removeStep')} — ${t('chain.step', { n: index + 1 })}`}
 										>
 											{t('chain.removeStep')}
@@ -157,25 +226,57 @@ export default function ChainRoute() {
 									</div>
 								</div>
 								<div className="grid-2">
-									<Field label={t('chain.stepOrganisation')} errors={stepFields.organisation_id.errors}>
+									<Field
+										label={t('chain.stepOrganisation')}
+										errors={stepFields.organisation_id.errors}
+									>
 										{props => (
-											<select {...getSelectProps(stepFields.organisation_id)} {...props}>
+											<select
+												{...getSelectProps(stepFields.organisation_id)}
+												{...props}
+											>
 												<option value="" />
 												{choices.map(org => (
-													<option key={org.id} value={org.id}>{org.name_vi}</option>
+													<option key={org.id} value={org.id}>
+														{org.name_vi}
+													</option>
 												))}
 											</select>
 										)}
 									</Field>
-									<Field label={t('chain.labelVi')} errors={stepFields.label_vi.errors}>
-										{props => <input {...getInputProps(stepFields.label_vi, { type: 'text' })} {...props} />}
+									<Field
+										label={t('chain.labelVi')}
+										errors={stepFields.label_vi.errors}
+									>
+										{props => (
+											<input
+												{...getInputProps(stepFields.label_vi, {
+													type: 'text',
+												})}
+												{...props}
+											/>
+										)}
 									</Field>
-									<Field label={t('chain.labelEn')} errors={stepFields.label_en.errors}>
-										{props => <input {...getInputProps(stepFields.label_en, { type: 'text' })} {...props} />}
+									<Field
+										label={t('chain.labelEn')}
+										errors={stepFields.label_en.errors}
+									>
+										{props => (
+											<input
+												{...getInputProps(stepFields.label_en, {
+													type: 'text',
+												})}
+												{...props}
+											/>
+										)}
 									</Field>
 								</div>
 								<label className="checks">
-									<input {...getInputProps(stepFields.optional, { type: 'checkbox' })} />
+									<input
+										{...getInputProps(stepFields.optional, {
+											type: 'checkbox',
+										})}
+									/>
 									{t('chain.optional')}
 								</label>
 							</li>
@@ -186,7 +287,10 @@ export default function ChainRoute() {
 				<div className="actions">
 					<button
 						className="secondary"
-						{...form.insert.getButtonProps({ name: fields.steps.name, defaultValue: { organisation_id: '', label_vi: '', label_en: '' } })}
+						{...form.insert.getButtonProps({
+							name: fields.steps.name,
+							defaultValue: { organisation_id: '', label_vi: '', label_en: '' },
+						})}
 					>
 						{t('chain.addStep')}
 					</button>
@@ -199,8 +303,12 @@ export default function ChainRoute() {
 					<ul>
 						{history.slice(1).map(version => (
 							<li key={version.version}>
-								{t('chain.version', { version: version.version, date: formatDateTime(version.created_at) })}
-								{version.created_by_name ? ` — ${version.created_by_name}` : ''}: {(version.labels ?? []).join(' → ')}
+								{t('chain.version', {
+									version: version.version,
+									date: formatDateTime(version.created_at),
+								})}
+								{version.created_by_name ? ` — ${version.created_by_name}` : ''}
+								: {(version.labels ?? []).join(' → ')}
 							</li>
 						))}
 					</ul>

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Pagination, SearchForm } from '#app/components/list.tsx'
+import { ListTable, Pagination, SearchForm } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { countryName } from '#app/utils/countries.ts'
@@ -36,41 +36,40 @@ export default function OrganisationsRoute() {
 					</Link>
 				) : null}
 			</div>
-			<div className="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th>{t('org.nameVi')}</th>
-							<th>{t('org.shortName')}</th>
-							<th>{t('org.kind')}</th>
-							<th>{t('org.country')}</th>
-							<th>{t('common.actions')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.length === 0 ? (
-							<tr>
-								<td colSpan={5} className="muted">{t('common.none')}</td>
-							</tr>
-						) : null}
-						{rows.map(org => (
-							<tr key={org.id}>
-								<td>
-									<Link to={`/admin/organisations/${org.id}`}>{locale === 'en' && org.name_en ? org.name_en : org.name_vi}</Link>
-								</td>
-								<td>{org.short_name}</td>
-								<td>{t(`kind.${org.kind}`)}</td>
-								<td>{[org.province, countryName(org.country, locale)].filter(Boolean).join(', ')}</td>
-								<td>
-									{org.kind === 'foreign_partner' ? null : (
-										<Link to={`/admin/organisations/${org.id}/chain`}>{t('org.chain')}</Link>
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<ListTable
+				headings={[
+					t('org.nameVi'),
+					t('org.shortName'),
+					t('org.kind'),
+					t('org.country'),
+					t('common.actions'),
+				]}
+				empty={t('common.none')}
+			>
+				{rows.map(org => (
+					<tr key={org.id}>
+						<td>
+							<Link to={`/admin/organisations/${org.id}`}>
+								{locale === 'en' && org.name_en ? org.name_en : org.name_vi}
+							</Link>
+						</td>
+						<td>{org.short_name}</td>
+						<td>{t(`kind.${org.kind}`)}</td>
+						<td>
+							{[org.province, countryName(org.country, locale)]
+								.filter(Boolean)
+								.join(', ')}
+						</td>
+						<td>
+							{org.kind === 'foreign_partner' ? null : (
+								<Link to={`/admin/organisations/${org.id}/chain`}>
+									{t('org.chain')}
+								</Link>
+							)}
+						</td>
+					</tr>
+				))}
+			</ListTable>
 			<Pagination total={total} page={page} />
 		</>
 	)

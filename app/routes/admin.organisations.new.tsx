@@ -1,13 +1,28 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
-import { insertOrganisation, listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import {
+	insertOrganisation,
+	listOrganisationChoices,
+} from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { forbidden, isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import {
+	forbidden,
+	isBoardAdmin,
+	requireRole,
+} from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { OrganisationForm, OrganisationSchema, organisationRow } from './__org-form.tsx'
+import {
+	OrganisationForm,
+	OrganisationSchema,
+	organisationRow,
+} from './__org-form.tsx'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')
@@ -22,10 +37,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	await requireBoardAdmin(request)
-	const submission = parseWithZod(await request.formData(), { schema: OrganisationSchema })
-	if (submission.status !== 'success') return json({ result: submission.reply() }, { status: 400 })
+	const submission = parseWithZod(await request.formData(), {
+		schema: OrganisationSchema,
+	})
+	if (submission.status !== 'success')
+		return json({ result: submission.reply() }, { status: 400 })
 	const { id } = await insertOrganisation(db, organisationRow(submission.value))
-	return redirectWithToast(`/admin/organisations/${id}`, { type: 'success', message: 'org.created' })
+	return redirectWithToast(`/admin/organisations/${id}`, {
+		type: 'success',
+		message: 'org.created',
+	})
 }
 
 export default function NewOrganisationRoute() {
@@ -35,7 +56,11 @@ export default function NewOrganisationRoute() {
 	return (
 		<>
 			<h1>{t('org.new')}</h1>
-			<OrganisationForm lastResult={actionData?.result} parents={parents} canChangeKind />
+			<OrganisationForm
+				lastResult={actionData?.result}
+				parents={parents}
+				canChangeKind
+			/>
 		</>
 	)
 }

@@ -1,15 +1,23 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Pagination, SearchForm } from '#app/components/list.tsx'
+import { ListTable, Pagination, SearchForm } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { getUser, listUsers, setUserActive } from '#db/repos/user.server.ts'
 import { endAllSessions } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse, pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireOrganisationInScope, requireRole } from '#app/utils/permissions.server.ts'
+import {
+	isBoardAdmin,
+	requireOrganisationInScope,
+	requireRole,
+} from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 const SetActiveSchema = z.object({
@@ -26,23 +34,33 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { rows, total } = await listUsers(db, {
 		query: url.searchParams.get('q') ?? undefined,
 		page,
-		organisationId: isBoardAdmin(user) ? (orgFilter.data ?? undefined) : user.organisationId,
+		organisationId: isBoardAdmin(user)
+			? (orgFilter.data ?? undefined)
+			: user.organisationId,
 	})
 	return json({ rows, total, page, currentUserId: user.id })
 }
 
 export async function action({ request }: ActionFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
-	const submission = parseWithZod(await request.formData(), { schema: SetActiveSchema })
-	invariantResponse(submission.status === 'success', 'error.notFound', { status: 400 })
+	const submission = parseWithZod(await request.formData(), {
+		schema: SetActiveSchema,
+	})
+	invariantResponse(submission.status === 'success', 'error.notFound', {
+		status: 400,
+	})
 	const { intent, userId, version } = submission.value
 	const target = await getUser(db, userId)
 	invariantResponse(target, 'error.notFound')
 	requireOrganisationInScope(admin, target.organisation_id)
-	if (target.id === admin.id) return json({ error: 'user.cannotDeactivateSelf' } as const, { status: 400 })
+	if (target.id === admin.id)
+		return json({ error: 'user.cannotDeactivateSelf' } as const, {
+			status: 400,
+		})
 	const active = intent === 'activate'
 	const updated = await setUserActive(db, target.id, version, active)
-	if (!updated) return json({ error: 'error.conflict' } as const, { status: 409 })
+	if (!updated)
+		return json({ error: 'error.conflict' } as const, { status: 409 })
 	if (!active) await endAllSessions(target.id)
 	return redirectWithToast(`/admin/users${new URL(request.url).search}`, {
 		type: 'success',
@@ -58,65 +76,62 @@ export default function UsersRoute() {
 	return (
 		<>
 			<h1>{t('user.list')}</h1>
-			{actionData?.error ? <p className="form-error" role="alert">{t(actionData.error)}</p> : null}
+			{actionData?.error ? (
+				<p className="form-error" role="alert">
+					{t(actionData.error)}
+				</p>
+			) : null}
 			<div className="toolbar">
 				<SearchForm />
-				<Link className="button" to="/admin/users/new">{t('user.new')}</Link>
+				<Link className="button" to="/admin/users/new">
+					{t('user.new')}
+				</Link>
 			</div>
-			<div className="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th>{t('user.fullName')}</th>
-							<th>{t('user.email')}</th>
-							<th>{t('user.organisation')}</th>
-							<th>{t('user.roles')}</th>
-							<th>{t('user.status')}</th>
-							<th>{t('common.actions')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.length === 0 ? (
-							<tr>
-								<td colSpan={6} className="muted">{t('common.none')}</td>
-							</tr>
-						) : null}
-						{rows.map(user => (
-							<tr key={user.id}>
-								<td>
-									{user.full_name}
-									{user.title ? <div className="muted">{user.title}</div> : null}
-								</td>
-								<td>{user.email}</td>
-								<td>{user.organisation_short_name}</td>
-								<td>{user.roles.map(role => t(`role.${role}`)).join(', ')}</td>
-								<td>
-									<span className={user.active ? 'badge' : 'badge off'}>
-										{user.active ? t('user.active') : t('user.inactive')}
-									</span>
-								</td>
-								<td>
-									{user.id === currentUserId ? null : (
-										<Form method="post" className="inline">
-											<input type="hidden" name="userId" value={user.id} />
-											<input type="hidden" name="version" value={user.version} />
-											<button
-												type="submit"
-												name="intent"
-												value={user.active ? 'deactivate' : 'activate'}
-												className={user.active ? 'danger small' : 'secondary small'}
-												aria-label={`${user.active ? t('user.deactivate') : t('user.activate')} ${user.full_name}`}
-											>
-												{user.active ? t('user.deactivate') : t('user.activate')}
-											</button>
-										</Form>
-									)}
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<ListTable
+				headings={[
+					t('user.fullName'),
+					t('user.email'),
+					t('user.organisation'),
+					t('user.roles'),
+					t('user.status'),
+					t('common.actions'),
+				]}
+				empty={t('common.none')}
+			>
+				{rows.map(user => (
+					<tr key={user.id}>
+						<td>
+							{user.full_name}
+							{user.title ? <div className="muted">{user.title}</div> : null}
+						</td>
+						<td>{user.email}</td>
+						<td>{user.organisation_short_name}</td>
+						<td>{user.roles.map(role => t(`role.${role}`)).join(', ')}</td>
+						<td>
+							<span className={user.active ? 'badge' : 'badge off'}>
+								{user.active ? t('user.active') : t('user.inactive')}
+							</span>
+						</td>
+						<td>
+							{user.id === currentUserId ? null : (
+								<Form method="post" className="inline">
+									<input type="hidden" name="userId" value={user.id} />
+									<input type="hidden" name="version" value={user.version} />
+									<button
+										type="submit"
+										name="intent"
+										value={user.active ? 'deactivate' : 'activate'}
+										className={user.active ? 'danger small' : 'secondary small'}
+										aria-label={`${user.active ? t('user.deactivate') : t('user.activate')} ${user.full_name}`}
+									>
+										{user.active ? t('user.deactivate') : t('user.activate')}
+									</button>
+								</Form>
+							)}
+						</td>
+					</tr>
+				))}
+			</ListTable>
 			<Pagination total={total} page={page} />
 		</>
 	)

@@ -1,6 +1,15 @@
-import { getFormProps, getInputProps, getSelectProps, useForm } from '@conform-to/react'
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	useForm,
+} from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -16,11 +25,23 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 
 const NewUserSchema = z.object({
-	email: z.string({ error: 'error.required' }).trim().toLowerCase().email({ error: 'error.email' }).max(200, { error: 'error.tooLong' }),
-	full_name: z.string({ error: 'error.required' }).trim().max(200, { error: 'error.tooLong' }),
+	email: z
+		.string({ error: 'error.required' })
+		.trim()
+		.toLowerCase()
+		.email({ error: 'error.email' })
+		.max(200, { error: 'error.tooLong' }),
+	full_name: z
+		.string({ error: 'error.required' })
+		.trim()
+		.max(200, { error: 'error.tooLong' }),
 	title: z.string().trim().max(200, { error: 'error.tooLong' }).optional(),
 	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
-	roles: z.array(z.enum(ROLES, { error: 'error.invalidChoice' }), { error: 'user.rolesRequired' }).min(1, { error: 'user.rolesRequired' }),
+	roles: z
+		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {
+			error: 'user.rolesRequired',
+		})
+		.min(1, { error: 'user.rolesRequired' }),
 	locale: z.enum(LOCALES, { error: 'error.invalidChoice' }),
 	password: NewPasswordSchema,
 })
@@ -28,12 +49,17 @@ const NewUserSchema = z.object({
 /** The organisations this admin may add users to: all for the VGCL board, else their own. */
 async function organisationChoices(admin: SessionUser) {
 	const all = await listOrganisationChoices(db)
-	return isBoardAdmin(admin) ? all : all.filter(org => org.id === admin.organisationId)
+	return isBoardAdmin(admin)
+		? all
+		: all.filter(org => org.id === admin.organisationId)
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
-	return json({ organisations: await organisationChoices(admin), defaultOrganisationId: admin.organisationId })
+	return json({
+		organisations: await organisationChoices(admin),
+		defaultOrganisationId: admin.organisationId,
+	})
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -42,14 +68,25 @@ export async function action({ request }: ActionFunctionArgs) {
 	const submission = await parseWithZod(await request.formData(), {
 		schema: NewUserSchema.superRefine(async (value, ctx) => {
 			if (!allowed.has(value.organisation_id))
-				ctx.addIssue({ code: 'custom', path: ['organisation_id'], message: 'error.invalidChoice' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['organisation_id'],
+					message: 'error.invalidChoice',
+				})
 			if (await emailExists(db, value.email))
-				ctx.addIssue({ code: 'custom', path: ['email'], message: 'user.emailTaken' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['email'],
+					message: 'user.emailTaken',
+				})
 		}),
 		async: true,
 	})
 	if (submission.status !== 'success') {
-		return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return json(
+			{ result: submission.reply({ hideFields: ['password'] }) },
+			{ status: 400 },
+		)
 	}
 	const { password, title, ...user } = submission.value
 	await insertUser(db, {
@@ -58,20 +95,30 @@ export async function action({ request }: ActionFunctionArgs) {
 		password_hash: await hashPassword(password),
 		must_change_password: true,
 	})
-	return redirectWithToast('/admin/users', { type: 'success', message: 'user.created', params: { name: user.full_name } })
+	return redirectWithToast('/admin/users', {
+		type: 'success',
+		message: 'user.created',
+		params: { name: user.full_name },
+	})
 }
 
 export default function NewUserRoute() {
-	const { organisations, defaultOrganisationId } = useLoaderData<typeof loader>()
+	const { organisations, defaultOrganisationId } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const [form, fields] = useForm({
 		id: 'new-user',
 		lastResult: actionData?.result,
-		defaultValue: { organisation_id: defaultOrganisationId, locale: 'vi', roles: ['drafter'] },
+		defaultValue: {
+			organisation_id: defaultOrganisationId,
+			locale: 'vi',
+			roles: ['drafter'],
+		},
 		constraint: getZodConstraint(NewUserSchema),
 		shouldRevalidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: NewUserSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: NewUserSchema }),
 	})
 	const checkedRoles = new Set(fields.roles.value as string[] | undefined)
 	return (
@@ -80,19 +127,39 @@ export default function NewUserRoute() {
 			<Form method="post" className="panel" {...getFormProps(form)}>
 				<div className="grid-2">
 					<Field label={t('user.fullName')} errors={fields.full_name.errors}>
-						{props => <input {...getInputProps(fields.full_name, { type: 'text' })} {...props} />}
+						{props => (
+							<input
+								{...getInputProps(fields.full_name, { type: 'text' })}
+								{...props}
+							/>
+						)}
 					</Field>
 					<Field label={t('user.email')} errors={fields.email.errors}>
-						{props => <input {...getInputProps(fields.email, { type: 'email' })} {...props} />}
+						{props => (
+							<input
+								{...getInputProps(fields.email, { type: 'email' })}
+								{...props}
+							/>
+						)}
 					</Field>
 					<Field label={t('user.title')} errors={fields.title.errors}>
-						{props => <input {...getInputProps(fields.title, { type: 'text' })} {...props} />}
+						{props => (
+							<input
+								{...getInputProps(fields.title, { type: 'text' })}
+								{...props}
+							/>
+						)}
 					</Field>
-					<Field label={t('user.organisation')} errors={fields.organisation_id.errors}>
+					<Field
+						label={t('user.organisation')}
+						errors={fields.organisation_id.errors}
+					>
 						{props => (
 							<select {...getSelectProps(fields.organisation_id)} {...props}>
 								{organisations.map(org => (
-									<option key={org.id} value={org.id}>{org.name_vi}</option>
+									<option key={org.id} value={org.id}>
+										{org.name_vi}
+									</option>
 								))}
 							</select>
 						)}
@@ -105,8 +172,18 @@ export default function NewUserRoute() {
 							</select>
 						)}
 					</Field>
-					<Field label={t('user.tempPassword')} errors={fields.password.errors} hint={t('user.tempPasswordHint')}>
-						{props => <input {...getInputProps(fields.password, { type: 'text' })} {...props} autoComplete="off" />}
+					<Field
+						label={t('user.tempPassword')}
+						errors={fields.password.errors}
+						hint={t('user.tempPasswordHint')}
+					>
+						{props => (
+							<input
+								{...getInputProps(fields.password, { type: 'text' })}
+								{...props}
+								autoComplete="off"
+							/>
+						)}
 					</Field>
 				</div>
 				<fieldset className="field">
@@ -114,7 +191,12 @@ export default function NewUserRoute() {
 					<div className="checks">
 						{ROLES.map(role => (
 							<label key={role}>
-								<input type="checkbox" name={fields.roles.name} value={role} defaultChecked={checkedRoles.has(role)} />
+								<input
+									type="checkbox"
+									name={fields.roles.name}
+									value={role}
+									defaultChecked={checkedRoles.has(role)}
+								/>
 								{t(`role.${role}`)}
 							</label>
 						))}

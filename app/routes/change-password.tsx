@@ -1,6 +1,10 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { Field } from '#app/components/forms.tsx'
@@ -23,8 +27,14 @@ const ChangePasswordSchema = z
 		password: NewPasswordSchema,
 		confirm: z.string({ error: 'error.required' }),
 	})
-	.refine(v => v.password === v.confirm, { path: ['confirm'], error: 'error.passwordMismatch' })
-	.refine(v => v.password !== v.current, { path: ['password'], error: 'password.sameAsOld' })
+	.refine(v => v.password === v.confirm, {
+		path: ['confirm'],
+		error: 'error.passwordMismatch',
+	})
+	.refine(v => v.password !== v.current, {
+		path: ['password'],
+		error: 'password.sameAsOld',
+	})
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request, { allowPasswordChange: true })
@@ -35,19 +45,39 @@ export async function action({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request, { allowPasswordChange: true })
 	const submission = await parseWithZod(await request.formData(), {
 		schema: ChangePasswordSchema.superRefine(async (v, ctx) => {
-			if (!(await verifyPassword(await getPasswordHash(db, user.id), v.current)))
-				ctx.addIssue({ code: 'custom', path: ['current'], message: 'password.wrongCurrent' })
+			if (
+				!(await verifyPassword(await getPasswordHash(db, user.id), v.current))
+			)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['current'],
+					message: 'password.wrongCurrent',
+				})
 		}),
 		async: true,
 	})
 	if (submission.status !== 'success') {
-		return json({ result: submission.reply({ hideFields: ['current', 'password', 'confirm'] }) }, { status: 400 })
+		return json(
+			{
+				result: submission.reply({
+					hideFields: ['current', 'password', 'confirm'],
+				}),
+			},
+			{ status: 400 },
+		)
 	}
-	await setPassword(db, user.id, { passwordHash: await hashPassword(submission.value.password), mustChange: false })
+	await setPassword(db, user.id, {
+		passwordHash: await hashPassword(submission.value.password),
+		mustChange: false,
+	})
 	// A changed password signs out every other device; this one gets a fresh session.
 	await endAllSessions(user.id)
 	const cookie = await startSession(request, user.id)
-	return redirectWithToast('/', { type: 'success', message: 'password.changed' }, { headers: { 'Set-Cookie': cookie } })
+	return redirectWithToast(
+		'/',
+		{ type: 'success', message: 'password.changed' },
+		{ headers: { 'Set-Cookie': cookie } },
+	)
 }
 
 export default function ChangePasswordRoute() {
@@ -59,21 +89,42 @@ export default function ChangePasswordRoute() {
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(ChangePasswordSchema),
 		shouldRevalidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: ChangePasswordSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: ChangePasswordSchema }),
 	})
 	return (
 		<div className="panel narrow">
 			<h1>{t('password.title')}</h1>
-			{mustChange ? <p className="form-error">{t('password.mustChange')}</p> : null}
+			{mustChange ? (
+				<p className="form-error">{t('password.mustChange')}</p>
+			) : null}
 			<Form method="post" {...getFormProps(form)}>
 				<Field label={t('password.current')} errors={fields.current.errors}>
-					{props => <input {...getInputProps(fields.current, { type: 'password' })} {...props} autoComplete="current-password" />}
+					{props => (
+						<input
+							{...getInputProps(fields.current, { type: 'password' })}
+							{...props}
+							autoComplete="current-password"
+						/>
+					)}
 				</Field>
 				<Field label={t('password.new')} errors={fields.password.errors}>
-					{props => <input {...getInputProps(fields.password, { type: 'password' })} {...props} autoComplete="new-password" />}
+					{props => (
+						<input
+							{...getInputProps(fields.password, { type: 'password' })}
+							{...props}
+							autoComplete="new-password"
+						/>
+					)}
 				</Field>
 				<Field label={t('password.confirm')} errors={fields.confirm.errors}>
-					{props => <input {...getInputProps(fields.confirm, { type: 'password' })} {...props} autoComplete="new-password" />}
+					{props => (
+						<input
+							{...getInputProps(fields.confirm, { type: 'password' })}
+							{...props}
+							autoComplete="new-password"
+						/>
+					)}
 				</Field>
 				<div className="actions">
 					<button type="submit">{t('common.save')}</button>
@@ -81,7 +132,9 @@ export default function ChangePasswordRoute() {
 			</Form>
 			<Form method="post" action="/logout" className="actions">
 				<input type="hidden" name="everywhere" value="true" />
-				<button type="submit" className="secondary">{t('nav.logoutEverywhere')}</button>
+				<button type="submit" className="secondary">
+					{t('nav.logoutEverywhere')}
+				</button>
 			</Form>
 		</div>
 	)

@@ -18,7 +18,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const { rows, total } = await listInbox(db, user.organisationId, page)
 	const now = Date.now()
 	return json({
-		rows: rows.map(row => ({ ...row, waitingDays: Math.floor((now - new Date(row.status_changed_at).getTime()) / DAY) })),
+		rows: rows.map(row => ({
+			...row,
+			waitingDays: Math.floor(
+				(now - new Date(row.status_changed_at).getTime()) / DAY,
+			),
+		})),
 		total,
 		page,
 	})
@@ -50,14 +55,23 @@ export default function InboxRoute() {
 							{rows.map(plan => (
 								<tr key={plan.id}>
 									<td>
-										<Link to={`/plans/${plan.id}`}>{plan.name || t('plan.notSet')}</Link>
+										<Link to={`/plans/${plan.id}`}>
+											{plan.name || t('plan.notSet')}
+										</Link>
 									</td>
 									<td>{plan.organisation_short_name}</td>
 									<td>{plan.plan_year}</td>
 									<td>{t(`plan.direction.${plan.direction}`)}</td>
-									<td>{plan.country ? countryName(plan.country, locale) : ''}</td>
-									<td title={formatDateTime(plan.status_changed_at)} className={plan.waitingDays >= 5 ? 'late' : undefined}>
-										{plan.waitingDays === 0 ? t('plan.waitingToday') : t('plan.waitingDays', { days: plan.waitingDays })}
+									<td>
+										{plan.country ? countryName(plan.country, locale) : ''}
+									</td>
+									<td
+										title={formatDateTime(plan.status_changed_at)}
+										className={plan.waitingDays >= 5 ? 'late' : undefined}
+									>
+										{plan.waitingDays === 0
+											? t('plan.waitingToday')
+											: t('plan.waitingDays', { days: plan.waitingDays })}
 									</td>
 								</tr>
 							))}

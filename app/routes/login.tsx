@@ -1,19 +1,36 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs, redirect } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+	redirect,
+} from '@remix-run/node'
 import { Form, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { ErrorList, Field } from '#app/components/forms.tsx'
-import { checkCredentials, requireAnonymous, safeRedirect, startSession } from '#app/utils/auth.server.ts'
+import { Field, FormErrors } from '#app/components/forms.tsx'
+import {
+	checkCredentials,
+	requireAnonymous,
+	safeRedirect,
+	startSession,
+} from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 const LoginSchema = z.object({
-	email: z.string({ error: 'error.required' }).trim().email({ error: 'error.email' }),
+	email: z
+		.string({ error: 'error.required' })
+		.trim()
+		.email({ error: 'error.email' }),
 	password: z.string({ error: 'error.required' }),
 	redirectTo: z.string().optional(),
 })
 
-const failureMessage = { invalid: 'login.invalid', locked: 'login.locked', inactive: 'login.inactive' } as const
+const failureMessage = {
+	invalid: 'login.invalid',
+	locked: 'login.locked',
+	inactive: 'login.inactive',
+} as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -25,18 +42,32 @@ export async function action({ request, context }: ActionFunctionArgs) {
 	const formData = await request.formData()
 	const submission = parseWithZod(formData, { schema: LoginSchema })
 	if (submission.status !== 'success') {
-		return json({ result: submission.reply({ hideFields: ['password'] }) }, { status: 400 })
+		return json(
+			{ result: submission.reply({ hideFields: ['password'] }) },
+			{ status: 400 },
+		)
 	}
 	const { email, password, redirectTo } = submission.value
-	const result = await checkCredentials({ email, password, ip: context?.clientIp ?? 'unknown' })
+	const result = await checkCredentials({
+		email,
+		password,
+		ip: context?.clientIp ?? 'unknown',
+	})
 	if (result.status !== 'ok') {
 		return json(
-			{ result: submission.reply({ formErrors: [failureMessage[result.status]], hideFields: ['password'] }) },
+			{
+				result: submission.reply({
+					formErrors: [failureMessage[result.status]],
+					hideFields: ['password'],
+				}),
+			},
 			{ status: result.status === 'locked' ? 429 : 400 },
 		)
 	}
 	const cookie = await startSession(request, result.userId)
-	const target = result.mustChangePassword ? '/change-password' : safeRedirect(redirectTo)
+	const target = result.mustChangePassword
+		? '/change-password'
+		: safeRedirect(redirectTo)
 	return redirect(target, { headers: { 'Set-Cookie': cookie } })
 }
 
@@ -49,27 +80,37 @@ export default function LoginRoute() {
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(LoginSchema),
 		shouldRevalidate: 'onBlur',
-		onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: LoginSchema }),
 	})
 	return (
 		<div className="panel narrow">
 			<h1>{t('login.title')}</h1>
 			<p className="muted">{t('app.tagline')}</p>
 			<Form method="post" {...getFormProps(form)}>
-				{form.errors?.length ? (
-					<div className="form-error">
-						<ErrorList id={form.errorId} errors={form.errors} />
-					</div>
-				) : null}
-				<input type="hidden" name="redirectTo" value={searchParams.get('redirectTo') ?? ''} />
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input
+					type="hidden"
+					name="redirectTo"
+					value={searchParams.get('redirectTo') ?? ''}
+				/>
 				<Field label={t('login.email')} errors={fields.email.errors}>
 					{props => (
-						<input {...getInputProps(fields.email, { type: 'email' })} {...props} autoComplete="username" autoFocus />
+						<input
+							{...getInputProps(fields.email, { type: 'email' })}
+							{...props}
+							autoComplete="username"
+							autoFocus
+						/>
 					)}
 				</Field>
 				<Field label={t('login.password')} errors={fields.password.errors}>
 					{props => (
-						<input {...getInputProps(fields.password, { type: 'password' })} {...props} autoComplete="current-password" />
+						<input
+							{...getInputProps(fields.password, { type: 'password' })}
+							{...props}
+							autoComplete="current-password"
+						/>
 					)}
 				</Field>
 				<button type="submit">{t('login.submit')}</button>

@@ -1,5 +1,9 @@
 import { type ActionFunctionArgs, redirect } from '@remix-run/node'
-import { endAllSessions, endSession, requireUser } from '#app/utils/auth.server.ts'
+import {
+	endAllSessions,
+	endSession,
+	requireUser,
+} from '#app/utils/auth.server.ts'
 
 export async function loader() {
 	return redirect('/')
@@ -12,5 +16,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		const user = await requireUser(request, { allowPasswordChange: true })
 		await endAllSessions(user.id)
 	}
-	return redirect('/login', { headers: { 'Set-Cookie': await endSession(request) } })
+	return redirect('/login', {
+		headers: { 'Set-Cookie': await endSession(request) },
+	})
 }

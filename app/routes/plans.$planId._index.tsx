@@ -1,5 +1,15 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import {
+	Form,
+	Link,
+	useActionData,
+	useLoaderData,
+	useNavigation,
+} from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
@@ -10,14 +20,26 @@ import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { forbidden } from '#app/utils/permissions.server.ts'
-import { requireVisiblePlan, workflowActor } from '#app/utils/plan-access.server.ts'
+import {
+	requireVisiblePlan,
+	workflowActor,
+} from '#app/utils/plan-access.server.ts'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { completenessIssues } from '#app/utils/plan-schema.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { PLAN_EVENT_TYPES, stepIndexOf } from '#workflows/plan/plan.machine.ts'
-import { applyPlanEvent, availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
-import { PlanChain, PlanDetails, PlanTimeline, StatusBadge } from './__plan-view.tsx'
+import {
+	applyPlanEvent,
+	availableEvents,
+	planWorkflow,
+} from '#workflows/plan/plan.server.ts'
+import {
+	PlanChain,
+	PlanDetails,
+	PlanTimeline,
+	StatusBadge,
+} from './__plan-view.tsx'
 
 const DecisionSchema = z
 	.object({
@@ -25,7 +47,10 @@ const DecisionSchema = z
 		version: z.coerce.number().int(),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
-	.refine(d => !['RETURN', 'REJECT'].includes(d.intent) || d.comment, { path: ['comment'], error: 'plan.commentRequired' })
+	.refine(d => !['RETURN', 'REJECT'].includes(d.intent) || d.comment, {
+		path: ['comment'],
+		error: 'plan.commentRequired',
+	})
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -33,22 +58,44 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await getPlanPage(db, planId)
 	invariantResponse(page, 'error.notFound')
 	const workflow = planWorkflow(page, page.chain_steps)
-	const actions = workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : []
-	const canEdit = page.organisation_id === user.organisationId && user.roles.includes('drafter') && ['drafting', 'returned'].includes(page.status)
+	const actions = workflow
+		? availableEvents(workflow.snapshot, workflowActor(user))
+		: []
+	const canEdit =
+		page.organisation_id === user.organisationId &&
+		user.roles.includes('drafter') &&
+		['drafting', 'returned'].includes(page.status)
 
 	// After a return and resubmission, approvers see what changed since the version they returned.
 	const lastReturn = page.events.findLast(e => e.event === 'RETURN')
-	const returnedSnapshot = lastReturn && stepIndexOf(page.status) !== null ? await getPlanEventSnapshot(db, planId, lastReturn.id) : null
+	const returnedSnapshot =
+		lastReturn && stepIndexOf(page.status) !== null
+			? await getPlanEventSnapshot(db, planId, lastReturn.id)
+			: null
 
-	const { events, chain_steps, attachments, workflow_snapshot: _snapshot, ...record } = page
+	const {
+		events,
+		chain_steps,
+		attachments,
+		workflow_snapshot: _snapshot,
+		...record
+	} = page
 	return json({
 		plan: record,
 		draft: recordToDraft(record),
-		returned: returnedSnapshot && { draft: recordToDraft(returnedSnapshot), partnerName: returnedSnapshot.partner_org_name, at: lastReturn!.created_at },
+		returned: returnedSnapshot && {
+			draft: recordToDraft(returnedSnapshot),
+			partnerName: returnedSnapshot.partner_org_name,
+			at: lastReturn!.created_at,
+		},
 		events,
 		chain: chain_steps,
 		steps: workflow?.steps ?? chain_steps,
-		attachments: attachments.map(({ id, file_name, size }) => ({ id, file_name, size })),
+		attachments: attachments.map(({ id, file_name, size }) => ({
+			id,
+			file_name,
+			size,
+		})),
 		actions,
 		canEdit,
 	})
@@ -61,20 +108,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
 		const intent = z.enum(PLAN_EVENT_TYPES).safeParse(formData.get('intent'))
-		return json({ intent: intent.data ?? null, errors: parsed.error.issues.map(i => i.message), conflict: null as null }, { status: 400 })
+		return json(
+			{
+				intent: intent.data ?? null,
+				errors: parsed.error.issues.map(i => i.message),
+				conflict: null as null,
+			},
+			{ status: 400 },
+		)
 	}
 	const { intent, version, comment } = parsed.data
-	const event = { type: intent, actor: workflowActor(user), comment: comment ?? '' }
+	const event = {
+		type: intent,
+		actor: workflowActor(user),
+		comment: comment ?? '',
+	}
 	const result = await db.transaction().execute(trx =>
-		applyPlanEvent(trx, { planId, expectedVersion: version, event, validate: record => completenessIssues(recordToDraft(record)) }),
+		applyPlanEvent(trx, {
+			planId,
+			expectedVersion: version,
+			event,
+			validate: record => completenessIssues(recordToDraft(record)),
+		}),
 	)
 	switch (result.status) {
 		case 'ok':
-			return redirectWithToast(`/plans/${planId}`, { type: 'success', message: `plan.done.${intent}` })
+			return redirectWithToast(`/plans/${planId}`, {
+				type: 'success',
+				message: `plan.done.${intent}`,
+			})
 		case 'conflict':
-			return json({ intent, errors: [] as string[], conflict: result.last }, { status: 409 })
+			return json(
+				{ intent, errors: [] as string[], conflict: result.last },
+				{ status: 409 },
+			)
 		case 'incomplete': {
-			const errors = ['plan.incomplete', ...new Set(result.issues.map(i => i.message))]
+			const errors = [
+				'plan.incomplete',
+				...new Set(result.issues.map(i => i.message)),
+			]
 			return json({ intent, errors, conflict: null as null }, { status: 400 })
 		}
 		case 'forbidden':
@@ -83,9 +155,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			invariantResponse(false, 'error.notFound')
 			break
 		case 'no_chain':
-			return json({ intent, errors: ['plan.noChain'], conflict: null as null }, { status: 400 })
+			return json(
+				{ intent, errors: ['plan.noChain'], conflict: null as null },
+				{ status: 400 },
+			)
 		case 'wrong_state':
-			return json({ intent, errors: ['plan.wrongState'], conflict: null as null }, { status: 409 })
+			return json(
+				{ intent, errors: ['plan.wrongState'], conflict: null as null },
+				{ status: 409 },
+			)
 	}
 }
 
@@ -97,7 +175,10 @@ export default function PlanRoute() {
 	const { plan } = data
 	const diff = data.returned
 		? diffPlans(
-				{ plan: data.returned.draft as never, partnerName: data.returned.partnerName },
+				{
+					plan: data.returned.draft as never,
+					partnerName: data.returned.partnerName,
+				},
 				{ plan: data.draft as never, partnerName: plan.partner_org_name },
 				t,
 				locale,
@@ -110,7 +191,8 @@ export default function PlanRoute() {
 				<StatusBadge status={plan.status} steps={data.steps} />
 			</div>
 			<p className="muted">
-				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)} · {t('plan.year.value', { year: plan.plan_year })}
+				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)} ·{' '}
+				{t('plan.year.value', { year: plan.plan_year })}
 			</p>
 			{actionData?.conflict ? (
 				<p className="form-error" role="alert">
@@ -125,7 +207,9 @@ export default function PlanRoute() {
 			{diff ? (
 				<section className="panel">
 					<h2>{t('plan.changes')}</h2>
-					{diff.fields.length || diff.membersAdded.length || diff.membersRemoved.length ? (
+					{diff.fields.length ||
+					diff.membersAdded.length ||
+					diff.membersRemoved.length ? (
 						<div className="table-wrap">
 							<table>
 								<thead>
@@ -147,13 +231,17 @@ export default function PlanRoute() {
 										<tr>
 											<td>{t('plan.changes.membersAdded')}</td>
 											<td />
-											<td className="pre added">{diff.membersAdded.join('\n')}</td>
+											<td className="pre added">
+												{diff.membersAdded.join('\n')}
+											</td>
 										</tr>
 									) : null}
 									{diff.membersRemoved.length ? (
 										<tr>
 											<td>{t('plan.changes.membersRemoved')}</td>
-											<td className="pre removed">{diff.membersRemoved.join('\n')}</td>
+											<td className="pre removed">
+												{diff.membersRemoved.join('\n')}
+											</td>
 											<td />
 										</tr>
 									) : null}
@@ -165,8 +253,23 @@ export default function PlanRoute() {
 					)}
 				</section>
 			) : null}
-			<PlanChain chain={data.chain} steps={data.steps} status={plan.status} events={data.events} />
-			<PlanDetails rows={describePlan(data.draft as never, plan.partner_org_name, t, locale)} draft={data.draft as never} attachments={data.attachments} planId={plan.id} />
+			<PlanChain
+				chain={data.chain}
+				steps={data.steps}
+				status={plan.status}
+				events={data.events}
+			/>
+			<PlanDetails
+				rows={describePlan(
+					data.draft as never,
+					plan.partner_org_name,
+					t,
+					locale,
+				)}
+				draft={data.draft as never}
+				attachments={data.attachments}
+				planId={plan.id}
+			/>
 			<PlanTimeline events={data.events} steps={data.steps} />
 		</>
 	)
@@ -178,16 +281,32 @@ function Actions() {
 	const navigation = useNavigation()
 	const t = useT()
 	const busy = navigation.state !== 'idle'
-	const errorsFor = (intent: string) => (actionData?.intent === intent ? actionData.errors : null)
-	const decision = (intent: 'APPROVE' | 'RETURN' | 'REJECT', label: string, commentLabel: string, className = '') => (
+	const errorsFor = (intent: string) =>
+		actionData?.intent === intent ? actionData.errors : null
+	const decision = (
+		intent: 'APPROVE' | 'RETURN' | 'REJECT',
+		label: string,
+		commentLabel: string,
+		className = '',
+	) => (
 		<Form method="post" className="decision">
 			<input type="hidden" name="version" value={plan.version} />
 			<label>
 				{commentLabel}
-				<textarea name="comment" rows={2} aria-invalid={errorsFor(intent)?.length ? true : undefined} />
+				<textarea
+					name="comment"
+					rows={2}
+					aria-invalid={errorsFor(intent)?.length ? true : undefined}
+				/>
 			</label>
 			<ErrorList errors={errorsFor(intent)} />
-			<button type="submit" name="intent" value={intent} className={className} disabled={busy}>
+			<button
+				type="submit"
+				name="intent"
+				value={intent}
+				className={className}
+				disabled={busy}
+			>
 				{label}
 			</button>
 		</Form>
@@ -195,9 +314,29 @@ function Actions() {
 	return (
 		<section className="panel actions-panel">
 			<div className="decisions">
-				{actions.includes('APPROVE') ? decision('APPROVE', t('plan.action.approve'), t('plan.commentOptional')) : null}
-				{actions.includes('RETURN') ? decision('RETURN', t('plan.action.return'), t('plan.returnComment'), 'secondary') : null}
-				{actions.includes('REJECT') ? decision('REJECT', t('plan.action.reject'), t('plan.rejectReason'), 'danger') : null}
+				{actions.includes('APPROVE')
+					? decision(
+							'APPROVE',
+							t('plan.action.approve'),
+							t('plan.commentOptional'),
+						)
+					: null}
+				{actions.includes('RETURN')
+					? decision(
+							'RETURN',
+							t('plan.action.return'),
+							t('plan.returnComment'),
+							'secondary',
+						)
+					: null}
+				{actions.includes('REJECT')
+					? decision(
+							'REJECT',
+							t('plan.action.reject'),
+							t('plan.rejectReason'),
+							'danger',
+						)
+					: null}
 			</div>
 			<div className="actions">
 				{canEdit ? (
@@ -210,13 +349,21 @@ function Actions() {
 					.map(intent => (
 						<Form method="post" key={intent} className="inline">
 							<input type="hidden" name="version" value={plan.version} />
-							<button type="submit" name="intent" value={intent} className={intent === 'WITHDRAW' ? 'danger' : ''} disabled={busy}>
+							<button
+								type="submit"
+								name="intent"
+								value={intent}
+								className={intent === 'WITHDRAW' ? 'danger' : ''}
+								disabled={busy}
+							>
 								{t(`plan.action.${intent.toLowerCase()}`)}
 							</button>
 						</Form>
 					))}
 			</div>
-			{['SUBMIT', 'RESUBMIT', 'WITHDRAW'].includes(actionData?.intent ?? '') ? <ErrorList errors={actionData?.errors} /> : null}
+			{['SUBMIT', 'RESUBMIT', 'WITHDRAW'].includes(actionData?.intent ?? '') ? (
+				<ErrorList errors={actionData?.errors} />
+			) : null}
 		</section>
 	)
 }
@@ -224,4 +371,3 @@ function Actions() {
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
 }
-

@@ -10,7 +10,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const attachmentId = z.uuid().safeParse(params.attachmentId)
-	const file = attachmentId.success ? await getAttachment(db, planId, attachmentId.data) : undefined
+	const file = attachmentId.success
+		? await getAttachment(db, planId, attachmentId.data)
+		: undefined
 	if (!file) throw notFound()
 	return new Response(Buffer.from(file.data), {
 		headers: {

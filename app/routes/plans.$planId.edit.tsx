@@ -1,4 +1,8 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
@@ -6,7 +10,10 @@ import { getPlanRecord } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
-import { requirePlanEditable, requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+import {
+	requirePlanEditable,
+	requireVisiblePlan,
+} from '#app/utils/plan-access.server.ts'
 import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
@@ -25,7 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { user, record } = await loadEditable(request, params.planId)
 	return json({
 		plan: recordToDraft(record),
-		attachments: record.attachments.map(({ id, file_name, size }) => ({ id, file_name, size })),
+		attachments: record.attachments.map(({ id, file_name, size }) => ({
+			id,
+			file_name,
+			size,
+		})),
 		resubmit: record.status === 'returned',
 		...(await planFormChoices(user.organisationId, record.chain_id)),
 	})
@@ -37,7 +48,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlanRoute() {
-	const { plan, attachments, resubmit, partners, optionalSteps } = useLoaderData<typeof loader>()
+	const { plan, attachments, resubmit, partners, optionalSteps } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (

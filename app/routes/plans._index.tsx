@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs } from '@remix-run/node'
 import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { Pagination } from '#app/components/list.tsx'
+import { ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listPlans } from '#db/repos/plan.server.ts'
 import { DIRECTIONS } from '#db/schema.ts'
@@ -13,7 +13,14 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { StatusBadge } from './__plan-view.tsx'
 
-const STATUS_FILTERS = ['drafting', 'pending', 'returned', 'approved', 'rejected', 'withdrawn'] as const
+const STATUS_FILTERS = [
+	'drafting',
+	'pending',
+	'returned',
+	'approved',
+	'rejected',
+	'withdrawn',
+] as const
 
 const FilterSchema = z.object({
 	q: z.string().trim().max(200).optional().catch(undefined),
@@ -27,7 +34,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const url = new URL(request.url)
 	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
 	const page = pageFrom(url)
-	const { rows, total } = await listPlans(db, planViewer(user), { ...filter, query: filter.q, page })
+	const { rows, total } = await listPlans(db, planViewer(user), {
+		...filter,
+		query: filter.q,
+		page,
+	})
 	return json({ rows, total, page, canCreate: user.roles.includes('drafter') })
 }
 
@@ -48,64 +59,84 @@ export default function PlansRoute() {
 				) : null}
 			</div>
 			<Form method="get" className="filters" role="search">
-				<input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={t('common.searchPlaceholder')} aria-label={t('common.search')} />
-				<select name="year" defaultValue={params.get('year') ?? ''} aria-label={t('plan.year')}>
+				<input
+					type="search"
+					name="q"
+					defaultValue={params.get('q') ?? ''}
+					placeholder={t('common.searchPlaceholder')}
+					aria-label={t('common.search')}
+				/>
+				<select
+					name="year"
+					defaultValue={params.get('year') ?? ''}
+					aria-label={t('plan.year')}
+				>
 					<option value="">{t('plan.filter.allYears')}</option>
 					{Array.from({ length: 12 }, (_, i) => thisYear + 1 - i).map(y => (
-						<option key={y} value={y}>{y}</option>
+						<option key={y} value={y}>
+							{y}
+						</option>
 					))}
 				</select>
-				<select name="direction" defaultValue={params.get('direction') ?? ''} aria-label={t('plan.direction')}>
+				<select
+					name="direction"
+					defaultValue={params.get('direction') ?? ''}
+					aria-label={t('plan.direction')}
+				>
 					<option value="">{t('plan.filter.allDirections')}</option>
 					{DIRECTIONS.map(d => (
-						<option key={d} value={d}>{t(`plan.direction.${d}`)}</option>
+						<option key={d} value={d}>
+							{t(`plan.direction.${d}`)}
+						</option>
 					))}
 				</select>
-				<select name="status" defaultValue={params.get('status') ?? ''} aria-label={t('plan.status')}>
+				<select
+					name="status"
+					defaultValue={params.get('status') ?? ''}
+					aria-label={t('plan.status')}
+				>
 					<option value="">{t('plan.filter.allStatuses')}</option>
 					{STATUS_FILTERS.map(s => (
-						<option key={s} value={s}>{t(`status.${s}`)}</option>
+						<option key={s} value={s}>
+							{t(`status.${s}`)}
+						</option>
 					))}
 				</select>
 				<button type="submit">{t('plan.filter.apply')}</button>
 			</Form>
-			<div className="table-wrap">
-				<table>
-					<thead>
-						<tr>
-							<th>{t('plan.name')}</th>
-							<th>{t('plan.year')}</th>
-							<th>{t('plan.direction')}</th>
-							<th>{t('plan.country')}</th>
-							<th>{t('plan.partner')}</th>
-							<th>{t('plan.organisation')}</th>
-							<th>{t('plan.status')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.length === 0 ? (
-							<tr>
-								<td colSpan={7} className="muted">{t('plan.none')}</td>
-							</tr>
-						) : null}
-						{rows.map(plan => (
-							<tr key={plan.id}>
-								<td>
-									<Link to={`/plans/${plan.id}`}>{plan.name || t('plan.notSet')}</Link>
-								</td>
-								<td>{plan.plan_year}</td>
-								<td>{t(`plan.direction.${plan.direction}`)}</td>
-								<td>{plan.country ? countryName(plan.country, locale) : ''}</td>
-								<td>{plan.partner_org_name ?? plan.partner_name}</td>
-								<td>{plan.organisation_short_name}</td>
-								<td>
-									<StatusBadge status={plan.status} stepLabel={plan.step_organisation} />
-								</td>
-							</tr>
-						))}
-					</tbody>
-				</table>
-			</div>
+			<ListTable
+				headings={[
+					t('plan.name'),
+					t('plan.year'),
+					t('plan.direction'),
+					t('plan.country'),
+					t('plan.partner'),
+					t('plan.organisation'),
+					t('plan.status'),
+				]}
+				empty={t('plan.none')}
+			>
+				{rows.map(plan => (
+					<tr key={plan.id}>
+						<td>
+							<Link to={`/plans/${plan.id}`}>
+								{plan.name || t('plan.notSet')}
+							</Link>
+						</td>
+						<td>{plan.plan_year}</td>
+						<td>{t(`plan.direction.${plan.direction}`)}</td>
+						<td>{plan.country ? countryName(plan.country, locale) : ''}</td>
+						<td>{plan.partner_org_name ?? plan.partner_name}</td>
+						<td>{plan.organisation_short_name}</td>
+						<td>
+							<StatusBadge
+								status={plan.status}
+								stepLabel={plan.step_organisation}
+							/>
+						</td>
+					</tr>
+				))}
+			</ListTable>
 			<Pagination total={total} page={page} />
 		</>
 	)

@@ -1,4 +1,8 @@
-import { type ActionFunctionArgs, json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
@@ -23,7 +27,13 @@ export default function NewPlanRoute() {
 	return (
 		<>
 			<h1>{t('plan.new')}</h1>
-			<PlanForm lastResult={actionData?.result} partners={partners} optionalSteps={optionalSteps} attachments={[]} resubmit={false} />
+			<PlanForm
+				lastResult={actionData?.result}
+				partners={partners}
+				optionalSteps={optionalSteps}
+				attachments={[]}
+				resubmit={false}
+			/>
 		</>
 	)
 }

@@ -1,8 +1,14 @@
 import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan } from 'lucia'
 import { db } from '#db/client.server.ts'
-import { isLockedOut, recordLoginAttempt } from '#db/repos/login-attempt.server.ts'
-import { createSessionAdapter, type SessionUserAttributes } from '#db/repos/session.server.ts'
+import {
+	isLockedOut,
+	recordLoginAttempt,
+} from '#db/repos/login-attempt.server.ts'
+import {
+	createSessionAdapter,
+	type SessionUserAttributes,
+} from '#db/repos/session.server.ts'
 import { getUserForLogin } from '#db/repos/user.server.ts'
 import { hashPassword, verifyPassword } from './password.server.ts'
 import { singleton } from './singleton.server.ts'
@@ -13,7 +19,10 @@ const lucia = singleton(
 	() =>
 		new Lucia(createSessionAdapter(db), {
 			sessionExpiresIn: new TimeSpan(30, 'd'),
-			sessionCookie: { name: 'session', attributes: { sameSite: 'lax', secure: false } },
+			sessionCookie: {
+				name: 'session',
+				attributes: { sameSite: 'lax', secure: false },
+			},
 			getUserAttributes: attributes => ({
 				email: attributes.email,
 				fullName: attributes.full_name,
@@ -35,18 +44,25 @@ declare module 'lucia' {
 	}
 }
 
-export type SessionUser = NonNullable<Awaited<ReturnType<typeof lucia.validateSession>>['user']>
+export type SessionUser = NonNullable<
+	Awaited<ReturnType<typeof lucia.validateSession>>['user']
+>
 
 export { hashPassword, verifyPassword }
 
 // Verified against when the email is unknown, so that both cases take the same time.
-const unknownUserHash = singleton('unknown-user-hash', () => hashPassword('no such user'))
+const unknownUserHash = singleton('unknown-user-hash', () =>
+	hashPassword('no such user'),
+)
 
 function isSecure(request: Request) {
 	return new URL(request.url).protocol === 'https:'
 }
 
-function serialize(request: Request, cookie: ReturnType<typeof lucia.createBlankSessionCookie>) {
+function serialize(
+	request: Request,
+	cookie: ReturnType<typeof lucia.createBlankSessionCookie>,
+) {
 	cookie.attributes.secure = isSecure(request)
 	return cookie.serialize()
 }
@@ -60,8 +76,14 @@ export async function getSession(request: Request) {
 	const sessionId = sessionIdFrom(request)
 	if (!sessionId) return { user: null, setCookie: null }
 	const { session, user } = await lucia.validateSession(sessionId)
-	if (!session) return { user: null, setCookie: serialize(request, lucia.createBlankSessionCookie()) }
-	const setCookie = session.fresh ? serialize(request, lucia.createSessionCookie(session.id)) : null
+	if (!session)
+		return {
+			user: null,
+			setCookie: serialize(request, lucia.createBlankSessionCookie()),
+		}
+	const setCookie = session.fresh
+		? serialize(request, lucia.createSessionCookie(session.id))
+		: null
 	return { user, setCookie }
 }
 
@@ -72,15 +94,20 @@ export async function getUser(request: Request) {
 function loginRedirect(request: Request) {
 	const url = new URL(request.url)
 	const redirectTo = `${url.pathname}${url.search}`
-	const search = redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
+	const search =
+		redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
 	return redirect(`/login${search}`)
 }
 
 /** Signed-in user or a redirect to the sign-in page; a user with a one-time password must change it first. */
-export async function requireUser(request: Request, { allowPasswordChange = false } = {}) {
+export async function requireUser(
+	request: Request,
+	{ allowPasswordChange = false } = {},
+) {
 	const user = await getUser(request)
 	if (!user) throw loginRedirect(request)
-	if (user.mustChangePassword && !allowPasswordChange) throw redirect('/change-password')
+	if (user.mustChangePassword && !allowPasswordChange)
+		throw redirect('/change-password')
 	return user
 }
 
@@ -92,14 +119,29 @@ export type LoginResult =
 	| { status: 'ok'; userId: string; mustChangePassword: boolean }
 	| { status: 'invalid' | 'locked' | 'inactive' }
 
-export async function checkCredentials({ email, password, ip }: { email: string; password: string; ip: string }): Promise<LoginResult> {
+export async function checkCredentials({
+	email,
+	password,
+	ip,
+}: {
+	email: string
+	password: string
+	ip: string
+}): Promise<LoginResult> {
 	if (await isLockedOut(db, { email, ip })) return { status: 'locked' }
 	const user = await getUserForLogin(db, email)
-	const valid = await verifyPassword(user?.password_hash ?? (await unknownUserHash), password)
+	const valid = await verifyPassword(
+		user?.password_hash ?? (await unknownUserHash),
+		password,
+	)
 	await recordLoginAttempt(db, { email, ip, succeeded: Boolean(user && valid) })
 	if (!user || !valid) return { status: 'invalid' }
 	if (!user.active) return { status: 'inactive' }
-	return { status: 'ok', userId: user.id, mustChangePassword: user.must_change_password }
+	return {
+		status: 'ok',
+		userId: user.id,
+		mustChangePassword: user.must_change_password,
+	}
 }
 
 /** Starts a new session (a new id every time; the old one, if any, is ended) and returns its cookie. */
@@ -121,7 +163,16 @@ export async function endAllSessions(userId: string) {
 }
 
 /** A redirect target from a query string, only within this site. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = '/') {
-	if (!to || typeof to !== 'string' || !to.startsWith('/') || to.startsWith('//')) return fallback
+export function safeRedirect(
+	to: FormDataEntryValue | string | null | undefined,
+	fallback = '/',
+) {
+	if (
+		!to ||
+		typeof to !== 'string' ||
+		!to.startsWith('/') ||
+		to.startsWith('//')
+	)
+		return fallback
 	return to
 }

@@ -32,7 +32,10 @@ export const COUNTRIES = {
 } as const satisfies Record<string, readonly [string, string]>
 
 export type CountryCode = keyof typeof COUNTRIES
-export const COUNTRY_CODES = Object.keys(COUNTRIES) as [CountryCode, ...CountryCode[]]
+export const COUNTRY_CODES = Object.keys(COUNTRIES) as [
+	CountryCode,
+	...CountryCode[],
+]
 
 export function countryName(code: string, locale: 'vi' | 'en') {
 	const names = COUNTRIES[code as CountryCode]

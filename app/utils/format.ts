@@ -27,16 +27,24 @@ export function formatDateTime(value: Date | string) {
 
 /** 4500 → "4.500"; Vietnamese grouping in both locales, as official documents use it. */
 export function formatNumber(value: number) {
-	return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(value)
+	return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(
+		value,
+	)
 }
 
 /** 4.500 USD, 12.000.000 ₫ */
 export function formatMoney(amount: number, currency: 'VND' | 'USD') {
-	return currency === 'VND' ? `${formatNumber(amount)} ₫` : `${formatNumber(amount)} USD`
+	return currency === 'VND'
+		? `${formatNumber(amount)} ₫`
+		: `${formatNumber(amount)} USD`
 }
 
 /** "Quảng Trị, ngày 13 tháng 10 năm 2021" */
-export function formatPlaceDate(place: string, value: Date | string, locale: Locale = 'vi') {
+export function formatPlaceDate(
+	place: string,
+	value: Date | string,
+	locale: Locale = 'vi',
+) {
 	const [day, month, year] = formatDate(value).split('/')
 	return locale === 'vi'
 		? `${place}, ngày ${Number(day)} tháng ${Number(month)} năm ${year}`
@@ -47,10 +55,19 @@ export function formatPlaceDate(place: string, value: Date | string, locale: Loc
 export function parseDate(text: string): string | null {
 	const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
 	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
-	const [y, m, d] = vi ? [vi[3], vi[2], vi[1]] : iso ? [iso[1], iso[2], iso[3]] : []
+	const [y, m, d] = vi
+		? [vi[3], vi[2], vi[1]]
+		: iso
+			? [iso[1], iso[2], iso[3]]
+			: []
 	if (!y) return null
 	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
-	if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) return null
+	if (
+		date.getUTCFullYear() !== Number(y) ||
+		date.getUTCMonth() !== Number(m) - 1 ||
+		date.getUTCDate() !== Number(d)
+	)
+		return null
 	return date.toISOString().slice(0, 10)
 }
 

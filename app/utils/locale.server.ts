@@ -3,13 +3,21 @@ import { type Locale } from '#db/schema.ts'
 import { type SessionUser } from './auth.server.ts'
 
 // Before sign-in the choice lives in a cookie; after, on the user's row.
-export const localeCookie = createCookie('lang', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 60 * 60 * 24 * 365 })
+export const localeCookie = createCookie('lang', {
+	path: '/',
+	sameSite: 'lax',
+	httpOnly: true,
+	maxAge: 60 * 60 * 24 * 365,
+})
 
 export function parseLocale(value: unknown): Locale {
 	return value === 'en' ? 'en' : 'vi'
 }
 
-export async function getLocale(request: Request, user: SessionUser | null): Promise<Locale> {
+export async function getLocale(
+	request: Request,
+	user: SessionUser | null,
+): Promise<Locale> {
 	if (user) return user.locale
 	return parseLocale(await localeCookie.parse(request.headers.get('cookie')))
 }

@@ -1,7 +1,11 @@
 import { json } from '@remix-run/node'
 
 /** Throws a Response (rendered by the route's error boundary) when the condition fails. */
-export function invariantResponse(condition: unknown, message: string, init?: ResponseInit): asserts condition {
+export function invariantResponse(
+	condition: unknown,
+	message: string,
+	init?: ResponseInit,
+): asserts condition {
 	if (!condition) throw json({ message }, { status: 404, ...init })
 }
 
@@ -11,11 +15,16 @@ export function pageFrom(url: URL) {
 }
 
 /** An error message key with parameters, carried as one string through form replies. */
-export function errorWithParams(key: string, params: Record<string, string | number>) {
+export function errorWithParams(
+	key: string,
+	params: Record<string, string | number>,
+) {
 	return `${key}::${JSON.stringify(params)}`
 }
 
-export function splitErrorParams(error: string): [string, Record<string, string | number> | undefined] {
+export function splitErrorParams(
+	error: string,
+): [string, Record<string, string | number> | undefined] {
 	const at = error.indexOf('::')
 	if (at < 0) return [error, undefined]
 	try {

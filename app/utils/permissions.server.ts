@@ -1,4 +1,7 @@
 import { json } from '@remix-run/node'
+import { z } from 'zod'
+import { db } from '#db/client.server.ts'
+import { getOrganisation } from '#db/repos/organisation.server.ts'
 import { type Role } from '#db/schema.ts'
 import { requireUser, type SessionUser } from './auth.server.ts'
 
@@ -26,6 +29,24 @@ export async function requireRole(request: Request, role: Role) {
 }
 
 /** An organisation outside the admin's reach answers 404, as if it did not exist. */
-export function requireOrganisationInScope(user: SessionUser, organisationId: string) {
-	if (!isBoardAdmin(user) && user.organisationId !== organisationId) throw notFound()
+export function requireOrganisationInScope(
+	user: SessionUser,
+	organisationId: string,
+) {
+	if (!isBoardAdmin(user) && user.organisationId !== organisationId)
+		throw notFound()
+}
+
+/** An admin and an organisation they manage, from a route's id param; anything else is 404. */
+export async function requireOrganisationForAdmin(
+	request: Request,
+	organisationId: string | undefined,
+) {
+	const user = await requireRole(request, 'admin')
+	const parsed = z.uuid().safeParse(organisationId)
+	if (!parsed.success) throw notFound()
+	requireOrganisationInScope(user, parsed.data)
+	const organisation = await getOrganisation(db, parsed.data)
+	if (!organisation) throw notFound()
+	return { user, organisation }
 }

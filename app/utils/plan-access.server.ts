@@ -7,23 +7,38 @@ import { type SessionUser } from './auth.server.ts'
 import { forbidden, hasRole, notFound } from './permissions.server.ts'
 
 export function planViewer(user: SessionUser): PlanViewer {
-	return { organisationId: user.organisationId, seesAllSubmitted: user.organisationKind === 'vgcl_board' }
+	return {
+		organisationId: user.organisationId,
+		seesAllSubmitted: user.organisationKind === 'vgcl_board',
+	}
 }
 
 export function workflowActor(user: SessionUser): WorkflowActor {
-	return { userId: user.id, organisationId: user.organisationId, roles: user.roles }
+	return {
+		userId: user.id,
+		organisationId: user.organisationId,
+		roles: user.roles,
+	}
 }
 
 /** The plan id if this user may see the plan; otherwise 404, as if it did not exist. */
-export async function requireVisiblePlan(user: SessionUser, planId: string | undefined) {
+export async function requireVisiblePlan(
+	user: SessionUser,
+	planId: string | undefined,
+) {
 	const parsed = z.uuid().safeParse(planId)
-	if (!parsed.success || !(await canView(db, planViewer(user), parsed.data))) throw notFound()
+	if (!parsed.success || !(await canView(db, planViewer(user), parsed.data)))
+		throw notFound()
 	return parsed.data
 }
 
 /** Only the owning organisation's drafters change a plan, and only while it is theirs. */
-export function requirePlanEditable(user: SessionUser, plan: { organisation_id: string; status: string }) {
-	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter')) throw forbidden()
+export function requirePlanEditable(
+	user: SessionUser,
+	plan: { organisation_id: string; status: string },
+) {
+	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter'))
+		throw forbidden()
 	if (plan.status !== 'drafting' && plan.status !== 'returned')
 		throw json({ message: 'plan.wrongState' }, { status: 409 })
 }

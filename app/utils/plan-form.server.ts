@@ -10,11 +10,22 @@ import { db } from '#db/client.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import { listPartners } from '#db/repos/organisation.server.ts'
 import { insertPlan, savePlanContent } from '#db/repos/plan.server.ts'
-import { applyPlanEvent, type ApplyResult } from '#workflows/plan/plan.server.ts'
-import { checkUpload, MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS } from './attachments.server.ts'
+import {
+	applyPlanEvent,
+	type ApplyResult,
+} from '#workflows/plan/plan.server.ts'
+import {
+	checkUpload,
+	MAX_ATTACHMENT_BYTES,
+	MAX_ATTACHMENTS,
+} from './attachments.server.ts'
 import { type SessionUser } from './auth.server.ts'
 import { draftToContent, recordToDraft } from './plan-mapping.ts'
-import { completenessIssues, PlanDraftSchema, PlanSubmitSchema } from './plan-schema.ts'
+import {
+	completenessIssues,
+	PlanDraftSchema,
+	PlanSubmitSchema,
+} from './plan-schema.ts'
 import { errorWithParams } from './misc.ts'
 import { redirectWithToast } from './toast.server.ts'
 
@@ -25,27 +36,45 @@ const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
 	let size = 0
 	for await (const chunk of data) {
 		size += chunk.byteLength
-		if (size <= MAX_ATTACHMENT_BYTES) chunks.push(chunk as Uint8Array<ArrayBuffer>)
+		if (size <= MAX_ATTACHMENT_BYTES)
+			chunks.push(chunk as Uint8Array<ArrayBuffer>)
 	}
-	if (size > MAX_ATTACHMENT_BYTES) return new File([], filename, { type: 'application/x-too-large' })
+	if (size > MAX_ATTACHMENT_BYTES)
+		return new File([], filename, { type: 'application/x-too-large' })
 	return new File(chunks, filename, { type: contentType })
 }
 
-const uploadHandler = composeUploadHandlers(fileHandler, createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }))
+const uploadHandler = composeUploadHandlers(
+	fileHandler,
+	createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
+)
 
 /** The chain a plan will climb (the pinned one once submitted), for its optional steps. */
-export async function chainStepsFor(organisationId: string, pinnedChainId: string | null) {
-	const chainId = pinnedChainId ?? (await getCurrentChain(db, organisationId))?.id
+export async function chainStepsFor(
+	organisationId: string,
+	pinnedChainId: string | null,
+) {
+	const chainId =
+		pinnedChainId ?? (await getCurrentChain(db, organisationId))?.id
 	return chainId ? getChainSteps(db, chainId) : []
 }
 
-export async function planFormChoices(organisationId: string, pinnedChainId: string | null) {
-	const [partners, steps] = await Promise.all([listPartners(db), chainStepsFor(organisationId, pinnedChainId)])
+export async function planFormChoices(
+	organisationId: string,
+	pinnedChainId: string | null,
+) {
+	const [partners, steps] = await Promise.all([
+		listPartners(db),
+		chainStepsFor(organisationId, pinnedChainId),
+	])
 	return { partners, optionalSteps: steps.filter(s => s.optional) }
 }
 
 class Rollback extends Error {
-	constructor(readonly result: Exclude<ApplyResult, { status: 'ok' }> | { status: 'conflict_save' }) {
+	constructor(
+		readonly result:
+			Exclude<ApplyResult, { status: 'ok' }> | { status: 'conflict_save' },
+	) {
 		super('rollback')
 	}
 }
@@ -63,35 +92,74 @@ export async function handlePlanForm(
 	const submitting = formData.get('intent') === 'submit'
 	const partnerIds = new Set((await listPartners(db)).map(p => p.id))
 	const optionalStepIds = new Set(
-		(await chainStepsFor(user.organisationId, existing?.chain_id ?? null)).filter(s => s.optional).map(s => s.id),
+		(await chainStepsFor(user.organisationId, existing?.chain_id ?? null))
+			.filter(s => s.optional)
+			.map(s => s.id),
 	)
-	const schema = (submitting ? PlanSubmitSchema : PlanDraftSchema).superRefine((plan, ctx) => {
-		if (plan.partner_id && !partnerIds.has(plan.partner_id))
-			ctx.addIssue({ code: 'custom', path: ['partner_id'], message: 'error.invalidChoice' })
-		if (plan.optional_step_ids?.some(id => !optionalStepIds.has(id)))
-			ctx.addIssue({ code: 'custom', path: ['optional_step_ids'], message: 'error.invalidChoice' })
-	})
+	const schema = (submitting ? PlanSubmitSchema : PlanDraftSchema).superRefine(
+		(plan, ctx) => {
+			if (plan.partner_id && !partnerIds.has(plan.partner_id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['partner_id'],
+					message: 'error.invalidChoice',
+				})
+			if (plan.optional_step_ids?.some(id => !optionalStepIds.has(id)))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['optional_step_ids'],
+					message: 'error.invalidChoice',
+				})
+		},
+	)
 	const submission = parseWithZod(formData, { schema })
 
-	const files = formData.getAll('attachments').filter((f): f is File => f instanceof File && f.name !== '')
+	const files = formData
+		.getAll('attachments')
+		.filter((f): f is File => f instanceof File && f.name !== '')
 	const removeAttachmentIds = formData.getAll('remove_attachment').map(String)
-	const checks = await Promise.all(files.map(f => (f.type === 'application/x-too-large' ? { ok: false as const, message: 'plan.fileTooLarge' as const, name: f.name } : checkUpload(f))))
-	const fileErrors = checks.flatMap(c => (c.ok ? [] : [errorWithParams(c.message, { name: c.name })]))
+	const checks = await Promise.all(
+		files.map(f =>
+			f.type === 'application/x-too-large'
+				? {
+						ok: false as const,
+						message: 'plan.fileTooLarge' as const,
+						name: f.name,
+					}
+				: checkUpload(f),
+		),
+	)
+	const fileErrors = checks.flatMap(c =>
+		c.ok ? [] : [errorWithParams(c.message, { name: c.name })],
+	)
 	if (files.length > MAX_ATTACHMENTS) fileErrors.push('plan.fileCount')
 
 	if (submission.status !== 'success' || fileErrors.length) {
-		const reply = submission.reply({ fieldErrors: fileErrors.length ? { attachments: fileErrors } : undefined })
+		const reply = submission.reply({
+			fieldErrors: fileErrors.length ? { attachments: fileErrors } : undefined,
+		})
 		return json({ result: reply }, { status: 400 })
 	}
 	const value = submission.value
-	const newAttachments = checks.flatMap(c => (c.ok ? [{ ...c, uploaded_by: user.id, ok: undefined }] : [])).map(({ ok: _ok, ...a }) => a)
+	const newAttachments = checks
+		.flatMap(c => (c.ok ? [{ ...c, uploaded_by: user.id, ok: undefined }] : []))
+		.map(({ ok: _ok, ...a }) => a)
 
 	try {
 		const planId = await db.transaction().execute(async trx => {
 			const plan = existing
 				? { id: existing.id, version: value.version ?? -1 }
-				: await insertPlan(trx, { organisationId: user.organisationId, createdBy: user.id, plan_year: value.plan_year, direction: value.direction })
-			const saved = await savePlanContent(trx, plan.id, plan.version, { ...draftToContent(value), newAttachments, removeAttachmentIds })
+				: await insertPlan(trx, {
+						organisationId: user.organisationId,
+						createdBy: user.id,
+						plan_year: value.plan_year,
+						direction: value.direction,
+					})
+			const saved = await savePlanContent(trx, plan.id, plan.version, {
+				...draftToContent(value),
+				newAttachments,
+				removeAttachmentIds,
+			})
 			if (!saved) throw new Rollback({ status: 'conflict_save' })
 			if (submitting) {
 				const result = await applyPlanEvent(trx, {
@@ -99,7 +167,11 @@ export async function handlePlanForm(
 					expectedVersion: saved.version,
 					event: {
 						type: existing?.status === 'returned' ? 'RESUBMIT' : 'SUBMIT',
-						actor: { userId: user.id, organisationId: user.organisationId, roles: user.roles },
+						actor: {
+							userId: user.id,
+							organisationId: user.organisationId,
+							roles: user.roles,
+						},
 					},
 					validate: record => completenessIssues(recordToDraft(record)),
 				})
@@ -109,7 +181,11 @@ export async function handlePlanForm(
 		})
 		return redirectWithToast(`/plans/${planId}`, {
 			type: 'success',
-			message: submitting ? (existing?.status === 'returned' ? 'plan.done.RESUBMIT' : 'plan.done.SUBMIT') : 'plan.saved',
+			message: submitting
+				? existing?.status === 'returned'
+					? 'plan.done.RESUBMIT'
+					: 'plan.done.SUBMIT'
+				: 'plan.saved',
 		})
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error
@@ -122,7 +198,13 @@ export async function handlePlanForm(
 			not_found: 'error.notFound',
 			incomplete: 'plan.incomplete',
 		}[error.result.status]
-		const status = error.result.status === 'no_chain' || error.result.status === 'incomplete' ? 400 : 409
-		return json({ result: submission.reply({ formErrors: [message] }) }, { status })
+		const status =
+			error.result.status === 'no_chain' || error.result.status === 'incomplete'
+				? 400
+				: 409
+		return json(
+			{ result: submission.reply({ formErrors: [message] }) },
+			{ status },
+		)
 	}
 }

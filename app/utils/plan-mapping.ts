@@ -1,9 +1,17 @@
 import { type PlanContent, type PlanRecord } from '#db/repos/plan.server.ts'
-import { activityLines, formatDays, parseDays, type PlanDraft } from './plan-schema.ts'
+import {
+	activityLines,
+	formatDays,
+	parseDays,
+	type PlanDraft,
+} from './plan-schema.ts'
 
 /** A stored plan in the shape of the plan form (for its default values and for the submit check). */
-export function recordToDraft(record: Omit<PlanRecord, 'attachments' | 'partner_org_name'>): PlanDraft {
-	const opt = <T,>(value: T | null | '') => (value === null || value === '' ? undefined : value)
+export function recordToDraft(
+	record: Omit<PlanRecord, 'attachments' | 'partner_org_name'>,
+): PlanDraft {
+	const opt = <T>(value: T | null | '') =>
+		value === null || value === '' ? undefined : value
 	return {
 		version: record.version,
 		plan_year: record.plan_year,
@@ -40,7 +48,9 @@ export function recordToDraft(record: Omit<PlanRecord, 'attachments' | 'partner_
 }
 
 /** The form's values as table rows; fields that do not apply to the chosen timing are cleared. */
-export function draftToContent(draft: PlanDraft): Omit<PlanContent, 'newAttachments' | 'removeAttachmentIds'> {
+export function draftToContent(
+	draft: PlanDraft,
+): Omit<PlanContent, 'newAttachments' | 'removeAttachmentIds'> {
 	const days = draft.days ? parseDays(draft.days) : null
 	return {
 		fields: {
@@ -58,8 +68,10 @@ export function draftToContent(draft: PlanDraft): Omit<PlanContent, 'newAttachme
 			days_min: days?.[0] ?? null,
 			days_max: days?.[1] ?? null,
 			timing_kind: draft.timing_kind,
-			timing_month: draft.timing_kind === 'month' ? (draft.timing_month ?? null) : null,
-			start_date: draft.timing_kind === 'dates' ? (draft.start_date ?? null) : null,
+			timing_month:
+				draft.timing_kind === 'month' ? (draft.timing_month ?? null) : null,
+			start_date:
+				draft.timing_kind === 'dates' ? (draft.start_date ?? null) : null,
 			end_date: draft.timing_kind === 'dates' ? (draft.end_date ?? null) : null,
 			optional_step_ids: draft.optional_step_ids ?? [],
 		},
@@ -67,7 +79,8 @@ export function draftToContent(draft: PlanDraft): Omit<PlanContent, 'newAttachme
 			full_name: m.full_name,
 			title: m.title ?? '',
 			organisation_name: m.organisation_name ?? '',
-			passport_type: draft.direction === 'out' ? (m.passport_type ?? null) : null,
+			passport_type:
+				draft.direction === 'out' ? (m.passport_type ?? null) : null,
 		})),
 		budget: (draft.budget ?? []).map(b => ({
 			payer: b.payer,

@@ -1,10 +1,22 @@
 import { z } from 'zod'
 import { COUNTRY_CODES } from '#app/utils/countries.ts'
 import { parseDate } from '#app/utils/format.ts'
-import { CURRENCIES, DIRECTIONS, FUNDING_SOURCES, PASSPORT_TYPES, TIMING_KINDS } from '#db/schema.ts'
+import {
+	CURRENCIES,
+	DIRECTIONS,
+	FUNDING_SOURCES,
+	PASSPORT_TYPES,
+	TIMING_KINDS,
+} from '#db/schema.ts'
 
-const text = (max = 500) => z.string().trim().max(max, { error: 'error.tooLong' }).optional()
-const required = (max = 500) => z.string({ error: 'error.required' }).trim().min(1, { error: 'error.required' }).max(max, { error: 'error.tooLong' })
+const text = (max = 500) =>
+	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+const required = (max = 500) =>
+	z
+		.string({ error: 'error.required' })
+		.trim()
+		.min(1, { error: 'error.required' })
+		.max(max, { error: 'error.tooLong' })
 /** Typed as dd/mm/yyyy; kept as an ISO date. */
 const isoDate = z
 	.string()
@@ -21,7 +33,9 @@ export const MemberSchema = z.object({
 	full_name: required(200),
 	title: text(200),
 	organisation_name: text(300),
-	passport_type: z.enum(PASSPORT_TYPES, { error: 'error.invalidChoice' }).optional(),
+	passport_type: z
+		.enum(PASSPORT_TYPES, { error: 'error.invalidChoice' })
+		.optional(),
 })
 
 export const BudgetLineSchema = z
@@ -29,14 +43,22 @@ export const BudgetLineSchema = z
 		payer: required(300),
 		item: required(500),
 		source: z.enum(FUNDING_SOURCES, { error: 'error.invalidChoice' }),
-		amount: z.number({ error: 'plan.amountInvalid' }).min(0, { error: 'plan.amountInvalid' }).max(1e12, { error: 'plan.amountInvalid' }).optional(),
+		amount: z
+			.number({ error: 'plan.amountInvalid' })
+			.min(0, { error: 'plan.amountInvalid' })
+			.max(1e12, { error: 'plan.amountInvalid' })
+			.optional(),
 		currency: z.enum(CURRENCIES, { error: 'error.invalidChoice' }).optional(),
 	})
-	.refine(line => line.amount === undefined || line.currency !== undefined, { path: ['currency'], error: 'plan.currencyRequired' })
+	.refine(line => line.amount === undefined || line.currency !== undefined, {
+		path: ['currency'],
+		error: 'plan.currencyRequired',
+	})
 
 /** "3", "3-4", "3 – 4 ngày" → [3, 4]; null when it is not a day count or range. */
 export function parseDays(value: string): [number, number] | null {
-	const match = /^\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*(?:ngày|days?)?\s*$/i.exec(value)
+	const match =
+		/^\s*(\d{1,3})\s*(?:[-–—]\s*(\d{1,3}))?\s*(?:ngày|days?)?\s*$/i.exec(value)
 	if (!match) return null
 	const min = Number(match[1])
 	const max = match[2] ? Number(match[2]) : min
@@ -52,29 +74,59 @@ export function formatDays(min: number | null, max: number | null) {
 export const PlanDraftSchema = z
 	.object({
 		version: z.number().int().optional(),
-		plan_year: z.number({ error: 'plan.yearInvalid' }).int({ error: 'plan.yearInvalid' }).min(2000, { error: 'plan.yearInvalid' }).max(2100, { error: 'plan.yearInvalid' }),
+		plan_year: z
+			.number({ error: 'plan.yearInvalid' })
+			.int({ error: 'plan.yearInvalid' })
+			.min(2000, { error: 'plan.yearInvalid' })
+			.max(2100, { error: 'plan.yearInvalid' }),
 		direction: z.enum(DIRECTIONS, { error: 'error.invalidChoice' }),
 		name: text(300),
 		in_name_of: text(300),
 		head_title: text(300),
 		head_name: text(200),
-		member_count: z.number({ error: 'plan.countInvalid' }).int({ error: 'plan.countInvalid' }).min(1, { error: 'plan.countInvalid' }).max(1000, { error: 'plan.countInvalid' }).optional(),
+		member_count: z
+			.number({ error: 'plan.countInvalid' })
+			.int({ error: 'plan.countInvalid' })
+			.min(1, { error: 'plan.countInvalid' })
+			.max(1000, { error: 'plan.countInvalid' })
+			.optional(),
 		country: z.enum(COUNTRY_CODES, { error: 'error.invalidChoice' }).optional(),
 		partner_id: z.uuid({ error: 'error.invalidChoice' }).optional(),
 		partner_name: text(300),
 		activities: text(5000),
-		days: text(50).refine(v => !v || parseDays(v) !== null, { error: 'plan.daysInvalid' }),
-		timing_kind: z.enum(TIMING_KINDS, { error: 'error.invalidChoice' }).default('year'),
-		timing_month: z.number({ error: 'error.invalidChoice' }).int().min(1, { error: 'error.invalidChoice' }).max(12, { error: 'error.invalidChoice' }).optional(),
+		days: text(50).refine(v => !v || parseDays(v) !== null, {
+			error: 'plan.daysInvalid',
+		}),
+		timing_kind: z
+			.enum(TIMING_KINDS, { error: 'error.invalidChoice' })
+			.default('year'),
+		timing_month: z
+			.number({ error: 'error.invalidChoice' })
+			.int()
+			.min(1, { error: 'error.invalidChoice' })
+			.max(12, { error: 'error.invalidChoice' })
+			.optional(),
 		start_date: isoDate,
 		end_date: isoDate,
-		optional_step_ids: z.array(z.uuid({ error: 'error.invalidChoice' })).optional(),
-		members: z.array(MemberSchema).max(200, { error: 'error.tooLong' }).optional(),
-		budget: z.array(BudgetLineSchema).max(50, { error: 'error.tooLong' }).optional(),
+		optional_step_ids: z
+			.array(z.uuid({ error: 'error.invalidChoice' }))
+			.optional(),
+		members: z
+			.array(MemberSchema)
+			.max(200, { error: 'error.tooLong' })
+			.optional(),
+		budget: z
+			.array(BudgetLineSchema)
+			.max(50, { error: 'error.tooLong' })
+			.optional(),
 	})
 	.superRefine((plan, ctx) => {
 		if (plan.start_date && plan.end_date && plan.end_date < plan.start_date)
-			ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'plan.endBeforeStart' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['end_date'],
+				message: 'plan.endBeforeStart',
+			})
 	})
 
 export type PlanDraft = z.infer<typeof PlanDraftSchema>
@@ -82,28 +134,50 @@ export type PlanDraft = z.infer<typeof PlanDraftSchema>
 /** What a plan must have before it can go up the chain; each problem is tied to its field. */
 export function completenessIssues(plan: PlanDraft) {
 	const issues: { path: (string | number)[]; message: string }[] = []
-	const need = (ok: unknown, path: (string | number)[], message = 'error.required') => {
+	const need = (
+		ok: unknown,
+		path: (string | number)[],
+		message = 'error.required',
+	) => {
 		if (!ok) issues.push({ path, message })
 	}
 	need(plan.name, ['name'])
 	need(plan.in_name_of, ['in_name_of'])
 	need(plan.head_title, ['head_title'])
 	need(plan.country, ['country'])
-	if (plan.country === 'VN') issues.push({ path: ['country'], message: 'plan.countryForeign' })
-	need(plan.partner_id || plan.partner_name, ['partner_name'], 'plan.partnerRequired')
-	need(activityLines(plan.activities).length > 0, ['activities'], 'plan.activitiesRequired')
+	if (plan.country === 'VN')
+		issues.push({ path: ['country'], message: 'plan.countryForeign' })
+	need(
+		plan.partner_id || plan.partner_name,
+		['partner_name'],
+		'plan.partnerRequired',
+	)
+	need(
+		activityLines(plan.activities).length > 0,
+		['activities'],
+		'plan.activitiesRequired',
+	)
 	need(plan.days, ['days'])
 	const memberCount = plan.members?.length ?? 0
-	need(memberCount > 0 || plan.member_count, ['member_count'], 'plan.membersRequired')
+	need(
+		memberCount > 0 || plan.member_count,
+		['member_count'],
+		'plan.membersRequired',
+	)
 	if (plan.member_count && memberCount > plan.member_count)
 		issues.push({ path: ['member_count'], message: 'plan.countBelowMembers' })
 	if (plan.direction === 'out')
-		plan.members?.forEach((member, index) => need(member.passport_type, ['members', index, 'passport_type']))
+		plan.members?.forEach((member, index) =>
+			need(member.passport_type, ['members', index, 'passport_type']),
+		)
 	if (plan.timing_kind === 'month') need(plan.timing_month, ['timing_month'])
 	if (plan.timing_kind === 'dates') {
 		need(plan.start_date, ['start_date'])
 		need(plan.end_date, ['end_date'])
-		if (plan.start_date && Number(plan.start_date.slice(0, 4)) !== plan.plan_year)
+		if (
+			plan.start_date &&
+			Number(plan.start_date.slice(0, 4)) !== plan.plan_year
+		)
 			issues.push({ path: ['start_date'], message: 'plan.dateOutsideYear' })
 	}
 	need(plan.budget?.length, ['budget'], 'plan.budgetRequired')
@@ -111,7 +185,8 @@ export function completenessIssues(plan: PlanDraft) {
 }
 
 export const PlanSubmitSchema = PlanDraftSchema.superRefine((plan, ctx) => {
-	for (const issue of completenessIssues(plan)) ctx.addIssue({ code: 'custom', ...issue })
+	for (const issue of completenessIssues(plan))
+		ctx.addIssue({ code: 'custom', ...issue })
 })
 
 export function activityLines(activities: string | undefined) {

@@ -17,7 +17,11 @@ const toastStorage = createCookieSessionStorage({
 	},
 })
 
-export async function redirectWithToast(url: string, toast: Toast, init?: ResponseInit) {
+export async function redirectWithToast(
+	url: string,
+	toast: Toast,
+	init?: ResponseInit,
+) {
 	const session = await toastStorage.getSession()
 	session.flash('toast', toast)
 	const headers = new Headers(init?.headers)
@@ -28,5 +32,8 @@ export async function redirectWithToast(url: string, toast: Toast, init?: Respon
 export async function getToast(request: Request) {
 	const session = await toastStorage.getSession(request.headers.get('cookie'))
 	const toast = (session.get('toast') as Toast | undefined) ?? null
-	return { toast, setCookie: toast ? await toastStorage.destroySession(session) : null }
+	return {
+		toast,
+		setCookie: toast ? await toastStorage.destroySession(session) : null,
+	}
 }

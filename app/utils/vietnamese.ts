@@ -1,10 +1,14 @@
-const ACCENTED = 'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
-const PLAIN = 'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
+const ACCENTED =
+	'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
+const PLAIN =
+	'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
 const FOLD = new Map([...ACCENTED].map((ch, i) => [ch, PLAIN[i]]))
 
 /** The same folding as the SQL function vn_fold: lower case, no tone marks, đ → d. */
 export function foldVietnamese(text: string) {
-	return [...text.normalize('NFC').toLowerCase()].map(ch => FOLD.get(ch) ?? ch).join('')
+	return [...text.normalize('NFC').toLowerCase()]
+		.map(ch => FOLD.get(ch) ?? ch)
+		.join('')
 }
 
 /** Turns what a user typed into a LIKE pattern over vn_fold()'d text. */

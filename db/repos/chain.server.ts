@@ -21,7 +21,14 @@ export async function getCurrentChain(db: Db, organisationId: string) {
 	const steps = await db
 		.selectFrom('chain_step as s')
 		.innerJoin('organisation as o', 'o.id', 's.organisation_id')
-		.select(['s.position', 's.organisation_id', 's.label_vi', 's.label_en', 's.optional', 'o.short_name as organisation_short_name'])
+		.select([
+			's.position',
+			's.organisation_id',
+			's.label_vi',
+			's.label_en',
+			's.optional',
+			'o.short_name as organisation_short_name',
+		])
 		.where('s.chain_id', '=', chain.id)
 		.orderBy('s.position')
 		.execute()
@@ -44,7 +51,12 @@ export async function countChainVersions(db: Db, organisationId: string) {
  */
 export async function insertChainVersion(
 	db: Db,
-	{ organisationId, expectedVersion, steps, createdBy }: {
+	{
+		organisationId,
+		expectedVersion,
+		steps,
+		createdBy,
+	}: {
 		organisationId: string
 		expectedVersion: number
 		steps: ChainStepInput[]
@@ -53,22 +65,32 @@ export async function insertChainVersion(
 ) {
 	try {
 		return await db.transaction().execute(async trx => {
-		const current = await trx
-			.selectFrom('chain')
-			.select(eb => eb.fn.max('version').as('version'))
-			.where('organisation_id', '=', organisationId)
-			.executeTakeFirstOrThrow()
-		if ((current.version ?? 0) !== expectedVersion) return null
-		const chain = await trx
-			.insertInto('chain')
-			.values({ organisation_id: organisationId, version: expectedVersion + 1, created_by: createdBy })
-			.returning(['id', 'version'])
-			.executeTakeFirstOrThrow()
-		await trx
-			.insertInto('chain_step')
-			.values(steps.map((step, index) => ({ ...step, chain_id: chain.id, position: index + 1 })))
-			.execute()
-		return chain
+			const current = await trx
+				.selectFrom('chain')
+				.select(eb => eb.fn.max('version').as('version'))
+				.where('organisation_id', '=', organisationId)
+				.executeTakeFirstOrThrow()
+			if ((current.version ?? 0) !== expectedVersion) return null
+			const chain = await trx
+				.insertInto('chain')
+				.values({
+					organisation_id: organisationId,
+					version: expectedVersion + 1,
+					created_by: createdBy,
+				})
+				.returning(['id', 'version'])
+				.executeTakeFirstOrThrow()
+			await trx
+				.insertInto('chain_step')
+				.values(
+					steps.map((step, index) => ({
+						...step,
+						chain_id: chain.id,
+						position: index + 1,
+					})),
+				)
+				.execute()
+			return chain
 		})
 	} catch (error) {
 		if (isUniqueViolation(error)) return null
@@ -77,11 +99,19 @@ export async function insertChainVersion(
 }
 
 function isUniqueViolation(error: unknown) {
-	return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505'
+	return (
+		typeof error === 'object' &&
+		error !== null &&
+		(error as { code?: string }).code === '23505'
+	)
 }
 
 /** Earlier and current versions, newest first, each with its steps' labels in order (one query). */
-export async function listChainVersions(db: Db, organisationId: string, limit = 10) {
+export async function listChainVersions(
+	db: Db,
+	organisationId: string,
+	limit = 10,
+) {
 	return db
 		.selectFrom('chain as c')
 		.leftJoin('app_user as u', 'u.id', 'c.created_by')
@@ -89,7 +119,9 @@ export async function listChainVersions(db: Db, organisationId: string, limit = 
 		.select(eb =>
 			eb
 				.selectFrom('chain_step as s')
-				.select(sql<string[]>`array_agg(s.label_vi ORDER BY s.position)`.as('labels'))
+				.select(
+					sql<string[]>`array_agg(s.label_vi ORDER BY s.position)`.as('labels'),
+				)
 				.whereRef('s.chain_id', '=', 'c.id')
 				.as('labels'),
 		)
@@ -103,7 +135,14 @@ export async function listChainVersions(db: Db, organisationId: string, limit = 
 export async function getChainSteps(db: Db, chainId: string) {
 	return db
 		.selectFrom('chain_step')
-		.select(['id', 'position', 'organisation_id', 'label_vi', 'label_en', 'optional'])
+		.select([
+			'id',
+			'position',
+			'organisation_id',
+			'label_vi',
+			'label_en',
+			'optional',
+		])
 		.where('chain_id', '=', chainId)
 		.orderBy('position')
 		.execute()

@@ -4,8 +4,14 @@ import { type Db } from '../client.server.ts'
 export const LOCKOUT_ATTEMPTS = 5
 export const LOCKOUT_MINUTES = 15
 
-export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: string; succeeded: boolean }) {
-	await db.insertInto('login_attempt').values({ ...attempt, email: attempt.email.toLowerCase() }).execute()
+export async function recordLoginAttempt(
+	db: Db,
+	attempt: { email: string; ip: string; succeeded: boolean },
+) {
+	await db
+		.insertInto('login_attempt')
+		.values({ ...attempt, email: attempt.email.toLowerCase() })
+		.execute()
 }
 
 /**
@@ -13,7 +19,10 @@ export async function recordLoginAttempt(db: Db, attempt: { email: string; ip: s
  * LOCKOUT_MINUTES, counted per account and per IP address. Refused attempts are not recorded,
  * so the lock ends on time.
  */
-export async function isLockedOut(db: Db, { email, ip }: { email: string; ip: string }) {
+export async function isLockedOut(
+	db: Db,
+	{ email, ip }: { email: string; ip: string },
+) {
 	const window = sql`make_interval(mins => ${LOCKOUT_MINUTES})`
 	const result = await sql<{ locked: boolean }>`
 		SELECT EXISTS (

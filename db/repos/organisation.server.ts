@@ -1,10 +1,23 @@
 import { sql } from 'kysely'
 import { searchPattern } from '#app/utils/vietnamese.ts'
 import { type Db } from '../client.server.ts'
-import { type NewOrganisation, type OrganisationKind, type OrganisationUpdate } from '../schema.ts'
+import {
+	type NewOrganisation,
+	type OrganisationKind,
+	type OrganisationUpdate,
+} from '../schema.ts'
 import { PAGE_SIZE, pageOffset } from './pagination.ts'
 
-const listColumns = ['id', 'kind', 'name_vi', 'name_en', 'short_name', 'province', 'country', 'parent_id'] as const
+const listColumns = [
+	'id',
+	'kind',
+	'name_vi',
+	'name_en',
+	'short_name',
+	'province',
+	'country',
+	'parent_id',
+] as const
 
 /** `onlyId` limits the list to one organisation (an organisation admin sees only their own). */
 export async function listOrganisations(
@@ -21,7 +34,10 @@ export async function listOrganisations(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
 }
 
 /** Every organisation that can act in a chain or be a parent, for select boxes. */
@@ -44,16 +60,29 @@ export async function getOrganisation(db: Db, id: string) {
 
 export async function getOrganisationKinds(db: Db, ids: string[]) {
 	if (ids.length === 0) return new Map<string, OrganisationKind>()
-	const rows = await db.selectFrom('organisation').select(['id', 'kind']).where('id', 'in', ids).execute()
+	const rows = await db
+		.selectFrom('organisation')
+		.select(['id', 'kind'])
+		.where('id', 'in', ids)
+		.execute()
 	return new Map(rows.map(r => [r.id, r.kind]))
 }
 
 export async function insertOrganisation(db: Db, values: NewOrganisation) {
-	return db.insertInto('organisation').values(values).returning('id').executeTakeFirstOrThrow()
+	return db
+		.insertInto('organisation')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow()
 }
 
 /** Optimistic: returns undefined when someone saved the organisation since `version` was read. */
-export async function updateOrganisation(db: Db, id: string, version: number, values: OrganisationUpdate) {
+export async function updateOrganisation(
+	db: Db,
+	id: string,
+	version: number,
+	values: OrganisationUpdate,
+) {
 	return db
 		.updateTable('organisation')
 		.set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })

@@ -2,7 +2,15 @@ import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { searchPattern } from '#app/utils/vietnamese.ts'
 import { type Db } from '../client.server.ts'
-import { type DB, type Direction, type NewPlanAttachment, type NewPlanBudgetLine, type NewPlanEvent, type NewPlanMember, type PlanUpdate } from '../schema.ts'
+import {
+	type DB,
+	type Direction,
+	type NewPlanAttachment,
+	type NewPlanBudgetLine,
+	type NewPlanEvent,
+	type NewPlanMember,
+	type PlanUpdate,
+} from '../schema.ts'
 import { PAGE_SIZE, pageOffset } from './pagination.ts'
 
 export interface PlanViewer {
@@ -25,7 +33,11 @@ function visibleTo(viewer: PlanViewer) {
 								.selectFrom('chain_step')
 								.select('chain_step.id')
 								.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
-								.where('chain_step.organisation_id', '=', viewer.organisationId),
+								.where(
+									'chain_step.organisation_id',
+									'=',
+									viewer.organisationId,
+								),
 						),
 			]),
 		])
@@ -66,7 +78,12 @@ export async function getPlanRecord(db: Db, planId: string) {
 			jsonArrayFrom(
 				eb
 					.selectFrom('plan_member as m')
-					.select(['m.full_name', 'm.title', 'm.organisation_name', 'm.passport_type'])
+					.select([
+						'm.full_name',
+						'm.title',
+						'm.organisation_name',
+						'm.passport_type',
+					])
 					.whereRef('m.plan_id', '=', 'plan.id')
 					.orderBy('m.position'),
 			).as('members'),
@@ -80,7 +97,13 @@ export async function getPlanRecord(db: Db, planId: string) {
 			jsonArrayFrom(
 				eb
 					.selectFrom('plan_attachment as a')
-					.select(['a.id', 'a.file_name', 'a.content_type', 'a.size', 'a.sha256'])
+					.select([
+						'a.id',
+						'a.file_name',
+						'a.content_type',
+						'a.size',
+						'a.sha256',
+					])
 					.whereRef('a.plan_id', '=', 'plan.id')
 					.orderBy('a.created_at'),
 			).as('attachments'),
@@ -103,13 +126,26 @@ export async function getPlanPage(db: Db, planId: string) {
 	const extra = await db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.select(['o.name_vi as organisation_name', 'plan.created_at', 'plan.status_changed_at', 'plan.workflow_snapshot'])
+		.select([
+			'o.name_vi as organisation_name',
+			'plan.created_at',
+			'plan.status_changed_at',
+			'plan.workflow_snapshot',
+		])
 		.select(eb => [
 			jsonArrayFrom(
 				eb
 					.selectFrom('chain_step as s')
 					.innerJoin('organisation as so', 'so.id', 's.organisation_id')
-					.select(['s.id', 's.position', 's.organisation_id', 's.label_vi', 's.label_en', 's.optional', 'so.short_name as organisation_short_name'])
+					.select([
+						's.id',
+						's.position',
+						's.organisation_id',
+						's.label_vi',
+						's.label_en',
+						's.optional',
+						'so.short_name as organisation_short_name',
+					])
 					.where(eb =>
 						eb(
 							's.chain_id',
@@ -132,7 +168,17 @@ export async function getPlanPage(db: Db, planId: string) {
 					.selectFrom('plan_event as e')
 					.innerJoin('app_user as u', 'u.id', 'e.actor_id')
 					.innerJoin('organisation as eo', 'eo.id', 'e.actor_organisation_id')
-					.select(['e.id', 'e.event', 'e.from_status', 'e.to_status', 'e.comment', 'e.created_at', 'e.plan_version', 'u.full_name as actor_name', 'eo.short_name as actor_organisation'])
+					.select([
+						'e.id',
+						'e.event',
+						'e.from_status',
+						'e.to_status',
+						'e.comment',
+						'e.created_at',
+						'e.plan_version',
+						'u.full_name as actor_name',
+						'eo.short_name as actor_organisation',
+					])
 					.whereRef('e.plan_id', '=', 'plan.id')
 					.orderBy('e.id'),
 			).as('events'),
@@ -142,7 +188,11 @@ export async function getPlanPage(db: Db, planId: string) {
 	return { ...record, ...extra }
 }
 
-export async function getPlanEventSnapshot(db: Db, planId: string, eventId: string) {
+export async function getPlanEventSnapshot(
+	db: Db,
+	planId: string,
+	eventId: string,
+) {
 	const row = await db
 		.selectFrom('plan_event')
 		.select('plan_snapshot')
@@ -153,7 +203,12 @@ export async function getPlanEventSnapshot(db: Db, planId: string, eventId: stri
 }
 
 export async function canView(db: Db, viewer: PlanViewer, planId: string) {
-	const row = await db.selectFrom('plan').select('plan.id').where('plan.id', '=', planId).where(visibleTo(viewer)).executeTakeFirst()
+	const row = await db
+		.selectFrom('plan')
+		.select('plan.id')
+		.where('plan.id', '=', planId)
+		.where(visibleTo(viewer))
+		.executeTakeFirst()
 	return Boolean(row)
 }
 
@@ -165,18 +220,47 @@ export interface PlanListFilter {
 	page: number
 }
 
-export async function listPlans(db: Db, viewer: PlanViewer, filter: PlanListFilter) {
-	let q = db.selectFrom('plan').innerJoin('organisation as o', 'o.id', 'plan.organisation_id').where(visibleTo(viewer))
-	if (filter.query?.trim()) q = q.where('plan.search_text', 'like', searchPattern(filter.query))
+export async function listPlans(
+	db: Db,
+	viewer: PlanViewer,
+	filter: PlanListFilter,
+) {
+	let q = db
+		.selectFrom('plan')
+		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
+		.where(visibleTo(viewer))
+	if (filter.query?.trim())
+		q = q.where('plan.search_text', 'like', searchPattern(filter.query))
 	if (filter.year) q = q.where('plan.plan_year', '=', filter.year)
 	if (filter.direction) q = q.where('plan.direction', '=', filter.direction)
-	if (filter.status === 'pending') q = q.where('plan.status', 'like', 'step\\_%')
+	if (filter.status === 'pending')
+		q = q.where('plan.status', 'like', 'step\\_%')
 	else if (filter.status) q = q.where('plan.status', '=', filter.status)
 	const rows = await q
-		.leftJoin('organisation as step_org', 'step_org.id', 'plan.current_step_organisation_id')
-		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.partner_name', 'plan.status', 'plan.status_changed_at', 'plan.member_count', 'o.short_name as organisation_short_name', 'step_org.short_name as step_organisation'])
+		.leftJoin(
+			'organisation as step_org',
+			'step_org.id',
+			'plan.current_step_organisation_id',
+		)
+		.select([
+			'plan.id',
+			'plan.plan_year',
+			'plan.direction',
+			'plan.name',
+			'plan.country',
+			'plan.partner_name',
+			'plan.status',
+			'plan.status_changed_at',
+			'plan.member_count',
+			'o.short_name as organisation_short_name',
+			'step_org.short_name as step_organisation',
+		])
 		.select(eb => [
-			eb.selectFrom('organisation as p').select('p.short_name').whereRef('p.id', '=', 'plan.partner_id').as('partner_org_name'),
+			eb
+				.selectFrom('organisation as p')
+				.select('p.short_name')
+				.whereRef('p.id', '=', 'plan.partner_id')
+				.as('partner_org_name'),
 			eb.fn.countAll<string>().over().as('total'),
 		])
 		.orderBy('plan.plan_year', 'desc')
@@ -184,7 +268,10 @@ export async function listPlans(db: Db, viewer: PlanViewer, filter: PlanListFilt
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(filter.page))
 		.execute()
-	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
 }
 
 /** Plans waiting at a step of this organisation, longest-waiting first. */
@@ -192,18 +279,39 @@ export async function listInbox(db: Db, organisationId: string, page: number) {
 	const rows = await db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.leftJoin('organisation as step_org', 'step_org.id', 'plan.current_step_organisation_id')
-		.select(['plan.id', 'plan.plan_year', 'plan.direction', 'plan.name', 'plan.country', 'plan.status', 'plan.status_changed_at', 'o.short_name as organisation_short_name', 'step_org.short_name as step_organisation'])
+		.leftJoin(
+			'organisation as step_org',
+			'step_org.id',
+			'plan.current_step_organisation_id',
+		)
+		.select([
+			'plan.id',
+			'plan.plan_year',
+			'plan.direction',
+			'plan.name',
+			'plan.country',
+			'plan.status',
+			'plan.status_changed_at',
+			'o.short_name as organisation_short_name',
+			'step_org.short_name as step_organisation',
+		])
 		.select(eb => eb.fn.countAll<string>().over().as('total'))
 		.where('plan.current_step_organisation_id', '=', organisationId)
 		.orderBy('plan.status_changed_at')
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
 }
 
-export async function getAttachment(db: Db, planId: string, attachmentId: string) {
+export async function getAttachment(
+	db: Db,
+	planId: string,
+	attachmentId: string,
+) {
 	return db
 		.selectFrom('plan_attachment')
 		.select(['file_name', 'content_type', 'size', 'sha256', 'data'])
@@ -213,17 +321,33 @@ export async function getAttachment(db: Db, planId: string, attachmentId: string
 }
 
 export interface PlanContent {
-	fields: Omit<PlanUpdate, 'id' | 'organisation_id' | 'status' | 'version' | 'created_by'>
+	fields: Omit<
+		PlanUpdate,
+		'id' | 'organisation_id' | 'status' | 'version' | 'created_by'
+	>
 	members: Omit<NewPlanMember, 'plan_id' | 'position'>[]
 	budget: Omit<NewPlanBudgetLine, 'plan_id' | 'position'>[]
 	newAttachments: Omit<NewPlanAttachment, 'plan_id'>[]
 	removeAttachmentIds: string[]
 }
 
-export async function insertPlan(db: Db, owner: { organisationId: string; createdBy: string; plan_year: number; direction: Direction }) {
+export async function insertPlan(
+	db: Db,
+	owner: {
+		organisationId: string
+		createdBy: string
+		plan_year: number
+		direction: Direction
+	},
+) {
 	return db
 		.insertInto('plan')
-		.values({ organisation_id: owner.organisationId, created_by: owner.createdBy, plan_year: owner.plan_year, direction: owner.direction })
+		.values({
+			organisation_id: owner.organisationId,
+			created_by: owner.createdBy,
+			plan_year: owner.plan_year,
+			direction: owner.direction,
+		})
 		.returning(['id', 'version'])
 		.executeTakeFirstOrThrow()
 }
@@ -232,10 +356,19 @@ export async function insertPlan(db: Db, owner: { organisationId: string; create
  * Replaces the plan's content while it is still the drafter's (drafting or returned) and
  * nobody saved it since `expectedVersion`. Returns false otherwise. Call inside a transaction.
  */
-export async function savePlanContent(db: Db, planId: string, expectedVersion: number, content: PlanContent) {
+export async function savePlanContent(
+	db: Db,
+	planId: string,
+	expectedVersion: number,
+	content: PlanContent,
+) {
 	const updated = await db
 		.updateTable('plan')
-		.set({ ...content.fields, version: sql`version + 1`, updated_at: sql`now()` })
+		.set({
+			...content.fields,
+			version: sql`version + 1`,
+			updated_at: sql`now()`,
+		})
 		.where('id', '=', planId)
 		.where('version', '=', expectedVersion)
 		.where('status', 'in', ['drafting', 'returned'])
@@ -244,14 +377,42 @@ export async function savePlanContent(db: Db, planId: string, expectedVersion: n
 	if (!updated) return null
 	await db.deleteFrom('plan_member').where('plan_id', '=', planId).execute()
 	if (content.members.length)
-		await db.insertInto('plan_member').values(content.members.map((m, i) => ({ ...m, plan_id: planId, position: i + 1 }))).execute()
-	await db.deleteFrom('plan_budget_line').where('plan_id', '=', planId).execute()
+		await db
+			.insertInto('plan_member')
+			.values(
+				content.members.map((m, i) => ({
+					...m,
+					plan_id: planId,
+					position: i + 1,
+				})),
+			)
+			.execute()
+	await db
+		.deleteFrom('plan_budget_line')
+		.where('plan_id', '=', planId)
+		.execute()
 	if (content.budget.length)
-		await db.insertInto('plan_budget_line').values(content.budget.map((b, i) => ({ ...b, plan_id: planId, position: i + 1 }))).execute()
+		await db
+			.insertInto('plan_budget_line')
+			.values(
+				content.budget.map((b, i) => ({
+					...b,
+					plan_id: planId,
+					position: i + 1,
+				})),
+			)
+			.execute()
 	if (content.removeAttachmentIds.length)
-		await db.deleteFrom('plan_attachment').where('plan_id', '=', planId).where('id', 'in', content.removeAttachmentIds).execute()
+		await db
+			.deleteFrom('plan_attachment')
+			.where('plan_id', '=', planId)
+			.where('id', 'in', content.removeAttachmentIds)
+			.execute()
 	if (content.newAttachments.length)
-		await db.insertInto('plan_attachment').values(content.newAttachments.map(a => ({ ...a, plan_id: planId }))).execute()
+		await db
+			.insertInto('plan_attachment')
+			.values(content.newAttachments.map(a => ({ ...a, plan_id: planId })))
+			.execute()
 	return updated
 }
 
@@ -259,7 +420,15 @@ export async function savePlanContent(db: Db, planId: string, expectedVersion: n
 export async function lockPlan(db: Db, planId: string) {
 	return db
 		.selectFrom('plan')
-		.select(['id', 'organisation_id', 'status', 'version', 'chain_id', 'optional_step_ids', 'workflow_snapshot'])
+		.select([
+			'id',
+			'organisation_id',
+			'status',
+			'version',
+			'chain_id',
+			'optional_step_ids',
+			'workflow_snapshot',
+		])
 		.where('id', '=', planId)
 		.forUpdate()
 		.executeTakeFirst()
@@ -268,11 +437,23 @@ export async function lockPlan(db: Db, planId: string) {
 export async function updatePlanWorkflow(
 	db: Db,
 	planId: string,
-	values: Pick<PlanUpdate, 'status' | 'workflow_snapshot' | 'chain_id' | 'current_step_organisation_id' | 'workflow_version'>,
+	values: Pick<
+		PlanUpdate,
+		| 'status'
+		| 'workflow_snapshot'
+		| 'chain_id'
+		| 'current_step_organisation_id'
+		| 'workflow_version'
+	>,
 ) {
 	return db
 		.updateTable('plan')
-		.set({ ...values, version: sql`version + 1`, status_changed_at: sql`now()`, updated_at: sql`now()` })
+		.set({
+			...values,
+			version: sql`version + 1`,
+			status_changed_at: sql`now()`,
+			updated_at: sql`now()`,
+		})
 		.where('id', '=', planId)
 		.returning('version')
 		.executeTakeFirstOrThrow()
@@ -286,7 +467,12 @@ export async function latestPlanEvent(db: Db, planId: string) {
 	return db
 		.selectFrom('plan_event as e')
 		.innerJoin('app_user as u', 'u.id', 'e.actor_id')
-		.select(['e.event', 'e.to_status', 'e.created_at', 'u.full_name as actor_name'])
+		.select([
+			'e.event',
+			'e.to_status',
+			'e.created_at',
+			'u.full_name as actor_name',
+		])
 		.where('e.plan_id', '=', planId)
 		.orderBy('e.id', 'desc')
 		.limit(1)

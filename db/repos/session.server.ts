@@ -14,8 +14,17 @@ export interface SessionUserAttributes {
 	must_change_password: boolean
 }
 
-function toSession(row: { id: string; user_id: string; expires_at: Date }): DatabaseSession {
-	return { id: row.id, userId: row.user_id, expiresAt: new Date(row.expires_at), attributes: {} }
+function toSession(row: {
+	id: string
+	user_id: string
+	expires_at: Date
+}): DatabaseSession {
+	return {
+		id: row.id,
+		userId: row.user_id,
+		expiresAt: new Date(row.expires_at),
+		attributes: {},
+	}
 }
 
 /** Lucia v3 adapter over the `session` table; inactive users have no valid session. */
@@ -46,7 +55,13 @@ export function createSessionAdapter(db: Db): Adapter {
 			if (!row) return [null, null]
 			const session = toSession(row)
 			if (!row.active) return [session, null]
-			const { id: _id, user_id, expires_at: _e, active: _a, ...attributes } = row
+			const {
+				id: _id,
+				user_id,
+				expires_at: _e,
+				active: _a,
+				...attributes
+			} = row
 			const user: DatabaseUser = { id: user_id, attributes }
 			return [session, user]
 		},
@@ -61,11 +76,19 @@ export function createSessionAdapter(db: Db): Adapter {
 		async setSession(session) {
 			await db
 				.insertInto('session')
-				.values({ id: session.id, user_id: session.userId, expires_at: session.expiresAt })
+				.values({
+					id: session.id,
+					user_id: session.userId,
+					expires_at: session.expiresAt,
+				})
 				.execute()
 		},
 		async updateSessionExpiration(sessionId, expiresAt) {
-			await db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', sessionId).execute()
+			await db
+				.updateTable('session')
+				.set({ expires_at: expiresAt })
+				.where('id', '=', sessionId)
+				.execute()
 		},
 		async deleteSession(sessionId) {
 			await db.deleteFrom('session').where('id', '=', sessionId).execute()
@@ -74,7 +97,10 @@ export function createSessionAdapter(db: Db): Adapter {
 			await db.deleteFrom('session').where('user_id', '=', userId).execute()
 		},
 		async deleteExpiredSessions() {
-			await db.deleteFrom('session').where('expires_at', '<=', new Date()).execute()
+			await db
+				.deleteFrom('session')
+				.where('expires_at', '<=', new Date())
+				.execute()
 		},
 	}
 }

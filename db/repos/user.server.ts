@@ -33,9 +33,15 @@ export async function emailExists(db: Db, email: string) {
 /** `organisationId` limits the list to one organisation (an organisation admin sees only their own). */
 export async function listUsers(
 	db: Db,
-	{ query, page, organisationId }: { query?: string; page: number; organisationId?: string },
+	{
+		query,
+		page,
+		organisationId,
+	}: { query?: string; page: number; organisationId?: string },
 ) {
-	let q = db.selectFrom('app_user as u').innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+	let q = db
+		.selectFrom('app_user as u')
+		.innerJoin('organisation as o', 'o.id', 'u.organisation_id')
 	if (organisationId) q = q.where('u.organisation_id', '=', organisationId)
 	if (query?.trim()) q = q.where('u.search_text', 'like', searchPattern(query))
 	const rows = await q
@@ -56,23 +62,42 @@ export async function listUsers(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return { rows: rows.map(({ total: _t, ...row }) => row), total: Number(rows[0]?.total ?? 0) }
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
 }
 
 export async function getUser(db: Db, id: string) {
 	return db
 		.selectFrom('app_user')
-		.select(['id', 'email', 'full_name', 'organisation_id', 'active', 'version'])
+		.select([
+			'id',
+			'email',
+			'full_name',
+			'organisation_id',
+			'active',
+			'version',
+		])
 		.where('id', '=', id)
 		.executeTakeFirst()
 }
 
 export async function insertUser(db: Db, values: NewAppUser) {
-	return db.insertInto('app_user').values(values).returning('id').executeTakeFirstOrThrow()
+	return db
+		.insertInto('app_user')
+		.values(values)
+		.returning('id')
+		.executeTakeFirstOrThrow()
 }
 
 /** Optimistic: returns undefined when the user was changed since `version` was read. */
-export async function setUserActive(db: Db, id: string, version: number, active: boolean) {
+export async function setUserActive(
+	db: Db,
+	id: string,
+	version: number,
+	active: boolean,
+) {
 	return db
 		.updateTable('app_user')
 		.set({ active, updated_at: sql`now()`, version: sql`version + 1` })
@@ -89,11 +114,20 @@ export async function setPassword(
 ) {
 	await db
 		.updateTable('app_user')
-		.set({ password_hash: passwordHash, must_change_password: mustChange, updated_at: sql`now()`, version: sql`version + 1` })
+		.set({
+			password_hash: passwordHash,
+			must_change_password: mustChange,
+			updated_at: sql`now()`,
+			version: sql`version + 1`,
+		})
 		.where('id', '=', id)
 		.execute()
 }
 
 export async function setLocale(db: Db, id: string, locale: Locale) {
-	await db.updateTable('app_user').set({ locale }).where('id', '=', id).execute()
+	await db
+		.updateTable('app_user')
+		.set({ locale })
+		.where('id', '=', id)
+		.execute()
 }

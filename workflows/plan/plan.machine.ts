@@ -23,7 +23,14 @@ export type PlanEvent =
 	| { type: 'RESUBMIT'; actor: WorkflowActor }
 
 export type PlanEventType = PlanEvent['type']
-export const PLAN_EVENT_TYPES = ['SUBMIT', 'APPROVE', 'RETURN', 'REJECT', 'WITHDRAW', 'RESUBMIT'] as const
+export const PLAN_EVENT_TYPES = [
+	'SUBMIT',
+	'APPROVE',
+	'RETURN',
+	'REJECT',
+	'WITHDRAW',
+	'RESUBMIT',
+] as const
 
 export interface WorkflowStep {
 	organisationId: string
@@ -53,29 +60,42 @@ const planSetup = setup({
 	},
 	guards: {
 		isDrafter: ({ context, event }) =>
-			event.actor.organisationId === context.ownerOrganisationId && event.actor.roles.includes('drafter'),
+			event.actor.organisationId === context.ownerOrganisationId &&
+			event.actor.roles.includes('drafter'),
 		isStepApprover: ({ event }, params: { organisationId: string }) =>
-			event.actor.organisationId === params.organisationId && event.actor.roles.includes('approver'),
-		hasComment: ({ event }) => 'comment' in event && Boolean(event.comment?.trim()),
+			event.actor.organisationId === params.organisationId &&
+			event.actor.roles.includes('approver'),
+		hasComment: ({ event }) =>
+			'comment' in event && Boolean(event.comment?.trim()),
 	},
 })
 
 export function createPlanMachine(steps: readonly WorkflowStep[]) {
-	if (steps.length === 0) throw new Error('A plan workflow needs at least one step')
+	if (steps.length === 0)
+		throw new Error('A plan workflow needs at least one step')
 	const stepStates = Object.fromEntries(
 		steps.map((step, index) => {
-			const approver = { type: 'isStepApprover', params: { organisationId: step.organisationId } } as const
+			const approver = {
+				type: 'isStepApprover',
+				params: { organisationId: step.organisationId },
+			} as const
 			const decided = and([approver, 'hasComment'])
 			return [
 				stepStatus(index),
 				{
 					meta: { stepIndex: index, organisationId: step.organisationId },
 					on: {
-						APPROVE: { guard: approver, target: index === steps.length - 1 ? 'approved' : stepStatus(index + 1) },
+						APPROVE: {
+							guard: approver,
+							target:
+								index === steps.length - 1 ? 'approved' : stepStatus(index + 1),
+						},
 						RETURN: { guard: decided, target: 'returned' },
 						REJECT: { guard: decided, target: 'rejected' },
 						// Only before the first decision: once step 1 has approved, the plan is no longer the drafter's.
-						...(index === 0 ? { WITHDRAW: { guard: 'isDrafter', target: 'withdrawn' } } : {}),
+						...(index === 0
+							? { WITHDRAW: { guard: 'isDrafter', target: 'withdrawn' } }
+							: {}),
 					},
 				},
 			] as const
@@ -83,10 +103,14 @@ export function createPlanMachine(steps: readonly WorkflowStep[]) {
 	)
 	return planSetup.createMachine({
 		id: 'plan',
-		context: ({ input }) => ({ ownerOrganisationId: input.ownerOrganisationId }),
+		context: ({ input }) => ({
+			ownerOrganisationId: input.ownerOrganisationId,
+		}),
 		initial: 'drafting',
 		states: {
-			drafting: { on: { SUBMIT: { guard: 'isDrafter', target: stepStatus(0) } } },
+			drafting: {
+				on: { SUBMIT: { guard: 'isDrafter', target: stepStatus(0) } },
+			},
 			...stepStates,
 			returned: {
 				on: {
@@ -110,8 +134,14 @@ export interface StoredWorkflow {
 	context: PlanContext
 }
 
-export function restoreSnapshot(machine: PlanMachine, stored: StoredWorkflow): PlanSnapshot {
-	return machine.resolveState({ value: stored.value, context: stored.context } as never)
+export function restoreSnapshot(
+	machine: PlanMachine,
+	stored: StoredWorkflow,
+): PlanSnapshot {
+	return machine.resolveState({
+		value: stored.value,
+		context: stored.context,
+	} as never)
 }
 
 export function storeSnapshot(snapshot: PlanSnapshot): StoredWorkflow {

@@ -1,7 +1,14 @@
 import { transition, initialTransition } from 'xstate'
 import { type Db } from '#db/client.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
-import { getPlanRecord, insertPlanEvent, latestPlanEvent, lockPlan, type PlanRecord, updatePlanWorkflow } from '#db/repos/plan.server.ts'
+import {
+	getPlanRecord,
+	insertPlanEvent,
+	latestPlanEvent,
+	lockPlan,
+	type PlanRecord,
+	updatePlanWorkflow,
+} from '#db/repos/plan.server.ts'
 import {
 	acceptsEventType,
 	createPlanMachine,
@@ -21,13 +28,19 @@ export type ApplyResult =
 	| { status: 'ok'; to: string }
 	| { status: 'not_found' }
 	/** Someone acted on the plan since the user loaded it. */
-	| { status: 'conflict'; last: Awaited<ReturnType<typeof latestPlanEvent>> | null }
+	| {
+			status: 'conflict'
+			last: Awaited<ReturnType<typeof latestPlanEvent>> | null
+	  }
 	/** The plan's state has no such action. */
 	| { status: 'wrong_state' }
 	/** The state has the action, but not for this user (or without the required comment). */
 	| { status: 'forbidden' }
 	| { status: 'no_chain' }
-	| { status: 'incomplete'; issues: { path: (string | number)[]; message: string }[] }
+	| {
+			status: 'incomplete'
+			issues: { path: (string | number)[]; message: string }[]
+	  }
 
 interface ChainStepRow {
 	id: string
@@ -37,21 +50,33 @@ interface ChainStepRow {
 
 /** The steps this plan climbs (optional ones only when chosen), its machine and current snapshot. */
 export function planWorkflow<S extends ChainStepRow>(
-	plan: { organisation_id: string; optional_step_ids: string[]; workflow_snapshot: unknown },
+	plan: {
+		organisation_id: string
+		optional_step_ids: string[]
+		workflow_snapshot: unknown
+	},
 	chainSteps: S[],
 ) {
-	const steps = chainSteps.filter(s => !s.optional || plan.optional_step_ids.includes(s.id))
+	const steps = chainSteps.filter(
+		s => !s.optional || plan.optional_step_ids.includes(s.id),
+	)
 	if (steps.length === 0) return null
-	const machine = createPlanMachine(steps.map(s => ({ organisationId: s.organisation_id })))
+	const machine = createPlanMachine(
+		steps.map(s => ({ organisationId: s.organisation_id })),
+	)
 	const snapshot = plan.workflow_snapshot
 		? restoreSnapshot(machine, plan.workflow_snapshot as StoredWorkflow)
-		: initialTransition(machine, { ownerOrganisationId: plan.organisation_id })[0]
+		: initialTransition(machine, {
+				ownerOrganisationId: plan.organisation_id,
+			})[0]
 	return { machine, snapshot, steps }
 }
 
 /** The events this user may send now (a placeholder comment stands in for the one they will write). */
 export function availableEvents(snapshot: PlanSnapshot, actor: WorkflowActor) {
-	return PLAN_EVENT_TYPES.filter(type => snapshot.can({ type, actor, comment: '…' } as PlanEvent))
+	return PLAN_EVENT_TYPES.filter(type =>
+		snapshot.can({ type, actor, comment: '…' } as PlanEvent),
+	)
 }
 
 /**
@@ -62,17 +87,28 @@ export function availableEvents(snapshot: PlanSnapshot, actor: WorkflowActor) {
  */
 export async function applyPlanEvent(
 	trx: Db,
-	{ planId, expectedVersion, event, validate }: {
+	{
+		planId,
+		expectedVersion,
+		event,
+		validate,
+	}: {
 		planId: string
 		expectedVersion: number
 		event: PlanEvent
 		/** Checked on SUBMIT and RESUBMIT against the stored plan. */
-		validate?: (record: PlanRecord) => { path: (string | number)[]; message: string }[]
+		validate?: (
+			record: PlanRecord,
+		) => { path: (string | number)[]; message: string }[]
 	},
 ): Promise<ApplyResult> {
 	const plan = await lockPlan(trx, planId)
 	if (!plan) return { status: 'not_found' }
-	if (plan.version !== expectedVersion) return { status: 'conflict', last: (await latestPlanEvent(trx, planId)) ?? null }
+	if (plan.version !== expectedVersion)
+		return {
+			status: 'conflict',
+			last: (await latestPlanEvent(trx, planId)) ?? null,
+		}
 
 	let chainId = plan.chain_id
 	if (!chainId) {
@@ -102,7 +138,8 @@ export async function applyPlanEvent(
 		workflow_snapshot: storeSnapshot(next),
 		workflow_version: WORKFLOW_VERSION,
 		chain_id: chainId,
-		current_step_organisation_id: stepIndex === null ? null : steps[stepIndex].organisation_id,
+		current_step_organisation_id:
+			stepIndex === null ? null : steps[stepIndex].organisation_id,
 	})
 	await insertPlanEvent(trx, {
 		plan_id: planId,
@@ -111,7 +148,8 @@ export async function applyPlanEvent(
 		actor_organisation_id: event.actor.organisationId,
 		from_status: plan.status,
 		to_status: to,
-		comment: 'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
+		comment:
+			'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
 		plan_version: version,
 		plan_snapshot: record,
 	})
