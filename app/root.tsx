@@ -16,7 +16,7 @@ import {
 	useLocation,
 	useRouteLoaderData,
 } from '@remix-run/react'
-import { type ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
@@ -74,8 +74,24 @@ export function Layout({ children }: { children: ReactNode }) {
 	)
 }
 
+/**
+ * The toast as long as the user stays where it was given. Remix does not re-run the root
+ * loader on plain navigations, so its data (and the toast) would otherwise follow the user
+ * to the next pages, e.g. "Đã phê duyệt kế hoạch." above a plan that now waits for them again.
+ */
+function useCurrentToast<T>(toast: T | null) {
+	const { key } = useLocation()
+	const [shown, setShown] = useState({ toast, key })
+	if (shown.toast !== toast) {
+		setShown({ toast, key })
+		return toast
+	}
+	return shown.key === key ? toast : null
+}
+
 export default function App() {
-	const { user, toast } = useLoaderData<typeof loader>()
+	const { user, toast: loadedToast } = useLoaderData<typeof loader>()
+	const toast = useCurrentToast(loadedToast)
 	const t = useT()
 	return (
 		<>
