@@ -6,7 +6,7 @@ import express from 'express'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
 import { createDb } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
-import { migrateToLatest } from '#db/migrate.ts'
+import { migrateDatabase } from '#db/migrate.ts'
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
 
 const port = Number(process.env.PORT ?? 3000)
@@ -14,12 +14,16 @@ const port = Number(process.env.PORT ?? 3000)
 // Migrate, and load the demo data into an empty database, before serving anything.
 const database = await resolveDatabase()
 process.env.DATABASE_URL = database.url
+await migrateDatabase(database.url)
 const setupDb = createDb(database.url, { max: 1 })
-await migrateToLatest(setupDb)
 const seeded =
 	(await isDatabaseEmpty(setupDb)) && process.env.SEED_DEMO !== 'false'
 if (seeded) await seedDemo(setupDb)
 await setupDb.destroy()
+
+// The job queue (emails, reminders) runs here unless RUN_WORKER=false (then run `npm run worker`).
+const { startWorker } = await import('#workflows/worker/worker.server.ts')
+const worker = process.env.RUN_WORKER === 'false' ? null : await startWorker(database.url)
 
 const build = (await import(
 	pathToFileURL(path.resolve('build/index.js')).href
@@ -66,6 +70,7 @@ async function shutdown() {
 	stopping = true
 	server.close()
 	server.closeAllConnections()
+	await worker?.stop()
 	await database.stop()
 	process.exit(0)
 }

@@ -77,12 +77,12 @@ export async function resolveDatabase() {
 
 /** For one-off scripts (migrate, seed): run `work` against the configured database. */
 export async function withDatabase<T>(
-	work: (db: ReturnType<typeof createDb>) => Promise<T>,
+	work: (db: ReturnType<typeof createDb>, url: string) => Promise<T>,
 ) {
 	const { url, stop } = await resolveDatabase()
 	const db = createDb(url, { max: 2 })
 	try {
-		return await work(db)
+		return await work(db, url)
 	} finally {
 		await db.destroy()
 		await stop()

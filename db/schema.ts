@@ -52,6 +52,7 @@ export interface AppUserTable {
 	locale: Generated<Locale>
 	active: Generated<boolean>
 	must_change_password: Generated<boolean>
+	email_info: Generated<boolean>
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
 	created_at: Timestamp
@@ -184,7 +185,52 @@ export interface PlanEventTable {
 	created_at: Timestamp
 }
 
+export interface NotificationTable {
+	id: Generated<string>
+	user_id: string
+	plan_id: string | null
+	kind: string
+	params: unknown
+	dedupe_key: string
+	read_at: Date | null
+	created_at: Timestamp
+}
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const
+export type EmailStatus = (typeof EMAIL_STATUSES)[number]
+
+export interface EmailMessageTable {
+	id: Generated<string>
+	recipient_id: string | null
+	to_address: string
+	template: string
+	props: unknown
+	plan_id: string | null
+	organisation_id: string | null
+	dedupe_key: string
+	status: Generated<EmailStatus>
+	attempts: Generated<number>
+	last_error: string | null
+	subject: string | null
+	html: string | null
+	text: string | null
+	created_at: Timestamp
+	sent_at: Date | null
+}
+
+export interface PasswordResetTable {
+	id: Generated<string>
+	user_id: string
+	token_hash: string
+	expires_at: RequiredTimestamp
+	used_at: Date | null
+	created_at: Timestamp
+}
+
 export interface DB {
+	notification: NotificationTable
+	email_message: EmailMessageTable
+	password_reset: PasswordResetTable
 	plan: PlanTable
 	plan_member: PlanMemberTable
 	plan_budget_line: PlanBudgetLineTable

@@ -276,9 +276,9 @@ export function demoLoginsText() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { withDatabase } = await import('./embedded.server.ts')
-	const { migrateToLatest } = await import('./migrate.ts')
-	await withDatabase(async db => {
-		await migrateToLatest(db)
+	const { migrateDatabase } = await import('./migrate.ts')
+	await withDatabase(async (db, url) => {
+		await migrateDatabase(url)
 		if (await isDatabaseEmpty(db)) {
 			await seedDemo(db)
 			console.log('Đã nạp dữ liệu demo.')

@@ -460,7 +460,11 @@ export async function updatePlanWorkflow(
 }
 
 export async function insertPlanEvent(db: Db, event: NewPlanEvent) {
-	await db.insertInto('plan_event').values(event).execute()
+	return db
+		.insertInto('plan_event')
+		.values(event)
+		.returning('id')
+		.executeTakeFirstOrThrow()
 }
 
 export async function latestPlanEvent(db: Db, planId: string) {
@@ -486,4 +490,24 @@ export async function countInbox(db: Db, organisationId: string) {
 		.where('current_step_organisation_id', '=', organisationId)
 		.executeTakeFirstOrThrow()
 	return Number(row.n)
+}
+
+/** Names a notification about a plan event needs: the plan, its owner, who acted. */
+export async function getPlanEventFacts(db: Db, eventId: string) {
+	return db
+		.selectFrom('plan_event as e')
+		.innerJoin('plan as p', 'p.id', 'e.plan_id')
+		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.innerJoin('app_user as u', 'u.id', 'e.actor_id')
+		.innerJoin('organisation as ao', 'ao.id', 'e.actor_organisation_id')
+		.select([
+			'p.name as plan_name',
+			'p.organisation_id',
+			'p.created_by',
+			'o.name_vi as organisation_name',
+			'u.full_name as actor_name',
+			'ao.short_name as actor_organisation',
+		])
+		.where('e.id', '=', eventId)
+		.executeTakeFirstOrThrow()
 }

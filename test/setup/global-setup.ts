@@ -3,9 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import postgres from 'postgres'
 import { type TestProject } from 'vitest/node'
-import { createDb } from '#db/connect.ts'
 import { startEmbeddedPostgres } from '#db/embedded.server.ts'
-import { migrateToLatest } from '#db/migrate.ts'
+import { migrateDatabase } from '#db/migrate.ts'
 import { databaseUrl } from './database-url.ts'
 
 declare module 'vitest' {
@@ -59,12 +58,7 @@ export default async function setup(project: TestProject) {
 			await admin`SELECT pg_reload_conf()`
 		}
 		await admin.unsafe(`CREATE DATABASE "${template}" ENCODING 'UTF8' TEMPLATE template0`)
-		const db = createDb(databaseUrl(adminUrl, template), { max: 1 })
-		try {
-			await migrateToLatest(db)
-		} finally {
-			await db.destroy()
-		}
+		await migrateDatabase(databaseUrl(adminUrl, template))
 	} catch (error) {
 		await teardown()
 		throw error

@@ -9,6 +9,7 @@ import {
 	type PlanRecord,
 	updatePlanWorkflow,
 } from '#db/repos/plan.server.ts'
+import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
 import {
 	acceptsEventType,
 	createPlanMachine,
@@ -141,7 +142,9 @@ export async function applyPlanEvent(
 		current_step_organisation_id:
 			stepIndex === null ? null : steps[stepIndex].organisation_id,
 	})
-	await insertPlanEvent(trx, {
+	const comment =
+		'comment' in event && event.comment?.trim() ? event.comment.trim() : null
+	const { id: eventId } = await insertPlanEvent(trx, {
 		plan_id: planId,
 		event: event.type,
 		actor_id: event.actor.userId,
@@ -152,6 +155,15 @@ export async function applyPlanEvent(
 			'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
 		plan_version: version,
 		plan_snapshot: record,
+	})
+	await notifyPlanEvent(trx, {
+		eventId,
+		planId,
+		event: event.type,
+		from: plan.status,
+		to,
+		comment,
+		steps,
 	})
 	return { status: 'ok', to }
 }

@@ -1,0 +1,286 @@
+import { sql } from 'kysely'
+import { type Db } from '../client.server.ts'
+import { type EmailStatus } from '../schema.ts'
+import { PAGE_SIZE, pageOffset } from './pagination.ts'
+
+export const EMAIL_MAX_ATTEMPTS = 6
+
+export interface Recipient {
+	id: string
+	email: string
+	full_name: string
+	locale: 'vi' | 'en'
+	email_info: boolean
+	organisation_id: string
+	roles: string[]
+}
+
+/** Active users who are approvers of these organisations, or these users (one query). */
+export async function findRecipients(
+	db: Db,
+	{ approverOrgIds, userIds }: { approverOrgIds: string[]; userIds: string[] },
+) {
+	if (!approverOrgIds.length && !userIds.length) return []
+	return db
+		.selectFrom('app_user')
+		.select([
+			'id',
+			'email',
+			'full_name',
+			'locale',
+			'email_info',
+			'organisation_id',
+			'roles',
+		])
+		.where('active', '=', true)
+		.where(eb =>
+			eb.or([
+				...(approverOrgIds.length
+					? [
+							eb.and([
+								eb('organisation_id', 'in', approverOrgIds),
+								eb(sql.lit('approver'), '=', eb.fn.any('roles')),
+							]),
+						]
+					: []),
+				...(userIds.length ? [eb('id', 'in', userIds)] : []),
+			]),
+		)
+		.execute() as Promise<Recipient[]>
+}
+
+export async function insertNotifications(
+	db: Db,
+	rows: {
+		user_id: string
+		plan_id: string | null
+		kind: string
+		params: unknown
+		dedupe_key: string
+	}[],
+) {
+	if (!rows.length) return
+	await db
+		.insertInto('notification')
+		.values(rows)
+		.onConflict(oc => oc.column('dedupe_key').doNothing())
+		.execute()
+}
+
+/**
+ * Queues one email inside the caller's transaction: the message row and its graphile-worker
+ * job commit or roll back with the change that caused them. A message whose dedupe key was
+ * already queued is not queued again.
+ */
+export async function enqueueEmail(
+	db: Db,
+	message: {
+		recipient_id: string | null
+		to_address: string
+		template: string
+		props: unknown
+		plan_id?: string | null
+		organisation_id?: string | null
+		dedupe_key: string
+	},
+) {
+	const row = await db
+		.insertInto('email_message')
+		.values(message)
+		.onConflict(oc => oc.column('dedupe_key').doNothing())
+		.returning('id')
+		.executeTakeFirst()
+	if (row) await addEmailJob(db, row.id)
+	return row?.id ?? null
+}
+
+async function addEmailJob(db: Db, messageId: string) {
+	await sql`SELECT graphile_worker.add_job(
+		'send_email',
+		json_build_object('messageId', ${messageId}::text),
+		job_key := ${`email:${messageId}`}::text,
+		max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
+	)`.execute(db)
+}
+
+export async function getEmailForSending(db: Db, id: string) {
+	return db
+		.selectFrom('email_message as m')
+		.leftJoin('app_user as u', 'u.id', 'm.recipient_id')
+		.select([
+			'm.id',
+			'm.to_address',
+			'm.template',
+			'm.props',
+			'm.status',
+			'u.full_name as recipient_name',
+			'u.locale as recipient_locale',
+		])
+		.where('m.id', '=', id)
+		.executeTakeFirst()
+}
+
+export async function markEmailDelivered(
+	db: Db,
+	id: string,
+	{
+		status,
+		subject,
+		html,
+		text,
+	}: {
+		status: Extract<EmailStatus, 'sent' | 'stored'>
+		subject: string
+		html: string
+		text: string
+	},
+) {
+	await db
+		.updateTable('email_message')
+		.set({
+			status,
+			subject,
+			html,
+			text,
+			sent_at: sql`now()`,
+			last_error: null,
+			attempts: sql`attempts + 1`,
+		})
+		.where('id', '=', id)
+		.execute()
+}
+
+export async function markEmailAttemptFailed(
+	db: Db,
+	id: string,
+	error: string,
+	final: boolean,
+) {
+	await db
+		.updateTable('email_message')
+		.set({
+			attempts: sql`attempts + 1`,
+			last_error: error.slice(0, 2000),
+			...(final ? { status: 'failed' as const } : {}),
+		})
+		.where('id', '=', id)
+		.execute()
+}
+
+/** A failed message goes back in the queue with a fresh job; returns false if it had not failed. */
+export async function requeueFailedEmail(
+	db: Db,
+	id: string,
+	organisationId?: string,
+) {
+	let q = db
+		.updateTable('email_message')
+		.set({ status: 'queued', last_error: null })
+		.where('id', '=', id)
+		.where('status', '=', 'failed')
+	if (organisationId) q = q.where('organisation_id', '=', organisationId)
+	const row = await q.returning('id').executeTakeFirst()
+	if (row) await addEmailJob(db, row.id)
+	return Boolean(row)
+}
+
+export async function listEmails(
+	db: Db,
+	{
+		page,
+		organisationId,
+		status,
+	}: { page: number; organisationId?: string; status?: EmailStatus },
+) {
+	let q = db.selectFrom('email_message')
+	if (organisationId) q = q.where('organisation_id', '=', organisationId)
+	if (status) q = q.where('status', '=', status)
+	const rows = await q
+		.select([
+			'id',
+			'to_address',
+			'template',
+			'subject',
+			'status',
+			'attempts',
+			'last_error',
+			'created_at',
+			'sent_at',
+		])
+		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		.orderBy('created_at', 'desc')
+		.limit(PAGE_SIZE)
+		.offset(pageOffset(page))
+		.execute()
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
+}
+
+export async function getEmail(db: Db, id: string, organisationId?: string) {
+	let q = db.selectFrom('email_message').where('id', '=', id)
+	if (organisationId) q = q.where('organisation_id', '=', organisationId)
+	return q
+		.select([
+			'id',
+			'to_address',
+			'subject',
+			'html',
+			'text',
+			'status',
+			'last_error',
+			'created_at',
+			'sent_at',
+		])
+		.executeTakeFirst()
+}
+
+export async function countUnreadNotifications(db: Db, userId: string) {
+	const row = await db
+		.selectFrom('notification')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null)
+		.executeTakeFirstOrThrow()
+	return Number(row.n)
+}
+
+export async function listNotifications(db: Db, userId: string, page: number) {
+	const rows = await db
+		.selectFrom('notification')
+		.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
+		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		.where('user_id', '=', userId)
+		.orderBy('created_at', 'desc')
+		.limit(PAGE_SIZE)
+		.offset(pageOffset(page))
+		.execute()
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
+}
+
+/** Marks one notification (or, without an id, all) of this user as read; returns the plan it points to. */
+export async function markNotificationsRead(
+	db: Db,
+	userId: string,
+	id?: string,
+) {
+	let q = db
+		.updateTable('notification')
+		.set({ read_at: sql`now()` })
+		.where('user_id', '=', userId)
+		.where('read_at', 'is', null)
+	if (id) q = q.where('id', '=', id)
+	await q.execute()
+	if (!id) return null
+	const row = await db
+		.selectFrom('notification')
+		.select('plan_id')
+		.where('id', '=', id)
+		.where('user_id', '=', userId)
+		.executeTakeFirst()
+	return row ?? null
+}

@@ -1,0 +1,126 @@
+import { type Db } from '#db/client.server.ts'
+import {
+	enqueueEmail,
+	findRecipients,
+	insertNotifications,
+	type Recipient,
+} from '#db/repos/notification.server.ts'
+import { getPlanEventFacts } from '#db/repos/plan.server.ts'
+import {
+	type PlanEventType,
+	stepIndexOf,
+} from '#workflows/plan/plan.machine.ts'
+import { whoHears } from '#workflows/plan/plan-notifications.ts'
+import { type StoredPlanEmail } from './render.server.ts'
+
+interface Step {
+	organisation_id: string
+	label_vi: string
+	label_en: string
+}
+
+/**
+ * Inside the transition's transaction: an in-app notification for everyone who hears of the
+ * event, and an email job for each of them (unless they turned off emails that are only for
+ * information). One per (event, recipient), so a person in two audiences is told once.
+ */
+export async function notifyPlanEvent(
+	trx: Db,
+	{
+		eventId,
+		planId,
+		event,
+		from,
+		to,
+		comment,
+		steps,
+	}: {
+		eventId: string
+		planId: string
+		event: PlanEventType
+		from: string
+		to: string
+		comment: string | null
+		steps: Step[]
+	},
+) {
+	const plan = await getPlanEventFacts(trx, eventId)
+	const notices = whoHears(event, to, {
+		ownerOrganisationId: plan.organisation_id,
+		drafterId: plan.created_by,
+		steps: steps.map(s => s.organisation_id),
+	})
+	if (!notices.length) return
+	const recipients = await findRecipients(trx, {
+		approverOrgIds: notices.flatMap(n =>
+			'approversOf' in n.audience ? [n.audience.approversOf] : [],
+		),
+		userIds: notices.flatMap(n =>
+			'user' in n.audience ? [n.audience.user] : [],
+		),
+	})
+	const label = (index: number | null) =>
+		index === null || !steps[index]
+			? null
+			: { vi: steps[index].label_vi, en: steps[index].label_en }
+	const submitted = event === 'SUBMIT' || event === 'RESUBMIT'
+	const facts: Omit<StoredPlanEmail, 'informational'> = {
+		planId,
+		planName: plan.plan_name,
+		organisationName: plan.organisation_name,
+		toStatus: to,
+		// The step the plan now waits at when it was just sent up, else the step that decided.
+		stepLabel: label(submitted ? stepIndexOf(to) : stepIndexOf(from)),
+		nextStepLabel: event === 'APPROVE' ? label(stepIndexOf(to)) : null,
+		actorName: plan.actor_name,
+		actorOrganisation: plan.actor_organisation,
+		comment,
+		resubmitted: event === 'RESUBMIT',
+	}
+
+	const told = new Set<string>()
+	const messages: {
+		recipient: Recipient
+		template: string
+		props: StoredPlanEmail
+	}[] = []
+	for (const notice of notices) {
+		const audience = recipients.filter(r =>
+			'user' in notice.audience
+				? r.id === notice.audience.user
+				: r.organisation_id === notice.audience.approversOf &&
+					r.roles.includes('approver'),
+		)
+		for (const recipient of audience) {
+			if (told.has(recipient.id)) continue
+			told.add(recipient.id)
+			messages.push({
+				recipient,
+				template: notice.template,
+				props: { ...facts, informational: notice.informational },
+			})
+		}
+	}
+	await insertNotifications(
+		trx,
+		messages.map(m => ({
+			user_id: m.recipient.id,
+			plan_id: planId,
+			kind: m.template,
+			params: m.props,
+			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
+		})),
+	)
+	for (const m of messages) {
+		if (m.props.informational && !m.recipient.email_info) continue
+		await enqueueEmail(trx, {
+			recipient_id: m.recipient.id,
+			to_address: m.recipient.email,
+			template: m.template,
+			props: m.props,
+			plan_id: planId,
+			organisation_id: plan.organisation_id,
+			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
+		})
+	}
+}

@@ -1,0 +1,87 @@
+import { appUrl } from '#app/utils/email.server.ts'
+import { translator } from '#app/i18n/index.ts'
+import { type Locale, type Role } from '#db/schema.ts'
+import { type EmailTemplate, renderEmail } from '#emails/index.ts'
+
+/** What a plan email stores at enqueue time: facts only, in both languages where they differ. */
+export interface StoredPlanEmail {
+	planId: string
+	planName: string
+	organisationName: string
+	toStatus: string
+	stepLabel: { vi: string; en: string } | null
+	nextStepLabel: { vi: string; en: string } | null
+	actorName: string
+	actorOrganisation: string
+	comment: string | null
+	resubmitted: boolean
+	informational: boolean
+}
+
+export interface StoredAccountEmail {
+	email: string
+	organisationName: string
+	roles: Role[]
+}
+
+export interface StoredResetEmail {
+	resetPath: string
+	expiresMinutes: number
+}
+
+function pick(label: { vi: string; en: string } | null, locale: Locale) {
+	return label ? (locale === 'en' && label.en ? label.en : label.vi) : null
+}
+
+/** Turns a stored message into subject, HTML and text in the recipient's language. */
+export async function renderStoredEmail(message: {
+	template: string
+	props: unknown
+	recipient_name: string | null
+	recipient_locale: Locale | null
+}) {
+	const locale = message.recipient_locale ?? 'vi'
+	const t = translator(locale)
+	const recipientName = message.recipient_name ?? ''
+	const template = message.template as EmailTemplate
+	if (template === 'account-created') {
+		const props = message.props as StoredAccountEmail
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			email: props.email,
+			organisationName: props.organisationName,
+			roles: props.roles.map(role => t(`role.${role}`)),
+			signInUrl: appUrl('/login'),
+		})
+	}
+	if (template === 'password-reset') {
+		const props = message.props as StoredResetEmail
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			resetUrl: appUrl(props.resetPath),
+			expiresMinutes: props.expiresMinutes,
+		})
+	}
+	const props = message.props as StoredPlanEmail
+	const stepLabel = pick(props.stepLabel, locale)
+	const statusLabel = props.toStatus.startsWith('step_')
+		? t('status.step', { label: stepLabel ?? '' })
+		: t(`status.${props.toStatus}`)
+	return renderEmail(template, {
+		locale,
+		recipientName,
+		planName: props.planName,
+		organisationName: props.organisationName,
+		statusLabel,
+		stepLabel,
+		nextStepLabel: pick(props.nextStepLabel, locale),
+		actorName: props.actorName,
+		actorOrganisation: props.actorOrganisation,
+		comment: props.comment,
+		resubmitted: props.resubmitted,
+		planUrl: appUrl(`/plans/${props.planId}`),
+		informational: props.informational,
+	})
+}

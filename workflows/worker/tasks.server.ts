@@ -1,0 +1,46 @@
+import { type Task, type TaskList } from 'graphile-worker'
+import { z } from 'zod'
+import { db } from '#db/client.server.ts'
+import {
+	EMAIL_MAX_ATTEMPTS,
+	getEmailForSending,
+	markEmailAttemptFailed,
+	markEmailDelivered,
+} from '#db/repos/notification.server.ts'
+import { sendEmail } from '#app/utils/email.server.ts'
+import { renderStoredEmail } from '#workflows/notify/render.server.ts'
+
+const SendEmailPayload = z.object({ messageId: z.uuid() })
+
+/**
+ * Renders the stored message in the recipient's language and sends it. A refusal throws, and
+ * graphile-worker retries with exponential backoff; the last refusal marks the message failed
+ * for the Outbox page, where an admin can resend it.
+ */
+export const sendEmailTask: Task = async (payload, helpers) => {
+	const { messageId } = SendEmailPayload.parse(payload)
+	const message = await getEmailForSending(db, messageId)
+	if (!message || message.status === 'sent' || message.status === 'stored')
+		return
+	const email = await renderStoredEmail(message)
+	try {
+		const status = await sendEmail({ to: message.to_address, ...email })
+		await markEmailDelivered(db, message.id, { status, ...email })
+	} catch (error) {
+		const final =
+			helpers.job.attempts >=
+			Math.min(helpers.job.max_attempts, EMAIL_MAX_ATTEMPTS)
+		await markEmailAttemptFailed(
+			db,
+			message.id,
+			error instanceof Error ? error.message : String(error),
+			final,
+		)
+		if (!final) throw error
+		helpers.logger.error(
+			`email ${message.id} failed for good: ${String(error)}`,
+		)
+	}
+}
+
+export const taskList: TaskList = { send_email: sendEmailTask }
