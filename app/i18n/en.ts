@@ -1,3 +1,4 @@
+import { emailEn } from './email-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -304,4 +305,5 @@ export const en: Record<MessageKey, string> = {
 	'inbox.empty': 'No plans are waiting for your organisation.',
 	'home.inbox': '{count} plans are waiting for your organisation.',
 	'home.plans': "Your organisation's delegation plans",
+	...emailEn,
 }

@@ -1,3 +1,5 @@
+import { emailVi } from './email-vi.ts'
+
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
 	'app.tagline': 'Kế hoạch đoàn ra, đoàn vào và báo cáo đối ngoại',
@@ -298,6 +300,7 @@ export const vi = {
 	'inbox.empty': 'Không có kế hoạch nào đang chờ đơn vị bạn duyệt.',
 	'home.inbox': 'Có {count} kế hoạch đang chờ đơn vị bạn duyệt.',
 	'home.plans': 'Kế hoạch đoàn của đơn vị',
+	...emailVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,0 +1,199 @@
+import { Button, Heading, Link, Section, Text } from '@react-email/components'
+import { Fragment, type ReactNode } from 'react'
+import { type EmailLocale, emailTranslator } from './i18n.ts'
+import { colors } from './styles.ts'
+
+export function Title({ children }: { children: ReactNode }) {
+	return (
+		<Heading as="h1" style={title}>
+			{children}
+		</Heading>
+	)
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+	return <Text style={paragraph}>{children}</Text>
+}
+
+export interface Field {
+	label: string
+	value: ReactNode
+}
+
+/** Label/value pairs in a light panel; a table, because email clients lay tables out reliably. */
+export function Details({ fields }: { fields: Field[] }) {
+	return (
+		<Section style={panel}>
+			<table
+				role="presentation"
+				width="100%"
+				cellPadding={0}
+				cellSpacing={0}
+				style={{ borderCollapse: 'collapse' }}
+				data-text-format="dataTable"
+			>
+				<tbody>
+					{fields.map(field => (
+						<tr key={field.label}>
+							<td style={labelCell}>{field.label}</td>
+							<td style={valueCell}>{field.value}</td>
+						</tr>
+					))}
+				</tbody>
+			</table>
+		</Section>
+	)
+}
+
+/** A plan's name, organisation, state and (when there is one) step, shown in every plan email. */
+export function PlanDetails({
+	locale,
+	planName,
+	organisationName,
+	statusLabel,
+	stepLabel,
+	extra = [],
+}: {
+	locale: EmailLocale
+	planName: string
+	organisationName: string
+	statusLabel: string
+	stepLabel?: string | null
+	extra?: Field[]
+}) {
+	const t = emailTranslator(locale)
+	const fields: Field[] = [
+		{ label: t('email.field.plan'), value: <strong>{planName}</strong> },
+		{ label: t('email.field.organisation'), value: organisationName },
+		{ label: t('email.field.status'), value: statusLabel },
+	]
+	if (stepLabel) fields.push({ label: t('email.field.step'), value: stepLabel })
+	return <Details fields={[...fields, ...extra]} />
+}
+
+/** The approver's comment as a quoted block; line breaks are kept. */
+export function Comment({ label, text }: { label: string; text: string }) {
+	const lines = text.split(/\r?\n/)
+	return (
+		<Section style={commentBox}>
+			<Text style={commentLabel}>{label}</Text>
+			<blockquote style={quote}>
+				{lines.map((line, index) => (
+					<Fragment key={index}>
+						{index > 0 ? <br /> : null}
+						{line}
+					</Fragment>
+				))}
+			</blockquote>
+		</Section>
+	)
+}
+
+/** The call to action, then the raw link for clients that block buttons (left out of the plain text, where the button already prints its URL). */
+export function ActionButton({
+	locale,
+	href,
+	children,
+}: {
+	locale: EmailLocale
+	href: string
+	children: ReactNode
+}) {
+	const t = emailTranslator(locale)
+	return (
+		<Section style={{ margin: '24px 0' }}>
+			<Button href={href} style={button}>
+				{children}
+			</Button>
+			<Text style={fallback} data-skip-in-text="true">
+				{t('email.linkFallback')}{' '}
+				<Link href={href} style={fallbackLink}>
+					{href}
+				</Link>
+			</Text>
+		</Section>
+	)
+}
+
+const title = {
+	margin: '0 0 16px',
+	color: colors.brand,
+	fontSize: '22px',
+	lineHeight: '30px',
+	fontWeight: 700,
+}
+
+const paragraph = {
+	margin: '0 0 14px',
+	fontSize: '15px',
+	lineHeight: '23px',
+	color: colors.text,
+}
+
+const panel = {
+	backgroundColor: colors.panel,
+	border: `1px solid ${colors.border}`,
+	borderRadius: '6px',
+	padding: '8px 14px',
+	margin: '4px 0 18px',
+}
+
+const labelCell = {
+	width: '30%',
+	padding: '6px 10px 6px 0',
+	verticalAlign: 'top',
+	color: colors.muted,
+	fontSize: '13px',
+	lineHeight: '20px',
+}
+
+const valueCell = {
+	padding: '6px 0',
+	verticalAlign: 'top',
+	color: colors.text,
+	fontSize: '14px',
+	lineHeight: '20px',
+}
+
+const commentBox = { margin: '0 0 16px' }
+
+const commentLabel = {
+	margin: '0 0 6px',
+	color: colors.muted,
+	fontSize: '13px',
+	lineHeight: '18px',
+	fontWeight: 700,
+}
+
+const quote = {
+	margin: '0',
+	padding: '12px 16px',
+	backgroundColor: '#fff8e6',
+	borderLeft: '4px solid #d08a00',
+	borderRadius: '0 6px 6px 0',
+	color: colors.text,
+	fontSize: '15px',
+	lineHeight: '23px',
+}
+
+const button = {
+	display: 'inline-block',
+	backgroundColor: colors.brand,
+	color: '#ffffff',
+	fontSize: '16px',
+	lineHeight: '20px',
+	fontWeight: 700,
+	textDecoration: 'none',
+	textAlign: 'center' as const,
+	borderRadius: '6px',
+	padding: '13px 26px',
+}
+
+const fallback = {
+	margin: '16px 0 0',
+	color: colors.muted,
+	fontSize: '12px',
+	lineHeight: '18px',
+}
+
+const fallbackLink = { color: colors.brand, wordBreak: 'break-all' as const }

@@ -1,0 +1,24 @@
+import { emailEn } from '#app/i18n/email-en.ts'
+import { type EmailMessageKey, emailVi } from '#app/i18n/email-vi.ts'
+import { en } from '#app/i18n/en.ts'
+import { vi } from '#app/i18n/vi.ts'
+
+export type EmailLocale = 'vi' | 'en'
+
+export const APP_NAME: Record<EmailLocale, string> = {
+	vi: vi['app.name'],
+	en: en['app.name'],
+}
+
+const catalogues: Record<EmailLocale, Record<EmailMessageKey, string>> = {
+	vi: emailVi,
+	en: emailEn,
+}
+
+/** Emails read their own catalogue directly, so a template never depends on the app's catalogue being wired up. */
+export function emailTranslator(locale: EmailLocale) {
+	return (key: EmailMessageKey, params: Record<string, string | number> = {}) =>
+		catalogues[locale][key].replace(/\{(\w+)\}/g, (match, name: string) =>
+			name in params ? String(params[name]) : match,
+		)
+}

@@ -1,0 +1,434 @@
+import { describe, expect, test } from 'vitest'
+import { emailEn } from '#app/i18n/email-en.ts'
+import { emailVi } from '#app/i18n/email-vi.ts'
+import { en } from '#app/i18n/en.ts'
+import { vi } from '#app/i18n/vi.ts'
+import {
+	type AccountCreatedProps,
+	EMAIL_TEMPLATES,
+	type EmailProps,
+	type EmailTemplate,
+	type PasswordResetProps,
+	type PlanEmailProps,
+	renderEmail,
+} from '#emails/index.ts'
+
+type Locale = 'vi' | 'en'
+
+const PLAN_NAME = 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)'
+const ORGANISATION = 'Liên đoàn Lao động tỉnh Quảng Trị'
+const COMMENT =
+	'Đề nghị bổ sung dự toán kinh phí chi tiết.\nGiảm số thành viên đoàn xuống còn 5 người.'
+const PLAN_URL =
+	'https://doingoai.example.vn/plans/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b'
+const SIGN_IN_URL = 'https://doingoai.example.vn/login'
+const RESET_URL =
+	'https://doingoai.example.vn/reset-password?token=4q9Xw2mJr7VbT1sKcZ8nLp3e'
+
+function planProps(
+	locale: Locale,
+	overrides: Partial<PlanEmailProps> = {},
+): PlanEmailProps {
+	return {
+		locale,
+		recipientName: 'Nguyễn Thị Hương',
+		planName: PLAN_NAME,
+		organisationName: ORGANISATION,
+		statusLabel:
+			locale === 'vi'
+				? 'Chờ Tỉnh ủy duyệt'
+				: 'Awaiting Provincial Party Committee',
+		stepLabel: locale === 'vi' ? 'Tỉnh ủy' : 'Provincial Party Committee',
+		nextStepLabel:
+			locale === 'vi'
+				? 'Ban Bí thư Trung ương Đảng'
+				: 'Party Central Secretariat',
+		actorName: 'Phạm Thị Lan',
+		actorOrganisation: 'Tỉnh ủy Quảng Trị',
+		comment: COMMENT,
+		resubmitted: false,
+		planUrl: PLAN_URL,
+		informational: false,
+		...overrides,
+	}
+}
+
+const accountProps = (locale: Locale): AccountCreatedProps => ({
+	locale,
+	recipientName: 'Hoàng Minh Tuấn',
+	email: 'tuan.hm@ldld-quangtri.vn',
+	organisationName: ORGANISATION,
+	roles: locale === 'vi' ? ['Soạn thảo', 'Phê duyệt'] : ['Drafter', 'Approver'],
+	signInUrl: SIGN_IN_URL,
+})
+
+const resetProps = (locale: Locale): PasswordResetProps => ({
+	locale,
+	recipientName: 'Hoàng Minh Tuấn',
+	resetUrl: RESET_URL,
+	expiresMinutes: 60,
+})
+
+function propsFor<T extends EmailTemplate>(
+	template: T,
+	locale: Locale,
+): EmailProps[T] {
+	if (template === 'account-created')
+		return accountProps(locale) as EmailProps[T]
+	if (template === 'password-reset') return resetProps(locale) as EmailProps[T]
+	return planProps(locale) as EmailProps[T]
+}
+
+/** What each email must say, per language: the button label and a phrase of its own. */
+const expected: Record<
+	EmailTemplate,
+	Record<Locale, { subject: string; button: string; url: string }>
+> = {
+	'plan-submitted': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" chờ bạn phê duyệt`,
+			button: 'Xem và phê duyệt',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" is waiting for your approval`,
+			button: 'Review and approve',
+			url: PLAN_URL,
+		},
+	},
+	'plan-step-approved': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã qua bước Tỉnh ủy`,
+			button: 'Xem kế hoạch',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" passed the Provincial Party Committee step`,
+			button: 'View the plan',
+			url: PLAN_URL,
+		},
+	},
+	'plan-returned': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" bị trả lại để sửa`,
+			button: 'Sửa kế hoạch',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" was returned for changes`,
+			button: 'Edit the plan',
+			url: PLAN_URL,
+		},
+	},
+	'plan-rejected': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" không được phê duyệt`,
+			button: 'Xem kế hoạch',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" was rejected`,
+			button: 'View the plan',
+			url: PLAN_URL,
+		},
+	},
+	'plan-approved': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã được phê duyệt`,
+			button: 'Xem kế hoạch',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" has been approved`,
+			button: 'View the plan',
+			url: PLAN_URL,
+		},
+	},
+	'account-created': {
+		vi: {
+			subject: '[Đối ngoại] Tài khoản của bạn đã được tạo',
+			button: 'Đăng nhập',
+			url: SIGN_IN_URL,
+		},
+		en: {
+			subject: '[Foreign affairs] Your account has been created',
+			button: 'Sign in',
+			url: SIGN_IN_URL,
+		},
+	},
+	'password-reset': {
+		vi: {
+			subject: '[Đối ngoại] Đặt lại mật khẩu',
+			button: 'Đặt lại mật khẩu',
+			url: RESET_URL,
+		},
+		en: {
+			subject: '[Foreign affairs] Reset your password',
+			button: 'Reset password',
+			url: RESET_URL,
+		},
+	},
+}
+
+const PLAN_TEMPLATES = EMAIL_TEMPLATES.filter(template =>
+	template.startsWith('plan-'),
+)
+const lower = (text: string) => text.toLocaleLowerCase('vi')
+/** html-to-text wraps long lines; compare words, not line breaks. */
+const squash = (text: string) => lower(text).replace(/\s+/g, ' ')
+
+describe.each(EMAIL_TEMPLATES)('%s', template => {
+	describe.each(['vi', 'en'] as const)('in %s', locale => {
+		test('subject, html and plain text say the right things in the right language', async () => {
+			const { subject, html, text } = await renderEmail(
+				template,
+				propsFor(template, locale),
+			)
+			const want = expected[template][locale]
+
+			expect(subject).toBe(want.subject)
+			expect(html).toMatch(new RegExp(`<html[^>]*\\blang="${locale}"`))
+			expect(html).toContain(`href="${want.url.replaceAll('&', '&amp;')}"`)
+			expect(html).toContain(`>${want.button}</span>`)
+			expect(squash(text)).toContain(squash(`${want.button} ${want.url}`))
+			expect(html).toContain(
+				locale === 'vi'
+					? 'Quản lý đối ngoại công đoàn'
+					: 'Trade union foreign affairs',
+			)
+			expect(html).toContain(
+				locale === 'vi' ? 'vui lòng không trả lời' : 'please do not reply',
+			)
+			for (const part of [subject, html, text]) {
+				expect(part).not.toMatch(/undefined|null|\{\w+\}|email\.\w+\./)
+				// Diacritics arrive as characters in NFC, not as entities or decomposed marks.
+				expect(part).toBe(part.normalize('NFC'))
+				expect(
+					part.replace(/<!--\[if mso\]>.*?<!\[endif\]-->/g, ''),
+				).not.toMatch(/&#\d+;|&#x[0-9a-f]+;/i)
+			}
+		})
+
+		if (template.startsWith('plan-')) {
+			test('shows the plan, its organisation, its state, the comment and the link', async () => {
+				const props = planProps(locale)
+				const { subject, html, text } = await renderEmail(
+					template,
+					props as EmailProps[typeof template],
+				)
+				expect(subject).toContain(PLAN_NAME)
+				for (const value of [
+					PLAN_NAME,
+					ORGANISATION,
+					props.statusLabel,
+					'Đề nghị bổ sung dự toán kinh phí chi tiết.',
+					'Giảm số thành viên đoàn xuống còn 5 người.',
+				]) {
+					expect(html).toContain(value)
+					expect(squash(text)).toContain(squash(value))
+				}
+				expect(text).toContain(PLAN_URL)
+				expect(squash(text)).toContain(
+					squash(`${props.actorName} (${props.actorOrganisation})`),
+				)
+			})
+		}
+	})
+})
+
+describe('plan emails', () => {
+	test('the comment is a quoted box, left out when there is none', async () => {
+		const withComment = await renderEmail('plan-returned', planProps('vi'))
+		expect(withComment.html).toMatch(
+			/<blockquote[^>]*>Đề nghị bổ sung dự toán kinh phí chi tiết\.<br\/>Giảm số/,
+		)
+		expect(withComment.text).toContain(
+			'> Đề nghị bổ sung dự toán kinh phí chi tiết.\n> Giảm số thành viên',
+		)
+		const without = await renderEmail(
+			'plan-approved',
+			planProps('vi', { comment: null }),
+		)
+		expect(without.html).not.toContain('<blockquote')
+		expect(without.html).not.toContain('Ý kiến')
+	})
+
+	test('a rejection calls its comment the reason', async () => {
+		expect(
+			(await renderEmail('plan-rejected', planProps('vi'))).html,
+		).toContain('>Lý do</p>')
+		expect(
+			(await renderEmail('plan-rejected', planProps('en'))).html,
+		).toContain('>Reason</p>')
+	})
+
+	test('submitted: names the step now waiting and who sent it; a resubmission says it was revised after a return', async () => {
+		const first = await renderEmail('plan-submitted', planProps('vi'))
+		expect(first.html).toContain(
+			`Kế hoạch “${PLAN_NAME}” đang chờ Tỉnh ủy phê duyệt`,
+		)
+		expect(first.html).toContain('Phạm Thị Lan (Tỉnh ủy Quảng Trị)')
+		expect(first.html).not.toContain('bản đã sửa')
+
+		const again = await renderEmail(
+			'plan-submitted',
+			planProps('vi', { resubmitted: true }),
+		)
+		expect(again.subject).toBe(
+			`[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã sửa, chờ bạn phê duyệt`,
+		)
+		expect(again.html).toContain(
+			'Đây là bản đã sửa: kế hoạch bị trả lại trước đó',
+		)
+		const againEn = await renderEmail(
+			'plan-submitted',
+			planProps('en', { resubmitted: true }),
+		)
+		expect(againEn.subject).toBe(
+			`[Foreign affairs] Revised plan "${PLAN_NAME}" is waiting for your approval`,
+		)
+		expect(againEn.html).toContain('the plan was returned earlier')
+	})
+
+	test('step approved: the step passed, by whom, and the step now waiting', async () => {
+		const { text } = await renderEmail(
+			'plan-step-approved',
+			planProps('vi', { informational: true }),
+		)
+		expect(squash(text)).toContain(
+			squash(
+				`Phạm Thị Lan (Tỉnh ủy Quảng Trị) đã duyệt kế hoạch “${PLAN_NAME}” ở bước Tỉnh ủy.`,
+			),
+		)
+		expect(squash(text)).toContain(
+			squash('Kế hoạch đang chờ bước tiếp theo: Ban Bí thư Trung ương Đảng.'),
+		)
+	})
+
+	test('fully approved names who approved the last step', async () => {
+		const { text } = await renderEmail('plan-approved', planProps('en'))
+		expect(squash(text)).toContain(
+			squash('The last step was approved by Phạm Thị Lan (Tỉnh ủy Quảng Trị).'),
+		)
+	})
+
+	test.each(PLAN_TEMPLATES)(
+		'%s: only for-information emails say they can be turned off',
+		async template => {
+			const info = await renderEmail(
+				template,
+				planProps('vi', { informational: true }),
+			)
+			expect(squash(info.text)).toContain(
+				squash('Bạn có thể tắt các email để biết trong phần Cài đặt thông báo'),
+			)
+			const action = await renderEmail(
+				template,
+				planProps('vi', { informational: false }),
+			)
+			expect(action.text).not.toContain('Cài đặt thông báo')
+			const infoEn = await renderEmail(
+				template,
+				planProps('en', { informational: true }),
+			)
+			expect(squash(infoEn.text)).toContain(
+				'you can turn such emails off in your notification settings',
+			)
+		},
+	)
+
+	test('user text is escaped, not injected', async () => {
+		const { html } = await renderEmail(
+			'plan-returned',
+			planProps('vi', { comment: '<script>alert(1)</script> & "x"' }),
+		)
+		expect(html).not.toContain('<script>')
+		expect(html).toContain(
+			'&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;',
+		)
+	})
+})
+
+describe('account and password emails', () => {
+	test('account created: email, organisation, roles and the one-time password rule', async () => {
+		const vi = await renderEmail('account-created', accountProps('vi'))
+		for (const value of [
+			'tuan.hm@ldld-quangtri.vn',
+			ORGANISATION,
+			'Soạn thảo, Phê duyệt',
+			'Kính gửi Hoàng Minh Tuấn,',
+		]) {
+			expect(vi.html).toContain(value)
+			expect(squash(vi.text)).toContain(squash(value))
+		}
+		expect(squash(vi.text)).toContain(
+			squash(
+				'mật khẩu dùng một lần. Bạn phải đổi mật khẩu này khi đăng nhập lần đầu',
+			),
+		)
+		const en = await renderEmail('account-created', accountProps('en'))
+		expect(en.html).toContain('Drafter, Approver')
+		expect(squash(en.text)).toContain(
+			'you must change it the first time you sign in',
+		)
+	})
+
+	test('password reset: validity, single use, and what to do if you did not ask', async () => {
+		const vi = await renderEmail('password-reset', resetProps('vi'))
+		expect(squash(vi.text)).toContain(
+			squash('Liên kết có hiệu lực trong 60 phút và chỉ dùng được một lần.'),
+		)
+		expect(squash(vi.text)).toContain(
+			squash('Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua email này'),
+		)
+		const en = await renderEmail('password-reset', resetProps('en'))
+		expect(squash(en.text)).toContain(
+			'valid for 60 minutes and can be used only once',
+		)
+		expect(squash(en.text)).toContain(
+			'if you did not ask for this, ignore this email',
+		)
+	})
+
+	test('neither is an email one could turn off', async () => {
+		for (const locale of ['vi', 'en'] as const) {
+			expect(
+				(await renderEmail('account-created', accountProps(locale))).html,
+			).not.toMatch(/Cài đặt thông báo|notification settings/)
+			expect(
+				(await renderEmail('password-reset', resetProps(locale))).html,
+			).not.toMatch(/Cài đặt thông báo|notification settings/)
+		}
+	})
+})
+
+describe('email catalogues', () => {
+	const placeholders = (text: string) =>
+		[...text.matchAll(/\{(\w+)\}/g)]
+			.map(m => m[1])
+			.sort()
+			.join()
+
+	test('English has the same keys and placeholders as Vietnamese', () => {
+		expect(Object.keys(emailEn).sort()).toEqual(Object.keys(emailVi).sort())
+		const mismatched = (
+			Object.keys(emailVi) as (keyof typeof emailVi)[]
+		).filter(key => placeholders(emailVi[key]) !== placeholders(emailEn[key]))
+		expect(mismatched).toEqual([])
+	})
+
+	test('the app catalogues include the email texts', () => {
+		for (const [key, text] of Object.entries(emailVi))
+			expect((vi as Record<string, string>)[key]).toBe(text)
+		for (const [key, text] of Object.entries(emailEn))
+			expect((en as Record<string, string>)[key]).toBe(text)
+	})
+
+	test('every template has preview props', async () => {
+		const modules = await Promise.all(
+			EMAIL_TEMPLATES.map(template => import(`#emails/${template}.tsx`)),
+		)
+		for (const module of modules)
+			expect(module.default.PreviewProps).toBeTruthy()
+	})
+})
