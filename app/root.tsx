@@ -20,6 +20,8 @@ import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
+import { db } from '#db/client.server.ts'
+import { countUnreadNotifications } from '#db/repos/notification.server.ts'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
@@ -37,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (setCookie) headers.append('Set-Cookie', setCookie)
 	if (toastCookie) headers.append('Set-Cookie', toastCookie)
 	const locale = await getLocale(request, user)
+	const unread = user ? await countUnreadNotifications(db, user.id) : 0
 	return json(
 		{
 			locale,
@@ -47,6 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				isAdmin: user.roles.includes('admin'),
 				isApprover: user.roles.includes('approver'),
 				mustChangePassword: user.mustChangePassword,
+				unread,
 			},
 		},
 		{ headers },
@@ -138,6 +142,7 @@ function Header() {
 										{t('nav.organisations')}
 									</NavLink>
 									<NavLink to="/admin/users">{t('nav.users')}</NavLink>
+									<NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
 								</>
 							) : null}
 						</>
@@ -159,7 +164,18 @@ function Header() {
 					</Form>
 					{user ? (
 						<>
+							<NavLink
+								to="/notifications"
+								className="bell"
+								aria-label={t('nav.unread', { count: user.unread })}
+							>
+								<svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
+									<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+								</svg>
+								{user.unread ? <span className="count">{user.unread}</span> : null}
+							</NavLink>
 							<span className="who">{user.fullName}</span>
+							<NavLink to="/settings">{t('nav.settings')}</NavLink>
 							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
 							<Form method="post" action="/logout" className="inline">
 								<button type="submit" className="link">

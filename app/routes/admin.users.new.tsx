@@ -16,6 +16,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import { enqueueEmail } from '#db/repos/notification.server.ts'
 import { emailExists, insertUser } from '#db/repos/user.server.ts'
 import { LOCALES, ROLES } from '#db/schema.ts'
 import { hashPassword, type SessionUser } from '#app/utils/auth.server.ts'
@@ -23,6 +24,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
+import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -64,7 +66,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
-	const allowed = new Set((await organisationChoices(admin)).map(org => org.id))
+	const organisations = await organisationChoices(admin)
+	const allowed = new Set(organisations.map(org => org.id))
 	const submission = await parseWithZod(await request.formData(), {
 		schema: NewUserSchema.superRefine(async (value, ctx) => {
 			if (!allowed.has(value.organisation_id))
@@ -89,11 +92,30 @@ export async function action({ request }: ActionFunctionArgs) {
 		)
 	}
 	const { password, title, ...user } = submission.value
-	await insertUser(db, {
-		...user,
-		title: title ?? '',
-		password_hash: await hashPassword(password),
-		must_change_password: true,
+	const passwordHash = await hashPassword(password)
+	const organisationName =
+		organisations.find(org => org.id === user.organisation_id)?.name_vi ?? ''
+	// The welcome email is queued with the account: both exist, or neither.
+	await db.transaction().execute(async trx => {
+		const { id } = await insertUser(trx, {
+			...user,
+			title: title ?? '',
+			password_hash: passwordHash,
+			must_change_password: true,
+		})
+		const props: StoredAccountEmail = {
+			email: user.email,
+			organisationName,
+			roles: user.roles,
+		}
+		await enqueueEmail(trx, {
+			recipient_id: id,
+			to_address: user.email,
+			template: 'account-created',
+			props,
+			organisation_id: user.organisation_id,
+			dedupe_key: `account-created:${id}`,
+		})
 	})
 	return redirectWithToast('/admin/users', {
 		type: 'success',

@@ -6,7 +6,7 @@ import {
 	type LoaderFunctionArgs,
 	redirect,
 } from '@remix-run/node'
-import { Form, useActionData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import {
@@ -113,7 +113,10 @@ export default function LoginRoute() {
 						/>
 					)}
 				</Field>
-				<button type="submit">{t('login.submit')}</button>
+				<div className="actions">
+					<button type="submit">{t('login.submit')}</button>
+					<Link to="/forgot-password">{t('forgot.link')}</Link>
+				</div>
 			</Form>
 		</div>
 	)

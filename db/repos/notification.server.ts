@@ -128,11 +128,14 @@ export async function markEmailDelivered(
 		subject,
 		html,
 		text,
+		props,
 	}: {
 		status: Extract<EmailStatus, 'sent' | 'stored'>
 		subject: string
 		html: string
 		text: string
+		/** Replaces the stored props (to drop secrets once sent). */
+		props?: unknown
 	},
 ) {
 	await db
@@ -142,6 +145,7 @@ export async function markEmailDelivered(
 			subject,
 			html,
 			text,
+			...(props ? { props } : {}),
 			sent_at: sql`now()`,
 			last_error: null,
 			attempts: sql`attempts + 1`,

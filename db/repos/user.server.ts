@@ -131,3 +131,32 @@ export async function setLocale(db: Db, id: string, locale: Locale) {
 		.where('id', '=', id)
 		.execute()
 }
+
+export async function getActiveUserByEmail(db: Db, email: string) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'email', 'full_name', 'organisation_id'])
+		.where(sql`lower(email)`, '=', email.trim().toLowerCase())
+		.where('active', '=', true)
+		.executeTakeFirst()
+}
+
+export async function getUserSettings(db: Db, id: string) {
+	return db
+		.selectFrom('app_user')
+		.select(['email_info', 'locale'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow()
+}
+
+export async function updateUserSettings(
+	db: Db,
+	id: string,
+	settings: { email_info: boolean; locale: Locale },
+) {
+	await db
+		.updateTable('app_user')
+		.set({ ...settings, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.execute()
+}

@@ -63,20 +63,26 @@ export async function notifyPlanEvent(
 		index === null || !steps[index]
 			? null
 			: { vi: steps[index].label_vi, en: steps[index].label_en }
-	const submitted = event === 'SUBMIT' || event === 'RESUBMIT'
-	const facts: Omit<StoredPlanEmail, 'informational'> = {
+	const waitingLabel = label(stepIndexOf(to))
+	const facts: Omit<
+		StoredPlanEmail,
+		'informational' | 'stepLabel' | 'nextStepLabel'
+	> = {
 		planId,
 		planName: plan.plan_name,
 		organisationName: plan.organisation_name,
 		toStatus: to,
-		// The step the plan now waits at when it was just sent up, else the step that decided.
-		stepLabel: label(submitted ? stepIndexOf(to) : stepIndexOf(from)),
-		nextStepLabel: event === 'APPROVE' ? label(stepIndexOf(to)) : null,
+		waitingLabel,
 		actorName: plan.actor_name,
 		actorOrganisation: plan.actor_organisation,
 		comment,
 		resubmitted: event === 'RESUBMIT',
 	}
+	// "Waiting for you" names the step now waiting; the others name the step that decided.
+	const labelsFor = (template: string) =>
+		template === 'plan-submitted'
+			? { stepLabel: waitingLabel, nextStepLabel: null }
+			: { stepLabel: label(stepIndexOf(from)), nextStepLabel: waitingLabel }
 
 	const told = new Set<string>()
 	const messages: {
@@ -97,7 +103,11 @@ export async function notifyPlanEvent(
 			messages.push({
 				recipient,
 				template: notice.template,
-				props: { ...facts, informational: notice.informational },
+				props: {
+					...facts,
+					...labelsFor(notice.template),
+					informational: notice.informational,
+				},
 			})
 		}
 	}

@@ -9,8 +9,11 @@ export interface StoredPlanEmail {
 	planName: string
 	organisationName: string
 	toStatus: string
+	/** For "waiting for you": the step now waiting; otherwise the step that decided. */
 	stepLabel: { vi: string; en: string } | null
 	nextStepLabel: { vi: string; en: string } | null
+	/** The step the plan waits at after the event, if any. */
+	waitingLabel: { vi: string; en: string } | null
 	actorName: string
 	actorOrganisation: string
 	comment: string | null
@@ -67,7 +70,7 @@ export async function renderStoredEmail(message: {
 	const props = message.props as StoredPlanEmail
 	const stepLabel = pick(props.stepLabel, locale)
 	const statusLabel = props.toStatus.startsWith('step_')
-		? t('status.step', { label: stepLabel ?? '' })
+		? t('status.step', { label: pick(props.waitingLabel, locale) ?? '' })
 		: t(`status.${props.toStatus}`)
 	return renderEmail(template, {
 		locale,

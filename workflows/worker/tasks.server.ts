@@ -10,6 +10,8 @@ import {
 import { sendEmail } from '#app/utils/email.server.ts'
 import { renderStoredEmail } from '#workflows/notify/render.server.ts'
 
+const REDACTED = '— Nội dung đã được ẩn vì chứa liên kết đặt lại mật khẩu. —'
+
 const SendEmailPayload = z.object({ messageId: z.uuid() })
 
 /**
@@ -25,7 +27,21 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 	const email = await renderStoredEmail(message)
 	try {
 		const status = await sendEmail({ to: message.to_address, ...email })
-		await markEmailDelivered(db, message.id, { status, ...email })
+		// A reset link is a password: once it has left by SMTP, no copy of it stays behind.
+		const secret = status === 'sent' && message.template === 'password-reset'
+		await markEmailDelivered(
+			db,
+			message.id,
+			secret
+				? {
+						status,
+						subject: email.subject,
+						html: REDACTED,
+						text: REDACTED,
+						props: {},
+					}
+				: { status, ...email },
+		)
 	} catch (error) {
 		const final =
 			helpers.job.attempts >=

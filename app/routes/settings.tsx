@@ -1,0 +1,74 @@
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { db } from '#db/client.server.ts'
+import { getUserSettings, updateUserSettings } from '#db/repos/user.server.ts'
+import { LOCALES } from '#db/schema.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+const SettingsSchema = z.object({
+	email_info: z.literal('on').optional(),
+	locale: z.enum(LOCALES).catch('vi'),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	return json(await getUserSettings(db, user.id))
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const value = SettingsSchema.parse(
+		Object.fromEntries(await request.formData()),
+	)
+	await updateUserSettings(db, user.id, {
+		email_info: value.email_info === 'on',
+		locale: value.locale,
+	})
+	return redirectWithToast('/settings', {
+		type: 'success',
+		message: 'settings.saved',
+	})
+}
+
+export default function SettingsRoute() {
+	const settings = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<div className="panel narrow">
+			<h1>{t('settings.title')}</h1>
+			<Form method="post">
+				<div className="field">
+					<label className="checks">
+						<input
+							type="checkbox"
+							name="email_info"
+							defaultChecked={settings.email_info}
+						/>
+						{t('settings.emailInfo')}
+					</label>
+					<p className="hint">{t('settings.emailInfoHint')}</p>
+				</div>
+				<div className="field">
+					<label htmlFor="locale">{t('settings.language')}</label>
+					<select id="locale" name="locale" defaultValue={settings.locale}>
+						<option value="vi">Tiếng Việt</option>
+						<option value="en">English</option>
+					</select>
+				</div>
+				<button type="submit">{t('common.save')}</button>
+			</Form>
+		</div>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
