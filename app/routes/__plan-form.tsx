@@ -346,7 +346,7 @@ export function PlanForm({
 						const b = line.getFieldset()
 						return (
 							<li key={line.key} className="step">
-								<div className="grid-4">
+								<div className="grid-5">
 									<Field label={t('plan.budget.payer')} errors={b.payer.errors}>
 										{props => <input {...text(b.payer)} {...props} />}
 									</Field>
@@ -439,7 +439,7 @@ export function PlanForm({
 					</ul>
 				) : null}
 				<Field
-					label={t('plan.attachments')}
+					label={t('plan.chooseFiles')}
 					errors={fields.attachments.errors}
 					hint={t('plan.attachmentsHint')}
 				>

@@ -28,6 +28,17 @@ function useStepLabel() {
 		locale === 'en' && step.label_en ? step.label_en : step.label_vi
 }
 
+const DECISION_STATE = {
+	APPROVE: 'done',
+	RETURN: 'returned',
+	REJECT: 'rejected',
+} as const
+const DECISION_TEXT = {
+	APPROVE: 'plan.stepDone',
+	RETURN: 'plan.stepReturned',
+	REJECT: 'plan.stepRejected',
+} as const
+
 /** "Chờ Tỉnh ủy duyệt" for a plan at a step; `stepLabel` names the step when the caller knows it. */
 export function StatusBadge({
 	status,
@@ -87,24 +98,35 @@ export function PlanChain({
 								<span className="muted">{t('plan.stepSkipped')}</span>
 							</li>
 						)
-					const approval = round.findLast(
-						e => e.event === 'APPROVE' && stepIndexOf(e.from_status) === index,
+					// The last decision taken at this step since the plan was last sent up the chain.
+					const decision = round.findLast(
+						e =>
+							['APPROVE', 'RETURN', 'REJECT'].includes(e.event) &&
+							stepIndexOf(e.from_status) === index,
 					)
-					const state = approval
-						? 'done'
+					const state = decision
+						? DECISION_STATE[decision.event as keyof typeof DECISION_STATE]
 						: current === index
 							? 'current'
 							: 'waiting'
+					const decided = decision && {
+						name: decision.actor_name,
+						time: formatDateTime(decision.created_at),
+					}
 					return (
 						<li key={step.id} className={`chain-step chain-step-${state}`}>
 							<strong>{label(step)}</strong>
-							<span className="muted">{step.organisation_short_name}</span>
+							{step.organisation_short_name !== label(step) ? (
+								<span className="muted">{step.organisation_short_name}</span>
+							) : null}
 							<span>
-								{approval
-									? t('plan.stepDone', {
-											name: approval.actor_name,
-											time: formatDateTime(approval.created_at),
-										})
+								{decided
+									? t(
+											DECISION_TEXT[
+												decision.event as keyof typeof DECISION_TEXT
+											],
+											decided,
+										)
 									: state === 'current'
 										? t('plan.stepCurrent')
 										: t('plan.stepWaiting')}
@@ -230,6 +252,36 @@ export function PlanTimeline({
 					</li>
 				))}
 			</ol>
+		</section>
+	)
+}
+
+/** A returned or rejected plan opens with who sent it back, when, and what they asked. */
+export function LastDecision({
+	events,
+	status,
+}: {
+	events: Pick<
+		PlanEventRow,
+		'event' | 'actor_name' | 'actor_organisation' | 'created_at' | 'comment'
+	>[]
+	status: string
+}) {
+	const t = useT()
+	const kind =
+		status === 'returned' ? 'RETURN' : status === 'rejected' ? 'REJECT' : null
+	const decision = kind ? events.findLast(e => e.event === kind) : undefined
+	if (!decision) return null
+	return (
+		<section className={`panel callout callout-${status}`} role="note">
+			<p>
+				{t(kind === 'RETURN' ? 'plan.returnedBy' : 'plan.rejectedBy', {
+					name: decision.actor_name,
+					organisation: decision.actor_organisation,
+					time: formatDateTime(decision.created_at),
+				})}
+			</p>
+			<blockquote>{decision.comment}</blockquote>
 		</section>
 	)
 }

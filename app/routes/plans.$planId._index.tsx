@@ -14,12 +14,16 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
-import { getPlanEventSnapshot, getPlanPage } from '#db/repos/plan.server.ts'
+import {
+	getPlanEventSnapshot,
+	getPlanPage,
+	type latestPlanEvent,
+} from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import {
 	requireVisiblePlan,
 	workflowActor,
@@ -28,13 +32,18 @@ import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { completenessIssues } from '#app/utils/plan-schema.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { PLAN_EVENT_TYPES, stepIndexOf } from '#workflows/plan/plan.machine.ts'
+import {
+	PLAN_EVENT_TYPES,
+	type PlanEventType,
+	stepIndexOf,
+} from '#workflows/plan/plan.machine.ts'
 import {
 	applyPlanEvent,
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plan/plan.server.ts'
 import {
+	LastDecision,
 	PlanChain,
 	PlanDetails,
 	PlanTimeline,
@@ -86,6 +95,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		returned: returnedSnapshot && {
 			draft: recordToDraft(returnedSnapshot),
 			partnerName: returnedSnapshot.partner_org_name,
+			by: lastReturn!.actor_name,
 			at: lastReturn!.created_at,
 		},
 		events,
@@ -105,16 +115,22 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const formData = await request.formData()
+	const typed = String(formData.get('comment') ?? '')
+	/** A refusal keeps what the user typed and says why, next to the decision form. */
+	const refuse = (
+		intent: PlanEventType | null,
+		status: number,
+		errors: string[],
+		conflict: Awaited<ReturnType<typeof latestPlanEvent>> | null = null,
+	) => json({ intent, comment: typed, errors, conflict }, { status })
+
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
 		const intent = z.enum(PLAN_EVENT_TYPES).safeParse(formData.get('intent'))
-		return json(
-			{
-				intent: intent.data ?? null,
-				errors: parsed.error.issues.map(i => i.message),
-				conflict: null as null,
-			},
-			{ status: 400 },
+		return refuse(
+			intent.data ?? null,
+			400,
+			parsed.error.issues.map(i => i.message),
 		)
 	}
 	const { intent, version, comment } = parsed.data
@@ -138,32 +154,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 				message: `plan.done.${intent}`,
 			})
 		case 'conflict':
-			return json(
-				{ intent, errors: [] as string[], conflict: result.last },
-				{ status: 409 },
-			)
-		case 'incomplete': {
-			const errors = [
+			return refuse(intent, 409, [], result.last)
+		case 'incomplete':
+			return refuse(intent, 400, [
 				'plan.incomplete',
 				...new Set(result.issues.map(i => i.message)),
-			]
-			return json({ intent, errors, conflict: null as null }, { status: 400 })
-		}
+			])
+		case 'no_chain':
+			return refuse(intent, 400, ['plan.noChain'])
+		case 'wrong_state':
+			return refuse(intent, 409, ['plan.wrongState'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':
-			invariantResponse(false, 'error.notFound')
-			break
-		case 'no_chain':
-			return json(
-				{ intent, errors: ['plan.noChain'], conflict: null as null },
-				{ status: 400 },
-			)
-		case 'wrong_state':
-			return json(
-				{ intent, errors: ['plan.wrongState'], conflict: null as null },
-				{ status: 409 },
-			)
+			throw notFound()
 	}
 }
 
@@ -203,10 +207,16 @@ export default function PlanRoute() {
 					})}
 				</p>
 			) : null}
+			<LastDecision events={data.events} status={plan.status} />
 			{data.actions.length || data.canEdit ? <Actions /> : null}
 			{diff ? (
 				<section className="panel">
-					<h2>{t('plan.changes')}</h2>
+					<h2>
+						{t('plan.changesSince', {
+							name: data.returned!.by,
+							time: formatDateTime(data.returned!.at),
+						})}
+					</h2>
 					{diff.fields.length ||
 					diff.membersAdded.length ||
 					diff.membersRemoved.length ? (
@@ -281,63 +291,48 @@ function Actions() {
 	const navigation = useNavigation()
 	const t = useT()
 	const busy = navigation.state !== 'idle'
-	const errorsFor = (intent: string) =>
-		actionData?.intent === intent ? actionData.errors : null
-	const decision = (
-		intent: 'APPROVE' | 'RETURN' | 'REJECT',
-		label: string,
-		commentLabel: string,
-		className = '',
-	) => (
-		<Form method="post" className="decision">
-			<input type="hidden" name="version" value={plan.version} />
-			<label>
-				{commentLabel}
-				<textarea
-					name="comment"
-					rows={2}
-					aria-invalid={errorsFor(intent)?.length ? true : undefined}
-				/>
-			</label>
-			<ErrorList errors={errorsFor(intent)} />
-			<button
-				type="submit"
-				name="intent"
-				value={intent}
-				className={className}
-				disabled={busy}
-			>
-				{label}
-			</button>
-		</Form>
+	const decisions = (['APPROVE', 'RETURN', 'REJECT'] as const).filter(intent =>
+		actions.includes(intent),
 	)
+	const decisionErrors = decisions.some(d => d === actionData?.intent)
+		? actionData?.errors
+		: null
+	const style = { APPROVE: '', RETURN: 'secondary', REJECT: 'danger' } as const
 	return (
 		<section className="panel actions-panel">
-			<div className="decisions">
-				{actions.includes('APPROVE')
-					? decision(
-							'APPROVE',
-							t('plan.action.approve'),
-							t('plan.commentOptional'),
-						)
-					: null}
-				{actions.includes('RETURN')
-					? decision(
-							'RETURN',
-							t('plan.action.return'),
-							t('plan.returnComment'),
-							'secondary',
-						)
-					: null}
-				{actions.includes('REJECT')
-					? decision(
-							'REJECT',
-							t('plan.action.reject'),
-							t('plan.rejectReason'),
-							'danger',
-						)
-					: null}
-			</div>
+			{decisions.length ? (
+				<Form method="post" className="decision">
+					<input type="hidden" name="version" value={plan.version} />
+					<label>
+						{t('plan.comment')}
+						<textarea
+							name="comment"
+							rows={3}
+							defaultValue={actionData?.comment ?? ''}
+							aria-invalid={decisionErrors?.length ? true : undefined}
+							aria-describedby="decision-hint"
+						/>
+					</label>
+					<p id="decision-hint" className="hint">
+						{t('plan.commentHint')}
+					</p>
+					<ErrorList errors={decisionErrors} />
+					<div className="actions">
+						{decisions.map(intent => (
+							<button
+								key={intent}
+								type="submit"
+								name="intent"
+								value={intent}
+								className={style[intent]}
+								disabled={busy}
+							>
+								{t(`plan.action.${intent.toLowerCase()}`)}
+							</button>
+						))}
+					</div>
+				</Form>
+			) : null}
 			<div className="actions">
 				{canEdit ? (
 					<Link className="button secondary" to="edit">

@@ -6,7 +6,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
-import { getPlanRecord } from '#db/repos/plan.server.ts'
+import { getPlanRecord, latestPlanEvent } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
@@ -18,6 +18,7 @@ import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
 import { PlanForm } from './__plan-form.tsx'
+import { LastDecision } from './__plan-view.tsx'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)
@@ -38,6 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		resubmit: record.status === 'returned',
+		lastEvent:
+			record.status === 'returned'
+				? ((await latestPlanEvent(db, record.id)) ?? null)
+				: null,
 		...(await planFormChoices(user.organisationId, record.chain_id)),
 	})
 }
@@ -48,13 +53,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlanRoute() {
-	const { plan, attachments, resubmit, partners, optionalSteps } =
+	const { plan, attachments, resubmit, lastEvent, partners, optionalSteps } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
 		<>
 			<h1>{t('plan.edit')}</h1>
+			{lastEvent ? (
+				<LastDecision events={[lastEvent]} status="returned" />
+			) : null}
 			<PlanForm
 				key={plan.version}
 				lastResult={actionData?.result}

@@ -33,10 +33,17 @@ function visibleTo(viewer: PlanViewer) {
 								.selectFrom('chain_step')
 								.select('chain_step.id')
 								.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
-								.where(
-									'chain_step.organisation_id',
-									'=',
-									viewer.organisationId,
+								.where('chain_step.organisation_id', '=', viewer.organisationId)
+								// An optional step counts only when the plan chose it.
+								.where(eb =>
+									eb.or([
+										eb('chain_step.optional', '=', false),
+										eb(
+											'chain_step.id',
+											'=',
+											eb.fn.any('plan.optional_step_ids'),
+										),
+									]),
 								),
 						),
 			]),
@@ -471,11 +478,15 @@ export async function latestPlanEvent(db: Db, planId: string) {
 	return db
 		.selectFrom('plan_event as e')
 		.innerJoin('app_user as u', 'u.id', 'e.actor_id')
+		.innerJoin('organisation as o', 'o.id', 'e.actor_organisation_id')
 		.select([
+			'e.id',
 			'e.event',
 			'e.to_status',
+			'e.comment',
 			'e.created_at',
 			'u.full_name as actor_name',
+			'o.short_name as actor_organisation',
 		])
 		.where('e.plan_id', '=', planId)
 		.orderBy('e.id', 'desc')

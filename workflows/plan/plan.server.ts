@@ -117,7 +117,17 @@ export async function applyPlanEvent(
 		if (!chain) return { status: 'no_chain' }
 		chainId = chain.id
 	}
-	const workflow = planWorkflow(plan, await getChainSteps(trx, chainId))
+	const chainSteps = await getChainSteps(trx, chainId)
+	// Optional steps are chosen by id; if the chain got a new version since, the choice is stale.
+	const optionalIds = new Set(chainSteps.filter(s => s.optional).map(s => s.id))
+	if (plan.optional_step_ids.some(id => !optionalIds.has(id)))
+		return {
+			status: 'incomplete',
+			issues: [
+				{ path: ['optional_step_ids'], message: 'plan.optionalStepsChanged' },
+			],
+		}
+	const workflow = planWorkflow(plan, chainSteps)
 	if (!workflow) return { status: 'no_chain' }
 	const { machine, snapshot, steps } = workflow
 
