@@ -40,8 +40,11 @@ function toast(page: Page, text: string) {
 	return page.getByRole('status').filter({ hasText: text })
 }
 
-function panel(page: Page, heading: string) {
-	return page.locator('section.panel').filter({ has: page.getByRole('heading', { level: 2, name: heading, exact: true }) })
+/** Names who returned the plan and when, e.g. "… kể từ khi Hoàng Văn Bình trả lại lúc 16:05 23/11/2026". */
+const CHANGES_SINCE_RETURN = /^Những thay đổi kể từ khi Hoàng Văn Bình trả lại lúc \d\d:\d\d \d\d\/\d\d\/\d{4}$/
+
+function panel(page: Page, heading: string | RegExp) {
+	return page.locator('section.panel').filter({ has: page.getByRole('heading', { level: 2, name: heading, exact: typeof heading === 'string' }) })
 }
 
 /** The control labelled `label` and the errors shown under it, in the same field. */
@@ -240,11 +243,22 @@ test('a delegation plan from seed 001 climbs the chain, is returned by the Tỉn
 		await page.getByRole('heading', { level: 1, name: PLAN.name }).waitFor()
 		await expectStatus(page, 'Bị trả lại')
 		await panel(page, 'Diễn biến').locator('blockquote').filter({ hasText: RETURN_COMMENT }).waitFor()
+		// The comment opens the page, with who returned it; the chain shows where it was returned.
+		const callout = page.getByRole('note')
+		expect(await callout.locator('p').textContent()).toMatch(/^Hoàng Văn Bình \(Tỉnh ủy Quảng Trị\) đã trả lại kế hoạch lúc/)
+		expect(await callout.locator('blockquote').textContent()).toBe(RETURN_COMMENT)
+		expect(await chainStates(page)).toEqual([
+			'Ban Thường vụ LĐLĐ tỉnh: done',
+			'Tỉnh ủy: returned',
+			'Ban Bí thư Trung ương Đảng: skipped',
+			'Ban Đối ngoại TLĐ: waiting',
+		])
 		await screenshot(page, 'plan-returned-drafter')
 		await waitForHydration(page)
 		await page.getByRole('link', { name: 'Sửa', exact: true }).click()
 		await page.waitForURL(url => url.pathname === `/plans/${planId}/edit`)
 		await page.getByRole('heading', { level: 1, name: 'Sửa kế hoạch đoàn' }).waitFor()
+		expect(await page.getByRole('note').locator('blockquote').textContent()).toBe(RETURN_COMMENT)
 		await waitForHydration(page)
 		await expectNoToast(page)
 		expect(await field(page, 'Danh nghĩa đoàn').control.inputValue()).toBe(PLAN.inNameOf)
@@ -271,7 +285,7 @@ test('a delegation plan from seed 001 climbs the chain, is returned by the Tỉn
 		// ── The chairman sees what changed since the return, and approves again. ──
 		page = chairman.page
 		await openPlanFromInbox(page, planId)
-		const changes = panel(page, 'Những thay đổi kể từ lần trả lại')
+		const changes = panel(page, CHANGES_SINCE_RETURN)
 		await changes.waitFor()
 		const changeRows = await changes.locator('tbody tr').evaluateAll(rows =>
 			rows.map(row => Array.from(row.querySelectorAll('td'), cell => cell.textContent ?? '')),
@@ -293,7 +307,7 @@ test('a delegation plan from seed 001 climbs the chain, is returned by the Tỉn
 		// ── Tỉnh ủy and Ban Đối ngoại TLĐ approve. ──
 		page = party.page
 		await openPlanFromInbox(page, planId)
-		await panel(page, 'Những thay đổi kể từ lần trả lại').waitFor()
+		await panel(page, CHANGES_SINCE_RETURN).waitFor()
 		await decide(page, 'Phê duyệt', 'Đã phê duyệt kế hoạch.', 'Đồng ý.')
 		await expectStatus(page, 'Chờ Ban Đối ngoại TLĐ duyệt')
 
