@@ -8,7 +8,8 @@ export async function migrateToLatest(db: Kysely<DB>) {
 	const migrator = new Migrator({ db, provider: migrationProvider })
 	const { error, results } = await migrator.migrateToLatest()
 	for (const result of results ?? []) {
-		if (result.status === 'Error') console.error(`migration ${result.migrationName} failed`)
+		if (result.status === 'Error')
+			console.error(`migration ${result.migrationName} failed`)
 	}
 	if (error) throw error
 	return results ?? []
@@ -28,7 +29,8 @@ export async function migrateDatabase(url: string) {
 
 /** graphile-worker's own logger, keeping only warnings and errors. */
 export const quietLogger = new Logger(() => (level, message) => {
-	if (level === 'error' || level === 'warning') console.error(`[worker] ${message}`)
+	if (level === 'error' || level === 'warning')
+		console.error(`[worker] ${message}`)
 })
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -35,6 +35,8 @@ export interface OrganisationTable {
 	province: string | null
 	country: Generated<string>
 	parent_id: string | null
+	report_due_days: Generated<number>
+	approval_reminder_days: Generated<number>
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
 	created_at: Timestamp
@@ -135,6 +137,11 @@ export interface PlanTable {
 	created_at: Timestamp
 	updated_at: Timestamp
 	search_text: GeneratedAlways<string>
+	/** 'YYYY-MM-DD', set when the trip is recorded */
+	departed_on: string | null
+	returned_on: string | null
+	report_due_on: string | null
+	cancel_reason: string | null
 }
 
 export interface PlanMemberTable {
@@ -168,7 +175,31 @@ export interface PlanAttachmentTable {
 	sha256: string
 	data: Uint8Array
 	uploaded_by: string
+	purpose: Generated<'plan' | 'report'>
 	created_at: Timestamp
+}
+
+export interface ParticipantRow {
+	full_name: string
+	title: string
+	organisation_name: string
+}
+
+export interface TripReportTable {
+	plan_id: string
+	summary: Generated<string>
+	results: Generated<string>
+	activities_done: Generated<string>
+	proposals: Generated<string>
+	participants: ColumnType<
+		ParticipantRow[],
+		ParticipantRow[] | undefined,
+		ParticipantRow[]
+	>
+	version: Generated<number>
+	submitted_at: Date | null
+	created_at: Timestamp
+	updated_at: Timestamp
 }
 
 export interface PlanEventTable {
@@ -228,6 +259,7 @@ export interface PasswordResetTable {
 }
 
 export interface DB {
+	trip_report: TripReportTable
 	notification: NotificationTable
 	email_message: EmailMessageTable
 	password_reset: PasswordResetTable

@@ -33,7 +33,6 @@ import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { completenessIssues } from '#app/utils/plan-schema.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
-	PLAN_EVENT_TYPES,
 	type PlanEventType,
 	stepIndexOf,
 } from '#workflows/plan/plan.machine.ts'
@@ -50,9 +49,19 @@ import {
 	StatusBadge,
 } from './__plan-view.tsx'
 
+// Events this page sends; the trip's events carry dates and reasons and have their own forms.
+const APPROVAL_EVENTS = [
+	'SUBMIT',
+	'APPROVE',
+	'RETURN',
+	'REJECT',
+	'WITHDRAW',
+	'RESUBMIT',
+] as const
+
 const DecisionSchema = z
 	.object({
-		intent: z.enum(PLAN_EVENT_TYPES),
+		intent: z.enum(APPROVAL_EVENTS),
 		version: z.coerce.number().int(),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
@@ -126,7 +135,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
-		const intent = z.enum(PLAN_EVENT_TYPES).safeParse(formData.get('intent'))
+		const intent = z.enum(APPROVAL_EVENTS).safeParse(formData.get('intent'))
 		return refuse(
 			intent.data ?? null,
 			400,

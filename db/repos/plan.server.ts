@@ -444,14 +444,7 @@ export async function lockPlan(db: Db, planId: string) {
 export async function updatePlanWorkflow(
 	db: Db,
 	planId: string,
-	values: Pick<
-		PlanUpdate,
-		| 'status'
-		| 'workflow_snapshot'
-		| 'chain_id'
-		| 'current_step_organisation_id'
-		| 'workflow_version'
-	>,
+	values: PlanUpdate,
 ) {
 	return db
 		.updateTable('plan')

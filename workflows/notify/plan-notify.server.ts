@@ -76,7 +76,7 @@ export async function notifyPlanEvent(
 		actorName: plan.actor_name,
 		actorOrganisation: plan.actor_organisation,
 		comment,
-		resubmitted: event === 'RESUBMIT',
+		resubmitted: event === 'RESUBMIT' || event === 'AMEND',
 	}
 	// "Waiting for you" names the step now waiting; the others name the step that decided.
 	const labelsFor = (template: string) =>

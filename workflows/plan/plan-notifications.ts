@@ -29,6 +29,7 @@ export function whoHears(
 	switch (event) {
 		case 'SUBMIT':
 		case 'RESUBMIT':
+		case 'AMEND':
 			return [
 				{
 					template: 'plan-submitted',
@@ -75,7 +76,8 @@ export function whoHears(
 					informational: true,
 				},
 			]
-		case 'WITHDRAW':
+		default:
+			// Withdrawal, and the trip's own events, reach people through the report reminders.
 			return []
 	}
 }

@@ -21,6 +21,17 @@ export type PlanEvent =
 	| { type: 'REJECT'; actor: WorkflowActor; comment: string }
 	| { type: 'WITHDRAW'; actor: WorkflowActor }
 	| { type: 'RESUBMIT'; actor: WorkflowActor }
+	// After approval: the trip, and the report of its results.
+	| { type: 'DEPART'; actor: WorkflowActor }
+	| { type: 'COMPLETE_TRIP'; actor: WorkflowActor }
+	| { type: 'CANCEL'; actor: WorkflowActor; comment: string }
+	/** New timing within the plan year: the approval stands. */
+	| { type: 'POSTPONE'; actor: WorkflowActor; comment: string }
+	/** A change the approvers must see again (another year, country, partner, more members). */
+	| { type: 'AMEND'; actor: WorkflowActor; comment: string }
+	| { type: 'SUBMIT_REPORT'; actor: WorkflowActor }
+	| { type: 'ACKNOWLEDGE_REPORT'; actor: WorkflowActor; comment?: string }
+	| { type: 'RETURN_REPORT'; actor: WorkflowActor; comment: string }
 
 export type PlanEventType = PlanEvent['type']
 export const PLAN_EVENT_TYPES = [
@@ -30,6 +41,14 @@ export const PLAN_EVENT_TYPES = [
 	'REJECT',
 	'WITHDRAW',
 	'RESUBMIT',
+	'DEPART',
+	'COMPLETE_TRIP',
+	'CANCEL',
+	'POSTPONE',
+	'AMEND',
+	'SUBMIT_REPORT',
+	'ACKNOWLEDGE_REPORT',
+	'RETURN_REPORT',
 ] as const
 
 export interface WorkflowStep {
@@ -40,7 +59,15 @@ export interface PlanContext {
 	ownerOrganisationId: string
 }
 
-export const FINAL_STATUSES = ['approved', 'rejected', 'withdrawn'] as const
+export const FINAL_STATUSES = [
+	'rejected',
+	'withdrawn',
+	'cancelled',
+	'closed',
+] as const
+
+/** Statuses in which a post-trip report is owed and not yet with the receivers. */
+export const REPORT_DUE_STATUSES = ['trip_done', 'report_returned'] as const
 
 export function stepStatus(index: number) {
 	return `step_${index + 1}`
@@ -59,6 +86,10 @@ const planSetup = setup({
 		input: {} as PlanContext,
 	},
 	guards: {
+		/** An approver of one of these organisations (the receivers of the post-trip report). */
+		isApproverOf: ({ event }, params: { organisationIds: readonly string[] }) =>
+			params.organisationIds.includes(event.actor.organisationId) &&
+			event.actor.roles.includes('approver'),
 		isDrafter: ({ context, event }) =>
 			event.actor.organisationId === context.ownerOrganisationId &&
 			event.actor.roles.includes('drafter'),
@@ -70,7 +101,10 @@ const planSetup = setup({
 	},
 })
 
-export function createPlanMachine(steps: readonly WorkflowStep[]) {
+export function createPlanMachine(
+	steps: readonly WorkflowStep[],
+	ownerOrganisationId?: string,
+) {
 	if (steps.length === 0)
 		throw new Error('A plan workflow needs at least one step')
 	const stepStates = Object.fromEntries(
@@ -101,6 +135,20 @@ export function createPlanMachine(steps: readonly WorkflowStep[]) {
 			] as const
 		}),
 	)
+	// The post-trip report goes to the chain's organisations other than the owner (by default the
+	// party committee and the VGCL board); the last of them acknowledges it, which closes the plan.
+	const stepOrgs = [...new Set(steps.map(s => s.organisationId))]
+	const others = stepOrgs.filter(id => id !== ownerOrganisationId)
+	const receiverIds = others.length ? others : stepOrgs
+	const receivers = {
+		type: 'isApproverOf',
+		params: { organisationIds: receiverIds },
+	} as const
+	const finalReceiver = {
+		type: 'isApproverOf',
+		params: { organisationIds: receiverIds.slice(-1) },
+	} as const
+	const drafterWithComment = and(['isDrafter', 'hasComment'])
 	return planSetup.createMachine({
 		id: 'plan',
 		context: ({ input }) => ({
@@ -118,7 +166,42 @@ export function createPlanMachine(steps: readonly WorkflowStep[]) {
 					WITHDRAW: { guard: 'isDrafter', target: 'withdrawn' },
 				},
 			},
-			approved: { type: 'final' },
+			approved: {
+				on: {
+					DEPART: { guard: 'isDrafter', target: 'departed' },
+					CANCEL: { guard: drafterWithComment, target: 'cancelled' },
+					POSTPONE: {
+						guard: drafterWithComment,
+						target: 'approved',
+						reenter: true,
+					},
+					AMEND: { guard: drafterWithComment, target: stepStatus(0) },
+				},
+			},
+			departed: {
+				on: { COMPLETE_TRIP: { guard: 'isDrafter', target: 'trip_done' } },
+			},
+			trip_done: {
+				on: {
+					SUBMIT_REPORT: { guard: 'isDrafter', target: 'report_submitted' },
+				},
+			},
+			report_submitted: {
+				on: {
+					ACKNOWLEDGE_REPORT: { guard: finalReceiver, target: 'closed' },
+					RETURN_REPORT: {
+						guard: and([receivers, 'hasComment']),
+						target: 'report_returned',
+					},
+				},
+			},
+			report_returned: {
+				on: {
+					SUBMIT_REPORT: { guard: 'isDrafter', target: 'report_submitted' },
+				},
+			},
+			closed: { type: 'final' },
+			cancelled: { type: 'final' },
 			rejected: { type: 'final' },
 			withdrawn: { type: 'final' },
 		},

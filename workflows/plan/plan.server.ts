@@ -1,5 +1,6 @@
 import { transition, initialTransition } from 'xstate'
 import { type Db } from '#db/client.server.ts'
+import { type PlanUpdate } from '#db/schema.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import {
 	getPlanRecord,
@@ -23,7 +24,20 @@ import {
 	type WorkflowActor,
 } from './plan.machine.ts'
 
-export const WORKFLOW_VERSION = 1
+export const WORKFLOW_VERSION = 2
+
+export type PlanFieldChanges = Pick<
+	PlanUpdate,
+	| 'departed_on'
+	| 'returned_on'
+	| 'report_due_on'
+	| 'cancel_reason'
+	| 'plan_year'
+	| 'timing_kind'
+	| 'timing_month'
+	| 'start_date'
+	| 'end_date'
+>
 
 export type ApplyResult =
 	| { status: 'ok'; to: string }
@@ -93,6 +107,7 @@ export async function applyPlanEvent(
 		expectedVersion,
 		event,
 		validate,
+		changes,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -101,6 +116,8 @@ export async function applyPlanEvent(
 		validate?: (
 			record: PlanRecord,
 		) => { path: (string | number)[]; message: string }[]
+		/** Columns the event itself sets (trip dates, a cancellation reason, new timing), saved with the transition. */
+		changes?: PlanFieldChanges
 	},
 ): Promise<ApplyResult> {
 	const plan = await lockPlan(trx, planId)
@@ -145,6 +162,7 @@ export async function applyPlanEvent(
 	const to = String(next.value)
 	const stepIndex = stepIndexOf(to)
 	const { version } = await updatePlanWorkflow(trx, planId, {
+		...changes,
 		status: to,
 		workflow_snapshot: storeSnapshot(next),
 		workflow_version: WORKFLOW_VERSION,
