@@ -126,7 +126,7 @@ export async function settle(work: () => Promise<unknown>): Promise<Response> {
 export async function insertChain(
 	db: Db,
 	organisationId: string,
-	steps: (string | { organisation_id: string; label_vi?: string; optional?: boolean })[],
+	steps: (string | { organisation_id: string; label_vi?: string; label_en?: string; optional?: boolean })[],
 ) {
 	const current = await db
 		.selectFrom('chain')

@@ -73,8 +73,9 @@ export function PlanForm({
 	const timing = fields.timing_kind.value ?? 'year'
 	const members = fields.members.getFieldList()
 	const budget = fields.budget.getFieldList()
-	const checkedSteps = new Set(
-		(fields.optional_step_ids.value as string[] | undefined) ?? [],
+	// One checked box comes back from the form as a string, several as an array.
+	const checkedSteps = new Set<unknown>(
+		[fields.optional_step_ids.value ?? []].flat(),
 	)
 	const text = (field: FieldMetadata<string | undefined>) =>
 		getInputProps(field, { type: 'text' })

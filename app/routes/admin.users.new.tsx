@@ -142,7 +142,8 @@ export default function NewUserRoute() {
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: NewUserSchema }),
 	})
-	const checkedRoles = new Set(fields.roles.value as string[] | undefined)
+	// One checked box comes back from the form as a string, several as an array.
+	const checkedRoles = new Set<unknown>([fields.roles.value ?? []].flat())
 	return (
 		<>
 			<h1>{t('user.new')}</h1>
