@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type EmailStatus } from '../schema.ts'
-import { PAGE_SIZE, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 
 export const EMAIL_MAX_ATTEMPTS = 6
 
@@ -216,10 +216,7 @@ export async function listEmails(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 export async function getEmail(db: Db, id: string, organisationId?: string) {
@@ -260,10 +257,7 @@ export async function listNotifications(db: Db, userId: string, page: number) {
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 /** Marks one notification (or, without an id, all) of this user as read; returns the plan it points to. */

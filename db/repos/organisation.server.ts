@@ -6,7 +6,7 @@ import {
 	type OrganisationKind,
 	type OrganisationUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 
 const listColumns = [
 	'id',
@@ -34,10 +34,7 @@ export async function listOrganisations(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 /** Every organisation that can act in a chain or be a parent, for select boxes. */

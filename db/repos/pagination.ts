@@ -7,3 +7,13 @@ export function pageOffset(page: number) {
 export function pageCount(total: number) {
 	return Math.max(1, Math.ceil(total / PAGE_SIZE))
 }
+
+/** Rows selected with `count(*) over () as total`: the page, and the count of all matching rows. */
+export function pageOf<T extends { total: string | number | bigint }>(
+	rows: T[],
+) {
+	return {
+		rows: rows.map(({ total: _total, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
+}

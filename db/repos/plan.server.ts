@@ -11,7 +11,7 @@ import {
 	type NewPlanMember,
 	type PlanUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 
 export interface PlanViewer {
 	organisationId: string
@@ -275,10 +275,7 @@ export async function listPlans(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(filter.page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 /** Plans waiting at a step of this organisation, longest-waiting first. */
@@ -308,10 +305,7 @@ export async function listInbox(db: Db, organisationId: string, page: number) {
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 export async function getAttachment(

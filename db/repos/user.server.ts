@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { searchPattern } from '#app/utils/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import { type Locale, type NewAppUser } from '../schema.ts'
-import { PAGE_SIZE, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 
 export async function getUserForLogin(db: Db, email: string) {
 	return db
@@ -62,10 +62,7 @@ export async function listUsers(
 		.limit(PAGE_SIZE)
 		.offset(pageOffset(page))
 		.execute()
-	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return pageOf(rows)
 }
 
 export async function getUser(db: Db, id: string) {
