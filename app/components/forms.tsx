@@ -1,3 +1,4 @@
+import { type FieldMetadata, getInputProps } from '@conform-to/react'
 import { type ReactNode, useId } from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
@@ -65,5 +66,28 @@ export function FormErrors({
 		<div className="form-error">
 			<ErrorList id={id} errors={errors} />
 		</div>
+	)
+}
+
+/** A password input wired to its Conform field, with the browser's autocomplete hint. */
+export function PasswordField({
+	field,
+	label,
+	autoComplete,
+}: {
+	field: FieldMetadata<string | undefined>
+	label: string
+	autoComplete: 'current-password' | 'new-password'
+}) {
+	return (
+		<Field label={label} errors={field.errors}>
+			{props => (
+				<input
+					{...getInputProps(field, { type: 'password' })}
+					{...props}
+					autoComplete={autoComplete}
+				/>
+			)}
+		</Field>
 	)
 }

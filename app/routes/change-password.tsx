@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps, useForm } from '@conform-to/react'
+import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
 	type ActionFunctionArgs,
@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field } from '#app/components/forms.tsx'
+import { PasswordField } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { getPasswordHash, setPassword } from '#db/repos/user.server.ts'
 import {
@@ -99,33 +99,21 @@ export default function ChangePasswordRoute() {
 				<p className="form-error">{t('password.mustChange')}</p>
 			) : null}
 			<Form method="post" {...getFormProps(form)}>
-				<Field label={t('password.current')} errors={fields.current.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.current, { type: 'password' })}
-							{...props}
-							autoComplete="current-password"
-						/>
-					)}
-				</Field>
-				<Field label={t('password.new')} errors={fields.password.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.password, { type: 'password' })}
-							{...props}
-							autoComplete="new-password"
-						/>
-					)}
-				</Field>
-				<Field label={t('password.confirm')} errors={fields.confirm.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.confirm, { type: 'password' })}
-							{...props}
-							autoComplete="new-password"
-						/>
-					)}
-				</Field>
+				<PasswordField
+					field={fields.current}
+					label={t('password.current')}
+					autoComplete="current-password"
+				/>
+				<PasswordField
+					field={fields.password}
+					label={t('password.new')}
+					autoComplete="new-password"
+				/>
+				<PasswordField
+					field={fields.confirm}
+					label={t('password.confirm')}
+					autoComplete="new-password"
+				/>
 				<div className="actions">
 					<button type="submit">{t('common.save')}</button>
 				</div>

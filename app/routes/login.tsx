@@ -8,7 +8,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useSearchParams } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormErrors } from '#app/components/forms.tsx'
+import { Field, FormErrors, PasswordField } from '#app/components/forms.tsx'
 import {
 	checkCredentials,
 	requireAnonymous,
@@ -104,15 +104,11 @@ export default function LoginRoute() {
 						/>
 					)}
 				</Field>
-				<Field label={t('login.password')} errors={fields.password.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.password, { type: 'password' })}
-							{...props}
-							autoComplete="current-password"
-						/>
-					)}
-				</Field>
+				<PasswordField
+					field={fields.password}
+					label={t('login.password')}
+					autoComplete="current-password"
+				/>
 				<div className="actions">
 					<button type="submit">{t('login.submit')}</button>
 					<Link to="/forgot-password">{t('forgot.link')}</Link>

@@ -7,7 +7,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
-import { Field, FormErrors } from '#app/components/forms.tsx'
+import { FormErrors, PasswordField } from '#app/components/forms.tsx'
 import { endAllSessions, startSession } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import {
@@ -96,24 +96,16 @@ export default function ResetPasswordRoute() {
 			<Form method="post" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input {...getInputProps(fields.token, { type: 'hidden' })} />
-				<Field label={t('password.new')} errors={fields.password.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.password, { type: 'password' })}
-							{...props}
-							autoComplete="new-password"
-						/>
-					)}
-				</Field>
-				<Field label={t('password.confirm')} errors={fields.confirm.errors}>
-					{props => (
-						<input
-							{...getInputProps(fields.confirm, { type: 'password' })}
-							{...props}
-							autoComplete="new-password"
-						/>
-					)}
-				</Field>
+				<PasswordField
+					field={fields.password}
+					label={t('password.new')}
+					autoComplete="new-password"
+				/>
+				<PasswordField
+					field={fields.confirm}
+					label={t('password.confirm')}
+					autoComplete="new-password"
+				/>
 				<button type="submit">{t('common.save')}</button>
 			</Form>
 		</div>
