@@ -186,9 +186,16 @@ describe('a plan through the routes', () => {
 		await expectRedirectToPlan(await decide(users.board.approver, planId, 'APPROVE'), planId)
 		expect(await planState(db, planId)).toMatchObject({ status: 'approved', current_step_organisation_id: null, chain_id: chains.ldld.id, events: 7 })
 
+		// Approved, the plan is the owning drafter's again, for the trip: depart, or cancel, postpone or amend it
+		// (those three with a comment, which availableEvents stands in for). Nobody else has anything to do.
 		const done = await viewPlan(users.ldld.drafter, planId)
-		expect(done.actions).toEqual([])
+		expect(done.actions).toEqual(['DEPART', 'CANCEL', 'POSTPONE', 'AMEND'])
 		expect(done.canEdit).toBe(false)
+		for (const user of [users.ldld.approver, users.ldld.admin, users.tinhUy.approver, users.board.approver]) {
+			const view = await viewPlan(user, planId)
+			expect(view.actions, user.id).toEqual([])
+			expect(view.canEdit).toBe(false)
+		}
 		expect(done.events.map((e: { event: string }) => e.event)).toEqual(['SUBMIT', 'APPROVE', 'RETURN', 'RESUBMIT', 'APPROVE', 'APPROVE', 'APPROVE'])
 
 		// Every transition left an event row: who, for which organisation, from, to, comment, and the plan as it was.
