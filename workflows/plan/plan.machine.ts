@@ -103,7 +103,7 @@ const planSetup = setup({
 
 export function createPlanMachine(
 	steps: readonly WorkflowStep[],
-	ownerOrganisationId?: string,
+	ownerOrganisationId: string,
 ) {
 	if (steps.length === 0)
 		throw new Error('A plan workflow needs at least one step')
