@@ -133,6 +133,7 @@ function Header() {
 								{t('nav.home')}
 							</NavLink>
 							<NavLink to="/plans">{t('nav.plans')}</NavLink>
+							<NavLink to="/reports">{t('nav.reports')}</NavLink>
 							{user.isApprover ? (
 								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
 							) : null}
@@ -169,10 +170,18 @@ function Header() {
 								className="bell"
 								aria-label={t('nav.unread', { count: user.unread })}
 							>
-								<svg aria-hidden width="18" height="18" viewBox="0 0 24 24" fill="currentColor">
+								<svg
+									aria-hidden
+									width="18"
+									height="18"
+									viewBox="0 0 24 24"
+									fill="currentColor"
+								>
 									<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
 								</svg>
-								{user.unread ? <span className="count">{user.unread}</span> : null}
+								{user.unread ? (
+									<span className="count">{user.unread}</span>
+								) : null}
 							</NavLink>
 							<span className="who">{user.fullName}</span>
 							<NavLink to="/settings">{t('nav.settings')}</NavLink>

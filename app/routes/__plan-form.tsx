@@ -30,9 +30,14 @@ export interface PlanFormProps {
 	optionalSteps: { id: string; label_vi: string; label_en: string }[]
 	attachments: { id: string; file_name: string; size: number }[]
 	resubmit: boolean
+	/** An approved plan: one "save" button and the reason of the change. */
+	amend?: boolean
 }
 
-type PlanFormValues = z.input<typeof PlanDraftSchema> & { attachments?: string }
+type PlanFormValues = z.input<typeof PlanDraftSchema> & {
+	attachments?: string
+	amend_reason?: string
+}
 
 /** Dates are typed as dd/mm/yyyy; the stored plan has ISO dates. */
 function formDefaults(plan: PlanDraft | undefined): PlanFormValues {
@@ -56,6 +61,7 @@ export function PlanForm({
 	optionalSteps,
 	attachments,
 	resubmit,
+	amend = false,
 }: PlanFormProps) {
 	const t = useT()
 	const locale = useLocale()
@@ -456,13 +462,43 @@ export function PlanForm({
 				</Field>
 			</section>
 
+			{amend ? (
+				<section className="panel">
+					<Field
+						label={t('plan.amendReason')}
+						errors={fields.amend_reason.errors}
+						hint={t('plan.amendReasonHint')}
+					>
+						{props => (
+							<textarea
+								{...getTextareaProps(fields.amend_reason)}
+								{...props}
+								rows={3}
+							/>
+						)}
+					</Field>
+				</section>
+			) : null}
 			<div className="actions sticky-actions">
-				<button type="submit" name="intent" value="save" className="secondary">
-					{t('plan.saveDraft')}
-				</button>
-				<button type="submit" name="intent" value="submit">
-					{t(resubmit ? 'plan.saveAndResubmit' : 'plan.saveAndSubmit')}
-				</button>
+				{amend ? (
+					<button type="submit" name="intent" value="amend">
+						{t('plan.saveAmendment')}
+					</button>
+				) : (
+					<>
+						<button
+							type="submit"
+							name="intent"
+							value="save"
+							className="secondary"
+						>
+							{t('plan.saveDraft')}
+						</button>
+						<button type="submit" name="intent" value="submit">
+							{t(resubmit ? 'plan.saveAndResubmit' : 'plan.saveAndSubmit')}
+						</button>
+					</>
+				)}
 			</div>
 		</Form>
 	)

@@ -1,6 +1,10 @@
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { memberText } from '#app/utils/plan-display.ts'
+import {
+	type diffPlans,
+	memberText,
+	timingText,
+} from '#app/utils/plan-display.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
 import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
 
@@ -20,7 +24,25 @@ interface PlanEventRow {
 	created_at: string
 	actor_name: string
 	actor_organisation: string
+	/** The new timing of a postponement or amendment. */
+	timing?: {
+		plan_year: number
+		timing_kind: 'year' | 'month' | 'dates'
+		timing_month: number | null
+		start_date: string | null
+		end_date: string | null
+	} | null
+	/** A change made through the edit page that kept the approval. */
+	edited?: boolean
 }
+
+/** Statuses whose wording differs for an inbound delegation ("Đoàn đến", "Đoàn rời đi"). */
+const INBOUND_WORDING = new Set([
+	'departed',
+	'trip_done',
+	'DEPART',
+	'COMPLETE_TRIP',
+])
 
 function useStepLabel() {
 	const locale = useLocale()
@@ -44,10 +66,12 @@ export function StatusBadge({
 	status,
 	steps,
 	stepLabel,
+	direction,
 }: {
 	status: string
 	steps?: Pick<Step, 'label_vi' | 'label_en'>[]
 	stepLabel?: string | null
+	direction?: 'out' | 'in'
 }) {
 	const t = useT()
 	const label = useStepLabel()
@@ -58,7 +82,9 @@ export function StatusBadge({
 			: (stepLabel ?? (steps?.[index] ? label(steps[index]) : null))
 	const text =
 		index === null
-			? t(`status.${status}`)
+			? t(
+					`status.${status}${direction === 'in' && INBOUND_WORDING.has(status) ? '.in' : ''}`,
+				)
 			: name
 				? t('status.step', { label: name })
 				: t('status.pending')
@@ -82,7 +108,7 @@ export function PlanChain({
 	const label = useStepLabel()
 	const current = stepIndexOf(status)
 	const roundStart = events.findLastIndex(
-		e => e.event === 'SUBMIT' || e.event === 'RESUBMIT',
+		e => e.event === 'SUBMIT' || e.event === 'RESUBMIT' || e.event === 'AMEND',
 	)
 	const round = roundStart < 0 ? [] : events.slice(roundStart)
 	return (
@@ -225,11 +251,15 @@ export function PlanDetails({
 export function PlanTimeline({
 	events,
 	steps,
+	direction,
 }: {
 	events: PlanEventRow[]
 	steps: Step[]
+	direction?: 'out' | 'in'
 }) {
 	const t = useT()
+	const inbound = (key: string) =>
+		direction === 'in' && INBOUND_WORDING.has(key) ? '.in' : ''
 	if (!events.length) return null
 	return (
 		<section className="panel">
@@ -238,16 +268,44 @@ export function PlanTimeline({
 				{events.map(e => (
 					<li key={e.id}>
 						<div>
-							<strong>{t(`event.${e.event}`)}</strong> — {e.actor_name} (
-							{e.actor_organisation})
+							<strong>
+								{e.edited
+									? t('event.EDIT_APPROVED')
+									: t(`event.${e.event}${inbound(e.event)}`)}
+							</strong>{' '}
+							— {e.actor_name} ({e.actor_organisation})
 						</div>
 						<div className="muted">
 							<time dateTime={e.created_at}>
 								{formatDateTime(e.created_at)}
 							</time>{' '}
-							· <StatusBadge status={e.from_status} steps={steps} /> →{' '}
-							<StatusBadge status={e.to_status} steps={steps} />
+							·{' '}
+							<StatusBadge
+								status={e.from_status}
+								steps={steps}
+								direction={direction}
+							/>{' '}
+							→{' '}
+							<StatusBadge
+								status={e.to_status}
+								steps={steps}
+								direction={direction}
+							/>
 						</div>
+						{e.timing && !e.edited ? (
+							<div>
+								{t('plan.timing')}:{' '}
+								{timingText(
+									{
+										...e.timing,
+										timing_month: e.timing.timing_month ?? undefined,
+										start_date: e.timing.start_date ?? undefined,
+										end_date: e.timing.end_date ?? undefined,
+									},
+									t,
+								)}
+							</div>
+						) : null}
 						{e.comment ? <blockquote>{e.comment}</blockquote> : null}
 					</li>
 				))}
@@ -282,6 +340,64 @@ export function LastDecision({
 				})}
 			</p>
 			<blockquote>{decision.comment}</blockquote>
+		</section>
+	)
+}
+
+/** What changed between two versions of the plan (after a return, or since its approval). */
+export function PlanChanges({
+	title,
+	diff,
+}: {
+	title: string
+	diff: ReturnType<typeof diffPlans>
+}) {
+	const t = useT()
+	const any =
+		diff.fields.length || diff.membersAdded.length || diff.membersRemoved.length
+	return (
+		<section className="panel">
+			<h2>{title}</h2>
+			{any ? (
+				<div className="table-wrap">
+					<table>
+						<thead>
+							<tr>
+								<th>{t('plan.changes.field')}</th>
+								<th>{t('plan.changes.before')}</th>
+								<th>{t('plan.changes.after')}</th>
+							</tr>
+						</thead>
+						<tbody>
+							{diff.fields.map(row => (
+								<tr key={row.label}>
+									<td>{row.label}</td>
+									<td className="pre removed">{row.before}</td>
+									<td className="pre added">{row.after}</td>
+								</tr>
+							))}
+							{diff.membersAdded.length ? (
+								<tr>
+									<td>{t('plan.changes.membersAdded')}</td>
+									<td />
+									<td className="pre added">{diff.membersAdded.join('\n')}</td>
+								</tr>
+							) : null}
+							{diff.membersRemoved.length ? (
+								<tr>
+									<td>{t('plan.changes.membersRemoved')}</td>
+									<td className="pre removed">
+										{diff.membersRemoved.join('\n')}
+									</td>
+									<td />
+								</tr>
+							) : null}
+						</tbody>
+					</table>
+				</div>
+			) : (
+				<p className="muted">{t('plan.changes.none')}</p>
+			)}
 		</section>
 	)
 }

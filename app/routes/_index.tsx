@@ -3,14 +3,16 @@ import { Link, useLoaderData } from '@remix-run/react'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
 import { countInbox } from '#db/repos/plan.server.ts'
+import { countReportsForHome } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	const [chain, inboxCount] = await Promise.all([
+	const [chain, inboxCount, reports] = await Promise.all([
 		getCurrentChain(db, user.organisationId),
 		user.roles.includes('approver') ? countInbox(db, user.organisationId) : 0,
+		countReportsForHome(db, user.organisationId),
 	])
 	return json({
 		user: {
@@ -23,13 +25,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		isAdmin: user.roles.includes('admin'),
 		isDrafter: user.roles.includes('drafter'),
 		inboxCount,
+		// What needs me: reports my organisation owes (drafters), reports to acknowledge (approvers).
+		reportsOwed: user.roles.includes('drafter') ? reports.owed : 0,
+		reportsOverdue: user.roles.includes('drafter') ? reports.overdue : 0,
+		reportsToAcknowledge: user.roles.includes('approver')
+			? reports.toAcknowledge
+			: 0,
 		organisationId: user.organisationId,
 	})
 }
 
 export default function HomeRoute() {
-	const { user, chain, isAdmin, isDrafter, inboxCount, organisationId } =
-		useLoaderData<typeof loader>()
+	const {
+		user,
+		chain,
+		isAdmin,
+		isDrafter,
+		inboxCount,
+		reportsOwed,
+		reportsOverdue,
+		reportsToAcknowledge,
+		organisationId,
+	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -46,9 +63,42 @@ export default function HomeRoute() {
 					})}
 				</p>
 			</div>
-			{inboxCount > 0 ? (
+			{inboxCount || reportsOwed || reportsToAcknowledge ? (
 				<div className="panel highlight">
-					<Link to="/inbox">{t('home.inbox', { count: inboxCount })}</Link>
+					<h2>{t('home.needsMe')}</h2>
+					<ul className="needs-me">
+						{inboxCount ? (
+							<li>
+								<Link to="/inbox">
+									{t('home.inbox', { count: inboxCount })}
+								</Link>
+							</li>
+						) : null}
+						{reportsOwed ? (
+							<li>
+								<Link to="/reports?sort=late">
+									{t('home.reportsOwed', { count: reportsOwed })}
+								</Link>
+								{reportsOverdue ? (
+									<>
+										{' '}
+										<span className="late">
+											{t('home.reportsOverdue', { count: reportsOverdue })}
+										</span>
+									</>
+								) : null}
+							</li>
+						) : null}
+						{reportsToAcknowledge ? (
+							<li>
+								<Link to="/reports?state=submitted">
+									{t('home.reportsToAcknowledge', {
+										count: reportsToAcknowledge,
+									})}
+								</Link>
+							</li>
+						) : null}
+					</ul>
 				</div>
 			) : null}
 			<div className="panel">

@@ -15,7 +15,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import {
-	getPlanEventSnapshot,
+	getPlanEventSnapshots,
 	getPlanPage,
 	type latestPlanEvent,
 } from '#db/repos/plan.server.ts'
@@ -31,7 +31,17 @@ import {
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { completenessIssues } from '#app/utils/plan-schema.ts'
+import {
+	handleReportDecision,
+	REPORT_DECISIONS,
+} from '#app/utils/report-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
+import {
+	handleTripAction,
+	TRIP_INTENTS,
+	type TripIntent,
+} from '#app/utils/trip.server.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,
@@ -44,12 +54,14 @@ import {
 import {
 	LastDecision,
 	PlanChain,
+	PlanChanges,
 	PlanDetails,
 	PlanTimeline,
 	StatusBadge,
 } from './__plan-view.tsx'
+import { TripActions, TripFacts } from './__trip-forms.tsx'
 
-// Events this page sends; the trip's events carry dates and reasons and have their own forms.
+// Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
 	'SUBMIT',
 	'APPROVE',
@@ -58,6 +70,7 @@ const APPROVAL_EVENTS = [
 	'WITHDRAW',
 	'RESUBMIT',
 ] as const
+const COMMENT_REQUIRED: readonly string[] = ['RETURN', 'REJECT']
 
 const DecisionSchema = z
 	.object({
@@ -65,7 +78,7 @@ const DecisionSchema = z
 		version: z.coerce.number().int(),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
-	.refine(d => !['RETURN', 'REJECT'].includes(d.intent) || d.comment, {
+	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
 		path: ['comment'],
 		error: 'plan.commentRequired',
 	})
@@ -82,14 +95,42 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
-		['drafting', 'returned'].includes(page.status)
+		['drafting', 'returned', 'approved'].includes(page.status)
 
-	// After a return and resubmission, approvers see what changed since the version they returned.
-	const lastReturn = page.events.findLast(e => e.event === 'RETURN')
-	const returnedSnapshot =
-		lastReturn && stepIndexOf(page.status) !== null
-			? await getPlanEventSnapshot(db, planId, lastReturn.id)
+	// While the plan climbs the chain again, approvers see what changed since they returned it,
+	// and, for an amendment, since it was last approved (both versions read in one query).
+	const pending = stepIndexOf(page.status) !== null
+	const lastApproved = page.events.findLastIndex(
+		e => e.to_status === 'approved',
+	)
+	const amendedAt = page.events.findLastIndex(e => e.event === 'AMEND')
+	const returnedAt = page.events.findLastIndex(e => e.event === 'RETURN')
+	const amended = pending && lastApproved >= 0 && amendedAt > lastApproved
+	const returned =
+		pending && returnedAt >= 0 && (!amended || returnedAt > amendedAt)
+	const since = {
+		return: returned ? page.events[returnedAt] : null,
+		approval: amended ? page.events[lastApproved] : null,
+	}
+	const snapshots =
+		since.return || since.approval
+			? await getPlanEventSnapshots(
+					db,
+					planId,
+					[since.return?.id, since.approval?.id].filter(id => id != null),
+				)
+			: new Map()
+	const version = (event: (typeof page.events)[number] | null) => {
+		const snapshot = event && snapshots.get(String(event.id))
+		return snapshot
+			? {
+					draft: recordToDraft(snapshot),
+					partnerName: snapshot.partner_org_name,
+					by: event.actor_name,
+					at: event.created_at,
+				}
 			: null
+	}
 
 	const {
 		events,
@@ -101,12 +142,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json({
 		plan: record,
 		draft: recordToDraft(record),
-		returned: returnedSnapshot && {
-			draft: recordToDraft(returnedSnapshot),
-			partnerName: returnedSnapshot.partner_org_name,
-			by: lastReturn!.actor_name,
-			at: lastReturn!.created_at,
-		},
+		returned: version(since.return),
+		approvedVersion: version(since.approval),
 		events,
 		chain: chain_steps,
 		steps: workflow?.steps ?? chain_steps,
@@ -117,6 +154,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		})),
 		actions,
 		canEdit,
+		today: todayIso(),
 	})
 }
 
@@ -124,6 +162,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const formData = await request.formData()
+	const tripIntent = formData.get('intent') as TripIntent
+	if (TRIP_INTENTS.includes(tripIntent))
+		return handleTripAction(user, planId, tripIntent, formData)
+	if (REPORT_DECISIONS.includes(tripIntent as never))
+		return handleReportDecision(formData, user, planId, `/plans/${planId}`)
 	const typed = String(formData.get('comment') ?? '')
 	/** A refusal keeps what the user typed and says why, next to the decision form. */
 	const refuse = (
@@ -131,7 +174,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		status: number,
 		errors: string[],
 		conflict: Awaited<ReturnType<typeof latestPlanEvent>> | null = null,
-	) => json({ intent, comment: typed, errors, conflict }, { status })
+	) =>
+		json({ intent, comment: typed, errors, conflict, result: null }, { status })
 
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
@@ -186,22 +230,33 @@ export default function PlanRoute() {
 	const t = useT()
 	const locale = useLocale()
 	const { plan } = data
-	const diff = data.returned
-		? diffPlans(
-				{
-					plan: data.returned.draft as never,
-					partnerName: data.returned.partnerName,
-				},
-				{ plan: data.draft as never, partnerName: plan.partner_org_name },
-				t,
-				locale,
-			)
-		: null
+	const current = {
+		plan: data.draft as never,
+		partnerName: plan.partner_org_name,
+	}
+	const changes = (since: typeof data.returned) =>
+		since &&
+		diffPlans(
+			{ plan: since.draft as never, partnerName: since.partnerName },
+			current,
+			t,
+			locale,
+		)
+	const sinceReturn = changes(data.returned)
+	const sinceApproval = changes(data.approvedVersion)
+	const tripResult = actionData?.result && {
+		intent: actionData.intent ?? '',
+		result: actionData.result,
+	}
 	return (
 		<>
 			<div className="toolbar">
 				<h1>{plan.name || t('plan.notSet')}</h1>
-				<StatusBadge status={plan.status} steps={data.steps} />
+				<StatusBadge
+					status={plan.status}
+					steps={data.steps}
+					direction={plan.direction}
+				/>
 			</div>
 			<p className="muted">
 				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)} ·{' '}
@@ -217,60 +272,32 @@ export default function PlanRoute() {
 				</p>
 			) : null}
 			<LastDecision events={data.events} status={plan.status} />
-			{data.actions.length || data.canEdit ? <Actions /> : null}
-			{diff ? (
-				<section className="panel">
-					<h2>
-						{t('plan.changesSince', {
-							name: data.returned!.by,
-							time: formatDateTime(data.returned!.at),
-						})}
-					</h2>
-					{diff.fields.length ||
-					diff.membersAdded.length ||
-					diff.membersRemoved.length ? (
-						<div className="table-wrap">
-							<table>
-								<thead>
-									<tr>
-										<th>{t('plan.changes.field')}</th>
-										<th>{t('plan.changes.before')}</th>
-										<th>{t('plan.changes.after')}</th>
-									</tr>
-								</thead>
-								<tbody>
-									{diff.fields.map(row => (
-										<tr key={row.label}>
-											<td>{row.label}</td>
-											<td className="pre removed">{row.before}</td>
-											<td className="pre added">{row.after}</td>
-										</tr>
-									))}
-									{diff.membersAdded.length ? (
-										<tr>
-											<td>{t('plan.changes.membersAdded')}</td>
-											<td />
-											<td className="pre added">
-												{diff.membersAdded.join('\n')}
-											</td>
-										</tr>
-									) : null}
-									{diff.membersRemoved.length ? (
-										<tr>
-											<td>{t('plan.changes.membersRemoved')}</td>
-											<td className="pre removed">
-												{diff.membersRemoved.join('\n')}
-											</td>
-											<td />
-										</tr>
-									) : null}
-								</tbody>
-							</table>
-						</div>
-					) : (
-						<p className="muted">{t('plan.changes.none')}</p>
-					)}
-				</section>
+			<TripFacts plan={plan} today={data.today} />
+			<Actions />
+			<TripActions
+				plan={plan}
+				actions={data.actions}
+				today={data.today}
+				hasReport={plan.has_report}
+				last={tripResult || null}
+			/>
+			{sinceApproval ? (
+				<PlanChanges
+					title={t('plan.changesSinceApproval', {
+						name: data.approvedVersion!.by,
+						time: formatDateTime(data.approvedVersion!.at),
+					})}
+					diff={sinceApproval}
+				/>
+			) : null}
+			{sinceReturn ? (
+				<PlanChanges
+					title={t('plan.changesSince', {
+						name: data.returned!.by,
+						time: formatDateTime(data.returned!.at),
+					})}
+					diff={sinceReturn}
+				/>
 			) : null}
 			<PlanChain
 				chain={data.chain}
@@ -289,10 +316,21 @@ export default function PlanRoute() {
 				attachments={data.attachments}
 				planId={plan.id}
 			/>
-			<PlanTimeline events={data.events} steps={data.steps} />
+			<PlanTimeline
+				events={data.events}
+				steps={data.steps}
+				direction={plan.direction}
+			/>
 		</>
 	)
 }
+
+const REPORT_STATUSES = [
+	'trip_done',
+	'report_submitted',
+	'report_returned',
+	'closed',
+]
 
 function Actions() {
 	const { plan, actions, canEdit } = useLoaderData<typeof loader>()
@@ -300,13 +338,34 @@ function Actions() {
 	const navigation = useNavigation()
 	const t = useT()
 	const busy = navigation.state !== 'idle'
-	const decisions = (['APPROVE', 'RETURN', 'REJECT'] as const).filter(intent =>
-		actions.includes(intent),
-	)
+	const decisions = (
+		[
+			'APPROVE',
+			'RETURN',
+			'REJECT',
+			'ACKNOWLEDGE_REPORT',
+			'RETURN_REPORT',
+		] as const
+	).filter(intent => actions.includes(intent))
 	const decisionErrors = decisions.some(d => d === actionData?.intent)
 		? actionData?.errors
 		: null
-	const style = { APPROVE: '', RETURN: 'secondary', REJECT: 'danger' } as const
+	const style = {
+		APPROVE: '',
+		RETURN: 'secondary',
+		REJECT: 'danger',
+		ACKNOWLEDGE_REPORT: '',
+		RETURN_REPORT: 'secondary',
+	} as const
+	const aboutReport = decisions.some(d => d.endsWith('_REPORT'))
+	const plain = (['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const).filter(intent =>
+		actions.includes(intent),
+	)
+	const reportLink =
+		REPORT_STATUSES.includes(plan.status) &&
+		(plan.status !== 'trip_done' || plan.has_report) &&
+		!actions.includes('SUBMIT_REPORT')
+	if (!decisions.length && !plain.length && !canEdit && !reportLink) return null
 	return (
 		<section className="panel actions-panel">
 			{decisions.length ? (
@@ -323,7 +382,7 @@ function Actions() {
 						/>
 					</label>
 					<p id="decision-hint" className="hint">
-						{t('plan.commentHint')}
+						{t(aboutReport ? 'report.commentHint' : 'plan.commentHint')}
 					</p>
 					<ErrorList errors={decisionErrors} />
 					<div className="actions">
@@ -343,27 +402,32 @@ function Actions() {
 				</Form>
 			) : null}
 			<div className="actions">
-				{canEdit ? (
-					<Link className="button secondary" to="edit">
-						{t('common.edit')}
+				{reportLink ? (
+					<Link className="button secondary" to="report">
+						{t('report.view')}
 					</Link>
 				) : null}
-				{(['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const)
-					.filter(intent => actions.includes(intent))
-					.map(intent => (
-						<Form method="post" key={intent} className="inline">
-							<input type="hidden" name="version" value={plan.version} />
-							<button
-								type="submit"
-								name="intent"
-								value={intent}
-								className={intent === 'WITHDRAW' ? 'danger' : ''}
-								disabled={busy}
-							>
-								{t(`plan.action.${intent.toLowerCase()}`)}
-							</button>
-						</Form>
-					))}
+				{canEdit ? (
+					<Link className="button secondary" to="edit">
+						{t(
+							plan.status === 'approved' ? 'plan.action.amend' : 'common.edit',
+						)}
+					</Link>
+				) : null}
+				{plain.map(intent => (
+					<Form method="post" key={intent} className="inline">
+						<input type="hidden" name="version" value={plan.version} />
+						<button
+							type="submit"
+							name="intent"
+							value={intent}
+							className={intent === 'WITHDRAW' ? 'danger' : ''}
+							disabled={busy}
+						>
+							{t(`plan.action.${intent.toLowerCase()}`)}
+						</button>
+					</Form>
+				))}
 			</div>
 			{['SUBMIT', 'RESUBMIT', 'WITHDRAW'].includes(actionData?.intent ?? '') ? (
 				<ErrorList errors={actionData?.errors} />

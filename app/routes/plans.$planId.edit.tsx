@@ -39,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		resubmit: record.status === 'returned',
+		amend: record.status === 'approved',
 		lastEvent:
 			record.status === 'returned'
 				? ((await latestPlanEvent(db, record.id)) ?? null)
@@ -53,15 +54,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EditPlanRoute() {
-	const { plan, attachments, resubmit, lastEvent, partners, optionalSteps } =
-		useLoaderData<typeof loader>()
+	const {
+		plan,
+		attachments,
+		resubmit,
+		amend,
+		lastEvent,
+		partners,
+		optionalSteps,
+	} = useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	return (
 		<>
-			<h1>{t('plan.edit')}</h1>
+			<h1>{t(amend ? 'plan.amend' : 'plan.edit')}</h1>
 			{lastEvent ? (
 				<LastDecision events={[lastEvent]} status="returned" />
+			) : null}
+			{amend ? (
+				<section className="panel callout callout-approved" role="note">
+					<p>{t('plan.amendIntro')}</p>
+				</section>
 			) : null}
 			<PlanForm
 				key={plan.version}
@@ -71,6 +84,7 @@ export default function EditPlanRoute() {
 				optionalSteps={optionalSteps}
 				attachments={attachments}
 				resubmit={resubmit}
+				amend={amend}
 			/>
 		</>
 	)

@@ -32,13 +32,16 @@ export async function requireVisiblePlan(
 	return parsed.data
 }
 
-/** Only the owning organisation's drafters change a plan, and only while it is theirs. */
+/**
+ * Only the owning organisation's drafters change a plan: while it is theirs, or once approved
+ * (an amendment, which the edit page records as an event).
+ */
 export function requirePlanEditable(
 	user: SessionUser,
 	plan: { organisation_id: string; status: string },
 ) {
 	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter'))
 		throw forbidden()
-	if (plan.status !== 'drafting' && plan.status !== 'returned')
+	if (!['drafting', 'returned', 'approved'].includes(plan.status))
 		throw json({ message: 'plan.wrongState' }, { status: 409 })
 }

@@ -9,20 +9,29 @@ import {
 import { db } from '#db/client.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import { listPartners } from '#db/repos/organisation.server.ts'
-import { insertPlan, savePlanContent } from '#db/repos/plan.server.ts'
+import {
+	insertPlan,
+	type PlanRecord,
+	savePlanContent,
+} from '#db/repos/plan.server.ts'
+import { translator } from '#app/i18n/index.ts'
+import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type ApplyResult,
 } from '#workflows/plan/plan.server.ts'
+import { reapprovalFields } from './amendment.ts'
 import {
 	checkUpload,
 	MAX_ATTACHMENT_BYTES,
 	MAX_ATTACHMENTS,
 } from './attachments.server.ts'
 import { type SessionUser } from './auth.server.ts'
+import { diffPlans } from './plan-display.ts'
 import { draftToContent, recordToDraft } from './plan-mapping.ts'
 import {
 	completenessIssues,
+	type PlanDraft,
 	PlanDraftSchema,
 	PlanSubmitSchema,
 } from './plan-schema.ts'
@@ -44,7 +53,7 @@ const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
 	return new File(chunks, filename, { type: contentType })
 }
 
-const uploadHandler = composeUploadHandlers(
+export const uploadHandler = composeUploadHandlers(
 	fileHandler,
 	createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
 )
@@ -86,10 +95,12 @@ class Rollback extends Error {
 export async function handlePlanForm(
 	request: Request,
 	user: SessionUser,
-	existing: { id: string; status: string; chain_id: string | null } | null,
+	existing: PlanRecord | null,
 ) {
 	const formData = await parseMultipartFormData(request, uploadHandler)
-	const submitting = formData.get('intent') === 'submit'
+	// An approved plan stays complete whatever is changed.
+	const submitting =
+		formData.get('intent') === 'submit' || existing?.status === 'approved'
 	const partnerIds = new Set((await listPartners(db)).map(p => p.id))
 	const optionalStepIds = new Set(
 		(await chainStepsFor(user.organisationId, existing?.chain_id ?? null))
@@ -114,25 +125,10 @@ export async function handlePlanForm(
 	)
 	const submission = parseWithZod(formData, { schema })
 
-	const files = formData
-		.getAll('attachments')
-		.filter((f): f is File => f instanceof File && f.name !== '')
-	const removeAttachmentIds = formData.getAll('remove_attachment').map(String)
-	const checks = await Promise.all(
-		files.map(f =>
-			f.type === 'application/x-too-large'
-				? {
-						ok: false as const,
-						message: 'plan.fileTooLarge' as const,
-						name: f.name,
-					}
-				: checkUpload(f),
-		),
+	const { newAttachments, removeAttachmentIds, fileErrors } = await readUploads(
+		formData,
+		user.id,
 	)
-	const fileErrors = checks.flatMap(c =>
-		c.ok ? [] : [errorWithParams(c.message, { name: c.name })],
-	)
-	if (files.length > MAX_ATTACHMENTS) fileErrors.push('plan.fileCount')
 
 	if (submission.status !== 'success' || fileErrors.length) {
 		const reply = submission.reply({
@@ -141,9 +137,12 @@ export async function handlePlanForm(
 		return json({ result: reply }, { status: 400 })
 	}
 	const value = submission.value
-	const newAttachments = checks
-		.flatMap(c => (c.ok ? [{ ...c, uploaded_by: user.id, ok: undefined }] : []))
-		.map(({ ok: _ok, ...a }) => a)
+	if (existing?.status === 'approved')
+		return amendApprovedPlan(formData, user, existing, value, {
+			newAttachments,
+			removeAttachmentIds,
+			reply: submission.reply,
+		})
 
 	try {
 		const planId = await db.transaction().execute(async trx => {
@@ -207,4 +206,168 @@ export async function handlePlanForm(
 			{ status },
 		)
 	}
+}
+
+/** The files of a multipart form checked by content, and the attachments ticked for removal. */
+export async function readUploads(formData: FormData, userId: string) {
+	const files = formData
+		.getAll('attachments')
+		.filter((f): f is File => f instanceof File && f.name !== '')
+	const removeAttachmentIds = formData.getAll('remove_attachment').map(String)
+	const checks = await Promise.all(
+		files.map(f =>
+			f.type === 'application/x-too-large'
+				? {
+						ok: false as const,
+						message: 'plan.fileTooLarge' as const,
+						name: f.name,
+					}
+				: checkUpload(f),
+		),
+	)
+	const fileErrors = checks.flatMap(c =>
+		c.ok ? [] : [errorWithParams(c.message, { name: c.name })],
+	)
+	if (files.length > MAX_ATTACHMENTS) fileErrors.push('plan.fileCount')
+	const newAttachments = checks.flatMap(c =>
+		c.ok
+			? [
+					{
+						file_name: c.file_name,
+						content_type: c.content_type,
+						size: c.size,
+						sha256: c.sha256,
+						data: c.data,
+						uploaded_by: userId,
+					},
+				]
+			: [],
+	)
+	return { newAttachments, removeAttachmentIds, fileErrors }
+}
+
+/**
+ * Saves a change to an approved plan. A change its approvers must see again (see
+ * reapprovalFields) needs a reason and sends it back to step 1 as an amendment; any other
+ * change keeps the approval and is recorded in the timeline as a postponement-like event.
+ */
+async function amendApprovedPlan(
+	formData: FormData,
+	user: SessionUser,
+	existing: PlanRecord,
+	value: PlanDraft,
+	{
+		newAttachments,
+		removeAttachmentIds,
+		reply,
+	}: Pick<
+		Awaited<ReturnType<typeof readUploads>>,
+		'newAttachments' | 'removeAttachmentIds'
+	> & {
+		reply: (options?: {
+			formErrors?: string[]
+			fieldErrors?: Record<string, string[]>
+		}) => unknown
+	},
+) {
+	const reason = String(formData.get('amend_reason') ?? '').trim()
+	const before = recordToDraft(existing)
+	const reapproval = reapprovalFields(before, value)
+	const t = translator(user.locale)
+	const fieldError = (message: string) =>
+		json(
+			{ result: reply({ fieldErrors: { amend_reason: [message] } }) as never },
+			{ status: 400 },
+		)
+	if (reason.length > 4000) return fieldError('error.tooLong')
+	if (reapproval.length && !reason)
+		return fieldError(
+			errorWithParams('plan.amendReasonRequired', {
+				fields: reapproval.map(key => t(key)).join(', '),
+			}),
+		)
+	const content = draftToContent(value)
+	const diff = diffPlans(
+		{ plan: before, partnerName: existing.partner_org_name },
+		{ plan: value, partnerName: existing.partner_org_name },
+		translator('vi'),
+		'vi',
+	)
+	const changed = [
+		...diff.fields.map(f => f.label),
+		...(diff.membersAdded.length || diff.membersRemoved.length
+			? [translator('vi')('plan.members')]
+			: []),
+		...(newAttachments.length || removeAttachmentIds.length
+			? [translator('vi')('plan.attachments')]
+			: []),
+	]
+	if (
+		!changed.length &&
+		JSON.stringify(content) === JSON.stringify(draftToContent(before))
+	)
+		return redirectWithToast(`/plans/${existing.id}`, {
+			type: 'success',
+			message: 'plan.unchanged',
+		})
+	const actor = {
+		userId: user.id,
+		organisationId: user.organisationId,
+		roles: user.roles,
+	}
+	const event: PlanEvent = reapproval.length
+		? { type: 'AMEND', actor, comment: reason }
+		: {
+				type: 'POSTPONE',
+				actor,
+				comment:
+					reason ||
+					translator('vi')('plan.editSummary', {
+						fields: changed.join(', ') || translator('vi')('plan.details'),
+					}),
+			}
+	try {
+		await db.transaction().execute(async trx => {
+			const saved = await savePlanContent(
+				trx,
+				existing.id,
+				value.version ?? -1,
+				{
+					...content,
+					newAttachments,
+					removeAttachmentIds,
+				},
+			)
+			if (!saved) throw new Rollback({ status: 'conflict_save' })
+			const result = await applyPlanEvent(trx, {
+				planId: existing.id,
+				expectedVersion: saved.version,
+				event,
+				snapshotExtra: event.type === 'POSTPONE' ? { edited: true } : undefined,
+			})
+			if (result.status !== 'ok') throw new Rollback(result)
+		})
+	} catch (error) {
+		if (!(error instanceof Rollback)) throw error
+		const status = error.result.status
+		return json(
+			{
+				result: reply({
+					formErrors: [
+						status === 'conflict' || status === 'conflict_save'
+							? 'error.conflict'
+							: status === 'forbidden'
+								? 'error.forbidden'
+								: 'plan.wrongState',
+					],
+				}) as never,
+			},
+			{ status: status === 'forbidden' ? 403 : 409 },
+		)
+	}
+	return redirectWithToast(`/plans/${existing.id}`, {
+		type: 'success',
+		message:
+			event.type === 'AMEND' ? 'plan.done.AMEND' : 'plan.done.EDIT_APPROVED',
+	})
 }

@@ -20,7 +20,7 @@ export interface PlanViewer {
 }
 
 /** A viewer sees their organisation's plans, and submitted plans whose chain has a step of theirs. */
-function visibleTo(viewer: PlanViewer) {
+export function visibleTo(viewer: PlanViewer) {
 	return (eb: ExpressionBuilder<DB, 'plan'>) =>
 		eb.or([
 			eb('plan.organisation_id', '=', viewer.organisationId),
@@ -112,6 +112,7 @@ export async function getPlanRecord(db: Db, planId: string) {
 						'a.sha256',
 					])
 					.whereRef('a.plan_id', '=', 'plan.id')
+					.where('a.purpose', '=', 'plan')
 					.orderBy('a.created_at'),
 			).as('attachments'),
 			eb
@@ -138,6 +139,10 @@ export async function getPlanPage(db: Db, planId: string) {
 			'plan.created_at',
 			'plan.status_changed_at',
 			'plan.workflow_snapshot',
+			'plan.departed_on',
+			'plan.returned_on',
+			'plan.report_due_on',
+			'plan.cancel_reason',
 		])
 		.select(eb => [
 			jsonArrayFrom(
@@ -185,28 +190,54 @@ export async function getPlanPage(db: Db, planId: string) {
 						'e.plan_version',
 						'u.full_name as actor_name',
 						'eo.short_name as actor_organisation',
+						// The new timing of a postponement or amendment, and whether a change kept the approval.
+						sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
+							'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
+							'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
+							'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
+						sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
 					])
 					.whereRef('e.plan_id', '=', 'plan.id')
 					.orderBy('e.id'),
 			).as('events'),
+			eb
+				.exists(
+					eb
+						.selectFrom('trip_report as r')
+						.select('r.plan_id')
+						.whereRef('r.plan_id', '=', 'plan.id'),
+				)
+				.$castTo<boolean>()
+				.as('has_report'),
 		])
 		.where('plan.id', '=', planId)
 		.executeTakeFirstOrThrow()
 	return { ...record, ...extra }
 }
 
-export async function getPlanEventSnapshot(
+export interface TimingSnapshot {
+	plan_year: number
+	timing_kind: 'year' | 'month' | 'dates'
+	timing_month: number | null
+	start_date: string | null
+	end_date: string | null
+}
+
+/** The plan as these events left it (one query, however many), by event id. */
+export async function getPlanEventSnapshots(
 	db: Db,
 	planId: string,
-	eventId: string,
+	eventIds: (string | number)[],
 ) {
-	const row = await db
+	if (!eventIds.length) return new Map<string, PlanRecord>()
+	const rows = await db
 		.selectFrom('plan_event')
-		.select('plan_snapshot')
+		.select(['id', 'plan_snapshot'])
 		.where('plan_id', '=', planId)
-		.where('id', '=', eventId)
-		.executeTakeFirst()
-	return (row?.plan_snapshot ?? null) as PlanRecord | null
+		.where('id', 'in', eventIds.map(String))
+		.execute()
+	// Ids come as strings from a bigint column but as numbers from a JSON aggregate.
+	return new Map(rows.map(r => [String(r.id), r.plan_snapshot as PlanRecord]))
 }
 
 export async function canView(db: Db, viewer: PlanViewer, planId: string) {
@@ -354,8 +385,9 @@ export async function insertPlan(
 }
 
 /**
- * Replaces the plan's content while it is still the drafter's (drafting or returned) and
- * nobody saved it since `expectedVersion`. Returns false otherwise. Call inside a transaction.
+ * Replaces the plan's content while it is still the drafter's (drafting or returned, or approved
+ * when the caller records the change as an event in the same transaction) and nobody saved it
+ * since `expectedVersion`. Returns null otherwise. Call inside a transaction.
  */
 export async function savePlanContent(
 	db: Db,
@@ -372,7 +404,7 @@ export async function savePlanContent(
 		})
 		.where('id', '=', planId)
 		.where('version', '=', expectedVersion)
-		.where('status', 'in', ['drafting', 'returned'])
+		.where('status', 'in', ['drafting', 'returned', 'approved'])
 		.returning('version')
 		.executeTakeFirst()
 	if (!updated) return null
@@ -407,6 +439,7 @@ export async function savePlanContent(
 		await db
 			.deleteFrom('plan_attachment')
 			.where('plan_id', '=', planId)
+			.where('purpose', '=', 'plan')
 			.where('id', 'in', content.removeAttachmentIds)
 			.execute()
 	if (content.newAttachments.length)

@@ -78,6 +78,7 @@ export function planWorkflow<S extends ChainStepRow>(
 	if (steps.length === 0) return null
 	const machine = createPlanMachine(
 		steps.map(s => ({ organisationId: s.organisation_id })),
+		plan.organisation_id,
 	)
 	const snapshot = plan.workflow_snapshot
 		? restoreSnapshot(machine, plan.workflow_snapshot as StoredWorkflow)
@@ -108,6 +109,7 @@ export async function applyPlanEvent(
 		event,
 		validate,
 		changes,
+		snapshotExtra,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -118,6 +120,8 @@ export async function applyPlanEvent(
 		) => { path: (string | number)[]; message: string }[]
 		/** Columns the event itself sets (trip dates, a cancellation reason, new timing), saved with the transition. */
 		changes?: PlanFieldChanges
+		/** Kept with the event's snapshot of the plan, e.g. the report as it was submitted. */
+		snapshotExtra?: Record<string, unknown>
 	},
 ): Promise<ApplyResult> {
 	const plan = await lockPlan(trx, planId)
@@ -179,10 +183,10 @@ export async function applyPlanEvent(
 		actor_organisation_id: event.actor.organisationId,
 		from_status: plan.status,
 		to_status: to,
-		comment:
-			'comment' in event && event.comment?.trim() ? event.comment.trim() : null,
+		comment,
 		plan_version: version,
-		plan_snapshot: record,
+		// The plan as this event left it.
+		plan_snapshot: { ...record, ...changes, ...snapshotExtra },
 	})
 	await notifyPlanEvent(trx, {
 		eventId,

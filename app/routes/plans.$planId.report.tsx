@@ -1,0 +1,254 @@
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import {
+	Form,
+	Link,
+	useActionData,
+	useLoaderData,
+	useNavigation,
+} from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList } from '#app/components/forms.tsx'
+import { db } from '#db/client.server.ts'
+import { getReportPage, getTripFacts } from '#db/repos/report.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { invariantResponse } from '#app/utils/misc.ts'
+import {
+	requireVisiblePlan,
+	workflowActor,
+} from '#app/utils/plan-access.server.ts'
+import {
+	handleReportDecision,
+	handleReportForm,
+} from '#app/utils/report-form.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
+import { PlanTimeline, StatusBadge } from './__plan-view.tsx'
+import { ReportForm, ReportView } from './__report-form.tsx'
+import { DueNote } from './__trip-forms.tsx'
+
+const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const planId = await requireVisiblePlan(user, params.planId)
+	const page = await getReportPage(db, planId)
+	invariantResponse(page && WITH_REPORT.includes(page.status), 'error.notFound')
+	const workflow = planWorkflow(page, page.chain_steps)
+	const actions = workflow
+		? availableEvents(workflow.snapshot, workflowActor(user))
+		: []
+	const owner = page.organisation_id === user.organisationId
+	const canWrite = actions.includes('SUBMIT_REPORT')
+	// The owner reads the report as it stands; the receivers what they were last sent.
+	const shown = owner
+		? page.report
+		: page.status === 'report_returned'
+			? page.submitted_report
+			: page.status === 'trip_done'
+				? null
+				: page.report
+	const {
+		chain_steps: _steps,
+		workflow_snapshot: _snapshot,
+		optional_step_ids: _optional,
+		members,
+		report,
+		submitted_report: _submitted,
+		...plan
+	} = page
+	return json({
+		plan,
+		report: shown && {
+			summary: shown.summary,
+			results: shown.results,
+			activities_done: shown.activities_done,
+			proposals: shown.proposals,
+			participants: shown.participants,
+		},
+		// A new report starts with the plan's members as the participants.
+		prefill: canWrite && !report ? members : null,
+		versions: { plan: page.version, report: report?.version ?? 0 },
+		submittedAt: report?.submitted_at ?? null,
+		canWrite,
+		decisions: actions.filter(
+			a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
+		),
+		today: todayIso(),
+	})
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const user = await requireUser(request)
+	const planId = await requireVisiblePlan(user, params.planId)
+	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
+		const facts = await getTripFacts(db, planId)
+		invariantResponse(facts, 'error.notFound')
+		return handleReportForm(request, user, {
+			id: planId,
+			organisation_id: facts.organisation_id,
+		})
+	}
+	return handleReportDecision(
+		await request.formData(),
+		user,
+		planId,
+		`/plans/${planId}/report`,
+	)
+}
+
+export default function ReportRoute() {
+	const data = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const { plan } = data
+	const inbound = plan.direction === 'in' ? '.in' : ''
+	const owed = (REPORT_DUE_STATUSES as readonly string[]).includes(plan.status)
+	const returned = plan.events.findLast(e => e.event === 'RETURN_REPORT')
+	return (
+		<>
+			<div className="toolbar">
+				<h1>{t('report.title')}</h1>
+				<StatusBadge status={plan.status} direction={plan.direction} />
+			</div>
+			<p className="muted">
+				<Link to={`/plans/${plan.id}`}>{plan.name || t('plan.notSet')}</Link> ·{' '}
+				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)}
+			</p>
+			<section className="panel">
+				<table className="details">
+					<tbody>
+						<tr>
+							<th scope="row">{t(`trip.returnedOn${inbound}`)}</th>
+							<td>{formatIsoDate(plan.returned_on)}</td>
+						</tr>
+						<tr>
+							<th scope="row">{t('trip.reportDue')}</th>
+							<td>
+								{formatIsoDate(plan.report_due_on)}
+								{owed && plan.report_due_on ? (
+									<>
+										{' · '}
+										<DueNote dueOn={plan.report_due_on} today={data.today} />
+									</>
+								) : null}
+							</td>
+						</tr>
+					</tbody>
+				</table>
+			</section>
+			{plan.status === 'report_returned' && returned ? (
+				<section className="panel callout callout-returned" role="note">
+					<p>
+						{t('report.returnedBy', {
+							name: returned.actor_name,
+							organisation: returned.actor_organisation,
+							time: formatDateTime(returned.created_at),
+						})}
+					</p>
+					<blockquote>{returned.comment}</blockquote>
+				</section>
+			) : null}
+			{actionData && 'conflict' in actionData && actionData.conflict ? (
+				<p className="form-error" role="alert">
+					{t('plan.conflict', {
+						name: actionData.conflict.actor_name,
+						action: t(`event.${actionData.conflict.event}`).toLowerCase(),
+						time: formatDateTime(actionData.conflict.created_at),
+					})}
+				</p>
+			) : null}
+			{data.decisions.length ? <Decision /> : null}
+			{data.canWrite ? (
+				<ReportForm
+					key={`${data.versions.plan}-${data.versions.report}`}
+					report={
+						data.report ?? {
+							summary: '',
+							results: '',
+							activities_done: '',
+							proposals: '',
+							participants: data.prefill ?? [],
+						}
+					}
+					versions={data.versions}
+					attachments={plan.attachments}
+					lastResult={
+						actionData && 'result' in actionData && actionData.result
+							? actionData.result
+							: undefined
+					}
+				/>
+			) : data.report ? (
+				<ReportView
+					report={data.report}
+					attachments={plan.attachments}
+					planId={plan.id}
+					submittedAt={data.submittedAt}
+				/>
+			) : (
+				<p className="panel muted">{t('report.notYet')}</p>
+			)}
+			<PlanTimeline
+				events={plan.events}
+				steps={[]}
+				direction={plan.direction}
+			/>
+		</>
+	)
+}
+
+function Decision() {
+	const { plan, decisions } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const busy = useNavigation().state !== 'idle'
+	const t = useT()
+	const errors = actionData && 'errors' in actionData ? actionData.errors : null
+	return (
+		<section className="panel">
+			<Form method="post" className="decision">
+				<input type="hidden" name="version" value={plan.version} />
+				<label>
+					{t('plan.comment')}
+					<textarea
+						name="comment"
+						rows={3}
+						defaultValue={
+							actionData && 'comment' in actionData ? actionData.comment : ''
+						}
+						aria-invalid={errors?.length ? true : undefined}
+						aria-describedby="decision-hint"
+					/>
+				</label>
+				<p id="decision-hint" className="hint">
+					{t('report.commentHint')}
+				</p>
+				<ErrorList errors={errors} />
+				<div className="actions">
+					{decisions.map(intent => (
+						<button
+							key={intent}
+							type="submit"
+							name="intent"
+							value={intent}
+							className={intent === 'RETURN_REPORT' ? 'secondary' : ''}
+							disabled={busy}
+						>
+							{t(`plan.action.${intent.toLowerCase()}`)}
+						</button>
+					))}
+				</div>
+			</Form>
+		</section>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,151 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ListTable, Pagination } from '#app/components/list.tsx'
+import { db } from '#db/client.server.ts'
+import { listReports, REPORT_STATES } from '#db/repos/report.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { formatDate, formatIsoDate } from '#app/utils/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { pageFrom } from '#app/utils/misc.ts'
+import { planViewer } from '#app/utils/plan-access.server.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { StatusBadge } from './__plan-view.tsx'
+
+const SORTS = ['due', 'late', 'late_asc'] as const
+
+const FilterSchema = z.object({
+	q: z.string().trim().max(200).optional().catch(undefined),
+	state: z.enum(REPORT_STATES).optional().catch(undefined),
+	sort: z.enum(SORTS).optional().catch(undefined),
+})
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireUser(request)
+	const url = new URL(request.url)
+	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+	const page = pageFrom(url)
+	const { rows, total } = await listReports(db, planViewer(user), {
+		query: filter.q,
+		state: filter.state,
+		sort: filter.sort === 'due' ? undefined : filter.sort,
+		page,
+	})
+	return json({
+		rows,
+		total,
+		page,
+		allOrganisations: user.organisationKind === 'vgcl_board',
+	})
+}
+
+export default function ReportsRoute() {
+	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()
+	const [params] = useSearchParams()
+	const t = useT()
+	return (
+		<>
+			<h1>{t('reports.title')}</h1>
+			<p className="muted">
+				{t(allOrganisations ? 'reports.introAll' : 'reports.intro')}
+			</p>
+			<Form method="get" className="filters" role="search">
+				<input
+					type="search"
+					name="q"
+					defaultValue={params.get('q') ?? ''}
+					placeholder={t('common.searchPlaceholder')}
+					aria-label={t('common.search')}
+				/>
+				<select
+					name="state"
+					defaultValue={params.get('state') ?? ''}
+					aria-label={t('reports.state')}
+				>
+					<option value="">{t('reports.state.all')}</option>
+					{REPORT_STATES.map(s => (
+						<option key={s} value={s}>
+							{t(`reports.state.${s}`)}
+						</option>
+					))}
+				</select>
+				<select
+					name="sort"
+					defaultValue={params.get('sort') ?? 'due'}
+					aria-label={t('reports.sort')}
+				>
+					{SORTS.map(s => (
+						<option key={s} value={s}>
+							{t(`reports.sort.${s}`)}
+						</option>
+					))}
+				</select>
+				<button type="submit">{t('plan.filter.apply')}</button>
+			</Form>
+			<ListTable
+				headings={[
+					t('plan.name'),
+					t('plan.organisation'),
+					t('reports.returnedOn'),
+					t('trip.reportDue'),
+					t('reports.daysLate'),
+					t('plan.status'),
+				]}
+				empty={t('reports.none')}
+			>
+				{rows.map(row => {
+					const owed = (REPORT_DUE_STATUSES as readonly string[]).includes(
+						row.status,
+					)
+					const late = row.days_late > 0
+					return (
+						<tr key={row.id}>
+							<td>
+								<Link to={`/plans/${row.id}/report`}>
+									{row.name || t('plan.notSet')}
+								</Link>
+							</td>
+							<td>{row.organisation_short_name}</td>
+							<td>{formatIsoDate(row.returned_on)}</td>
+							<td>{formatIsoDate(row.report_due_on)}</td>
+							<td className={late && owed ? 'late' : undefined}>
+								{late ? row.days_late : '—'}
+							</td>
+							<td>
+								{owed ? (
+									late ? (
+										<span className="late">
+											{t('trip.daysLate', { days: row.days_late })}
+										</span>
+									) : (
+										<span>
+											{row.days_late === 0
+												? t('trip.dueToday')
+												: t('trip.daysLeft', { days: -row.days_late })}
+										</span>
+									)
+								) : row.submitted_at ? (
+									<span className="muted">
+										{t('reports.submittedOn', {
+											date: formatDate(row.submitted_at),
+										})}
+										{late
+											? ` (${t('reports.submittedLate', { days: row.days_late })})`
+											: ''}
+									</span>
+								) : null}{' '}
+								<StatusBadge status={row.status} direction={row.direction} />
+							</td>
+						</tr>
+					)
+				})}
+			</ListTable>
+			<Pagination total={total} page={page} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+const text = (max: number) =>
+	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+
+export const ParticipantSchema = z.object({
+	full_name: z
+		.string({ error: 'error.required' })
+		.trim()
+		.min(1, { error: 'error.required' })
+		.max(200, { error: 'error.tooLong' }),
+	title: text(200),
+	organisation_name: text(300),
+})
+
+/** A draft may be partial; the versions guard against saving over someone else's change. */
+export const ReportDraftSchema = z.object({
+	plan_version: z.number({ error: 'error.conflict' }).int(),
+	report_version: z.number({ error: 'error.conflict' }).int().min(0),
+	summary: text(20000),
+	results: text(20000),
+	activities_done: text(20000),
+	proposals: text(20000),
+	participants: z
+		.array(ParticipantSchema)
+		.max(200, { error: 'error.tooLong' })
+		.optional(),
+})
+
+/** What the receivers must get: every section but the proposals, and who went. */
+export const ReportSubmitSchema = ReportDraftSchema.superRefine((r, ctx) => {
+	for (const key of ['summary', 'results', 'activities_done'] as const)
+		if (!r[key])
+			ctx.addIssue({ code: 'custom', path: [key], message: 'error.required' })
+	if (!r.participants?.length)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['participants'],
+			message: 'report.participantsRequired',
+		})
+})
+
+export type ReportDraft = z.infer<typeof ReportDraftSchema>
+
+export function draftToReportContent(draft: ReportDraft) {
+	return {
+		summary: draft.summary ?? '',
+		results: draft.results ?? '',
+		activities_done: draft.activities_done ?? '',
+		proposals: draft.proposals ?? '',
+		participants: (draft.participants ?? []).map(p => ({
+			full_name: p.full_name,
+			title: p.title ?? '',
+			organisation_name: p.organisation_name ?? '',
+		})),
+	}
+}
