@@ -42,12 +42,15 @@ export const ReportSubmitSchema = ReportDraftSchema.superRefine((r, ctx) => {
 
 export type ReportDraft = z.infer<typeof ReportDraftSchema>
 
+/** Browsers send a textarea's line breaks as CRLF; the report keeps plain newlines. */
+const lines = (text: string | undefined) => (text ?? '').replace(/\r\n?/g, '\n')
+
 export function draftToReportContent(draft: ReportDraft) {
 	return {
-		summary: draft.summary ?? '',
-		results: draft.results ?? '',
-		activities_done: draft.activities_done ?? '',
-		proposals: draft.proposals ?? '',
+		summary: lines(draft.summary),
+		results: lines(draft.results),
+		activities_done: lines(draft.activities_done),
+		proposals: lines(draft.proposals),
 		participants: (draft.participants ?? []).map(p => ({
 			full_name: p.full_name,
 			title: p.title ?? '',

@@ -83,7 +83,8 @@ export async function saveReport(
 ) {
 	const values = {
 		...content,
-		participants: JSON.stringify(content.participants) as never,
+		// postgres.js serialises a jsonb parameter itself.
+		participants: content.participants,
 		...(submitted ? { submitted_at: sql<Date>`now()` } : {}),
 	}
 	const saved =
@@ -243,8 +244,15 @@ export async function listReports(
 		.where('plan.report_due_on', 'is not', null)
 		.where(visibleTo(viewer))
 		.where(stateFilter(filter.state))
-	if (filter.query?.trim())
-		q = q.where('plan.search_text', 'like', searchPattern(filter.query))
+	if (filter.query?.trim()) {
+		const pattern = searchPattern(filter.query)
+		q = q.where(eb =>
+			eb.or([
+				eb('plan.search_text', 'like', pattern),
+				eb('o.search_text', 'like', pattern),
+			]),
+		)
+	}
 	q =
 		filter.sort === 'late'
 			? q.orderBy(daysLate, 'desc')
