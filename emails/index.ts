@@ -22,6 +22,22 @@ import PlanStepApproved, {
 import PlanSubmitted, {
 	subject as planSubmittedSubject,
 } from './plan-submitted.tsx'
+import ApprovalWaiting, {
+	subject as approvalWaitingSubject,
+} from './approval-waiting.tsx'
+import ReportAcknowledged, {
+	subject as reportAcknowledgedSubject,
+} from './report-acknowledged.tsx'
+import ReportDue, { subject as reportDueSubject } from './report-due.tsx'
+import ReportOverdue, {
+	subject as reportOverdueSubject,
+} from './report-overdue.tsx'
+import ReportReturned, {
+	subject as reportReturnedSubject,
+} from './report-returned.tsx'
+import ReportSubmitted, {
+	subject as reportSubmittedSubject,
+} from './report-submitted.tsx'
 
 export type EmailTemplate =
 	| 'plan-submitted'
@@ -31,6 +47,12 @@ export type EmailTemplate =
 	| 'plan-approved'
 	| 'account-created'
 	| 'password-reset'
+	| 'report-due'
+	| 'report-overdue'
+	| 'approval-waiting'
+	| 'report-submitted'
+	| 'report-returned'
+	| 'report-acknowledged'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -65,6 +87,37 @@ export interface PasswordResetProps {
 	expiresMinutes: number
 }
 
+/** A reminder that a post-trip report is due soon, today, or overdue. Dates are already dd/mm/yyyy. */
+export interface ReportReminderProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	planName: string
+	organisationName: string
+	statusLabel: string
+	returnedOn: string | null
+	dueDate: string
+	/** report-due: days left (0 on the due date); report-overdue: days late. */
+	days: number
+	/** To the owning organisation's approvers (from the second overdue reminder), not the drafter. */
+	escalation: boolean
+	drafterName: string
+	planUrl: string
+}
+
+/** A reminder to a step's approvers that a plan has waited for them. */
+export interface ApprovalWaitingProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	planName: string
+	organisationName: string
+	statusLabel: string
+	stepLabel: string | null
+	/** dd/mm/yyyy */
+	waitingSince: string
+	days: number
+	planUrl: string
+}
+
 export type EmailProps = {
 	'plan-submitted': PlanEmailProps
 	'plan-step-approved': PlanEmailProps
@@ -73,6 +126,12 @@ export type EmailProps = {
 	'plan-approved': PlanEmailProps
 	'account-created': AccountCreatedProps
 	'password-reset': PasswordResetProps
+	'report-due': ReportReminderProps
+	'report-overdue': ReportReminderProps
+	'approval-waiting': ApprovalWaitingProps
+	'report-submitted': PlanEmailProps
+	'report-returned': PlanEmailProps
+	'report-acknowledged': PlanEmailProps
 }
 
 type Template<P> = {
@@ -94,6 +153,24 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 		subject: accountCreatedSubject,
 	},
 	'password-reset': { Component: PasswordReset, subject: passwordResetSubject },
+	'report-due': { Component: ReportDue, subject: reportDueSubject },
+	'report-overdue': { Component: ReportOverdue, subject: reportOverdueSubject },
+	'approval-waiting': {
+		Component: ApprovalWaiting,
+		subject: approvalWaitingSubject,
+	},
+	'report-submitted': {
+		Component: ReportSubmitted,
+		subject: reportSubmittedSubject,
+	},
+	'report-returned': {
+		Component: ReportReturned,
+		subject: reportReturnedSubject,
+	},
+	'report-acknowledged': {
+		Component: ReportAcknowledged,
+		subject: reportAcknowledgedSubject,
+	},
 }
 
 export const EMAIL_TEMPLATES = Object.keys(templates) as EmailTemplate[]

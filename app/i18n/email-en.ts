@@ -76,4 +76,81 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.passwordReset.ignore':
 		'If you did not ask for this, ignore this email; your password stays the same.',
 	'email.passwordReset.button': 'Reset password',
+
+	'email.field.returnedOn': 'Returned on',
+	'email.field.reportDue': 'Report due',
+	'email.field.daysLate': 'Days overdue',
+	'email.field.drafter': 'Drafted by',
+	'email.field.waitingSince': 'Waiting since',
+	'email.field.daysWaiting': 'Days waiting',
+	'email.days': '{days} days',
+
+	'email.reportDue.subject':
+		'The trip report of "{plan}" is due in {days} days',
+	'email.reportDue.subjectToday': 'The trip report of "{plan}" is due today',
+	'email.reportDue.heading': 'The trip report is due in {days} days',
+	'email.reportDue.headingToday': 'The trip report is due today',
+	'email.reportDue.intro':
+		'The delegation “{plan}” of {org} returned on {returned}. Its trip report is due on {due} at the latest.',
+	'email.reportDue.introNoReturn':
+		'The trip report of the delegation “{plan}” ({org}) is due on {due} at the latest.',
+	'email.reportDue.after':
+		'Please write the report (summary, results, activities done, proposals, participants) and submit it to the organisations of the approval chain.',
+	'email.reportDue.button': 'Write the report',
+
+	'email.reportOverdue.subject':
+		'The trip report of "{plan}" is {days} days overdue',
+	'email.reportOverdue.heading': 'The trip report is {days} days overdue',
+	'email.reportOverdue.intro':
+		'The trip report of the delegation “{plan}” was due on {due} and has not been submitted yet.',
+	'email.reportOverdue.after':
+		'Please finish and submit the report now. You will be reminded every 7 days until it is submitted.',
+	'email.reportOverdue.escalationIntro':
+		'The trip report of the delegation “{plan}” of {org} was due on {due} and is {days} days overdue, although its drafter ({drafter}) has been reminded.',
+	'email.reportOverdue.escalationAfter':
+		"This email goes to the organisation's approvers so that they can follow the report up.",
+	'email.reportOverdue.button': 'Write the report',
+
+	'email.approvalWaiting.subject':
+		'Plan "{plan}" has waited {days} days for your approval',
+	'email.approvalWaiting.heading': 'The plan has waited {days} days for {step}',
+	'email.approvalWaiting.headingNoStep':
+		'The plan has waited {days} days for approval',
+	'email.approvalWaiting.intro':
+		'The plan “{plan}” of {org} reached your organisation on {since} and has been waiting for {days} days.',
+	'email.approvalWaiting.after':
+		'Please review it and decide: approve it, return it for changes or reject it.',
+	'email.approvalWaiting.button': 'Review and approve',
+
+	'email.reportSubmitted.subject':
+		'The trip report of "{plan}" is waiting for your acknowledgement',
+	'email.reportSubmitted.subjectResubmitted':
+		'The completed trip report of "{plan}" is waiting for your acknowledgement',
+	'email.reportSubmitted.subjectInformational':
+		'The trip report of "{plan}" has been submitted',
+	'email.reportSubmitted.heading': 'A trip report has been submitted',
+	'email.reportSubmitted.intro':
+		'{actor} ({actorOrg}) submitted the trip report of the delegation “{plan}” ({org}).',
+	'email.reportSubmitted.resubmitted':
+		'This is a completed version: the report was returned earlier, and the organisation completed it and submitted it again.',
+	'email.reportSubmitted.action':
+		'Please read the report and acknowledge it, or return it with a comment if something is missing.',
+	'email.reportSubmitted.info':
+		'The report is sent to your organisation for information; if something is missing, you can return it with a comment.',
+	'email.reportSubmitted.button': 'Read the report',
+
+	'email.reportReturned.subject':
+		'The trip report of "{plan}" was returned for completion',
+	'email.reportReturned.heading': 'The trip report was returned for completion',
+	'email.reportReturned.intro':
+		'{actor} ({actorOrg}) returned the trip report of the delegation “{plan}” with this comment:',
+	'email.reportReturned.after':
+		'Please complete the report as asked and submit it again.',
+	'email.reportReturned.button': 'Complete the report',
+
+	'email.reportAcknowledged.subject':
+		'The trip report of "{plan}" has been acknowledged',
+	'email.reportAcknowledged.heading': 'The trip report has been acknowledged',
+	'email.reportAcknowledged.intro':
+		'{actor} ({actorOrg}) acknowledged the trip report of the delegation “{plan}”. The plan is closed.',
 }

@@ -72,6 +72,83 @@ export const emailVi = {
 	'email.passwordReset.ignore':
 		'Nếu bạn không yêu cầu đặt lại mật khẩu, hãy bỏ qua email này; mật khẩu của bạn vẫn giữ nguyên.',
 	'email.passwordReset.button': 'Đặt lại mật khẩu',
+
+	'email.field.returnedOn': 'Ngày về',
+	'email.field.reportDue': 'Hạn nộp báo cáo',
+	'email.field.daysLate': 'Số ngày quá hạn',
+	'email.field.drafter': 'Người soạn thảo',
+	'email.field.waitingSince': 'Chờ duyệt từ ngày',
+	'email.field.daysWaiting': 'Số ngày đã chờ',
+	'email.days': '{days} ngày',
+
+	'email.reportDue.subject':
+		'Còn {days} ngày đến hạn báo cáo kết quả chuyến đi "{plan}"',
+	'email.reportDue.subjectToday':
+		'Hôm nay đến hạn báo cáo kết quả chuyến đi "{plan}"',
+	'email.reportDue.heading': 'Còn {days} ngày đến hạn nộp báo cáo kết quả',
+	'email.reportDue.headingToday': 'Hôm nay là hạn nộp báo cáo kết quả',
+	'email.reportDue.intro':
+		'Đoàn “{plan}” của {org} đã về ngày {returned}. Báo cáo kết quả chuyến đi phải nộp chậm nhất ngày {due}.',
+	'email.reportDue.introNoReturn':
+		'Báo cáo kết quả chuyến đi của đoàn “{plan}” ({org}) phải nộp chậm nhất ngày {due}.',
+	'email.reportDue.after':
+		'Mời bạn lập báo cáo (tóm tắt, kết quả, hoạt động đã thực hiện, kiến nghị, thành viên tham gia) và nộp cho các cơ quan trong quy trình duyệt.',
+	'email.reportDue.button': 'Lập báo cáo',
+
+	'email.reportOverdue.subject':
+		'Báo cáo kết quả chuyến đi "{plan}" đã quá hạn {days} ngày',
+	'email.reportOverdue.heading': 'Báo cáo kết quả đã quá hạn {days} ngày',
+	'email.reportOverdue.intro':
+		'Báo cáo kết quả chuyến đi của đoàn “{plan}” đến hạn ngày {due} nhưng đến nay vẫn chưa được nộp.',
+	'email.reportOverdue.after':
+		'Đề nghị bạn hoàn thành và nộp báo cáo ngay. Hệ thống sẽ tiếp tục nhắc mỗi 7 ngày cho đến khi báo cáo được nộp.',
+	'email.reportOverdue.escalationIntro':
+		'Báo cáo kết quả chuyến đi của đoàn “{plan}” thuộc {org} đến hạn ngày {due}, đã quá hạn {days} ngày mà chưa được nộp, dù người soạn thảo ({drafter}) đã được nhắc.',
+	'email.reportOverdue.escalationAfter':
+		'Email này gửi đến lãnh đạo duyệt của đơn vị để đôn đốc việc nộp báo cáo.',
+	'email.reportOverdue.button': 'Lập báo cáo',
+
+	'email.approvalWaiting.subject':
+		'Kế hoạch "{plan}" đã chờ bạn phê duyệt {days} ngày',
+	'email.approvalWaiting.heading': 'Kế hoạch đã chờ {step} duyệt {days} ngày',
+	'email.approvalWaiting.headingNoStep': 'Kế hoạch đã chờ duyệt {days} ngày',
+	'email.approvalWaiting.intro':
+		'Kế hoạch “{plan}” của {org} được chuyển đến đơn vị bạn ngày {since} và đến nay đã chờ {days} ngày.',
+	'email.approvalWaiting.after':
+		'Mời bạn xem và cho ý kiến: phê duyệt, trả lại để sửa hoặc không phê duyệt.',
+	'email.approvalWaiting.button': 'Xem và phê duyệt',
+
+	'email.reportSubmitted.subject':
+		'Báo cáo kết quả chuyến đi "{plan}" chờ bạn tiếp nhận',
+	'email.reportSubmitted.subjectResubmitted':
+		'Báo cáo kết quả chuyến đi "{plan}" đã bổ sung, chờ bạn tiếp nhận',
+	'email.reportSubmitted.subjectInformational':
+		'Báo cáo kết quả chuyến đi "{plan}" đã được nộp',
+	'email.reportSubmitted.heading': 'Báo cáo kết quả chuyến đi đã được nộp',
+	'email.reportSubmitted.intro':
+		'{actor} ({actorOrg}) đã nộp báo cáo kết quả chuyến đi của đoàn “{plan}” ({org}).',
+	'email.reportSubmitted.resubmitted':
+		'Đây là bản đã bổ sung: báo cáo bị trả lại trước đó, đơn vị đã bổ sung và nộp lại.',
+	'email.reportSubmitted.action':
+		'Mời bạn xem báo cáo và xác nhận đã tiếp nhận, hoặc trả lại kèm ý kiến nếu cần bổ sung.',
+	'email.reportSubmitted.info':
+		'Báo cáo được gửi đến đơn vị bạn để biết; nếu cần bổ sung, bạn có thể trả lại kèm ý kiến.',
+	'email.reportSubmitted.button': 'Xem báo cáo',
+
+	'email.reportReturned.subject':
+		'Báo cáo kết quả chuyến đi "{plan}" bị trả lại để bổ sung',
+	'email.reportReturned.heading': 'Báo cáo kết quả bị trả lại để bổ sung',
+	'email.reportReturned.intro':
+		'{actor} ({actorOrg}) đã trả lại báo cáo kết quả chuyến đi của đoàn “{plan}” với ý kiến sau:',
+	'email.reportReturned.after':
+		'Hãy bổ sung báo cáo theo ý kiến trên rồi nộp lại.',
+	'email.reportReturned.button': 'Bổ sung báo cáo',
+
+	'email.reportAcknowledged.subject':
+		'Báo cáo kết quả chuyến đi "{plan}" đã được tiếp nhận',
+	'email.reportAcknowledged.heading': 'Báo cáo kết quả đã được tiếp nhận',
+	'email.reportAcknowledged.intro':
+		'{actor} ({actorOrg}) đã tiếp nhận báo cáo kết quả chuyến đi của đoàn “{plan}”. Kế hoạch đã kết thúc.',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

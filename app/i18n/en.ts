@@ -1,4 +1,5 @@
 import { emailEn } from './email-en.ts'
+import { reminderEn } from './reminder-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -477,4 +478,5 @@ export const en: Record<MessageKey, string> = {
 	'reports.submittedOn': 'Submitted on {date}',
 	'reports.submittedLate': '{days} days late',
 	...emailEn,
+	...reminderEn,
 }

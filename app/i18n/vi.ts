@@ -1,4 +1,5 @@
 import { emailVi } from './email-vi.ts'
+import { reminderVi } from './reminder-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -472,6 +473,7 @@ export const vi = {
 	'reports.submittedOn': 'Nộp ngày {date}',
 	'reports.submittedLate': 'trễ {days} ngày',
 	...emailVi,
+	...reminderVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -17,7 +17,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { type StoredPlanEmail } from '#workflows/notify/render.server.ts'
+import { notificationMessage } from '#workflows/notify/notification-text.ts'
 
 const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('open'), id: z.uuid() }),
@@ -48,21 +48,9 @@ export default function NotificationsRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
-	const text = (kind: string, params: StoredPlanEmail) => {
-		const stepLabel = params.stepLabel
-			? locale === 'en' && params.stepLabel.en
-				? params.stepLabel.en
-				: params.stepLabel.vi
-			: ''
-		const key =
-			kind === 'plan-submitted' && params.resubmitted
-				? 'notify.plan-resubmitted'
-				: `notify.${kind}`
-		return t(key, {
-			...params,
-			stepLabel,
-			comment: params.comment ?? '',
-		} as unknown as Record<string, string>)
+	const text = (kind: string, params: Record<string, unknown>) => {
+		const message = notificationMessage(kind, params, locale)
+		return t(message.key, message.params)
 	}
 	return (
 		<>
@@ -98,7 +86,9 @@ export default function NotificationsRoute() {
 								{n.read_at ? null : (
 									<span className="dot" aria-label={t('notify.unread')} />
 								)}
-								<span>{text(n.kind, n.params as StoredPlanEmail)}</span>
+								<span>
+									{text(n.kind, (n.params ?? {}) as Record<string, unknown>)}
+								</span>
 								<time className="muted" dateTime={n.created_at}>
 									{formatDateTime(n.created_at)}
 								</time>

@@ -103,6 +103,46 @@ async function addEmailJob(db: Db, messageId: string) {
 	)`.execute(db)
 }
 
+/**
+ * Queues many emails in one statement, inside the caller's transaction: the message rows whose
+ * dedupe key is new are inserted, and each of those (and only those) gets its send_email job,
+ * exactly as `enqueueEmail` does one by one. Returns the ids of the messages queued now.
+ */
+export async function enqueueEmails(
+	db: Db,
+	messages: {
+		recipient_id: string | null
+		to_address: string
+		template: string
+		props: unknown
+		plan_id?: string | null
+		organisation_id?: string | null
+		dedupe_key: string
+	}[],
+) {
+	if (!messages.length) return []
+	const rows = await db
+		.with('queued', qb =>
+			qb
+				.insertInto('email_message')
+				.values(messages)
+				.onConflict(oc => oc.column('dedupe_key').doNothing())
+				.returning('id'),
+		)
+		.selectFrom('queued')
+		.select([
+			'queued.id',
+			sql<string>`(graphile_worker.add_job(
+				'send_email',
+				json_build_object('messageId', queued.id::text),
+				job_key := 'email:' || queued.id::text,
+				max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
+			)).id`.as('job_id'),
+		])
+		.execute()
+	return rows.map(r => r.id)
+}
+
 export async function getEmailForSending(db: Db, id: string) {
 	return db
 		.selectFrom('email_message as m')

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import AccountCreated from '#emails/account-created.tsx'
+import ApprovalWaiting from '#emails/approval-waiting.tsx'
 import {
 	EMAIL_TEMPLATES,
 	type EmailProps,
@@ -12,6 +13,11 @@ import PlanRejected from '#emails/plan-rejected.tsx'
 import PlanReturned from '#emails/plan-returned.tsx'
 import PlanStepApproved from '#emails/plan-step-approved.tsx'
 import PlanSubmitted from '#emails/plan-submitted.tsx'
+import ReportAcknowledged from '#emails/report-acknowledged.tsx'
+import ReportDue from '#emails/report-due.tsx'
+import ReportOverdue from '#emails/report-overdue.tsx'
+import ReportReturned from '#emails/report-returned.tsx'
+import ReportSubmitted from '#emails/report-submitted.tsx'
 import {
 	type Browser,
 	launchBrowser,
@@ -29,6 +35,12 @@ const vi: EmailProps = {
 	'plan-approved': PlanApproved.PreviewProps,
 	'account-created': AccountCreated.PreviewProps,
 	'password-reset': PasswordReset.PreviewProps,
+	'report-due': ReportDue.PreviewProps,
+	'report-overdue': ReportOverdue.PreviewProps,
+	'approval-waiting': ApprovalWaiting.PreviewProps,
+	'report-submitted': ReportSubmitted.PreviewProps,
+	'report-returned': ReportReturned.PreviewProps,
+	'report-acknowledged': ReportAcknowledged.PreviewProps,
 }
 
 /** The same emails for an English-speaking recipient: their labels in English, the users' own data as typed. */
@@ -69,6 +81,37 @@ const en: EmailProps = {
 		roles: ['Drafter', 'Approver'],
 	},
 	'password-reset': { ...vi['password-reset'], locale: 'en' },
+	'report-due': {
+		...vi['report-due'],
+		locale: 'en',
+		statusLabel: 'Returned, report due',
+	},
+	'report-overdue': {
+		...vi['report-overdue'],
+		locale: 'en',
+		statusLabel: 'Returned, report due',
+	},
+	'approval-waiting': {
+		...vi['approval-waiting'],
+		locale: 'en',
+		statusLabel: 'Awaiting Provincial Party Committee',
+		stepLabel: 'Provincial Party Committee',
+	},
+	'report-submitted': {
+		...vi['report-submitted'],
+		locale: 'en',
+		statusLabel: 'Report submitted',
+	},
+	'report-returned': {
+		...vi['report-returned'],
+		locale: 'en',
+		statusLabel: 'Report returned',
+	},
+	'report-acknowledged': {
+		...vi['report-acknowledged'],
+		locale: 'en',
+		statusLabel: 'Closed',
+	},
 }
 
 const WIDTHS = [

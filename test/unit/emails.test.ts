@@ -5,12 +5,14 @@ import { en } from '#app/i18n/en.ts'
 import { vi } from '#app/i18n/vi.ts'
 import {
 	type AccountCreatedProps,
+	type ApprovalWaitingProps,
 	EMAIL_TEMPLATES,
 	type EmailProps,
 	type EmailTemplate,
 	type PasswordResetProps,
 	type PlanEmailProps,
 	renderEmail,
+	type ReportReminderProps,
 } from '#emails/index.ts'
 
 type Locale = 'vi' | 'en'
@@ -69,6 +71,42 @@ const resetProps = (locale: Locale): PasswordResetProps => ({
 	expiresMinutes: 60,
 })
 
+function reminderProps(
+	locale: Locale,
+	overrides: Partial<ReportReminderProps> = {},
+): ReportReminderProps {
+	return {
+		locale,
+		recipientName: 'Lê Văn Đức',
+		planName: PLAN_NAME,
+		organisationName: ORGANISATION,
+		statusLabel:
+			locale === 'vi' ? 'Đã về, chờ báo cáo' : 'Returned, report due',
+		returnedOn: '10/03/2027',
+		dueDate: '25/03/2027',
+		days: 3,
+		escalation: false,
+		drafterName: 'Lê Văn Đức',
+		planUrl: PLAN_URL,
+		...overrides,
+	}
+}
+
+const waitingProps = (locale: Locale): ApprovalWaitingProps => ({
+	locale,
+	recipientName: 'Phạm Thị Lan',
+	planName: PLAN_NAME,
+	organisationName: ORGANISATION,
+	statusLabel:
+		locale === 'vi'
+			? 'Chờ Tỉnh ủy duyệt'
+			: 'Awaiting Provincial Party Committee',
+	stepLabel: locale === 'vi' ? 'Tỉnh ủy' : 'Provincial Party Committee',
+	waitingSince: '10/03/2027',
+	days: 5,
+	planUrl: PLAN_URL,
+})
+
 function propsFor<T extends EmailTemplate>(
 	template: T,
 	locale: Locale,
@@ -76,6 +114,11 @@ function propsFor<T extends EmailTemplate>(
 	if (template === 'account-created')
 		return accountProps(locale) as EmailProps[T]
 	if (template === 'password-reset') return resetProps(locale) as EmailProps[T]
+	if (template === 'report-due') return reminderProps(locale) as EmailProps[T]
+	if (template === 'report-overdue')
+		return reminderProps(locale, { days: 14 }) as EmailProps[T]
+	if (template === 'approval-waiting')
+		return waitingProps(locale) as EmailProps[T]
 	return planProps(locale) as EmailProps[T]
 }
 
@@ -154,6 +197,78 @@ const expected: Record<
 			subject: '[Foreign affairs] Your account has been created',
 			button: 'Sign in',
 			url: SIGN_IN_URL,
+		},
+	},
+	'report-due': {
+		vi: {
+			subject: `[Đối ngoại] Còn 3 ngày đến hạn báo cáo kết quả chuyến đi "${PLAN_NAME}"`,
+			button: 'Lập báo cáo',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is due in 3 days`,
+			button: 'Write the report',
+			url: PLAN_URL,
+		},
+	},
+	'report-overdue': {
+		vi: {
+			subject: `[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã quá hạn 14 ngày`,
+			button: 'Lập báo cáo',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is 14 days overdue`,
+			button: 'Write the report',
+			url: PLAN_URL,
+		},
+	},
+	'approval-waiting': {
+		vi: {
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã chờ bạn phê duyệt 5 ngày`,
+			button: 'Xem và phê duyệt',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" has waited 5 days for your approval`,
+			button: 'Review and approve',
+			url: PLAN_URL,
+		},
+	},
+	'report-submitted': {
+		vi: {
+			subject: `[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" chờ bạn tiếp nhận`,
+			button: 'Xem báo cáo',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is waiting for your acknowledgement`,
+			button: 'Read the report',
+			url: PLAN_URL,
+		},
+	},
+	'report-returned': {
+		vi: {
+			subject: `[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" bị trả lại để bổ sung`,
+			button: 'Bổ sung báo cáo',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" was returned for completion`,
+			button: 'Complete the report',
+			url: PLAN_URL,
+		},
+	},
+	'report-acknowledged': {
+		vi: {
+			subject: `[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã được tiếp nhận`,
+			button: 'Xem kế hoạch',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" has been acknowledged`,
+			button: 'View the plan',
+			url: PLAN_URL,
 		},
 	},
 	'password-reset': {
@@ -346,6 +461,136 @@ describe('plan emails', () => {
 		expect(html).toContain(
 			'&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;',
 		)
+	})
+})
+
+describe('report reminders', () => {
+	test('due soon: days left, the return date and the due date; on the due date it says today', async () => {
+		const soon = await renderEmail('report-due', reminderProps('vi'))
+		expect(squash(soon.text)).toContain(
+			squash(
+				`Đoàn “${PLAN_NAME}” của ${ORGANISATION} đã về ngày 10/03/2027. Báo cáo kết quả chuyến đi phải nộp chậm nhất ngày 25/03/2027.`,
+			),
+		)
+		expect(soon.html).toContain('Còn 3 ngày đến hạn nộp báo cáo kết quả')
+		expect(soon.html).toContain('Hạn nộp báo cáo')
+		expect(soon.html).not.toContain('Cài đặt thông báo')
+
+		const today = await renderEmail(
+			'report-due',
+			reminderProps('vi', { days: 0 }),
+		)
+		expect(today.subject).toBe(
+			`[Đối ngoại] Hôm nay đến hạn báo cáo kết quả chuyến đi "${PLAN_NAME}"`,
+		)
+		expect(today.html).toContain('Hôm nay là hạn nộp báo cáo kết quả')
+		expect(today.html).not.toMatch(/Còn \d+ ngày/)
+		const todayEn = await renderEmail(
+			'report-due',
+			reminderProps('en', { days: 0 }),
+		)
+		expect(todayEn.subject).toBe(
+			`[Foreign affairs] The trip report of "${PLAN_NAME}" is due today`,
+		)
+	})
+
+	test('overdue: days late to the drafter; the escalation to approvers names the drafter and asks them to follow up', async () => {
+		const drafter = await renderEmail(
+			'report-overdue',
+			reminderProps('vi', { days: 7 }),
+		)
+		expect(squash(drafter.text)).toContain(
+			squash(
+				`Báo cáo kết quả chuyến đi của đoàn “${PLAN_NAME}” đến hạn ngày 25/03/2027 nhưng đến nay vẫn chưa được nộp.`,
+			),
+		)
+		expect(drafter.html).toContain('Báo cáo kết quả đã quá hạn 7 ngày')
+		expect(drafter.html).not.toContain('Người soạn thảo')
+
+		const approvers = await renderEmail(
+			'report-overdue',
+			reminderProps('vi', {
+				days: 14,
+				escalation: true,
+				recipientName: 'Nguyễn Thị Hương',
+			}),
+		)
+		expect(squash(approvers.text)).toContain(
+			squash(
+				`Báo cáo kết quả chuyến đi của đoàn “${PLAN_NAME}” thuộc ${ORGANISATION} đến hạn ngày 25/03/2027, đã quá hạn 14 ngày mà chưa được nộp, dù người soạn thảo (Lê Văn Đức) đã được nhắc.`,
+			),
+		)
+		expect(approvers.html).toContain('Kính gửi Nguyễn Thị Hương,')
+		expect(approvers.html).toContain('>Xem kế hoạch</span>')
+		expect(approvers.html).toContain('14 ngày')
+	})
+
+	test('approval waiting: the step, since when and for how long', async () => {
+		const vi = await renderEmail('approval-waiting', waitingProps('vi'))
+		expect(vi.html).toContain('Kế hoạch đã chờ Tỉnh ủy duyệt 5 ngày')
+		expect(squash(vi.text)).toContain(
+			squash(
+				`Kế hoạch “${PLAN_NAME}” của ${ORGANISATION} được chuyển đến đơn vị bạn ngày 10/03/2027 và đến nay đã chờ 5 ngày.`,
+			),
+		)
+		const en = await renderEmail('approval-waiting', waitingProps('en'))
+		expect(en.html).toContain(
+			'The plan has waited 5 days for Provincial Party Committee',
+		)
+	})
+})
+
+describe('report events', () => {
+	test('submitted: the acknowledging organisation is asked to act, the others are told for information', async () => {
+		const action = await renderEmail('report-submitted', planProps('vi'))
+		expect(squash(action.text)).toContain(
+			squash('Mời bạn xem báo cáo và xác nhận đã tiếp nhận'),
+		)
+		expect(action.text).not.toContain('Cài đặt thông báo')
+		const info = await renderEmail(
+			'report-submitted',
+			planProps('vi', { informational: true }),
+		)
+		expect(info.subject).toBe(
+			`[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã được nộp`,
+		)
+		expect(squash(info.text)).toContain(
+			squash('Báo cáo được gửi đến đơn vị bạn để biết'),
+		)
+		expect(squash(info.text)).toContain(
+			squash('Bạn có thể tắt các email để biết'),
+		)
+		const again = await renderEmail(
+			'report-submitted',
+			planProps('vi', { resubmitted: true }),
+		)
+		expect(again.subject).toBe(
+			`[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã bổ sung, chờ bạn tiếp nhận`,
+		)
+	})
+
+	test('returned: the comment quoted, and what to do', async () => {
+		const { html, text } = await renderEmail('report-returned', planProps('vi'))
+		expect(html).toMatch(
+			/<blockquote[^>]*>Đề nghị bổ sung dự toán kinh phí chi tiết\.<br\/>Giảm số/,
+		)
+		expect(squash(text)).toContain(
+			squash(
+				'Phạm Thị Lan (Tỉnh ủy Quảng Trị) đã trả lại báo cáo kết quả chuyến đi',
+			),
+		)
+		expect(squash(text)).toContain(
+			squash('Hãy bổ sung báo cáo theo ý kiến trên rồi nộp lại.'),
+		)
+	})
+
+	test('acknowledged: for information, the plan is closed', async () => {
+		const { text } = await renderEmail(
+			'report-acknowledged',
+			planProps('vi', { informational: true, comment: null }),
+		)
+		expect(squash(text)).toContain(squash('Kế hoạch đã kết thúc.'))
+		expect(squash(text)).toContain(squash('Bạn có thể tắt các email để biết'))
 	})
 })
 

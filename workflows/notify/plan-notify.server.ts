@@ -76,7 +76,11 @@ export async function notifyPlanEvent(
 		actorName: plan.actor_name,
 		actorOrganisation: plan.actor_organisation,
 		comment,
-		resubmitted: event === 'RESUBMIT' || event === 'AMEND',
+		// A plan sent through the chain again, or a report submitted again after it was returned.
+		resubmitted:
+			event === 'RESUBMIT' ||
+			event === 'AMEND' ||
+			(event === 'SUBMIT_REPORT' && from === 'report_returned'),
 	}
 	// "Waiting for you" names the step now waiting; the others name the step that decided.
 	const labelsFor = (template: string) =>

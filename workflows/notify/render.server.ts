@@ -1,4 +1,5 @@
 import { appUrl } from '#app/utils/email.server.ts'
+import { formatIsoDate } from '#app/utils/format.ts'
 import { translator } from '#app/i18n/index.ts'
 import { type Locale, type Role } from '#db/schema.ts'
 import { type EmailTemplate, renderEmail } from '#emails/index.ts'
@@ -19,6 +20,38 @@ export interface StoredPlanEmail {
 	comment: string | null
 	resubmitted: boolean
 	informational: boolean
+}
+
+/** A report reminder (report-due, report-overdue) as stored: dates 'YYYY-MM-DD'. */
+export interface StoredReportReminder {
+	planId: string
+	planName: string
+	organisationName: string
+	toStatus: string
+	/** 'before' | 'due' | 'overdue-k' */
+	point: string
+	returnedOn: string | null
+	dueOn: string
+	/** report-due: days left (0 on the due date); report-overdue: days late. */
+	days: number
+	/** To the owning organisation's approvers rather than the drafter. */
+	escalation: boolean
+	drafterName: string
+	informational: false
+}
+
+/** An approval-waiting reminder as stored. */
+export interface StoredApprovalReminder {
+	planId: string
+	planName: string
+	organisationName: string
+	toStatus: string
+	point: string
+	stepLabel: { vi: string; en: string } | null
+	/** 'YYYY-MM-DD': the day the plan reached the step. */
+	waitingSince: string
+	days: number
+	informational: false
 }
 
 export interface StoredAccountEmail {
@@ -65,6 +98,37 @@ export async function renderStoredEmail(message: {
 			recipientName,
 			resetUrl: appUrl(props.resetPath),
 			expiresMinutes: props.expiresMinutes,
+		})
+	}
+	if (template === 'report-due' || template === 'report-overdue') {
+		const props = message.props as StoredReportReminder
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			planName: props.planName,
+			organisationName: props.organisationName,
+			statusLabel: t(`status.${props.toStatus}`),
+			returnedOn: props.returnedOn ? formatIsoDate(props.returnedOn) : null,
+			dueDate: formatIsoDate(props.dueOn),
+			days: props.days,
+			escalation: props.escalation,
+			drafterName: props.drafterName,
+			planUrl: appUrl(`/plans/${props.planId}`),
+		})
+	}
+	if (template === 'approval-waiting') {
+		const props = message.props as StoredApprovalReminder
+		const stepLabel = pick(props.stepLabel, locale)
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			planName: props.planName,
+			organisationName: props.organisationName,
+			statusLabel: t('status.step', { label: stepLabel ?? '' }),
+			stepLabel,
+			waitingSince: formatIsoDate(props.waitingSince),
+			days: props.days,
+			planUrl: appUrl(`/plans/${props.planId}`),
 		})
 	}
 	const props = message.props as StoredPlanEmail

@@ -4,7 +4,13 @@ import { type PlanEventType, stepIndexOf } from './plan.machine.ts'
 export type Audience = { approversOf: string } | { user: string }
 
 export interface Notice {
-	template: Extract<EmailTemplate, `plan-${string}`>
+	template: Extract<
+		EmailTemplate,
+		| `plan-${string}`
+		| 'report-submitted'
+		| 'report-returned'
+		| 'report-acknowledged'
+	>
 	audience: Audience
 	/** For information only: the recipient may turn these emails off. */
 	informational: boolean
@@ -76,8 +82,47 @@ export function whoHears(
 					informational: true,
 				},
 			]
+		case 'SUBMIT_REPORT': {
+			// To the receivers of the report; the last of them acknowledges it, the others may return it.
+			const receivers = reportReceivers(plan)
+			return receivers.map((organisationId, index) => ({
+				template: 'report-submitted' as const,
+				audience: { approversOf: organisationId },
+				informational: index < receivers.length - 1,
+			}))
+		}
+		case 'RETURN_REPORT':
+			return [
+				{
+					template: 'report-returned',
+					audience: drafter,
+					informational: false,
+				},
+			]
+		case 'ACKNOWLEDGE_REPORT':
+			return [
+				{
+					template: 'report-acknowledged',
+					audience: drafter,
+					informational: true,
+				},
+			]
 		default:
 			// Withdrawal, and the trip's own events, reach people through the report reminders.
 			return []
 	}
+}
+
+/**
+ * The organisations a post-trip report goes to, as the workflow machine has them: the chain's
+ * organisations other than the owner, in chain order (by default the party committee, then the
+ * VGCL board, which acknowledges it); the owner itself only if the chain has no other.
+ */
+export function reportReceivers(plan: {
+	ownerOrganisationId: string
+	steps: readonly string[]
+}) {
+	const organisations = [...new Set(plan.steps)]
+	const others = organisations.filter(id => id !== plan.ownerOrganisationId)
+	return others.length ? others : organisations
 }

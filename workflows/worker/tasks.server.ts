@@ -9,6 +9,8 @@ import {
 } from '#db/repos/notification.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
 import { renderStoredEmail } from '#workflows/notify/render.server.ts'
+import { dateInVietnam } from '#workflows/reminders/reminder-points.ts'
+import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 
 const REDACTED = '— Nội dung đã được ẩn vì chứa liên kết đặt lại mật khẩu. —'
 
@@ -59,4 +61,28 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 	}
 }
 
-export const taskList: TaskList = { send_email: sendEmailTask }
+const DailyRemindersPayload = z.object({
+	/** Set by graphile-worker's cron: the time the job was scheduled for (also when backfilled later). */
+	_cron: z.object({ ts: z.string() }).partial().optional(),
+	/** A day to run for ('YYYY-MM-DD'), e.g. when run by hand. */
+	date: z.iso.date().optional(),
+})
+
+/**
+ * The daily reminders for the day the job was scheduled for, as a date in Asia/Ho_Chi_Minh
+ * (graphile's cron gives `_cron.ts`; a job added by hand runs for today unless it names a
+ * `date`). A job that runs twice, or late, sends nothing twice: every reminder has its dedupe key.
+ */
+export const dailyRemindersTask: Task = async (payload, helpers) => {
+	const parsed = DailyRemindersPayload.parse(payload ?? {})
+	const today = parsed.date ?? dateInVietnam(parsed._cron?.ts ?? new Date())
+	const run = await runDailyReminders(db, today)
+	helpers.logger.info(
+		`daily reminders for ${today}: ${run.reminders.length} due, ${run.emailsQueued} emails queued`,
+	)
+}
+
+export const taskList: TaskList = {
+	send_email: sendEmailTask,
+	daily_reminders: dailyRemindersTask,
+}

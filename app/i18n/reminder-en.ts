@@ -1,0 +1,25 @@
+import { type reminderVi } from './reminder-vi.ts'
+
+// In-app notification texts of the report events and the reminders (spread into en.ts).
+export const reminderEn: Record<keyof typeof reminderVi, string> = {
+	'notify.report-due':
+		'The trip report of “{planName}” is due in {days} days (on {dueDate}).',
+	'notify.report-due-today':
+		'The trip report of “{planName}” is due today ({dueDate}).',
+	'notify.report-overdue':
+		'The trip report of “{planName}” is {days} days overdue (it was due on {dueDate}).',
+	'notify.report-overdue-escalation':
+		'The trip report of “{planName}” ({organisationName}) is {days} days overdue (it was due on {dueDate}); drafted by {drafterName}.',
+	'notify.approval-waiting':
+		'The plan “{planName}” of {organisationName} has waited {days} days for {stepLabel} (since {waitingSinceDate}).',
+	'notify.approval-waiting-no-step':
+		'The plan “{planName}” of {organisationName} has waited {days} days for your organisation (since {waitingSinceDate}).',
+	'notify.report-submitted':
+		'{actorName} ({actorOrganisation}) submitted the trip report of “{planName}”.',
+	'notify.report-resubmitted':
+		'{actorName} ({actorOrganisation}) submitted the completed trip report of “{planName}” again.',
+	'notify.report-returned':
+		'{actorName} ({actorOrganisation}) returned the trip report of “{planName}”: {comment}',
+	'notify.report-acknowledged':
+		'{actorName} ({actorOrganisation}) acknowledged the trip report of “{planName}”; the plan is closed.',
+}

@@ -1,0 +1,24 @@
+// In-app notification texts of the report events and the reminders (spread into vi.ts).
+// Dates arrive as dd/mm/yyyy; see workflows/notify/notification-text.ts for the variants.
+export const reminderVi = {
+	'notify.report-due':
+		'Còn {days} ngày đến hạn nộp báo cáo kết quả chuyến đi của đoàn “{planName}” (hạn {dueDate}).',
+	'notify.report-due-today':
+		'Hôm nay ({dueDate}) là hạn nộp báo cáo kết quả chuyến đi của đoàn “{planName}”.',
+	'notify.report-overdue':
+		'Báo cáo kết quả chuyến đi của đoàn “{planName}” đã quá hạn {days} ngày (hạn {dueDate}).',
+	'notify.report-overdue-escalation':
+		'Báo cáo kết quả chuyến đi của đoàn “{planName}” ({organisationName}) đã quá hạn {days} ngày (hạn {dueDate}), người soạn thảo: {drafterName}.',
+	'notify.approval-waiting':
+		'Kế hoạch “{planName}” của {organisationName} đã chờ {stepLabel} duyệt {days} ngày (từ {waitingSinceDate}).',
+	'notify.approval-waiting-no-step':
+		'Kế hoạch “{planName}” của {organisationName} đã chờ đơn vị bạn duyệt {days} ngày (từ {waitingSinceDate}).',
+	'notify.report-submitted':
+		'{actorName} ({actorOrganisation}) đã nộp báo cáo kết quả chuyến đi của đoàn “{planName}”.',
+	'notify.report-resubmitted':
+		'{actorName} ({actorOrganisation}) đã nộp lại báo cáo kết quả chuyến đi của đoàn “{planName}” sau khi bổ sung.',
+	'notify.report-returned':
+		'{actorName} ({actorOrganisation}) đã trả lại báo cáo kết quả chuyến đi của đoàn “{planName}”: {comment}',
+	'notify.report-acknowledged':
+		'{actorName} ({actorOrganisation}) đã tiếp nhận báo cáo kết quả chuyến đi của đoàn “{planName}”; kế hoạch đã kết thúc.',
+} as const

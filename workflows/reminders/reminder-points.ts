@@ -1,0 +1,186 @@
+/**
+ * When reminders fall due. Pure calendar arithmetic on 'YYYY-MM-DD' dates (calendar dates in
+ * Asia/Ho_Chi_Minh): no clock, no time zone shifts, no I/O. The daily job asks, for each plan,
+ * whether *today* is one of its reminder points; the job runs every day, so each point is met
+ * exactly once (and the dedupe keys make a second run on the same day send nothing).
+ */
+
+export const REMINDER_TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+/** The drafter is reminded this many days before the report is due … */
+export const DAYS_BEFORE_DUE = 3
+/** … on the due date, and every this many days once it is overdue … */
+export const OVERDUE_EVERY_DAYS = 7
+/** … and from this overdue reminder on, the owning organisation's approvers are told too. */
+export const ESCALATE_FROM_OVERDUE = 2
+
+const DAY_MS = 24 * 60 * 60 * 1000
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/
+
+function utcMidnight(iso: string) {
+	const match = ISO_DATE.exec(iso)
+	if (!match) throw new Error(`not a YYYY-MM-DD date: ${iso}`)
+	const [, y, m, d] = match
+	const time = Date.UTC(Number(y), Number(m) - 1, Number(d))
+	const date = new Date(time)
+	if (date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1)
+		throw new Error(`not a calendar date: ${iso}`)
+	return time
+}
+
+export function isIsoDate(value: string) {
+	try {
+		utcMidnight(value)
+		return true
+	} catch {
+		return false
+	}
+}
+
+/** '2027-03-10' + 15 → '2027-03-25'. */
+export function addDays(iso: string, days: number) {
+	return new Date(utcMidnight(iso) + days * DAY_MS).toISOString().slice(0, 10)
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string) {
+	return Math.round((utcMidnight(to) - utcMidnight(from)) / DAY_MS)
+}
+
+const hcmDateFormat = new Intl.DateTimeFormat('en-CA', {
+	timeZone: REMINDER_TIME_ZONE,
+	year: 'numeric',
+	month: '2-digit',
+	day: '2-digit',
+})
+
+/** The calendar date an instant falls on in Vietnam, 'YYYY-MM-DD' (e.g. 2027-03-21T18:00Z → '2027-03-22'). */
+export function dateInVietnam(instant: Date | string) {
+	const date = new Date(instant)
+	if (Number.isNaN(date.getTime()))
+		throw new Error(`not an instant: ${instant}`)
+	const parts = Object.fromEntries(
+		hcmDateFormat.formatToParts(date).map(p => [p.type, p.value]),
+	)
+	return `${parts.year}-${parts.month}-${parts.day}`
+}
+
+/** The report of a trip that returned on `returnedOn` is due `dueDays` days later (per organisation, 15 by default). */
+export function reportDueDate(returnedOn: string, dueDays: number) {
+	return addDays(returnedOn, dueDays)
+}
+
+export type ReportReminder =
+	| { point: 'before'; template: 'report-due'; daysLeft: number }
+	| { point: 'due'; template: 'report-due'; daysLeft: 0 }
+	| {
+			point: `overdue-${number}`
+			template: 'report-overdue'
+			/** 1 for the first overdue reminder (due + 7 days), 2 for the second … */
+			round: number
+			daysLate: number
+			/** From the second overdue reminder on, the owning organisation's approvers are told as well. */
+			escalate: boolean
+	  }
+
+/**
+ * The reminder of a report due on `dueOn` that falls on `today`, if any: due − 3 days → 'before',
+ * the due date → 'due', due + 7k days (k ≥ 1) → 'overdue-k'. Every other day → null.
+ */
+export function reportReminderPoint(
+	dueOn: string,
+	today: string,
+): ReportReminder | null {
+	const late = daysBetween(dueOn, today)
+	if (late === -DAYS_BEFORE_DUE)
+		return {
+			point: 'before',
+			template: 'report-due',
+			daysLeft: DAYS_BEFORE_DUE,
+		}
+	if (late === 0) return { point: 'due', template: 'report-due', daysLeft: 0 }
+	if (late > 0 && late % OVERDUE_EVERY_DAYS === 0) {
+		const round = late / OVERDUE_EVERY_DAYS
+		return {
+			point: `overdue-${round}`,
+			template: 'report-overdue',
+			round,
+			daysLate: late,
+			escalate: round >= ESCALATE_FROM_OVERDUE,
+		}
+	}
+	return null
+}
+
+/** Every reminder point of a report due on `dueOn`, in order, from `from` to `to` inclusive (for pages and tests). */
+export function reportReminderDates(dueOn: string, from: string, to: string) {
+	const dates: { date: string; reminder: ReportReminder }[] = []
+	for (let day = from; day <= to; day = addDays(day, 1)) {
+		const reminder = reportReminderPoint(dueOn, day)
+		if (reminder) dates.push({ date: day, reminder })
+	}
+	return dates
+}
+
+/** The daily job runs at this hour in Vietnam; "how long has it waited" is measured at this time of `today`. */
+export const REMINDER_HOUR = 8
+
+/** `today` at 08:00 in Vietnam (UTC+7 all year, no daylight saving), as an instant. */
+export function reminderInstant(today: string) {
+	utcMidnight(today)
+	const hour = String(REMINDER_HOUR).padStart(2, '0')
+	return new Date(`${today}T${hour}:00:00+07:00`)
+}
+
+export interface ApprovalReminder {
+	/** 1 for the first reminder, 2 for the next … */
+	round: number
+	/** Whole days the plan has waited at the step, as of 08:00 on `today`. */
+	daysWaiting: number
+}
+
+/**
+ * A plan that reached a step at `arrivedAt` and still waits there: its approvers are reminded
+ * once it has waited more than `everyDays` days (the organisation's approval_reminder_days,
+ * 5 by default), and again every `everyDays` days after that. "Days waited" are whole 24-hour
+ * days as of 08:00 on `today` (as the inbox counts them), so they grow by exactly one from one
+ * day's run to the next and every multiple of `everyDays` is met on exactly one day.
+ */
+export function approvalReminderPoint(
+	arrivedAt: Date | string,
+	today: string,
+	everyDays: number,
+): ApprovalReminder | null {
+	if (!Number.isInteger(everyDays) || everyDays < 1)
+		throw new Error(
+			`approval_reminder_days must be a positive integer, got ${everyDays}`,
+		)
+	const since = new Date(arrivedAt).getTime()
+	if (Number.isNaN(since)) throw new Error(`not an instant: ${arrivedAt}`)
+	const waited = Math.floor((reminderInstant(today).getTime() - since) / DAY_MS)
+	if (waited <= 0 || waited % everyDays !== 0) return null
+	return { round: waited / everyDays, daysWaiting: waited }
+}
+
+/**
+ * The point in a dedupe key: a plan waiting at a step is reminded once per (step, day it arrived,
+ * round), so a plan returned and submitted again starts a new series rather than being silenced
+ * by the old one. (Two arrivals at the same step on the same day share keys, but the first of
+ * them ended that day, before any of its reminders fell due.)
+ */
+export function approvalPointKey(
+	status: string,
+	arrivedAt: Date | string,
+	round: number,
+) {
+	return `waiting-${status}-${dateInVietnam(arrivedAt)}-${round}`
+}
+
+/** The dedupe key of one reminder to one person: the in-app notification and the email share it. */
+export function reminderDedupeKey(
+	planId: string,
+	point: string,
+	userId: string,
+) {
+	return `reminder:${planId}:${point}:${userId}`
+}
