@@ -477,6 +477,7 @@ export const en: Record<MessageKey, string> = {
 	'reports.none': 'No reports.',
 	'reports.submittedOn': 'Submitted on {date}',
 	'reports.submittedLate': '{days} days late',
+	'trip.amendHint': 'Change members, partner, country…; major changes need approval again.',
 	...emailEn,
 	...reminderEn,
 }

@@ -472,6 +472,7 @@ export const vi = {
 	'reports.none': 'Không có báo cáo nào.',
 	'reports.submittedOn': 'Nộp ngày {date}',
 	'reports.submittedLate': 'trễ {days} ngày',
+	'trip.amendHint': 'Đổi thành viên, đối tác, nước đến…; thay đổi lớn phải trình duyệt lại.',
 	...emailVi,
 	...reminderVi,
 } as const

@@ -1,4 +1,4 @@
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
 	type diffPlans,
@@ -252,10 +252,13 @@ export function PlanTimeline({
 	events,
 	steps,
 	direction,
+	tripDates,
 }: {
 	events: PlanEventRow[]
 	steps: Step[]
 	direction?: 'out' | 'in'
+	/** The dates the trip's events recorded, shown with them. */
+	tripDates?: { DEPART?: string | null; COMPLETE_TRIP?: string | null }
 }) {
 	const t = useT()
 	const inbound = (key: string) =>
@@ -292,6 +295,15 @@ export function PlanTimeline({
 								direction={direction}
 							/>
 						</div>
+						{(e.event === 'DEPART' || e.event === 'COMPLETE_TRIP') &&
+						tripDates?.[e.event] ? (
+							<div>
+								{t(
+									`${e.event === 'DEPART' ? 'trip.departedOn' : 'trip.returnedOn'}${inbound(e.event)}`,
+								)}
+								: {formatIsoDate(tripDates[e.event])}
+							</div>
+						) : null}
 						{e.timing && !e.edited ? (
 							<div>
 								{t('plan.timing')}:{' '}

@@ -51,8 +51,18 @@ export function DueNote({ dueOn, today }: { dueOn: string; today: string }) {
 	)
 }
 
+type TripFactsPlan = Pick<
+	TripPlan,
+	| 'direction'
+	| 'status'
+	| 'departed_on'
+	| 'returned_on'
+	| 'report_due_on'
+	| 'cancel_reason'
+>
+
 /** The trip's dates, the report's due date (with days left or late) and a cancellation's reason. */
-export function TripFacts({ plan, today }: { plan: TripPlan; today: string }) {
+function useTripFactRows(plan: TripFactsPlan, today: string) {
 	const t = useT()
 	const inbound = plan.direction === 'in' ? '.in' : ''
 	const rows: [string, ReactNode][] = []
@@ -82,39 +92,61 @@ export function TripFacts({ plan, today }: { plan: TripPlan; today: string }) {
 		])
 	if (plan.cancel_reason)
 		rows.push([t('trip.cancelReason'), plan.cancel_reason])
-	if (!rows.length) return null
+	return rows
+}
+
+function FactsTable({ rows }: { rows: [string, ReactNode][] }) {
 	return (
-		<section className="panel">
-			<h2>{t(`trip.title${inbound}`)}</h2>
-			<table className="details">
-				<tbody>
-					{rows.map(([label, value]) => (
-						<tr key={label}>
-							<th scope="row">{label}</th>
-							<td className="pre">{value}</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-		</section>
+		<table className="details">
+			<tbody>
+				{rows.map(([label, value]) => (
+					<tr key={label}>
+						<th scope="row">{label}</th>
+						<td className="pre">{value}</td>
+					</tr>
+				))}
+			</tbody>
+		</table>
 	)
 }
 
-/** The drafter's trip forms, each posting its own intent to the plan page. */
-export function TripActions({
+/** The trip's facts on their own (the report page). */
+export function TripFacts({
+	plan,
+	today,
+}: {
+	plan: TripFactsPlan
+	today: string
+}) {
+	const rows = useTripFactRows(plan, today)
+	return rows.length ? (
+		<section className="panel">
+			<FactsTable rows={rows} />
+		</section>
+	) : null
+}
+
+/**
+ * "Chuyến đi" on the plan page: the trip's facts, and for the owning drafter the forms that
+ * record it (each posting its own intent), the way to the report, and the amendment link.
+ */
+export function TripPanel({
 	plan,
 	actions,
 	today,
 	hasReport,
+	canAmend,
 	last,
 }: {
 	plan: TripPlan
 	actions: string[]
 	today: string
 	hasReport: boolean
+	canAmend: boolean
 	last: TripResult | null
 }) {
 	const t = useT()
+	const rows = useTripFactRows(plan, today)
 	const inbound = plan.direction === 'in' ? '.in' : ''
 	const lastFor = (intent: string) =>
 		last?.intent === intent ? last.result : undefined
@@ -145,11 +177,26 @@ export function TripActions({
 				lastResult={lastFor('COMPLETE_TRIP')}
 			/>,
 		)
-	if (actions.includes('SUBMIT_REPORT'))
+	const reportVisible =
+		actions.includes('SUBMIT_REPORT') ||
+		['report_submitted', 'report_returned', 'closed'].includes(plan.status) ||
+		(plan.status === 'trip_done' && hasReport)
+	if (reportVisible)
 		forms.push(
-			<p key="report">
-				<Link className="button" to={`/plans/${plan.id}/report`}>
-					{t(hasReport ? 'report.continue' : 'report.write')}
+			<p key="report" className="actions">
+				<Link
+					className={
+						actions.includes('SUBMIT_REPORT') ? 'button' : 'button secondary'
+					}
+					to={`/plans/${plan.id}/report`}
+				>
+					{t(
+						!actions.includes('SUBMIT_REPORT')
+							? 'report.view'
+							: hasReport
+								? 'report.continue'
+								: 'report.write',
+					)}
 				</Link>
 			</p>,
 		)
@@ -161,17 +208,23 @@ export function TripActions({
 				lastResult={lastFor('POSTPONE')}
 			/>,
 		)
+	if (canAmend)
+		forms.push(
+			<p key="amend" className="trip-amend">
+				<Link to={`/plans/${plan.id}/edit`}>{t('plan.action.amend')}</Link>{' '}
+				<span className="muted">{t('trip.amendHint')}</span>
+			</p>,
+		)
 	if (actions.includes('CANCEL'))
 		forms.push(
 			<CancelForm key="CANCEL" plan={plan} lastResult={lastFor('CANCEL')} />,
 		)
-	if (!forms.length) return null
+	if (!rows.length && !forms.length) return null
 	return (
-		<section
-			className="panel trip-actions"
-			aria-label={t(`trip.title${inbound}`)}
-		>
-			{forms}
+		<section className="panel trip-panel">
+			<h2>{t(`trip.title${inbound}`)}</h2>
+			{rows.length ? <FactsTable rows={rows} /> : null}
+			{forms.length ? <div className="trip-actions">{forms}</div> : null}
 		</section>
 	)
 }

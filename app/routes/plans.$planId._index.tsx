@@ -59,7 +59,7 @@ import {
 	PlanTimeline,
 	StatusBadge,
 } from './__plan-view.tsx'
-import { TripActions, TripFacts } from './__trip-forms.tsx'
+import { TripPanel } from './__trip-forms.tsx'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -272,13 +272,13 @@ export default function PlanRoute() {
 				</p>
 			) : null}
 			<LastDecision events={data.events} status={plan.status} />
-			<TripFacts plan={plan} today={data.today} />
 			<Actions />
-			<TripActions
+			<TripPanel
 				plan={plan}
 				actions={data.actions}
 				today={data.today}
 				hasReport={plan.has_report}
+				canAmend={data.canEdit && plan.status === 'approved'}
 				last={tripResult || null}
 			/>
 			{sinceApproval ? (
@@ -320,17 +320,14 @@ export default function PlanRoute() {
 				events={data.events}
 				steps={data.steps}
 				direction={plan.direction}
+				tripDates={{
+					DEPART: plan.departed_on,
+					COMPLETE_TRIP: plan.returned_on,
+				}}
 			/>
 		</>
 	)
 }
-
-const REPORT_STATUSES = [
-	'trip_done',
-	'report_submitted',
-	'report_returned',
-	'closed',
-]
 
 function Actions() {
 	const { plan, actions, canEdit } = useLoaderData<typeof loader>()
@@ -361,11 +358,9 @@ function Actions() {
 	const plain = (['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const).filter(intent =>
 		actions.includes(intent),
 	)
-	const reportLink =
-		REPORT_STATUSES.includes(plan.status) &&
-		(plan.status !== 'trip_done' || plan.has_report) &&
-		!actions.includes('SUBMIT_REPORT')
-	if (!decisions.length && !plain.length && !canEdit && !reportLink) return null
+	// An approved plan's amendment link is with the trip's forms.
+	const editLink = canEdit && plan.status !== 'approved'
+	if (!decisions.length && !plain.length && !editLink) return null
 	return (
 		<section className="panel actions-panel">
 			{decisions.length ? (
@@ -402,16 +397,9 @@ function Actions() {
 				</Form>
 			) : null}
 			<div className="actions">
-				{reportLink ? (
-					<Link className="button secondary" to="report">
-						{t('report.view')}
-					</Link>
-				) : null}
-				{canEdit ? (
+				{editLink ? (
 					<Link className="button secondary" to="edit">
-						{t(
-							plan.status === 'approved' ? 'plan.action.amend' : 'common.edit',
-						)}
+						{t('common.edit')}
 					</Link>
 				) : null}
 				{plain.map(intent => (

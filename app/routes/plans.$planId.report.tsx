@@ -15,7 +15,7 @@ import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { getReportPage, getTripFacts } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import {
@@ -31,7 +31,7 @@ import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
 import { PlanTimeline, StatusBadge } from './__plan-view.tsx'
 import { ReportForm, ReportView } from './__report-form.tsx'
-import { DueNote } from './__trip-forms.tsx'
+import { TripFacts } from './__trip-forms.tsx'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
@@ -108,8 +108,6 @@ export default function ReportRoute() {
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const { plan } = data
-	const inbound = plan.direction === 'in' ? '.in' : ''
-	const owed = (REPORT_DUE_STATUSES as readonly string[]).includes(plan.status)
 	const returned = plan.events.findLast(e => e.event === 'RETURN_REPORT')
 	return (
 		<>
@@ -121,28 +119,7 @@ export default function ReportRoute() {
 				<Link to={`/plans/${plan.id}`}>{plan.name || t('plan.notSet')}</Link> ·{' '}
 				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)}
 			</p>
-			<section className="panel">
-				<table className="details">
-					<tbody>
-						<tr>
-							<th scope="row">{t(`trip.returnedOn${inbound}`)}</th>
-							<td>{formatIsoDate(plan.returned_on)}</td>
-						</tr>
-						<tr>
-							<th scope="row">{t('trip.reportDue')}</th>
-							<td>
-								{formatIsoDate(plan.report_due_on)}
-								{owed && plan.report_due_on ? (
-									<>
-										{' · '}
-										<DueNote dueOn={plan.report_due_on} today={data.today} />
-									</>
-								) : null}
-							</td>
-						</tr>
-					</tbody>
-				</table>
-			</section>
+			<TripFacts plan={{ ...plan, cancel_reason: null }} today={data.today} />
 			{plan.status === 'report_returned' && returned ? (
 				<section className="panel callout callout-returned" role="note">
 					<p>
@@ -199,6 +176,10 @@ export default function ReportRoute() {
 				events={plan.events}
 				steps={[]}
 				direction={plan.direction}
+				tripDates={{
+					DEPART: plan.departed_on,
+					COMPLETE_TRIP: plan.returned_on,
+				}}
 			/>
 		</>
 	)

@@ -1,5 +1,14 @@
 import { z } from 'zod'
 
+/** The states the "Báo cáo sau chuyến đi" list filters by. */
+export const REPORT_STATES = [
+	'due',
+	'overdue',
+	'submitted',
+	'acknowledged',
+] as const
+export type ReportState = (typeof REPORT_STATES)[number]
+
 const text = (max: number) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
 

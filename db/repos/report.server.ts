@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import { type ReportState } from '#app/utils/report-schema.ts'
 import { searchPattern } from '#app/utils/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import {
@@ -211,13 +212,6 @@ export async function getReportPage(db: Db, planId: string) {
 		.executeTakeFirst()
 }
 
-export const REPORT_STATES = [
-	'due',
-	'overdue',
-	'submitted',
-	'acknowledged',
-] as const
-export type ReportState = (typeof REPORT_STATES)[number]
 
 export interface ReportListFilter {
 	query?: string
