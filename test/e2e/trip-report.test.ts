@@ -133,7 +133,12 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 		await openPlan(page, planId)
 		await expectStatus(page, 'Đã phê duyệt')
 		// The drafter may also postpone, cancel, or amend the plan through the edit page.
-		await page.getByRole('link', { name: 'Điều chỉnh kế hoạch' }).waitFor()
+		await page.getByRole('link', { name: 'Điều chỉnh kế hoạch' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Điều chỉnh kế hoạch đã phê duyệt' }).waitFor()
+		await page.getByLabel('Lý do điều chỉnh').waitFor()
+		expect(await page.getByRole('button', { name: 'Lưu và gửi duyệt' }).count()).toBe(0)
+		await screenshot(page, 'plan-amend-form')
+		await openPlan(page, planId)
 		const depart = tripForm(page, 'Ghi nhận đoàn xuất phát')
 		expect(await depart.getByLabel('Ngày xuất phát').inputValue()).toBe(formatIsoDate(today))
 		await screenshot(page, 'trip-approved-drafter')
