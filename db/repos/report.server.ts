@@ -212,7 +212,6 @@ export async function getReportPage(db: Db, planId: string) {
 		.executeTakeFirst()
 }
 
-
 export interface ReportListFilter {
 	query?: string
 	state?: ReportState
