@@ -6,6 +6,7 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import { type z } from 'zod'
 import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
@@ -153,41 +154,11 @@ export function ReportForm({
 					{t('report.addParticipant')}
 				</button>
 			</section>
-			<section className="panel">
-				<h2>{t('plan.attachments')}</h2>
-				{attachments.length ? (
-					<ul>
-						{attachments.map(a => (
-							<li key={a.id}>
-								{a.file_name}{' '}
-								<label className="muted">
-									<input
-										type="checkbox"
-										name="remove_attachment"
-										value={a.id}
-									/>{' '}
-									{t('plan.removeAttachment')}
-								</label>
-							</li>
-						))}
-					</ul>
-				) : null}
-				<Field
-					label={t('plan.chooseFiles')}
-					errors={fields.attachments.errors}
-					hint={t('report.attachmentsHint')}
-				>
-					{props => (
-						<input
-							type="file"
-							name="attachments"
-							multiple
-							accept=".pdf,.docx,.xlsx,.jpg,.jpeg,.png"
-							{...props}
-						/>
-					)}
-				</Field>
-			</section>
+			<AttachmentsSection
+				attachments={attachments}
+				errors={fields.attachments.errors}
+				hint={t('report.attachmentsHint')}
+			/>
 			<div className="actions sticky-actions">
 				<button
 					type="submit"
