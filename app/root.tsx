@@ -134,6 +134,9 @@ function Header() {
 							</NavLink>
 							<NavLink to="/plans">{t('nav.plans')}</NavLink>
 							<NavLink to="/reports">{t('nav.reports')}</NavLink>
+							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
+							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
+							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							{user.isApprover ? (
 								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
 							) : null}

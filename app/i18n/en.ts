@@ -1,5 +1,10 @@
 import { emailEn } from './email-en.ts'
 import { reminderEn } from './reminder-en.ts'
+import { approvalsEn } from './approvals-en.ts'
+import { substitutesEn } from './substitutes-en.ts'
+import { statisticsEn } from './statistics-en.ts'
+import { annualReportEn } from './annual-report-en.ts'
+import { partnersEn } from './partners-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -15,19 +20,27 @@ export const en: Record<MessageKey, string> = {
 	'notify.markAll': 'Mark all as read',
 	'notify.open': 'Open',
 	'notify.unread': 'Unread',
-	'notify.plan-submitted': 'Plan “{planName}” of {organisationName} is waiting for {stepLabel} to approve.',
-	'notify.plan-resubmitted': 'Plan “{planName}” was revised and resubmitted; it is waiting for {stepLabel}.',
-	'notify.plan-step-approved': '{actorName} ({actorOrganisation}) approved plan “{planName}” at step {stepLabel}.',
-	'notify.plan-returned': '{actorName} ({actorOrganisation}) returned plan “{planName}”: {comment}',
-	'notify.plan-rejected': '{actorName} ({actorOrganisation}) rejected plan “{planName}”: {comment}',
+	'notify.plan-submitted':
+		'Plan “{planName}” of {organisationName} is waiting for {stepLabel} to approve.',
+	'notify.plan-resubmitted':
+		'Plan “{planName}” was revised and resubmitted; it is waiting for {stepLabel}.',
+	'notify.plan-step-approved':
+		'{actorName} ({actorOrganisation}) approved plan “{planName}” at step {stepLabel}.',
+	'notify.plan-returned':
+		'{actorName} ({actorOrganisation}) returned plan “{planName}”: {comment}',
+	'notify.plan-rejected':
+		'{actorName} ({actorOrganisation}) rejected plan “{planName}”: {comment}',
 	'notify.plan-approved': 'Plan “{planName}” is fully approved.',
 	'settings.title': 'Personal settings',
-	'settings.emailInfo': 'Receive emails for information (e.g. my plan passed an approval step, a plan was approved)',
-	'settings.emailInfoHint': 'Emails that ask you to act (a plan waits for your approval, a plan was returned to you) are always sent.',
+	'settings.emailInfo':
+		'Receive emails for information (e.g. my plan passed an approval step, a plan was approved)',
+	'settings.emailInfoHint':
+		'Emails that ask you to act (a plan waits for your approval, a plan was returned to you) are always sent.',
 	'settings.language': 'Language of the interface and emails',
 	'settings.saved': 'Settings saved.',
 	'outbox.title': 'Outbox',
-	'outbox.hint': 'Every email the system sent or is about to send. Without a mail server (SMTP_URL), emails are kept here instead of being sent.',
+	'outbox.hint':
+		'Every email the system sent or is about to send. Without a mail server (SMTP_URL), emails are kept here instead of being sent.',
 	'outbox.to': 'To',
 	'outbox.subject': 'Subject',
 	'outbox.status': 'Status',
@@ -39,7 +52,8 @@ export const en: Record<MessageKey, string> = {
 	'outbox.view': 'View',
 	'outbox.back': 'Back to the outbox',
 	'outbox.lastError': 'Last error',
-	'outbox.pendingBody': 'The email is waiting to be sent; its content appears once it is sent.',
+	'outbox.pendingBody':
+		'The email is waiting to be sent; its content appears once it is sent.',
 	'outbox.filter.all': 'All statuses',
 	'email.status.queued': 'Queued',
 	'email.status.sent': 'Sent',
@@ -47,11 +61,14 @@ export const en: Record<MessageKey, string> = {
 	'email.status.failed': 'Failed',
 	'forgot.title': 'Forgot password',
 	'forgot.link': 'Forgot your password?',
-	'forgot.intro': 'Enter the email you sign in with. If it is known, we send a link to set a new password, valid for 60 minutes.',
+	'forgot.intro':
+		'Enter the email you sign in with. If it is known, we send a link to set a new password, valid for 60 minutes.',
 	'forgot.submit': 'Send the reset link',
-	'forgot.sent': 'If this email is known, a link to reset the password has been sent to it. Please check your mailbox.',
+	'forgot.sent':
+		'If this email is known, a link to reset the password has been sent to it. Please check your mailbox.',
 	'reset.title': 'Set a new password',
-	'reset.invalid': 'This reset link is not valid, was already used or has expired. Please ask for a new one.',
+	'reset.invalid':
+		'This reset link is not valid, was already used or has expired. Please ask for a new one.',
 	'reset.done': 'Your new password is set and you are signed in.',
 	'reset.requestNew': 'Ask for a new link',
 	'nav.home': 'Home',
@@ -293,13 +310,17 @@ export const en: Record<MessageKey, string> = {
 	'plan.action.return': 'Return',
 	'plan.action.reject': 'Reject',
 	'plan.action.withdraw': 'Withdraw plan',
-	'plan.commentHint': 'Optional when approving; required when returning (what must be revised) or rejecting (the reason).',
-	'plan.returnedBy': '{name} ({organisation}) returned the plan at {time} with this comment:',
-	'plan.rejectedBy': '{name} ({organisation}) rejected the plan at {time}, for this reason:',
+	'plan.commentHint':
+		'Optional when approving; required when returning (what must be revised) or rejecting (the reason).',
+	'plan.returnedBy':
+		'{name} ({organisation}) returned the plan at {time} with this comment:',
+	'plan.rejectedBy':
+		'{name} ({organisation}) rejected the plan at {time}, for this reason:',
 	'plan.changesSince': 'Changes since {name} returned it at {time}',
 	'plan.stepReturned': 'Returned by {name} at {time}',
 	'plan.stepRejected': 'Rejected by {name} at {time}',
-	'plan.optionalStepsChanged': 'The approval chain has just changed; please choose the additional approval steps again, then submit.',
+	'plan.optionalStepsChanged':
+		'The approval chain has just changed; please choose the additional approval steps again, then submit.',
 	'plan.chooseFiles': 'Choose files to attach',
 	'status.departed': 'Trip under way',
 	'status.trip_done': 'Back, report due',
@@ -316,12 +337,15 @@ export const en: Record<MessageKey, string> = {
 	'event.ACKNOWLEDGE_REPORT': 'Report acknowledged',
 	'event.RETURN_REPORT': 'Report returned',
 	'plan.done.DEPART': 'Departure recorded.',
-	'plan.done.COMPLETE_TRIP': 'Return recorded; the report of results is now due.',
+	'plan.done.COMPLETE_TRIP':
+		'Return recorded; the report of results is now due.',
 	'plan.done.CANCEL': 'The trip was cancelled.',
-	'plan.done.POSTPONE': 'The postponement was recorded; the plan stays approved.',
+	'plan.done.POSTPONE':
+		'The postponement was recorded; the plan stays approved.',
 	'plan.done.AMEND': 'The amended plan was sent for approval again.',
 	'plan.done.SUBMIT_REPORT': 'The report was submitted.',
-	'plan.done.ACKNOWLEDGE_REPORT': 'The report was acknowledged; the plan is closed.',
+	'plan.done.ACKNOWLEDGE_REPORT':
+		'The report was acknowledged; the plan is closed.',
 	'plan.done.RETURN_REPORT': 'The report was returned to the organisation.',
 	'plan.action.depart': 'Record departure',
 	'plan.action.complete_trip': 'Record return',
@@ -332,7 +356,8 @@ export const en: Record<MessageKey, string> = {
 	'plan.action.acknowledge_report': 'Acknowledge the report',
 	'plan.action.return_report': 'Return the report',
 	'plan.comment': 'Comment',
-	'plan.commentRequired': 'Please write a comment: what must be revised when returning, the reason when rejecting',
+	'plan.commentRequired':
+		'Please write a comment: what must be revised when returning, the reason when rejecting',
 	'plan.done.SUBMIT': 'The plan was submitted.',
 	'plan.done.RESUBMIT': 'The plan was resubmitted.',
 	'plan.done.APPROVE': 'The plan was approved.',
@@ -393,7 +418,8 @@ export const en: Record<MessageKey, string> = {
 	'home.needsMe': 'What needs me',
 	'home.reportsOwed': 'Your organisation owes {count} post-trip reports.',
 	'home.reportsOverdue': '({count} overdue)',
-	'home.reportsToAcknowledge': '{count} post-trip reports are waiting for your acknowledgement.',
+	'home.reportsToAcknowledge':
+		'{count} post-trip reports are waiting for your acknowledgement.',
 	'status.departed.in': 'Delegation visiting',
 	'status.trip_done.in': 'Delegation left, report due',
 	'event.DEPART.in': 'Delegation arrived',
@@ -404,13 +430,17 @@ export const en: Record<MessageKey, string> = {
 	'plan.done.EDIT_APPROVED': 'The changes were saved; the plan stays approved.',
 	'plan.unchanged': 'Nothing changed, so nothing was saved.',
 	'plan.amend': 'Amend an approved plan',
-	'plan.amendIntro': 'This plan is approved. Changing the country, the partner, raising the number of members above the approved figure, moving it to another year or changing the approval steps sends it back through the chain from the first step. Other changes (names within the approved count, exact dates within the year, wording) are saved and the approval stands.',
+	'plan.amendIntro':
+		'This plan is approved. Changing the country, the partner, raising the number of members above the approved figure, moving it to another year or changing the approval steps sends it back through the chain from the first step. Other changes (names within the approved count, exact dates within the year, wording) are saved and the approval stands.',
 	'plan.amendReason': 'Reason for the change',
-	'plan.amendReasonHint': 'Required when the change needs approval again; the approvers will read it.',
-	'plan.amendReasonRequired': 'Changing {fields} needs approval again; please give the reason for the change',
+	'plan.amendReasonHint':
+		'Required when the change needs approval again; the approvers will read it.',
+	'plan.amendReasonRequired':
+		'Changing {fields} needs approval again; please give the reason for the change',
 	'plan.saveAmendment': 'Save the change',
 	'plan.editSummary': 'Updated {fields} (no new approval needed).',
-	'plan.changesSinceApproval': 'Changes since {name} approved the plan at {time}',
+	'plan.changesSinceApproval':
+		'Changes since {name} approved the plan at {time}',
 	'trip.title': 'The trip',
 	'trip.title.in': 'The visit',
 	'trip.departedOn': 'Departure date',
@@ -426,12 +456,16 @@ export const en: Record<MessageKey, string> = {
 	'trip.cancelReason': 'Reason for cancelling',
 	'trip.cancelHint': 'For example: because of the Covid-19 pandemic',
 	'trip.reason': 'Reason for postponing',
-	'trip.postponeHint': 'New timing within {year}: the plan stays approved. Moving to another year: the plan goes through the approval chain again.',
+	'trip.postponeHint':
+		'New timing within {year}: the plan stays approved. Moving to another year: the plan goes through the approval chain again.',
 	'trip.reasonRequired': 'Please give the reason',
-	'trip.dateInFuture': 'This date has not come yet; record it once it has happened',
+	'trip.dateInFuture':
+		'This date has not come yet; record it once it has happened',
 	'trip.dateInPast': 'The new timing must be today or later',
-	'trip.returnBeforeDeparture': 'The return date cannot be before the departure date',
-	'trip.returnBeforeDeparture.in': 'The delegation cannot leave before it arrived',
+	'trip.returnBeforeDeparture':
+		'The return date cannot be before the departure date',
+	'trip.returnBeforeDeparture.in':
+		'The delegation cannot leave before it arrived',
 	'trip.yearPast': 'The plan cannot move to a past year',
 	'trip.timingUnchanged': 'The new timing is the same as the current one',
 	'report.title': 'Post-trip report',
@@ -443,24 +477,31 @@ export const en: Record<MessageKey, string> = {
 	'report.results': 'Results',
 	'report.resultsHint': 'What was discussed and agreed, documents signed.',
 	'report.activitiesDone': 'Activities carried out',
-	'report.activitiesDoneHint': 'One activity per line, as they actually happened.',
+	'report.activitiesDoneHint':
+		'One activity per line, as they actually happened.',
 	'report.proposals': 'Proposals and recommendations',
 	'report.proposalsHint': 'Optional.',
 	'report.participants': 'Participants',
-	'report.participantsHint': "The people who actually took part (filled in from the plan's members; correct it to what happened).",
+	'report.participantsHint':
+		"The people who actually took part (filled in from the plan's members; correct it to what happened).",
 	'report.addParticipant': 'Add a person',
 	'report.removeParticipant': 'Remove',
 	'report.participantsRequired': 'List at least one participant',
-	'report.attachmentsHint': 'Minutes, photos, signed documents: PDF, DOCX, XLSX, JPG, PNG; at most 10 MB each.',
+	'report.attachmentsHint':
+		'Minutes, photos, signed documents: PDF, DOCX, XLSX, JPG, PNG; at most 10 MB each.',
 	'report.submit': 'Submit the report',
 	'report.saved': 'The report draft was saved.',
 	'report.submittedAt': 'Submitted at {time}',
 	'report.notYet': 'The organisation has not submitted its report yet.',
-	'report.commentHint': 'Optional when acknowledging; required when returning the report (what must be added).',
-	'report.commentRequired': 'Please write what must be added when returning the report',
-	'report.returnedBy': '{name} ({organisation}) returned the report at {time} with this comment:',
+	'report.commentHint':
+		'Optional when acknowledging; required when returning the report (what must be added).',
+	'report.commentRequired':
+		'Please write what must be added when returning the report',
+	'report.returnedBy':
+		'{name} ({organisation}) returned the report at {time} with this comment:',
 	'reports.title': 'Post-trip reports',
-	'reports.intro': "Reports of your organisation's trips and of the organisations that report to yours.",
+	'reports.intro':
+		"Reports of your organisation's trips and of the organisations that report to yours.",
 	'reports.introAll': 'Reports of every organisation’s trips.',
 	'reports.state': 'Report state',
 	'reports.state.all': 'All states',
@@ -477,7 +518,13 @@ export const en: Record<MessageKey, string> = {
 	'reports.none': 'No reports.',
 	'reports.submittedOn': 'Submitted on {date}',
 	'reports.submittedLate': '{days} days late',
-	'trip.amendHint': 'Change members, partner, country…; major changes need approval again.',
+	'trip.amendHint':
+		'Change members, partner, country…; major changes need approval again.',
 	...emailEn,
 	...reminderEn,
+	...approvalsEn,
+	...substitutesEn,
+	...statisticsEn,
+	...annualReportEn,
+	...partnersEn,
 }

@@ -1,5 +1,10 @@
 import { emailVi } from './email-vi.ts'
 import { reminderVi } from './reminder-vi.ts'
+import { approvalsVi } from './approvals-vi.ts'
+import { substitutesVi } from './substitutes-vi.ts'
+import { statisticsVi } from './statistics-vi.ts'
+import { annualReportVi } from './annual-report-vi.ts'
+import { partnersVi } from './partners-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -13,19 +18,27 @@ export const vi = {
 	'notify.markAll': 'Đánh dấu tất cả là đã đọc',
 	'notify.open': 'Xem',
 	'notify.unread': 'Chưa đọc',
-	'notify.plan-submitted': 'Kế hoạch “{planName}” của {organisationName} đang chờ {stepLabel} phê duyệt.',
-	'notify.plan-resubmitted': 'Kế hoạch “{planName}” đã được sửa và gửi lại, chờ {stepLabel} phê duyệt.',
-	'notify.plan-step-approved': '{actorName} ({actorOrganisation}) đã phê duyệt kế hoạch “{planName}” ở bước {stepLabel}.',
-	'notify.plan-returned': '{actorName} ({actorOrganisation}) đã trả lại kế hoạch “{planName}”: {comment}',
-	'notify.plan-rejected': '{actorName} ({actorOrganisation}) không phê duyệt kế hoạch “{planName}”: {comment}',
+	'notify.plan-submitted':
+		'Kế hoạch “{planName}” của {organisationName} đang chờ {stepLabel} phê duyệt.',
+	'notify.plan-resubmitted':
+		'Kế hoạch “{planName}” đã được sửa và gửi lại, chờ {stepLabel} phê duyệt.',
+	'notify.plan-step-approved':
+		'{actorName} ({actorOrganisation}) đã phê duyệt kế hoạch “{planName}” ở bước {stepLabel}.',
+	'notify.plan-returned':
+		'{actorName} ({actorOrganisation}) đã trả lại kế hoạch “{planName}”: {comment}',
+	'notify.plan-rejected':
+		'{actorName} ({actorOrganisation}) không phê duyệt kế hoạch “{planName}”: {comment}',
 	'notify.plan-approved': 'Kế hoạch “{planName}” đã được phê duyệt đầy đủ.',
 	'settings.title': 'Cài đặt cá nhân',
-	'settings.emailInfo': 'Nhận email để biết (ví dụ: kế hoạch của tôi đã qua một bước duyệt, kế hoạch đã được phê duyệt)',
-	'settings.emailInfoHint': 'Email yêu cầu bạn xử lý (kế hoạch chờ bạn duyệt, kế hoạch bị trả lại) luôn được gửi.',
+	'settings.emailInfo':
+		'Nhận email để biết (ví dụ: kế hoạch của tôi đã qua một bước duyệt, kế hoạch đã được phê duyệt)',
+	'settings.emailInfoHint':
+		'Email yêu cầu bạn xử lý (kế hoạch chờ bạn duyệt, kế hoạch bị trả lại) luôn được gửi.',
 	'settings.language': 'Ngôn ngữ giao diện và email',
 	'settings.saved': 'Đã lưu cài đặt.',
 	'outbox.title': 'Hộp thư đi',
-	'outbox.hint': 'Mọi email hệ thống đã gửi hoặc đang chờ gửi. Khi chưa cấu hình máy chủ thư (SMTP_URL), email được lưu tại đây thay vì gửi đi.',
+	'outbox.hint':
+		'Mọi email hệ thống đã gửi hoặc đang chờ gửi. Khi chưa cấu hình máy chủ thư (SMTP_URL), email được lưu tại đây thay vì gửi đi.',
 	'outbox.to': 'Người nhận',
 	'outbox.subject': 'Tiêu đề',
 	'outbox.status': 'Trạng thái',
@@ -45,11 +58,14 @@ export const vi = {
 	'email.status.failed': 'Gửi thất bại',
 	'forgot.title': 'Quên mật khẩu',
 	'forgot.link': 'Quên mật khẩu?',
-	'forgot.intro': 'Nhập email đăng nhập của bạn. Nếu email có trong hệ thống, chúng tôi sẽ gửi một liên kết để đặt lại mật khẩu, có hiệu lực trong 60 phút.',
+	'forgot.intro':
+		'Nhập email đăng nhập của bạn. Nếu email có trong hệ thống, chúng tôi sẽ gửi một liên kết để đặt lại mật khẩu, có hiệu lực trong 60 phút.',
 	'forgot.submit': 'Gửi liên kết đặt lại mật khẩu',
-	'forgot.sent': 'Nếu email này có trong hệ thống, một liên kết đặt lại mật khẩu đã được gửi tới đó. Vui lòng kiểm tra hộp thư.',
+	'forgot.sent':
+		'Nếu email này có trong hệ thống, một liên kết đặt lại mật khẩu đã được gửi tới đó. Vui lòng kiểm tra hộp thư.',
 	'reset.title': 'Đặt lại mật khẩu',
-	'reset.invalid': 'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn. Vui lòng yêu cầu liên kết mới.',
+	'reset.invalid':
+		'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn. Vui lòng yêu cầu liên kết mới.',
 	'reset.done': 'Đã đặt mật khẩu mới. Bạn đã được đăng nhập.',
 	'reset.requestNew': 'Yêu cầu liên kết mới',
 	'nav.home': 'Trang chủ',
@@ -288,13 +304,17 @@ export const vi = {
 	'plan.action.return': 'Trả lại',
 	'plan.action.reject': 'Không phê duyệt',
 	'plan.action.withdraw': 'Rút lại kế hoạch',
-	'plan.commentHint': 'Không bắt buộc khi phê duyệt; bắt buộc khi trả lại (ghi nội dung cần sửa) hoặc không phê duyệt (ghi lý do).',
-	'plan.returnedBy': '{name} ({organisation}) đã trả lại kế hoạch lúc {time} với ý kiến:',
-	'plan.rejectedBy': '{name} ({organisation}) không phê duyệt kế hoạch lúc {time}, lý do:',
+	'plan.commentHint':
+		'Không bắt buộc khi phê duyệt; bắt buộc khi trả lại (ghi nội dung cần sửa) hoặc không phê duyệt (ghi lý do).',
+	'plan.returnedBy':
+		'{name} ({organisation}) đã trả lại kế hoạch lúc {time} với ý kiến:',
+	'plan.rejectedBy':
+		'{name} ({organisation}) không phê duyệt kế hoạch lúc {time}, lý do:',
 	'plan.changesSince': 'Những thay đổi kể từ khi {name} trả lại lúc {time}',
 	'plan.stepReturned': '{name} đã trả lại lúc {time}',
 	'plan.stepRejected': '{name} không phê duyệt lúc {time}',
-	'plan.optionalStepsChanged': 'Quy trình phê duyệt vừa được thay đổi; vui lòng chọn lại các bước phê duyệt bổ sung rồi gửi lại.',
+	'plan.optionalStepsChanged':
+		'Quy trình phê duyệt vừa được thay đổi; vui lòng chọn lại các bước phê duyệt bổ sung rồi gửi lại.',
 	'plan.chooseFiles': 'Chọn tệp để đính kèm',
 	'status.departed': 'Đang thực hiện chuyến đi',
 	'status.trip_done': 'Đã về, chờ báo cáo',
@@ -311,9 +331,11 @@ export const vi = {
 	'event.ACKNOWLEDGE_REPORT': 'Tiếp nhận báo cáo',
 	'event.RETURN_REPORT': 'Trả lại báo cáo',
 	'plan.done.DEPART': 'Đã ghi nhận đoàn xuất phát.',
-	'plan.done.COMPLETE_TRIP': 'Đã ghi nhận đoàn về; báo cáo kết quả cần nộp trước hạn.',
+	'plan.done.COMPLETE_TRIP':
+		'Đã ghi nhận đoàn về; báo cáo kết quả cần nộp trước hạn.',
 	'plan.done.CANCEL': 'Đã hủy chuyến đi.',
-	'plan.done.POSTPONE': 'Đã ghi nhận hoãn chuyến đi; kế hoạch vẫn giữ phê duyệt.',
+	'plan.done.POSTPONE':
+		'Đã ghi nhận hoãn chuyến đi; kế hoạch vẫn giữ phê duyệt.',
 	'plan.done.AMEND': 'Đã gửi kế hoạch điều chỉnh đi duyệt lại.',
 	'plan.done.SUBMIT_REPORT': 'Đã nộp báo cáo kết quả.',
 	'plan.done.ACKNOWLEDGE_REPORT': 'Đã tiếp nhận báo cáo; kế hoạch đã kết thúc.',
@@ -327,7 +349,8 @@ export const vi = {
 	'plan.action.acknowledge_report': 'Tiếp nhận báo cáo',
 	'plan.action.return_report': 'Trả lại báo cáo',
 	'plan.comment': 'Ý kiến',
-	'plan.commentRequired': 'Vui lòng ghi ý kiến: nội dung cần sửa khi trả lại, lý do khi không phê duyệt',
+	'plan.commentRequired':
+		'Vui lòng ghi ý kiến: nội dung cần sửa khi trả lại, lý do khi không phê duyệt',
 	'plan.done.SUBMIT': 'Đã gửi kế hoạch đi duyệt.',
 	'plan.done.RESUBMIT': 'Đã gửi lại kế hoạch.',
 	'plan.done.APPROVE': 'Đã phê duyệt kế hoạch.',
@@ -388,7 +411,8 @@ export const vi = {
 	'home.needsMe': 'Việc cần tôi xử lý',
 	'home.reportsOwed': 'Đơn vị còn {count} báo cáo kết quả chuyến đi chưa nộp.',
 	'home.reportsOverdue': '({count} báo cáo đã quá hạn)',
-	'home.reportsToAcknowledge': 'Có {count} báo cáo kết quả đang chờ đơn vị bạn tiếp nhận.',
+	'home.reportsToAcknowledge':
+		'Có {count} báo cáo kết quả đang chờ đơn vị bạn tiếp nhận.',
 	'status.departed.in': 'Đoàn đang làm việc',
 	'status.trip_done.in': 'Đoàn đã rời đi, chờ báo cáo',
 	'event.DEPART.in': 'Đoàn đến',
@@ -399,13 +423,17 @@ export const vi = {
 	'plan.done.EDIT_APPROVED': 'Đã lưu thay đổi; kế hoạch vẫn giữ phê duyệt.',
 	'plan.unchanged': 'Không có thay đổi nào để lưu.',
 	'plan.amend': 'Điều chỉnh kế hoạch đã phê duyệt',
-	'plan.amendIntro': 'Kế hoạch này đã được phê duyệt. Nếu đổi nước đến, đối tác, tăng số thành viên so với số đã duyệt, chuyển sang năm khác hoặc đổi các bước phê duyệt, kế hoạch sẽ được trình duyệt lại từ bước đầu. Các thay đổi khác (danh sách thành viên trong số đã duyệt, ngày cụ thể trong năm, nội dung) được lưu và giữ nguyên phê duyệt.',
+	'plan.amendIntro':
+		'Kế hoạch này đã được phê duyệt. Nếu đổi nước đến, đối tác, tăng số thành viên so với số đã duyệt, chuyển sang năm khác hoặc đổi các bước phê duyệt, kế hoạch sẽ được trình duyệt lại từ bước đầu. Các thay đổi khác (danh sách thành viên trong số đã duyệt, ngày cụ thể trong năm, nội dung) được lưu và giữ nguyên phê duyệt.',
 	'plan.amendReason': 'Lý do điều chỉnh',
-	'plan.amendReasonHint': 'Bắt buộc khi thay đổi phải trình duyệt lại; người phê duyệt sẽ đọc lý do này.',
-	'plan.amendReasonRequired': 'Thay đổi {fields} phải trình duyệt lại; vui lòng ghi lý do điều chỉnh',
+	'plan.amendReasonHint':
+		'Bắt buộc khi thay đổi phải trình duyệt lại; người phê duyệt sẽ đọc lý do này.',
+	'plan.amendReasonRequired':
+		'Thay đổi {fields} phải trình duyệt lại; vui lòng ghi lý do điều chỉnh',
 	'plan.saveAmendment': 'Lưu điều chỉnh',
 	'plan.editSummary': 'Cập nhật {fields} (không phải duyệt lại).',
-	'plan.changesSinceApproval': 'Những thay đổi so với kế hoạch đã được {name} phê duyệt lúc {time}',
+	'plan.changesSinceApproval':
+		'Những thay đổi so với kế hoạch đã được {name} phê duyệt lúc {time}',
 	'trip.title': 'Chuyến đi',
 	'trip.title.in': 'Đón đoàn',
 	'trip.departedOn': 'Ngày xuất phát',
@@ -421,41 +449,53 @@ export const vi = {
 	'trip.cancelReason': 'Lý do hủy',
 	'trip.cancelHint': 'Ví dụ: Do ảnh hưởng của dịch Covid-19',
 	'trip.reason': 'Lý do hoãn, đổi thời gian',
-	'trip.postponeHint': 'Đổi thời gian trong năm {year}: kế hoạch vẫn giữ phê duyệt. Chuyển sang năm khác: kế hoạch phải trình duyệt lại từ bước đầu.',
+	'trip.postponeHint':
+		'Đổi thời gian trong năm {year}: kế hoạch vẫn giữ phê duyệt. Chuyển sang năm khác: kế hoạch phải trình duyệt lại từ bước đầu.',
 	'trip.reasonRequired': 'Vui lòng ghi lý do',
 	'trip.dateInFuture': 'Ngày này chưa đến; chỉ ghi nhận khi việc đã diễn ra',
 	'trip.dateInPast': 'Thời gian mới phải từ hôm nay trở đi',
 	'trip.returnBeforeDeparture': 'Ngày về không thể trước ngày xuất phát',
-	'trip.returnBeforeDeparture.in': 'Ngày đoàn rời đi không thể trước ngày đoàn đến',
+	'trip.returnBeforeDeparture.in':
+		'Ngày đoàn rời đi không thể trước ngày đoàn đến',
 	'trip.yearPast': 'Không thể chuyển sang một năm đã qua',
-	'trip.timingUnchanged': 'Thời gian mới trùng với thời gian hiện tại của kế hoạch',
+	'trip.timingUnchanged':
+		'Thời gian mới trùng với thời gian hiện tại của kế hoạch',
 	'report.title': 'Báo cáo kết quả chuyến đi',
 	'report.write': 'Lập báo cáo kết quả',
 	'report.continue': 'Tiếp tục báo cáo kết quả',
 	'report.view': 'Xem báo cáo kết quả',
 	'report.summary': 'Tóm tắt',
-	'report.summaryHint': 'Mục đích, thời gian, địa điểm và thành phần của chuyến đi.',
+	'report.summaryHint':
+		'Mục đích, thời gian, địa điểm và thành phần của chuyến đi.',
 	'report.results': 'Kết quả đạt được',
-	'report.resultsHint': 'Các nội dung đã trao đổi, thống nhất, văn bản đã ký kết.',
+	'report.resultsHint':
+		'Các nội dung đã trao đổi, thống nhất, văn bản đã ký kết.',
 	'report.activitiesDone': 'Các hoạt động đã thực hiện',
-	'report.activitiesDoneHint': 'Mỗi dòng một hoạt động, theo thực tế chuyến đi.',
+	'report.activitiesDoneHint':
+		'Mỗi dòng một hoạt động, theo thực tế chuyến đi.',
 	'report.proposals': 'Kiến nghị, đề xuất',
 	'report.proposalsHint': 'Không bắt buộc.',
 	'report.participants': 'Thành phần tham gia',
-	'report.participantsHint': 'Những người đã thực sự tham gia (lấy sẵn từ danh sách thành viên của kế hoạch; sửa lại cho đúng thực tế).',
+	'report.participantsHint':
+		'Những người đã thực sự tham gia (lấy sẵn từ danh sách thành viên của kế hoạch; sửa lại cho đúng thực tế).',
 	'report.addParticipant': 'Thêm người',
 	'report.removeParticipant': 'Xóa',
 	'report.participantsRequired': 'Ghi ít nhất một người đã tham gia',
-	'report.attachmentsHint': 'Biên bản, hình ảnh, văn bản ký kết: PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB mỗi tệp.',
+	'report.attachmentsHint':
+		'Biên bản, hình ảnh, văn bản ký kết: PDF, DOCX, XLSX, JPG, PNG; tối đa 10 MB mỗi tệp.',
 	'report.submit': 'Nộp báo cáo',
 	'report.saved': 'Đã lưu nháp báo cáo.',
 	'report.submittedAt': 'Nộp lúc {time}',
 	'report.notYet': 'Đơn vị chưa nộp báo cáo kết quả.',
-	'report.commentHint': 'Không bắt buộc khi tiếp nhận; bắt buộc khi trả lại báo cáo (ghi nội dung cần bổ sung).',
-	'report.commentRequired': 'Vui lòng ghi nội dung cần bổ sung khi trả lại báo cáo',
-	'report.returnedBy': '{name} ({organisation}) đã trả lại báo cáo lúc {time} với ý kiến:',
+	'report.commentHint':
+		'Không bắt buộc khi tiếp nhận; bắt buộc khi trả lại báo cáo (ghi nội dung cần bổ sung).',
+	'report.commentRequired':
+		'Vui lòng ghi nội dung cần bổ sung khi trả lại báo cáo',
+	'report.returnedBy':
+		'{name} ({organisation}) đã trả lại báo cáo lúc {time} với ý kiến:',
 	'reports.title': 'Báo cáo sau chuyến đi',
-	'reports.intro': 'Báo cáo kết quả các chuyến đi của đơn vị và các đơn vị gửi báo cáo đến đơn vị bạn.',
+	'reports.intro':
+		'Báo cáo kết quả các chuyến đi của đơn vị và các đơn vị gửi báo cáo đến đơn vị bạn.',
 	'reports.introAll': 'Báo cáo kết quả các chuyến đi của mọi đơn vị.',
 	'reports.state': 'Tình trạng báo cáo',
 	'reports.state.all': 'Mọi tình trạng',
@@ -472,9 +512,15 @@ export const vi = {
 	'reports.none': 'Không có báo cáo nào.',
 	'reports.submittedOn': 'Nộp ngày {date}',
 	'reports.submittedLate': 'trễ {days} ngày',
-	'trip.amendHint': 'Đổi thành viên, đối tác, nước đến…; thay đổi lớn phải trình duyệt lại.',
+	'trip.amendHint':
+		'Đổi thành viên, đối tác, nước đến…; thay đổi lớn phải trình duyệt lại.',
 	...emailVi,
 	...reminderVi,
+	...approvalsVi,
+	...substitutesVi,
+	...statisticsVi,
+	...annualReportVi,
+	...partnersVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -3,6 +3,10 @@ import * as foundation from './2026-11-23T00-00_foundation.ts'
 import * as plans from './2026-11-23T01-00_plans.ts'
 import * as notifications from './2026-11-23T02-00_notifications.ts'
 import * as trips from './2026-11-23T03-00_trips.ts'
+import * as partners from './2026-11-23T04-00_partners.ts'
+import * as annualReports from './2026-11-23T05-00_annual_reports.ts'
+import * as substitutes from './2026-11-23T06-00_substitutes.ts'
+import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -10,6 +14,10 @@ const migrations: Record<string, Migration> = {
 	'2026-11-23T01-00_plans': plans,
 	'2026-11-23T02-00_notifications': notifications,
 	'2026-11-23T03-00_trips': trips,
+	'2026-11-23T04-00_partners': partners,
+	'2026-11-23T05-00_annual_reports': annualReports,
+	'2026-11-23T06-00_substitutes': substitutes,
+	'2026-11-23T07-00_step_approvals': stepApprovals,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,0 +1,3 @@
+export const annualReportVi = {
+	'nav.annualReports': 'Báo cáo năm',
+} as const

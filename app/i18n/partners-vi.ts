@@ -1,0 +1,3 @@
+export const partnersVi = {
+	'nav.partners': 'Đối tác',
+} as const

@@ -1,0 +1,3 @@
+export const statisticsVi = {
+	'nav.statistics': 'Thống kê',
+} as const

@@ -1,0 +1,3 @@
+import { type substitutesVi } from './substitutes-vi.ts'
+
+export const substitutesEn: Record<keyof typeof substitutesVi, string> = {}
