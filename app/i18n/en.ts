@@ -167,6 +167,13 @@ export const en: Record<MessageKey, string> = {
 	'org.chain': 'Approval chain',
 	'org.users': 'Users',
 	'org.parentSelf': 'An organisation cannot be its own parent',
+	'org.reportDueDays': 'Post-trip report due (days after return)',
+	'org.reportDueDaysHint':
+		'Delegations must file their report within this many days after the trip ends.',
+	'org.approvalReminderDays': 'Remind approvers after (days waiting)',
+	'org.approvalReminderDaysHint':
+		'When a plan waits at this organisation’s step longer than this, its approvers get a reminder email.',
+	'org.daysInvalid': 'Enter a number of days from 1 to 365',
 	'org.partnerNoLogin': 'Foreign partners have no sign-in accounts',
 
 	'user.list': 'Users',

@@ -162,6 +162,13 @@ export const vi = {
 	'org.chain': 'Quy trình phê duyệt',
 	'org.users': 'Người dùng',
 	'org.parentSelf': 'Tổ chức không thể là cấp trên của chính nó',
+	'org.reportDueDays': 'Hạn nộp báo cáo sau chuyến đi (số ngày kể từ ngày về)',
+	'org.reportDueDaysHint':
+		'Đoàn ra, đoàn vào phải nộp báo cáo kết quả trong số ngày này sau khi kết thúc.',
+	'org.approvalReminderDays': 'Nhắc người phê duyệt sau (số ngày chờ)',
+	'org.approvalReminderDaysHint':
+		'Khi một kế hoạch chờ ở bước của tổ chức quá số ngày này, người phê duyệt nhận email nhắc.',
+	'org.daysInvalid': 'Nhập số ngày từ 1 đến 365',
 	'org.partnerNoLogin': 'Đối tác nước ngoài không có tài khoản đăng nhập',
 
 	'user.list': 'Danh sách người dùng',

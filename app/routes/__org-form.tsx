@@ -21,6 +21,12 @@ const text = (max: number) =>
 const optionalText = (max: number) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
 
+const dayCount = z
+	.number({ error: 'org.daysInvalid' })
+	.int({ error: 'org.daysInvalid' })
+	.min(1, { error: 'org.daysInvalid' })
+	.max(365, { error: 'org.daysInvalid' })
+
 export const OrganisationSchema = z.object({
 	version: z.number().int().optional(),
 	kind: z.enum(ORGANISATION_KINDS, { error: 'error.invalidChoice' }),
@@ -30,7 +36,13 @@ export const OrganisationSchema = z.object({
 	province: optionalText(100),
 	country: z.enum(COUNTRY_CODES, { error: 'error.invalidChoice' }),
 	parent_id: z.uuid({ error: 'error.invalidChoice' }).optional(),
+	report_due_days: dayCount,
+	approval_reminder_days: dayCount,
 })
+
+const ORGANISATION_DEFAULTS: Partial<
+	Record<keyof OrganisationValues, string | number | null>
+> = { country: 'VN', report_due_days: 15, approval_reminder_days: 5 }
 
 export type OrganisationValues = z.infer<typeof OrganisationSchema>
 
@@ -43,6 +55,8 @@ export function organisationRow(value: OrganisationValues) {
 		province: value.province ?? null,
 		country: value.country,
 		parent_id: value.parent_id ?? null,
+		report_due_days: value.report_due_days,
+		approval_reminder_days: value.approval_reminder_days,
 	}
 }
 
@@ -64,7 +78,7 @@ export function OrganisationForm({
 	const [form, fields] = useForm({
 		id: 'organisation',
 		lastResult,
-		defaultValue: { country: 'VN', ...defaultValue },
+		defaultValue: { ...ORGANISATION_DEFAULTS, ...defaultValue },
 		constraint: getZodConstraint(OrganisationSchema),
 		shouldRevalidate: 'onBlur',
 		onValidate: ({ formData }) =>
@@ -148,6 +162,34 @@ export function OrganisationForm({
 								</option>
 							))}
 						</select>
+					)}
+				</Field>
+			</div>
+			<div className="grid-2">
+				<Field
+					label={t('org.reportDueDays')}
+					hint={t('org.reportDueDaysHint')}
+					errors={fields.report_due_days.errors}
+				>
+					{props => (
+						<input
+							{...getInputProps(fields.report_due_days, { type: 'number' })}
+							{...props}
+						/>
+					)}
+				</Field>
+				<Field
+					label={t('org.approvalReminderDays')}
+					hint={t('org.approvalReminderDaysHint')}
+					errors={fields.approval_reminder_days.errors}
+				>
+					{props => (
+						<input
+							{...getInputProps(fields.approval_reminder_days, {
+								type: 'number',
+							})}
+							{...props}
+						/>
 					)}
 				</Field>
 			</div>
