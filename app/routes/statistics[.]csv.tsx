@@ -1,0 +1,21 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { countryName } from '#app/utils/countries.ts'
+import { exportRows, loadStatistics } from './__statistics.server.ts'
+
+function cell(value: string | number) {
+	const text = String(value)
+	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { stats, fromYear, toYear } = await loadStatistics(request)
+	const rows = exportRows(stats, code => countryName(code, 'vi'))
+	const body =
+		'\uFEFF' + rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
+	return new Response(body, {
+		headers: {
+			'Content-Type': 'text/csv; charset=utf-8',
+			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
+		},
+	})
+}

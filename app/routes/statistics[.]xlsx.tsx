@@ -1,0 +1,28 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import ExcelJS from 'exceljs'
+import { countryName } from '#app/utils/countries.ts'
+import { exportRows, loadStatistics } from './__statistics.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { stats, fromYear, toYear } = await loadStatistics(request)
+	const workbook = new ExcelJS.Workbook()
+	const sheet = workbook.addWorksheet('Thống kê')
+	sheet.addRow([`Thống kê công tác đối ngoại ${fromYear}–${toYear}`]).font = {
+		bold: true,
+		size: 14,
+	}
+	sheet.addRow([])
+	for (const row of exportRows(stats, code => countryName(code, 'vi'))) {
+		const added = sheet.addRow(row)
+		if (row.length && typeof row[2] === 'string') added.font = { bold: true }
+	}
+	sheet.columns.forEach((c, i) => (c.width = i === 0 ? 40 : 18))
+	const buffer = await workbook.xlsx.writeBuffer()
+	return new Response(new Uint8Array(buffer as ArrayBuffer), {
+		headers: {
+			'Content-Type':
+				'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.xlsx"`,
+		},
+	})
+}

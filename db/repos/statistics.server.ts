@@ -1,0 +1,141 @@
+import { sql } from 'kysely'
+import { type Db } from '../connect.ts'
+
+export interface StatisticsFilter {
+	/** null: every organisation (VGCL board only) */
+	organisationId: string | null
+	fromYear: number
+	toYear: number
+}
+
+export interface CountRow {
+	key: string
+	direction: 'out' | 'in'
+	delegations: number
+	people: number
+	cancelled: number
+}
+
+export interface StepTimeRow {
+	organisation_name: string
+	step: string
+	label: string
+	passes: number
+	median_hours: number
+	max_hours: number
+}
+
+export interface Statistics {
+	byYear: CountRow[]
+	byCountry: CountRow[]
+	byPartner: CountRow[]
+	cancelled: Array<{ reason: string; count: number }>
+	reports: { on_time: number; late: number; overdue: number; pending: number }
+	stepTimes: StepTimeRow[]
+}
+
+// A delegation counts once it is approved (then done, reported, closed or cancelled).
+const NOT_DELEGATION = ['drafting', 'returned', 'rejected', 'withdrawn']
+
+function basePlans(f: StatisticsFilter) {
+	return sql`
+		SELECT p.id, p.plan_year, p.direction, p.status, p.country, p.partner_name,
+			p.cancel_reason, p.report_due_on, p.organisation_id, p.chain_id,
+			CASE WHEN p.status = 'cancelled' THEN 0
+				ELSE coalesce(m.n, p.member_count, 0) END AS people
+		FROM plan p
+		LEFT JOIN (
+			SELECT plan_id, count(*)::int AS n FROM plan_member GROUP BY plan_id
+		) m ON m.plan_id = p.id
+		WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+			AND p.status NOT LIKE 'step\\_%'
+			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
+			${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}`
+}
+
+async function countsBy(
+	db: Db,
+	f: StatisticsFilter,
+	key: 'year' | 'country' | 'partner',
+) {
+	const keyExpr =
+		key === 'year'
+			? sql`plan_year::text`
+			: key === 'country'
+				? sql`coalesce(nullif(country, ''), '—')`
+				: sql`coalesce(nullif(partner_name, ''), '—')`
+	const { rows } = await sql<CountRow>`
+		WITH p AS (${basePlans(f)})
+		SELECT ${keyExpr} AS key, direction,
+			count(*)::int AS delegations,
+			sum(people)::int AS people,
+			count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
+		FROM p GROUP BY 1, 2
+		ORDER BY ${key === 'year' ? sql`1, 2` : sql`3 DESC, ${keyExpr} COLLATE "vi", 2`}`.execute(
+		db,
+	)
+	return rows
+}
+
+export async function getStatistics(
+	db: Db,
+	f: StatisticsFilter,
+): Promise<Statistics> {
+	const [byYear, byCountry, byPartner, cancelled, reports, stepTimes] =
+		await Promise.all([
+			countsBy(db, f, 'year'),
+			countsBy(db, f, 'country'),
+			countsBy(db, f, 'partner'),
+			sql<{ reason: string; count: number }>`
+				WITH p AS (${basePlans(f)})
+				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
+				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`
+				.execute(db)
+				.then(r => r.rows),
+			sql<Statistics['reports']>`
+				WITH p AS (${basePlans(f)})
+				SELECT
+					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
+						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.report_due_on)::int AS on_time,
+					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
+						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > p.report_due_on)::int AS late,
+					count(*) FILTER (WHERE r.submitted_at IS NULL
+						AND p.report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
+					count(*) FILTER (WHERE r.submitted_at IS NULL
+						AND p.report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
+				FROM p LEFT JOIN trip_report r ON r.plan_id = p.id
+				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled'`
+				.execute(db)
+				.then(r => r.rows[0]!),
+			stepTimesOf(db, f),
+		])
+	return { byYear, byCountry, byPartner, cancelled, reports, stepTimes }
+}
+
+/** Time from entering a step (an event to step_N) to leaving it (the plan's next event). */
+async function stepTimesOf(db: Db, f: StatisticsFilter) {
+	const { rows } = await sql<StepTimeRow>`
+		WITH e AS (
+			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
+				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
+				p.chain_id, p.organisation_id
+			FROM plan_event ev JOIN plan p ON p.id = ev.plan_id
+			WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+				${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}
+		), d AS (
+			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours
+			FROM e WHERE step LIKE 'step\\_%' AND left_at IS NOT NULL
+		)
+		SELECT o.name_vi AS organisation_name, d.step,
+			coalesce(min(cs.label_vi), d.step) AS label,
+			count(*)::int AS passes,
+			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median_hours,
+			round(max(d.hours)::numeric, 1)::float8 AS max_hours
+		FROM d
+		JOIN organisation o ON o.id = d.organisation_id
+		LEFT JOIN chain_step cs ON cs.chain_id = d.chain_id
+			AND cs.position = substring(d.step FROM 6)::int
+		GROUP BY o.name_vi, d.step
+		ORDER BY o.name_vi COLLATE "vi", substring(d.step FROM 6)::int`.execute(db)
+	return rows
+}
