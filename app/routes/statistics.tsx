@@ -1,5 +1,10 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	json,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
+import chartStyles from '#app/components/charts.css'
 import { BarChart } from '#app/components/charts.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
@@ -9,6 +14,10 @@ import { countryName } from '#app/utils/countries.ts'
 import { formatNumber } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { loadStatistics } from './__statistics.server.ts'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: chartStyles },
+]
 
 const OUT = '#1d4ed8'
 const IN = '#d97706'
