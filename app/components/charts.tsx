@@ -23,11 +23,9 @@ export function BarChart({
 	const id = useId()
 	const max = Math.max(1, ...series.flatMap(s => s.values))
 	const band = horizontal ? 14 * series.length + 14 : 0
-	const width = horizontal
-		? 640
-		: Math.max(320, labels.length * (series.length * 22 + 24) + 50)
+	const width = 480
 	const height = horizontal ? labels.length * band + 40 : 240
-	const plotLeft = horizontal ? 170 : 40
+	const plotLeft = horizontal ? 120 : 32
 	const plotTop = 24
 	const plotW = width - plotLeft - 40
 	const plotH = height - plotTop - 36
@@ -96,7 +94,7 @@ export function BarChart({
 								textAnchor="end"
 								fill="#111827"
 							>
-								{label.length > 26 ? label.slice(0, 25) + '…' : label}
+								{label.length > 18 ? label.slice(0, 17) + '…' : label}
 							</text>
 							{series.map((s, j) => {
 								const v = s.values[i] ?? 0

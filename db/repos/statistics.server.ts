@@ -39,11 +39,12 @@ const NOT_DELEGATION = ['drafting', 'returned', 'rejected', 'withdrawn']
 
 function basePlans(f: StatisticsFilter) {
 	return sql`
-		SELECT p.id, p.plan_year, p.direction, p.status, p.country, p.partner_name,
+		SELECT p.id, p.plan_year, p.direction, p.status, p.country, coalesce(nullif(p.partner_name, ''), po.name_vi) AS partner_name,
 			p.cancel_reason, p.report_due_on, p.organisation_id, p.chain_id,
 			CASE WHEN p.status = 'cancelled' THEN 0
 				ELSE coalesce(m.n, p.member_count, 0) END AS people
 		FROM plan p
+		LEFT JOIN organisation po ON po.id = p.partner_id
 		LEFT JOIN (
 			SELECT plan_id, count(*)::int AS n FROM plan_member GROUP BY plan_id
 		) m ON m.plan_id = p.id
