@@ -213,6 +213,35 @@ export interface PlanEventTable {
 	comment: string | null
 	plan_version: number
 	plan_snapshot: unknown
+	/** The principal when a substitute decided on their behalf. */
+	on_behalf_of: string | null
+	created_at: Timestamp
+}
+
+export interface SubstitutionTable {
+	id: Generated<string>
+	organisation_id: string
+	principal_id: string
+	substitute_id: string
+	/** Asia/Ho_Chi_Minh days, both included. */
+	starts_on: string
+	ends_on: string
+	created_by: string
+	ended_early_at: Date | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface DecisionTokenTable {
+	id: Generated<string>
+	token_hash: string
+	approver_id: string
+	plan_id: string
+	step_status: string
+	plan_version: number
+	action: 'approve' | 'return'
+	expires_at: RequiredTimestamp
+	used_at: Date | null
 	created_at: Timestamp
 }
 
@@ -274,6 +303,8 @@ export interface DB {
 	login_attempt: LoginAttemptTable
 	chain: ChainTable
 	chain_step: ChainStepTable
+	substitution: SubstitutionTable
+	decision_token: DecisionTokenTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

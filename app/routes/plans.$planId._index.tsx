@@ -25,8 +25,8 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import {
+	decisionActor,
 	requireVisiblePlan,
-	workflowActor,
 } from '#app/utils/plan-access.server.ts'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
@@ -89,9 +89,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await getPlanPage(db, planId)
 	invariantResponse(page, 'error.notFound')
 	const workflow = planWorkflow(page, page.chain_steps)
-	const actions = workflow
-		? availableEvents(workflow.snapshot, workflowActor(user))
-		: []
+	const { actor } = await decisionActor(user, todayIso())
+	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -187,9 +186,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		)
 	}
 	const { intent, version, comment } = parsed.data
+	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
-		actor: workflowActor(user),
+		actor,
 		comment: comment ?? '',
 	}
 	const result = await db.transaction().execute(trx =>
@@ -198,6 +198,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			expectedVersion: version,
 			event,
 			validate: record => completenessIssues(recordToDraft(record)),
+			onBehalfOf: onBehalfOf?.id,
 		}),
 	)
 	switch (result.status) {

@@ -2,6 +2,7 @@ import { json } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { canView, type PlanViewer } from '#db/repos/plan.server.ts'
+import { principalsOf } from '#db/repos/substitution.server.ts'
 import { type WorkflowActor } from '#workflows/plan/plan.machine.ts'
 import { type SessionUser } from './auth.server.ts'
 import { forbidden, hasRole, notFound } from './permissions.server.ts'
@@ -18,6 +19,31 @@ export function workflowActor(user: SessionUser): WorkflowActor {
 		userId: user.id,
 		organisationId: user.organisationId,
 		roles: user.roles,
+	}
+}
+
+/**
+ * The actor for a decision at a step, with substitutions: a user who is not an approver but
+ * stands in today (an Asia/Ho_Chi_Minh date) for an approver of their organisation decides
+ * as an approver, on behalf of that principal. An approver decides in their own name.
+ * One query.
+ */
+export async function decisionActor(
+	user: SessionUser,
+	today: string,
+): Promise<{
+	actor: WorkflowActor
+	onBehalfOf: { id: string; full_name: string } | null
+}> {
+	const actor = workflowActor(user)
+	if (hasRole(user, 'approver')) return { actor, onBehalfOf: null }
+	const principal = (await principalsOf(db, user.id, today)).find(
+		p => p.organisation_id === user.organisationId,
+	)
+	if (!principal) return { actor, onBehalfOf: null }
+	return {
+		actor: { ...actor, roles: [...actor.roles, 'approver'] },
+		onBehalfOf: { id: principal.id, full_name: principal.full_name },
 	}
 }
 

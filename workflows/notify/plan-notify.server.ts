@@ -6,6 +6,8 @@ import {
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
+import { substitutesForApproversOf } from '#db/repos/substitution.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,
@@ -59,6 +61,15 @@ export async function notifyPlanEvent(
 			'user' in n.audience ? [n.audience.user] : [],
 		),
 	})
+	// Substitutes in force today stand in for the approvers they replace (one query).
+	const approverOrgIds = notices.flatMap(n =>
+		'approversOf' in n.audience ? [n.audience.approversOf] : [],
+	)
+	const substitutes = await substitutesForApproversOf(
+		trx,
+		approverOrgIds,
+		todayIso(),
+	)
 	const label = (index: number | null) =>
 		index === null || !steps[index]
 			? null
@@ -101,6 +112,11 @@ export async function notifyPlanEvent(
 				: r.organisation_id === notice.audience.approversOf &&
 					r.roles.includes('approver'),
 		)
+		const to = notice.audience
+		if ('approversOf' in to)
+			audience.push(
+				...substitutes.filter(r => r.organisation_id === to.approversOf),
+			)
 		for (const recipient of audience) {
 			if (told.has(recipient.id)) continue
 			told.add(recipient.id)

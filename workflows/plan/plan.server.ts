@@ -110,6 +110,7 @@ export async function applyPlanEvent(
 		validate,
 		changes,
 		snapshotExtra,
+		onBehalfOf,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -122,6 +123,8 @@ export async function applyPlanEvent(
 		changes?: PlanFieldChanges
 		/** Kept with the event's snapshot of the plan, e.g. the report as it was submitted. */
 		snapshotExtra?: Record<string, unknown>
+		/** The principal, when a substitute decides in their place (see `decisionActor`). */
+		onBehalfOf?: string | null
 	},
 ): Promise<ApplyResult> {
 	const plan = await lockPlan(trx, planId)
@@ -181,6 +184,7 @@ export async function applyPlanEvent(
 		event: event.type,
 		actor_id: event.actor.userId,
 		actor_organisation_id: event.actor.organisationId,
+		on_behalf_of: onBehalfOf ?? null,
 		from_status: plan.status,
 		to_status: to,
 		comment,

@@ -1,0 +1,254 @@
+import { beforeEach, describe, expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import {
+	createSubstitution,
+	endSubstitutionEarly,
+} from '#db/repos/substitution.server.ts'
+import { addDays, todayIso } from '#app/utils/trip-dates.ts'
+import {
+	args,
+	insertPlan,
+	insertPlanWorld,
+	planState,
+	request,
+	sendPlanEvent,
+	sessionCookie,
+	settle,
+} from '../factories.ts'
+
+let world: Awaited<ReturnType<typeof insertPlanWorld>>
+beforeEach(async () => {
+	world = await insertPlanWorld(db)
+})
+
+async function substitute(
+	principal: { id: string; organisation_id: string },
+	sub: { id: string },
+	startsOn: string,
+	endsOn: string,
+	today = todayIso(),
+) {
+	return db
+		.transaction()
+		.execute(trx =>
+			createSubstitution(
+				trx,
+				{
+					organisationId: principal.organisation_id,
+					principalId: principal.id,
+					substituteId: sub.id,
+					startsOn,
+					endsOn,
+					createdBy: principal.id,
+				},
+				today,
+			),
+		)
+}
+
+async function decide(user: { id: string }, planId: string, intent: string) {
+	const cookie = await sessionCookie(user.id)
+	const { version } = await db
+		.selectFrom('plan')
+		.select('version')
+		.where('id', '=', planId)
+		.executeTakeFirstOrThrow()
+	return settle(async () =>
+		planRoute.action(
+			args(
+				await request(`/plans/${planId}`, {
+					cookie,
+					form: { intent, version: String(version) },
+				}),
+				{ planId },
+			) as never,
+		),
+	)
+}
+
+describe('substitute approvers', () => {
+	test('inside the range the substitute hears of the step and decides on behalf of the approver', async () => {
+		const { users } = world
+		const today = todayIso()
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.admin,
+				today,
+				addDays(today, 3),
+			),
+		).toMatchObject({ ok: true })
+		const plan = await insertPlan(db, users.ldld.drafter)
+		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+
+		const told = await db
+			.selectFrom('notification')
+			.select(['user_id', 'kind'])
+			.where('plan_id', '=', plan.id)
+			.execute()
+		expect(told).toContainEqual({
+			user_id: users.ldld.admin.id,
+			kind: 'plan-submitted',
+		})
+		expect(told).toContainEqual({
+			user_id: users.ldld.approver.id,
+			kind: 'plan-submitted',
+		})
+		const emails = await db
+			.selectFrom('email_message')
+			.select('recipient_id')
+			.where('plan_id', '=', plan.id)
+			.execute()
+		expect(emails.map(e => e.recipient_id)).toContain(users.ldld.admin.id)
+
+		const response = await decide(users.ldld.admin, plan.id, 'APPROVE')
+		expect(response.status).toBe(302)
+		const last = await db
+			.selectFrom('plan_event')
+			.selectAll()
+			.where('plan_id', '=', plan.id)
+			.orderBy('created_at', 'desc')
+			.orderBy('id')
+			.executeTakeFirstOrThrow()
+		expect(last).toMatchObject({
+			event: 'APPROVE',
+			actor_id: users.ldld.admin.id,
+			on_behalf_of: users.ldld.approver.id,
+		})
+		expect((await planState(db, plan.id))?.current_step_organisation_id).toBe(
+			world.orgs.tinhUy.id,
+		)
+	})
+
+	test('outside the range, or after ending it early, the substitute is refused and nothing changes', async () => {
+		const { users } = world
+		const today = todayIso()
+		const future = await substitute(
+			users.ldld.approver,
+			users.ldld.admin,
+			addDays(today, 1),
+			addDays(today, 5),
+		)
+		expect(future).toMatchObject({ ok: true })
+		const plan = await insertPlan(db, users.ldld.drafter)
+		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+		const before = await planState(db, plan.id)
+		expect((await decide(users.ldld.admin, plan.id, 'APPROVE')).status).toBe(
+			403,
+		)
+		expect(await planState(db, plan.id)).toEqual(before)
+		const told = await db
+			.selectFrom('notification')
+			.select('user_id')
+			.where('plan_id', '=', plan.id)
+			.execute()
+		expect(told.map(t => t.user_id)).not.toContain(users.ldld.admin.id)
+
+		// Today's substitution, ended early.
+		const now = await substitute(
+			users.tinhUy.approver,
+			users.tinhUy.admin,
+			today,
+			addDays(today, 2),
+		)
+		if (!now.ok) throw new Error(now.error)
+		expect(
+			await endSubstitutionEarly(db, {
+				id: now.id,
+				organisationId: world.orgs.tinhUy.id,
+				principalId: null,
+			}),
+		).toBe(true)
+		await sendPlanEvent(db, plan.id, 'APPROVE', users.ldld.approver)
+		const atTinhUy = await planState(db, plan.id)
+		expect((await decide(users.tinhUy.admin, plan.id, 'APPROVE')).status).toBe(
+			403,
+		)
+		expect(await planState(db, plan.id)).toEqual(atTinhUy)
+	})
+
+	test('overlapping, past, reversed and self substitutions are refused', async () => {
+		const { users } = world
+		const today = '2026-12-01'
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.admin,
+				'2026-12-05',
+				'2026-12-10',
+				today,
+			),
+		).toMatchObject({ ok: true })
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.drafter,
+				'2026-12-10',
+				'2026-12-12',
+				today,
+			),
+		).toEqual({
+			ok: false,
+			field: 'starts_on',
+			error: 'substitutes.errors.overlap',
+		})
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.drafter,
+				'2026-11-30',
+				'2026-12-02',
+				today,
+			),
+		).toMatchObject({ error: 'substitutes.errors.past' })
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.drafter,
+				'2026-12-20',
+				'2026-12-15',
+				today,
+			),
+		).toMatchObject({ error: 'substitutes.errors.order' })
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.approver,
+				'2026-12-20',
+				'2026-12-21',
+				today,
+			),
+		).toMatchObject({ error: 'substitutes.errors.self' })
+		// Someone of another organisation cannot stand in.
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.tinhUy.admin,
+				'2026-12-20',
+				'2026-12-21',
+				today,
+			),
+		).toMatchObject({ error: 'substitutes.errors.substitute' })
+		// The day after the first one ends is free.
+		expect(
+			await substitute(
+				users.ldld.approver,
+				users.ldld.drafter,
+				'2026-12-11',
+				'2026-12-12',
+				today,
+			),
+		).toMatchObject({ ok: true })
+		expect(
+			Number(
+				(
+					await db
+						.selectFrom('substitution')
+						.select(db.fn.countAll().as('n'))
+						.executeTakeFirstOrThrow()
+				).n,
+			),
+		).toBe(2)
+	})
+})
