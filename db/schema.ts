@@ -37,6 +37,8 @@ export interface OrganisationTable {
 	parent_id: string | null
 	report_due_days: Generated<number>
 	approval_reminder_days: Generated<number>
+	name_original: Generated<string>
+	partner_type: PartnerType | null
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
 	created_at: Timestamp
@@ -91,6 +93,21 @@ export interface ChainStepTable {
 	label_vi: string
 	label_en: Generated<string>
 	optional: Generated<boolean>
+	approval_rule: Generated<ApprovalRule>
+	min_approvals: number | null
+}
+
+export const APPROVAL_RULES = ['any', 'all', 'min'] as const
+export type ApprovalRule = (typeof APPROVAL_RULES)[number]
+
+/** One approver's approval at a step that needs several; a round is the plan's version there. */
+export interface StepApprovalTable {
+	id: Generated<string>
+	plan_id: string
+	status: string
+	plan_version: number
+	approver_id: string
+	created_at: Generated<Date>
 }
 
 export const DIRECTIONS = ['out', 'in'] as const
@@ -287,7 +304,83 @@ export interface PasswordResetTable {
 	created_at: Timestamp
 }
 
+export const PARTNER_TYPES = [
+	'trade_union',
+	'federation',
+	'international_organisation',
+	'ngo',
+	'government',
+	'other',
+] as const
+export type PartnerType = (typeof PARTNER_TYPES)[number]
+
+export const AGREEMENT_KINDS = [
+	'mou',
+	'cooperation_agreement',
+	'cooperation_plan',
+	'other',
+] as const
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
+
+export interface AgreementTable {
+	id: Generated<string>
+	organisation_id: string
+	partner_id: string
+	title: string
+	kind: AgreementKind
+	signed_on: string | null
+	valid_from: string | null
+	valid_to: string | null
+	file_name: string | null
+	file_content_type: string | null
+	file_size: number | null
+	file_sha256: string | null
+	file_data: Uint8Array | null
+	version: Generated<number>
+	created_by: string
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface PartnerSupportTable {
+	id: Generated<string>
+	organisation_id: string
+	partner_id: string
+	/** numeric(14, 2): read as a string. */
+	amount: ColumnType<string, string | number, string | number>
+	currency: string
+	given_on: string
+	purpose: Generated<string>
+	created_by: string
+	created_at: Timestamp
+}
+
+export interface AnnualReportTable {
+	id: Generated<string>
+	organisation_id: string
+	year: number
+	number_symbol: Generated<string>
+	place: Generated<string>
+	/** 'YYYY-MM-DD' */
+	report_date: string | null
+	request_text: Generated<string>
+	results: Generated<string>
+	difficulties: Generated<string>
+	plan_intro: Generated<string>
+	recipients: Generated<string>
+	signature_on_behalf: Generated<string>
+	signature_title: Generated<string>
+	signer_name: Generated<string>
+	version: Generated<number>
+	created_by: string
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
 export interface DB {
+	annual_report: AnnualReportTable
+	agreement: AgreementTable
+	partner_support: PartnerSupportTable
 	trip_report: TripReportTable
 	notification: NotificationTable
 	email_message: EmailMessageTable
@@ -303,6 +396,7 @@ export interface DB {
 	login_attempt: LoginAttemptTable
 	chain: ChainTable
 	chain_step: ChainStepTable
+	step_approval: StepApprovalTable
 	substitution: SubstitutionTable
 	decision_token: DecisionTokenTable
 }

@@ -60,6 +60,15 @@ import {
 	StatusBadge,
 } from './__plan-view.tsx'
 import { TripPanel } from './__trip-forms.tsx'
+import {
+	CONFIRMED_DECISIONS,
+	DecisionConfirm,
+	StepDecisions,
+} from '#app/components/step-approvals.tsx'
+import {
+	getStepDecisions,
+	planSnapshotAt,
+} from '#db/repos/step-approval.server.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -91,6 +100,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const workflow = planWorkflow(page, page.chain_steps)
 	const { actor } = await decisionActor(user, todayIso())
 	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
+	const stepAt = stepIndexOf(page.status)
+	const stepDecisions = await getStepDecisions(
+		db,
+		page,
+		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null,
+	)
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -153,6 +168,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		})),
 		actions,
 		canEdit,
+		stepDecisions,
 		today: todayIso(),
 	})
 }
@@ -173,8 +189,27 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		status: number,
 		errors: string[],
 		conflict: Awaited<ReturnType<typeof latestPlanEvent>> | null = null,
+		extra: {
+			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
+			changedFrom?: { draft: unknown; partnerName: string | null }
+		} = {},
 	) =>
-		json({ intent, comment: typed, errors, conflict, result: null }, { status })
+		json(
+			{ intent, comment: typed, errors, conflict, result: null, ...extra },
+			{ status },
+		)
+	/** What the plan looked like at the version the user loaded, to show what changed since. */
+	const changedFrom = async (version: number) => {
+		const snapshot = await planSnapshotAt(db, planId, version)
+		return snapshot
+			? {
+					changedFrom: {
+						draft: recordToDraft(snapshot),
+						partnerName: snapshot.partner_org_name,
+					},
+				}
+			: {}
+	}
 
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
@@ -186,6 +221,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		)
 	}
 	const { intent, version, comment } = parsed.data
+	// The decision buttons first ask once more, naming the plan; a changed plan is refused here already.
+	const asking = CONFIRMED_DECISIONS.find(
+		d => d === intent && formData.get('stage') === 'ask',
+	)
+	if (asking) {
+		const current = await db
+			.selectFrom('plan')
+			.select(['name', 'version'])
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		if (current.version !== version)
+			return refuse(
+				intent,
+				409,
+				['confirm.changed'],
+				null,
+				await changedFrom(version),
+			)
+		return refuse(intent, 200, [], null, {
+			confirm: { intent: asking, name: current.name },
+		})
+	}
 	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
@@ -205,10 +262,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		case 'ok':
 			return redirectWithToast(`/plans/${planId}`, {
 				type: 'success',
-				message: `plan.done.${intent}`,
+				message: result.approvals
+					? 'approvals.partialDone'
+					: `plan.done.${intent}`,
+				...(result.approvals
+					? {
+							params: {
+								approved: result.approvals.count,
+								required: result.approvals.required,
+							},
+						}
+					: {}),
 			})
 		case 'conflict':
-			return refuse(intent, 409, [], result.last)
+			return refuse(intent, 409, [], result.last, await changedFrom(version))
 		case 'incomplete':
 			return refuse(intent, 400, [
 				'plan.incomplete',
@@ -217,7 +284,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		case 'no_chain':
 			return refuse(intent, 400, ['plan.noChain'])
 		case 'wrong_state':
-			return refuse(intent, 409, ['plan.wrongState'])
+			return refuse(intent, 409, [
+				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
+			])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':
@@ -245,6 +314,10 @@ export default function PlanRoute() {
 		)
 	const sinceReturn = changes(data.returned)
 	const sinceApproval = changes(data.approvedVersion)
+	const sinceLoaded =
+		actionData && 'changedFrom' in actionData && actionData.changedFrom
+			? changes(actionData.changedFrom as typeof data.returned)
+			: null
 	const tripResult = actionData?.result && {
 		intent: actionData.intent ?? '',
 		result: actionData.result,
@@ -273,7 +346,13 @@ export default function PlanRoute() {
 				</p>
 			) : null}
 			<LastDecision events={data.events} status={plan.status} />
+			{sinceLoaded ? (
+				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
+			) : null}
 			<Actions />
+			{data.stepDecisions ? (
+				<StepDecisions decisions={data.stepDecisions} />
+			) : null}
 			<TripPanel
 				plan={plan}
 				actions={data.actions}
@@ -362,11 +441,26 @@ function Actions() {
 	// An approved plan's amendment link is with the trip's forms.
 	const editLink = canEdit && plan.status !== 'approved'
 	if (!decisions.length && !plain.length && !editLink) return null
+	const confirm =
+		actionData && 'confirm' in actionData ? actionData.confirm : null
+	if (confirm)
+		return (
+			<DecisionConfirm
+				intent={confirm.intent}
+				name={confirm.name || t('plan.notSet')}
+				comment={actionData?.comment ?? ''}
+				version={plan.version}
+				busy={busy}
+			/>
+		)
 	return (
 		<section className="panel actions-panel">
 			{decisions.length ? (
 				<Form method="post" className="decision">
 					<input type="hidden" name="version" value={plan.version} />
+					{decisions.some(d => d.endsWith('_REPORT')) ? null : (
+						<input type="hidden" name="stage" value="ask" />
+					)}
 					<label>
 						{t('plan.comment')}
 						<textarea

@@ -1,11 +1,14 @@
 import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
+import { type ApprovalRule } from '../schema.ts'
 
 export interface ChainStepInput {
 	organisation_id: string
 	label_vi: string
 	label_en: string
 	optional: boolean
+	approval_rule?: ApprovalRule
+	min_approvals?: number | null
 }
 
 /** The current (highest) version of an organisation's chain with its steps, in order. */
@@ -27,6 +30,8 @@ export async function getCurrentChain(db: Db, organisationId: string) {
 			's.label_vi',
 			's.label_en',
 			's.optional',
+			's.approval_rule',
+			's.min_approvals',
 			'o.short_name as organisation_short_name',
 		])
 		.where('s.chain_id', '=', chain.id)
@@ -142,6 +147,8 @@ export async function getChainSteps(db: Db, chainId: string) {
 			'label_vi',
 			'label_en',
 			'optional',
+			'approval_rule',
+			'min_approvals',
 		])
 		.where('chain_id', '=', chainId)
 		.orderBy('position')

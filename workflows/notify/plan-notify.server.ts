@@ -36,6 +36,7 @@ export async function notifyPlanEvent(
 		to,
 		comment,
 		steps,
+		drafterOnly = false,
 	}: {
 		eventId: string
 		planId: string
@@ -44,6 +45,8 @@ export async function notifyPlanEvent(
 		to: string
 		comment: string | null
 		steps: Step[]
+		/** A partial approval at a step that needs several: only the drafter hears of it. */
+		drafterOnly?: boolean
 	},
 ) {
 	const plan = await getPlanEventFacts(trx, eventId)
@@ -51,7 +54,7 @@ export async function notifyPlanEvent(
 		ownerOrganisationId: plan.organisation_id,
 		drafterId: plan.created_by,
 		steps: steps.map(s => s.organisation_id),
-	})
+	}).filter(n => !drafterOnly || 'user' in n.audience)
 	if (!notices.length) return
 	const recipients = await findRecipients(trx, {
 		approverOrgIds: notices.flatMap(n =>

@@ -1,6 +1,11 @@
 import { transition, initialTransition } from 'xstate'
 import { type Db } from '#db/client.server.ts'
-import { type PlanUpdate } from '#db/schema.ts'
+import { type ApprovalRule, type PlanUpdate } from '#db/schema.ts'
+import {
+	listActiveApprovers,
+	recordStepApproval,
+	requiredApprovals,
+} from '#db/repos/step-approval.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import {
 	getPlanRecord,
@@ -40,7 +45,12 @@ export type PlanFieldChanges = Pick<
 >
 
 export type ApplyResult =
-	| { status: 'ok'; to: string }
+	| {
+			status: 'ok'
+			to: string
+			/** At a step that needs several approvers and is not complete yet. */
+			approvals?: { count: number; required: number }
+	  }
 	| { status: 'not_found' }
 	/** Someone acted on the plan since the user loaded it. */
 	| {
@@ -48,7 +58,11 @@ export type ApplyResult =
 			last: Awaited<ReturnType<typeof latestPlanEvent>> | null
 	  }
 	/** The plan's state has no such action. */
-	| { status: 'wrong_state' }
+	| {
+			status: 'wrong_state'
+			/** This approver already approved at this step (this round). */
+			alreadyApproved?: true
+	  }
 	/** The state has the action, but not for this user (or without the required comment). */
 	| { status: 'forbidden' }
 	| { status: 'no_chain' }
@@ -61,6 +75,46 @@ interface ChainStepRow {
 	id: string
 	organisation_id: string
 	optional: boolean
+}
+
+/**
+ * At a step whose rule is "all" or "min", records the approver's approval (once per round: the
+ * plan's version while it waits there) and says how many the step has and needs. Null at an
+ * "any" step. Runs under the plan's row lock, so parallel approvals are counted one by one.
+ */
+async function stepQuorum(
+	trx: Db,
+	plan: { id: string; status: string; version: number },
+	steps: (ChainStepRow & {
+		approval_rule?: ApprovalRule
+		min_approvals?: number | null
+	})[],
+	approverId: string,
+) {
+	const at = stepIndexOf(plan.status)
+	const step = at === null ? undefined : steps[at]
+	if (!step?.approval_rule || step.approval_rule === 'any') return null
+	const approvers =
+		step.approval_rule === 'all'
+			? await listActiveApprovers(trx, [step.organisation_id])
+			: []
+	const { recorded, count } = await recordStepApproval(trx, {
+		plan_id: plan.id,
+		status: plan.status,
+		plan_version: plan.version,
+		approver_id: approverId,
+	})
+	return {
+		recorded,
+		count,
+		required: requiredApprovals(
+			{
+				approval_rule: step.approval_rule,
+				min_approvals: step.min_approvals ?? null,
+			},
+			approvers.length,
+		),
+	}
 }
 
 /** The steps this plan climbs (optional ones only when chosen), its machine and current snapshot. */
@@ -163,6 +217,40 @@ export async function applyPlanEvent(
 	if (validate && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
 		const issues = validate(record)
 		if (issues.length) return { status: 'incomplete', issues }
+	}
+
+	// A step that needs several approvers: record this approval and move on only once the rule is met.
+	const quorum =
+		event.type === 'APPROVE'
+			? await stepQuorum(trx, plan, steps, event.actor.userId)
+			: null
+	if (quorum && !quorum.recorded)
+		return { status: 'wrong_state', alreadyApproved: true }
+	if (quorum && quorum.count < quorum.required) {
+		const comment = ('comment' in event && event.comment?.trim()) || null
+		const { id: eventId } = await insertPlanEvent(trx, {
+			plan_id: planId,
+			event: 'APPROVE_PARTIAL',
+			actor_id: event.actor.userId,
+			actor_organisation_id: event.actor.organisationId,
+			from_status: plan.status,
+			to_status: plan.status,
+			comment,
+			// Not a change of the plan: the version stays, so the other approvers' pages stay valid.
+			plan_version: plan.version,
+			plan_snapshot: { ...record, approvals: quorum },
+		})
+		await notifyPlanEvent(trx, {
+			eventId,
+			planId,
+			event: 'APPROVE',
+			from: plan.status,
+			to: plan.status,
+			comment,
+			steps,
+			drafterOnly: true,
+		})
+		return { status: 'ok', to: plan.status, approvals: quorum }
 	}
 
 	const [next] = transition(machine, snapshot, event)

@@ -1,0 +1,108 @@
+import { Form, Link } from '@remix-run/react'
+import { formatDateTime } from '#app/utils/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+
+export interface StepDecisionsView {
+	rule: 'any' | 'all' | 'min'
+	required: number
+	total: number
+	approved: number
+	people: { id: string; full_name: string; approved_at: string | null }[]
+}
+
+/** Who at the current step has agreed and who has not yet, and how many must agree. */
+export function StepDecisions({ decisions }: { decisions: StepDecisionsView }) {
+	const t = useT()
+	const { rule, required, total, approved, people } = decisions
+	return (
+		<section className="panel" aria-labelledby="step-approvals-title">
+			<h2 id="step-approvals-title">{t('approvals.title')}</h2>
+			<p>
+				<strong>{t(`approvals.rule.${rule}`, { required, total })}</strong>
+				{rule === 'any'
+					? null
+					: ` · ${t('approvals.progress', { approved, required })}`}
+			</p>
+			{people.length ? (
+				<ul className="step-approvers">
+					{people.map(p => (
+						<li key={p.id}>
+							{p.full_name}:{' '}
+							{p.approved_at ? (
+								<span className="badge">
+									{t('approvals.approvedAt', {
+										time: formatDateTime(p.approved_at),
+									})}
+								</span>
+							) : (
+								<span className="muted">{t('approvals.waiting')}</span>
+							)}
+						</li>
+					))}
+				</ul>
+			) : (
+				<p className="muted">{t('approvals.none')}</p>
+			)}
+		</section>
+	)
+}
+
+export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
+export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]
+
+/**
+ * The second step of a decision: names the plan and asks once more. A plain form, so it works
+ * without JavaScript; "No" goes back to the plan page without deciding.
+ */
+export function DecisionConfirm({
+	intent,
+	name,
+	comment,
+	version,
+	busy,
+}: {
+	intent: ConfirmedDecision
+	name: string
+	comment: string
+	version: number
+	busy: boolean
+}) {
+	const t = useT()
+	return (
+		<section
+			className="panel confirm-panel"
+			role="alertdialog"
+			aria-labelledby="confirm-title"
+			aria-describedby="confirm-question"
+		>
+			<h2 id="confirm-title">{t('confirm.title')}</h2>
+			<p id="confirm-question">
+				<strong>{t(`confirm.question.${intent}`, { name })}</strong>
+			</p>
+			{comment ? <p>{t('confirm.comment', { comment })}</p> : null}
+			<Form method="post" className="actions">
+				<input type="hidden" name="version" value={version} />
+				<input type="hidden" name="comment" value={comment} />
+				<button
+					type="submit"
+					name="intent"
+					value={intent}
+					className={
+						intent === 'REJECT'
+							? 'danger'
+							: intent === 'RETURN'
+								? 'secondary'
+								: ''
+					}
+					disabled={busy}
+					autoFocus
+				>
+					{t(`confirm.yes.${intent}`)}
+				</button>
+				<Link className="button secondary" to="." replace>
+					{t('confirm.cancel')}
+				</Link>
+			</Form>
+		</section>
+	)
+}

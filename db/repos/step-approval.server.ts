@@ -1,0 +1,131 @@
+import { sql } from 'kysely'
+import { type Db } from '../client.server.ts'
+import { type ApprovalRule } from '../schema.ts'
+import { type PlanRecord } from './plan.server.ts'
+
+/** How many approvals a step needs: one, every active approver of its organisation, or a minimum. */
+export function requiredApprovals(
+	step: { approval_rule: ApprovalRule; min_approvals: number | null },
+	activeApprovers: number,
+) {
+	if (step.approval_rule === 'all') return Math.max(1, activeApprovers)
+	if (step.approval_rule === 'min') return step.min_approvals ?? 1
+	return 1
+}
+
+/** Active approvers of the organisations, by organisation (one query). */
+export async function listActiveApprovers(db: Db, organisationIds: string[]) {
+	return db
+		.selectFrom('app_user')
+		.select(['id', 'full_name', 'organisation_id'])
+		.where('active', '=', true)
+		.where(eb =>
+			organisationIds.length
+				? eb('organisation_id', 'in', organisationIds)
+				: sql<boolean>`false`,
+		)
+		.where(eb => eb(sql.lit('approver'), '=', eb.fn.any('roles')))
+		.orderBy(sql`full_name collate "vi"`)
+		.execute()
+}
+
+/**
+ * Records one approval in this round; false if this approver already approved in it.
+ * Returns how many approvals the round now has. Runs under the plan's row lock.
+ */
+export async function recordStepApproval(
+	trx: Db,
+	row: {
+		plan_id: string
+		status: string
+		plan_version: number
+		approver_id: string
+	},
+) {
+	const inserted = await trx
+		.insertInto('step_approval')
+		.values(row)
+		.onConflict(oc => oc.constraint('step_approval_once').doNothing())
+		.returning('id')
+		.executeTakeFirst()
+	const { n } = await trx
+		.selectFrom('step_approval')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.where('plan_id', '=', row.plan_id)
+		.where('status', '=', row.status)
+		.where('plan_version', '=', row.plan_version)
+		.executeTakeFirstOrThrow()
+	return { recorded: inserted !== undefined, count: Number(n) }
+}
+
+/** Who approved in this round, oldest first. */
+export async function listStepApprovals(
+	db: Db,
+	plan: { id: string; status: string; version: number },
+) {
+	return db
+		.selectFrom('step_approval as a')
+		.innerJoin('app_user as u', 'u.id', 'a.approver_id')
+		.select(['a.approver_id', 'u.full_name', 'a.created_at'])
+		.where('a.plan_id', '=', plan.id)
+		.where('a.status', '=', plan.status)
+		.where('a.plan_version', '=', plan.version)
+		.orderBy('a.created_at')
+		.execute()
+}
+
+/**
+ * The current step's approvers and who of them approved in this round (two queries), for the
+ * plan page. Null when the plan is not waiting at a step.
+ */
+export async function getStepDecisions(
+	db: Db,
+	plan: { id: string; status: string; version: number },
+	step: {
+		organisation_id: string
+		approval_rule: ApprovalRule
+		min_approvals: number | null
+	} | null,
+) {
+	// The same two queries whether or not the plan waits at a step: the page's query count is fixed.
+	const [approvers, approvals] = await Promise.all([
+		listActiveApprovers(db, step ? [step.organisation_id] : []),
+		listStepApprovals(db, plan),
+	])
+	if (!step) return null
+	const approvedAt = new Map(approvals.map(a => [a.approver_id, a.created_at]))
+	const people = approvers.map(a => ({
+		id: a.id,
+		full_name: a.full_name,
+		approved_at: approvedAt.get(a.id) ?? null,
+	}))
+	// Someone who approved and has since left the role still counts.
+	for (const a of approvals)
+		if (!approvers.some(p => p.id === a.approver_id))
+			people.push({
+				id: a.approver_id,
+				full_name: a.full_name,
+				approved_at: a.created_at,
+			})
+	return {
+		rule: step.approval_rule,
+		required: requiredApprovals(step, approvers.length),
+		total: approvers.length,
+		approved: approvals.length,
+		people,
+	}
+}
+
+/** The plan as it was at `version` (the snapshot of the last event at or before it). */
+export async function planSnapshotAt(db: Db, planId: string, version: number) {
+	const row = await db
+		.selectFrom('plan_event')
+		.select('plan_snapshot')
+		.where('plan_id', '=', planId)
+		.where('plan_version', '<=', version)
+		.orderBy('plan_version', 'desc')
+		.orderBy('id', 'desc')
+		.limit(1)
+		.executeTakeFirst()
+	return (row?.plan_snapshot ?? null) as PlanRecord | null
+}
