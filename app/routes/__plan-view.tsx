@@ -24,6 +24,8 @@ interface PlanEventRow {
 	created_at: string
 	actor_name: string
 	actor_organisation: string
+	/** The approver a substitute decided for. */
+	on_behalf_name?: string | null
 	/** The new timing of a postponement or amendment. */
 	timing?: {
 		plan_year: number
@@ -248,6 +250,25 @@ export function PlanDetails({
 	)
 }
 
+/** From entering a step to leaving it, in days and hours ("2 ngày 3 giờ"). */
+function stepDuration(
+	from: string,
+	to: string,
+	t: (key: string, params?: Record<string, string | number>) => string,
+) {
+	const hours = Math.floor(
+		(new Date(to).getTime() - new Date(from).getTime()) / 3_600_000,
+	)
+	if (hours < 1) return t('substitutes.underHour')
+	const days = Math.floor(hours / 24)
+	return [
+		days ? t('substitutes.days', { n: days }) : '',
+		hours % 24 ? t('substitutes.hours', { n: hours % 24 }) : '',
+	]
+		.filter(Boolean)
+		.join(' ')
+}
+
 export function PlanTimeline({
 	events,
 	steps,
@@ -268,7 +289,7 @@ export function PlanTimeline({
 		<section className="panel">
 			<h2>{t('plan.timeline')}</h2>
 			<ol className="timeline">
-				{events.map(e => (
+				{events.map((e, i) => (
 					<li key={e.id}>
 						<div>
 							<strong>
@@ -276,8 +297,26 @@ export function PlanTimeline({
 									? t('event.EDIT_APPROVED')
 									: t(`event.${e.event}${inbound(e.event)}`)}
 							</strong>{' '}
-							— {e.actor_name} ({e.actor_organisation})
+							—{' '}
+							{e.on_behalf_name
+								? t('substitutes.onBehalf', {
+										substitute: e.actor_name,
+										principal: e.on_behalf_name,
+									})
+								: e.actor_name}{' '}
+							({e.actor_organisation})
 						</div>
+						{stepIndexOf(e.from_status) !== null && i > 0 ? (
+							<div className="muted">
+								{t('substitutes.stepTook', {
+									duration: stepDuration(
+										events[i - 1].created_at,
+										e.created_at,
+										t,
+									),
+								})}
+							</div>
+						) : null}
 						<div className="muted">
 							<time dateTime={e.created_at}>
 								{formatDateTime(e.created_at)}

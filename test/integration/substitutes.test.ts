@@ -29,22 +29,20 @@ async function substitute(
 	endsOn: string,
 	today = todayIso(),
 ) {
-	return db
-		.transaction()
-		.execute(trx =>
-			createSubstitution(
-				trx,
-				{
-					organisationId: principal.organisation_id,
-					principalId: principal.id,
-					substituteId: sub.id,
-					startsOn,
-					endsOn,
-					createdBy: principal.id,
-				},
-				today,
-			),
-		)
+	return db.transaction().execute(trx =>
+		createSubstitution(
+			trx,
+			{
+				organisationId: principal.organisation_id,
+				principalId: principal.id,
+				substituteId: sub.id,
+				startsOn,
+				endsOn,
+				createdBy: principal.id,
+			},
+			today,
+		),
+	)
 }
 
 async function decide(user: { id: string }, planId: string, intent: string) {
@@ -119,6 +117,22 @@ describe('substitute approvers', () => {
 		expect((await planState(db, plan.id))?.current_step_organisation_id).toBe(
 			world.orgs.tinhUy.id,
 		)
+
+		// The plan page's timeline names the principal.
+		const cookie = await sessionCookie(users.ldld.drafter.id)
+		const page = await settle(async () =>
+			planRoute.loader(
+				args(await request(`/plans/${plan.id}`, { cookie }), {
+					planId: plan.id,
+				}) as never,
+			),
+		)
+		const data = await page.json()
+		expect(data.events.at(-1)).toMatchObject({
+			event: 'APPROVE',
+			actor_name: users.ldld.admin.full_name,
+			on_behalf_name: users.ldld.approver.full_name,
+		})
 	})
 
 	test('outside the range, or after ending it early, the substitute is refused and nothing changes', async () => {
