@@ -192,11 +192,11 @@ export async function getPlanPage(db: Db, planId: string) {
 						'e.plan_version',
 						'u.full_name as actor_name',
 						'eo.short_name as actor_organisation',
-						eb
-							.selectFrom('app_user as ob')
-							.select('ob.full_name')
-							.whereRef('ob.id', '=', 'e.on_behalf_of')
-							.as('on_behalf_name'),
+						sql<
+							string | null
+						>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
+							'on_behalf_name',
+						),
 						// The new timing of a postponement or amendment, and whether a change kept the approval.
 						sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
 							'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
