@@ -3,6 +3,29 @@ import { type OrganisationKind } from '#db/schema.ts'
 export interface ChainStepDraft {
 	organisation_id: string
 	label_vi: string
+	approval_rule?: 'any' | 'all' | 'min'
+	min_approvals?: number | null
+}
+
+export type ApprovalsError = 'approvals.minRequired' | 'approvals.minTooMany'
+
+/**
+ * A step needing a minimum number of approvals: the number is given, and no larger than the
+ * organisation's active approvers (else the step could never complete). By step index.
+ */
+export function validateStepApprovals(
+	steps: ChainStepDraft[],
+	approversOf: (organisationId: string) => number,
+) {
+	const errors = new Map<number, ApprovalsError>()
+	steps.forEach((step, index) => {
+		if (step.approval_rule !== 'min') return
+		if (!step.min_approvals || step.min_approvals < 1)
+			errors.set(index, 'approvals.minRequired')
+		else if (step.min_approvals > approversOf(step.organisation_id))
+			errors.set(index, 'approvals.minTooMany')
+	})
+	return errors
 }
 
 export type ChainError =

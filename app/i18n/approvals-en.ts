@@ -19,7 +19,7 @@ export const approvalsEn = {
 	'approvals.minLabel': 'Minimum number',
 	'approvals.minRequired': 'Enter the minimum number (1 or more)',
 	'approvals.minTooMany':
-		'This organisation has only {count} active approvers; the minimum cannot be larger',
+		'The minimum is larger than the number of active approvers of this organisation',
 	'approvals.ruleBadge.all': 'all must agree',
 	'approvals.ruleBadge.min': 'at least {n}',
 	'confirm.title': 'Confirm your decision',

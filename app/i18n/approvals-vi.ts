@@ -19,7 +19,7 @@ export const approvalsVi = {
 	'approvals.minLabel': 'Số người tối thiểu',
 	'approvals.minRequired': 'Nhập số người tối thiểu (từ 1 trở lên)',
 	'approvals.minTooMany':
-		'Tổ chức này chỉ có {count} người phê duyệt đang hoạt động; số tối thiểu không được lớn hơn',
+		'Số tối thiểu lớn hơn số người phê duyệt đang hoạt động của tổ chức này',
 	'approvals.ruleBadge.all': 'tất cả đồng ý',
 	'approvals.ruleBadge.min': 'tối thiểu {n} người',
 	'confirm.title': 'Xác nhận quyết định',

@@ -21,18 +21,25 @@ import {
 	listChainVersions,
 } from '#db/repos/chain.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
-import { type OrganisationKind } from '#db/schema.ts'
+import { APPROVAL_RULES, type OrganisationKind } from '#db/schema.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { validateChain } from '#workflows/chain-validation.ts'
+import {
+	validateChain,
+	validateStepApprovals,
+} from '#workflows/chain-validation.ts'
+import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
 
 const label = z.string().trim().max(200, { error: 'error.tooLong' })
 
 /** `kindOf` knows the organisations a step may name; an unknown id is refused like a partner. */
-function chainSchema(kindOf: (id: string) => OrganisationKind | undefined) {
+function chainSchema(
+	kindOf: (id: string) => OrganisationKind | undefined,
+	approversOf: (id: string) => number,
+) {
 	return z
 		.object({
 			expectedVersion: z.number().int().min(0),
@@ -43,6 +50,11 @@ function chainSchema(kindOf: (id: string) => OrganisationKind | undefined) {
 						label_vi: label.min(1, { error: 'error.required' }),
 						label_en: label.optional(),
 						optional: z.boolean().optional(),
+						approval_rule: z.enum(APPROVAL_RULES).default('any'),
+						min_approvals: z
+							.number({ error: 'approvals.minRequired' })
+							.int({ error: 'approvals.minRequired' })
+							.optional(),
 					}),
 				)
 				.optional(),
@@ -60,6 +72,12 @@ function chainSchema(kindOf: (id: string) => OrganisationKind | undefined) {
 					path: ['steps', index, 'organisation_id'],
 					message,
 				})
+			for (const [index, message] of validateStepApprovals(steps, approversOf))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['steps', index, 'min_approvals'],
+					message,
+				})
 		})
 }
 
@@ -74,16 +92,18 @@ async function loadInScope(request: Request, orgId: string | undefined) {
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { organisation } = await loadInScope(request, params.orgId)
-	const [chain, choices, history] = await Promise.all([
+	const [chain, choices, history, approvers] = await Promise.all([
 		getCurrentChain(db, organisation.id),
 		listOrganisationChoices(db),
 		listChainVersions(db, organisation.id),
+		countActiveApprovers(db),
 	])
 	return json({
 		organisation: { id: organisation.id, name_vi: organisation.name_vi },
 		chain,
 		choices,
 		history,
+		approvers,
 	})
 }
 
@@ -92,8 +112,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const kinds = new Map(
 		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
 	)
+	const approvers = await countActiveApprovers(db)
 	const submission = parseWithZod(await request.formData(), {
-		schema: chainSchema(id => kinds.get(id)),
+		schema: chainSchema(
+			id => kinds.get(id),
+			id => approvers[id] ?? 0,
+		),
 	})
 	if (submission.status !== 'success')
 		return json({ result: submission.reply() }, { status: 400 })
@@ -103,17 +127,28 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		...step,
 		label_en: step.label_en ?? '',
 		optional: step.optional ?? false,
+		min_approvals:
+			step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
 	}))
 	const current = await getCurrentChain(db, organisation.id)
 	const unchanged =
 		current?.version === expectedVersion &&
 		JSON.stringify(
 			current.steps.map(
-				({ organisation_id, label_vi, label_en, optional }) => ({
+				({
 					organisation_id,
 					label_vi,
 					label_en,
 					optional,
+					approval_rule,
+					min_approvals,
+				}) => ({
+					organisation_id,
+					label_vi,
+					label_en,
+					optional,
+					approval_rule,
+					min_approvals,
 				}),
 			),
 		) === JSON.stringify(rows)
@@ -142,23 +177,35 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChainRoute() {
-	const { organisation, chain, choices, history } =
+	const { organisation, chain, choices, history, approvers } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const kinds = new Map(choices.map(org => [org.id, org.kind]))
-	const schema = chainSchema(id => kinds.get(id))
+	const schema = chainSchema(
+		id => kinds.get(id),
+		id => approvers[id] ?? 0,
+	)
 	const [form, fields] = useForm({
 		id: `chain-${chain?.version ?? 0}`,
 		lastResult: actionData?.result,
 		defaultValue: {
 			expectedVersion: chain?.version ?? 0,
 			steps: chain?.steps.map(
-				({ organisation_id, label_vi, label_en, optional }) => ({
+				({
+					organisation_id,
+					label_vi,
+					label_en,
+					optional,
+					approval_rule,
+					min_approvals,
+				}) => ({
 					organisation_id,
 					label_vi,
 					label_en,
 					optional: optional ? 'on' : undefined,
+					approval_rule,
+					min_approvals: min_approvals ?? undefined,
 				}),
 			),
 		},
@@ -279,6 +326,39 @@ export default function ChainRoute() {
 									/>
 									{t('chain.optional')}
 								</label>
+								<div className="grid-2">
+									<Field
+										label={t('approvals.ruleLabel')}
+										errors={stepFields.approval_rule.errors}
+									>
+										{props => (
+											<select
+												{...getSelectProps(stepFields.approval_rule)}
+												{...props}
+											>
+												{APPROVAL_RULES.map(rule => (
+													<option key={rule} value={rule}>
+														{t(`approvals.ruleOption.${rule}`)}
+													</option>
+												))}
+											</select>
+										)}
+									</Field>
+									<Field
+										label={t('approvals.minLabel')}
+										errors={stepFields.min_approvals.errors}
+									>
+										{props => (
+											<input
+												{...getInputProps(stepFields.min_approvals, {
+													type: 'number',
+												})}
+												min={1}
+												{...props}
+											/>
+										)}
+									</Field>
+								</div>
 							</li>
 						)
 					})}

@@ -129,3 +129,15 @@ export async function planSnapshotAt(db: Db, planId: string, version: number) {
 		.executeTakeFirst()
 	return (row?.plan_snapshot ?? null) as PlanRecord | null
 }
+
+/** Active approvers per organisation id (one query), for the chain editor's minimum check. */
+export async function countActiveApprovers(db: Db) {
+	const rows = await db
+		.selectFrom('app_user')
+		.select(['organisation_id', eb => eb.fn.countAll<string>().as('n')])
+		.where('active', '=', true)
+		.where(eb => eb(sql.lit('approver'), '=', eb.fn.any('roles')))
+		.groupBy('organisation_id')
+		.execute()
+	return Object.fromEntries(rows.map(r => [r.organisation_id, Number(r.n)]))
+}

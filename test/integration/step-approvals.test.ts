@@ -278,3 +278,67 @@ test('the decision asks once more naming the plan, and is refused showing what c
 	expect((await confirmedStale.json()).changedFrom.draft.name).toBe(name)
 	expect(await planState(db, planId)).toEqual(before)
 })
+
+test('the chain editor saves a step rule and refuses a minimum larger than the active approvers, next to the field', async () => {
+	const chainRoute =
+		await import('#app/routes/admin.organisations.$orgId.chain.tsx')
+	const orgId = world.orgs.ldld.id
+	const save = async (min: string) => {
+		const form = {
+			expectedVersion: String(world.chains.ldld.version),
+			'steps[0].organisation_id': orgId,
+			'steps[0].label_vi': 'LĐLĐ tỉnh duyệt',
+			'steps[0].approval_rule': 'min',
+			'steps[0].min_approvals': min,
+			'steps[1].organisation_id': world.orgs.tinhUy.id,
+			'steps[1].label_vi': 'Tỉnh ủy duyệt',
+		}
+		return settle(async () =>
+			chainRoute.action(
+				args(
+					await request(`/admin/organisations/${orgId}/chain`, {
+						user: world.users.ldld.admin,
+						form,
+					}),
+					{ orgId },
+				) as never,
+			),
+		)
+	}
+	// Three active approvers at LĐLĐ: four is refused, with the message on the minimum field.
+	const refused = await save('4')
+	expect(refused.status).toBe(400)
+	const body = await refused.json()
+	expect(body.result.error['steps[0].min_approvals']).toEqual([
+		'approvals.minTooMany',
+	])
+	expect(
+		await db
+			.selectFrom('chain')
+			.select('id')
+			.where('organisation_id', '=', orgId)
+			.execute(),
+	).toHaveLength(1)
+
+	expect((await save('3')).status).toBe(302)
+	const steps = await db
+		.selectFrom('chain_step as s')
+		.innerJoin('chain as c', 'c.id', 's.chain_id')
+		.select(['s.approval_rule', 's.min_approvals', 'c.version'])
+		.where('c.organisation_id', '=', orgId)
+		.orderBy('c.version', 'desc')
+		.orderBy('s.position')
+		.execute()
+	expect(steps.slice(0, 2)).toEqual([
+		{
+			approval_rule: 'min',
+			min_approvals: 3,
+			version: world.chains.ldld.version + 1,
+		},
+		{
+			approval_rule: 'any',
+			min_approvals: null,
+			version: world.chains.ldld.version + 1,
+		},
+	])
+})
