@@ -1,6 +1,20 @@
 import { type substitutesVi } from './substitutes-vi.ts'
 
 export const substitutesEn: Record<keyof typeof substitutesVi, string> = {
+	'substitutes.title': 'Substitute approvers',
+	'substitutes.intro':
+		'When away, an approver can name someone of the same organisation to decide in their place for the chosen days.',
+	'substitutes.row': '{substitute} on behalf of {principal}, {from} to {to}',
+	'substitutes.end': 'End early',
+	'substitutes.none': 'No current or upcoming substitutions.',
+	'substitutes.new': 'New substitution',
+	'substitutes.principal': 'Approver',
+	'substitutes.substitute': 'Substitute',
+	'substitutes.from': 'From',
+	'substitutes.to': 'To',
+	'substitutes.saved': 'Substitution saved.',
+	'substitutes.ended': 'Substitution ended.',
+	'substitutes.errors.date': 'Enter the date as dd/mm/yyyy.',
 	'substitutes.onBehalf': '{substitute} on behalf of {principal}',
 	'substitutes.stepTook': 'This step took {duration}',
 	'substitutes.days': '{n} d',

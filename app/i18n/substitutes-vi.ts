@@ -1,4 +1,18 @@
 export const substitutesVi = {
+	'substitutes.title': 'Ủy quyền phê duyệt',
+	'substitutes.intro':
+		'Khi vắng mặt, người phê duyệt có thể ủy quyền cho một người cùng đơn vị phê duyệt thay trong khoảng ngày đã chọn.',
+	'substitutes.row': '{substitute} thay mặt {principal}, từ {from} đến {to}',
+	'substitutes.end': 'Kết thúc sớm',
+	'substitutes.none': 'Chưa có ủy quyền nào đang hoặc sắp có hiệu lực.',
+	'substitutes.new': 'Ủy quyền mới',
+	'substitutes.principal': 'Người phê duyệt',
+	'substitutes.substitute': 'Người được ủy quyền',
+	'substitutes.from': 'Từ ngày',
+	'substitutes.to': 'Đến ngày',
+	'substitutes.saved': 'Đã lưu ủy quyền.',
+	'substitutes.ended': 'Đã kết thúc ủy quyền.',
+	'substitutes.errors.date': 'Nhập ngày theo dạng dd/mm/yyyy.',
 	'substitutes.onBehalf': '{substitute} thay mặt {principal}',
 	'substitutes.stepTook': 'Bước này mất {duration}',
 	'substitutes.days': '{n} ngày',

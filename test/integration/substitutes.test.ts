@@ -266,3 +266,93 @@ describe('substitute approvers', () => {
 		).toBe(2)
 	})
 })
+
+describe('the substitutes page', () => {
+	test('an approver names a substitute, bad ranges are refused next to the fields, the admin ends it early', async () => {
+		const { users } = world
+		const page = await import('#app/routes/substitutes.tsx')
+		const post = async (user: { id: string }, form: Record<string, string>) =>
+			settle(async () =>
+				page.action(
+					args(
+						await request('/substitutes', {
+							cookie: await sessionCookie(user.id),
+							form,
+						}),
+					) as never,
+				),
+			)
+		const today = todayIso()
+		const [y, m, d] = addDays(today, 1).split('-')
+		const tomorrow = `${d}/${m}/${y}`
+
+		const self = await post(users.ldld.approver, {
+			substitute_id: users.ldld.approver.id,
+			starts_on: tomorrow,
+			ends_on: tomorrow,
+		})
+		expect(self.status).toBe(400)
+		expect(await self.json()).toMatchObject({
+			errors: { substitute_id: ['substitutes.errors.self'] },
+			values: { starts_on: tomorrow },
+		})
+		const past = await post(users.ldld.approver, {
+			substitute_id: users.ldld.admin.id,
+			starts_on: '01/01/2020',
+			ends_on: tomorrow,
+		})
+		expect(await past.json()).toMatchObject({
+			errors: { starts_on: ['substitutes.errors.past'] },
+		})
+		expect(
+			await db.selectFrom('substitution').select('id').execute(),
+		).toHaveLength(0)
+
+		expect(
+			(
+				await post(users.ldld.approver, {
+					substitute_id: users.ldld.admin.id,
+					starts_on: tomorrow,
+					ends_on: tomorrow,
+				})
+			).status,
+		).toBe(302)
+		const overlap = await post(users.ldld.approver, {
+			substitute_id: users.ldld.drafter.id,
+			starts_on: tomorrow,
+			ends_on: tomorrow,
+		})
+		expect(await overlap.json()).toMatchObject({
+			errors: { starts_on: ['substitutes.errors.overlap'] },
+		})
+
+		// A drafter may not manage substitutions; another organisation's admin cannot end this one.
+		expect(
+			(
+				await post(users.ldld.drafter, {
+					substitute_id: users.ldld.admin.id,
+					starts_on: tomorrow,
+					ends_on: tomorrow,
+				})
+			).status,
+		).toBe(403)
+		const { id } = await db
+			.selectFrom('substitution')
+			.select('id')
+			.executeTakeFirstOrThrow()
+		expect((await post(users.tinhUy.admin, { intent: 'end', id })).status).toBe(
+			403,
+		)
+		expect((await post(users.ldld.admin, { intent: 'end', id })).status).toBe(
+			302,
+		)
+		expect(
+			(
+				await db
+					.selectFrom('substitution')
+					.select('ended_early_at')
+					.executeTakeFirstOrThrow()
+			).ended_early_at,
+		).not.toBeNull()
+	})
+})
