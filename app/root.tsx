@@ -140,6 +140,9 @@ function Header() {
 							{user.isApprover ? (
 								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
 							) : null}
+							{user.isApprover || user.isAdmin ? (
+								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
+							) : null}
 							{user.isAdmin ? (
 								<>
 									<NavLink to="/admin/organisations">

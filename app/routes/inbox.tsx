@@ -8,12 +8,18 @@ import { countryName } from '#app/utils/countries.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#app/utils/permissions.server.ts'
+import { requireUser } from '#app/utils/auth.server.ts'
+import { decisionActor } from '#app/utils/plan-access.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
 export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireRole(request, 'approver')
+	const user = await requireUser(request)
+	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
+	const { actor } = await decisionActor(user, todayIso())
+	if (!actor.roles.includes('approver')) throw forbidden()
 	const page = pageFrom(new URL(request.url))
 	const { rows, total } = await listInbox(db, user.organisationId, page)
 	const now = Date.now()

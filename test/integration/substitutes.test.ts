@@ -100,6 +100,22 @@ describe('substitute approvers', () => {
 			.execute()
 		expect(emails.map(e => e.recipient_id)).toContain(users.ldld.admin.id)
 
+		// The substitute sees the approver's inbox.
+		const inboxRoute = await import('#app/routes/inbox.tsx')
+		const inbox = await settle(async () =>
+			inboxRoute.loader(
+				args(
+					await request('/inbox', {
+						cookie: await sessionCookie(users.ldld.admin.id),
+					}),
+				) as never,
+			),
+		)
+		expect(inbox.status).toBe(200)
+		expect((await inbox.json()).rows.map((r: { id: string }) => r.id)).toEqual([
+			plan.id,
+		])
+
 		const response = await decide(users.ldld.admin, plan.id, 'APPROVE')
 		expect(response.status).toBe(302)
 		const last = await db
@@ -148,6 +164,17 @@ describe('substitute approvers', () => {
 		const plan = await insertPlan(db, users.ldld.drafter)
 		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
 		const before = await planState(db, plan.id)
+		const inboxRoute = await import('#app/routes/inbox.tsx')
+		const refused = await settle(async () =>
+			inboxRoute.loader(
+				args(
+					await request('/inbox', {
+						cookie: await sessionCookie(users.ldld.admin.id),
+					}),
+				) as never,
+			),
+		)
+		expect(refused.status).toBe(403)
 		expect((await decide(users.ldld.admin, plan.id, 'APPROVE')).status).toBe(
 			403,
 		)
