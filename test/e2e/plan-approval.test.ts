@@ -95,9 +95,21 @@ async function decide(page: Page, button: string, doneToast: string, comment?: s
 	const form = decision(page, button)
 	if (comment !== undefined) await form.getByRole('textbox').fill(comment)
 	await form.getByRole('button', { name: button, exact: true }).click()
+	// The decision asks once more, naming the plan; nothing is decided yet.
+	const confirm = page.getByRole('alertdialog', { name: 'Xác nhận quyết định' })
+	await confirm.waitFor()
+	const question = await confirm.locator('#confirm-question').textContent()
+	expect(question).toContain(`“${PLAN.name}”`)
+	if (!confirmShot) {
+		confirmShot = true
+		await screenshot(page, 'plan-decision-confirm')
+	}
+	const yes = { 'Phê duyệt': 'Có, phê duyệt', 'Trả lại': 'Có, trả lại', 'Từ chối': 'Có, từ chối' }[button] ?? button
+	await confirm.getByRole('button', { name: yes, exact: true }).click()
 	await toast(page, doneToast).waitFor()
 	await waitForHydration(page)
 }
+let confirmShot = false
 
 async function chainStates(page: Page) {
 	return page.locator('.chain-step').evaluateAll(steps =>

@@ -66,6 +66,7 @@ async function openPlan(page: Page, planId: string) {
 async function approve(page: Page, planId: string) {
 	await openPlan(page, planId)
 	await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click()
+	await page.getByRole('alertdialog').getByRole('button', { name: 'Có, phê duyệt', exact: true }).click()
 	await toast(page, 'Đã phê duyệt kế hoạch.').waitFor()
 	await waitForHydration(page)
 }
