@@ -1,5 +1,6 @@
 import { type Kysely } from 'kysely'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { seedPlans } from './seed-plans.ts'
 import { type DB, type NewAppUser, type NewOrganisation } from './schema.ts'
 
 export const DEMO_PASSWORD = 'Doingoai@2026'
@@ -261,6 +262,7 @@ export async function seedDemo(db: Kysely<DB>) {
 				)
 				.execute()
 		}
+		await seedPlans(trx, ids)
 	})
 }
 

@@ -1,0 +1,219 @@
+import { countryName } from '#app/utils/countries.ts'
+import {
+	type Direction,
+	type FundingSource,
+	type TimingKind,
+} from '#db/schema.ts'
+
+/** What the report needs of a plan (one row of the grouped query). */
+export interface ReportPlan {
+	id: string
+	plan_year: number
+	direction: Direction
+	status: string
+	name: string
+	in_name_of: string
+	head_title: string
+	head_name: string
+	member_count: number | null
+	country: string | null
+	partner_name: string
+	activities: string[]
+	days_min: number | null
+	days_max: number | null
+	timing_kind: TimingKind
+	timing_month: number | null
+	start_date: string | null
+	end_date: string | null
+	departed_on: string | null
+	returned_on: string | null
+	cancel_reason: string | null
+	budget: { payer: string; item: string; source: FundingSource }[]
+}
+
+/** A cell is one or more lines (a list in the cell is one line per item). */
+export type Cell = string[]
+export interface ReportTable {
+	title: string
+	columns: string[]
+	/** Empty table: a single "Không" row. */
+	rows: Cell[][]
+}
+
+export const OUT_COLUMNS = [
+	'TT',
+	'Tên đoàn',
+	'Trưởng đoàn',
+	'Số thành viên',
+	'Nước đến',
+	'Nội dung hoạt động',
+	'Số ngày',
+	'Thời gian',
+	'Nguồn kinh phí',
+]
+export const IN_COLUMNS = [
+	'TT',
+	'Tên đoàn',
+	'Danh nghĩa đoàn',
+	'Trưởng đoàn',
+	'Số thành viên',
+	'Nước',
+	'Đối tác làm việc',
+	'Nội dung hoạt động',
+	'Số ngày',
+	'Thời gian',
+	'Kinh phí',
+]
+
+const DONE = [
+	'departed',
+	'trip_done',
+	'report_submitted',
+	'report_returned',
+	'closed',
+]
+const DROPPED = ['rejected', 'withdrawn', 'cancelled']
+
+const dmy = (d: string) => d.split('-').reverse().join('/')
+
+export function daysText(p: Pick<ReportPlan, 'days_min' | 'days_max'>) {
+	const { days_min: min, days_max: max } = p
+	if (min == null && max == null) return ''
+	if (min != null && max != null && min !== max) return `${min}-${max} ngày`
+	return `${min ?? max} ngày`
+}
+
+export function timingText(p: ReportPlan) {
+	if (p.timing_kind === 'month' && p.timing_month)
+		return `Tháng ${p.timing_month}/${p.plan_year}`
+	if (p.timing_kind === 'dates' && p.start_date)
+		return p.end_date && p.end_date !== p.start_date
+			? `${dmy(p.start_date)} - ${dmy(p.end_date)}`
+			: dmy(p.start_date)
+	return `Năm ${p.plan_year}`
+}
+
+export function fundingLines(p: ReportPlan): Cell {
+	return p.budget.map(
+		b =>
+			`- ${b.payer} chịu ${b.item}${b.source === 'union_budget' ? ' (nguồn ngân sách công đoàn)' : ''}`,
+	)
+}
+
+const head = (p: ReportPlan) =>
+	[p.head_title, p.head_name].filter(Boolean).join(' ')
+
+function planRow(p: ReportPlan, index: number): Cell[] {
+	const activities = p.activities.map(a => `- ${a}`)
+	const country = p.country ? countryName(p.country, 'vi') : ''
+	const members = p.member_count == null ? '' : String(p.member_count)
+	if (p.direction === 'out')
+		return [
+			[String(index + 1)],
+			[p.name],
+			[head(p)],
+			[members],
+			[country],
+			activities,
+			[daysText(p)],
+			[timingText(p)],
+			fundingLines(p),
+		]
+	return [
+		[String(index + 1)],
+		[p.name],
+		[p.in_name_of],
+		[head(p)],
+		[members],
+		[country],
+		[p.partner_name],
+		activities,
+		[daysText(p)],
+		[timingText(p)],
+		fundingLines(p),
+	]
+}
+
+export const NONE_ROW: Cell[] = [[''], ['Không']]
+
+/** The plan for the year: "I. Đoàn ra" and "II. Đoàn vào", without refused, withdrawn or cancelled plans. */
+export function planTables(plans: ReportPlan[], year: number): ReportTable[] {
+	const of = (direction: Direction) =>
+		plans.filter(
+			p =>
+				p.plan_year === year &&
+				p.direction === direction &&
+				!DROPPED.includes(p.status),
+		)
+	const table = (
+		title: string,
+		columns: string[],
+		list: ReportPlan[],
+	): ReportTable => ({
+		title,
+		columns,
+		rows: list.length ? list.map(planRow) : [NONE_ROW],
+	})
+	return [
+		table('I. Đoàn ra', OUT_COLUMNS, of('out')),
+		table('II. Đoàn vào', IN_COLUMNS, of('in')),
+	]
+}
+
+/** The year's delegations that went (or came), with their dates, as a table. */
+export function doneTable(plans: ReportPlan[], year: number): ReportTable {
+	const done = plans.filter(
+		p => p.plan_year === year && DONE.includes(p.status),
+	)
+	return {
+		title: `Các đoàn đã thực hiện năm ${year}`,
+		columns: [
+			'TT',
+			'Tên đoàn',
+			'Đoàn ra/Đoàn vào',
+			'Trưởng đoàn',
+			'Số thành viên',
+			'Nước',
+			'Thời gian',
+		],
+		rows: done.length
+			? done.map((p, i) => [
+					[String(i + 1)],
+					[p.name],
+					[p.direction === 'out' ? 'Đoàn ra' : 'Đoàn vào'],
+					[head(p)],
+					[p.member_count == null ? '' : String(p.member_count)],
+					[p.country ? countryName(p.country, 'vi') : ''],
+					[
+						p.departed_on
+							? `${dmy(p.departed_on)}${p.returned_on ? ` - ${dmy(p.returned_on)}` : ''}`
+							: timingText(p),
+					],
+				])
+			: [NONE_ROW],
+	}
+}
+
+/** The year's facts as text to start the "results" section with: what was done, what was cancelled and why. */
+export function resultsFacts(plans: ReportPlan[], year: number) {
+	const ofYear = plans.filter(p => p.plan_year === year)
+	const done = ofYear.filter(p => DONE.includes(p.status))
+	const out = done.filter(p => p.direction === 'out')
+	const inbound = done.filter(p => p.direction === 'in')
+	const people = (list: ReportPlan[]) =>
+		list.reduce((n, p) => n + (p.member_count ?? 0), 0)
+	const lines = [
+		`Năm ${year}, đơn vị đã tổ chức ${out.length} đoàn ra với ${people(out)} lượt người và đón ${inbound.length} đoàn vào với ${people(inbound)} lượt khách.`,
+		...done.map(
+			p =>
+				`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${p.departed_on ? ` (${dmy(p.departed_on)}${p.returned_on ? ` - ${dmy(p.returned_on)}` : ''})` : ''}, ${p.member_count ?? 0} người.`,
+		),
+	]
+	const cancelled = ofYear.filter(p => p.status === 'cancelled')
+	if (cancelled.length)
+		lines.push(
+			`Không thực hiện ${cancelled.length} đoàn:`,
+			...cancelled.map(p => `- ${p.name}: ${p.cancel_reason ?? ''}`.trim()),
+		)
+	return lines.join('\n')
+}

@@ -1,0 +1,145 @@
+import { sql } from 'kysely'
+import { jsonArrayFrom } from 'kysely/helpers/postgres'
+import { type ReportPlan } from '#app/annual-report/tables.ts'
+import { type Db } from '../client.server.ts'
+import { type AnnualReportTable } from '../schema.ts'
+import { type Insertable, type Selectable } from 'kysely'
+
+export type AnnualReport = Selectable<AnnualReportTable>
+export type AnnualReportFields = Omit<
+	Insertable<AnnualReportTable>,
+	| 'id'
+	| 'organisation_id'
+	| 'year'
+	| 'version'
+	| 'created_by'
+	| 'created_at'
+	| 'updated_at'
+>
+
+export async function listAnnualReports(db: Db, organisationId: string | null) {
+	let q = db
+		.selectFrom('annual_report')
+		.innerJoin(
+			'organisation',
+			'organisation.id',
+			'annual_report.organisation_id',
+		)
+		.select([
+			'annual_report.id',
+			'annual_report.year',
+			'annual_report.number_symbol',
+			'annual_report.updated_at',
+			'organisation.short_name',
+		])
+		.orderBy('annual_report.year', 'desc')
+		.orderBy('organisation.short_name')
+		.limit(200)
+	if (organisationId)
+		q = q.where('annual_report.organisation_id', '=', organisationId)
+	return q.execute()
+}
+
+export async function getAnnualReport(db: Db, id: string) {
+	return db
+		.selectFrom('annual_report')
+		.selectAll()
+		.where('id', '=', id)
+		.executeTakeFirst()
+}
+
+export async function insertAnnualReport(
+	db: Db,
+	values: AnnualReportFields & {
+		organisation_id: string
+		year: number
+		created_by: string
+	},
+) {
+	return db
+		.insertInto('annual_report')
+		.values(values)
+		.onConflict(oc => oc.columns(['organisation_id', 'year']).doNothing())
+		.returning('id')
+		.executeTakeFirst()
+}
+
+/** Saves the draft unless someone saved it since `expectedVersion`; null then. */
+export async function saveAnnualReport(
+	db: Db,
+	id: string,
+	expectedVersion: number,
+	values: AnnualReportFields,
+) {
+	return db
+		.updateTable('annual_report')
+		.set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.where('version', '=', expectedVersion)
+		.returning('version')
+		.executeTakeFirst()
+}
+
+/** The organisation (with its parent's name) and its plans of `year` and `year + 1`: two queries, whatever the number of plans. */
+export async function getReportData(
+	db: Db,
+	organisationId: string,
+	year: number,
+) {
+	const [organisation, plans] = await Promise.all([
+		db
+			.selectFrom('organisation as o')
+			.leftJoin('organisation as parent', 'parent.id', 'o.parent_id')
+			.select([
+				'o.id',
+				'o.name_vi',
+				'o.short_name',
+				'o.province',
+				'parent.name_vi as parent_name',
+			])
+			.where('o.id', '=', organisationId)
+			.executeTakeFirstOrThrow(),
+		db
+			.selectFrom('plan')
+			.leftJoin('organisation as partner', 'partner.id', 'plan.partner_id')
+			.select(eb => [
+				'plan.id',
+				'plan.plan_year',
+				'plan.direction',
+				'plan.status',
+				'plan.name',
+				'plan.in_name_of',
+				'plan.head_title',
+				'plan.head_name',
+				'plan.member_count',
+				'plan.country',
+				sql<string>`coalesce(nullif(plan.partner_name, ''), partner.name_vi, '')`.as(
+					'partner_name',
+				),
+				'plan.activities',
+				'plan.days_min',
+				'plan.days_max',
+				'plan.timing_kind',
+				'plan.timing_month',
+				'plan.start_date',
+				'plan.end_date',
+				'plan.departed_on',
+				'plan.returned_on',
+				'plan.cancel_reason',
+				jsonArrayFrom(
+					eb
+						.selectFrom('plan_budget_line as b')
+						.select(['b.payer', 'b.item', 'b.source'])
+						.whereRef('b.plan_id', '=', 'plan.id')
+						.orderBy('b.position'),
+				).as('budget'),
+			])
+			.where('plan.organisation_id', '=', organisationId)
+			.where('plan.plan_year', 'in', [year, year + 1])
+			.orderBy('plan.plan_year')
+			.orderBy('plan.created_at')
+			.orderBy('plan.id')
+			.execute(),
+	])
+	return { organisation, plans: plans as ReportPlan[] }
+}
