@@ -1,0 +1,128 @@
+import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ListTable, Pagination } from '#app/components/list.tsx'
+import { db } from '#db/client.server.ts'
+import {
+	listAgreementsEndingSoon,
+	listPartnerCountries,
+	listPartnerDirectory,
+} from '#db/repos/partner.server.ts'
+import { countryName } from '#app/utils/countries.ts'
+import { formatIsoDate } from '#app/utils/format.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { pageFrom } from '#app/utils/misc.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
+import { canRecord, requirePartnerReader } from './__partner-access.server.ts'
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requirePartnerReader(request)
+	const url = new URL(request.url)
+	const page = pageFrom(url)
+	const country = url.searchParams.get('country') || undefined
+	const [{ rows, total }, countries, endingSoon] = await Promise.all([
+		listPartnerDirectory(db, {
+			query: url.searchParams.get('q') ?? undefined,
+			country,
+			page,
+		}),
+		listPartnerCountries(db),
+		listAgreementsEndingSoon(db, user.organisationId, todayIso()),
+	])
+	return json({
+		rows,
+		total,
+		page,
+		countries,
+		endingSoon,
+		canCreate: canRecord(user),
+	})
+}
+
+export default function PartnersRoute() {
+	const { rows, total, page, countries, endingSoon, canCreate } =
+		useLoaderData<typeof loader>()
+	const t = useT()
+	const locale = useLocale()
+	const [params] = useSearchParams()
+	return (
+		<>
+			<h1>{t('partner.list')}</h1>
+			{endingSoon.length ? (
+				<div className="panel callout callout-returned" role="status">
+					<strong>{t('partner.endingNotice')}</strong>
+					<ul>
+						{endingSoon.map(a => (
+							<li key={a.id}>
+								<Link to={`/partners/${a.partner_id}`}>
+									{t('partner.endingNoticeItem', {
+										title: a.title,
+										partner: a.partner_name,
+										date: formatIsoDate(a.valid_to),
+									})}
+								</Link>
+							</li>
+						))}
+					</ul>
+				</div>
+			) : null}
+			<div className="toolbar">
+				<Form method="get" className="search" role="search">
+					<input
+						type="search"
+						name="q"
+						defaultValue={params.get('q') ?? ''}
+						placeholder={t('common.searchPlaceholder')}
+						aria-label={t('common.search')}
+					/>
+					<select
+						name="country"
+						defaultValue={params.get('country') ?? ''}
+						aria-label={t('partner.country')}
+					>
+						<option value="">{t('partner.allCountries')}</option>
+						{countries.map(code => (
+							<option key={code} value={code}>
+								{countryName(code, locale)}
+							</option>
+						))}
+					</select>
+					<button type="submit">{t('common.search')}</button>
+				</Form>
+				{canCreate ? (
+					<Link className="button" to="/partners/new">
+						{t('partner.new')}
+					</Link>
+				) : null}
+			</div>
+			<ListTable
+				headings={[
+					t('partner.nameVi'),
+					t('partner.nameOriginal'),
+					t('partner.type'),
+					t('partner.country'),
+				]}
+				empty={t('common.none')}
+			>
+				{rows.map(p => (
+					<tr key={p.id}>
+						<td>
+							<Link to={`/partners/${p.id}`}>
+								{locale === 'en' && p.name_en ? p.name_en : p.name_vi}
+							</Link>{' '}
+							<span className="muted">({p.short_name})</span>
+						</td>
+						<td lang="">{p.name_original}</td>
+						<td>{p.partner_type ? t(`partner.type.${p.partner_type}`) : ''}</td>
+						<td>{countryName(p.country, locale)}</td>
+					</tr>
+				))}
+			</ListTable>
+			<Pagination total={total} page={page} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}
