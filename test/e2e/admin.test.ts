@@ -103,7 +103,7 @@ function step(page: Page, n: number) {
 }
 
 async function stepOrganisations(page: Page) {
-	return page.locator('li.step select').evaluateAll(selects =>
+	return page.locator('li.step select[name$=".organisation_id"]').evaluateAll(selects =>
 		selects.map(select => (select as HTMLSelectElement).selectedOptions[0]?.textContent ?? ''),
 	)
 }
@@ -148,7 +148,7 @@ test('an admin changes an approval chain; the editor refuses the same organisati
 		await step(page, 4).getByRole('checkbox', { name: /Bước tùy chọn/ }).check()
 		await page.getByRole('button', { name: 'Lên — Bước 4' }).click()
 		await page.waitForFunction(
-			() => (document.querySelectorAll('li.step select')[2] as HTMLSelectElement | undefined)?.selectedOptions[0]?.textContent === 'Ban Bí thư Trung ương Đảng',
+			() => (document.querySelectorAll('li.step select[name$=".organisation_id"]')[2] as HTMLSelectElement | undefined)?.selectedOptions[0]?.textContent === 'Ban Bí thư Trung ương Đảng',
 		)
 		// A step added by mistake is removed again.
 		await page.getByRole('button', { name: 'Thêm bước' }).click()
