@@ -12,12 +12,12 @@ import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
 import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import { TimingFields } from '#app/components/timing-fields.tsx'
 import {
 	CURRENCIES,
 	DIRECTIONS,
 	FUNDING_SOURCES,
 	PASSPORT_TYPES,
-	TIMING_KINDS,
 } from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
@@ -77,7 +77,6 @@ export function PlanForm({
 			parseWithZod(formData, { schema: PlanDraftSchema }),
 	})
 	const direction = fields.direction.value ?? 'out'
-	const timing = fields.timing_kind.value ?? 'year'
 	const members = fields.members.getFieldList()
 	const budget = fields.budget.getFieldList()
 	// One checked box comes back from the form as a string, several as an array.
@@ -186,65 +185,7 @@ export function PlanForm({
 					>
 						{props => <input {...text(fields.days)} {...props} />}
 					</Field>
-					<Field label={t('plan.timing')} errors={fields.timing_kind.errors}>
-						{props => (
-							<select {...getSelectProps(fields.timing_kind)} {...props}>
-								{TIMING_KINDS.map(kind => (
-									<option key={kind} value={kind}>
-										{t(`plan.timing.${kind}`)}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
-					{timing === 'month' ? (
-						<Field label={t('plan.month')} errors={fields.timing_month.errors}>
-							{props => (
-								<select {...getSelectProps(fields.timing_month)} {...props}>
-									<option value="" />
-									{Array.from({ length: 12 }, (_, i) => (
-										<option key={i + 1} value={i + 1}>
-											{i + 1}
-										</option>
-									))}
-								</select>
-							)}
-						</Field>
-					) : null}
-					{timing === 'dates' ? (
-						<>
-							<Field
-								label={t(
-									direction === 'in' ? 'plan.startDate.in' : 'plan.startDate',
-								)}
-								errors={fields.start_date.errors}
-							>
-								{props => (
-									<input
-										{...text(fields.start_date)}
-										{...props}
-										placeholder="dd/mm/yyyy"
-										inputMode="numeric"
-									/>
-								)}
-							</Field>
-							<Field
-								label={t(
-									direction === 'in' ? 'plan.endDate.in' : 'plan.endDate',
-								)}
-								errors={fields.end_date.errors}
-							>
-								{props => (
-									<input
-										{...text(fields.end_date)}
-										{...props}
-										placeholder="dd/mm/yyyy"
-										inputMode="numeric"
-									/>
-								)}
-							</Field>
-						</>
-					) : null}
+					<TimingFields fields={fields} direction={direction} />
 				</div>
 				<Field
 					label={t('plan.activities')}

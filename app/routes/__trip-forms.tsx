@@ -1,7 +1,6 @@
 import {
 	getFormProps,
 	getInputProps,
-	getSelectProps,
 	getTextareaProps,
 	type SubmissionResult,
 	useForm,
@@ -9,7 +8,8 @@ import {
 import { Form, Link, useNavigation } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { Field, FormErrors } from '#app/components/forms.tsx'
-import { TIMING_KINDS, type TimingKind } from '#db/schema.ts'
+import { TimingFields } from '#app/components/timing-fields.tsx'
+import { type TimingKind } from '#db/schema.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { daysBetween, dueState } from '#app/utils/trip-dates.ts'
@@ -346,8 +346,6 @@ function PostponeForm({
 		start_date: formatIsoDate(plan.start_date),
 		end_date: formatIsoDate(plan.end_date),
 	})
-	const kind = fields.timing_kind.value ?? plan.timing_kind
-	const inbound = plan.direction === 'in' ? '.in' : ''
 	return (
 		<details className="trip-more" open={Boolean(lastResult)}>
 			<summary>{t('plan.action.postpone')}</summary>
@@ -375,53 +373,15 @@ function PostponeForm({
 							/>
 						)}
 					</Field>
-					<Field label={t('plan.timing')} errors={fields.timing_kind.errors}>
-						{props => (
-							<select {...getSelectProps(fields.timing_kind)} {...props}>
-								{TIMING_KINDS.map(k => (
-									<option key={k} value={k}>
-										{t(`plan.timing.${k}`)}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
-					{kind === 'month' ? (
-						<Field label={t('plan.month')} errors={fields.timing_month.errors}>
-							{props => (
-								<select {...getSelectProps(fields.timing_month)} {...props}>
-									<option value="" />
-									{Array.from({ length: 12 }, (_, i) => (
-										<option key={i + 1} value={i + 1}>
-											{i + 1}
-										</option>
-									))}
-								</select>
-							)}
-						</Field>
-					) : null}
-					{kind === 'dates'
-						? (['start_date', 'end_date'] as const).map(name => (
-								<Field
-									key={name}
-									label={t(
-										name === 'start_date'
-											? `plan.startDate${inbound}`
-											: `plan.endDate${inbound}`,
-									)}
-									errors={fields[name].errors}
-								>
-									{props => (
-										<input
-											{...getInputProps(fields[name], { type: 'text' })}
-											{...props}
-											placeholder="dd/mm/yyyy"
-											inputMode="numeric"
-										/>
-									)}
-								</Field>
-							))
-						: null}
+					<TimingFields
+						fields={{
+							timing_kind: fields.timing_kind,
+							timing_month: fields.timing_month,
+							start_date: fields.start_date,
+							end_date: fields.end_date,
+						}}
+						direction={plan.direction}
+					/>
 				</div>
 				<button type="submit" className="secondary" disabled={busy}>
 					{t('plan.action.postpone')}
