@@ -6,6 +6,20 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { notFound } from '#app/utils/permissions.server.ts'
 import { requireVisiblePlan } from '#app/utils/plan-access.server.ts'
 
+/** The report's receivers see its files once it has been submitted to them, not while it is a draft. */
+const REPORT_SENT = ['report_submitted', 'report_returned', 'closed']
+
+function canSeeAttachment(
+	user: { organisationId: string },
+	file: { purpose: string; organisation_id: string; status: string },
+) {
+	return (
+		file.purpose !== 'report' ||
+		file.organisation_id === user.organisationId ||
+		REPORT_SENT.includes(file.status)
+	)
+}
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
@@ -13,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const file = attachmentId.success
 		? await getAttachment(db, planId, attachmentId.data)
 		: undefined
-	if (!file) throw notFound()
+	if (!file || !canSeeAttachment(user, file)) throw notFound()
 	return new Response(Buffer.from(file.data), {
 		headers: {
 			'Content-Type': file.content_type,

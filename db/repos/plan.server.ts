@@ -352,10 +352,20 @@ export async function getAttachment(
 	attachmentId: string,
 ) {
 	return db
-		.selectFrom('plan_attachment')
-		.select(['file_name', 'content_type', 'size', 'sha256', 'data'])
-		.where('plan_id', '=', planId)
-		.where('id', '=', attachmentId)
+		.selectFrom('plan_attachment as a')
+		.innerJoin('plan', 'plan.id', 'a.plan_id')
+		.select([
+			'a.file_name',
+			'a.content_type',
+			'a.size',
+			'a.sha256',
+			'a.data',
+			'a.purpose',
+			'plan.organisation_id',
+			'plan.status',
+		])
+		.where('a.plan_id', '=', planId)
+		.where('a.id', '=', attachmentId)
 		.executeTakeFirst()
 }
 

@@ -14,6 +14,7 @@ import * as planRoute from '#app/routes/plans.$planId._index.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as reportRoute from '#app/routes/plans.$planId.report.tsx'
 import * as reportsRoute from '#app/routes/reports.tsx'
+import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { addDays, todayIso } from '#app/utils/trip-dates.ts'
@@ -494,6 +495,32 @@ describe('the post-trip report', () => {
 		expect(closed.report.results).toBe(fuller.results)
 		expect(closed.decisions).toEqual([])
 		expect((await postReport(users.ldld.drafter, planId, reportForm({ ...fuller, ...(await reportVersions(planId)) }))).status).toBe(409)
+	})
+
+	test("a draft report's files stay with the owner until the report is submitted", async () => {
+		const { users } = world
+		const planId = await returnedPlan('ldld', addDays(today, -3), { members: 2 })
+		expectRedirect(
+			await postReport(users.ldld.drafter, planId, reportForm({ summary: 'Bản nháp.', ...(await reportVersions(planId)) }, { files: [pdf('nhap.pdf')] })),
+			`/plans/${planId}/report`,
+		)
+		const { id: attachmentId } = await db.selectFrom('plan_attachment').select('id').where('plan_id', '=', planId).executeTakeFirstOrThrow()
+		const download = async (user: User) =>
+			settle(async () =>
+				attachmentRoute.loader(args(await request(`/plans/${planId}/attachments/${attachmentId}`, { cookie: await cookieOf(user) }), { planId, attachmentId }) as never),
+			)
+		expect((await download(users.ldld.drafter)).status).toBe(200)
+		expect((await download(users.ldld.approver)).status).toBe(200)
+		expect((await download(users.board.approver)).status).toBe(404)
+		expect((await download(users.tinhUy.approver)).status).toBe(404)
+
+		expectRedirect(
+			await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }, { intent: 'submit' })),
+			`/plans/${planId}/report`,
+		)
+		const received = await download(users.board.approver)
+		expect(received.status).toBe(200)
+		expect(received.headers.get('Content-Disposition')).toContain('nhap.pdf')
 	})
 
 	test('a plan without a trip has no report page', async () => {
