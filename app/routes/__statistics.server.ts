@@ -1,6 +1,11 @@
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
-import { getStatistics, type Statistics } from '#db/repos/statistics.server.ts'
+import {
+	getStatistics,
+	latestDelegationYear,
+	type Statistics,
+} from '#db/repos/statistics.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { notFound } from '#app/utils/permissions.server.ts'
 
@@ -10,14 +15,22 @@ const Year = z.coerce.number().int().min(2000).max(2100)
 export async function loadStatistics(request: Request) {
 	const user = await requireUser(request)
 	const params = new URL(request.url).searchParams
-	const thisYear = new Date().getFullYear()
+	const thisYear = Number(todayIso().slice(0, 4))
 	const board = user.organisationKind === 'vgcl_board'
 	const org = params.get('org') || null
 	if (org && !z.string().uuid().safeParse(org).success) throw notFound()
 	if (!board && org && org !== user.organisationId) throw notFound()
 	const organisationId = board ? org : user.organisationId
-	let fromYear = Year.catch(thisYear - 4).parse(params.get('from') ?? undefined)
-	let toYear = Year.catch(thisYear).parse(params.get('to') ?? undefined)
+	// With no years chosen, the five years up to the latest one with a delegation (at most this year).
+	const latest =
+		params.get('to') || params.get('from')
+			? thisYear
+			: Math.min(
+					thisYear,
+					(await latestDelegationYear(db, organisationId)) ?? thisYear,
+				)
+	let fromYear = Year.catch(latest - 4).parse(params.get('from') ?? undefined)
+	let toYear = Year.catch(latest).parse(params.get('to') ?? undefined)
 	if (fromYear > toYear) [fromYear, toYear] = [toYear, fromYear]
 	const stats = await getStatistics(db, { organisationId, fromYear, toYear })
 	return { user, board, organisationId, fromYear, toYear, stats }

@@ -140,3 +140,18 @@ async function stepTimesOf(db: Db, f: StatisticsFilter) {
 		ORDER BY o.name_vi COLLATE "vi", substring(d.step FROM 6)::int`.execute(db)
 	return rows
 }
+
+/** The latest plan year with a delegation, so the statistics open on years that have data. */
+export async function latestDelegationYear(
+	db: Db,
+	organisationId: string | null,
+): Promise<number | null> {
+	const row = await sql<{ year: number | null }>`
+		SELECT max(p.plan_year) AS year FROM plan p
+		WHERE p.status NOT LIKE 'step\\_%'
+			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
+			${organisationId ? sql`AND p.organisation_id = ${organisationId}` : sql``}`.execute(
+		db,
+	)
+	return row.rows[0]?.year ?? null
+}

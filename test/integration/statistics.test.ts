@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
 import { queryCounter } from '#db/connect.ts'
 import { type Db } from '#db/connect.ts'
 import * as csvRoute from '#app/routes/statistics[.]csv.tsx'
@@ -13,7 +14,9 @@ import * as pageRoute from '#app/routes/statistics.tsx'
 import * as xlsxRoute from '#app/routes/statistics[.]xlsx.tsx'
 import {
 	args,
+	insertOrganisation,
 	insertPlanWorld,
+	insertUser,
 	request,
 	sessionCookie,
 	settle,
@@ -343,4 +346,30 @@ test('the page runs the same number of queries for a few plans and for many', as
 	expect(large.response.status).toBe(200)
 	expect(large.queries).toBe(small.queries)
 	expect(large.queries).toBeLessThanOrEqual(10)
+})
+
+test('with no years chosen, the page opens on the five years up to the latest with a delegation', async () => {
+	const world = await fixture()
+	const { response } = await load(
+		pageRoute.loader,
+		'/statistics',
+		world.users.ldld.drafter.id,
+	)
+	const data = (await response.json()) as PageData
+	expect([data.fromYear, data.toYear]).toEqual([2020, 2024])
+	expect(
+		data.stats.byYear.find(r => r.key === '2024' && r.direction === 'out'),
+	).toMatchObject({ delegations: 3 })
+
+	// An organisation with no delegations yet sees the last five years.
+	const thisYear = Number(todayIso().slice(0, 4))
+	const empty = await insertOrganisation(db)
+	const user = await insertUser(db, {
+		organisation_id: empty.id,
+		roles: ['drafter'],
+	})
+	const none = (await (
+		await load(pageRoute.loader, '/statistics', user.id)
+	).response.json()) as PageData
+	expect([none.fromYear, none.toYear]).toEqual([thisYear - 4, thisYear])
 })
