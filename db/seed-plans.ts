@@ -9,6 +9,7 @@ import {
 	savePlanContent,
 	type PlanContent,
 } from './repos/plan.server.ts'
+import { type ReportContent, saveReport } from './repos/report.server.ts'
 import { type DB } from './schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -48,8 +49,27 @@ function content(
 	}
 }
 
+type Trip =
+	| { cancelled_on: string; cancelled: string }
+	| {
+			departed_on: string
+			returned_on: string
+			report_due_on: string
+			report: Omit<ReportContent, 'participants'> & { on: string }
+	  }
+
+interface DemoPlan {
+	plan: PlanContent
+	/** The day the drafter sent it up the chain. */
+	submitted: string
+	trip: 'approved' | Trip
+}
+
 /** Seed 001: the 2020 plan of LĐLĐ tỉnh Quảng Trị, and the 2019 delegations its report tells of. */
-function demoPlans(partners: { savannakhet: string; salavan: string }) {
+function demoPlans(partners: {
+	savannakhet: string
+	salavan: string
+}): DemoPlan[] {
 	const outbound = (
 		partner: 'Savannakhet' | 'Salavan',
 		year: number,
@@ -79,14 +99,16 @@ function demoPlans(partners: { savannakhet: string; salavan: string }) {
 				'Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
 				'Đi thực tế một số CĐCS',
 			]),
-			trip: 'approved' as const,
+			submitted: '2019-10-28',
+			trip: 'approved',
 		},
 		{
 			plan: outbound('Salavan', 2020, [
 				'Trao đổi kinh nghiệm hoạt động công đoàn',
 				'Đi thực tế một số CĐCS',
 			]),
-			trip: 'approved' as const,
+			submitted: '2019-10-28',
+			trip: 'approved',
 		},
 		{
 			plan: content(
@@ -118,10 +140,22 @@ function demoPlans(partners: { savannakhet: string; salavan: string }) {
 					},
 				],
 			),
+			submitted: '2019-03-04',
 			trip: {
 				departed_on: '2019-06-11',
 				returned_on: '2019-06-14',
 				report_due_on: '2019-06-29',
+				report: {
+					on: '2019-06-24',
+					summary:
+						'Đoàn 10 người do đồng chí Chủ tịch Liên hiệp Công đoàn tỉnh Savannakhet làm trưởng đoàn làm việc tại tỉnh Quảng Trị từ ngày 11 đến 14/6/2019.',
+					results:
+						'Hai bên hội đàm, thông tin khái quát về tình hình kinh tế - xã hội của 2 tỉnh, chia sẻ kinh nghiệm phát triển đoàn viên, thành lập công đoàn cơ sở khu vực doanh nghiệp ngoài nhà nước, thương lượng, ký kết thỏa ước lao động tập thể; khẳng định tiếp tục duy trì quan hệ hữu nghị truyền thống giữa công đoàn hai tỉnh.',
+					activities_done:
+						'Hội đàm tại trụ sở LĐLĐ tỉnh Quảng Trị\nThăm một số công đoàn cơ sở khu vực doanh nghiệp ngoài nhà nước',
+					proposals:
+						'Đề nghị Tổng LĐLĐ Việt Nam tiếp tục hỗ trợ kinh phí cho hoạt động hợp tác với công đoàn các tỉnh Nam Lào.',
+				},
 			},
 		},
 		{
@@ -129,17 +163,30 @@ function demoPlans(partners: { savannakhet: string; salavan: string }) {
 				'Trao đổi kinh nghiệm hoạt động công đoàn',
 				'Đi thực tế một số CĐCS',
 			]),
+			submitted: '2019-04-15',
 			trip: {
 				departed_on: '2019-09-17',
 				returned_on: '2019-09-20',
 				report_due_on: '2019-10-05',
+				report: {
+					on: '2019-10-02',
+					summary:
+						'Đoàn 10 người do đồng chí Chủ tịch LĐLĐ tỉnh Quảng Trị làm trưởng đoàn làm việc tại tỉnh Salavan từ ngày 17 đến 20/9/2019.',
+					results:
+						'Hai bên trao đổi kinh nghiệm hoạt động công đoàn, thống nhất nội dung kế hoạch hợp tác giai đoạn 2020-2022 theo thỏa thuận hợp tác giữa hai tỉnh.',
+					activities_done:
+						'Hội đàm với LHCĐ tỉnh Salavan\nĐi thực tế một số công đoàn cơ sở',
+					proposals: '',
+				},
 			},
 		},
 		{
 			plan: outbound('Savannakhet', 2019, [
 				'Dự Đại hội Liên hiệp Công đoàn tỉnh Savannakhet',
 			]),
+			submitted: '2019-02-18',
 			trip: {
+				cancelled_on: '2019-07-01',
 				cancelled:
 					'Bạn lùi Đại hội sang năm 2020, hai bên thống nhất không tổ chức đoàn trong năm 2019.',
 			},
@@ -147,11 +194,19 @@ function demoPlans(partners: { savannakhet: string; salavan: string }) {
 	]
 }
 
+/** Sends one event as it happened on `day` (09:00 in Vietnam): the timeline and the statistics read these times. */
 async function send(
 	trx: Db,
 	planId: string,
+	day: string,
 	event: PlanEvent,
-	changes?: PlanFieldChanges,
+	{
+		changes,
+		snapshotExtra,
+	}: {
+		changes?: PlanFieldChanges
+		snapshotExtra?: Record<string, unknown>
+	} = {},
 ) {
 	const { version } = await trx
 		.selectFrom('plan')
@@ -163,14 +218,37 @@ async function send(
 		expectedVersion: version,
 		event,
 		changes,
+		snapshotExtra,
 	})
 	if (result.status !== 'ok')
 		throw new Error(`demo plan: ${event.type} refused (${result.status})`)
+	const at = new Date(`${day}T09:00:00+07:00`)
+	await trx
+		.updateTable('plan_event')
+		.set({ created_at: at })
+		.where('id', '=', eb =>
+			eb
+				.selectFrom('plan_event')
+				.select(eb => eb.fn.max('id').as('id'))
+				.where('plan_id', '=', planId),
+		)
+		.execute()
+	await trx
+		.updateTable('plan')
+		.set({ status_changed_at: at })
+		.where('id', '=', planId)
+		.execute()
 }
 
+const addDays = (day: string, n: number) =>
+	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000)
+		.toISOString()
+		.slice(0, 10)
+
 /**
- * Loads seed 001's plans through the workflow, so each has its real events: submitted by the
- * drafter, approved at every step of the chain, then departed and returned, or cancelled.
+ * Loads seed 001's plans through the workflow, so each has its real events, dated as they would
+ * have happened: submitted by the drafter, approved at every step of the chain, then (2019) gone,
+ * back and reported, or cancelled.
  */
 export async function seedPlans(
 	trx: Db,
@@ -202,7 +280,8 @@ export async function seedPlans(
 		'pheduyet@bandoingoai-tld.vn',
 	].map(actor)
 
-	for (const { plan, trip } of demoPlans(ids)) {
+	const receiver = approvers[2]!
+	for (const { plan, submitted, trip } of demoPlans(ids)) {
 		const row = await insertPlan(trx, {
 			organisationId: ids.ldld,
 			createdBy: drafter.userId,
@@ -211,17 +290,96 @@ export async function seedPlans(
 		})
 		if (!(await savePlanContent(trx, row.id, row.version, plan)))
 			throw new Error('demo plan: not saved')
-		await send(trx, row.id, { type: 'SUBMIT', actor: drafter })
-		for (const approver of approvers)
-			await send(trx, row.id, { type: 'APPROVE', actor: approver })
-		// Trips are left unrecorded: a returned 2019 trip without its report would show as
-		// owed and overdue on every demo screen.
-		if (trip === 'approved' || !trip.cancelled) continue
+		await trx
+			.updateTable('plan')
+			.set({ created_at: new Date(`${addDays(submitted, -3)}T09:00:00+07:00`) })
+			.where('id', '=', row.id)
+			.execute()
+		await send(trx, row.id, submitted, { type: 'SUBMIT', actor: drafter })
+		for (const [i, approver] of approvers.entries())
+			await send(trx, row.id, addDays(submitted, [2, 9, 23][i]!), {
+				type: 'APPROVE',
+				actor: approver,
+			})
+		if (trip !== 'approved')
+			await recordTrip(trx, row.id, trip, drafter, receiver)
+	}
+}
+
+/** The 2019 trips as they went: gone, back, reported and acknowledged, or cancelled. */
+async function recordTrip(
+	trx: Db,
+	planId: string,
+	trip: Trip,
+	drafter: Actor,
+	receiver: Actor,
+) {
+	if ('cancelled' in trip) {
 		await send(
 			trx,
-			row.id,
+			planId,
+			trip.cancelled_on,
 			{ type: 'CANCEL', actor: drafter, comment: trip.cancelled },
-			{ cancel_reason: trip.cancelled },
+			{ changes: { cancel_reason: trip.cancelled } },
 		)
+		return
 	}
+	const { report, ...dates } = trip
+	await send(
+		trx,
+		planId,
+		dates.departed_on,
+		{ type: 'DEPART', actor: drafter },
+		{ changes: { departed_on: dates.departed_on } },
+	)
+	await send(
+		trx,
+		planId,
+		dates.returned_on,
+		{ type: 'COMPLETE_TRIP', actor: drafter },
+		{
+			changes: {
+				returned_on: dates.returned_on,
+				report_due_on: dates.report_due_on,
+			},
+		},
+	)
+	const { on, ...text } = report
+	const content = {
+		...text,
+		participants: [
+			{
+				full_name: 'Lê Văn Đức',
+				title: 'Chủ tịch',
+				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
+			},
+			{
+				full_name: 'Trần Thị Thu Hà',
+				title: 'Phó Chủ tịch Thường trực',
+				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
+			},
+		],
+	}
+	const saved = await saveReport(trx, planId, 0, content, {
+		submitted: true,
+		newAttachments: [],
+		removeAttachmentIds: [],
+	})
+	if (!saved) throw new Error('demo report: not saved')
+	await trx
+		.updateTable('trip_report')
+		.set({ submitted_at: new Date(`${on}T09:00:00+07:00`) })
+		.where('plan_id', '=', planId)
+		.execute()
+	await send(
+		trx,
+		planId,
+		on,
+		{ type: 'SUBMIT_REPORT', actor: drafter },
+		{ snapshotExtra: { report: content } },
+	)
+	await send(trx, planId, addDays(on, 4), {
+		type: 'ACKNOWLEDGE_REPORT',
+		actor: receiver,
+	})
 }

@@ -1,7 +1,12 @@
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
-import { DEMO_PASSWORD, demoUsers, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
+import {
+	DEMO_PASSWORD,
+	demoUsers,
+	isDatabaseEmpty,
+	seedDemo,
+} from '#db/seed.ts'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { args, request, settle } from '../factories.ts'
 
@@ -10,16 +15,30 @@ test('the demo data loads, and every demo user can sign in with the demo passwor
 	await seedDemo(db)
 	expect(await isDatabaseEmpty(db)).toBe(false)
 
-	const organisations = await db.selectFrom('organisation').select(['id', 'short_name', 'kind', 'parent_id']).execute()
+	const organisations = await db
+		.selectFrom('organisation')
+		.select(['id', 'short_name', 'kind', 'parent_id'])
+		.execute()
 	expect(organisations.map(o => o.short_name)).toEqual(
-		expect.arrayContaining(['LĐLĐ tỉnh Quảng Trị', 'Tỉnh ủy Quảng Trị', 'Ban Đối ngoại TLĐ', 'CĐCTVN', 'LHCĐ tỉnh Savannakhet']),
+		expect.arrayContaining([
+			'LĐLĐ tỉnh Quảng Trị',
+			'Tỉnh ủy Quảng Trị',
+			'Ban Đối ngoại TLĐ',
+			'CĐCTVN',
+			'LHCĐ tỉnh Savannakhet',
+		]),
 	)
 	const board = organisations.find(o => o.kind === 'vgcl_board')!
 	const ldld = organisations.find(o => o.short_name === 'LĐLĐ tỉnh Quảng Trị')!
 	expect(ldld.parent_id).toBe(board.id)
 
-	const users = await db.selectFrom('app_user').select(['email', 'active', 'must_change_password']).execute()
-	expect(users.map(u => u.email).sort()).toEqual(demoUsers.map(u => u.email).sort())
+	const users = await db
+		.selectFrom('app_user')
+		.select(['email', 'active', 'must_change_password'])
+		.execute()
+	expect(users.map(u => u.email).sort()).toEqual(
+		demoUsers.map(u => u.email).sort(),
+	)
 	expect(users.every(u => u.active && !u.must_change_password)).toBe(true)
 
 	// The Quảng Trị chain climbs from the federation to the VGCL board, with the Secretariat optional.
@@ -33,22 +52,89 @@ test('the demo data loads, and every demo user can sign in with the demo passwor
 
 	for (const { email } of demoUsers) {
 		const response = await settle(async () =>
-			loginAction(args(await request('/login', { form: { email, password: DEMO_PASSWORD } }))),
+			loginAction(
+				args(
+					await request('/login', { form: { email, password: DEMO_PASSWORD } }),
+				),
+			),
 		)
 		expect(response.status, email).toBe(302)
 		expect(response.headers.get('Location'), email).toBe('/')
 	}
-	expect(Number((await db.selectFrom('session').select(eb => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(
-		demoUsers.length,
-	)
+	expect(
+		Number(
+			(
+				await db
+					.selectFrom('session')
+					.select(eb => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n,
+		),
+	).toBe(demoUsers.length)
 })
 
 test('seeding is all or nothing: a second run fails and leaves the first data as it was', async () => {
 	await seedDemo(db)
-	const before = await db.selectFrom('app_user').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	const before = await db
+		.selectFrom('app_user')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow()
 	await expect(seedDemo(db)).rejects.toThrow()
-	const after = await db.selectFrom('app_user').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	const after = await db
+		.selectFrom('app_user')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow()
 	expect(after.n).toBe(before.n)
-	const organisations = await db.selectFrom('organisation').select(eb => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()
+	const organisations = await db
+		.selectFrom('organisation')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow()
 	expect(Number(organisations.n)).toBe(8)
+})
+
+test("the demo plans carry seed 001's history: 2019 trips reported on time and acknowledged, one cancelled, the 2020 plans approved", async () => {
+	await seedDemo(db)
+	const plans = await db
+		.selectFrom('plan')
+		.leftJoin('trip_report', 'trip_report.plan_id', 'plan.id')
+		.select([
+			'plan.id',
+			'plan.plan_year',
+			'plan.direction',
+			'plan.status',
+			'plan.report_due_on',
+			'trip_report.submitted_at',
+		])
+		.orderBy('plan.plan_year')
+		.orderBy('plan.status')
+		.orderBy('plan.direction')
+		.execute()
+	expect(plans.map(p => [p.plan_year, p.direction, p.status])).toEqual([
+		[2019, 'out', 'cancelled'],
+		[2019, 'in', 'closed'],
+		[2019, 'out', 'closed'],
+		[2020, 'out', 'approved'],
+		[2020, 'out', 'approved'],
+	])
+	for (const p of plans.filter(p => p.status === 'closed'))
+		expect(p.submitted_at!.getTime()).toBeLessThan(
+			new Date(`${p.report_due_on}T23:59:59+07:00`).getTime(),
+		)
+
+	// Every step happened on its own day in 2019, in order, not at the moment of seeding.
+	const events = await db
+		.selectFrom('plan_event')
+		.select(['plan_id', 'event', 'created_at'])
+		.orderBy('id')
+		.execute()
+	for (const p of plans) {
+		const times = events
+			.filter(e => e.plan_id === p.id)
+			.map(e => e.created_at.getTime())
+		expect(times.length).toBeGreaterThanOrEqual(4)
+		expect([...times].sort((a, b) => a - b)).toEqual(times)
+		expect(new Set(times).size).toBe(times.length)
+		expect(new Date(times.at(-1)!).getUTCFullYear()).toBe(2019)
+	}
+	expect(events.filter(e => e.event === 'ACKNOWLEDGE_REPORT')).toHaveLength(2)
 })
