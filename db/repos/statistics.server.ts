@@ -115,29 +115,36 @@ export async function getStatistics(
 
 /** Time from entering a step (an event to step_N) to leaving it (the plan's next event). */
 async function stepTimesOf(db: Db, f: StatisticsFilter) {
+	// step_N is the plan's Nth step among those it climbs: optional steps count only when chosen.
 	const { rows } = await sql<StepTimeRow>`
 		WITH e AS (
 			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
 				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
-				p.chain_id, p.organisation_id
+				p.chain_id, p.organisation_id, p.optional_step_ids
 			FROM plan_event ev JOIN plan p ON p.id = ev.plan_id
 			WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
 				${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}
 		), d AS (
-			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours
+			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours,
+				substring(step FROM 6)::int AS n
 			FROM e WHERE step LIKE 'step\\_%' AND left_at IS NOT NULL
 		)
-		SELECT o.name_vi AS organisation_name, d.step,
-			coalesce(min(cs.label_vi), d.step) AS label,
+		SELECT o.name_vi AS organisation_name, 'step_' || cs.position AS step,
+			cs.label_vi AS label,
 			count(*)::int AS passes,
 			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median_hours,
 			round(max(d.hours)::numeric, 1)::float8 AS max_hours
 		FROM d
 		JOIN organisation o ON o.id = d.organisation_id
-		LEFT JOIN chain_step cs ON cs.chain_id = d.chain_id
-			AND cs.position = substring(d.step FROM 6)::int
-		GROUP BY o.name_vi, d.step
-		ORDER BY o.name_vi COLLATE "vi", substring(d.step FROM 6)::int`.execute(db)
+		JOIN LATERAL (
+			SELECT c.position, c.label_vi FROM chain_step c
+			WHERE c.chain_id = d.chain_id AND (NOT c.optional OR c.id = ANY(d.optional_step_ids))
+			ORDER BY c.position OFFSET d.n - 1 LIMIT 1
+		) cs ON true
+		GROUP BY o.name_vi, cs.position, cs.label_vi
+		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`.execute(
+		db,
+	)
 	return rows
 }
 

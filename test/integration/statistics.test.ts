@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
+import { getStatistics } from '#db/repos/statistics.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { queryCounter } from '#db/connect.ts'
 import { type Db } from '#db/connect.ts'
@@ -14,6 +15,7 @@ import * as pageRoute from '#app/routes/statistics.tsx'
 import * as xlsxRoute from '#app/routes/statistics[.]xlsx.tsx'
 import {
 	args,
+	insertChain,
 	insertOrganisation,
 	insertPlanWorld,
 	insertUser,
@@ -37,6 +39,8 @@ interface Fixture {
 	submittedAt?: string
 	/** hours spent at step_1, step_2 … (events at those offsets) */
 	stepHours?: number[]
+	chainId?: string
+	optionalStepIds?: string[]
 }
 
 async function insertFixturePlan(db: Db, world: World, f: Fixture) {
@@ -52,7 +56,8 @@ async function insertFixturePlan(db: Db, world: World, f: Fixture) {
 			partner_id: world.partner.id,
 			partner_name: 'LHCĐ tỉnh Savannakhet',
 			member_count: f.memberCount ?? null,
-			chain_id: world.chains[f.org].id,
+			chain_id: f.chainId ?? world.chains[f.org].id,
+			optional_step_ids: f.optionalStepIds ?? [],
 			created_by: world.users[f.org].drafter.id,
 			cancel_reason: f.cancelReason ?? null,
 			report_due_on: f.reportDue ?? null,
@@ -372,4 +377,42 @@ test('with no years chosen, the page opens on the five years up to the latest wi
 		await load(pageRoute.loader, '/statistics', user.id)
 	).response.json()) as PageData
 	expect([none.fromYear, none.toYear]).toEqual([thisYear - 4, thisYear])
+})
+
+test('time per step names the step each plan really was at when an optional step was skipped', async () => {
+	const world = await insertPlanWorld(db)
+	const org = world.orgs.otherFed
+	const chain = await insertChain(db, org.id, [
+		{ organisation_id: org.id, label_vi: 'Ban Thường vụ' },
+		{
+			organisation_id: world.orgs.board.id,
+			label_vi: 'Ban Bí thư',
+			optional: true,
+		},
+		{ organisation_id: world.orgs.board.id, label_vi: 'Ban Đối ngoại TLĐ' },
+	])
+	const plan = (optionalStepIds: string[], stepHours: number[]) =>
+		insertFixturePlan(db, world, {
+			org: 'otherFed',
+			year: 2024,
+			direction: 'out',
+			status: 'approved',
+			chainId: chain.id,
+			optionalStepIds,
+			stepHours,
+		})
+	await plan([chain.steps[1]!.id], [1, 2, 3])
+	await plan([], [5, 7])
+	const stats = await getStatistics(db, {
+		organisationId: org.id,
+		fromYear: 2024,
+		toYear: 2024,
+	})
+	expect(
+		stats.stepTimes.map(s => [s.label, s.passes, s.median_hours, s.max_hours]),
+	).toEqual([
+		['Ban Thường vụ', 2, 3, 5],
+		['Ban Bí thư', 1, 2, 2],
+		['Ban Đối ngoại TLĐ', 2, 5, 7],
+	])
 })
