@@ -155,12 +155,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		const existing = await getAgreement(db, partner.id, agreement_id)
 		if (!existing || existing.organisation_id !== user.organisationId)
 			throw notFound()
-		const saved = await updateAgreement(
-			db,
-			agreement_id,
-			version ?? existing.version,
-			{ ...values, ...file },
-		)
+		const saved = await updateAgreement(db, agreement_id, version ?? 0, {
+			...values,
+			...file,
+		})
 		if (!saved)
 			return json(
 				{
