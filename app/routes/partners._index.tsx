@@ -40,12 +40,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		countries,
 		endingSoon,
 		canCreate: canRecord(user),
+		allOrganisations: user.organisationKind === 'vgcl_board',
 	})
 }
 
 export default function PartnersRoute() {
-	const { rows, total, page, countries, endingSoon, canCreate } =
-		useLoaderData<typeof loader>()
+	const {
+		rows,
+		total,
+		page,
+		countries,
+		endingSoon,
+		canCreate,
+		allOrganisations,
+	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
 	return (
@@ -65,6 +73,7 @@ export default function PartnersRoute() {
 						{endingSoon.map(a => (
 							<li key={a.id}>
 								<Link to={`/partners/${a.partner_id}`}>
+									{allOrganisations ? `${a.organisation_short_name}: ` : ''}
 									{t('partner.endingNoticeItem', {
 										title: a.title,
 										partner: a.partner_name,

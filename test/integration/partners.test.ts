@@ -11,6 +11,7 @@ import { queryCounter } from '#db/connect.ts'
 import { insertAgreement } from '#db/repos/partner.server.ts'
 import { seedDemo } from '#db/seed.ts'
 import * as fileRoute from '#app/routes/partners.$partnerId.agreements.$agreementId.file.tsx'
+import { loadPartnerPage } from '#app/routes/__partner-page.server.ts'
 import * as partnerRoute from '#app/routes/partners.$partnerId._index.tsx'
 import * as listRoute from '#app/routes/partners._index.tsx'
 import * as newRoute from '#app/routes/partners.new.tsx'
@@ -18,7 +19,7 @@ import { addDays, todayIso } from '#app/utils/trip-dates.ts'
 import { args, insertOrganisation, insertPlan, insertPlanWorld, multipartRequest, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
 type World = Awaited<ReturnType<typeof insertPlanWorld>>
-type PageData = Awaited<ReturnType<typeof partnerRoute.loadPartnerPage>>
+type PageData = Awaited<ReturnType<typeof loadPartnerPage>>
 
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
 const pngBytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52])
@@ -37,7 +38,7 @@ async function post(world: World, user: { id: string }, values: Record<string, s
 
 async function page(user: { id: string }, partnerId: string, today = todayIso(), query = '') {
 	const req = await request(`/partners/${partnerId}${query}`, { user })
-	return partnerRoute.loadPartnerPage(req, partnerId, today)
+	return loadPartnerPage(req, partnerId, today)
 }
 
 async function status(work: () => Promise<unknown>) {
