@@ -9,6 +9,7 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { insertAgreement } from '#db/repos/partner.server.ts'
+import { getStatistics } from '#db/repos/statistics.server.ts'
 import { seedDemo } from '#db/seed.ts'
 import * as fileRoute from '#app/routes/partners.$partnerId.agreements.$agreementId.file.tsx'
 import { loadPartnerPage } from '#app/routes/__partner-page.server.ts'
@@ -300,6 +301,30 @@ describe('visits both ways', () => {
 		const salavan = await page(drafter, partners[0]!.id)
 		expect(salavan.agreements.some(a => a.endingSoon)).toBe(true)
 		expect(salavan.visits.map(v => [v.plan_year, v.direction])).toEqual(expect.arrayContaining([[2020, 'out']]))
+	})
+})
+
+describe('statistics by partner', () => {
+	test('plans group by their partner record whatever name was typed; plans without a record group by the typed name', async () => {
+		const world = await insertPlanWorld(db)
+		const namesake = await insertOrganisation(db, { kind: 'foreign_partner', name_vi: 'Liên hiệp Công đoàn tỉnh Savannakhet', short_name: 'LHCĐ Savannakhet (2)', country: 'LA' })
+		const approved = async (partnerId: string | null, partner_name = '', direction: 'out' | 'in' = 'out') => {
+			const { id } = await insertPlan(db, world.users.ldld.drafter, { partnerId, fields: { plan_year: 2024, direction, partner_name } })
+			await db.updateTable('plan').set({ status: 'approved', partner_name }).where('id', '=', id).execute()
+		}
+		await approved(world.partner.id, 'LHCD Savannakhet')
+		await approved(world.partner.id)
+		await approved(world.partner.id, '', 'in')
+		await approved(namesake.id)
+		await approved(null, 'Tổng Công đoàn Campuchia')
+		await approved(null, 'Tổng Công đoàn Campuchia')
+		const { byPartner } = await getStatistics(db, { organisationId: world.orgs.ldld.id, fromYear: 2024, toYear: 2024 })
+		expect(byPartner.map(r => [r.key, r.partner_id, r.direction, r.delegations])).toEqual([
+			['Liên hiệp Công đoàn tỉnh Savannakhet', world.partner.id, 'out', 2],
+			['Tổng Công đoàn Campuchia', null, 'out', 2],
+			['Liên hiệp Công đoàn tỉnh Savannakhet', world.partner.id, 'in', 1],
+			['Liên hiệp Công đoàn tỉnh Savannakhet', namesake.id, 'out', 1],
+		])
 	})
 })
 
