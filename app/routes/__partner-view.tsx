@@ -37,7 +37,9 @@ export function AgreementsTable({ data }: { data: PartnerPage }) {
 					<td>{a.organisation_short_name}</td>
 					<td>{formatIsoDate(a.signed_on)}</td>
 					<td>
-						{formatIsoDate(a.valid_from)} – {formatIsoDate(a.valid_to)}
+						{a.valid_from || a.valid_to
+							? `${formatIsoDate(a.valid_from)} – ${formatIsoDate(a.valid_to)}`
+							: '—'}
 						{a.endingSoon ? (
 							<>
 								{' '}

@@ -17,7 +17,7 @@ import {
 import { countryName } from '#app/utils/countries.ts'
 import { formatNumber } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import { uploadHandler } from '#app/utils/plan-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
-	if (!canRecord(user)) throw notFound()
+	if (!canRecord(user)) throw forbidden()
 	const formData = await parseMultipartFormData(request, uploadHandler)
 	const owner = {
 		organisation_id: user.organisationId,

@@ -183,7 +183,7 @@ describe('who sees what', () => {
 		expect(download.headers.get('Content-Type')).toBe('application/pdf')
 		expect(Buffer.from(await download.arrayBuffer())).toEqual(pdfBytes)
 		// An approver records nothing.
-		expect((await post(world, world.users.ldld.approver, agreement())).status).toBe(404)
+		expect((await post(world, world.users.ldld.approver, agreement())).status).toBe(403)
 		expect(await agreementRows()).toEqual(before)
 	})
 })
