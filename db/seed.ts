@@ -1,5 +1,6 @@
 import { type Kysely } from 'kysely'
 import { hashPassword } from '#app/utils/password.server.ts'
+import { seedPartners } from './seed-partners.ts'
 import { seedPlans } from './seed-plans.ts'
 import { type DB, type NewAppUser, type NewOrganisation } from './schema.ts'
 
@@ -63,6 +64,8 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Liên hiệp Công đoàn tỉnh Savannakhet',
 		name_en: 'Savannakhet Provincial Trade Union Federation',
 		short_name: 'LHCĐ tỉnh Savannakhet',
+		name_original: 'ສະຫະພັນກຳມະບານແຂວງສະຫວັນນະເຂດ',
+		partner_type: 'federation',
 		country: 'LA',
 		province: 'Savannakhet',
 	},
@@ -71,6 +74,8 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Liên hiệp Công đoàn tỉnh Salavan',
 		name_en: 'Salavan Provincial Trade Union Federation',
 		short_name: 'LHCĐ tỉnh Salavan',
+		name_original: 'ສະຫະພັນກຳມະບານແຂວງສາລະວັນ',
+		partner_type: 'federation',
 		country: 'LA',
 		province: 'Salavan',
 	},
@@ -263,6 +268,7 @@ export async function seedDemo(db: Kysely<DB>) {
 				.execute()
 		}
 		await seedPlans(trx, ids)
+		await seedPartners(trx, ids)
 	})
 }
 

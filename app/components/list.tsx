@@ -20,6 +20,57 @@ export function SearchForm() {
 	)
 }
 
+export type FilterSelect = {
+	name: string
+	label: string
+	/** The first option, for "no filter" (value ''); none when the select always has a value. */
+	all?: string
+	/** Selected when the URL does not name one. */
+	fallback?: string
+	options: { value: string; label: string }[]
+}
+
+/** The search box, the list's filters and an apply button, read from and written to the URL. */
+export function FilterBar({
+	selects,
+	submitLabel,
+}: {
+	selects: FilterSelect[]
+	submitLabel: string
+}) {
+	const t = useT()
+	const [params] = useSearchParams()
+	return (
+		<Form method="get" className="filters" role="search">
+			<input
+				type="search"
+				name="q"
+				defaultValue={params.get('q') ?? ''}
+				placeholder={t('common.searchPlaceholder')}
+				aria-label={t('common.search')}
+			/>
+			{selects.map(select => (
+				<select
+					key={select.name}
+					name={select.name}
+					defaultValue={params.get(select.name) ?? select.fallback ?? ''}
+					aria-label={select.label}
+				>
+					{select.all !== undefined ? (
+						<option value="">{select.all}</option>
+					) : null}
+					{select.options.map(o => (
+						<option key={o.value} value={o.value}>
+							{o.label}
+						</option>
+					))}
+				</select>
+			))}
+			<button type="submit">{submitLabel}</button>
+		</Form>
+	)
+}
+
 export function Pagination({ total, page }: { total: number; page: number }) {
 	const t = useT()
 	const [params] = useSearchParams()

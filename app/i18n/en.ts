@@ -413,8 +413,8 @@ export const en: Record<MessageKey, string> = {
 	'plan.budgetRequired': 'Add at least one funding line',
 	'plan.amountInvalid': 'This amount is not valid',
 	'plan.currencyRequired': 'Choose the currency of the amount',
-	'plan.fileTooLarge': 'File {name} is larger than 10 MB',
-	'plan.fileType':
+	'attachment.fileTooLarge': 'File {name} is larger than 10 MB',
+	'attachment.fileType':
 		'File {name} is not a PDF, DOCX, XLSX, JPG or PNG (checked by its content)',
 	'plan.fileCount': 'At most 20 attachments',
 	'inbox.title': 'Waiting for me',

@@ -66,4 +66,5 @@ export const partnersEn: Record<keyof typeof partnersVi, string> = {
 	'partner.endingNotice': 'Agreements ending within 90 days',
 	'partner.endingNoticeItem': '{title} with {partner}: ends {date}',
 	'partner.dateInvalid': 'Enter the date as dd/mm/yyyy.',
+	'partner.organisation': 'Organisation',
 }

@@ -64,4 +64,5 @@ export const partnersVi = {
 	'partner.endingNotice': 'Thỏa thuận sắp hết hạn trong 90 ngày tới',
 	'partner.endingNoticeItem': '{title} với {partner}: hết hạn {date}',
 	'partner.dateInvalid': 'Nhập ngày theo dạng dd/mm/yyyy.',
+	'partner.organisation': 'Đơn vị',
 } as const

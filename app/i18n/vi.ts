@@ -406,8 +406,8 @@ export const vi = {
 	'plan.budgetRequired': 'Ghi ít nhất một dòng kinh phí',
 	'plan.amountInvalid': 'Số tiền không hợp lệ',
 	'plan.currencyRequired': 'Chọn đơn vị tiền cho số tiền',
-	'plan.fileTooLarge': 'Tệp {name} lớn hơn 10 MB',
-	'plan.fileType':
+	'attachment.fileTooLarge': 'Tệp {name} lớn hơn 10 MB',
+	'attachment.fileType':
 		'Tệp {name} không phải PDF, DOCX, XLSX, JPG hay PNG (kiểm tra theo nội dung tệp)',
 	'plan.fileCount': 'Tối đa 20 tệp đính kèm',
 	'inbox.title': 'Chờ tôi xử lý',

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ListTable, Pagination } from '#app/components/list.tsx'
+import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import {
 	listAgreementsEndingSoon,
@@ -13,7 +13,11 @@ import { formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
-import { canRecord, requirePartnerReader } from './__partner-access.server.ts'
+import {
+	canRecord,
+	recordScope,
+	requirePartnerReader,
+} from './__partner-access.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)
@@ -27,7 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			page,
 		}),
 		listPartnerCountries(db),
-		listAgreementsEndingSoon(db, user.organisationId, todayIso()),
+		listAgreementsEndingSoon(db, recordScope(user), todayIso()),
 	])
 	return json({
 		rows,
@@ -36,18 +40,32 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		countries,
 		endingSoon,
 		canCreate: canRecord(user),
+		allOrganisations: user.organisationKind === 'vgcl_board',
 	})
 }
 
 export default function PartnersRoute() {
-	const { rows, total, page, countries, endingSoon, canCreate } =
-		useLoaderData<typeof loader>()
+	const {
+		rows,
+		total,
+		page,
+		countries,
+		endingSoon,
+		canCreate,
+		allOrganisations,
+	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
-	const [params] = useSearchParams()
 	return (
 		<>
-			<h1>{t('partner.list')}</h1>
+			<div className="toolbar">
+				<h1>{t('partner.list')}</h1>
+				{canCreate ? (
+					<Link className="button" to="/partners/new">
+						{t('partner.new')}
+					</Link>
+				) : null}
+			</div>
 			{endingSoon.length ? (
 				<div className="panel callout callout-returned" role="status">
 					<strong>{t('partner.endingNotice')}</strong>
@@ -55,6 +73,7 @@ export default function PartnersRoute() {
 						{endingSoon.map(a => (
 							<li key={a.id}>
 								<Link to={`/partners/${a.partner_id}`}>
+									{allOrganisations ? `${a.organisation_short_name}: ` : ''}
 									{t('partner.endingNoticeItem', {
 										title: a.title,
 										partner: a.partner_name,
@@ -66,35 +85,20 @@ export default function PartnersRoute() {
 					</ul>
 				</div>
 			) : null}
-			<div className="toolbar">
-				<Form method="get" className="search" role="search">
-					<input
-						type="search"
-						name="q"
-						defaultValue={params.get('q') ?? ''}
-						placeholder={t('common.searchPlaceholder')}
-						aria-label={t('common.search')}
-					/>
-					<select
-						name="country"
-						defaultValue={params.get('country') ?? ''}
-						aria-label={t('partner.country')}
-					>
-						<option value="">{t('partner.allCountries')}</option>
-						{countries.map(code => (
-							<option key={code} value={code}>
-								{countryName(code, locale)}
-							</option>
-						))}
-					</select>
-					<button type="submit">{t('common.search')}</button>
-				</Form>
-				{canCreate ? (
-					<Link className="button" to="/partners/new">
-						{t('partner.new')}
-					</Link>
-				) : null}
-			</div>
+			<FilterBar
+				submitLabel={t('common.search')}
+				selects={[
+					{
+						name: 'country',
+						label: t('partner.country'),
+						all: t('partner.allCountries'),
+						options: countries.map(code => ({
+							value: code,
+							label: countryName(code, locale),
+						})),
+					},
+				]}
+			/>
 			<ListTable
 				headings={[
 					t('partner.nameVi'),

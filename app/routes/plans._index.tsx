@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ListTable, Pagination } from '#app/components/list.tsx'
+import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listPlans } from '#db/repos/plan.server.ts'
 import { DIRECTIONS } from '#db/schema.ts'
@@ -44,7 +44,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function PlansRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()
-	const [params] = useSearchParams()
 	const t = useT()
 	const locale = useLocale()
 	const thisYear = new Date().getFullYear()
@@ -58,52 +57,38 @@ export default function PlansRoute() {
 					</Link>
 				) : null}
 			</div>
-			<Form method="get" className="filters" role="search">
-				<input
-					type="search"
-					name="q"
-					defaultValue={params.get('q') ?? ''}
-					placeholder={t('common.searchPlaceholder')}
-					aria-label={t('common.search')}
-				/>
-				<select
-					name="year"
-					defaultValue={params.get('year') ?? ''}
-					aria-label={t('plan.year')}
-				>
-					<option value="">{t('plan.filter.allYears')}</option>
-					{Array.from({ length: 12 }, (_, i) => thisYear + 1 - i).map(y => (
-						<option key={y} value={y}>
-							{y}
-						</option>
-					))}
-				</select>
-				<select
-					name="direction"
-					defaultValue={params.get('direction') ?? ''}
-					aria-label={t('plan.direction')}
-				>
-					<option value="">{t('plan.filter.allDirections')}</option>
-					{DIRECTIONS.map(d => (
-						<option key={d} value={d}>
-							{t(`plan.direction.${d}`)}
-						</option>
-					))}
-				</select>
-				<select
-					name="status"
-					defaultValue={params.get('status') ?? ''}
-					aria-label={t('plan.status')}
-				>
-					<option value="">{t('plan.filter.allStatuses')}</option>
-					{STATUS_FILTERS.map(s => (
-						<option key={s} value={s}>
-							{t(`status.${s}`)}
-						</option>
-					))}
-				</select>
-				<button type="submit">{t('plan.filter.apply')}</button>
-			</Form>
+			<FilterBar
+				submitLabel={t('plan.filter.apply')}
+				selects={[
+					{
+						name: 'year',
+						label: t('plan.year'),
+						all: t('plan.filter.allYears'),
+						options: Array.from({ length: 12 }, (_, i) => {
+							const year = String(thisYear + 1 - i)
+							return { value: year, label: year }
+						}),
+					},
+					{
+						name: 'direction',
+						label: t('plan.direction'),
+						all: t('plan.filter.allDirections'),
+						options: DIRECTIONS.map(d => ({
+							value: d,
+							label: t(`plan.direction.${d}`),
+						})),
+					},
+					{
+						name: 'status',
+						label: t('plan.status'),
+						all: t('plan.filter.allStatuses'),
+						options: STATUS_FILTERS.map(s => ({
+							value: s,
+							label: t(`status.${s}`),
+						})),
+					},
+				]}
+			/>
 			<ListTable
 				headings={[
 					t('plan.name'),

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, Link, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ListTable, Pagination } from '#app/components/list.tsx'
+import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listReports } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -43,7 +43,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReportsRoute() {
 	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()
-	const [params] = useSearchParams()
 	const t = useT()
 	return (
 		<>
@@ -51,39 +50,29 @@ export default function ReportsRoute() {
 			<p className="muted">
 				{t(allOrganisations ? 'reports.introAll' : 'reports.intro')}
 			</p>
-			<Form method="get" className="filters" role="search">
-				<input
-					type="search"
-					name="q"
-					defaultValue={params.get('q') ?? ''}
-					placeholder={t('common.searchPlaceholder')}
-					aria-label={t('common.search')}
-				/>
-				<select
-					name="state"
-					defaultValue={params.get('state') ?? ''}
-					aria-label={t('reports.state')}
-				>
-					<option value="">{t('reports.state.all')}</option>
-					{REPORT_STATES.map(s => (
-						<option key={s} value={s}>
-							{t(`reports.state.${s}`)}
-						</option>
-					))}
-				</select>
-				<select
-					name="sort"
-					defaultValue={params.get('sort') ?? 'due'}
-					aria-label={t('reports.sort')}
-				>
-					{SORTS.map(s => (
-						<option key={s} value={s}>
-							{t(`reports.sort.${s}`)}
-						</option>
-					))}
-				</select>
-				<button type="submit">{t('plan.filter.apply')}</button>
-			</Form>
+			<FilterBar
+				submitLabel={t('plan.filter.apply')}
+				selects={[
+					{
+						name: 'state',
+						label: t('reports.state'),
+						all: t('reports.state.all'),
+						options: REPORT_STATES.map(s => ({
+							value: s,
+							label: t(`reports.state.${s}`),
+						})),
+					},
+					{
+						name: 'sort',
+						label: t('reports.sort'),
+						fallback: 'due',
+						options: SORTS.map(s => ({
+							value: s,
+							label: t(`reports.sort.${s}`),
+						})),
+					},
+				]}
+			/>
 			<ListTable
 				headings={[
 					t('plan.name'),

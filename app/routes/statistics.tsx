@@ -273,7 +273,7 @@ function CountTable({
 					</thead>
 					<tbody>
 						{rows.slice(0, 50).map(r => (
-							<tr key={r.key + r.direction}>
+							<tr key={(r.partner_id ?? r.key) + r.direction}>
 								<td>{r.key}</td>
 								<td>
 									{t(

@@ -37,6 +37,9 @@ function extensionKind(fileName: string): Kind | null {
 	return ext && ext in TYPES ? (ext as Kind) : null
 }
 
+/** The type the upload handlers give the empty stand-in for a file over the size limit. */
+export const TOO_LARGE = 'application/x-too-large'
+
 export type UploadCheck =
 	| {
 			ok: true
@@ -46,17 +49,21 @@ export type UploadCheck =
 			sha256: string
 			data: Uint8Array
 	  }
-	| { ok: false; message: 'plan.fileTooLarge' | 'plan.fileType'; name: string }
+	| {
+			ok: false
+			message: 'attachment.fileTooLarge' | 'attachment.fileType'
+			name: string
+	  }
 
 /** Accepts a file only when its name and its content agree on an allowed type. */
 export async function checkUpload(file: File): Promise<UploadCheck> {
 	const name = file.name.replace(/[\\/]/g, '_').slice(0, 200)
-	if (file.size > MAX_ATTACHMENT_BYTES)
-		return { ok: false, message: 'plan.fileTooLarge', name }
+	if (file.size > MAX_ATTACHMENT_BYTES || file.type === TOO_LARGE)
+		return { ok: false, message: 'attachment.fileTooLarge', name }
 	const data = new Uint8Array(await file.arrayBuffer())
 	const kind = detectKind(data)
 	if (!kind || kind !== extensionKind(name))
-		return { ok: false, message: 'plan.fileType', name }
+		return { ok: false, message: 'attachment.fileType', name }
 	const sha256 = createHash('sha256').update(data).digest('hex')
 	return {
 		ok: true,

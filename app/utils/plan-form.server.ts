@@ -25,6 +25,7 @@ import {
 	checkUpload,
 	MAX_ATTACHMENT_BYTES,
 	MAX_ATTACHMENTS,
+	TOO_LARGE,
 } from './attachments.server.ts'
 import { type SessionUser } from './auth.server.ts'
 import { diffPlans } from './plan-display.ts'
@@ -49,7 +50,7 @@ const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
 			chunks.push(chunk as Uint8Array<ArrayBuffer>)
 	}
 	if (size > MAX_ATTACHMENT_BYTES)
-		return new File([], filename, { type: 'application/x-too-large' })
+		return new File([], filename, { type: TOO_LARGE })
 	return new File(chunks, filename, { type: contentType })
 }
 
@@ -214,17 +215,7 @@ export async function readUploads(formData: FormData, userId: string) {
 		.getAll('attachments')
 		.filter((f): f is File => f instanceof File && f.name !== '')
 	const removeAttachmentIds = formData.getAll('remove_attachment').map(String)
-	const checks = await Promise.all(
-		files.map(f =>
-			f.type === 'application/x-too-large'
-				? {
-						ok: false as const,
-						message: 'plan.fileTooLarge' as const,
-						name: f.name,
-					}
-				: checkUpload(f),
-		),
-	)
+	const checks = await Promise.all(files.map(checkUpload))
 	const fileErrors = checks.flatMap(c =>
 		c.ok ? [] : [errorWithParams(c.message, { name: c.name })],
 	)

@@ -13,6 +13,10 @@ export type RecordScope = { organisationId: string } | { all: true }
 
 export const ENDING_SOON_DAYS = 90
 
+function orgOf(scope: RecordScope) {
+	return 'all' in scope ? '' : scope.organisationId
+}
+
 /** An agreement's period ends between today and today + 90 days. */
 export function endsSoon(validTo: string | null, today: string) {
 	if (!validTo || validTo < today) return false
@@ -122,13 +126,9 @@ export async function getPartnerRecords(
 			])
 			.where('a.partner_id', '=', partnerId)
 			.$if(!('all' in scope), q =>
-				q.where(
-					'a.organisation_id',
-					'=',
-					(scope as { organisationId: string }).organisationId,
-				),
+				q.where('a.organisation_id', '=', orgOf(scope)),
 			)
-			.orderBy('a.valid_to', sql`desc nulls last`)
+			.orderBy('a.valid_to', ob => ob.desc().nullsLast())
 			.orderBy('a.id')
 			.execute(),
 		db
@@ -145,11 +145,7 @@ export async function getPartnerRecords(
 			])
 			.where('s.partner_id', '=', partnerId)
 			.$if(!('all' in scope), q =>
-				q.where(
-					's.organisation_id',
-					'=',
-					(scope as { organisationId: string }).organisationId,
-				),
+				q.where('s.organisation_id', '=', orgOf(scope)),
 			)
 			.orderBy('s.given_on', 'desc')
 			.orderBy('s.id')
@@ -171,11 +167,7 @@ export async function getPartnerRecords(
 			.where('p.partner_id', '=', partnerId)
 			.where('p.status', '!=', 'drafting')
 			.$if(!('all' in scope), q =>
-				q.where(
-					'p.organisation_id',
-					'=',
-					(scope as { organisationId: string }).organisationId,
-				),
+				q.where('p.organisation_id', '=', orgOf(scope)),
 			)
 			.orderBy('p.plan_year', 'desc')
 			.orderBy('p.created_at', 'desc')
@@ -299,28 +291,32 @@ export async function insertSupport(
 		.executeTakeFirstOrThrow()
 }
 
-/** The organisation's agreements whose period ends within 90 days of `today`. */
+/** The scope's agreements whose period ends within 90 days of `today`. */
 export async function listAgreementsEndingSoon(
 	db: Db,
-	organisationId: string,
+	scope: RecordScope,
 	today: string,
 ) {
 	return db
 		.selectFrom('agreement as a')
 		.innerJoin('organisation as p', 'p.id', 'a.partner_id')
+		.innerJoin('organisation as o', 'o.id', 'a.organisation_id')
 		.select([
 			'a.id',
 			'a.title',
 			'a.valid_to',
 			'a.partner_id',
 			'p.name_vi as partner_name',
+			'o.short_name as organisation_short_name',
 		])
-		.where('a.organisation_id', '=', organisationId)
+		.$if(!('all' in scope), q =>
+			q.where('a.organisation_id', '=', orgOf(scope)),
+		)
 		.where('a.valid_to', '>=', today)
 		.where(
 			'a.valid_to',
 			'<=',
-			sql<string>`(${today}::date + ${ENDING_SOON_DAYS})::date`,
+			sql<string>`(${today}::date + ${ENDING_SOON_DAYS}::int)::date`,
 		)
 		.orderBy('a.valid_to')
 		.limit(20)

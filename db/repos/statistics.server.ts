@@ -14,6 +14,8 @@ export interface CountRow {
 	delegations: number
 	people: number
 	cancelled: number
+	/** By partner only: the partner record, null for a name typed without one. */
+	partner_id?: string | null
 }
 
 export interface StepTimeRow {
@@ -39,7 +41,8 @@ const NOT_DELEGATION = ['drafting', 'returned', 'rejected', 'withdrawn']
 
 function basePlans(f: StatisticsFilter) {
 	return sql`
-		SELECT p.id, p.plan_year, p.direction, p.status, p.country, coalesce(nullif(p.partner_name, ''), po.name_vi) AS partner_name,
+		SELECT p.id, p.plan_year, p.direction, p.status, p.country, p.partner_id,
+			coalesce(po.name_vi, nullif(trim(p.partner_name), '')) AS partner_name,
 			p.cancel_reason, p.report_due_on, p.organisation_id, p.chain_id,
 			CASE WHEN p.status = 'cancelled' THEN 0
 				ELSE coalesce(m.n, p.member_count, 0) END AS people
@@ -59,20 +62,27 @@ async function countsBy(
 	f: StatisticsFilter,
 	key: 'year' | 'country' | 'partner',
 ) {
+	// Partners group by their record, so a renamed or same-named partner is not merged or
+	// split; a name typed without a record groups by that name.
 	const keyExpr =
 		key === 'year'
 			? sql`plan_year::text`
 			: key === 'country'
 				? sql`coalesce(nullif(country, ''), '—')`
-				: sql`coalesce(nullif(partner_name, ''), '—')`
+				: sql`coalesce(min(partner_name), '—')`
+	const group =
+		key === 'partner'
+			? sql`partner_id, CASE WHEN partner_id IS NULL THEN partner_name END, direction`
+			: sql`1, 2`
 	const { rows } = await sql<CountRow>`
 		WITH p AS (${basePlans(f)})
 		SELECT ${keyExpr} AS key, direction,
+			${key === 'partner' ? sql`partner_id,` : sql``}
 			count(*)::int AS delegations,
 			sum(people)::int AS people,
 			count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
-		FROM p GROUP BY 1, 2
-		ORDER BY ${key === 'year' ? sql`1, 2` : sql`3 DESC, ${keyExpr} COLLATE "vi", 2`}`.execute(
+		FROM p GROUP BY ${group}
+		ORDER BY ${key === 'year' ? sql`1, 2` : sql`delegations DESC, ${keyExpr} COLLATE "vi", direction${key === 'partner' ? sql`, partner_id` : sql``}`}`.execute(
 		db,
 	)
 	return rows

@@ -273,11 +273,11 @@ describe('attachments', () => {
 	}
 
 	const BAD: [string, () => File, string][] = [
-		['over 10 MB', () => file(Buffer.concat([pdfBytes, Buffer.alloc(10 * 1024 * 1024 + 1 - pdfBytes.length)]), 'chuong-trinh.pdf'), 'plan.fileTooLarge'],
-		['a PNG named .pdf', () => file(pngBytes, 'thu-moi.pdf'), 'plan.fileType'],
-		['an executable named .pdf', () => file(exeBytes, 'thu-moi.pdf'), 'plan.fileType'],
-		['a PDF named .exe', () => file(pdfBytes, 'thu-moi.exe', 'application/octet-stream'), 'plan.fileType'],
-		['a text file named .docx', () => file(Buffer.from('PK but not a zip'), 'chuong-trinh.docx'), 'plan.fileType'],
+		['over 10 MB', () => file(Buffer.concat([pdfBytes, Buffer.alloc(10 * 1024 * 1024 + 1 - pdfBytes.length)]), 'chuong-trinh.pdf'), 'attachment.fileTooLarge'],
+		['a PNG named .pdf', () => file(pngBytes, 'thu-moi.pdf'), 'attachment.fileType'],
+		['an executable named .pdf', () => file(exeBytes, 'thu-moi.pdf'), 'attachment.fileType'],
+		['a PDF named .exe', () => file(pdfBytes, 'thu-moi.exe', 'application/octet-stream'), 'attachment.fileType'],
+		['a text file named .docx', () => file(Buffer.from('PK but not a zip'), 'chuong-trinh.docx'), 'attachment.fileType'],
 	]
 
 	for (const intent of ['save', 'submit'] as const) {
@@ -296,7 +296,7 @@ describe('attachments', () => {
 		const result = await refusal(
 			await postEdit(planId, planFormData(fields({ name: 'Tên mới', version: String(before.plan!.version) }), { files: [file(pngBytes, 'anh.pdf')] })),
 		)
-		expect(result.error).toEqual({ attachments: [`plan.fileType::${JSON.stringify({ name: 'anh.pdf' })}`] })
+		expect(result.error).toEqual({ attachments: [`attachment.fileType::${JSON.stringify({ name: 'anh.pdf' })}`] })
 		expect({ plan: await planState(db, planId), files: await attachmentRows() }).toEqual(before)
 	})
 

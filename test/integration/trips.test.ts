@@ -432,7 +432,7 @@ describe('the post-trip report', () => {
 			planId,
 			reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }, { intent: 'submit', files: [new File(['not a pdf'], 'gia-mao.pdf', { type: 'application/pdf' })] }),
 		)
-		expect((await fieldErrors(badFile)).attachments).toEqual(['plan.fileType::{"name":"gia-mao.pdf"}'])
+		expect((await fieldErrors(badFile)).attachments).toEqual(['attachment.fileType::{"name":"gia-mao.pdf"}'])
 		expect(await reportState(planId)).toEqual(before)
 		// A stale report version (someone saved since) is refused too.
 		const stale = await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)), report_version: '0' }, { intent: 'submit' }))
