@@ -217,3 +217,29 @@ export function resultsFacts(plans: ReportPlan[], year: number) {
 		)
 	return lines.join('\n')
 }
+
+const COLUMN_WEIGHTS: Record<string, number> = {
+	TT: 0.6,
+	'Tên đoàn': 2.1,
+	'Danh nghĩa đoàn': 1.7,
+	'Trưởng đoàn': 1.8,
+	'Số thành viên': 1.1,
+	'Nước đến': 1.1,
+	Nước: 1.1,
+	'Đối tác làm việc': 1.7,
+	'Nội dung hoạt động': 2.8,
+	'Số ngày': 1.1,
+	'Thời gian': 1.3,
+	'Nguồn kinh phí': 3.4,
+	'Kinh phí': 2.8,
+	'Đoàn ra/Đoàn vào': 1.3,
+}
+const CENTRED = new Set(['TT', 'Số thành viên', 'Số ngày', 'Nước đến', 'Nước'])
+
+/** How wide each column is relative to the others, and whether its cells are centred. */
+export function columnLayout(columns: string[]) {
+	return columns.map(c => ({
+		weight: COLUMN_WEIGHTS[c] ?? 1.5,
+		centred: CENTRED.has(c),
+	}))
+}
