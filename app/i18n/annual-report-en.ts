@@ -7,8 +7,10 @@ export const annualReportEn: Record<keyof typeof annualReportVi, string> = {
 	'annualReport.newHint':
 		'The report on year N’s foreign affairs and the plan for N+1. Its tables and figures come from the delegation plans; the text is prefilled for you to edit.',
 	'annualReport.create': 'Create report',
-	'annualReport.created': 'Report created, prefilled from the delegation plans.',
-	'annualReport.exists': 'This year’s report already exists; here is the draft.',
+	'annualReport.created':
+		'Report created, prefilled from the delegation plans.',
+	'annualReport.exists':
+		'This year’s report already exists; here is the draft.',
 	'annualReport.organisation': 'Organisation',
 	'annualReport.year': 'Report year (N)',
 	'annualReport.number': 'Number',
@@ -46,12 +48,14 @@ export const annualReportEn: Record<keyof typeof annualReportVi, string> = {
 	'annualReport.field.results': '1. Results',
 	'annualReport.field.difficulties': '2. Difficulties and shortcomings',
 	'annualReport.field.proposals': '3. Proposals',
-	'annualReport.field.plan_intro': 'II. Next year’s plan: text before the tables',
+	'annualReport.field.plan_intro':
+		'II. Next year’s plan: text before the tables',
 	'annualReport.field.recipients': 'Recipients',
 	'annualReport.field.signature_on_behalf': 'Signing authority (TM., KT.)',
 	'annualReport.field.signature_title': 'Signer’s title',
 	'annualReport.field.signer_name': 'Signer’s full name',
-	'annualReport.hint.number': 'E.g. 323/BC-LĐLĐ; leave the number out if the clerk assigns it later.',
+	'annualReport.hint.number':
+		'E.g. 323/BC-LĐLĐ; leave the number out if the clerk assigns it later.',
 	'annualReport.hint.date': 'dd/mm/yyyy',
 	'annualReport.hint.request':
 		'E.g. Thực hiện Công văn số 1068/SNgv-VP ngày 17/10/2019 của Sở Ngoại vụ về việc …',

@@ -5,7 +5,8 @@ export const annualReportVi = {
 	'annualReport.newHint':
 		'Báo cáo kết quả công tác đối ngoại năm N và kế hoạch năm N+1. Các bảng và số liệu được lấy từ kế hoạch đoàn; phần lời văn được điền sẵn để bạn sửa.',
 	'annualReport.create': 'Lập báo cáo',
-	'annualReport.created': 'Đã lập báo cáo, nội dung được điền sẵn từ kế hoạch đoàn.',
+	'annualReport.created':
+		'Đã lập báo cáo, nội dung được điền sẵn từ kế hoạch đoàn.',
 	'annualReport.exists': 'Báo cáo của năm này đã có, mở bản đang soạn.',
 	'annualReport.organisation': 'Đơn vị',
 	'annualReport.year': 'Năm báo cáo (N)',
@@ -31,7 +32,8 @@ export const annualReportVi = {
 		'Báo cáo đã được người khác lưu sau khi bạn mở trang, nên bản của bạn chưa được lưu. Nội dung bạn nhập vẫn ở dưới đây: hãy sao chép phần cần giữ, tải lại trang rồi lưu lại.',
 	'annualReport.numberInvalid':
 		'Số, ký hiệu phải có dạng 323/BC-LĐLĐ (có thể để trống phần số: /BC-LĐLĐ)',
-	'annualReport.dateInvalid': 'Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy',
+	'annualReport.dateInvalid':
+		'Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy',
 	'annualReport.dateYear': 'Ngày báo cáo phải thuộc năm {from} hoặc năm {to}',
 	'annualReport.tables': 'Các bảng tự động lập từ kế hoạch đoàn',
 	'annualReport.tablesHint':
@@ -44,12 +46,14 @@ export const annualReportVi = {
 	'annualReport.field.results': '1. Kết quả đạt được',
 	'annualReport.field.difficulties': '2. Khó khăn, hạn chế',
 	'annualReport.field.proposals': '3. Kiến nghị, đề xuất',
-	'annualReport.field.plan_intro': 'II. Kế hoạch năm sau: lời dẫn trước các bảng',
+	'annualReport.field.plan_intro':
+		'II. Kế hoạch năm sau: lời dẫn trước các bảng',
 	'annualReport.field.recipients': 'Nơi nhận',
 	'annualReport.field.signature_on_behalf': 'Thẩm quyền ký (TM., KT.)',
 	'annualReport.field.signature_title': 'Chức vụ người ký',
 	'annualReport.field.signer_name': 'Họ và tên người ký',
-	'annualReport.hint.number': 'Ví dụ 323/BC-LĐLĐ; để trống phần số nếu văn thư cấp số sau.',
+	'annualReport.hint.number':
+		'Ví dụ 323/BC-LĐLĐ; để trống phần số nếu văn thư cấp số sau.',
 	'annualReport.hint.date': 'dd/mm/yyyy',
 	'annualReport.hint.request':
 		'Ví dụ: Thực hiện Công văn số 1068/SNgv-VP ngày 17/10/2019 của Sở Ngoại vụ về việc …',

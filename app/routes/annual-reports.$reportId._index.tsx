@@ -135,7 +135,11 @@ export default function AnnualReportEditorRoute() {
 					<Link className="button secondary" to="print">
 						{t('annualReport.print')}
 					</Link>
-					<a className="button secondary" href={`/annual-reports/${report.id}/docx`} download>
+					<a
+						className="button secondary"
+						href={`/annual-reports/${report.id}/docx`}
+						download
+					>
 						{t('annualReport.download')}
 					</a>
 				</div>

@@ -32,11 +32,17 @@ export default function AnnualReportPrintRoute() {
 	return (
 		<>
 			<div className="ar-toolbar" style={{ marginTop: 16 }}>
-				<Link to={`/annual-reports/${id}`}>{t('annualReport.backToEditor')}</Link>
+				<Link to={`/annual-reports/${id}`}>
+					{t('annualReport.backToEditor')}
+				</Link>
 				<button type="button" onClick={() => window.print()}>
 					{t('annualReport.printNow')}
 				</button>
-				<a className="button secondary" href={`/annual-reports/${id}/docx`} download>
+				<a
+					className="button secondary"
+					href={`/annual-reports/${id}/docx`}
+					download
+				>
 					{t('annualReport.download')}
 				</a>
 			</div>
