@@ -2,7 +2,9 @@ import {
 	AlignmentType,
 	BorderStyle,
 	Document,
+	Header,
 	Packer,
+	PageNumber,
 	PageOrientation,
 	Paragraph,
 	Table,
@@ -18,7 +20,7 @@ import { columnLayout, type ReportTable } from './tables.ts'
 
 const FONT = 'Times New Roman'
 const SIZE = 28 // half-points: 14 pt for the body, as Nghị định 30 allows (13–14)
-const TABLE_SIZE = 22
+const TABLE_SIZE = 21
 const cm = (n: number) => Math.round((n / 2.54) * 1440)
 // A4 less the decree's margins (left 3 cm, right 1.5 cm).
 const TEXT_WIDTH = cm(21 - 3 - 1.5)
@@ -32,12 +34,14 @@ interface Style {
 	align?: Align
 	indent?: boolean
 	after?: number
+	keepNext?: boolean
 }
 
 const para = (text: string, o: Style = {}) =>
 	new Paragraph({
 		alignment: o.align ?? AlignmentType.JUSTIFIED,
 		indent: o.indent ? { firstLine: cm(1) } : undefined,
+		keepNext: o.keepNext,
 		spacing: { after: o.after ?? 60, line: 288 },
 		children: [
 			new TextRun({
@@ -169,7 +173,7 @@ export async function buildAnnualReportDocx(
 ): Promise<Buffer> {
 	const r = buildReport(input)
 	const header = sideBySide(
-		[0.4, 0.6],
+		[0.38, 0.62],
 		[
 			[
 				...(r.governingBody
@@ -194,7 +198,7 @@ export async function buildAnnualReportDocx(
 				para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
 					align: centre,
 					bold: true,
-					size: 26,
+					size: 24,
 					after: 0,
 				}),
 				para('Độc lập - Tự do - Hạnh phúc', {
@@ -213,12 +217,22 @@ export async function buildAnnualReportDocx(
 	const body = r.sections.flatMap(s =>
 		s.table
 			? [
-					para(s.table.title, { bold: true, align: left, after: 120 }),
+					para(s.table.title, {
+						bold: true,
+						align: left,
+						after: 120,
+						keepNext: true,
+					}),
 					para(marker(tables.push(s.table) - 1), { after: 0 }),
 					para('', { after: 120 }),
 				]
 			: [
-					para(s.title, { bold: true, align: left, after: 120 }),
+					para(s.title, {
+						bold: true,
+						align: left,
+						after: 120,
+						keepNext: true,
+					}),
 					...(s.text ?? []).map(l => para(l, { indent: true, after: 120 })),
 				],
 	)
@@ -254,7 +268,26 @@ export async function buildAnnualReportDocx(
 		styles: { default: { document: { run: { font: FONT, size: SIZE } } } },
 		sections: [
 			{
+				// Nghị định 30: page numbers centred at the top, from the second page on.
+				headers: {
+					default: new Header({
+						children: [
+							new Paragraph({
+								alignment: centre,
+								children: [
+									new TextRun({
+										children: [PageNumber.CURRENT],
+										font: FONT,
+										size: SIZE,
+									}),
+								],
+							}),
+						],
+					}),
+					first: new Header({ children: [new Paragraph({})] }),
+				},
 				properties: {
+					titlePage: true,
 					page: {
 						size: {
 							width: cm(21),

@@ -80,7 +80,7 @@ export function prefillReport(
 		place: organisation.province ?? '',
 		report_date: today,
 		request_text: `Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
-		results: resultsFacts(plans, year),
+		results: resultsFacts(plans, year, organisation.short_name),
 		difficulties: '',
 		proposals: '',
 		plan_intro:

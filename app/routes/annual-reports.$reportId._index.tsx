@@ -95,6 +95,8 @@ export default function AnnualReportEditorRoute() {
 		defaultValue: report,
 		constraint: getZodConstraint(AnnualReportSchema),
 		shouldRevalidate: 'onBlur',
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: AnnualReportSchema }),
 	})
 	const input = (name: TextName, hint?: string) => (
 		<Field
@@ -146,6 +148,7 @@ export default function AnnualReportEditorRoute() {
 			</div>
 			<Form method="post" className="panel" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="year" value={report.year} />
 				<input
 					type="hidden"
 					name="version"
