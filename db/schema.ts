@@ -371,6 +371,8 @@ export interface AnnualReportTable {
 	signature_on_behalf: Generated<string>
 	signature_title: Generated<string>
 	signer_name: Generated<string>
+	governing_body: Generated<string>
+	proposals: Generated<string>
 	version: Generated<number>
 	created_by: string
 	created_at: Timestamp

@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
@@ -288,6 +288,12 @@ export async function seedPlans(
 			plan_year: plan.fields.plan_year!,
 			direction: plan.fields.direction!,
 		})
+		// One transaction gives every plan the same now(): keep the order they were entered in.
+		await trx
+			.updateTable('plan')
+			.set({ created_at: sql`clock_timestamp()` })
+			.where('id', '=', row.id)
+			.execute()
 		if (!(await savePlanContent(trx, row.id, row.version, plan)))
 			throw new Error('demo plan: not saved')
 		await trx

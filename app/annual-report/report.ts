@@ -1,31 +1,41 @@
 import { type AnnualReport } from '#db/repos/annual-report.server.ts'
-import { doneTable, planTables, type ReportPlan } from './tables.ts'
+import { type OrganisationKind } from '#db/schema.ts'
+import {
+	doneTable,
+	NONE_ROW,
+	planTables,
+	resultsFacts,
+	type ReportPlan,
+	type ReportTable,
+} from './tables.ts'
+
+export type ReportFields = Pick<
+	AnnualReport,
+	| 'governing_body'
+	| 'number_symbol'
+	| 'place'
+	| 'report_date'
+	| 'request_text'
+	| 'results'
+	| 'difficulties'
+	| 'proposals'
+	| 'plan_intro'
+	| 'recipients'
+	| 'signature_on_behalf'
+	| 'signature_title'
+	| 'signer_name'
+>
 
 export interface ReportInput {
-	report: Pick<
-		AnnualReport,
-		| 'year'
-		| 'number_symbol'
-		| 'place'
-		| 'report_date'
-		| 'request_text'
-		| 'results'
-		| 'difficulties'
-		| 'plan_intro'
-		| 'recipients'
-		| 'signature_on_behalf'
-		| 'signature_title'
-		| 'signer_name'
-	>
+	report: ReportFields & Pick<AnnualReport, 'year'>
 	organisation: {
 		name_vi: string
 		short_name: string
-		parent_name: string | null
 	}
 	plans: ReportPlan[]
 }
 
-/** "Quảng Trị, ngày 25 tháng 10 năm 2019" (day and month with two digits below 10 only for days 1–2 and months 1–2, as the decree asks). */
+/** "Quảng Trị, ngày 25 tháng 10 năm 2019" (a zero before days below 10 and months below 3, as Nghị định 30 asks). */
 export function placeDate(place: string, date: string | null) {
 	if (!date) return `${place}, ngày … tháng … năm …`
 	const [y, m, d] = date.split('-').map(Number) as [number, number, number]
@@ -34,37 +44,112 @@ export function placeDate(place: string, date: string | null) {
 	return `${place}, ngày ${dd} tháng ${mm} năm ${y}`
 }
 
+/** "Số: 323/BC-LĐLĐ"; a number left for the clerk ("/BC-LĐLĐ") keeps its blank. */
+export function numberLine(numberSymbol: string) {
+	const value = numberSymbol.trim()
+	return value.startsWith('/') ? `Số:        ${value}` : `Số: ${value}`
+}
+
+const UNION_KINDS: OrganisationKind[] = [
+	'provincial_federation',
+	'sector_union',
+	'vgcl_board',
+]
+
+/** A new report's text: the header of the organisation, the year's facts and the usual wording of seeds 001 and 002. */
+export function prefillReport(
+	organisation: {
+		short_name: string
+		province: string | null
+		kind: OrganisationKind
+	},
+	plans: ReportPlan[],
+	year: number,
+	today: string,
+): ReportFields {
+	const next = planTables(plans, year + 1)
+	const [out, inbound] = next.map(t =>
+		t.rows[0] === NONE_ROW ? 0 : t.rows.length,
+	) as [number, number]
+	const symbol = organisation.short_name.split(/\s+/)[0] ?? ''
+	return {
+		governing_body: UNION_KINDS.includes(organisation.kind)
+			? 'TỔNG LĐLĐ VIỆT NAM'
+			: '',
+		number_symbol: `/BC-${symbol}`,
+		place: organisation.province ?? '',
+		report_date: today,
+		request_text: `Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
+		results: resultsFacts(plans, year, organisation.short_name),
+		difficulties: '',
+		proposals: '',
+		plan_intro:
+			out + inbound
+				? `Năm ${year + 1}, ${organisation.short_name} dự kiến tổ chức ${out} đoàn ra và đón ${inbound} đoàn vào, cụ thể như sau:`
+				: `Năm ${year + 1}, ${organisation.short_name} không có kế hoạch tổ chức Đoàn ra và đón Đoàn vào.`,
+		recipients: '- Ban Đối ngoại TLĐ;\n- Sở Ngoại vụ;\n- Lưu: VT.',
+		signature_on_behalf: 'TM. BAN THƯỜNG VỤ',
+		signature_title: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+		signer_name: '',
+	}
+}
+
+const lines = (text: string) =>
+	text
+		.split('\n')
+		.map(l => l.trim())
+		.filter(Boolean)
+
 /** Everything the DOCX and the print view show, in order. */
 export function buildReport({ report, organisation, plans }: ReportInput) {
-	const lines = (text: string) =>
-		text
-			.split('\n')
-			.map(l => l.trim())
-			.filter(Boolean)
 	return {
 		year: report.year,
-		parentName: organisation.parent_name,
+		governingBody: report.governing_body.trim(),
 		organisationName: organisation.name_vi,
-		numberSymbol: report.number_symbol,
+		numberLine: numberLine(report.number_symbol),
 		placeDate: placeDate(report.place, report.report_date),
 		titleLines: [
 			`Kết quả công tác đối ngoại năm ${report.year}`,
 			`và kế hoạch hoạt động đối ngoại năm ${report.year + 1}`,
 		],
-		intro: report.request_text
-			? `${report.request_text.replace(/[,.\s]+$/, '')}, ${organisation.short_name} báo cáo cụ thể như sau:`
+		intro: report.request_text.trim()
+			? `${report.request_text.trim().replace(/[,.\s]+$/, '')}, ${organisation.short_name} báo cáo cụ thể như sau:`
 			: '',
-		results: report.results,
-		difficulties: report.difficulties,
-		planIntro: report.plan_intro,
-		doneTable: doneTable(plans, report.year),
-		tables: planTables(plans, report.year + 1),
+		sections: [
+			{ title: `I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM ${report.year}`, level: 1 },
+			{ title: '1. Kết quả đạt được', level: 2, text: lines(report.results) },
+			{ table: doneTable(plans, report.year) },
+			{
+				title: '2. Khó khăn, hạn chế',
+				level: 2,
+				text: lines(report.difficulties),
+			},
+			...(report.proposals.trim()
+				? [
+						{
+							title: '3. Kiến nghị, đề xuất',
+							level: 2,
+							text: lines(report.proposals),
+						},
+					]
+				: []),
+			{
+				title: `II. KẾ HOẠCH HOẠT ĐỘNG ĐỐI NGOẠI NĂM ${report.year + 1}`,
+				level: 1,
+				text: lines(report.plan_intro),
+			},
+			...planTables(plans, report.year + 1).map(table => ({ table })),
+		] as Section[],
 		recipients: lines(report.recipients),
-		signature: [report.signature_on_behalf, report.signature_title].filter(
-			Boolean,
-		),
-		signerName: report.signer_name,
+		signature: [report.signature_on_behalf, report.signature_title]
+			.map(s => s.trim())
+			.filter(Boolean),
+		signerName: report.signer_name.trim(),
 	}
 }
+
+type Section =
+	| { title: string; level: 1 | 2; text?: string[]; table?: undefined }
+	| { table: ReportTable; title?: undefined }
 
 export type BuiltReport = ReturnType<typeof buildReport>

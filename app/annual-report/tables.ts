@@ -65,6 +65,16 @@ export const IN_COLUMNS = [
 	'Kinh phí',
 ]
 
+export const DONE_COLUMNS = [
+	'TT',
+	'Tên đoàn',
+	'Đoàn ra/Đoàn vào',
+	'Trưởng đoàn',
+	'Số thành viên',
+	'Nước',
+	'Thời gian',
+]
+
 const DONE = [
 	'departed',
 	'trip_done',
@@ -167,15 +177,7 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 	)
 	return {
 		title: `Các đoàn đã thực hiện năm ${year}`,
-		columns: [
-			'TT',
-			'Tên đoàn',
-			'Đoàn ra/Đoàn vào',
-			'Trưởng đoàn',
-			'Số thành viên',
-			'Nước',
-			'Thời gian',
-		],
+		columns: DONE_COLUMNS,
 		rows: done.length
 			? done.map((p, i) => [
 					[String(i + 1)],
@@ -195,25 +197,74 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 }
 
 /** The year's facts as text to start the "results" section with: what was done, what was cancelled and why. */
-export function resultsFacts(plans: ReportPlan[], year: number) {
+export function resultsFacts(
+	plans: ReportPlan[],
+	year: number,
+	organisation: string,
+) {
 	const ofYear = plans.filter(p => p.plan_year === year)
 	const done = ofYear.filter(p => DONE.includes(p.status))
 	const out = done.filter(p => p.direction === 'out')
 	const inbound = done.filter(p => p.direction === 'in')
 	const people = (list: ReportPlan[]) =>
 		list.reduce((n, p) => n + (p.member_count ?? 0), 0)
-	const lines = [
-		`Năm ${year}, đơn vị đã tổ chức ${out.length} đoàn ra với ${people(out)} lượt người và đón ${inbound.length} đoàn vào với ${people(inbound)} lượt khách.`,
-		...done.map(
-			p =>
-				`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${p.departed_on ? ` (${dmy(p.departed_on)}${p.returned_on ? ` - ${dmy(p.returned_on)}` : ''})` : ''}, ${p.member_count ?? 0} người.`,
-		),
-	]
+	const when = (p: ReportPlan) =>
+		p.departed_on
+			? ` (${dmy(p.departed_on)}${p.returned_on ? ` - ${dmy(p.returned_on)}` : ''})`
+			: ''
+	const lines = done.length
+		? [
+				`Năm ${year}, ${organisation} đã tổ chức ${out.length} đoàn ra với ${people(out)} lượt người và đón ${inbound.length} đoàn vào với ${people(inbound)} lượt khách:`,
+				...done.map(
+					p =>
+						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người.`,
+				),
+			]
+		: [
+				`Năm ${year}, ${organisation} chưa ghi nhận đoàn ra, đoàn vào nào đã thực hiện.`,
+			]
+	const unrecorded = ofYear.filter(p => p.status === 'approved')
+	if (unrecorded.length)
+		lines.push(
+			`Có ${unrecorded.length} đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:`,
+			...unrecorded.map(
+				p =>
+					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}.`,
+			),
+		)
 	const cancelled = ofYear.filter(p => p.status === 'cancelled')
 	if (cancelled.length)
 		lines.push(
 			`Không thực hiện ${cancelled.length} đoàn:`,
-			...cancelled.map(p => `- ${p.name}: ${p.cancel_reason ?? ''}`.trim()),
+			...cancelled.map(p =>
+				`- ${p.name}${p.partner_name ? ` (${p.partner_name})` : ''}: ${p.cancel_reason ?? ''}`.trim(),
+			),
 		)
 	return lines.join('\n')
+}
+
+// Column widths in cm, summing to the 16.5 cm between A4's margins (Nghị định 30: 3 cm left, 1.5 cm right).
+const WIDTHS: Record<string, number[]> = {
+	[OUT_COLUMNS.join('|')]: [0.8, 2.1, 1.9, 1.2, 1.2, 3.0, 1.1, 1.3, 3.9],
+	[IN_COLUMNS.join('|')]: [
+		0.8, 1.9, 1.7, 1.7, 1.2, 1.2, 1.7, 2.2, 1.1, 1.2, 1.8,
+	],
+	[DONE_COLUMNS.join('|')]: [0.8, 4.2, 1.9, 3.6, 1.2, 1.3, 3.5],
+}
+const CENTRED = new Set([
+	'TT',
+	'Số thành viên',
+	'Số ngày',
+	'Nước đến',
+	'Nước',
+	'Đoàn ra/Đoàn vào',
+])
+
+/** How wide each column is relative to the others, and whether its cells are centred. */
+export function columnLayout(columns: string[]) {
+	const widths = WIDTHS[columns.join('|')]
+	return columns.map((c, i) => ({
+		weight: widths?.[i] ?? 1.5,
+		centred: CENTRED.has(c),
+	}))
 }

@@ -2,6 +2,7 @@ import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type ReportPlan } from '#app/annual-report/tables.ts'
 import { type Db } from '../client.server.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 import { type AnnualReportTable } from '../schema.ts'
 import { type Insertable, type Selectable } from 'kysely'
 
@@ -17,7 +18,11 @@ export type AnnualReportFields = Omit<
 	| 'updated_at'
 >
 
-export async function listAnnualReports(db: Db, organisationId: string | null) {
+/** A page of reports, newest year first: one organisation's, or every one's (`organisationId` null, for the VGCL board). */
+export async function listAnnualReports(
+	db: Db,
+	{ organisationId, page }: { organisationId: string | null; page: number },
+) {
 	let q = db
 		.selectFrom('annual_report')
 		.innerJoin(
@@ -25,27 +30,55 @@ export async function listAnnualReports(db: Db, organisationId: string | null) {
 			'organisation.id',
 			'annual_report.organisation_id',
 		)
-		.select([
+		.select(eb => [
 			'annual_report.id',
 			'annual_report.year',
 			'annual_report.number_symbol',
+			'annual_report.report_date',
 			'annual_report.updated_at',
 			'organisation.short_name',
+			eb.fn.countAll<string>().over().as('total'),
 		])
 		.orderBy('annual_report.year', 'desc')
-		.orderBy('organisation.short_name')
-		.limit(200)
+		.orderBy(sql`organisation.short_name COLLATE vi`)
+		.orderBy('annual_report.id')
+		.limit(PAGE_SIZE)
+		.offset(pageOffset(page))
 	if (organisationId)
 		q = q.where('annual_report.organisation_id', '=', organisationId)
-	return q.execute()
+	return pageOf(await q.execute())
 }
 
+/** The report with its organisation's names, or undefined. */
 export async function getAnnualReport(db: Db, id: string) {
 	return db
 		.selectFrom('annual_report')
-		.selectAll()
-		.where('id', '=', id)
+		.innerJoin(
+			'organisation',
+			'organisation.id',
+			'annual_report.organisation_id',
+		)
+		.selectAll('annual_report')
+		.select([
+			'organisation.name_vi as organisation_name',
+			'organisation.short_name as organisation_short_name',
+		])
+		.where('annual_report.id', '=', id)
 		.executeTakeFirst()
+}
+
+export async function findAnnualReportId(
+	db: Db,
+	organisationId: string,
+	year: number,
+) {
+	const row = await db
+		.selectFrom('annual_report')
+		.select('id')
+		.where('organisation_id', '=', organisationId)
+		.where('year', '=', year)
+		.executeTakeFirst()
+	return row?.id
 }
 
 export async function insertAnnualReport(
@@ -95,6 +128,7 @@ export async function getReportData(
 				'o.name_vi',
 				'o.short_name',
 				'o.province',
+				'o.kind',
 				'parent.name_vi as parent_name',
 			])
 			.where('o.id', '=', organisationId)

@@ -1,0 +1,199 @@
+import {
+	getFormProps,
+	getInputProps,
+	getTextareaProps,
+	useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import arStyles from '#app/annual-report/annual-report.css'
+import { buildReport } from '#app/annual-report/report.ts'
+import { AnnualReportSchema } from '#app/annual-report/schema.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors } from '#app/components/forms.tsx'
+import { db } from '#db/client.server.ts'
+import { saveAnnualReport } from '#db/repos/annual-report.server.ts'
+import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { loadReportInput } from './__annual-report.server.ts'
+import { ReportTableView } from './__annual-report-view.tsx'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: arStyles },
+]
+
+type TextName =
+	| 'governing_body'
+	| 'number_symbol'
+	| 'place'
+	| 'report_date'
+	| 'signature_on_behalf'
+	| 'signature_title'
+	| 'signer_name'
+type AreaName =
+	| 'request_text'
+	| 'results'
+	| 'difficulties'
+	| 'proposals'
+	| 'plan_intro'
+	| 'recipients'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { report, organisation, plans } = await loadReportInput(
+		request,
+		params.reportId,
+	)
+	const built = buildReport({ report, organisation, plans })
+	return json({
+		report: {
+			...report,
+			report_date: formatIsoDate(report.report_date),
+			updated_at: formatDateTime(report.updated_at),
+		},
+		organisationName: organisation.name_vi,
+		tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
+	})
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { report } = await loadReportInput(request, params.reportId)
+	const formData = await request.formData()
+	formData.set('year', String(report.year))
+	const submission = parseWithZod(formData, { schema: AnnualReportSchema })
+	if (submission.status !== 'success')
+		return json({ result: submission.reply() }, { status: 400 })
+	const { version, year: _year, ...fields } = submission.value
+	const saved = await saveAnnualReport(db, report.id, version, fields)
+	if (!saved)
+		return json(
+			{
+				result: submission.reply({ formErrors: ['annualReport.conflict'] }),
+				staleVersion: version,
+			},
+			{ status: 409 },
+		)
+	return redirectWithToast(`/annual-reports/${report.id}`, {
+		type: 'success',
+		message: 'annualReport.saved',
+	})
+}
+
+export default function AnnualReportEditorRoute() {
+	const { report, organisationName, tables } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const [form, fields] = useForm({
+		id: 'annual-report',
+		lastResult: actionData?.result,
+		defaultValue: report,
+		constraint: getZodConstraint(AnnualReportSchema),
+		shouldRevalidate: 'onBlur',
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: AnnualReportSchema }),
+	})
+	const input = (name: TextName, hint?: string) => (
+		<Field
+			label={t(`annualReport.field.${name}`)}
+			errors={fields[name].errors}
+			hint={hint}
+		>
+			{props => (
+				<input {...getInputProps(fields[name], { type: 'text' })} {...props} />
+			)}
+		</Field>
+	)
+	const area = (name: AreaName, rows: number, hint?: string) => (
+		<Field
+			label={t(`annualReport.field.${name}`)}
+			errors={fields[name].errors}
+			hint={hint}
+		>
+			{props => (
+				<textarea {...getTextareaProps(fields[name])} rows={rows} {...props} />
+			)}
+		</Field>
+	)
+	return (
+		<>
+			<h1>
+				{t('annualReport.editTitle', {
+					year: report.year,
+					next: report.year + 1,
+				})}
+			</h1>
+			<div className="toolbar">
+				<p className="muted">
+					{organisationName} ·{' '}
+					{t('annualReport.lastSaved', { when: report.updated_at })}
+				</p>
+				<div className="ar-toolbar">
+					<Link className="button secondary" to="print">
+						{t('annualReport.print')}
+					</Link>
+					<a
+						className="button secondary"
+						href={`/annual-reports/${report.id}/docx`}
+						download
+					>
+						{t('annualReport.download')}
+					</a>
+				</div>
+			</div>
+			<Form method="post" className="panel" {...getFormProps(form)}>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<input type="hidden" name="year" value={report.year} />
+				<input
+					type="hidden"
+					name="version"
+					value={
+						(actionData as { staleVersion?: number } | undefined)
+							?.staleVersion ?? report.version
+					}
+				/>
+				<h2>{t('annualReport.header')}</h2>
+				<div className="grid-2">
+					{input('governing_body')}
+					{input('number_symbol', t('annualReport.hint.number'))}
+					{input('place')}
+					{input('report_date', t('annualReport.hint.date'))}
+				</div>
+				{area('request_text', 3, t('annualReport.hint.request'))}
+				<h2>{t('annualReport.sections')}</h2>
+				{area('results', 10, t('annualReport.hint.results'))}
+				{area('difficulties', 5)}
+				{area('proposals', 4)}
+				{area('plan_intro', 3)}
+				<h2>{t('annualReport.closing')}</h2>
+				<div className="grid-2">
+					{area('recipients', 4, t('annualReport.hint.recipients'))}
+					<div>
+						{input('signature_on_behalf')}
+						{input('signature_title')}
+						{input('signer_name')}
+					</div>
+				</div>
+				<div className="actions">
+					<button type="submit">{t('annualReport.save')}</button>
+				</div>
+			</Form>
+			<section className="panel">
+				<h2>{t('annualReport.tables')}</h2>
+				<p className="muted">{t('annualReport.tablesHint')}</p>
+				{tables.map(table => (
+					<ReportTableView key={table.title} table={table} />
+				))}
+			</section>
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,19 @@
+import { type LoaderFunctionArgs } from '@remix-run/node'
+import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
+import { docxFileName, loadReportInput } from './__annual-report.server.ts'
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { report, organisation, plans } = await loadReportInput(
+		request,
+		params.reportId,
+	)
+	const buffer = await buildAnnualReportDocx({ report, organisation, plans })
+	return new Response(new Uint8Array(buffer), {
+		headers: {
+			'Content-Type':
+				'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+			'Content-Disposition': `attachment; filename="${docxFileName(report.year)}"`,
+			'Cache-Control': 'private, no-store',
+		},
+	})
+}

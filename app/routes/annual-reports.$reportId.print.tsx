@@ -1,0 +1,56 @@
+import {
+	json,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Link, useLoaderData } from '@remix-run/react'
+import arStyles from '#app/annual-report/annual-report.css'
+import { buildReport } from '#app/annual-report/report.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { useT } from '#app/utils/i18n.tsx'
+import { loadReportInput } from './__annual-report.server.ts'
+import { ReportDocument } from './__annual-report-view.tsx'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: arStyles },
+]
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { report, organisation, plans } = await loadReportInput(
+		request,
+		params.reportId,
+	)
+	return json({
+		id: report.id,
+		built: buildReport({ report, organisation, plans }),
+	})
+}
+
+export default function AnnualReportPrintRoute() {
+	const { id, built } = useLoaderData<typeof loader>()
+	const t = useT()
+	return (
+		<>
+			<div className="ar-toolbar" style={{ marginTop: 16 }}>
+				<Link to={`/annual-reports/${id}`}>
+					{t('annualReport.backToEditor')}
+				</Link>
+				<button type="button" onClick={() => window.print()}>
+					{t('annualReport.printNow')}
+				</button>
+				<a
+					className="button secondary"
+					href={`/annual-reports/${id}/docx`}
+					download
+				>
+					{t('annualReport.download')}
+				</a>
+			</div>
+			<ReportDocument report={built} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,183 @@
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { prefillReport } from '#app/annual-report/report.ts'
+import { CreateReportSchema } from '#app/annual-report/schema.ts'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { Field, FormErrors } from '#app/components/forms.tsx'
+import { ListTable, Pagination } from '#app/components/list.tsx'
+import { db } from '#db/client.server.ts'
+import {
+	findAnnualReportId,
+	getReportData,
+	insertAnnualReport,
+	listAnnualReports,
+} from '#db/repos/annual-report.server.ts'
+import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { pageFrom } from '#app/utils/misc.ts'
+import { notFound } from '#app/utils/permissions.server.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
+import { isBoard, requireReportUser } from './__annual-report.server.ts'
+
+const REPORTING_KINDS = ['provincial_federation', 'sector_union', 'vgcl_board']
+
+/** Reports on year N are written late in N or early in N + 1. */
+function reportYear(today: string) {
+	const year = Number(today.slice(0, 4))
+	return today.slice(5) < '07-01' ? year - 1 : year
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const user = await requireReportUser(request)
+	const board = isBoard(user)
+	const page = pageFrom(new URL(request.url))
+	const [{ rows, total }, organisations] = await Promise.all([
+		listAnnualReports(db, {
+			organisationId: board ? null : user.organisationId,
+			page,
+		}),
+		board ? listOrganisationChoices(db) : Promise.resolve([]),
+	])
+	return json({
+		rows: rows.map(r => ({
+			...r,
+			report_date: formatIsoDate(r.report_date),
+			updated_at: formatDateTime(r.updated_at),
+		})),
+		total,
+		page,
+		board,
+		organisations: organisations
+			.filter(o => REPORTING_KINDS.includes(o.kind))
+			.map(o => ({ id: o.id, name: o.short_name })),
+		defaultYear: reportYear(todayIso()),
+	})
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+	const user = await requireReportUser(request)
+	const submission = parseWithZod(await request.formData(), {
+		schema: CreateReportSchema,
+	})
+	if (submission.status !== 'success')
+		return json({ result: submission.reply() }, { status: 400 })
+	const { year } = submission.value
+	const organisationId = isBoard(user)
+		? (submission.value.organisation_id ?? user.organisationId)
+		: user.organisationId
+	const existing = await findAnnualReportId(db, organisationId, year)
+	if (existing)
+		return redirectWithToast(`/annual-reports/${existing}`, {
+			type: 'success',
+			message: 'annualReport.exists',
+		})
+	const data = await getReportData(db, organisationId, year).catch(() => null)
+	if (!data) throw notFound()
+	const created = await insertAnnualReport(db, {
+		organisation_id: organisationId,
+		year,
+		created_by: user.id,
+		...prefillReport(data.organisation, data.plans, year, todayIso()),
+	})
+	const id = created?.id ?? (await findAnnualReportId(db, organisationId, year))
+	return redirectWithToast(`/annual-reports/${id}`, {
+		type: 'success',
+		message: created ? 'annualReport.created' : 'annualReport.exists',
+	})
+}
+
+export default function AnnualReportsRoute() {
+	const { rows, total, page, board, organisations, defaultYear } =
+		useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const [form, fields] = useForm({
+		id: 'new-annual-report',
+		lastResult: actionData?.result,
+		defaultValue: { year: String(defaultYear) },
+		constraint: getZodConstraint(CreateReportSchema),
+		shouldRevalidate: 'onBlur',
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: CreateReportSchema }),
+	})
+	return (
+		<>
+			<h1>{t('annualReport.list')}</h1>
+			<Form method="post" className="panel" {...getFormProps(form)}>
+				<h2>{t('annualReport.new')}</h2>
+				<p className="muted">{t('annualReport.newHint')}</p>
+				<FormErrors id={form.errorId} errors={form.errors} />
+				<div className="grid-4">
+					{board ? (
+						<Field
+							label={t('annualReport.organisation')}
+							errors={fields.organisation_id.errors}
+						>
+							{props => (
+								<select {...getSelectProps(fields.organisation_id)} {...props}>
+									{organisations.map(o => (
+										<option key={o.id} value={o.id}>
+											{o.name}
+										</option>
+									))}
+								</select>
+							)}
+						</Field>
+					) : null}
+					<Field label={t('annualReport.year')} errors={fields.year.errors}>
+						{props => (
+							<input
+								{...getInputProps(fields.year, { type: 'text' })}
+								inputMode="numeric"
+								{...props}
+							/>
+						)}
+					</Field>
+				</div>
+				<button type="submit">{t('annualReport.create')}</button>
+			</Form>
+			<ListTable
+				headings={[
+					t('annualReport.year'),
+					...(board ? [t('annualReport.organisation')] : []),
+					t('annualReport.number'),
+					t('annualReport.date'),
+					t('annualReport.updated'),
+				]}
+				empty={t('annualReport.none')}
+			>
+				{rows.map(r => (
+					<tr key={r.id}>
+						<td>
+							<Link to={`/annual-reports/${r.id}`}>
+								{t('annualReport.titleOf', { year: r.year, next: r.year + 1 })}
+							</Link>
+						</td>
+						{board ? <td>{r.short_name}</td> : null}
+						<td>{r.number_symbol}</td>
+						<td>{r.report_date}</td>
+						<td>{r.updated_at}</td>
+					</tr>
+				))}
+			</ListTable>
+			<Pagination total={total} page={page} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

@@ -1,0 +1,179 @@
+import { execFileSync } from 'node:child_process'
+import {
+	copyFileSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	rmSync,
+} from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+	type Browser,
+	launchBrowser,
+	login,
+	openPage,
+	screenshot,
+	waitForHydration,
+} from './helpers.ts'
+
+const APPROVER = 'chutich@ldld-quangtri.vn'
+const screenshotDir = path.resolve(import.meta.dirname, 'screenshots')
+
+let browser: Browser
+let tmp: string
+beforeAll(async () => {
+	browser = await launchBrowser()
+	tmp = mkdtempSync(path.join(os.tmpdir(), 'annual-report-'))
+})
+afterAll(async () => {
+	await browser?.close()
+	if (tmp) rmSync(tmp, { recursive: true, force: true })
+})
+
+/** The DOCX as LibreOffice prints it: the PDF's text and one PNG per page. */
+function convert(docx: string) {
+	const profile = path.join(tmp, `lo-${process.pid}`)
+	execFileSync(
+		'soffice',
+		[
+			`-env:UserInstallation=file://${profile}`,
+			'--headless',
+			'--convert-to',
+			'pdf',
+			'--outdir',
+			tmp,
+			docx,
+		],
+		{
+			timeout: 180_000,
+			stdio: 'pipe',
+		},
+	)
+	const pdf = docx.replace(/\.docx$/, '.pdf')
+	const text = execFileSync('pdftotext', [pdf, '-'], {
+		encoding: 'utf8',
+	})
+	execFileSync('pdftoppm', ['-png', '-r', '60', pdf, path.join(tmp, 'page')])
+	const pages = readdirSync(tmp)
+		.filter(f => /^page-\d+\.png$/.test(f))
+		.sort()
+	return { text, pages }
+}
+
+test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves it, prints it and downloads a DOCX that LibreOffice lays out as Nghị định 30 asks', async () => {
+	const session = await openPage(browser, {
+		viewport: { width: 1280, height: 900 },
+		acceptDownloads: true,
+	})
+	const { page } = session
+	await login(page, APPROVER)
+
+	// Create (or reopen) the 2019 report from the list.
+	await page.goto('/annual-reports')
+	await waitForHydration(page)
+	await page.getByLabel('Năm báo cáo (N)').fill('2019')
+	await Promise.all([
+		page.waitForURL(url =>
+			/^\/annual-reports\/[0-9a-f-]{36}$/.test(url.pathname),
+		),
+		page.getByRole('button', { name: 'Lập báo cáo' }).click(),
+	])
+	await waitForHydration(page)
+	await page
+		.getByRole('heading', {
+			name: 'Báo cáo công tác đối ngoại năm 2019 và kế hoạch năm 2020',
+		})
+		.waitFor()
+	// Prefilled with the year's facts: the cancelled delegation and why.
+	expect(await page.getByLabel('1. Kết quả đạt được').inputValue()).toContain(
+		'Bạn lùi Đại hội sang năm 2020',
+	)
+
+	// A wrong date is answered next to the field and keeps what was typed.
+	await page.getByLabel('Ngày ban hành').fill('31/02/2019')
+	await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+	await page
+		.getByText('Ngày không hợp lệ, hãy nhập theo dạng dd/mm/yyyy')
+		.waitFor()
+	expect(await page.getByLabel('Ngày ban hành').inputValue()).toBe('31/02/2019')
+
+	await page.getByLabel('Số, ký hiệu').fill('323/BC-LĐLĐ')
+	await page.getByLabel('Ngày ban hành').fill('25/10/2019')
+	await page
+		.getByLabel('Căn cứ (văn bản yêu cầu báo cáo)')
+		.fill(
+			'Thực hiện Công văn số 1068/SNgv-VP ngày 17/10/2019 của Sở Ngoại vụ về việc báo cáo hoạt động đối ngoại năm 2019 và dự kiến chương trình hoạt động đối ngoại năm 2020',
+		)
+	await page
+		.getByLabel('2. Khó khăn, hạn chế')
+		.fill(
+			'Hiện nay LĐLĐ tỉnh chưa có cán bộ chuyên trách về công tác đối ngoại, cán bộ Văn phòng kiêm nhiệm nên chuyên môn nghiệp vụ về công tác đối ngoại còn hạn chế.',
+		)
+	await page.getByLabel('Họ và tên người ký').fill('Nguyễn Đăng Bảo')
+	await page.getByRole('button', { name: 'Lưu bản nháp' }).click()
+	await page.getByText('Đã lưu báo cáo.').waitFor()
+	expect(await page.getByLabel('Số, ký hiệu').inputValue()).toBe('323/BC-LĐLĐ')
+	await screenshot(page, 'annual-report-editor')
+
+	// The print view: an A4 sheet with the header, the tables and the signature.
+	await page.getByRole('link', { name: 'Bản in' }).click()
+	await page.getByText('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM').waitFor()
+	await page.getByText('Quảng Trị, ngày 25 tháng 10 năm 2019').waitFor()
+	await page.getByText('Số: 323/BC-LĐLĐ').waitFor()
+	await page.getByText('Nguyễn Đăng Bảo').waitFor()
+	await screenshot(page, 'annual-report-print')
+	await page.emulateMedia({ media: 'print' })
+	expect(await page.locator('header.header').isVisible()).toBe(false)
+	await screenshot(page, 'annual-report-print-media')
+	await page.emulateMedia({ media: 'screen' })
+
+	// The DOCX, converted by LibreOffice.
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('link', { name: 'Tải DOCX' }).click(),
+	])
+	expect(download.suggestedFilename()).toBe('bao-cao-doi-ngoai-2019.docx')
+	const docx = path.join(tmp, 'bao-cao-doi-ngoai-2019.docx')
+	await download.saveAs(docx)
+	const { text, pages } = convert(docx)
+	const flat = text.replace(/\s+/g, ' ')
+	for (const expected of [
+		'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+		'Độc lập - Tự do - Hạnh phúc',
+		'LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ',
+		'Số: 323/BC-LĐLĐ',
+		'Quảng Trị, ngày 25 tháng 10 năm 2019',
+		'BÁO CÁO',
+		'Kết quả công tác đối ngoại năm 2019',
+		'và kế hoạch hoạt động đối ngoại năm 2020',
+		'Thực hiện Công văn số 1068/SNgv-VP',
+		'I. Đoàn ra',
+		'II. Đoàn vào',
+		'TM. BAN THƯỜNG VỤ',
+		'Nguyễn Đăng Bảo',
+	])
+		expect(flat).toContain(expected)
+	// Seed 001's 2020 plan: two outbound delegations to Laos; no inbound one, so "Không".
+	const inbound = flat.slice(flat.indexOf('II. Đoàn vào'))
+	expect(inbound).toContain('Không')
+	const outbound = flat.slice(
+		flat.indexOf('I. Đoàn ra'),
+		flat.indexOf('II. Đoàn vào'),
+	)
+	expect(outbound).toContain('- LHCD tỉnh Savannakhet chịu chi phí ăn, nghỉ')
+	expect(outbound).toContain('- LHCD tỉnh Salavan chịu chi phí ăn, nghỉ')
+	expect(outbound).not.toContain('Không')
+
+	mkdirSync(screenshotDir, { recursive: true })
+	expect(pages.length).toBeGreaterThan(0)
+	for (const [i, file] of pages.entries())
+		copyFileSync(
+			path.join(tmp, file),
+			path.join(screenshotDir, `annual-report-docx-page-${i + 1}.png`),
+		)
+
+	session.assertNoErrors()
+	await session.close()
+}, 300_000)

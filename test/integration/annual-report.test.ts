@@ -1,0 +1,505 @@
+/**
+ * The annual report: built from the demo data (seed 001's 2020 plan, compared cell for cell with
+ * the seed's table read back out of the DOCX), the "Không" row, who may open it, optimistic saves
+ * and bad input, and its speed with 500 plans.
+ */
+import JSZip from 'jszip'
+import { expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { queryCounter } from '#db/connect.ts'
+import { seedDemo } from '#db/seed.ts'
+import * as editorRoute from '#app/routes/annual-reports.$reportId._index.tsx'
+import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
+import * as printRoute from '#app/routes/annual-reports.$reportId.print.tsx'
+import * as listRoute from '#app/routes/annual-reports._index.tsx'
+import {
+	args,
+	insertPlan,
+	insertPlanWorld,
+	request,
+	sessionCookie,
+	settle,
+} from '../factories.ts'
+
+const DOCX_TYPE =
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
+
+const decode = (s: string) =>
+	s
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&apos;/g, "'")
+		.replace(/&amp;/g, '&')
+
+/** The text of a piece of WordprocessingML: its paragraphs' runs, paragraphs joined by a space. */
+function textOf(xml: string) {
+	const paragraphs = xml.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []
+	return paragraphs
+		.map(p =>
+			[...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)]
+				.map(m => decode(m[1]!))
+				.join(''),
+		)
+		.filter(Boolean)
+		.join(' ')
+}
+
+/** The DOCX body as its paragraphs' texts and its tables' cells, in order. */
+async function readDocx(response: Response) {
+	expect(response.status).toBe(200)
+	expect(response.headers.get('Content-Type')).toBe(DOCX_TYPE)
+	const zip = await JSZip.loadAsync(await response.arrayBuffer())
+	const xml = await zip.file('word/document.xml')!.async('string')
+	const body = xml.slice(xml.indexOf('<w:body>'), xml.indexOf('</w:body>'))
+	const blocks: ({ text: string } | { cells: string[][] })[] = []
+	for (const m of body.matchAll(
+		/<w:tbl>[\s\S]*?<\/w:tbl>|<w:p[ >][\s\S]*?<\/w:p>/g,
+	)) {
+		const piece = m[0]
+		if (piece.startsWith('<w:tbl>')) {
+			const rows = piece.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g) ?? []
+			blocks.push({
+				cells: rows.map(r =>
+					(r.match(/<w:tc>[\s\S]*?<\/w:tc>/g) ?? []).map(textOf),
+				),
+			})
+		} else blocks.push({ text: textOf(piece) })
+	}
+	/** The cells of the table that follows the paragraph `title`. */
+	const tableAfter = (title: string) => {
+		const at = blocks.findIndex(b => 'text' in b && b.text === title)
+		expect(at, `no paragraph "${title}"`).toBeGreaterThanOrEqual(0)
+		const table = blocks.slice(at + 1).find(b => 'cells' in b)
+		return (table as { cells: string[][] }).cells
+	}
+	return {
+		xml,
+		blocks,
+		tableAfter,
+		text: blocks
+			.map(b => ('text' in b ? b.text : b.cells.flat().join(' ')))
+			.join('\n'),
+	}
+}
+
+const OUT_HEADER = [
+	'TT',
+	'Tên đoàn',
+	'Trưởng đoàn',
+	'Số thành viên',
+	'Nước đến',
+	'Nội dung hoạt động',
+	'Số ngày',
+	'Thời gian',
+	'Nguồn kinh phí',
+]
+const IN_HEADER = [
+	'TT',
+	'Tên đoàn',
+	'Danh nghĩa đoàn',
+	'Trưởng đoàn',
+	'Số thành viên',
+	'Nước',
+	'Đối tác làm việc',
+	'Nội dung hoạt động',
+	'Số ngày',
+	'Thời gian',
+	'Kinh phí',
+]
+const NONE_ROW = ['', 'Không', '', '', '', '', '', '', '', '', '']
+
+// Seed 001, "*ĐOÀN RA": the 2020 plan of LĐLĐ tỉnh Quảng Trị, cell for cell.
+const SEED_001_2020 = [
+	OUT_HEADER,
+	[
+		'1',
+		'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+		'Chủ tịch LĐLĐ tỉnh Quảng Trị',
+		'10',
+		'Lào',
+		'- Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet - Đi thực tế một số CĐCS',
+		'3-4 ngày',
+		'Năm 2020',
+		'- LHCD tỉnh Savannakhet chịu chi phí ăn, nghỉ - LĐLĐ tỉnh Quảng Trị chịu chi phí về phương tiện đi lại và kinh phí hỗ trợ cho bạn (nguồn ngân sách công đoàn)',
+	],
+	[
+		'2',
+		'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+		'Chủ tịch LĐLĐ tỉnh Quảng Trị',
+		'10',
+		'Lào',
+		'- Trao đổi kinh nghiệm hoạt động công đoàn - Đi thực tế một số CĐCS',
+		'3-4 ngày',
+		'Năm 2020',
+		'- LHCD tỉnh Salavan chịu chi phí ăn, nghỉ - LĐLĐ tỉnh Quảng Trị chịu chi phí về phương tiện đi lại và kinh phí hỗ trợ cho bạn (nguồn ngân sách công đoàn)',
+	],
+]
+
+/** Creates the report of `year` through the list page's form; returns its id. */
+async function createReport(
+	cookie: string,
+	year: number,
+	organisationId?: string,
+) {
+	const form: Record<string, string> = { year: String(year) }
+	if (organisationId) form.organisation_id = organisationId
+	const response = await settle(async () =>
+		listRoute.action(
+			args(await request('/annual-reports', { form, cookie })) as never,
+		),
+	)
+	expect(response.status).toBe(302)
+	const id = response.headers.get('Location')!.split('/').pop()!
+	expect(id).toMatch(/^[0-9a-f-]{36}$/)
+	return id
+}
+
+const get = async (
+	route: { loader: (a: never) => Promise<unknown> },
+	path: string,
+	cookie: string,
+	reportId: string,
+) =>
+	settle(async () =>
+		route.loader(args(await request(path, { cookie }), { reportId }) as never),
+	)
+
+async function userCookie(email: string) {
+	const user = await db
+		.selectFrom('app_user')
+		.select('id')
+		.where('email', '=', email)
+		.executeTakeFirstOrThrow()
+	return sessionCookie(user.id)
+}
+
+test("the demo report for 2019 carries seed 001's 2020 plan cell for cell, and an empty đoàn vào table as a single Không row", async () => {
+	await seedDemo(db)
+	const cookie = await userCookie('chutich@ldld-quangtri.vn')
+	const id = await createReport(cookie, 2019)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+
+	expect(docx.tableAfter('I. Đoàn ra')).toEqual(SEED_001_2020)
+	// Seed 001 plans no inbound delegation for 2020.
+	expect(docx.tableAfter('II. Đoàn vào')).toEqual([IN_HEADER, NONE_ROW])
+
+	// The document around the tables: Nghị định 30 header, title, request, facts of 2019, closing.
+	expect(docx.text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+	expect(docx.text).toContain('Độc lập - Tự do - Hạnh phúc')
+	expect(docx.text).toContain('LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ')
+	expect(docx.text).toContain('Kết quả công tác đối ngoại năm 2019')
+	expect(docx.text).toContain('và kế hoạch hoạt động đối ngoại năm 2020')
+	expect(docx.text).toContain('Năm 2019, đơn vị đã tổ chức')
+	expect(docx.text).toContain('Bạn lùi Đại hội sang năm 2020')
+	expect(docx.text).toContain('TM. BAN THƯỜNG VỤ PHÓ CHỦ TỊCH THƯỜNG TRỰC')
+	expect(docx.xml).toContain('Times New Roman')
+	expect(docx.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
+})
+
+test('an organisation without plans gets "Không" in both plan tables, in the DOCX and the print view', async () => {
+	const world = await insertPlanWorld(db)
+	const cookie = await sessionCookie(world.users.otherFed.drafter.id)
+	const id = await createReport(cookie, 2026)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	expect(docx.tableAfter('I. Đoàn ra')).toEqual([
+		OUT_HEADER,
+		NONE_ROW.slice(0, 9),
+	])
+	expect(docx.tableAfter('II. Đoàn vào')).toEqual([IN_HEADER, NONE_ROW])
+	const print = await get(printRoute, `/annual-reports/${id}/print`, cookie, id)
+	const { built } = (await print.json()) as {
+		built: { sections: { table?: { title: string; rows: string[][][] } }[] }
+	}
+	const tables = built.sections.flatMap(s => (s.table ? [s.table] : []))
+	expect(tables.map(t => [t.title, t.rows])).toEqual([
+		['Các đoàn đã thực hiện năm 2026', [[[''], ['Không']]]],
+		['I. Đoàn ra', [[[''], ['Không']]]],
+		['II. Đoàn vào', [[[''], ['Không']]]],
+	])
+})
+
+test("another organisation's report, print view and download answer 404; the VGCL board opens any", async () => {
+	const world = await insertPlanWorld(db)
+	const { users } = world
+	const id = await createReport(
+		await sessionCookie(users.ldld.drafter.id),
+		2026,
+	)
+	const path = `/annual-reports/${id}`
+	for (const user of [
+		users.ldld.drafter,
+		users.ldld.approver,
+		users.ldld.admin,
+		users.board.drafter,
+		users.board.approver,
+	]) {
+		const cookie = await sessionCookie(user.id)
+		expect((await get(editorRoute, path, cookie, id)).status).toBe(200)
+		expect((await get(printRoute, `${path}/print`, cookie, id)).status).toBe(
+			200,
+		)
+		expect((await get(docxRoute, `${path}/docx`, cookie, id)).status).toBe(200)
+	}
+	for (const user of [
+		users.otherFed.drafter,
+		users.otherFed.approver,
+		users.tinhUy.approver,
+	]) {
+		const cookie = await sessionCookie(user.id)
+		expect((await get(editorRoute, path, cookie, id)).status).toBe(404)
+		expect((await get(printRoute, `${path}/print`, cookie, id)).status).toBe(
+			404,
+		)
+		expect((await get(docxRoute, `${path}/docx`, cookie, id)).status).toBe(404)
+		const save = await settle(async () =>
+			editorRoute.action(
+				args(
+					await request(path, {
+						cookie,
+						form: saveForm(1, { signer_name: 'Kẻ lạ' }),
+					}),
+					{ reportId: id },
+				) as never,
+			),
+		)
+		expect(save.status).toBe(404)
+	}
+	expect(
+		(
+			await get(
+				editorRoute,
+				'/annual-reports/not-a-uuid',
+				await sessionCookie(users.ldld.drafter.id),
+				'not-a-uuid',
+			)
+		).status,
+	).toBe(404)
+	const unchanged = await db
+		.selectFrom('annual_report')
+		.select(['version', 'signer_name'])
+		.executeTakeFirstOrThrow()
+	expect(unchanged).toEqual({ version: 1, signer_name: '' })
+
+	// The list: each organisation sees its own reports; the board sees every organisation's.
+	const otherId = await createReport(
+		await sessionCookie(users.otherFed.drafter.id),
+		2026,
+	)
+	const list = async (userId: string) => {
+		const response = await settle(async () =>
+			listRoute.loader(
+				args(
+					await request('/annual-reports', {
+						cookie: await sessionCookie(userId),
+					}),
+				) as never,
+			),
+		)
+		return ((await response.json()) as { rows: { id: string }[] }).rows
+			.map(r => r.id)
+			.sort()
+	}
+	expect(await list(users.ldld.approver.id)).toEqual([id])
+	expect(await list(users.otherFed.drafter.id)).toEqual([otherId])
+	expect(await list(users.board.approver.id)).toEqual([id, otherId].sort())
+
+	// The board creates a report for an organisation; a drafter cannot aim at another one.
+	const boardMade = await createReport(
+		await sessionCookie(users.board.approver.id),
+		2025,
+		world.orgs.ldld.id,
+	)
+	const aimed = await createReport(
+		await sessionCookie(users.otherFed.drafter.id),
+		2025,
+		world.orgs.ldld.id,
+	)
+	const owners = await db
+		.selectFrom('annual_report')
+		.select(['id', 'organisation_id'])
+		.where('id', 'in', [boardMade, aimed])
+		.execute()
+	expect(
+		Object.fromEntries(owners.map(o => [o.id, o.organisation_id])),
+	).toEqual({
+		[boardMade]: world.orgs.ldld.id,
+		[aimed]: world.orgs.otherFed.id,
+	})
+})
+
+function saveForm(version: number, overrides: Record<string, string> = {}) {
+	return {
+		version: String(version),
+		governing_body: 'TỔNG LĐLĐ VIỆT NAM',
+		number_symbol: '323/BC-LĐLĐ',
+		place: 'Quảng Trị',
+		report_date: '13/10/2026',
+		request_text:
+			'Thực hiện Công văn số 2635/ĐN-TLĐ ngày 15/9/2026 của Ban Đối ngoại Tổng LĐLĐ Việt Nam',
+		results: 'Kết quả đạt được.',
+		difficulties: 'Khó khăn.',
+		proposals: '',
+		plan_intro: '',
+		recipients: '- Sở Ngoại vụ;\n- Lưu: VT.',
+		signature_on_behalf: 'TM. BAN THƯỜNG VỤ',
+		signature_title: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
+		signer_name: 'Nguyễn Đăng Bảo',
+		...overrides,
+	}
+}
+
+test('a save on a stale version is refused with a clear message and changes nothing; bad input is answered next to the field', async () => {
+	const { users } = await insertPlanWorld(db)
+	const drafter = await sessionCookie(users.ldld.drafter.id)
+	const approver = await sessionCookie(users.ldld.approver.id)
+	const id = await createReport(drafter, 2026)
+	const save = async (cookie: string, form: Record<string, string>) =>
+		settle(async () =>
+			editorRoute.action(
+				args(await request(`/annual-reports/${id}`, { cookie, form }), {
+					reportId: id,
+				}) as never,
+			),
+		)
+	const stored = () =>
+		db
+			.selectFrom('annual_report')
+			.select([
+				'version',
+				'number_symbol',
+				'report_date',
+				'signer_name',
+				'results',
+			])
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow()
+
+	// Both opened version 1; the approver saves first.
+	expect((await save(approver, saveForm(1))).status).toBe(302)
+	const afterFirst = await stored()
+	expect(afterFirst).toMatchObject({
+		version: 2,
+		number_symbol: '323/BC-LĐLĐ',
+		report_date: '2026-10-13',
+		signer_name: 'Nguyễn Đăng Bảo',
+	})
+
+	const stale = await save(
+		drafter,
+		saveForm(1, {
+			signer_name: 'Trần Thị Thu Hà',
+			results: 'Bản của người soạn.',
+		}),
+	)
+	expect(stale.status).toBe(409)
+	const body = (await stale.json()) as {
+		result: {
+			error: Record<string, string[]>
+			initialValue: Record<string, string>
+		}
+	}
+	expect(body.result.error['']).toEqual(['annualReport.conflict'])
+	// What the drafter typed comes back to the form.
+	expect(body.result.initialValue).toMatchObject({
+		signer_name: 'Trần Thị Thu Hà',
+		results: 'Bản của người soạn.',
+	})
+	expect(await stored()).toEqual(afterFirst)
+
+	for (const [field, value, error] of [
+		['number_symbol', '', 'error.required'],
+		['number_symbol', '323 BC LĐLĐ', 'annualReport.numberInvalid'],
+		['report_date', '31/02/2026', 'annualReport.dateInvalid'],
+		[
+			'report_date',
+			'13/10/2030',
+			'annualReport.dateYear::{"from":2026,"to":2027}',
+		],
+		['request_text', '   ', 'error.required'],
+		['signer_name', 'x'.repeat(101), 'error.tooLong'],
+	] as const) {
+		const response = await save(drafter, saveForm(2, { [field]: value }))
+		expect(response.status, `${field}=${value}`).toBe(400)
+		const reply = (
+			(await response.json()) as {
+				result: {
+					error: Record<string, string[]>
+					initialValue: Record<string, string>
+				}
+			}
+		).result
+		expect(reply.error[field], field).toEqual([error])
+		if (value.trim()) expect(reply.initialValue[field]).toBe(value)
+	}
+	expect(await stored()).toEqual(afterFirst)
+
+	// The editor shows the saved draft, dates as dd/mm/yyyy.
+	const page = (await (
+		await get(editorRoute, `/annual-reports/${id}`, drafter, id)
+	).json()) as { report: Record<string, unknown> }
+	expect(page.report).toMatchObject({
+		version: 2,
+		report_date: '13/10/2026',
+		signer_name: 'Nguyễn Đăng Bảo',
+	})
+})
+
+test('with 500 plans in a year the report builds and exports in well under a second, with the same number of queries as with one', async () => {
+	const world = await insertPlanWorld(db)
+	const { users, partner } = world
+	const owner = users.ldld.drafter
+	const cookie = await sessionCookie(owner.id)
+	await insertPlan(db, owner, {
+		partnerId: partner.id,
+		fields: { plan_year: 2027 },
+	})
+	const id = await createReport(cookie, 2026)
+	const queries = async () => {
+		const req = await request(`/annual-reports/${id}/docx`, { cookie })
+		const before = queryCounter.count
+		const started = performance.now()
+		const response = await settle(() =>
+			docxRoute.loader(args(req, { reportId: id }) as never),
+		)
+		const buffer = await response.arrayBuffer()
+		const ms = performance.now() - started
+		return {
+			count: queryCounter.count - before,
+			ms,
+			size: buffer.byteLength,
+			copy: new Response(buffer, { headers: response.headers }),
+		}
+	}
+	const one = await queries()
+
+	for (let i = 1; i < 500; i++)
+		await insertPlan(db, owner, {
+			partnerId: partner.id,
+			fields: {
+				plan_year: 2027,
+				direction: i % 2 ? 'in' : 'out',
+				name: `Đoàn số ${i + 1}`,
+			},
+		})
+	await queries() // warm-up
+	const many = await queries()
+	expect(many.count).toBe(one.count)
+	expect(many.ms).toBeLessThan(1000)
+	expect(many.size).toBeGreaterThan(one.size)
+
+	const docx = await readDocx(many.copy)
+	expect(docx.tableAfter('I. Đoàn ra')).toHaveLength(1 + 250)
+	expect(docx.tableAfter('II. Đoàn vào')).toHaveLength(1 + 250)
+	// The editor's page also stays at a fixed number of queries.
+	const before = queryCounter.count
+	expect(
+		(await get(editorRoute, `/annual-reports/${id}`, cookie, id)).status,
+	).toBe(200)
+	const editorQueries = queryCounter.count - before
+	expect(editorQueries).toBeLessThanOrEqual(one.count)
+}, 120_000)
