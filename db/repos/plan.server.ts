@@ -542,6 +542,7 @@ export async function getPlanEventFacts(db: Db, eventId: string) {
 			'p.name as plan_name',
 			'p.organisation_id',
 			'p.created_by',
+			'p.version as plan_version',
 			'o.name_vi as organisation_name',
 			'u.full_name as actor_name',
 			'ao.short_name as actor_organisation',
