@@ -147,6 +147,10 @@ export async function decideByLink(
 			return { status: 'refused', problem } as const
 		}
 		await markDecisionTokensUsed(trx, row, now)
-		return { status: 'ok', approvals: result.approvals } as const
+		const approvals = result.approvals && {
+			count: result.approvals.count,
+			required: result.approvals.required,
+		}
+		return { status: 'ok', approvals } as const
 	})
 }
