@@ -17,7 +17,7 @@ import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { getPlanPage } from '#db/repos/plan.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { describePlan } from '#app/utils/plan-display.ts'
+import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
 import { planWorkflow } from '#workflows/plan/plan.server.ts'
@@ -27,17 +27,7 @@ import {
 	findDecisionLink,
 	type LinkProblem,
 } from '#workflows/plan/decide-by-email.server.ts'
-import { LastDecision, StatusBadge } from './__plan-view.tsx'
-
-// What the approver needs to decide: the plan's name comes first, then these rows.
-const SUMMARY_ROWS = [
-	'plan.country.out',
-	'plan.country.in',
-	'plan.partner',
-	'plan.timing',
-	'plan.memberCount',
-	'plan.budget',
-]
+import { CurrentState, PlanSummary, Problem } from './__decide-view.tsx'
 
 const CommentSchema = z
 	.string()
@@ -46,11 +36,12 @@ const CommentSchema = z
 	.optional()
 	.default('')
 
-// The page speaks the approver's language (see useLocale), whoever opens the link.
+// The page speaks the approver's language (see useLocale), unless the browser chose one.
 export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const chosen = await localeCookie.parse(request.headers.get('cookie'))
 	const token = await findDecisionLink(db, params.token ?? '')
 	const page = token ? await getPlanPage(db, token.plan_id) : null
 	if (!token || !page)
@@ -65,7 +56,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 	const steps = workflow?.steps ?? page.chain_steps
 	const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
 	return json({
-		locale: token.approver_locale,
+		locale: chosen ? parseLocale(chosen) : token.approver_locale,
 		problem,
 		link: {
 			action: token.action,
@@ -134,51 +125,16 @@ export default function DecideRoute() {
 			? link.stepLabel.en
 			: link.stepLabel.vi
 		: ''
-	const rows = describePlan(data.draft as never, plan.partner_name, t, locale)
 	const summary = (
-		<section className="panel" aria-labelledby="decide-summary">
-			<h2 id="decide-summary">{t('decide.summary')}</h2>
-			<table className="details">
-				<tbody>
-					<tr>
-						<th scope="row">{t('plan.name')}</th>
-						<td>{name}</td>
-					</tr>
-					<tr>
-						<th scope="row">{t('plan.organisation')}</th>
-						<td>{plan.organisation_name}</td>
-					</tr>
-					<tr>
-						<th scope="row">{t('decide.direction')}</th>
-						<td>{t(`plan.direction.${plan.direction}`)}</td>
-					</tr>
-					{rows
-						.filter(row => SUMMARY_ROWS.includes(row.key) && row.value)
-						.map(row => (
-							<tr key={row.key}>
-								<th scope="row">{row.label}</th>
-								<td className="pre">{row.value}</td>
-							</tr>
-						))}
-				</tbody>
-			</table>
-		</section>
+		<PlanSummary
+			name={name}
+			plan={plan}
+			draft={data.draft as never}
+			locale={locale}
+		/>
 	)
 	const current = (
-		<section className="panel" aria-labelledby="decide-current">
-			<h2 id="decide-current">{t('decide.current')}</h2>
-			<p>
-				<StatusBadge
-					status={plan.status}
-					steps={data.steps}
-					direction={plan.direction}
-				/>
-			</p>
-			<LastDecision events={data.events} status={plan.status} />
-			<p>
-				<Link to={`/plans/${plan.id}`}>{t('decide.viewPlan')}</Link>
-			</p>
-		</section>
+		<CurrentState plan={plan} steps={data.steps} events={data.events} />
 	)
 	const title = <h1>{t(`decide.title.${link.action}`)}</h1>
 	if (done)
@@ -246,21 +202,12 @@ export default function DecideRoute() {
 						>
 							{t(`decide.confirm.${link.action}`)}
 						</button>
+						<Link to={`/plans/${plan.id}`}>{t('decide.viewPlan')}</Link>
 					</div>
 				</Form>
 			</section>
 			{summary}
 		</>
-	)
-}
-
-function Problem({ problem }: { problem: LinkProblem }) {
-	const t = useT()
-	return (
-		<section className="panel callout callout-returned" role="alert">
-			<h1>{t('decide.problem.title')}</h1>
-			<p>{t(`decide.problem.${problem}`)}</p>
-		</section>
 	)
 }
 
