@@ -15,6 +15,7 @@ import {
 	test,
 } from 'vitest'
 import { db } from '#db/client.server.ts'
+import { loader as rootLoader } from '#app/root.tsx'
 import * as decideRoute from '#app/routes/decide.$token.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index.tsx'
 import { createSubstitution } from '#db/repos/substitution.server.ts'
@@ -509,6 +510,14 @@ describe('several approvers and substitutes through the links', () => {
 				today,
 			),
 		)
+		// Standing in today, the admin has the Inbox in the menu.
+		const root = await settle(async () =>
+			rootLoader(args(await request('/', { user: users.ldld.admin })) as never),
+		)
+		expect((await root.json()).user).toMatchObject({
+			isApprover: false,
+			substituting: true,
+		})
 		const planId = await submitted()
 		const sub = await linksFor(users.ldld.admin)
 		expect((await open(sub.approve)).body).toMatchObject({
