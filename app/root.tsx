@@ -22,6 +22,8 @@ import { translator } from './i18n/index.ts'
 import styles from './styles.css'
 import { db } from '#db/client.server.ts'
 import { countUnreadNotifications } from '#db/repos/notification.server.ts'
+import { principalsOf } from '#db/repos/substitution.server.ts'
+import { todayIso } from '#app/utils/trip-dates.ts'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
@@ -40,6 +42,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (toastCookie) headers.append('Set-Cookie', toastCookie)
 	const locale = await getLocale(request, user)
 	const unread = user ? await countUnreadNotifications(db, user.id) : 0
+	// A substitute who is not an approver has the inbox while a substitution is in force.
+	const substituting =
+		user && !user.roles.includes('approver')
+			? (await principalsOf(db, user.id, todayIso())).some(
+					p => p.organisation_id === user.organisationId,
+				)
+			: false
 	return json(
 		{
 			locale,
@@ -49,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				organisationName: user.organisationName,
 				isAdmin: user.roles.includes('admin'),
 				isApprover: user.roles.includes('approver'),
+				substituting,
 				mustChangePassword: user.mustChangePassword,
 				unread,
 			},
@@ -137,7 +147,7 @@ function Header() {
 							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
-							{user.isApprover ? (
+							{user.isApprover || user.substituting ? (
 								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
 							) : null}
 							{user.isApprover || user.isAdmin ? (

@@ -68,6 +68,8 @@ export interface PlanEmailProps {
 	resubmitted?: boolean
 	planUrl: string
 	informational: boolean
+	/** "Waiting for you" to an approver: one-time links that open the decision's confirmation page. */
+	decideUrls?: { approve: string; return: string } | null
 }
 
 export interface AccountCreatedProps {

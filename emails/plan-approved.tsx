@@ -1,54 +1,16 @@
-import {
-	ActionButton,
-	Comment,
-	Paragraph,
-	PlanDetails,
-	Title,
-} from './components/blocks.tsx'
-import { emailTranslator } from './components/i18n.ts'
-import { EmailLayout } from './components/layout.tsx'
+import { planEventEmail } from './components/plan-event.tsx'
 import { type PlanEmailProps } from './index.ts'
 
-export function subject(props: PlanEmailProps) {
-	return emailTranslator(props.locale)('email.planApproved.subject', {
-		plan: props.planName,
-	})
-}
+const email = planEventEmail({
+	subject: 'email.planApproved.subject',
+	heading: 'email.planApproved.heading',
+	intro: 'email.planApproved.intro',
+})
+
+export const subject = email.subject
 
 export default function PlanApproved(props: PlanEmailProps) {
-	const t = emailTranslator(props.locale)
-	return (
-		<EmailLayout
-			locale={props.locale}
-			preview={subject(props)}
-			informational={props.informational}
-		>
-			<Title>{t('email.planApproved.heading')}</Title>
-			<Paragraph>
-				{t('email.greeting', { name: props.recipientName })}
-			</Paragraph>
-			<Paragraph>
-				{t('email.planApproved.intro', {
-					plan: props.planName,
-					org: props.organisationName,
-					actor: props.actorName,
-					actorOrg: props.actorOrganisation,
-				})}
-			</Paragraph>
-			{props.comment ? (
-				<Comment label={t('email.field.comment')} text={props.comment} />
-			) : null}
-			<PlanDetails
-				locale={props.locale}
-				planName={props.planName}
-				organisationName={props.organisationName}
-				statusLabel={props.statusLabel}
-			/>
-			<ActionButton locale={props.locale} href={props.planUrl}>
-				{t('email.viewPlan')}
-			</ActionButton>
-		</EmailLayout>
-	)
+	return <email.Component {...props} />
 }
 
 PlanApproved.PreviewProps = {

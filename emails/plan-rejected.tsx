@@ -1,56 +1,19 @@
-import {
-	ActionButton,
-	Comment,
-	Paragraph,
-	PlanDetails,
-	Title,
-} from './components/blocks.tsx'
-import { emailTranslator } from './components/i18n.ts'
-import { EmailLayout } from './components/layout.tsx'
+import { planEventEmail } from './components/plan-event.tsx'
 import { type PlanEmailProps } from './index.ts'
 
-export function subject(props: PlanEmailProps) {
-	return emailTranslator(props.locale)('email.planRejected.subject', {
-		plan: props.planName,
-	})
-}
+const email = planEventEmail({
+	subject: 'email.planRejected.subject',
+	heading: 'email.planRejected.heading',
+	intro: 'email.planRejected.intro',
+	commentLabel: 'email.field.reason',
+	after: 'email.planRejected.after',
+	showStep: true,
+})
+
+export const subject = email.subject
 
 export default function PlanRejected(props: PlanEmailProps) {
-	const t = emailTranslator(props.locale)
-	return (
-		<EmailLayout
-			locale={props.locale}
-			preview={subject(props)}
-			informational={props.informational}
-		>
-			<Title>{t('email.planRejected.heading')}</Title>
-			<Paragraph>
-				{t('email.greeting', { name: props.recipientName })}
-			</Paragraph>
-			<Paragraph>
-				{t('email.planRejected.intro', {
-					actor: props.actorName,
-					actorOrg: props.actorOrganisation,
-					plan: props.planName,
-					org: props.organisationName,
-				})}
-			</Paragraph>
-			{props.comment ? (
-				<Comment label={t('email.field.reason')} text={props.comment} />
-			) : null}
-			<Paragraph>{t('email.planRejected.after')}</Paragraph>
-			<PlanDetails
-				locale={props.locale}
-				planName={props.planName}
-				organisationName={props.organisationName}
-				statusLabel={props.statusLabel}
-				stepLabel={props.stepLabel}
-			/>
-			<ActionButton locale={props.locale} href={props.planUrl}>
-				{t('email.viewPlan')}
-			</ActionButton>
-		</EmailLayout>
-	)
+	return <email.Component {...props} />
 }
 
 PlanRejected.PreviewProps = {

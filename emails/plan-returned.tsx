@@ -1,55 +1,19 @@
-import {
-	ActionButton,
-	Comment,
-	Paragraph,
-	PlanDetails,
-	Title,
-} from './components/blocks.tsx'
-import { emailTranslator } from './components/i18n.ts'
-import { EmailLayout } from './components/layout.tsx'
+import { planEventEmail } from './components/plan-event.tsx'
 import { type PlanEmailProps } from './index.ts'
 
-export function subject(props: PlanEmailProps) {
-	return emailTranslator(props.locale)('email.planReturned.subject', {
-		plan: props.planName,
-	})
-}
+const email = planEventEmail({
+	subject: 'email.planReturned.subject',
+	heading: 'email.planReturned.heading',
+	intro: 'email.planReturned.intro',
+	after: 'email.planReturned.after',
+	button: 'email.planReturned.button',
+	showStep: true,
+})
+
+export const subject = email.subject
 
 export default function PlanReturned(props: PlanEmailProps) {
-	const t = emailTranslator(props.locale)
-	return (
-		<EmailLayout
-			locale={props.locale}
-			preview={subject(props)}
-			informational={props.informational}
-		>
-			<Title>{t('email.planReturned.heading')}</Title>
-			<Paragraph>
-				{t('email.greeting', { name: props.recipientName })}
-			</Paragraph>
-			<Paragraph>
-				{t('email.planReturned.intro', {
-					actor: props.actorName,
-					actorOrg: props.actorOrganisation,
-					plan: props.planName,
-				})}
-			</Paragraph>
-			{props.comment ? (
-				<Comment label={t('email.field.comment')} text={props.comment} />
-			) : null}
-			<Paragraph>{t('email.planReturned.after')}</Paragraph>
-			<PlanDetails
-				locale={props.locale}
-				planName={props.planName}
-				organisationName={props.organisationName}
-				statusLabel={props.statusLabel}
-				stepLabel={props.stepLabel}
-			/>
-			<ActionButton locale={props.locale} href={props.planUrl}>
-				{t('email.planReturned.button')}
-			</ActionButton>
-		</EmailLayout>
-	)
+	return <email.Component {...props} />
 }
 
 PlanReturned.PreviewProps = {

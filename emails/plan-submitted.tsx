@@ -1,3 +1,4 @@
+import { Button, Section } from '@react-email/components'
 import {
 	ActionButton,
 	Comment,
@@ -7,6 +8,7 @@ import {
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
 import { EmailLayout } from './components/layout.tsx'
+import { colors } from './components/styles.ts'
 import { type PlanEmailProps } from './index.ts'
 
 export function subject(props: PlanEmailProps) {
@@ -68,8 +70,51 @@ export default function PlanSubmitted(props: PlanEmailProps) {
 			<ActionButton locale={props.locale} href={props.planUrl}>
 				{t('email.planSubmitted.button')}
 			</ActionButton>
+			{props.decideUrls ? (
+				<Section style={decideBox}>
+					<Paragraph>{t('email.planSubmitted.decideIntro')}</Paragraph>
+					<Button href={props.decideUrls.approve} style={approveButton}>
+						{t('email.planSubmitted.approve')}
+					</Button>{' '}
+					<Button href={props.decideUrls.return} style={returnButton}>
+						{t('email.planSubmitted.return')}
+					</Button>
+				</Section>
+			) : null}
 		</EmailLayout>
 	)
+}
+
+const decideBox = {
+	margin: '0 0 8px',
+	padding: '14px 16px 16px',
+	border: `1px solid ${colors.border}`,
+	borderRadius: '6px',
+}
+
+const decideButton = {
+	display: 'inline-block',
+	fontSize: '15px',
+	lineHeight: '20px',
+	fontWeight: 700,
+	textDecoration: 'none',
+	textAlign: 'center' as const,
+	borderRadius: '6px',
+	padding: '11px 22px',
+	margin: '4px 8px 0 0',
+}
+
+const approveButton = {
+	...decideButton,
+	backgroundColor: colors.brand,
+	color: '#ffffff',
+}
+
+const returnButton = {
+	...decideButton,
+	backgroundColor: '#ffffff',
+	color: colors.brand,
+	border: `2px solid ${colors.brand}`,
 }
 
 PlanSubmitted.PreviewProps = {
@@ -86,4 +131,10 @@ PlanSubmitted.PreviewProps = {
 	resubmitted: true,
 	planUrl: 'http://localhost:3000/plans/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b',
 	informational: false,
+	decideUrls: {
+		approve:
+			'http://localhost:3000/decide/Qm9jLWR1eWV0LW1hdS1jaG8teGVtLXRydW9jLWtoaS1kdXlldA',
+		return:
+			'http://localhost:3000/decide/VHJhLWxhaS1tYXUtY2hvLXhlbS10cnVvYy1raGktdHJhLWxhaQ',
+	},
 } satisfies PlanEmailProps

@@ -1,54 +1,17 @@
-import {
-	ActionButton,
-	Comment,
-	Paragraph,
-	PlanDetails,
-	Title,
-} from './components/blocks.tsx'
-import { emailTranslator } from './components/i18n.ts'
-import { EmailLayout } from './components/layout.tsx'
+import { planEventEmail } from './components/plan-event.tsx'
 import { type PlanEmailProps } from './index.ts'
 
-export function subject(props: PlanEmailProps) {
-	return emailTranslator(props.locale)('email.reportAcknowledged.subject', {
-		plan: props.planName,
-	})
-}
+const email = planEventEmail({
+	subject: 'email.reportAcknowledged.subject',
+	heading: 'email.reportAcknowledged.heading',
+	intro: 'email.reportAcknowledged.intro',
+})
+
+export const subject = email.subject
 
 /** To the drafter, for information: the report was acknowledged and the plan is closed. */
 export default function ReportAcknowledged(props: PlanEmailProps) {
-	const t = emailTranslator(props.locale)
-	return (
-		<EmailLayout
-			locale={props.locale}
-			preview={subject(props)}
-			informational={props.informational}
-		>
-			<Title>{t('email.reportAcknowledged.heading')}</Title>
-			<Paragraph>
-				{t('email.greeting', { name: props.recipientName })}
-			</Paragraph>
-			<Paragraph>
-				{t('email.reportAcknowledged.intro', {
-					actor: props.actorName,
-					actorOrg: props.actorOrganisation,
-					plan: props.planName,
-				})}
-			</Paragraph>
-			{props.comment ? (
-				<Comment label={t('email.field.comment')} text={props.comment} />
-			) : null}
-			<PlanDetails
-				locale={props.locale}
-				planName={props.planName}
-				organisationName={props.organisationName}
-				statusLabel={props.statusLabel}
-			/>
-			<ActionButton locale={props.locale} href={props.planUrl}>
-				{t('email.viewPlan')}
-			</ActionButton>
-		</EmailLayout>
-	)
+	return <email.Component {...props} />
 }
 
 ReportAcknowledged.PreviewProps = {

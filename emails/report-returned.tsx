@@ -1,55 +1,19 @@
-import {
-	ActionButton,
-	Comment,
-	Paragraph,
-	PlanDetails,
-	Title,
-} from './components/blocks.tsx'
-import { emailTranslator } from './components/i18n.ts'
-import { EmailLayout } from './components/layout.tsx'
+import { planEventEmail } from './components/plan-event.tsx'
 import { type PlanEmailProps } from './index.ts'
 
-export function subject(props: PlanEmailProps) {
-	return emailTranslator(props.locale)('email.reportReturned.subject', {
-		plan: props.planName,
-	})
-}
+const email = planEventEmail({
+	subject: 'email.reportReturned.subject',
+	heading: 'email.reportReturned.heading',
+	intro: 'email.reportReturned.intro',
+	after: 'email.reportReturned.after',
+	button: 'email.reportReturned.button',
+})
+
+export const subject = email.subject
 
 /** To the drafter: a receiving organisation returned the report, asking for more. */
 export default function ReportReturned(props: PlanEmailProps) {
-	const t = emailTranslator(props.locale)
-	return (
-		<EmailLayout
-			locale={props.locale}
-			preview={subject(props)}
-			informational={props.informational}
-		>
-			<Title>{t('email.reportReturned.heading')}</Title>
-			<Paragraph>
-				{t('email.greeting', { name: props.recipientName })}
-			</Paragraph>
-			<Paragraph>
-				{t('email.reportReturned.intro', {
-					actor: props.actorName,
-					actorOrg: props.actorOrganisation,
-					plan: props.planName,
-				})}
-			</Paragraph>
-			{props.comment ? (
-				<Comment label={t('email.field.comment')} text={props.comment} />
-			) : null}
-			<Paragraph>{t('email.reportReturned.after')}</Paragraph>
-			<PlanDetails
-				locale={props.locale}
-				planName={props.planName}
-				organisationName={props.organisationName}
-				statusLabel={props.statusLabel}
-			/>
-			<ActionButton locale={props.locale} href={props.planUrl}>
-				{t('email.reportReturned.button')}
-			</ActionButton>
-		</EmailLayout>
-	)
+	return <email.Component {...props} />
 }
 
 ReportReturned.PreviewProps = {

@@ -12,6 +12,8 @@ export const approvalsEn = {
 	'approvals.partialDone':
 		'Your approval is recorded ({approved}/{required}). The plan waits for other approvers.',
 	'event.APPROVE_PARTIAL': 'Agreed (waiting for other approvers)',
+	'event.APPROVE_PARTIAL.count':
+		'Agreed ({approved}/{required}), waiting for other approvers',
 	'approvals.ruleLabel': 'Approvals needed',
 	'approvals.ruleOption.any': 'Any one approver',
 	'approvals.ruleOption.all': 'All approvers',

@@ -12,6 +12,8 @@ export const approvalsVi = {
 	'approvals.partialDone':
 		'Đã ghi nhận ý kiến đồng ý của bạn ({approved}/{required}). Kế hoạch chờ thêm người phê duyệt khác.',
 	'event.APPROVE_PARTIAL': 'Đồng ý (chờ người phê duyệt khác)',
+	'event.APPROVE_PARTIAL.count':
+		'Đồng ý ({approved}/{required}), chờ người phê duyệt khác',
 	'approvals.ruleLabel': 'Số người cần đồng ý',
 	'approvals.ruleOption.any': 'Một người bất kỳ',
 	'approvals.ruleOption.all': 'Tất cả người phê duyệt',

@@ -153,4 +153,8 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.reportAcknowledged.heading': 'The trip report has been acknowledged',
 	'email.reportAcknowledged.intro':
 		'{actor} ({actorOrg}) acknowledged the trip report of the delegation “{plan}”. The plan is closed.',
+	'email.planSubmitted.decideIntro':
+		'You can also decide straight from this email. The links are for you only, work once within 7 days, and the page they open asks you to confirm before anything is recorded.',
+	'email.planSubmitted.approve': 'Approve',
+	'email.planSubmitted.return': 'Return',
 }

@@ -149,6 +149,10 @@ export const emailVi = {
 	'email.reportAcknowledged.heading': 'Báo cáo kết quả đã được tiếp nhận',
 	'email.reportAcknowledged.intro':
 		'{actor} ({actorOrg}) đã tiếp nhận báo cáo kết quả chuyến đi của đoàn “{plan}”. Kế hoạch đã kết thúc.',
+	'email.planSubmitted.decideIntro':
+		'Bạn cũng có thể quyết định ngay từ email này. Liên kết chỉ dành cho bạn, dùng được một lần trong 7 ngày, và trang mở ra sẽ hỏi bạn xác nhận trước khi ghi nhận.',
+	'email.planSubmitted.approve': 'Phê duyệt',
+	'email.planSubmitted.return': 'Trả lại',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

@@ -36,6 +36,8 @@ interface PlanEventRow {
 	} | null
 	/** A change made through the edit page that kept the approval. */
 	edited?: boolean
+	/** A partial approval at a step that needs several: how many it has and needs. */
+	approvals?: { count: number; required: number } | null
 }
 
 /** Statuses whose wording differs for an inbound delegation ("Đoàn đến", "Đoàn rời đi"). */
@@ -285,6 +287,16 @@ export function PlanTimeline({
 	const inbound = (key: string) =>
 		direction === 'in' && INBOUND_WORDING.has(key) ? '.in' : ''
 	if (!events.length) return null
+	// An event that leaves a step: when the plan entered it (partial approvals do not leave it).
+	const entered = events.map((e, i) =>
+		stepIndexOf(e.from_status) !== null && e.from_status !== e.to_status
+			? (events
+					.slice(0, i)
+					.findLast(
+						p => p.to_status === e.from_status && p.from_status !== p.to_status,
+					)?.created_at ?? null)
+			: null,
+	)
 	return (
 		<section className="panel">
 			<h2>{t('plan.timeline')}</h2>
@@ -295,7 +307,12 @@ export function PlanTimeline({
 							<strong>
 								{e.edited
 									? t('event.EDIT_APPROVED')
-									: t(`event.${e.event}${inbound(e.event)}`)}
+									: e.approvals
+										? t('event.APPROVE_PARTIAL.count', {
+												approved: e.approvals.count,
+												required: e.approvals.required,
+											})
+										: t(`event.${e.event}${inbound(e.event)}`)}
 							</strong>{' '}
 							—{' '}
 							{e.on_behalf_name
@@ -306,14 +323,10 @@ export function PlanTimeline({
 								: e.actor_name}{' '}
 							({e.actor_organisation})
 						</div>
-						{stepIndexOf(e.from_status) !== null && i > 0 ? (
+						{entered[i] ? (
 							<div className="muted">
 								{t('substitutes.stepTook', {
-									duration: stepDuration(
-										events[i - 1].created_at,
-										e.created_at,
-										t,
-									),
+									duration: stepDuration(entered[i]!, e.created_at, t),
 								})}
 							</div>
 						) : null}

@@ -1,10 +1,17 @@
-import { useRouteLoaderData } from '@remix-run/react'
+import { useMatches, useRouteLoaderData } from '@remix-run/react'
 import { translator } from '#app/i18n/index.ts'
 import { type Locale } from '#db/schema.ts'
 
+/**
+ * The visitor's language, unless the page speaks to a known reader in theirs: a route whose
+ * `handle` has `readerLocale: true` and whose loader returns `locale` (e.g. a decision link).
+ */
 export function useLocale(): Locale {
 	const data = useRouteLoaderData('root') as { locale?: Locale } | undefined
-	return data?.locale ?? 'vi'
+	const reader = useMatches().findLast(
+		m => (m.handle as { readerLocale?: boolean } | undefined)?.readerLocale,
+	)?.data as { locale?: Locale | null } | undefined
+	return reader?.locale ?? data?.locale ?? 'vi'
 }
 
 export function useT() {

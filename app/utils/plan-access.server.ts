@@ -1,6 +1,6 @@
 import { json } from '@remix-run/node'
 import { z } from 'zod'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
 import { canView, type PlanViewer } from '#db/repos/plan.server.ts'
 import { principalsOf } from '#db/repos/substitution.server.ts'
 import { type WorkflowActor } from '#workflows/plan/plan.machine.ts'
@@ -14,7 +14,9 @@ export function planViewer(user: SessionUser): PlanViewer {
 	}
 }
 
-export function workflowActor(user: SessionUser): WorkflowActor {
+export function workflowActor(
+	user: Pick<SessionUser, 'id' | 'organisationId' | 'roles'>,
+): WorkflowActor {
 	return {
 		userId: user.id,
 		organisationId: user.organisationId,
@@ -29,15 +31,16 @@ export function workflowActor(user: SessionUser): WorkflowActor {
  * One query.
  */
 export async function decisionActor(
-	user: SessionUser,
+	user: Pick<SessionUser, 'id' | 'organisationId' | 'roles'>,
 	today: string,
+	database: Db = db,
 ): Promise<{
 	actor: WorkflowActor
 	onBehalfOf: { id: string; full_name: string } | null
 }> {
 	const actor = workflowActor(user)
-	if (hasRole(user, 'approver')) return { actor, onBehalfOf: null }
-	const principal = (await principalsOf(db, user.id, today)).find(
+	if (user.roles.includes('approver')) return { actor, onBehalfOf: null }
+	const principal = (await principalsOf(database, user.id, today)).find(
 		p => p.organisation_id === user.organisationId,
 	)
 	if (!principal) return { actor, onBehalfOf: null }

@@ -203,6 +203,13 @@ export async function getPlanPage(db: Db, planId: string) {
 							'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
 							'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
 						sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
+						// How far a step that needs several approvers got with a partial approval.
+						sql<{
+							count: number
+							required: number
+						} | null>`CASE WHEN e.event = 'APPROVE_PARTIAL' THEN e.plan_snapshot->'approvals' END`.as(
+							'approvals',
+						),
 					])
 					.whereRef('e.plan_id', '=', 'plan.id')
 					.orderBy('e.id'),
@@ -552,6 +559,7 @@ export async function getPlanEventFacts(db: Db, eventId: string) {
 			'p.name as plan_name',
 			'p.organisation_id',
 			'p.created_by',
+			'p.version as plan_version',
 			'o.name_vi as organisation_name',
 			'u.full_name as actor_name',
 			'ao.short_name as actor_organisation',

@@ -123,7 +123,7 @@ export async function getStatistics(
 	return { byYear, byCountry, byPartner, cancelled, reports, stepTimes }
 }
 
-/** Time from entering a step (an event to step_N) to leaving it (the plan's next event). */
+/** Time from entering a step (an event to step_N) to leaving it (the plan's next change of status). */
 async function stepTimesOf(db: Db, f: StatisticsFilter) {
 	// step_N is the plan's Nth step among those it climbs: optional steps count only when chosen.
 	const { rows } = await sql<StepTimeRow>`
@@ -132,7 +132,9 @@ async function stepTimesOf(db: Db, f: StatisticsFilter) {
 				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
 				p.chain_id, p.organisation_id, p.optional_step_ids
 			FROM plan_event ev JOIN plan p ON p.id = ev.plan_id
-			WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+			-- A partial approval (from a step to the same step) neither enters nor leaves it.
+			WHERE ev.from_status IS DISTINCT FROM ev.to_status
+				AND p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
 				${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}
 		), d AS (
 			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours,

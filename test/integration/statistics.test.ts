@@ -140,7 +140,7 @@ async function fixture() {
 		submittedAt: '2024-05-03T10:00:00Z',
 		stepHours: [4, 20, 50],
 	})
-	await p({
+	const cancelled = await p({
 		org: 'ldld',
 		year: 2024,
 		direction: 'out',
@@ -149,6 +149,21 @@ async function fixture() {
 		cancelReason: 'Đối tác hoãn',
 		stepHours: [6, 30, 70],
 	})
+	// One of two approvals an hour into step 1: the plan stays at the step, whose time is still 6 hours.
+	await db
+		.insertInto('plan_event')
+		.values({
+			plan_id: cancelled,
+			event: 'APPROVE_PARTIAL',
+			actor_id: world.users.ldld.approver.id,
+			actor_organisation_id: world.orgs.ldld.id,
+			from_status: 'step_1',
+			to_status: 'step_1',
+			plan_version: 1,
+			plan_snapshot: {},
+			created_at: new Date('2024-01-05T03:00:00Z'),
+		})
+		.execute()
 	await p({
 		org: 'ldld',
 		year: 2024,

@@ -13,6 +13,7 @@ import {
 	stepIndexOf,
 } from '#workflows/plan/plan.machine.ts'
 import { whoHears } from '#workflows/plan/plan-notifications.ts'
+import { newDecisionLinks, saveDecisionLinks } from './decision-links.server.ts'
 import { type StoredPlanEmail } from './render.server.ts'
 
 interface Step {
@@ -144,16 +145,29 @@ export async function notifyPlanEvent(
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})),
 	)
+	const tokens: ReturnType<typeof newDecisionLinks>['rows'] = []
 	for (const m of messages) {
 		if (m.props.informational && !m.recipient.email_info) continue
-		await enqueueEmail(trx, {
+		// "Waiting for you" carries approve and return links for this recipient, for this round.
+		const links =
+			m.template === 'plan-submitted' && stepIndexOf(to) !== null
+				? newDecisionLinks({
+						approverId: m.recipient.id,
+						planId,
+						stepStatus: to,
+						planVersion: plan.plan_version,
+					})
+				: null
+		const queued = await enqueueEmail(trx, {
 			recipient_id: m.recipient.id,
 			to_address: m.recipient.email,
 			template: m.template,
-			props: m.props,
+			props: links ? { ...m.props, decidePaths: links.paths } : m.props,
 			plan_id: planId,
 			organisation_id: plan.organisation_id,
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})
+		if (queued && links) tokens.push(...links.rows)
 	}
+	await saveDecisionLinks(trx, tokens)
 }

@@ -20,6 +20,11 @@ export interface StoredPlanEmail {
 	comment: string | null
 	resubmitted: boolean
 	informational: boolean
+	/**
+	 * "Waiting for you" to an approver: the paths of their one-time approve and return links.
+	 * Only in the email's props (never in the in-app notification), and dropped once sent by SMTP.
+	 */
+	decidePaths?: { approve: string; return: string } | null
 }
 
 /** A report reminder (report-due, report-overdue) as stored: dates 'YYYY-MM-DD'. */
@@ -150,5 +155,22 @@ export async function renderStoredEmail(message: {
 		resubmitted: props.resubmitted,
 		planUrl: appUrl(`/plans/${props.planId}`),
 		informational: props.informational,
+		decideUrls: props.decidePaths
+			? {
+					approve: appUrl(props.decidePaths.approve),
+					return: appUrl(props.decidePaths.return),
+				}
+			: null,
 	})
+}
+
+/**
+ * The props of a message without its one-time decision links, or null if it has none. Once a
+ * message has left by SMTP, the copy kept for the Outbox must not let anyone who reads it decide.
+ */
+export function withoutDecisionLinks(props: unknown) {
+	const plan = props as Partial<StoredPlanEmail> | null
+	if (!plan?.decidePaths) return null
+	const { decidePaths: _links, ...rest } = plan
+	return rest
 }

@@ -220,9 +220,10 @@ export async function applyPlanEvent(
 	}
 
 	// A step that needs several approvers: record this approval and move on only once the rule is met.
+	// A substitute's approval counts for the approver they stand in for.
 	const quorum =
 		event.type === 'APPROVE'
-			? await stepQuorum(trx, plan, steps, event.actor.userId)
+			? await stepQuorum(trx, plan, steps, onBehalfOf ?? event.actor.userId)
 			: null
 	if (quorum && !quorum.recorded)
 		return { status: 'wrong_state', alreadyApproved: true }
@@ -233,6 +234,7 @@ export async function applyPlanEvent(
 			event: 'APPROVE_PARTIAL',
 			actor_id: event.actor.userId,
 			actor_organisation_id: event.actor.organisationId,
+			on_behalf_of: onBehalfOf ?? null,
 			from_status: plan.status,
 			to_status: plan.status,
 			comment,

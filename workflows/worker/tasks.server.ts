@@ -8,7 +8,10 @@ import {
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
-import { renderStoredEmail } from '#workflows/notify/render.server.ts'
+import {
+	renderStoredEmail,
+	withoutDecisionLinks,
+} from '#workflows/notify/render.server.ts'
 import { dateInVietnam } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 
@@ -31,6 +34,9 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 		const status = await sendEmail({ to: message.to_address, ...email })
 		// A reset link is a password: once it has left by SMTP, no copy of it stays behind.
 		const secret = status === 'sent' && message.template === 'password-reset'
+		// Decision links decide without signing in: the copy kept is rendered without them.
+		const linkFree =
+			status === 'sent' ? withoutDecisionLinks(message.props) : null
 		await markEmailDelivered(
 			db,
 			message.id,
@@ -42,7 +48,13 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 						text: REDACTED,
 						props: {},
 					}
-				: { status, ...email },
+				: linkFree
+					? {
+							status,
+							...(await renderStoredEmail({ ...message, props: linkFree })),
+							props: linkFree,
+						}
+					: { status, ...email },
 		)
 	} catch (error) {
 		const final =
