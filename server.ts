@@ -4,6 +4,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { requestScope } from '#app/utils/request-scope.server.ts'
 import { createDb, queryCounter } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
@@ -51,16 +52,17 @@ app.use(
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
 )
 app.use(express.static('public', { maxAge: '1h' }))
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		getLoadContext: req => ({
-			clientIp: req.ip ?? 'unknown',
-			// The benchmark reads the SQL query count through /bench/queries.
-			...(process.env.BENCH === '1' ? { queryCounter } : {}),
-		}),
+const handleRequest = createRequestHandler({
+	build,
+	getLoadContext: req => ({
+		clientIp: req.ip ?? 'unknown',
+		// The benchmark reads the SQL query count through /bench/queries.
+		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),
+})
+// Each request runs in its own scope, where its loaders share the session check.
+app.all('*', (req, res, next) =>
+	requestScope.run(new Map(), () => handleRequest(req, res, next)),
 )
 
 const server = app.listen(port, () => {

@@ -20,8 +20,6 @@ import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
-import { db } from '#db/client.server.ts'
-import { countUnreadNotifications } from '#db/repos/notification.server.ts'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
@@ -39,7 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (setCookie) headers.append('Set-Cookie', setCookie)
 	if (toastCookie) headers.append('Set-Cookie', toastCookie)
 	const locale = await getLocale(request, user)
-	const unread = user ? await countUnreadNotifications(db, user.id) : 0
 	return json(
 		{
 			locale,
@@ -50,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				isAdmin: user.roles.includes('admin'),
 				isApprover: user.roles.includes('approver'),
 				mustChangePassword: user.mustChangePassword,
-				unread,
+				unread: user.unread,
 			},
 		},
 		{ headers },

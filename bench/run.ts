@@ -40,6 +40,8 @@ const { values: args } = parseArgs({
 		seed: { type: 'string', default: '2026' },
 		'check-queries': { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
+		/** Seconds to keep the server up after generating, for a look with a browser or psql (no load). */
+		hold: { type: 'string', default: '0' },
 	},
 })
 const scale = args.scale as Scale
@@ -132,7 +134,20 @@ export async function startServer() {
 		await dropDb()
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 	}
-	return { baseUrl, dbUrl, stop, child: child as ChildProcess }
+	// Ctrl-C or a timeout stops the server (and drops its database) before the runner exits.
+	const onSignal = () => void stop().finally(() => process.exit(130))
+	process.once('SIGINT', onSignal)
+	process.once('SIGTERM', onSignal)
+	return {
+		baseUrl,
+		dbUrl,
+		stop: async () => {
+			process.off('SIGINT', onSignal)
+			process.off('SIGTERM', onSignal)
+			await stop()
+		},
+		child: child as ChildProcess,
+	}
 }
 
 async function signIn(baseUrl: string, email: string) {
@@ -306,6 +321,16 @@ async function main() {
 	try {
 		const { db, gen } = await generateInto(server.dbUrl, 1)
 		const cookies = await signInAll(baseUrl)
+		const hold = Math.min(Number(args.hold) || 0, 3600)
+		if (hold) {
+			console.log({
+				baseUrl,
+				dbUrl: server.dbUrl,
+				cookies,
+				gen: { ...gen, pool: gen.pool.length },
+			})
+			await new Promise(r => setTimeout(r, hold * 1000))
+		}
 		queries = await countQueries(baseUrl, gen, cookies)
 		const rows: Row[] = []
 		for (const page of pagesFor(gen, cookies)) {

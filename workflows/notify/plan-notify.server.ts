@@ -1,6 +1,6 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	enqueueEmail,
+	enqueueEmails,
 	findRecipients,
 	insertNotifications,
 	type Recipient,
@@ -144,16 +144,19 @@ export async function notifyPlanEvent(
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})),
 	)
-	for (const m of messages) {
-		if (m.props.informational && !m.recipient.email_info) continue
-		await enqueueEmail(trx, {
-			recipient_id: m.recipient.id,
-			to_address: m.recipient.email,
-			template: m.template,
-			props: m.props,
-			plan_id: planId,
-			organisation_id: plan.organisation_id,
-			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
-		})
-	}
+	// All the emails and their jobs in one statement.
+	await enqueueEmails(
+		trx,
+		messages
+			.filter(m => !m.props.informational || m.recipient.email_info)
+			.map(m => ({
+				recipient_id: m.recipient.id,
+				to_address: m.recipient.email,
+				template: m.template,
+				props: m.props,
+				plan_id: planId,
+				organisation_id: plan.organisation_id,
+				dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
+			})),
+	)
 }
