@@ -45,56 +45,54 @@ function basePlans(f: StatisticsFilter) {
 				ELSE coalesce(m.n, p.member_count, 0) END AS people
 		FROM plan p
 		LEFT JOIN organisation po ON po.id = p.partner_id
-		LEFT JOIN (
-			SELECT plan_id, count(*)::int AS n FROM plan_member GROUP BY plan_id
-		) m ON m.plan_id = p.id
+		LEFT JOIN LATERAL (
+			SELECT nullif(count(*), 0)::int AS n FROM plan_member WHERE plan_id = p.id
+		) m ON true
 		WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
 			AND p.status NOT LIKE 'step\\_%'
 			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
 			${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}`
 }
 
-async function countsBy(
-	db: Db,
-	f: StatisticsFilter,
-	key: 'year' | 'country' | 'partner',
-) {
+/** Rows of `p` (the plans counted) grouped by year, country or partner and direction. */
+function countsBy(key: 'year' | 'country' | 'partner') {
 	const keyExpr =
 		key === 'year'
 			? sql`plan_year::text`
 			: key === 'country'
 				? sql`coalesce(nullif(country, ''), '—')`
 				: sql`coalesce(nullif(partner_name, ''), '—')`
-	const { rows } = await sql<CountRow>`
-		WITH p AS (${basePlans(f)})
+	return sql`
 		SELECT ${keyExpr} AS key, direction,
 			count(*)::int AS delegations,
 			sum(people)::int AS people,
 			count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
 		FROM p GROUP BY 1, 2
-		ORDER BY ${key === 'year' ? sql`1, 2` : sql`3 DESC, ${keyExpr} COLLATE "vi", 2`}`.execute(
-		db,
-	)
-	return rows
+		ORDER BY ${key === 'year' ? sql`1, 2` : sql`3 DESC, ${keyExpr} COLLATE "vi", 2`}`
 }
 
+/** A JSON array of the rows of `query`, in its order ('[]' when none). */
+const rowsOf = (query: ReturnType<typeof sql>) =>
+	sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)`
+
+/**
+ * Every figure of the statistics page in one query (one round trip): the plans counted are read
+ * once (a materialised CTE), then grouped six ways, each section a JSON array.
+ */
 export async function getStatistics(
 	db: Db,
 	f: StatisticsFilter,
 ): Promise<Statistics> {
-	const [byYear, byCountry, byPartner, cancelled, reports, stepTimes] =
-		await Promise.all([
-			countsBy(db, f, 'year'),
-			countsBy(db, f, 'country'),
-			countsBy(db, f, 'partner'),
-			sql<{ reason: string; count: number }>`
-				WITH p AS (${basePlans(f)})
+	const { rows } = await sql<Statistics>`
+		WITH p AS MATERIALIZED (${basePlans(f)})
+		SELECT
+			${rowsOf(countsBy('year'))} AS "byYear",
+			${rowsOf(countsBy('country'))} AS "byCountry",
+			${rowsOf(countsBy('partner'))} AS "byPartner",
+			${rowsOf(sql`
 				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
-				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`
-				.execute(db)
-				.then(r => r.rows),
-			sql<Statistics['reports']>`
-				WITH p AS (${basePlans(f)})
+				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`)} AS cancelled,
+			(SELECT row_to_json(x) FROM (
 				SELECT
 					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
 						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.report_due_on)::int AS on_time,
@@ -105,17 +103,14 @@ export async function getStatistics(
 					count(*) FILTER (WHERE r.submitted_at IS NULL
 						AND p.report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
 				FROM p LEFT JOIN trip_report r ON r.plan_id = p.id
-				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled'`
-				.execute(db)
-				.then(r => r.rows[0]!),
-			stepTimesOf(db, f),
-		])
-	return { byYear, byCountry, byPartner, cancelled, reports, stepTimes }
+				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled') x) AS reports,
+			${rowsOf(stepTimesOf(f))} AS "stepTimes"`.execute(db)
+	return rows[0]!
 }
 
 /** Time from entering a step (an event to step_N) to leaving it (the plan's next event). */
-async function stepTimesOf(db: Db, f: StatisticsFilter) {
-	const { rows } = await sql<StepTimeRow>`
+function stepTimesOf(f: StatisticsFilter) {
+	return sql<StepTimeRow>`
 		WITH e AS (
 			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
 				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
@@ -137,6 +132,5 @@ async function stepTimesOf(db: Db, f: StatisticsFilter) {
 		LEFT JOIN chain_step cs ON cs.chain_id = d.chain_id
 			AND cs.position = substring(d.step FROM 6)::int
 		GROUP BY o.name_vi, d.step
-		ORDER BY o.name_vi COLLATE "vi", substring(d.step FROM 6)::int`.execute(db)
-	return rows
+		ORDER BY o.name_vi COLLATE "vi", substring(d.step FROM 6)::int`
 }
