@@ -1,8 +1,7 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	enqueueEmails,
 	findRecipients,
-	insertNotifications,
+	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
@@ -134,20 +133,16 @@ export async function notifyPlanEvent(
 			})
 		}
 	}
-	await insertNotifications(
-		trx,
-		messages.map(m => ({
+	// The notifications, the emails and their jobs in one statement.
+	await notifyAndEnqueue(trx, {
+		notifications: messages.map(m => ({
 			user_id: m.recipient.id,
 			plan_id: planId,
 			kind: m.template,
 			params: m.props,
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})),
-	)
-	// All the emails and their jobs in one statement.
-	await enqueueEmails(
-		trx,
-		messages
+		emails: messages
 			.filter(m => !m.props.informational || m.recipient.email_info)
 			.map(m => ({
 				recipient_id: m.recipient.id,
@@ -158,5 +153,5 @@ export async function notifyPlanEvent(
 				organisation_id: plan.organisation_id,
 				dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 			})),
-	)
+	})
 }
