@@ -4,7 +4,8 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
-import { createDb } from '#db/connect.ts'
+import { requestScope } from '#app/utils/request-scope.server.ts'
+import { createDb, queryCounter } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
@@ -23,7 +24,8 @@ await setupDb.destroy()
 
 // The job queue (emails, reminders) runs here unless RUN_WORKER=false (then run `npm run worker`).
 const { startWorker } = await import('#workflows/worker/worker.server.ts')
-const worker = process.env.RUN_WORKER === 'false' ? null : await startWorker(database.url)
+const worker =
+	process.env.RUN_WORKER === 'false' ? null : await startWorker(database.url)
 
 const build = (await import(
 	pathToFileURL(path.resolve('build/index.js')).href
@@ -50,12 +52,17 @@ app.use(
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
 )
 app.use(express.static('public', { maxAge: '1h' }))
-app.all(
-	'*',
-	createRequestHandler({
-		build,
-		getLoadContext: req => ({ clientIp: req.ip ?? 'unknown' }),
+const handleRequest = createRequestHandler({
+	build,
+	getLoadContext: req => ({
+		clientIp: req.ip ?? 'unknown',
+		// The benchmark reads the SQL query count through /bench/queries.
+		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),
+})
+// Each request runs in its own scope, where its loaders share the session check.
+app.all('*', (req, res, next) =>
+	requestScope.run(new Map(), () => handleRequest(req, res, next)),
 )
 
 const server = app.listen(port, () => {

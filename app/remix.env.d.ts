@@ -6,5 +6,7 @@ import '@remix-run/node'
 declare module '@remix-run/node' {
 	interface AppLoadContext {
 		clientIp: string
+		/** Benchmark only (BENCH=1): SQL queries this process has run. */
+		queryCounter?: { count: number }
 	}
 }

@@ -21,7 +21,6 @@ import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
 import { db } from '#db/client.server.ts'
-import { countUnreadNotifications } from '#db/repos/notification.server.ts'
 import { principalsOf } from '#db/repos/substitution.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { getSession } from './utils/auth.server.ts'
@@ -41,7 +40,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (setCookie) headers.append('Set-Cookie', setCookie)
 	if (toastCookie) headers.append('Set-Cookie', toastCookie)
 	const locale = await getLocale(request, user)
-	const unread = user ? await countUnreadNotifications(db, user.id) : 0
 	// A substitute who is not an approver has the inbox while a substitution is in force.
 	const substituting =
 		user && !user.roles.includes('approver')
@@ -60,7 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				isApprover: user.roles.includes('approver'),
 				substituting,
 				mustChangePassword: user.mustChangePassword,
-				unread,
+				unread: user.unread,
 			},
 		},
 		{ headers },

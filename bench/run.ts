@@ -1,11 +1,13 @@
 /**
- * `npm run bench -- --scale tiny|small|large [--duration 10] [--compare small]`
- * Starts the built server (BENCH=1, no worker) on 127.0.0.1 with a fresh embedded database
- * (or a new database on DATABASE_URL's server), loads generated data, signs in demo users,
- * loads each page with autocannon (bounded by duration), counts SQL queries per request,
- * times the daily reminder scan, prints a table and writes bench/results/<date>-<scale>.json.
+ * `npm run bench -- --scale tiny|small|large [--duration 10] [--connections 10] [--check-queries] [--no-build]`
+ * Builds the app, starts the built server (BENCH=1, no worker) on 127.0.0.1 with a fresh
+ * embedded database (or a new database on DATABASE_URL's server), loads generated data, signs
+ * in demo users, loads each page with autocannon (bounded by duration or count), counts SQL
+ * queries per request, times the daily reminder scan and one annual report DOCX, prints a
+ * table and writes bench/results/<date>-<scale>.json. --check-queries then starts a second
+ * server with twice the data and fails if any page's query count differs.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import {
 	chmodSync,
 	existsSync,
@@ -23,8 +25,11 @@ import postgres from 'postgres'
 import { createDb } from '#db/connect.ts'
 import { freePort } from '#db/embedded.server.ts'
 import { DEMO_PASSWORD } from '#db/seed.ts'
+import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
+import { getReportData } from '#db/repos/annual-report.server.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
-import { generate, SCALES, type Scale } from './generate.ts'
+import { dateInVietnam } from '#workflows/reminders/reminder-points.ts'
+import { type Generated, generate, SCALES, type Scale } from './generate.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const { values: args } = parseArgs({
@@ -32,6 +37,11 @@ const { values: args } = parseArgs({
 		scale: { type: 'string', default: 'small' },
 		duration: { type: 'string', default: '10' },
 		connections: { type: 'string', default: '10' },
+		seed: { type: 'string', default: '2026' },
+		'check-queries': { type: 'boolean', default: false },
+		'no-build': { type: 'boolean', default: false },
+		/** Seconds to keep the server up after generating, for a look with a browser or psql (no load). */
+		hold: { type: 'string', default: '0' },
 	},
 })
 const scale = args.scale as Scale
@@ -39,12 +49,13 @@ if (!(scale in SCALES))
 	throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`)
 const duration = Number(args.duration)
 const connections = Number(args.connections)
+const seed = Number(args.seed)
+if (!(duration > 0 && duration <= 600 && connections > 0 && connections <= 200))
+	throw new Error('--duration must be 1–600 seconds and --connections 1–200')
 
 export async function startServer() {
 	if (!existsSync(path.join(root, 'build/index.js')))
-		throw new Error(
-			'build/index.js is missing: run `flock /tmp/e2e.lock npm run build` first.',
-		)
+		throw new Error('build/index.js is missing: run `npm run build` first.')
 	const port = await freePort()
 	const env: Record<string, string> = {}
 	for (const [k, v] of Object.entries(process.env))
@@ -123,7 +134,20 @@ export async function startServer() {
 		await dropDb()
 		if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 	}
-	return { baseUrl, dbUrl, stop, child: child as ChildProcess }
+	// Ctrl-C or a timeout stops the server (and drops its database) before the runner exits.
+	const onSignal = () => void stop().finally(() => process.exit(130))
+	process.once('SIGINT', onSignal)
+	process.once('SIGTERM', onSignal)
+	return {
+		baseUrl,
+		dbUrl,
+		stop: async () => {
+			process.off('SIGINT', onSignal)
+			process.off('SIGTERM', onSignal)
+			await stop()
+		},
+		child: child as ChildProcess,
+	}
 }
 
 async function signIn(baseUrl: string, email: string) {
@@ -214,135 +238,234 @@ async function load(
 	}
 }
 
+/** Signs in the demo users the pages are measured for. */
+async function signInAll(baseUrl: string) {
+	return {
+		drafter: await signIn(baseUrl, 'soanthao@ldld-quangtri.vn'),
+		approver: await signIn(baseUrl, 'chutich@ldld-quangtri.vn'),
+	}
+}
+
+function pagesFor(
+	gen: Generated,
+	cookies: Awaited<ReturnType<typeof signInAll>>,
+) {
+	return [
+		{ name: 'floor', url: '/bench/floor', cookie: cookies.approver },
+		{ name: 'inbox', url: '/inbox', cookie: cookies.approver },
+		{
+			name: 'plans?q',
+			url: `/plans?q=${encodeURIComponent('trao doi kinh nghiem')}`,
+			cookie: cookies.drafter,
+		},
+		{
+			name: 'plan (long timeline)',
+			url: `/plans/${gen.longPlanId}`,
+			cookie: cookies.drafter,
+		},
+		{ name: 'statistics', url: '/statistics', cookie: cookies.approver },
+	]
+}
+
+const approveBody = (version: number) =>
+	new URLSearchParams({
+		intent: 'APPROVE',
+		version: String(version),
+	}).toString()
+
+/** Queries of one request of each page, and of one approval (the first plan of the pool). */
+async function countQueries(
+	baseUrl: string,
+	gen: Generated,
+	cookies: Awaited<ReturnType<typeof signInAll>>,
+) {
+	const counts: Record<string, number> = {}
+	for (const page of pagesFor(gen, cookies))
+		counts[page.name] = await queriesPerRequest(baseUrl, page.cookie, page.url)
+	const first = gen.pool[0]!
+	counts['approve (POST)'] = await queriesPerRequest(
+		baseUrl,
+		cookies.approver,
+		`/plans/${first.id}`,
+		{
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: approveBody(first.version),
+		},
+	)
+	return counts
+}
+
+async function generateInto(dbUrl: string, factor: number) {
+	const db = createDb(dbUrl, { max: 4 })
+	const gen = await generate(db, scale, { seed, factor })
+	console.log(
+		`Generated ${scale}${factor === 1 ? '' : ` ×${factor}`} in ${gen.loadMs} ms:`,
+		JSON.stringify(gen.counts),
+	)
+	return { db, gen }
+}
+
 async function main() {
+	if (!args['no-build']) {
+		const built = spawnSync('npx', ['remix', 'build'], {
+			cwd: root,
+			stdio: 'inherit',
+			timeout: 300_000,
+		})
+		if (built.status !== 0) throw new Error('npm run build failed')
+	}
 	const server = await startServer()
 	const { baseUrl } = server
+	let queries: Record<string, number> = {}
 	try {
-		const db = createDb(server.dbUrl, { max: 4 })
-		const gen = await generate(db, scale)
-		console.log(
-			`Generated ${scale}: ${gen.planIds.length} plans in ${gen.loadMs} ms`,
-		)
-		const drafter = await signIn(baseUrl, 'soanthao@ldld-quangtri.vn')
-		const approver = await signIn(baseUrl, 'chutich@ldld-quangtri.vn')
-		const pages = [
-			{ name: 'floor', url: '/bench/floor', cookie: approver },
-			{ name: 'inbox', url: '/inbox', cookie: approver },
-			{
-				name: 'plans?q',
-				url: `/plans?q=${encodeURIComponent('thăm va lam viec')}`,
-				cookie: drafter,
-			},
-			{
-				name: 'plan (long timeline)',
-				url: `/plans/${gen.longPlanId}`,
-				cookie: drafter,
-			},
-		]
-		if (existsSync(path.join(root, 'app/routes/statistics.tsx')))
-			pages.push({ name: 'statistics', url: '/statistics', cookie: approver })
-		else console.log('Note: no /statistics route yet, skipped.')
+		const { db, gen } = await generateInto(server.dbUrl, 1)
+		const cookies = await signInAll(baseUrl)
+		const hold = Math.min(Number(args.hold) || 0, 3600)
+		if (hold) {
+			console.log({
+				baseUrl,
+				dbUrl: server.dbUrl,
+				cookies,
+				gen: { ...gen, pool: gen.pool.length },
+			})
+			await new Promise(r => setTimeout(r, hold * 1000))
+		}
+		queries = await countQueries(baseUrl, gen, cookies)
 		const rows: Row[] = []
-		for (const page of pages) {
-			let queries: number
-			try {
-				queries = await queriesPerRequest(baseUrl, page.cookie, page.url)
-			} catch (error) {
-				// The statistics page is still being built by another change: note it, do not fail.
-				if (page.name !== 'statistics') throw error
-				console.log(`Note: /statistics skipped (${(error as Error).message}).`)
-				continue
-			}
+		for (const page of pagesFor(gen, cookies)) {
 			const r = await load(page.name, {
 				url: baseUrl + page.url,
 				headers: { cookie: page.cookie },
 			})
-			rows.push({ ...r, queries })
+			rows.push({ ...r, queries: queries[page.name]! })
 		}
 
-		// Approve: each request a different plan waiting at the approver's step.
-		const approveQueries = await queriesPerRequest(
-			baseUrl,
-			approver,
-			`/plans/${gen.planIds[1]}`,
-			{
-				method: 'POST',
-				headers: { 'content-type': 'application/x-www-form-urlencoded' },
-				body: new URLSearchParams({ intent: 'APPROVE', version: '1' }),
-			},
-		)
-		const eventsBefore = await db
-			.selectFrom('plan_event')
-			.select(db.fn.countAll<number>().as('n'))
-			.where('event', '=', 'APPROVE')
-			.executeTakeFirstOrThrow()
-		const queue = gen.planIds.slice(2)
-		const sent = { count: 0 }
+		// Approve: each request a different plan waiting at the approver's step (the first one was counted above).
+		const queue = gen.pool.slice(1)
+		const countApprovals = async () =>
+			Number(
+				(
+					await db
+						.selectFrom('plan_event')
+						.select(db.fn.countAll<string>().as('n'))
+						.where('event', '=', 'APPROVE')
+						.where(
+							'plan_id',
+							'in',
+							gen.pool.map(p => p.id),
+						)
+						.executeTakeFirstOrThrow()
+				).n,
+			)
+		let sent = 0
 		const approve = await load('approve (POST)', {
 			url: baseUrl,
 			amount: queue.length,
 			requests: [
 				{
 					setupRequest: req => {
-						const id = queue[sent.count++]
+						const plan = queue[sent++ % queue.length]!
 						return {
 							...req,
 							method: 'POST',
-							path: `/plans/${id}`,
+							path: `/plans/${plan.id}`,
 							headers: {
-								cookie: approver,
+								cookie: cookies.approver,
 								origin: baseUrl,
 								'content-type': 'application/x-www-form-urlencoded',
 							},
-							body: new URLSearchParams({
-								intent: 'APPROVE',
-								version: '1',
-							}).toString(),
+							body: approveBody(plan.version),
 						}
 					},
 				},
 			],
 		})
-		rows.push({ ...approve, queries: approveQueries })
-		const eventsAfter = await db
-			.selectFrom('plan_event')
-			.select(db.fn.countAll<number>().as('n'))
-			.where('event', '=', 'APPROVE')
-			.executeTakeFirstOrThrow()
+		rows.push({ ...approve, queries: queries['approve (POST)']! })
 		const moved = await db
 			.selectFrom('plan')
-			.select(db.fn.countAll<number>().as('n'))
-			.where('id', 'in', gen.planIds)
-			.where('status', '!=', gen.status)
+			.select(db.fn.countAll<string>().as('n'))
+			.where(
+				'id',
+				'in',
+				gen.pool.map(p => p.id),
+			)
+			.where('status', '=', 'step_2')
 			.executeTakeFirstOrThrow()
 		const decisions = {
-			requests: sent.count + 1,
-			approveEvents: Number(eventsAfter.n) - Number(eventsBefore.n) + 1,
+			requests: Math.min(sent, queue.length) + 1,
+			approveEvents: await countApprovals(),
 			plansMoved: Number(moved.n),
 		}
 
-		const t0 = performance.now()
-		await runDailyReminders(db, new Date().toISOString().slice(0, 10))
+		// The daily reminder scan over all trips: the first run queues today's reminders, a second finds them sent.
+		const today = dateInVietnam(new Date())
+		let t0 = performance.now()
+		const scan = await runDailyReminders(db, today)
 		const reminderScanMs = Math.round(performance.now() - t0)
-		console.log(
-			'Note: annual report DOCX not wired yet (app/annual-report/docx.server.ts missing), skipped.',
-		)
+		t0 = performance.now()
+		await runDailyReminders(db, today)
+		const reminderRescanMs = Math.round(performance.now() - t0)
+
+		// One annual report DOCX: the demo federation's plans of the report's two years, loaded and built.
+		const ldld = await db
+			.selectFrom('app_user')
+			.select('organisation_id')
+			.where('email', '=', 'soanthao@ldld-quangtri.vn')
+			.executeTakeFirstOrThrow()
+		t0 = performance.now()
+		const data = await getReportData(db, ldld.organisation_id, gen.reportYear)
+		const docx = await buildAnnualReportDocx({
+			...data,
+			report: {
+				year: gen.reportYear,
+				number_symbol: '01/BC-LĐLĐ',
+				place: 'Quảng Trị',
+				report_date: `${gen.reportYear}-10-25`,
+				request_text: 'Thực hiện Công văn của Ban Đối ngoại Tổng Liên đoàn.',
+				results: 'Các đoàn đã hoàn thành nhiệm vụ.',
+				difficulties: 'Không có.',
+				proposals: 'Không có.',
+				governing_body: 'Ban Thường vụ',
+				plan_intro: 'Kế hoạch đối ngoại năm sau như sau.',
+				recipients: 'Ban Đối ngoại TLĐ;\nLưu VT.',
+				signature_on_behalf: 'TM. BAN THƯỜNG VỤ',
+				signature_title: 'CHỦ TỊCH',
+				signer_name: 'Lê Văn Đức',
+			},
+		})
+		const docxMs = Math.round(performance.now() - t0)
 		await db.destroy()
 
 		const floorP95 = rows[0]!.p95 || 1
 		console.table(
 			rows.map(r => ({ ...r, 'p95/floor': +(r.p95 / floorP95).toFixed(2) })),
 		)
-		console.log({ reminderScanMs, decisions })
+		const timings = {
+			reminderScanMs,
+			reminderRescanMs,
+			remindersToday: scan.reminders.length,
+			docxMs,
+			docxPlans: data.plans.length,
+			docxBytes: docx.length,
+		}
+		console.log({ ...timings, decisions })
 		const result = {
 			date: new Date().toISOString(),
 			scale,
+			seed,
 			duration,
 			connections,
+			machine: { cpus: os.cpus().length, node: process.version },
+			generated: gen.counts,
 			loadMs: gen.loadMs,
-			rows,
-			reminderScanMs,
+			rows: rows.map(r => ({
+				...r,
+				p95ToFloor: +(r.p95 / floorP95).toFixed(2),
+			})),
+			...timings,
 			decisions,
+			queries,
 		}
 		mkdirSync(path.join(root, 'bench/results'), { recursive: true })
 		const file = path.join(
@@ -351,8 +474,9 @@ async function main() {
 		)
 		writeFileSync(file, JSON.stringify(result, null, 2))
 		console.log(`Wrote ${path.relative(root, file)}`)
+		// A decision answers with a redirect (302); the decisions check above tells whether it worked.
 		const bad = rows.filter(
-			r => r.errors || (r.name !== 'approve (POST)' && r.non2xx),
+			r => r.errors || (!r.name.startsWith('approve') && r.non2xx),
 		)
 		if (
 			decisions.approveEvents !== decisions.requests ||
@@ -363,7 +487,31 @@ async function main() {
 			throw new Error(
 				`Errors or non-2xx answers: ${bad.map(r => r.name).join(', ')}`,
 			)
-		return result
+	} finally {
+		await server.stop()
+	}
+	if (args['check-queries']) await checkQueries(queries)
+}
+
+/** The same pages and action against twice the data: every query count must be the same. */
+async function checkQueries(counts: Record<string, number>) {
+	const server = await startServer()
+	try {
+		const { db, gen } = await generateInto(server.dbUrl, 2)
+		await db.destroy()
+		const cookies = await signInAll(server.baseUrl)
+		const doubled = await countQueries(server.baseUrl, gen, cookies)
+		console.table(
+			Object.keys(counts).map(name => ({
+				name,
+				queries: counts[name],
+				'queries ×2 data': doubled[name],
+			})),
+		)
+		const differ = Object.keys(counts).filter(n => counts[n] !== doubled[n])
+		if (differ.length)
+			throw new Error(`Query counts grow with the data: ${differ.join(', ')}`)
+		console.log('Query counts are the same at both data sizes.')
 	} finally {
 		await server.stop()
 	}

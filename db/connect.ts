@@ -1,12 +1,16 @@
 import { Kysely, type Transaction } from 'kysely'
 import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
+import { singleton } from '#app/utils/singleton.server.ts'
 import { type DB } from './schema.ts'
 
 export type Db = Kysely<DB> | Transaction<DB>
 
-/** Queries run through every Kysely instance of this process (tests and the benchmark read it). */
-export const queryCounter = { count: 0 }
+/**
+ * Queries run through every Kysely instance of this process (tests and the benchmark read it).
+ * One object per process, shared by server.ts's modules and the app bundle's copy of this file.
+ */
+export const queryCounter = singleton('query-counter', () => ({ count: 0 }))
 
 export function createDb(url: string, { max = 10 } = {}) {
 	return new Kysely<DB>({

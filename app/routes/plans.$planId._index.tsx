@@ -22,10 +22,10 @@ import {
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { invariantResponse } from '#app/utils/misc.ts'
 import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import {
 	decisionActor,
+	planViewer,
 	requireVisiblePlan,
 } from '#app/utils/plan-access.server.ts'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
@@ -94,9 +94,10 @@ const DecisionSchema = z
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const page = await getPlanPage(db, planId)
-	invariantResponse(page, 'error.notFound')
+	// Visibility is checked in the page's own query: a plan this user may not see is a 404.
+	const planId = z.uuid().safeParse(params.planId).data
+	const page = planId && (await getPlanPage(db, planId, planViewer(user)))
+	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
 	const { actor } = await decisionActor(user, todayIso())
 	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []

@@ -11,6 +11,7 @@ import {
 } from '#db/repos/session.server.ts'
 import { getUserForLogin } from '#db/repos/user.server.ts'
 import { hashPassword, verifyPassword } from './password.server.ts'
+import { oncePerRequest } from './request-scope.server.ts'
 import { singleton } from './singleton.server.ts'
 
 // Everything Lucia is in this file, so it can be replaced without touching routes.
@@ -33,6 +34,7 @@ const lucia = singleton(
 				roles: attributes.roles,
 				locale: attributes.locale,
 				mustChangePassword: attributes.must_change_password,
+				unread: attributes.unread,
 			}),
 		}),
 )
@@ -71,8 +73,20 @@ function sessionIdFrom(request: Request) {
 	return lucia.readSessionCookie(request.headers.get('cookie') ?? '')
 }
 
-/** The signed-in user, and a Set-Cookie header when Lucia extended or dropped the session. */
-export async function getSession(request: Request) {
+/**
+ * The signed-in user, and a Set-Cookie header when Lucia extended or dropped the session.
+ * Checked once per page view: the root loader and the route's loader of one GET share the
+ * result (actions, which may change the user, always check afresh).
+ */
+export function getSession(request: Request) {
+	if (request.method !== 'GET' && request.method !== 'HEAD')
+		return validate(request)
+	return oncePerRequest(`session:${request.headers.get('cookie') ?? ''}`, () =>
+		validate(request),
+	)
+}
+
+async function validate(request: Request) {
 	const sessionId = sessionIdFrom(request)
 	if (!sessionId) return { user: null, setCookie: null }
 	const { session, user } = await lucia.validateSession(sessionId)

@@ -143,6 +143,55 @@ export async function enqueueEmails(
 	return rows.map(r => r.id)
 }
 
+/**
+ * In-app notifications and queued emails (with their send_email jobs) in one statement, inside
+ * the caller's transaction; rows whose dedupe key exists are skipped, as in `insertNotifications`
+ * and `enqueueEmails`. Returns the ids of the messages queued now.
+ */
+export async function notifyAndEnqueue(
+	db: Db,
+	{
+		notifications,
+		emails,
+	}: {
+		notifications: Parameters<typeof insertNotifications>[1]
+		emails: Parameters<typeof enqueueEmails>[1]
+	},
+) {
+	if (!emails.length) {
+		await insertNotifications(db, notifications)
+		return []
+	}
+	if (!notifications.length) return enqueueEmails(db, emails)
+	const rows = await db
+		.with('told', qb =>
+			qb
+				.insertInto('notification')
+				.values(notifications)
+				.onConflict(oc => oc.column('dedupe_key').doNothing())
+				.returning('id'),
+		)
+		.with('queued', qb =>
+			qb
+				.insertInto('email_message')
+				.values(emails)
+				.onConflict(oc => oc.column('dedupe_key').doNothing())
+				.returning('id'),
+		)
+		.selectFrom('queued')
+		.select([
+			'queued.id',
+			sql<string>`(graphile_worker.add_job(
+				'send_email',
+				json_build_object('messageId', queued.id::text),
+				job_key := 'email:' || queued.id::text,
+				max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
+			)).id`.as('job_id'),
+		])
+		.execute()
+	return rows.map(r => r.id)
+}
+
 export async function getEmailForSending(db: Db, id: string) {
 	return db
 		.selectFrom('email_message as m')

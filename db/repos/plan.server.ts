@@ -76,64 +76,69 @@ const recordColumns = [
 	'plan.chain_id',
 ] as const
 
+/** Members, budget lines, attachments and partner name of the plan in the query (subqueries). */
+function recordRelations(eb: ExpressionBuilder<DB, 'plan'>) {
+	return [
+		jsonArrayFrom(
+			eb
+				.selectFrom('plan_member as m')
+				.select([
+					'm.full_name',
+					'm.title',
+					'm.organisation_name',
+					'm.passport_type',
+				])
+				.whereRef('m.plan_id', '=', 'plan.id')
+				.orderBy('m.position'),
+		).as('members'),
+		jsonArrayFrom(
+			eb
+				.selectFrom('plan_budget_line as b')
+				.select(['b.payer', 'b.item', 'b.source', 'b.amount', 'b.currency'])
+				.whereRef('b.plan_id', '=', 'plan.id')
+				.orderBy('b.position'),
+		).as('budget'),
+		jsonArrayFrom(
+			eb
+				.selectFrom('plan_attachment as a')
+				.select(['a.id', 'a.file_name', 'a.content_type', 'a.size', 'a.sha256'])
+				.whereRef('a.plan_id', '=', 'plan.id')
+				.where('a.purpose', '=', 'plan')
+				.orderBy('a.created_at'),
+		).as('attachments'),
+		eb
+			.selectFrom('organisation as p')
+			.select('p.name_vi')
+			.whereRef('p.id', '=', 'plan.partner_id')
+			.as('partner_org_name'),
+	] as const
+}
+
 /** The plan as a document: its fields, members, budget lines and attachments (one query). */
 export async function getPlanRecord(db: Db, planId: string) {
 	return db
 		.selectFrom('plan')
 		.select(recordColumns)
-		.select(eb => [
-			jsonArrayFrom(
-				eb
-					.selectFrom('plan_member as m')
-					.select([
-						'm.full_name',
-						'm.title',
-						'm.organisation_name',
-						'm.passport_type',
-					])
-					.whereRef('m.plan_id', '=', 'plan.id')
-					.orderBy('m.position'),
-			).as('members'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('plan_budget_line as b')
-					.select(['b.payer', 'b.item', 'b.source', 'b.amount', 'b.currency'])
-					.whereRef('b.plan_id', '=', 'plan.id')
-					.orderBy('b.position'),
-			).as('budget'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('plan_attachment as a')
-					.select([
-						'a.id',
-						'a.file_name',
-						'a.content_type',
-						'a.size',
-						'a.sha256',
-					])
-					.whereRef('a.plan_id', '=', 'plan.id')
-					.where('a.purpose', '=', 'plan')
-					.orderBy('a.created_at'),
-			).as('attachments'),
-			eb
-				.selectFrom('organisation as p')
-				.select('p.name_vi')
-				.whereRef('p.id', '=', 'plan.partner_id')
-				.as('partner_org_name'),
-		])
+		.select(recordRelations)
 		.where('plan.id', '=', planId)
 		.executeTakeFirst()
 }
 
 export type PlanRecord = NonNullable<Awaited<ReturnType<typeof getPlanRecord>>>
 
-/** Everything the plan page shows, in one query: the record, its owner, chain steps and timeline. */
-export async function getPlanPage(db: Db, planId: string) {
-	const record = await getPlanRecord(db, planId)
-	if (!record) return null
-	const extra = await db
+/**
+ * Everything the plan page shows, in one query: the record, its owner, chain steps and timeline;
+ * null if there is no such plan or, given a viewer, if the viewer may not see it.
+ */
+export async function getPlanPage(db: Db, planId: string, viewer?: PlanViewer) {
+	let q = db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
+		.where('plan.id', '=', planId)
+	if (viewer) q = q.where(visibleTo(viewer))
+	const page = await q
+		.select(recordColumns)
+		.select(recordRelations)
 		.select([
 			'o.name_vi as organisation_name',
 			'plan.created_at',
@@ -224,9 +229,8 @@ export async function getPlanPage(db: Db, planId: string) {
 				.$castTo<boolean>()
 				.as('has_report'),
 		])
-		.where('plan.id', '=', planId)
-		.executeTakeFirstOrThrow()
-	return { ...record, ...extra }
+		.executeTakeFirst()
+	return page ?? null
 }
 
 export interface TimingSnapshot {

@@ -12,6 +12,8 @@ export interface SessionUserAttributes {
 	roles: Role[]
 	locale: Locale
 	must_change_password: boolean
+	/** Unread notifications (the bell), read with the session so a page needs no query for it. */
+	unread: number
 }
 
 function toSession(row: {
@@ -49,6 +51,13 @@ export function createSessionAdapter(db: Db): Adapter {
 					'u.locale',
 					'u.must_change_password',
 					'u.active',
+					eb =>
+						eb
+							.selectFrom('notification as n')
+							.select(eb.fn.countAll<string>().as('n'))
+							.whereRef('n.user_id', '=', 'u.id')
+							.where('n.read_at', 'is', null)
+							.as('unread'),
 				])
 				.where('session.id', '=', sessionId)
 				.executeTakeFirst()
@@ -60,8 +69,10 @@ export function createSessionAdapter(db: Db): Adapter {
 				user_id,
 				expires_at: _e,
 				active: _a,
-				...attributes
+				unread,
+				...rest
 			} = row
+			const attributes = { ...rest, unread: Number(unread ?? 0) }
 			const user: DatabaseUser = { id: user_id, attributes }
 			return [session, user]
 		},

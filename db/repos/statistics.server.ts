@@ -48,22 +48,21 @@ function basePlans(f: StatisticsFilter) {
 				ELSE coalesce(m.n, p.member_count, 0) END AS people
 		FROM plan p
 		LEFT JOIN organisation po ON po.id = p.partner_id
-		LEFT JOIN (
-			SELECT plan_id, count(*)::int AS n FROM plan_member GROUP BY plan_id
-		) m ON m.plan_id = p.id
+		LEFT JOIN LATERAL (
+			SELECT nullif(count(*), 0)::int AS n FROM plan_member WHERE plan_id = p.id
+		) m ON true
 		WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
 			AND p.status NOT LIKE 'step\\_%'
 			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
 			${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}`
 }
 
-async function countsBy(
-	db: Db,
-	f: StatisticsFilter,
-	key: 'year' | 'country' | 'partner',
-) {
-	// Partners group by their record, so a renamed or same-named partner is not merged or
-	// split; a name typed without a record groups by that name.
+/**
+ * Rows of `p` (the plans counted) grouped by year, country or partner and direction. Partners
+ * group by their record, so a renamed or same-named partner is not merged or split; a name typed
+ * without a record groups by that name.
+ */
+function countsBy(key: 'year' | 'country' | 'partner') {
 	const keyExpr =
 		key === 'year'
 			? sql`plan_year::text`
@@ -74,37 +73,38 @@ async function countsBy(
 		key === 'partner'
 			? sql`partner_id, CASE WHEN partner_id IS NULL THEN partner_name END, direction`
 			: sql`1, 2`
-	const { rows } = await sql<CountRow>`
-		WITH p AS (${basePlans(f)})
+	return sql`
 		SELECT ${keyExpr} AS key, direction,
 			${key === 'partner' ? sql`partner_id,` : sql``}
 			count(*)::int AS delegations,
 			sum(people)::int AS people,
 			count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled
 		FROM p GROUP BY ${group}
-		ORDER BY ${key === 'year' ? sql`1, 2` : sql`delegations DESC, ${keyExpr} COLLATE "vi", direction${key === 'partner' ? sql`, partner_id` : sql``}`}`.execute(
-		db,
-	)
-	return rows
+		ORDER BY ${key === 'year' ? sql`1, 2` : sql`delegations DESC, ${keyExpr} COLLATE "vi", direction${key === 'partner' ? sql`, partner_id` : sql``}`}`
 }
 
+/** A JSON array of the rows of `query`, in its order ('[]' when none). */
+const rowsOf = (query: ReturnType<typeof sql>) =>
+	sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)`
+
+/**
+ * Every figure of the statistics page in one query (one round trip): the plans counted are read
+ * once (a materialised CTE), then grouped six ways, each section a JSON array.
+ */
 export async function getStatistics(
 	db: Db,
 	f: StatisticsFilter,
 ): Promise<Statistics> {
-	const [byYear, byCountry, byPartner, cancelled, reports, stepTimes] =
-		await Promise.all([
-			countsBy(db, f, 'year'),
-			countsBy(db, f, 'country'),
-			countsBy(db, f, 'partner'),
-			sql<{ reason: string; count: number }>`
-				WITH p AS (${basePlans(f)})
+	const { rows } = await sql<Statistics>`
+		WITH p AS MATERIALIZED (${basePlans(f)})
+		SELECT
+			${rowsOf(countsBy('year'))} AS "byYear",
+			${rowsOf(countsBy('country'))} AS "byCountry",
+			${rowsOf(countsBy('partner'))} AS "byPartner",
+			${rowsOf(sql`
 				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
-				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`
-				.execute(db)
-				.then(r => r.rows),
-			sql<Statistics['reports']>`
-				WITH p AS (${basePlans(f)})
+				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`)} AS cancelled,
+			(SELECT row_to_json(x) FROM (
 				SELECT
 					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
 						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.report_due_on)::int AS on_time,
@@ -115,18 +115,15 @@ export async function getStatistics(
 					count(*) FILTER (WHERE r.submitted_at IS NULL
 						AND p.report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
 				FROM p LEFT JOIN trip_report r ON r.plan_id = p.id
-				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled'`
-				.execute(db)
-				.then(r => r.rows[0]!),
-			stepTimesOf(db, f),
-		])
-	return { byYear, byCountry, byPartner, cancelled, reports, stepTimes }
+				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled') x) AS reports,
+			${rowsOf(stepTimesOf(f))} AS "stepTimes"`.execute(db)
+	return rows[0]!
 }
 
 /** Time from entering a step (an event to step_N) to leaving it (the plan's next change of status). */
-async function stepTimesOf(db: Db, f: StatisticsFilter) {
+function stepTimesOf(f: StatisticsFilter) {
 	// step_N is the plan's Nth step among those it climbs: optional steps count only when chosen.
-	const { rows } = await sql<StepTimeRow>`
+	return sql<StepTimeRow>`
 		WITH e AS (
 			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
 				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
@@ -154,10 +151,7 @@ async function stepTimesOf(db: Db, f: StatisticsFilter) {
 			ORDER BY c.position OFFSET d.n - 1 LIMIT 1
 		) cs ON true
 		GROUP BY o.name_vi, cs.position, cs.label_vi
-		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`.execute(
-		db,
-	)
-	return rows
+		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`
 }
 
 /** The latest plan year with a delegation, so the statistics open on years that have data. */

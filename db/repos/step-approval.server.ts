@@ -75,8 +75,8 @@ export async function listStepApprovals(
 }
 
 /**
- * The current step's approvers and who of them approved in this round (two queries), for the
- * plan page. Null when the plan is not waiting at a step.
+ * The current step's approvers and who of them approved in this round (one query), for the
+ * plan page. Null, without a query, when the plan is not waiting at a step.
  */
 export async function getStepDecisions(
 	db: Db,
@@ -87,32 +87,45 @@ export async function getStepDecisions(
 		min_approvals: number | null
 	} | null,
 ) {
-	// The same two queries whether or not the plan waits at a step: the page's query count is fixed.
-	const [approvers, approvals] = await Promise.all([
-		listActiveApprovers(db, step ? [step.organisation_id] : []),
-		listStepApprovals(db, plan),
-	])
 	if (!step) return null
-	const approvedAt = new Map(approvals.map(a => [a.approver_id, a.created_at]))
-	const people = approvers.map(a => ({
-		id: a.id,
-		full_name: a.full_name,
-		approved_at: approvedAt.get(a.id) ?? null,
-	}))
-	// Someone who approved and has since left the role still counts.
-	for (const a of approvals)
-		if (!approvers.some(p => p.id === a.approver_id))
-			people.push({
-				id: a.approver_id,
-				full_name: a.full_name,
-				approved_at: a.created_at,
-			})
+	const approvers = db
+		.selectFrom('app_user')
+		.select(['id', 'full_name'])
+		.where('active', '=', true)
+		.where('organisation_id', '=', step.organisation_id)
+		.where(eb => eb(sql.lit('approver'), '=', eb.fn.any('roles')))
+	const approvals = db
+		.selectFrom('step_approval as a')
+		.innerJoin('app_user as u', 'u.id', 'a.approver_id')
+		.select(['a.approver_id', 'u.full_name', 'a.created_at'])
+		.where('a.plan_id', '=', plan.id)
+		.where('a.status', '=', plan.status)
+		.where('a.plan_version', '=', plan.version)
+	// The step's approvers by name, then anyone who approved and has since left the role (still counts).
+	const rows = await db
+		.selectFrom(approvers.as('p'))
+		.fullJoin(approvals.as('a'), 'a.approver_id', 'p.id')
+		.select(eb => [
+			eb.fn.coalesce('p.id', 'a.approver_id').as('id'),
+			eb.fn.coalesce('p.full_name', 'a.full_name').as('full_name'),
+			'a.created_at as approved_at',
+			sql<boolean>`p.id IS NOT NULL`.as('is_approver'),
+		])
+		.orderBy(sql`p.id IS NULL`)
+		.orderBy(sql`p.full_name collate "vi"`)
+		.orderBy('a.created_at')
+		.execute()
+	const total = rows.filter(r => r.is_approver).length
 	return {
 		rule: step.approval_rule,
-		required: requiredApprovals(step, approvers.length),
-		total: approvers.length,
-		approved: approvals.length,
-		people,
+		required: requiredApprovals(step, total),
+		total,
+		approved: rows.filter(r => r.approved_at).length,
+		people: rows.map(r => ({
+			id: r.id as string,
+			full_name: r.full_name as string,
+			approved_at: r.approved_at,
+		})),
 	}
 }
 

@@ -95,7 +95,10 @@ test('the plan list, inbox and plan page run the same number of queries for 1 pl
 	expect(many.page.draft.members).toHaveLength(25)
 	expect(many.page.returned).toBeNull()
 
-	expect(many.counts).toEqual(one.counts)
+	// The approved plan waits at no step, so its page skips the step-decisions query that the
+	// small world's plan (waiting at the Tỉnh ủy) needs; otherwise the counts are the same.
+	expect(many.counts).toEqual({ ...one.counts, page: one.counts.page - 1 })
+	expect(one.counts).toEqual({ list: 2, boardList: 2, inbox: 2, page: 3 })
 
 	// A plan page that also shows what changed since the last return reads that version too:
 	// one more query, again the same for 5 events and for 23.

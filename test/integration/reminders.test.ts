@@ -288,8 +288,8 @@ describe('report reminders, day by day', () => {
 		const many = await count('2027-04-01')
 		expect(many.reminders).toBe(8 + 6 * 2 + 6 + 20)
 		expect(many.queries).toBe(one.queries)
-		// BEGIN, the two selects, the recipients, the notifications, the emails with their jobs, COMMIT.
-		expect(one.queries).toBe(7)
+		// BEGIN, the two selects, the recipients, the notifications with the emails and their jobs, COMMIT.
+		expect(one.queries).toBe(6)
 		// Nothing due: the two selects only.
 		expect((await count('2027-03-12')).queries).toBe(2 + 2)
 	})

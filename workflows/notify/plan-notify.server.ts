@@ -1,8 +1,7 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	enqueueEmail,
 	findRecipients,
-	insertNotifications,
+	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
@@ -135,39 +134,45 @@ export async function notifyPlanEvent(
 			})
 		}
 	}
-	await insertNotifications(
-		trx,
-		messages.map(m => ({
+	const emails = messages
+		.filter(m => !m.props.informational || m.recipient.email_info)
+		.map(m => {
+			// "Waiting for you" carries approve and return links for this recipient, for this round.
+			const links =
+				m.template === 'plan-submitted' && stepIndexOf(to) !== null
+					? newDecisionLinks({
+							approverId: m.recipient.id,
+							planId,
+							stepStatus: to,
+							planVersion: plan.plan_version,
+						})
+					: null
+			return {
+				links,
+				message: {
+					recipient_id: m.recipient.id,
+					to_address: m.recipient.email,
+					template: m.template,
+					props: links ? { ...m.props, decidePaths: links.paths } : m.props,
+					plan_id: planId,
+					organisation_id: plan.organisation_id,
+					dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
+				},
+			}
+		})
+	// The notifications, the emails and their jobs in one statement; the links' hashes in one more.
+	await notifyAndEnqueue(trx, {
+		notifications: messages.map(m => ({
 			user_id: m.recipient.id,
 			plan_id: planId,
 			kind: m.template,
 			params: m.props,
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})),
+		emails: emails.map(({ message }) => message),
+	})
+	await saveDecisionLinks(
+		trx,
+		emails.flatMap(({ links }) => links?.rows ?? []),
 	)
-	const tokens: ReturnType<typeof newDecisionLinks>['rows'] = []
-	for (const m of messages) {
-		if (m.props.informational && !m.recipient.email_info) continue
-		// "Waiting for you" carries approve and return links for this recipient, for this round.
-		const links =
-			m.template === 'plan-submitted' && stepIndexOf(to) !== null
-				? newDecisionLinks({
-						approverId: m.recipient.id,
-						planId,
-						stepStatus: to,
-						planVersion: plan.plan_version,
-					})
-				: null
-		const queued = await enqueueEmail(trx, {
-			recipient_id: m.recipient.id,
-			to_address: m.recipient.email,
-			template: m.template,
-			props: links ? { ...m.props, decidePaths: links.paths } : m.props,
-			plan_id: planId,
-			organisation_id: plan.organisation_id,
-			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
-		})
-		if (queued && links) tokens.push(...links.rows)
-	}
-	await saveDecisionLinks(trx, tokens)
 }

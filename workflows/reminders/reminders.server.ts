@@ -1,8 +1,7 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	enqueueEmails,
 	findRecipients,
-	insertNotifications,
+	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { findPlansWaiting, findReportsOwed } from '#db/repos/reminder.server.ts'
@@ -60,7 +59,7 @@ export interface ReminderRun {
  * the job again the same day (or after a restart) sends nothing more.
  *
  * A fixed number of queries however many plans (two selects, one for the recipients, one insert
- * of notifications, one of emails with their jobs), all in one transaction.
+ * of notifications and emails with their jobs), all in one transaction.
  */
 export async function runDailyReminders(
 	db: Db,
@@ -186,20 +185,17 @@ export async function runDailyReminders(
 		}
 	}
 
-	await insertNotifications(
-		db,
-		messages.map(m => ({
+	// Reminders ask the recipient to act: they are sent whatever the "information emails" setting.
+	// Notifications, emails and their jobs in one statement.
+	const queued = await notifyAndEnqueue(db, {
+		notifications: messages.map(m => ({
 			user_id: m.recipient.id,
 			plan_id: m.reminder.planId,
 			kind: m.reminder.template,
 			params: m.props,
 			dedupe_key: m.key,
 		})),
-	)
-	// Reminders ask the recipient to act: they are sent whatever the "information emails" setting.
-	const queued = await enqueueEmails(
-		db,
-		messages.map(m => ({
+		emails: messages.map(m => ({
 			recipient_id: m.recipient.id,
 			to_address: m.recipient.email,
 			template: m.reminder.template,
@@ -208,7 +204,7 @@ export async function runDailyReminders(
 			organisation_id: m.reminder.organisationId,
 			dedupe_key: m.key,
 		})),
-	)
+	})
 	return {
 		today,
 		reminders: messages.map(m => ({
