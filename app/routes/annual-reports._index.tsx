@@ -131,7 +131,7 @@ export default function AnnualReportsRoute() {
 				<h2>{t('annualReport.new')}</h2>
 				<p className="muted">{t('annualReport.newHint')}</p>
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<div className="grid-4">
+				<div className="grid-4" style={{ maxWidth: 640 }}>
 					{board ? (
 						<Field
 							label={t('annualReport.organisation')}

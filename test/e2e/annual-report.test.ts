@@ -174,6 +174,15 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 			path.join(screenshotDir, `annual-report-docx-page-${i + 1}.png`),
 		)
 
+	// The list shows the report with its number and date.
+	await page.goto('/annual-reports')
+	await page
+		.getByRole('link', { name: 'Năm 2019 và kế hoạch năm 2020' })
+		.waitFor()
+	await page.getByRole('cell', { name: '323/BC-LĐLĐ' }).waitFor()
+	await page.getByRole('cell', { name: '25/10/2019' }).waitFor()
+	await screenshot(page, 'annual-report-list')
+
 	session.assertNoErrors()
 	await session.close()
 }, 300_000)
