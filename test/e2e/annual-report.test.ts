@@ -23,6 +23,7 @@ const screenshotDir = path.resolve(import.meta.dirname, 'screenshots')
 
 let browser: Browser
 let tmp: string
+let reportPath = ''
 beforeAll(async () => {
 	browser = await launchBrowser()
 	tmp = mkdtempSync(path.join(os.tmpdir(), 'annual-report-'))
@@ -81,6 +82,7 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 		page.getByRole('button', { name: 'Lập báo cáo' }).click(),
 	])
 	await waitForHydration(page)
+	reportPath = new URL(page.url()).pathname
 	await page
 		.getByRole('heading', {
 			name: 'Báo cáo công tác đối ngoại năm 2019 và kế hoạch năm 2020',
@@ -186,3 +188,45 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 	session.assertNoErrors()
 	await session.close()
 }, 300_000)
+
+test("the VGCL board opens Quảng Trị's report (in English too); another organisation's user gets 404", async () => {
+	expect(reportPath).toMatch(/^\/annual-reports\//)
+	const board = await openPage(browser, {
+		viewport: { width: 1280, height: 900 },
+	})
+	await login(board.page, 'pheduyet@bandoingoai-tld.vn')
+	await board.page.goto('/annual-reports')
+	await board.page
+		.getByRole('cell', { name: 'LĐLĐ tỉnh Quảng Trị' })
+		.first()
+		.waitFor()
+	expect(await board.page.getByLabel('Đơn vị').count()).toBe(1)
+	await board.page.goto(reportPath)
+	await waitForHydration(board.page)
+	await board.page.getByRole('button', { name: 'English' }).click()
+	await board.page.getByRole('button', { name: 'Save draft' }).waitFor()
+	expect(await board.page.getByLabel('Number and symbol').inputValue()).toBe(
+		'323/BC-LĐLĐ',
+	)
+	await screenshot(board.page, 'annual-report-editor-board-en')
+	await board.page.getByRole('button', { name: 'Tiếng Việt' }).click()
+	await board.page.getByRole('button', { name: 'Lưu bản nháp' }).waitFor()
+	board.assertNoErrors()
+	await board.close()
+
+	const other = await openPage(browser)
+	await login(other.page, 'soanthao@cdct.vn')
+	for (const path of [
+		reportPath,
+		`${reportPath}/print`,
+		`${reportPath}/docx`,
+	]) {
+		const response = await other.page.request.get(path)
+		expect(response.status(), path).toBe(404)
+	}
+	await other.page.goto(reportPath)
+	await other.page
+		.getByRole('heading', { name: 'Không tìm thấy yêu cầu' })
+		.waitFor()
+	await other.close()
+})
