@@ -574,16 +574,14 @@ test("the year's delegations that took place fill the first table, and the resul
 			.select('version')
 			.where('id', '=', id)
 			.executeTakeFirstOrThrow()
-		const result = await db
-			.transaction()
-			.execute(trx =>
-				applyPlanEvent(trx, {
-					planId: id,
-					expectedVersion: version,
-					event,
-					changes,
-				}),
-			)
+		const result = await db.transaction().execute(trx =>
+			applyPlanEvent(trx, {
+				planId: id,
+				expectedVersion: version,
+				event,
+				changes,
+			}),
+		)
 		expect(result.status).toBe('ok')
 	}
 	const actor = {
