@@ -27,6 +27,7 @@ let reportPath = ''
 beforeAll(async () => {
 	browser = await launchBrowser()
 	tmp = mkdtempSync(path.join(os.tmpdir(), 'annual-report-'))
+	mkdirSync(screenshotDir, { recursive: true })
 })
 afterAll(async () => {
 	await browser?.close()
@@ -126,6 +127,25 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 	await page.getByText('Số: 323/BC-LĐLĐ').waitFor()
 	await page.getByText('Nguyễn Đăng Bảo').waitFor()
 	await screenshot(page, 'annual-report-print')
+	// Printed by the browser: A4 pages with the decree's margins, no app header.
+	const printed = path.join(tmp, 'print.pdf')
+	await page.pdf({
+		path: printed,
+		preferCSSPageSize: true,
+		printBackground: true,
+	})
+	execFileSync('pdftoppm', [
+		'-png',
+		'-r',
+		'60',
+		printed,
+		path.join(screenshotDir, 'annual-report-browser-print'),
+	])
+	const printedText = execFileSync('pdftotext', [printed, '-'], {
+		encoding: 'utf8',
+	})
+	expect(printedText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+	expect(printedText).not.toContain('Quay lại soạn thảo')
 	await page.emulateMedia({ media: 'print' })
 	expect(await page.locator('header.header').isVisible()).toBe(false)
 	await screenshot(page, 'annual-report-print-media')
