@@ -27,12 +27,15 @@ import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { isBoard, requireReportUser } from './__annual-report.server.ts'
 
-const REPORTING_KINDS = ['provincial_federation', 'sector_union', 'vgcl_board']
+const REPORTING_KINDS: string[] = [
+	'provincial_federation',
+	'sector_union',
+	'vgcl_board',
+]
 
 /** Reports on year N are written late in N or early in N + 1. */
 function reportYear(today: string) {
@@ -85,7 +88,15 @@ export async function action({ request }: ActionFunctionArgs) {
 			message: 'annualReport.exists',
 		})
 	const data = await getReportData(db, organisationId, year).catch(() => null)
-	if (!data) throw notFound()
+	if (!data || !REPORTING_KINDS.includes(data.organisation.kind))
+		return json(
+			{
+				result: submission.reply({
+					fieldErrors: { organisation_id: ['error.invalidChoice'] },
+				}),
+			},
+			{ status: 400 },
+		)
 	const created = await insertAnnualReport(db, {
 		organisation_id: organisationId,
 		year,
@@ -120,7 +131,7 @@ export default function AnnualReportsRoute() {
 				<h2>{t('annualReport.new')}</h2>
 				<p className="muted">{t('annualReport.newHint')}</p>
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<div className="grid-4">
+				<div className="grid-4" style={{ maxWidth: 640 }}>
 					{board ? (
 						<Field
 							label={t('annualReport.organisation')}

@@ -23,9 +23,11 @@ const screenshotDir = path.resolve(import.meta.dirname, 'screenshots')
 
 let browser: Browser
 let tmp: string
+let reportPath = ''
 beforeAll(async () => {
 	browser = await launchBrowser()
 	tmp = mkdtempSync(path.join(os.tmpdir(), 'annual-report-'))
+	mkdirSync(screenshotDir, { recursive: true })
 })
 afterAll(async () => {
 	await browser?.close()
@@ -81,6 +83,7 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 		page.getByRole('button', { name: 'Lập báo cáo' }).click(),
 	])
 	await waitForHydration(page)
+	reportPath = new URL(page.url()).pathname
 	await page
 		.getByRole('heading', {
 			name: 'Báo cáo công tác đối ngoại năm 2019 và kế hoạch năm 2020',
@@ -124,6 +127,25 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 	await page.getByText('Số: 323/BC-LĐLĐ').waitFor()
 	await page.getByText('Nguyễn Đăng Bảo').waitFor()
 	await screenshot(page, 'annual-report-print')
+	// Printed by the browser: A4 pages with the decree's margins, no app header.
+	const printed = path.join(tmp, 'print.pdf')
+	await page.pdf({
+		path: printed,
+		preferCSSPageSize: true,
+		printBackground: true,
+	})
+	execFileSync('pdftoppm', [
+		'-png',
+		'-r',
+		'60',
+		printed,
+		path.join(screenshotDir, 'annual-report-browser-print'),
+	])
+	const printedText = execFileSync('pdftotext', [printed, '-'], {
+		encoding: 'utf8',
+	})
+	expect(printedText).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM')
+	expect(printedText).not.toContain('Quay lại soạn thảo')
 	await page.emulateMedia({ media: 'print' })
 	expect(await page.locator('header.header').isVisible()).toBe(false)
 	await screenshot(page, 'annual-report-print-media')
@@ -174,6 +196,57 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 			path.join(screenshotDir, `annual-report-docx-page-${i + 1}.png`),
 		)
 
+	// The list shows the report with its number and date.
+	await page.goto('/annual-reports')
+	await page
+		.getByRole('link', { name: 'Năm 2019 và kế hoạch năm 2020' })
+		.waitFor()
+	await page.getByRole('cell', { name: '323/BC-LĐLĐ' }).waitFor()
+	await page.getByRole('cell', { name: '25/10/2019' }).waitFor()
+	await screenshot(page, 'annual-report-list')
+
 	session.assertNoErrors()
 	await session.close()
 }, 300_000)
+
+test("the VGCL board opens Quảng Trị's report (in English too); another organisation's user gets 404", async () => {
+	expect(reportPath).toMatch(/^\/annual-reports\//)
+	const board = await openPage(browser, {
+		viewport: { width: 1280, height: 900 },
+	})
+	await login(board.page, 'pheduyet@bandoingoai-tld.vn')
+	await board.page.goto('/annual-reports')
+	await board.page
+		.getByRole('cell', { name: 'LĐLĐ tỉnh Quảng Trị' })
+		.first()
+		.waitFor()
+	expect(await board.page.getByLabel('Đơn vị').count()).toBe(1)
+	await board.page.goto(reportPath)
+	await waitForHydration(board.page)
+	await board.page.getByRole('button', { name: 'English' }).click()
+	await board.page.getByRole('button', { name: 'Save draft' }).waitFor()
+	expect(await board.page.getByLabel('Number and symbol').inputValue()).toBe(
+		'323/BC-LĐLĐ',
+	)
+	await screenshot(board.page, 'annual-report-editor-board-en')
+	await board.page.getByRole('button', { name: 'Tiếng Việt' }).click()
+	await board.page.getByRole('button', { name: 'Lưu bản nháp' }).waitFor()
+	board.assertNoErrors()
+	await board.close()
+
+	const other = await openPage(browser)
+	await login(other.page, 'soanthao@cdct.vn')
+	for (const path of [
+		reportPath,
+		`${reportPath}/print`,
+		`${reportPath}/docx`,
+	]) {
+		const response = await other.page.request.get(path)
+		expect(response.status(), path).toBe(404)
+	}
+	await other.page.goto(reportPath)
+	await other.page
+		.getByRole('heading', { name: 'Không tìm thấy yêu cầu' })
+		.waitFor()
+	await other.close()
+})

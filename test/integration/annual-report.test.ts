@@ -12,11 +12,17 @@ import * as editorRoute from '#app/routes/annual-reports.$reportId._index.tsx'
 import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
 import * as printRoute from '#app/routes/annual-reports.$reportId.print.tsx'
 import * as listRoute from '#app/routes/annual-reports._index.tsx'
+import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+import {
+	applyPlanEvent,
+	type PlanFieldChanges,
+} from '#workflows/plan/plan.server.ts'
 import {
 	args,
 	insertPlan,
 	insertPlanWorld,
 	request,
+	sendPlanEvent,
 	sessionCookie,
 	settle,
 } from '../factories.ts'
@@ -192,7 +198,9 @@ test("the demo report for 2019 carries seed 001's 2020 plan cell for cell, and a
 	expect(docx.text).toContain('LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ')
 	expect(docx.text).toContain('Kết quả công tác đối ngoại năm 2019')
 	expect(docx.text).toContain('và kế hoạch hoạt động đối ngoại năm 2020')
-	expect(docx.text).toContain('Năm 2019, đơn vị đã tổ chức')
+	expect(docx.text).toContain(
+		'Có 2 đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:',
+	)
 	expect(docx.text).toContain('Bạn lùi Đại hội sang năm 2020')
 	expect(docx.text).toContain('TM. BAN THƯỜNG VỤ PHÓ CHỦ TỊCH THƯỜNG TRỰC')
 	expect(docx.xml).toContain('Times New Roman')
@@ -503,3 +511,132 @@ test('with 500 plans in a year the report builds and exports in well under a sec
 	const editorQueries = queryCounter.count - before
 	expect(editorQueries).toBeLessThanOrEqual(one.count)
 }, 120_000)
+
+test('creating a report with a bad year or an organisation that does not report is answered next to the field and creates nothing', async () => {
+	const world = await insertPlanWorld(db)
+	const board = await sessionCookie(world.users.board.approver.id)
+	const create = async (form: Record<string, string>) => {
+		const response = await settle(async () =>
+			listRoute.action(
+				args(
+					await request('/annual-reports', { form, cookie: board }),
+				) as never,
+			),
+		)
+		expect(response.status).toBe(400)
+		return (
+			(await response.json()) as { result: { error: Record<string, string[]> } }
+		).result.error
+	}
+	expect(await create({ year: 'năm nay' })).toEqual({
+		year: ['annualReport.yearInvalid'],
+	})
+	expect(await create({ year: '1999' })).toEqual({
+		year: ['annualReport.yearInvalid'],
+	})
+	expect(
+		await create({ year: '2026', organisation_id: world.partner.id }),
+	).toEqual({
+		organisation_id: ['error.invalidChoice'],
+	})
+	const count = await db
+		.selectFrom('annual_report')
+		.select(eb => eb.fn.countAll<string>().as('n'))
+		.executeTakeFirstOrThrow()
+	expect(Number(count.n)).toBe(0)
+})
+
+test("the year's delegations that took place fill the first table, and the results are prefilled with them and with the cancelled ones and why", async () => {
+	const world = await insertPlanWorld(db)
+	const { users, partner } = world
+	const drafter = users.ldld.drafter
+	const approved = async (fields: Record<string, unknown>) => {
+		const { id } = await insertPlan(db, drafter, {
+			partnerId: partner.id,
+			fields: { plan_year: 2025, ...fields },
+		})
+		await sendPlanEvent(db, id, 'SUBMIT', drafter)
+		for (const approver of [
+			users.ldld.approver,
+			users.tinhUy.approver,
+			users.board.approver,
+		])
+			await sendPlanEvent(db, id, 'APPROVE', approver)
+		return id
+	}
+	const send = async (
+		id: string,
+		event: PlanEvent,
+		changes?: PlanFieldChanges,
+	) => {
+		const { version } = await db
+			.selectFrom('plan')
+			.select('version')
+			.where('id', '=', id)
+			.executeTakeFirstOrThrow()
+		const result = await db.transaction().execute(trx =>
+			applyPlanEvent(trx, {
+				planId: id,
+				expectedVersion: version,
+				event,
+				changes,
+			}),
+		)
+		expect(result.status).toBe('ok')
+	}
+	const actor = {
+		userId: drafter.id,
+		organisationId: drafter.organisation_id,
+		roles: drafter.roles,
+	}
+	const went = await approved({ name: 'Đoàn đi Savannakhet', member_count: 8 })
+	await send(went, { type: 'DEPART', actor }, { departed_on: '2025-05-12' })
+	await send(
+		went,
+		{ type: 'COMPLETE_TRIP', actor },
+		{ returned_on: '2025-05-15', report_due_on: '2025-05-30' },
+	)
+	const dropped = await approved({ name: 'Đoàn dự Đại hội', member_count: 5 })
+	await send(
+		dropped,
+		{ type: 'CANCEL', actor, comment: 'Bạn lùi Đại hội.' },
+		{ cancel_reason: 'Bạn lùi Đại hội.' },
+	)
+
+	const cookie = await sessionCookie(drafter.id)
+	const id = await createReport(cookie, 2025)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	expect(docx.tableAfter('Các đoàn đã thực hiện năm 2025')).toEqual([
+		[
+			'TT',
+			'Tên đoàn',
+			'Đoàn ra/Đoàn vào',
+			'Trưởng đoàn',
+			'Số thành viên',
+			'Nước',
+			'Thời gian',
+		],
+		[
+			'1',
+			'Đoàn đi Savannakhet',
+			'Đoàn ra',
+			'Chủ tịch LĐLĐ tỉnh Quảng Trị',
+			'8',
+			'Lào',
+			'12/05/2025 - 15/05/2025',
+		],
+	])
+	const { results } = await db
+		.selectFrom('annual_report')
+		.select('results')
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow()
+	expect(results.split('\n')).toEqual([
+		'Năm 2025, LĐLĐ tỉnh Quảng Trị đã tổ chức 1 đoàn ra với 8 lượt người và đón 0 đoàn vào với 0 lượt khách:',
+		'- Đoàn đi Savannakhet, làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (12/05/2025 - 15/05/2025), 8 người.',
+		'Không thực hiện 1 đoàn:',
+		'- Đoàn dự Đại hội (Liên hiệp Công đoàn tỉnh Savannakhet): Bạn lùi Đại hội.',
+	])
+})
