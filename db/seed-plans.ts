@@ -1,4 +1,4 @@
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type Transaction } from 'kysely'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
@@ -107,7 +107,7 @@ function demoPlans(partners: {
 				'Trao đổi kinh nghiệm hoạt động công đoàn',
 				'Đi thực tế một số CĐCS',
 			]),
-			submitted: '2019-10-28',
+			submitted: '2019-10-29',
 			trip: 'approved',
 		},
 		{
@@ -288,16 +288,11 @@ export async function seedPlans(
 			plan_year: plan.fields.plan_year!,
 			direction: plan.fields.direction!,
 		})
-		// One transaction gives every plan the same now(): keep the order they were entered in.
-		await trx
-			.updateTable('plan')
-			.set({ created_at: sql`clock_timestamp()` })
-			.where('id', '=', row.id)
-			.execute()
 		if (!(await savePlanContent(trx, row.id, row.version, plan)))
 			throw new Error('demo plan: not saved')
 		await trx
 			.updateTable('plan')
+			// Entered a few days before it was sent: the plan tables list plans in this order.
 			.set({ created_at: new Date(`${addDays(submitted, -3)}T09:00:00+07:00`) })
 			.where('id', '=', row.id)
 			.execute()
