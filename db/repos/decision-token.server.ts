@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type DecisionTokenTable } from '../schema.ts'
 
@@ -47,12 +48,23 @@ export async function findDecisionToken(db: Db, tokenHash: string) {
 		.executeTakeFirst()
 }
 
-/** The same, its row locked until the caller's transaction ends, so two clicks decide once. */
+/**
+ * The same, locked until the caller's transaction ends, so two clicks decide once. The rows of
+ * the approver's other link for the round (approve and return) are locked with it, in id
+ * order, since a decision uses them all: two of them clicked at once wait, not deadlock.
+ */
 export async function lockDecisionToken(trx: Db, tokenHash: string) {
-	return selectToken(trx)
-		.where('t.token_hash', '=', tokenHash)
+	const rows = await selectToken(trx)
+		.select('t.token_hash')
+		.where(
+			sql<boolean>`(t.approver_id, t.plan_id, t.step_status, t.plan_version) = (
+				SELECT approver_id, plan_id, step_status, plan_version
+				FROM decision_token WHERE token_hash = ${tokenHash})`,
+		)
+		.orderBy('t.id')
 		.forUpdate('t')
-		.executeTakeFirst()
+		.execute()
+	return rows.find(r => r.token_hash === tokenHash)
 }
 
 export type DecisionTokenRow = NonNullable<

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { addDays, todayIso } from '#app/utils/trip-dates.ts'
 import {
+	baseUrl,
 	type Browser,
 	launchBrowser,
 	login,
@@ -160,6 +161,18 @@ test('a substitute approves from the email link, not signed in; the timeline sho
 		)
 		expect(returnUrl).not.toBe(approveUrl)
 		const path = new URL(approveUrl).pathname
+
+		// Another site cannot make a browser post the link (the server's Origin check).
+		const forged = await fetch(new URL(path, baseUrl), {
+			method: 'POST',
+			headers: {
+				Origin: 'https://evil.example',
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
+			body: 'comment=',
+			redirect: 'manual',
+		})
+		expect(forged.status).toBe(403)
 
 		// On a phone first: the confirmation page, nothing decided yet.
 		await phone.page.goto(path)

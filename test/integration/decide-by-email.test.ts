@@ -426,6 +426,22 @@ describe('links that can no longer decide change nothing', () => {
 		])
 		expect(await planState(db, planId)).toMatchObject({ status: 'step_2' })
 	})
+
+	test('approve and return of the same email clicked at once: one decides, the other is used', async () => {
+		for (let round = 0; round < 3; round++) {
+			const planId = await submitted()
+			const links = await linksFor(world.users.ldld.approver)
+			const results = await Promise.all([
+				post(links.approve),
+				post(links.return, { comment: 'Bổ sung.' }),
+			])
+			expect(results.map(r => r.status).sort()).toEqual([200, 409])
+			expect(results.find(r => r.status === 409)?.body).toEqual({
+				problem: 'used',
+			})
+			expect(await events(planId)).toHaveLength(2)
+		}
+	})
 })
 
 describe('several approvers and substitutes through the links', () => {
