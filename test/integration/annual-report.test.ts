@@ -199,7 +199,10 @@ test("the demo report for 2019 carries seed 001's 2020 plan cell for cell, and a
 	expect(docx.text).toContain('Kết quả công tác đối ngoại năm 2019')
 	expect(docx.text).toContain('và kế hoạch hoạt động đối ngoại năm 2020')
 	expect(docx.text).toContain(
-		'Có 2 đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:',
+		'Năm 2019, LĐLĐ tỉnh Quảng Trị đã tổ chức 1 đoàn ra với 10 lượt người và đón 1 đoàn vào với 10 lượt khách:',
+	)
+	expect(docx.text).toContain(
+		'- Đoàn LHCĐ tỉnh Savannakhet (Đoàn vào), làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (11/06/2019 - 14/06/2019), 10 người.',
 	)
 	expect(docx.text).toContain('Bạn lùi Đại hội sang năm 2020')
 	expect(docx.text).toContain('TM. BAN THƯỜNG VỤ PHÓ CHỦ TỊCH THƯỜNG TRỰC')
