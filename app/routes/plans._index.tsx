@@ -11,6 +11,7 @@ import { countryName } from '#app/utils/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
+import { timingText } from '#app/utils/plan-display.ts'
 import { StatusBadge } from './__plan-view.tsx'
 
 const STATUS_FILTERS = [
@@ -18,6 +19,11 @@ const STATUS_FILTERS = [
 	'pending',
 	'returned',
 	'approved',
+	'departed',
+	'trip_done',
+	'report_submitted',
+	'closed',
+	'cancelled',
 	'rejected',
 	'withdrawn',
 ] as const
@@ -92,7 +98,7 @@ export default function PlansRoute() {
 			<ListTable
 				headings={[
 					t('plan.name'),
-					t('plan.year'),
+					t('plan.timing'),
 					t('plan.direction'),
 					t('plan.country'),
 					t('plan.partner'),
@@ -108,7 +114,7 @@ export default function PlansRoute() {
 								{plan.name || t('plan.notSet')}
 							</Link>
 						</td>
-						<td>{plan.plan_year}</td>
+						<td>{timingText(plan, t)}</td>
 						<td>{t(`plan.direction.${plan.direction}`)}</td>
 						<td>{plan.country ? countryName(plan.country, locale) : ''}</td>
 						<td>{plan.partner_org_name ?? plan.partner_name}</td>

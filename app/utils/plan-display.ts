@@ -7,10 +7,13 @@ import { activityLines, type PlanDraft } from './plan-schema.ts'
 type Member = NonNullable<PlanDraft['members']>[number]
 
 export function timingText(
-	plan: Pick<
-		PlanDraft,
-		'timing_kind' | 'timing_month' | 'plan_year' | 'start_date' | 'end_date'
-	>,
+	plan: {
+		timing_kind: string
+		timing_month?: number | null
+		plan_year: number
+		start_date?: string | null
+		end_date?: string | null
+	},
 	t: Translate,
 ) {
 	if (plan.timing_kind === 'month' && plan.timing_month)

@@ -308,6 +308,10 @@ export async function listPlans(
 			'plan.status',
 			'plan.status_changed_at',
 			'plan.member_count',
+			'plan.timing_kind',
+			'plan.timing_month',
+			'plan.start_date',
+			'plan.end_date',
 			'o.short_name as organisation_short_name',
 			'step_org.short_name as step_organisation',
 		])

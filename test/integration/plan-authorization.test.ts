@@ -367,6 +367,25 @@ describe('who sees which plans', () => {
 		expect(await listIds(users.otherFed.drafter)).toEqual([otherProvince])
 	})
 
+	test('the list filters by every state a plan reaches after approval, and shows when each delegation goes', async () => {
+		const { users } = world
+		const approved = await planIn('step_2')
+		await sendPlanEvent(db, approved, 'APPROVE', users.tinhUy.approver)
+		await sendPlanEvent(db, approved, 'APPROVE', users.board.approver)
+		const cancelled = await planIn('step_2')
+		await sendPlanEvent(db, cancelled, 'APPROVE', users.tinhUy.approver)
+		await sendPlanEvent(db, cancelled, 'APPROVE', users.board.approver)
+		await sendPlanEvent(db, cancelled, 'CANCEL', users.ldld.drafter, 'Đối tác đề nghị lùi lịch')
+		await db.updateTable('plan').set({ timing_kind: 'month', timing_month: 6 }).where('id', '=', cancelled).execute()
+
+		const drafter = users.ldld.drafter
+		expect(await listIds(drafter, '?status=cancelled')).toEqual([cancelled])
+		expect(await listIds(drafter, '?status=approved')).toEqual([approved])
+		const response = await get(plansRoute, '/plans?status=cancelled', drafter, {})
+		const { rows } = (await response.json()) as { rows: { timing_kind: string; timing_month: number; plan_year: number }[] }
+		expect(rows[0]).toMatchObject({ timing_kind: 'month', timing_month: 6 })
+	})
+
 	test('the VGCL board lists every submitted plan, even outside its chains, and no drafts', async () => {
 		const { users, orgs } = world
 		// A sector union whose chain does not reach the board at all.
