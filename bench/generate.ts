@@ -94,6 +94,7 @@ const STATUS_WEIGHTS: Record<string, [past: number, current: number]> = {
 	report_returned: [1, 5],
 	closed: [83, 15],
 }
+const ALL_STATUSES = Object.keys(STATUS_WEIGHTS)
 const TRIP_STATUSES = new Set([
 	'departed',
 	'trip_done',
@@ -519,8 +520,10 @@ export async function generate(
 		// The demo federation gets the pool, the long plan, the report's plans and its share of the rest.
 		const union =
 			isLong || inPool || inReport ? ldld : unions[n % unions.length]!
+		// The first of the other plans go through every status once, so each exists at any scale.
+		const sample = ALL_STATUSES[n - 1 - poolSize - reportPlans]
 		const year =
-			isLong || inPool
+			isLong || inPool || sample
 				? thisYear
 				: inReport
 					? thisYear - 1 - (n % 2)
@@ -530,7 +533,7 @@ export async function generate(
 			? 'step_2'
 			: inPool
 				? 'step_1'
-				: rand.weighted(current ? currentWeights : pastWeights)
+				: (sample ?? rand.weighted(current ? currentWeights : pastWeights))
 		const cycles = isLong
 			? Math.max(0, Math.floor((timeline - 2) / 3))
 			: rand.weighted({ 0: 5, 1: 3, 2: 2 }) === '0'
