@@ -415,6 +415,7 @@ async function main() {
 			.executeTakeFirstOrThrow()
 		t0 = performance.now()
 		const data = await getReportData(db, ldld.organisation_id, gen.reportYear)
+		const docxLoadMs = Math.round(performance.now() - t0)
 		const docx = await buildAnnualReportDocx({
 			...data,
 			report: {
@@ -444,6 +445,7 @@ async function main() {
 			reminderRescanMs,
 			remindersToday: scan.reminders.length,
 			docxMs,
+			docxLoadMs,
 			docxPlans: data.plans.length,
 			docxBytes: docx.length,
 		}
