@@ -86,8 +86,8 @@ const STATUS_WEIGHTS: Record<string, [past: number, current: number]> = {
 	returned: [0, 6],
 	rejected: [3, 2],
 	withdrawn: [2, 2],
-	approved: [2, 12],
-	cancelled: [8, 3],
+	approved: [1, 12],
+	cancelled: [5, 3],
 	departed: [0, 4],
 	trip_done: [1, 10],
 	report_submitted: [2, 7],
@@ -536,7 +536,7 @@ export async function generate(
 				: (sample ?? rand.weighted(current ? currentWeights : pastWeights))
 		const cycles = isLong
 			? Math.max(0, Math.floor((timeline - 2) / 3))
-			: rand.weighted({ 0: 5, 1: 3, 2: 2 }) === '0'
+			: rand.weighted({ 0: 3, 1: 4, 2: 3 }) === '0'
 				? 0
 				: rand.int(1, 2)
 		const reportCycles = rand.next() < 0.25 ? 1 : 0
@@ -609,8 +609,11 @@ export async function generate(
 		}
 		// Events a few days apart, ending before today; current-year open plans end in the last weeks.
 		const evCount = path.length
+		// The approve pool arrived in the last days (a fresh queue, not a backlog of reminders).
 		const lastAt = current
-			? todayMs - rand.int(1, 40) * DAY - rand.int(0, 8) * 3_600_000
+			? todayMs -
+				rand.int(1, inPool ? 4 : 40) * DAY -
+				rand.int(0, 8) * 3_600_000
 			: Math.min(
 					todayMs - DAY,
 					Date.UTC(year, month - 1, 1) + rand.int(20, 200) * DAY,

@@ -341,7 +341,12 @@ export async function listInbox(db: Db, organisationId: string, page: number) {
 			'o.short_name as organisation_short_name',
 			'step_org.short_name as step_organisation',
 		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		// Counted apart (index-only), so the page reads only its rows in index order, not every waiting plan.
+		.select(
+			sql<string>`(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${organisationId})`.as(
+				'total',
+			),
+		)
 		.where('plan.current_step_organisation_id', '=', organisationId)
 		.orderBy('plan.status_changed_at')
 		.limit(PAGE_SIZE)
