@@ -5,6 +5,7 @@ import { substitutesEn } from './substitutes-en.ts'
 import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
 import { partnersEn } from './partners-en.ts'
+import { timelineEn } from './timeline-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -534,4 +535,5 @@ export const en: Record<MessageKey, string> = {
 	...statisticsEn,
 	...annualReportEn,
 	...partnersEn,
+	...timelineEn,
 }

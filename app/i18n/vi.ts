@@ -5,6 +5,7 @@ import { substitutesVi } from './substitutes-vi.ts'
 import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
 import { partnersVi } from './partners-vi.ts'
+import { timelineVi } from './timeline-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -528,6 +529,7 @@ export const vi = {
 	...statisticsVi,
 	...annualReportVi,
 	...partnersVi,
+	...timelineVi,
 } as const
 
 export type MessageKey = keyof typeof vi
