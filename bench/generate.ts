@@ -625,7 +625,8 @@ export async function generate(
 				Math.floor((lastAt - Date.UTC(year - 1, 9, 1)) / (evCount + 1)),
 			),
 		)
-		const createdAt = lastAt - (evCount + 1) * gap
+		// The last event happens at lastAt.
+		const createdAt = lastAt - evCount * gap
 		const trip = TRIP_STATUSES.has(status)
 		const departIndex = path.findIndex(s => s.type === 'DEPART')
 		const departed = trip ? new Date(createdAt + (departIndex + 1) * gap) : null
@@ -752,7 +753,8 @@ export async function generate(
 	for (let d = size.reminderDays; d >= 1; d--)
 		reminders += (await runDailyReminders(db, addDays(today, -d))).reminders
 			.length
-	await sql`ANALYZE`.execute(db)
+	// As autovacuum would have done on a live database: statistics and the visibility map.
+	await sql`VACUUM ANALYZE`.execute(db)
 
 	return {
 		counts: {

@@ -7,6 +7,7 @@ import * as partners from './2026-11-23T04-00_partners.ts'
 import * as annualReports from './2026-11-23T05-00_annual_reports.ts'
 import * as substitutes from './2026-11-23T06-00_substitutes.ts'
 import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
+import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-23T05-00_annual_reports': annualReports,
 	'2026-11-23T06-00_substitutes': substitutes,
 	'2026-11-23T07-00_step_approvals': stepApprovals,
+	'2026-11-29T11-00_bench_indexes': benchIndexes,
 }
 
 export const migrationProvider: MigrationProvider = {
