@@ -86,14 +86,15 @@ const STATUS_WEIGHTS: Record<string, [past: number, current: number]> = {
 	returned: [0, 6],
 	rejected: [3, 2],
 	withdrawn: [2, 2],
-	approved: [2, 12],
-	cancelled: [8, 3],
+	approved: [1, 12],
+	cancelled: [5, 3],
 	departed: [0, 4],
 	trip_done: [1, 10],
 	report_submitted: [2, 7],
 	report_returned: [1, 5],
 	closed: [83, 15],
 }
+const ALL_STATUSES = Object.keys(STATUS_WEIGHTS)
 const TRIP_STATUSES = new Set([
 	'departed',
 	'trip_done',
@@ -519,8 +520,10 @@ export async function generate(
 		// The demo federation gets the pool, the long plan, the report's plans and its share of the rest.
 		const union =
 			isLong || inPool || inReport ? ldld : unions[n % unions.length]!
+		// The first of the other plans go through every status once, so each exists at any scale.
+		const sample = ALL_STATUSES[n - 1 - poolSize - reportPlans]
 		const year =
-			isLong || inPool
+			isLong || inPool || sample
 				? thisYear
 				: inReport
 					? thisYear - 1 - (n % 2)
@@ -530,10 +533,10 @@ export async function generate(
 			? 'step_2'
 			: inPool
 				? 'step_1'
-				: rand.weighted(current ? currentWeights : pastWeights)
+				: (sample ?? rand.weighted(current ? currentWeights : pastWeights))
 		const cycles = isLong
 			? Math.max(0, Math.floor((timeline - 2) / 3))
-			: rand.weighted({ 0: 5, 1: 3, 2: 2 }) === '0'
+			: rand.weighted({ 0: 3, 1: 4, 2: 3 }) === '0'
 				? 0
 				: rand.int(1, 2)
 		const reportCycles = rand.next() < 0.25 ? 1 : 0
@@ -606,8 +609,11 @@ export async function generate(
 		}
 		// Events a few days apart, ending before today; current-year open plans end in the last weeks.
 		const evCount = path.length
+		// The approve pool arrived in the last days (a fresh queue, not a backlog of reminders).
 		const lastAt = current
-			? todayMs - rand.int(1, 40) * DAY - rand.int(0, 8) * 3_600_000
+			? todayMs -
+				rand.int(1, inPool ? 4 : 40) * DAY -
+				rand.int(0, 8) * 3_600_000
 			: Math.min(
 					todayMs - DAY,
 					Date.UTC(year, month - 1, 1) + rand.int(20, 200) * DAY,
@@ -619,7 +625,8 @@ export async function generate(
 				Math.floor((lastAt - Date.UTC(year - 1, 9, 1)) / (evCount + 1)),
 			),
 		)
-		const createdAt = lastAt - (evCount + 1) * gap
+		// The last event happens at lastAt.
+		const createdAt = lastAt - evCount * gap
 		const trip = TRIP_STATUSES.has(status)
 		const departIndex = path.findIndex(s => s.type === 'DEPART')
 		const departed = trip ? new Date(createdAt + (departIndex + 1) * gap) : null
@@ -746,7 +753,8 @@ export async function generate(
 	for (let d = size.reminderDays; d >= 1; d--)
 		reminders += (await runDailyReminders(db, addDays(today, -d))).reminders
 			.length
-	await sql`ANALYZE`.execute(db)
+	// As autovacuum would have done on a live database: statistics and the visibility map.
+	await sql`VACUUM ANALYZE`.execute(db)
 
 	return {
 		counts: {

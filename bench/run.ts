@@ -415,6 +415,7 @@ async function main() {
 			.executeTakeFirstOrThrow()
 		t0 = performance.now()
 		const data = await getReportData(db, ldld.organisation_id, gen.reportYear)
+		const docxLoadMs = Math.round(performance.now() - t0)
 		const docx = await buildAnnualReportDocx({
 			...data,
 			report: {
@@ -446,6 +447,7 @@ async function main() {
 			reminderRescanMs,
 			remindersToday: scan.reminders.length,
 			docxMs,
+			docxLoadMs,
 			docxPlans: data.plans.length,
 			docxBytes: docx.length,
 		}

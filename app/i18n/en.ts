@@ -6,6 +6,7 @@ import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
 import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
+import { timelineEn } from './timeline-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -536,4 +537,5 @@ export const en: Record<MessageKey, string> = {
 	...annualReportEn,
 	...partnersEn,
 	...decideEn,
+	...timelineEn,
 }

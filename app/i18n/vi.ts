@@ -6,6 +6,7 @@ import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
 import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
+import { timelineVi } from './timeline-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -530,6 +531,7 @@ export const vi = {
 	...annualReportVi,
 	...partnersVi,
 	...decideVi,
+	...timelineVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -1,3 +1,4 @@
+import { Link } from '@remix-run/react'
 import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
@@ -273,11 +274,14 @@ function stepDuration(
 
 export function PlanTimeline({
 	events,
+	total = events.length,
 	steps,
 	direction,
 	tripDates,
 }: {
 	events: PlanEventRow[]
+	/** All the plan's events, when `events` are only the latest of them. */
+	total?: number
 	steps: Step[]
 	direction?: 'out' | 'in'
 	/** The dates the trip's events recorded, shown with them. */
@@ -300,6 +304,12 @@ export function PlanTimeline({
 	return (
 		<section className="panel">
 			<h2>{t('plan.timeline')}</h2>
+			{total > events.length ? (
+				<p className="muted">
+					{t('timeline.latest', { shown: events.length, total })}{' '}
+					<Link to="?timeline=all">{t('timeline.showAll')}</Link>
+				</p>
+			) : null}
 			<ol className="timeline">
 				{events.map((e, i) => (
 					<li key={e.id}>

@@ -80,6 +80,8 @@ const APPROVAL_EVENTS = [
 	'RESUBMIT',
 ] as const
 const COMMENT_REQUIRED: readonly string[] = ['RETURN', 'REJECT']
+/** Events the timeline shows at first; ?timeline=all shows every one. */
+const TIMELINE_LATEST = 100
 
 const DecisionSchema = z
 	.object({
@@ -96,7 +98,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	// Visibility is checked in the page's own query: a plan this user may not see is a 404.
 	const planId = z.uuid().safeParse(params.planId).data
-	const page = planId && (await getPlanPage(db, planId, planViewer(user)))
+	// The latest events of a long timeline, unless the user asked for all of them.
+	const wholeTimeline =
+		new URL(request.url).searchParams.get('timeline') === 'all'
+	const page =
+		planId &&
+		(await getPlanPage(
+			db,
+			planId,
+			planViewer(user),
+			wholeTimeline ? undefined : TIMELINE_LATEST,
+		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
 	const { actor } = await decisionActor(user, todayIso())
@@ -149,6 +161,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 	const {
 		events,
+		events_total,
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
@@ -160,6 +173,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		returned: version(since.return),
 		approvedVersion: version(since.approval),
 		events,
+		eventsTotal: events_total,
 		chain: chain_steps,
 		steps: workflow?.steps ?? chain_steps,
 		attachments: attachments.map(({ id, file_name, size }) => ({
@@ -399,6 +413,7 @@ export default function PlanRoute() {
 			/>
 			<PlanTimeline
 				events={data.events}
+				total={data.eventsTotal}
 				steps={data.steps}
 				direction={plan.direction}
 				tripDates={{

@@ -104,6 +104,15 @@ async function addEmailJob(db: Db, messageId: string) {
 }
 
 /**
+ * The send_email jobs of every message in the `queued` CTE, added in one call of graphile-worker's
+ * add_jobs (what add_job does for one), evaluated once per statement (an uncorrelated subquery).
+ */
+const sendJobsOfQueued = sql<number>`(SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+	SELECT ROW('send_email', json_build_object('messageId', q.id::text), NULL, NULL,
+		${EMAIL_MAX_ATTEMPTS}::smallint, 'email:' || q.id::text, NULL, NULL)::graphile_worker.job_spec
+	FROM queued q)))`
+
+/**
  * Queues many emails in one statement, inside the caller's transaction: the message rows whose
  * dedupe key is new are inserted, and each of those (and only those) gets its send_email job,
  * exactly as `enqueueEmail` does one by one. Returns the ids of the messages queued now.
@@ -130,15 +139,7 @@ export async function enqueueEmails(
 				.returning('id'),
 		)
 		.selectFrom('queued')
-		.select([
-			'queued.id',
-			sql<string>`(graphile_worker.add_job(
-				'send_email',
-				json_build_object('messageId', queued.id::text),
-				job_key := 'email:' || queued.id::text,
-				max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
-			)).id`.as('job_id'),
-		])
+		.select(['queued.id', sendJobsOfQueued.as('jobs')])
 		.execute()
 	return rows.map(r => r.id)
 }
@@ -179,15 +180,7 @@ export async function notifyAndEnqueue(
 				.returning('id'),
 		)
 		.selectFrom('queued')
-		.select([
-			'queued.id',
-			sql<string>`(graphile_worker.add_job(
-				'send_email',
-				json_build_object('messageId', queued.id::text),
-				job_key := 'email:' || queued.id::text,
-				max_attempts := ${EMAIL_MAX_ATTEMPTS}::int
-			)).id`.as('job_id'),
-		])
+		.select(['queued.id', sendJobsOfQueued.as('jobs')])
 		.execute()
 	return rows.map(r => r.id)
 }

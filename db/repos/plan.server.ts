@@ -130,7 +130,13 @@ export type PlanRecord = NonNullable<Awaited<ReturnType<typeof getPlanRecord>>>
  * Everything the plan page shows, in one query: the record, its owner, chain steps and timeline;
  * null if there is no such plan or, given a viewer, if the viewer may not see it.
  */
-export async function getPlanPage(db: Db, planId: string, viewer?: PlanViewer) {
+export async function getPlanPage(
+	db: Db,
+	planId: string,
+	viewer?: PlanViewer,
+	/** Only the latest events of the timeline (all when absent); `events_total` counts them all. */
+	timelineLimit?: number,
+) {
 	let q = db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
@@ -184,41 +190,55 @@ export async function getPlanPage(db: Db, planId: string, viewer?: PlanViewer) {
 			).as('chain_steps'),
 			jsonArrayFrom(
 				eb
-					.selectFrom('plan_event as e')
-					.innerJoin('app_user as u', 'u.id', 'e.actor_id')
-					.innerJoin('organisation as eo', 'eo.id', 'e.actor_organisation_id')
-					.select([
-						'e.id',
-						'e.event',
-						'e.from_status',
-						'e.to_status',
-						'e.comment',
-						'e.created_at',
-						'e.plan_version',
-						'u.full_name as actor_name',
-						'eo.short_name as actor_organisation',
-						sql<
-							string | null
-						>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
-							'on_behalf_name',
-						),
-						// The new timing of a postponement or amendment, and whether a change kept the approval.
-						sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
-							'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
-							'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
-							'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
-						sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
-						// How far a step that needs several approvers got with a partial approval.
-						sql<{
-							count: number
-							required: number
-						} | null>`CASE WHEN e.event = 'APPROVE_PARTIAL' THEN e.plan_snapshot->'approvals' END`.as(
-							'approvals',
-						),
-					])
-					.whereRef('e.plan_id', '=', 'plan.id')
-					.orderBy('e.id'),
+					.selectFrom(
+						eb
+							.selectFrom('plan_event as e')
+							.innerJoin('app_user as u', 'u.id', 'e.actor_id')
+							.innerJoin(
+								'organisation as eo',
+								'eo.id',
+								'e.actor_organisation_id',
+							)
+							.select([
+								'e.id',
+								'e.event',
+								'e.from_status',
+								'e.to_status',
+								'e.comment',
+								'e.created_at',
+								'e.plan_version',
+								'u.full_name as actor_name',
+								'eo.short_name as actor_organisation',
+								sql<
+									string | null
+								>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
+									'on_behalf_name',
+								),
+								// The new timing of a postponement or amendment, and whether a change kept the approval.
+								sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
+									'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
+									'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
+									'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
+								sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
+								// How far a step that needs several approvers got with a partial approval.
+								sql<{
+									count: number
+									required: number
+								} | null>`CASE WHEN e.event = 'APPROVE_PARTIAL' THEN e.plan_snapshot->'approvals' END`.as(
+									'approvals',
+								),
+							])
+							.whereRef('e.plan_id', '=', 'plan.id')
+							.orderBy('e.id', 'desc')
+							.$if(timelineLimit !== undefined, q => q.limit(timelineLimit!))
+							.as('t'),
+					)
+					.selectAll('t')
+					.orderBy('t.id'),
 			).as('events'),
+			sql<number>`(SELECT count(*)::int FROM plan_event c WHERE c.plan_id = plan.id)`.as(
+				'events_total',
+			),
 			eb
 				.exists(
 					eb
@@ -352,7 +372,12 @@ export async function listInbox(db: Db, organisationId: string, page: number) {
 			'o.short_name as organisation_short_name',
 			'step_org.short_name as step_organisation',
 		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
+		// Counted apart (index-only), so the page reads only its rows in index order, not every waiting plan.
+		.select(
+			sql<string>`(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${organisationId})`.as(
+				'total',
+			),
+		)
 		.where('plan.current_step_organisation_id', '=', organisationId)
 		.orderBy('plan.status_changed_at')
 		.limit(PAGE_SIZE)
