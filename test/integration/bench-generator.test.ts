@@ -38,7 +38,7 @@ async function digest(demo: string[]) {
 		sql`SELECT plan_id, position, full_name, title FROM plan_member WHERE ${generated} ORDER BY plan_id, position`.execute(db),
 		sql`SELECT plan_id, event, from_status, to_status, comment, plan_version, created_at
 			FROM plan_event WHERE ${generated} ORDER BY plan_id, id`.execute(db),
-		sql`SELECT plan_id, summary, submitted_at FROM trip_report ORDER BY plan_id`.execute(db),
+		sql`SELECT plan_id, summary, submitted_at FROM trip_report WHERE ${generated} ORDER BY plan_id`.execute(db),
 		sql`SELECT kind, dedupe_key LIKE 'reminder:%' AS reminder, count(*) FROM notification GROUP BY 1, 2 ORDER BY 1, 2`.execute(db),
 	])
 	return createHash('sha256')
