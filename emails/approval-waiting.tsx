@@ -1,5 +1,6 @@
 import {
 	ActionButton,
+	DecideButtons,
 	Paragraph,
 	PlanDetails,
 	Title,
@@ -56,6 +57,9 @@ export default function ApprovalWaiting(props: ApprovalWaitingProps) {
 			<ActionButton locale={props.locale} href={props.planUrl}>
 				{t('email.approvalWaiting.button')}
 			</ActionButton>
+			{props.decideUrls ? (
+				<DecideButtons locale={props.locale} urls={props.decideUrls} />
+			) : null}
 		</EmailLayout>
 	)
 }
@@ -70,4 +74,10 @@ ApprovalWaiting.PreviewProps = {
 	waitingSince: '10/03/2027',
 	days: 5,
 	planUrl: 'http://localhost:3000/plans/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b',
+	decideUrls: {
+		approve:
+			'http://localhost:3000/decide/Qm9jLWR1eWV0LW1hdS1jaG8teGVtLXRydW9jLWtoaS1kdXlldA',
+		return:
+			'http://localhost:3000/decide/VHJhLWxhaS1tYXUtY2hvLXhlbS10cnVvYy1raGktdHJhLWxhaQ',
+	},
 } satisfies ApprovalWaitingProps

@@ -103,6 +103,8 @@ export interface ReportReminderProps {
 	/** To the owning organisation's approvers (from the second overdue reminder), not the drafter. */
 	escalation: boolean
 	drafterName: string
+	/** The drafter is no longer active: sent to the organisation's drafters in their place. */
+	drafterInactive?: boolean
 	planUrl: string
 }
 
@@ -118,6 +120,8 @@ export interface ApprovalWaitingProps {
 	waitingSince: string
 	days: number
 	planUrl: string
+	/** The approver's one-time links, as in "waiting for you". */
+	decideUrls?: { approve: string; return: string } | null
 }
 
 export type EmailProps = {

@@ -1,14 +1,13 @@
-import { Button, Section } from '@react-email/components'
 import {
 	ActionButton,
 	Comment,
+	DecideButtons,
 	Paragraph,
 	PlanDetails,
 	Title,
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
 import { EmailLayout } from './components/layout.tsx'
-import { colors } from './components/styles.ts'
 import { type PlanEmailProps } from './index.ts'
 
 export function subject(props: PlanEmailProps) {
@@ -71,50 +70,10 @@ export default function PlanSubmitted(props: PlanEmailProps) {
 				{t('email.planSubmitted.button')}
 			</ActionButton>
 			{props.decideUrls ? (
-				<Section style={decideBox}>
-					<Paragraph>{t('email.planSubmitted.decideIntro')}</Paragraph>
-					<Button href={props.decideUrls.approve} style={approveButton}>
-						{t('email.planSubmitted.approve')}
-					</Button>{' '}
-					<Button href={props.decideUrls.return} style={returnButton}>
-						{t('email.planSubmitted.return')}
-					</Button>
-				</Section>
+				<DecideButtons locale={props.locale} urls={props.decideUrls} />
 			) : null}
 		</EmailLayout>
 	)
-}
-
-const decideBox = {
-	margin: '0 0 8px',
-	padding: '14px 16px 16px',
-	border: `1px solid ${colors.border}`,
-	borderRadius: '6px',
-}
-
-const decideButton = {
-	display: 'inline-block',
-	fontSize: '15px',
-	lineHeight: '20px',
-	fontWeight: 700,
-	textDecoration: 'none',
-	textAlign: 'center' as const,
-	borderRadius: '6px',
-	padding: '11px 22px',
-	margin: '4px 8px 0 0',
-}
-
-const approveButton = {
-	...decideButton,
-	backgroundColor: colors.brand,
-	color: '#ffffff',
-}
-
-const returnButton = {
-	...decideButton,
-	backgroundColor: '#ffffff',
-	color: colors.brand,
-	border: `2px solid ${colors.brand}`,
 }
 
 PlanSubmitted.PreviewProps = {

@@ -42,6 +42,13 @@ export default function ReportDue(props: ReportReminderProps) {
 							due: props.dueDate,
 						})}
 			</Paragraph>
+			{props.drafterInactive ? (
+				<Paragraph>
+					{t('email.reportReminder.drafterInactive', {
+						drafter: props.drafterName,
+					})}
+				</Paragraph>
+			) : null}
 			<Paragraph>{t('email.reportDue.after')}</Paragraph>
 			<PlanDetails
 				locale={props.locale}

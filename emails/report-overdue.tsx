@@ -48,6 +48,13 @@ export default function ReportOverdue(props: ReportReminderProps) {
 							due: props.dueDate,
 						})}
 					</Paragraph>
+					{props.drafterInactive ? (
+						<Paragraph>
+							{t('email.reportReminder.drafterInactive', {
+								drafter: props.drafterName,
+							})}
+						</Paragraph>
+					) : null}
 					<Paragraph>{t('email.reportOverdue.after')}</Paragraph>
 				</>
 			)}

@@ -157,4 +157,6 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 		'You can also decide straight from this email. The links are for you only, work once within 7 days, and the page they open asks you to confirm before anything is recorded.',
 	'email.planSubmitted.approve': 'Approve',
 	'email.planSubmitted.return': 'Return',
+	'email.reportReminder.drafterInactive':
+		'The plan’s drafter ({drafter}) is no longer active, so this reminder goes to your organisation’s drafters.',
 }

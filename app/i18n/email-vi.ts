@@ -153,6 +153,8 @@ export const emailVi = {
 		'Bạn cũng có thể quyết định ngay từ email này. Liên kết chỉ dành cho bạn, dùng được một lần trong 7 ngày, và trang mở ra sẽ hỏi bạn xác nhận trước khi ghi nhận.',
 	'email.planSubmitted.approve': 'Phê duyệt',
 	'email.planSubmitted.return': 'Trả lại',
+	'email.reportReminder.drafterInactive':
+		'Người soạn thảo kế hoạch ({drafter}) không còn hoạt động trong hệ thống, nên nhắc nhở này được gửi đến những người soạn thảo của đơn vị.',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

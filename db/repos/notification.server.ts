@@ -15,12 +15,17 @@ export interface Recipient {
 	roles: string[]
 }
 
-/** Active users who are approvers of these organisations, or these users (one query). */
+/** Active users who are approvers (or drafters) of these organisations, or these users (one query). */
 export async function findRecipients(
 	db: Db,
-	{ approverOrgIds, userIds }: { approverOrgIds: string[]; userIds: string[] },
+	{
+		approverOrgIds,
+		drafterOrgIds = [],
+		userIds,
+	}: { approverOrgIds: string[]; drafterOrgIds?: string[]; userIds: string[] },
 ) {
-	if (!approverOrgIds.length && !userIds.length) return []
+	if (!approverOrgIds.length && !drafterOrgIds.length && !userIds.length)
+		return []
 	return db
 		.selectFrom('app_user')
 		.select([
@@ -40,6 +45,14 @@ export async function findRecipients(
 							eb.and([
 								eb('organisation_id', 'in', approverOrgIds),
 								eb(sql.lit('approver'), '=', eb.fn.any('roles')),
+							]),
+						]
+					: []),
+				...(drafterOrgIds.length
+					? [
+							eb.and([
+								eb('organisation_id', 'in', drafterOrgIds),
+								eb(sql.lit('drafter'), '=', eb.fn.any('roles')),
 							]),
 						]
 					: []),
@@ -115,7 +128,7 @@ const sendJobsOfQueued = sql<number>`(SELECT count(*) FROM graphile_worker.add_j
 /**
  * Queues many emails in one statement, inside the caller's transaction: the message rows whose
  * dedupe key is new are inserted, and each of those (and only those) gets its send_email job,
- * exactly as `enqueueEmail` does one by one. Returns the ids of the messages queued now.
+ * exactly as `enqueueEmail` does one by one. Returns the messages queued now (id, dedupe key).
  */
 export async function enqueueEmails(
 	db: Db,
@@ -136,18 +149,18 @@ export async function enqueueEmails(
 				.insertInto('email_message')
 				.values(messages)
 				.onConflict(oc => oc.column('dedupe_key').doNothing())
-				.returning('id'),
+				.returning(['id', 'dedupe_key']),
 		)
 		.selectFrom('queued')
-		.select(['queued.id', sendJobsOfQueued.as('jobs')])
+		.select(['queued.id', 'queued.dedupe_key', sendJobsOfQueued.as('jobs')])
 		.execute()
-	return rows.map(r => r.id)
+	return rows.map(r => ({ id: r.id, dedupe_key: r.dedupe_key }))
 }
 
 /**
  * In-app notifications and queued emails (with their send_email jobs) in one statement, inside
  * the caller's transaction; rows whose dedupe key exists are skipped, as in `insertNotifications`
- * and `enqueueEmails`. Returns the ids of the messages queued now.
+ * and `enqueueEmails`. Returns the messages queued now (id, dedupe key).
  */
 export async function notifyAndEnqueue(
 	db: Db,
@@ -177,12 +190,12 @@ export async function notifyAndEnqueue(
 				.insertInto('email_message')
 				.values(emails)
 				.onConflict(oc => oc.column('dedupe_key').doNothing())
-				.returning('id'),
+				.returning(['id', 'dedupe_key']),
 		)
 		.selectFrom('queued')
-		.select(['queued.id', sendJobsOfQueued.as('jobs')])
+		.select(['queued.id', 'queued.dedupe_key', sendJobsOfQueued.as('jobs')])
 		.execute()
-	return rows.map(r => r.id)
+	return rows.map(r => ({ id: r.id, dedupe_key: r.dedupe_key }))
 }
 
 export async function getEmailForSending(db: Db, id: string) {

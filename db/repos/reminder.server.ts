@@ -27,6 +27,7 @@ export async function findReportsOwed(
 			'p.report_due_on',
 			'o.name_vi as organisation_name',
 			'd.full_name as drafter_name',
+			'd.active as drafter_active',
 		])
 		.where(sql<boolean>`p.status IN (${REPORT_DUE})`)
 		.where('p.report_due_on', 'is not', null)
@@ -56,6 +57,7 @@ export async function findPlansWaiting(db: Db, asOf: Date) {
 			'p.status',
 			'p.organisation_id',
 			'p.current_step_organisation_id as step_organisation_id',
+			'p.version',
 			'p.status_changed_at',
 			'so.approval_reminder_days',
 			'so.short_name as step_organisation_name',

@@ -115,6 +115,31 @@ export function ActionButton({
 	)
 }
 
+/**
+ * To an approver whose step a plan waits at: their one-time approve and return links, each of
+ * which opens the decision's confirmation page (in "waiting for you" and in the reminder).
+ */
+export function DecideButtons({
+	locale,
+	urls,
+}: {
+	locale: EmailLocale
+	urls: { approve: string; return: string }
+}) {
+	const t = emailTranslator(locale)
+	return (
+		<Section style={decideBox}>
+			<Paragraph>{t('email.planSubmitted.decideIntro')}</Paragraph>
+			<Button href={urls.approve} style={approveButton}>
+				{t('email.planSubmitted.approve')}
+			</Button>{' '}
+			<Button href={urls.return} style={returnButton}>
+				{t('email.planSubmitted.return')}
+			</Button>
+		</Section>
+	)
+}
+
 const title = {
 	margin: '0 0 16px',
 	color: colors.brand,
@@ -197,3 +222,35 @@ const fallback = {
 }
 
 const fallbackLink = { color: colors.brand, wordBreak: 'break-all' as const }
+
+const decideBox = {
+	margin: '0 0 8px',
+	padding: '14px 16px 16px',
+	border: `1px solid ${colors.border}`,
+	borderRadius: '6px',
+}
+
+const decideButton = {
+	display: 'inline-block',
+	fontSize: '15px',
+	lineHeight: '20px',
+	fontWeight: 700,
+	textDecoration: 'none',
+	textAlign: 'center' as const,
+	borderRadius: '6px',
+	padding: '11px 22px',
+	margin: '4px 8px 0 0',
+}
+
+const approveButton = {
+	...decideButton,
+	backgroundColor: colors.brand,
+	color: '#ffffff',
+}
+
+const returnButton = {
+	...decideButton,
+	backgroundColor: '#ffffff',
+	color: colors.brand,
+	border: `2px solid ${colors.brand}`,
+}

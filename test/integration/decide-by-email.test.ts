@@ -2,6 +2,7 @@
  * Deciding from email: the "waiting for you" email carries one-time approve and return links.
  * A GET only asks; a POST decides once, through the same workflow as the plan page. Links that
  * were used, expired, forged, or whose plan changed, moved on or was decided change nothing.
+ * The approval-waiting reminder carries links of the same kind.
  */
 import { createHash } from 'node:crypto'
 import { type Runner } from 'graphile-worker'
@@ -21,6 +22,8 @@ import * as planRoute from '#app/routes/plans.$planId._index.tsx'
 import { createSubstitution } from '#db/repos/substitution.server.ts'
 import { addDays, todayIso } from '#app/utils/trip-dates.ts'
 import { decideByLink } from '#workflows/plan/decide-by-email.server.ts'
+import { reminderInstant } from '#workflows/reminders/reminder-points.ts'
+import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import {
 	args,
 	insertPlan,
@@ -603,5 +606,183 @@ describe('several approvers and substitutes through the links', () => {
 			200,
 		)
 		expect((await planState(db, planId))?.status).toBe('step_2')
+	})
+})
+
+describe('the approval-waiting reminder carries links too', () => {
+	/**
+	 * The plan has waited 5 whole days (the default reminder interval) at its step as of 08:00
+	 * today, and today's daily run reminds the step's approvers; their reminders are read from
+	 * the SMTP server.
+	 */
+	async function remindedToday(planId: string) {
+		await queueDrained(db)
+		smtp.clear()
+		const today = todayIso()
+		await db
+			.updateTable('plan')
+			.set({
+				status_changed_at: new Date(
+					reminderInstant(today).getTime() - 5 * 86_400_000 - 3_600_000,
+				),
+			})
+			.where('id', '=', planId)
+			.execute()
+		const run = await runDailyReminders(db, today)
+		await queueDrained(db)
+		return run
+	}
+
+	test('the reminder received by mail has the approver’s own links; approve decides once at that step, and the kept copy has no links', async () => {
+		const { users } = world
+		const planId = await submitted()
+		const submittedLinks = await linksFor(users.ldld.approver)
+		const run = await remindedToday(planId)
+		expect(run.reminders.map(r => [r.template, r.userId])).toEqual([
+			['approval-waiting', users.ldld.approver.id],
+		])
+		const { approve, return: back, mail } = await linksFor(users.ldld.approver)
+		expect(mail.subject).toContain('đã chờ bạn phê duyệt 5 ngày')
+		expect(mail.text).toContain('Phê duyệt')
+		expect(mail.text).toContain('Trả lại')
+		// New links, for this approver, this plan, its step and version.
+		expect([approve, back]).not.toContain(submittedLinks.approve)
+		const hash = (t: string) => createHash('sha256').update(t).digest('hex')
+		const { version } = (await planState(db, planId))!
+		expect(
+			await db
+				.selectFrom('decision_token')
+				.select(['action', 'approver_id', 'step_status', 'plan_version'])
+				.where('token_hash', 'in', [hash(approve), hash(back)])
+				.orderBy('action')
+				.execute(),
+		).toEqual(
+			(['approve', 'return'] as const).map(action => ({
+				action,
+				approver_id: users.ldld.approver.id,
+				step_status: 'step_1',
+				plan_version: version,
+			})),
+		)
+		// Sent: the copy kept for the Outbox, and the in-app notification, cannot decide.
+		const kept = await db
+			.selectFrom('email_message')
+			.select(['status', 'html', 'text', 'props'])
+			.where('template', '=', 'approval-waiting')
+			.execute()
+		expect(kept.map(m => m.status)).toEqual(['sent'])
+		expect(JSON.stringify(kept)).not.toContain('/decide/')
+		expect(kept[0].html).toContain(`/plans/${planId}`)
+		expect(
+			JSON.stringify(
+				await db.selectFrom('notification').select('params').execute(),
+			),
+		).not.toContain('/decide/')
+
+		// The same day's run again (a restart): no second email, no new links.
+		const tokens = await db.selectFrom('decision_token').select('id').execute()
+		expect((await runDailyReminders(db, todayIso())).emailsQueued).toBe(0)
+		expect(
+			await db.selectFrom('decision_token').select('id').execute(),
+		).toEqual(tokens)
+
+		// Following the approve link: the confirmation page, then the POST approves at step 1.
+		expect((await open(approve)).body).toMatchObject({
+			problem: null,
+			link: { action: 'approve', approverName: users.ldld.approver.full_name },
+			plan: { id: planId, status: 'step_1' },
+		})
+		expect(await post(approve, { comment: 'Đồng ý.' })).toMatchObject({
+			status: 200,
+			body: { done: {} },
+		})
+		expect(await planState(db, planId)).toMatchObject({
+			status: 'step_2',
+			version: version + 1,
+		})
+		expect((await events(planId)).at(-1)).toEqual({
+			event: 'APPROVE',
+			actor_id: users.ldld.approver.id,
+			on_behalf_of: null,
+			comment: 'Đồng ý.',
+		})
+		// Once: the reminder's links, and those of the first email for the same round, are used.
+		const after = await everything(planId)
+		expect(await post(approve)).toEqual({
+			status: 409,
+			body: { problem: 'used' },
+		})
+		expect(await post(submittedLinks.approve)).toEqual({
+			status: 409,
+			body: { problem: 'used' },
+		})
+		expect(await everything(planId)).toEqual(after)
+	})
+
+	test('a reminder’s link for a plan that has since moved on is refused and changes nothing', async () => {
+		const { users } = world
+		const planId = await submitted()
+		await remindedToday(planId)
+		const reminder = await linksFor(users.ldld.approver)
+		expect(reminder.mail.subject).toContain('đã chờ bạn phê duyệt')
+
+		// Approved on the web meanwhile: the plan waits at the Tỉnh ủy now.
+		await sendPlanEvent(db, planId, 'APPROVE', users.ldld.approver)
+		const atStep2 = await everything(planId)
+		expect(atStep2.plan?.status).toBe('step_2')
+		for (const token of [reminder.approve, reminder.return])
+			expect(
+				await post(token, { comment: 'Đề nghị bổ sung danh sách đoàn.' }),
+			).toEqual({ status: 409, body: { problem: 'moved' } })
+		expect((await open(reminder.approve)).body).toMatchObject({
+			problem: 'moved',
+			plan: { status: 'step_2' },
+		})
+		expect(await everything(planId)).toEqual(atStep2)
+	})
+
+	test('a substitute in force is reminded with links of their own, which decide for the approver they stand in for', async () => {
+		const { users } = world
+		const today = todayIso()
+		// The admin (not an approver) stands in for the federation's approver; a drafter of the
+		// federation, who is no one's substitute, hears nothing.
+		await db.transaction().execute(trx =>
+			createSubstitution(
+				trx,
+				{
+					organisationId: world.orgs.ldld.id,
+					principalId: users.ldld.approver.id,
+					substituteId: users.ldld.admin.id,
+					startsOn: today,
+					endsOn: addDays(today, 2),
+					createdBy: users.ldld.approver.id,
+				},
+				today,
+			),
+		)
+		const planId = await submitted()
+		const run = await remindedToday(planId)
+		expect(run.reminders.map(r => r.userId).sort()).toEqual(
+			[users.ldld.approver.id, users.ldld.admin.id].sort(),
+		)
+		expect(smtp.to(users.ldld.drafter.email)).toEqual([])
+		const own = await linksFor(users.ldld.approver)
+		const sub = await linksFor(users.ldld.admin)
+		expect(sub.mail.subject).toContain('đã chờ bạn phê duyệt 5 ngày')
+		expect(sub.approve).not.toBe(own.approve)
+		expect((await open(sub.approve)).body).toMatchObject({
+			problem: null,
+			link: {
+				approverName: users.ldld.admin.full_name,
+				onBehalfOf: users.ldld.approver.full_name,
+			},
+		})
+		expect((await post(sub.approve)).status).toBe(200)
+		expect((await planState(db, planId))?.status).toBe('step_2')
+		expect((await events(planId)).at(-1)).toMatchObject({
+			event: 'APPROVE',
+			actor_id: users.ldld.admin.id,
+			on_behalf_of: users.ldld.approver.id,
+		})
 	})
 })

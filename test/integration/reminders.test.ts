@@ -11,6 +11,7 @@ import {
 	applyPlanEvent,
 	type PlanFieldChanges,
 } from '#workflows/plan/plan.server.ts'
+import { renderStoredEmail } from '#workflows/notify/render.server.ts'
 import { addDays } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import { CRON_ITEMS } from '#workflows/worker/worker.server.ts'
@@ -56,16 +57,14 @@ async function act(
 		organisationId: user.organisation_id,
 		roles: user.roles,
 	}
-	const result = await db
-		.transaction()
-		.execute(trx =>
-			applyPlanEvent(trx, {
-				planId,
-				expectedVersion: version,
-				event: { type, actor, comment } as PlanEvent,
-				changes,
-			}),
-		)
+	const result = await db.transaction().execute(trx =>
+		applyPlanEvent(trx, {
+			planId,
+			expectedVersion: version,
+			event: { type, actor, comment } as PlanEvent,
+			changes,
+		}),
+	)
 	if (result.status !== 'ok')
 		throw new Error(`${type} was refused: ${result.status}`)
 }
@@ -244,6 +243,7 @@ describe('report reminders, day by day', () => {
 			returnedOn: '2027-03-10',
 			dueOn: '2027-03-25',
 			drafterName: users.ldld.drafter.full_name,
+			drafterInactive: false,
 			informational: false,
 		}
 		const drafter = users.ldld.drafter.id
@@ -438,6 +438,98 @@ describe('report reminders, day by day', () => {
 		).toBe('closed')
 	})
 
+	test('a drafter no longer active: the report reminders go to the organisation’s active drafters instead, saying why; the escalation still reaches the approvers', async () => {
+		const world = await insertPlanWorld(db)
+		const { users, orgs } = world
+		const planId = await tripReturned(world)
+		// The plan's drafter has left; the federation has another active drafter (and an inactive
+		// one), and an approver who also drafts. Other organisations' drafters hear nothing.
+		await db
+			.updateTable('app_user')
+			.set({ active: false })
+			.where('id', '=', users.ldld.drafter.id)
+			.execute()
+		const colleague = await insertUser(db, {
+			organisation_id: orgs.ldld.id,
+			roles: ['drafter'],
+		})
+		await insertUser(db, {
+			organisation_id: orgs.ldld.id,
+			roles: ['drafter'],
+			active: false,
+		})
+		const both = await insertUser(db, {
+			organisation_id: orgs.ldld.id,
+			roles: ['drafter', 'approver'],
+		})
+		await fresh()
+
+		const name = new Map<string, string>([
+			[colleague.id, 'colleague'],
+			[both.id, 'drafter-approver'],
+			[users.ldld.approver.id, 'ldld approver'],
+		])
+		const sent: string[] = []
+		for (const day of days('2027-03-10', '2027-04-08')) {
+			await runDailyReminders(db, day)
+			const { emails, notifications } = await fresh()
+			expect(notifications.map(n => n.dedupe_key).sort()).toEqual(
+				emails.map(e => e.dedupe_key).sort(),
+			)
+			for (const e of emails) {
+				const props = e.props as { escalation: boolean }
+				sent.push(
+					`${dm(day)} ${e.template} → ${name.get(e.recipient_id!) ?? e.to_address}${props.escalation ? ' (escalation)' : ''}`,
+				)
+			}
+		}
+		expect(sent.sort()).toEqual(
+			[
+				'22/03 report-due → colleague',
+				'22/03 report-due → drafter-approver',
+				'25/03 report-due → colleague',
+				'25/03 report-due → drafter-approver',
+				'01/04 report-overdue → colleague',
+				'01/04 report-overdue → drafter-approver',
+				'08/04 report-overdue → colleague',
+				// A drafter who is also an approver is reminded once, as a drafter.
+				'08/04 report-overdue → drafter-approver',
+				'08/04 report-overdue → ldld approver (escalation)',
+			].sort(),
+		)
+
+		// The email names the drafter who left and says why it came to them.
+		const [first] = await db
+			.selectFrom('email_message')
+			.select(['template', 'props'])
+			.where('recipient_id', '=', colleague.id)
+			.orderBy('created_at')
+			.execute()
+		expect(first.props).toMatchObject({
+			planId,
+			point: 'before',
+			drafterName: users.ldld.drafter.full_name,
+			drafterInactive: true,
+			escalation: false,
+		})
+		const { text } = await renderStoredEmail({
+			...first,
+			recipient_name: colleague.full_name,
+			recipient_locale: 'vi',
+		})
+		expect(text.replace(/\s+/g, ' ')).toContain(
+			`Người soạn thảo kế hoạch (${users.ldld.drafter.full_name}) không còn hoạt động trong hệ thống, nên nhắc nhở này được gửi đến những người soạn thảo của đơn vị.`,
+		)
+		const { text: en } = await renderStoredEmail({
+			...first,
+			recipient_name: colleague.full_name,
+			recipient_locale: 'en',
+		})
+		expect(en.replace(/\s+/g, ' ')).toContain(
+			`The plan’s drafter (${users.ldld.drafter.full_name}) is no longer active`,
+		)
+	})
+
 	test('a fixed number of queries, however many plans are due', async () => {
 		const world = await insertPlanWorld(db)
 		const { users, orgs, partner } = world
@@ -484,17 +576,24 @@ describe('report reminders, day by day', () => {
 			.set({ approval_reminder_days: 7 })
 			.where('id', '=', orgs.otherFed.id)
 			.execute()
-		await plans(1)
-		// 25/03: the report due today (the drafter), the waiting plan (the other federation's approver).
-		const one = await count('2027-03-25')
-		expect(one.reminders).toBe(2)
-		await plans(19)
-		// 01/04: 8 reports one week late (drafter), 6 two weeks late (drafter and approver), 6 due today; 20 waiting plans.
+		await plans(2)
+		// 25/03: the report due today and the one a week late (the drafter), the 2 waiting plans (the other federation's approver).
+		const two = await count('2027-03-25')
+		expect(two.reminders).toBe(2 + 2)
+		await plans(18)
+		// 01/04: 7 reports one week late (drafter), 7 two weeks late (drafter and approver), 6 due today; 20 waiting plans.
 		const many = await count('2027-04-01')
-		expect(many.reminders).toBe(8 + 6 * 2 + 6 + 20)
-		expect(many.queries).toBe(one.queries)
-		// BEGIN, the two selects, the recipients, the notifications with the emails and their jobs, COMMIT.
-		expect(one.queries).toBe(6)
+		expect(many.reminders).toBe(7 + 7 * 2 + 6 + 20)
+		// Each waiting plan's reminder carries its own approve and return links: 40 more rows, in the same one insert.
+		const links = await db
+			.selectFrom('decision_token')
+			.select(eb => eb.fn.countAll<string>().as('n'))
+			.executeTakeFirstOrThrow()
+		expect(Number(links.n)).toBe((2 + 20) * 2)
+		expect(many.queries).toBe(two.queries)
+		// BEGIN, the two selects, the recipients, their substitutes, the notifications with the
+		// emails and their jobs, the links' hashes, COMMIT.
+		expect(two.queries).toBe(8)
 		// Nothing due: the two selects only.
 		expect((await count('2027-03-12')).queries).toBe(2 + 2)
 	})
@@ -587,8 +686,43 @@ describe('approval waiting', () => {
 				waitingSince: '2027-03-24',
 				days: 3,
 				informational: false,
+				// The approver's one-time links, as in "waiting for you" (the tokens are stored hashed).
+				decidePaths: {
+					approve: expect.stringMatching(/^\/decide\/[\w-]{43}$/),
+					return: expect.stringMatching(/^\/decide\/[\w-]{43}$/),
+				},
 			},
 		})
+		// Each reminder email made 2 links for its approver, at the plan's step then (however
+		// many runs a day); the in-app notifications have none.
+		const reminders = await db
+			.selectFrom('email_message')
+			.select(['recipient_id', 'plan_id', 'props'])
+			.where('template', '=', 'approval-waiting')
+			.execute()
+		const tokens = await db
+			.selectFrom('decision_token')
+			.select(['approver_id', 'plan_id', 'step_status', 'action'])
+			.execute()
+		// "Waiting for you" to the federation and the other federation, then to the Tỉnh ủy.
+		const submittedLinks = 3 * 2
+		expect(tokens).toHaveLength(2 * reminders.length + submittedLinks)
+		expect(
+			tokens.filter(
+				t =>
+					t.approver_id === users.tinhUy.approver.id &&
+					t.step_status === 'step_2',
+			),
+		).toHaveLength(2 * 3 + 2)
+		expect(
+			JSON.stringify(
+				await db
+					.selectFrom('notification')
+					.select('params')
+					.where('kind', '=', 'approval-waiting')
+					.execute(),
+			),
+		).not.toContain('/decide/')
 	})
 
 	test('returned and submitted again, the plan starts a new series at the step', async () => {

@@ -540,6 +540,70 @@ describe('report reminders', () => {
 	})
 })
 
+describe('deciding from the email', () => {
+	const decideUrls = {
+		approve: 'http://localhost:3000/decide/approve-token',
+		return: 'http://localhost:3000/decide/return-token',
+	}
+	const buttons = (html: string) =>
+		[
+			...html.matchAll(
+				/<a href="([^"]*\/decide\/[^"]*)"[^>]*>([\s\S]*?)<\/a>/g,
+			),
+		].map(m => [m[1], m[2].replace(/<[^>]+>|&#\d+;/g, '')])
+
+	test('the approval-waiting reminder shows the approver’s Phê duyệt and Trả lại links as “waiting for you” does, and none without them', async () => {
+		const reminder = await renderEmail('approval-waiting', {
+			...waitingProps('vi'),
+			decideUrls,
+		})
+		const submitted = await renderEmail('plan-submitted', {
+			...planProps('vi'),
+			decideUrls,
+		})
+		for (const { html, text } of [reminder, submitted]) {
+			expect(buttons(html)).toEqual([
+				[decideUrls.approve, 'Phê duyệt'],
+				[decideUrls.return, 'Trả lại'],
+			])
+			expect(squash(text)).toContain(
+				squash('Bạn cũng có thể quyết định ngay từ email này.'),
+			)
+			expect(text).toContain(decideUrls.approve)
+			expect(text).toContain(decideUrls.return)
+		}
+		const en = await renderEmail('approval-waiting', {
+			...waitingProps('en'),
+			decideUrls,
+		})
+		expect(buttons(en.html).map(b => b[1])).toEqual(['Approve', 'Return'])
+		const without = await renderEmail('approval-waiting', waitingProps('vi'))
+		expect(buttons(without.html)).toEqual([])
+		expect(without.text).not.toContain('/decide/')
+	})
+
+	test('a report reminder sent in place of a drafter who left says so', async () => {
+		const vi = await renderEmail(
+			'report-due',
+			reminderProps('vi', { drafterInactive: true }),
+		)
+		expect(squash(vi.text)).toContain(
+			squash(
+				'Người soạn thảo kế hoạch (Lê Văn Đức) không còn hoạt động trong hệ thống',
+			),
+		)
+		const overdue = await renderEmail(
+			'report-overdue',
+			reminderProps('en', { days: 14, drafterInactive: true }),
+		)
+		expect(squash(overdue.text)).toContain(
+			squash('The plan’s drafter (Lê Văn Đức) is no longer active'),
+		)
+		const usual = await renderEmail('report-due', reminderProps('vi'))
+		expect(usual.text).not.toContain('không còn hoạt động')
+	})
+})
+
 describe('report events', () => {
 	test('submitted: the acknowledging organisation is asked to act, the others are told for information', async () => {
 		const action = await renderEmail('report-submitted', planProps('vi'))

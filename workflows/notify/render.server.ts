@@ -24,7 +24,13 @@ export interface StoredPlanEmail {
 	 * "Waiting for you" to an approver: the paths of their one-time approve and return links.
 	 * Only in the email's props (never in the in-app notification), and dropped once sent by SMTP.
 	 */
-	decidePaths?: { approve: string; return: string } | null
+	decidePaths?: DecidePaths | null
+}
+
+/** The paths of one approver's one-time approve and return links (see decision-links.server.ts). */
+export interface DecidePaths {
+	approve: string
+	return: string
 }
 
 /** A report reminder (report-due, report-overdue) as stored: dates 'YYYY-MM-DD'. */
@@ -42,6 +48,8 @@ export interface StoredReportReminder {
 	/** To the owning organisation's approvers rather than the drafter. */
 	escalation: boolean
 	drafterName: string
+	/** The drafter is no longer active: to the owning organisation's drafters in their place. */
+	drafterInactive?: boolean
 	informational: false
 }
 
@@ -57,6 +65,8 @@ export interface StoredApprovalReminder {
 	waitingSince: string
 	days: number
 	informational: false
+	/** As in "waiting for you": the approver's one-time links, in the email only, dropped once sent. */
+	decidePaths?: DecidePaths | null
 }
 
 export interface StoredAccountEmail {
@@ -68,6 +78,12 @@ export interface StoredAccountEmail {
 export interface StoredResetEmail {
 	resetPath: string
 	expiresMinutes: number
+}
+
+function decideUrls(paths: DecidePaths | null | undefined) {
+	return paths
+		? { approve: appUrl(paths.approve), return: appUrl(paths.return) }
+		: null
 }
 
 function pick(label: { vi: string; en: string } | null, locale: Locale) {
@@ -118,6 +134,7 @@ export async function renderStoredEmail(message: {
 			days: props.days,
 			escalation: props.escalation,
 			drafterName: props.drafterName,
+			drafterInactive: props.drafterInactive ?? false,
 			planUrl: appUrl(`/plans/${props.planId}`),
 		})
 	}
@@ -134,6 +151,7 @@ export async function renderStoredEmail(message: {
 			waitingSince: formatIsoDate(props.waitingSince),
 			days: props.days,
 			planUrl: appUrl(`/plans/${props.planId}`),
+			decideUrls: decideUrls(props.decidePaths),
 		})
 	}
 	const props = message.props as StoredPlanEmail
@@ -155,12 +173,7 @@ export async function renderStoredEmail(message: {
 		resubmitted: props.resubmitted,
 		planUrl: appUrl(`/plans/${props.planId}`),
 		informational: props.informational,
-		decideUrls: props.decidePaths
-			? {
-					approve: appUrl(props.decidePaths.approve),
-					return: appUrl(props.decidePaths.return),
-				}
-			: null,
+		decideUrls: decideUrls(props.decidePaths),
 	})
 }
 
@@ -169,8 +182,8 @@ export async function renderStoredEmail(message: {
  * message has left by SMTP, the copy kept for the Outbox must not let anyone who reads it decide.
  */
 export function withoutDecisionLinks(props: unknown) {
-	const plan = props as Partial<StoredPlanEmail> | null
-	if (!plan?.decidePaths) return null
-	const { decidePaths: _links, ...rest } = plan
+	const email = props as { decidePaths?: DecidePaths | null } | null
+	if (!email?.decidePaths) return null
+	const { decidePaths: _links, ...rest } = email
 	return rest
 }

@@ -5,6 +5,11 @@ import {
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { findPlansWaiting, findReportsOwed } from '#db/repos/reminder.server.ts'
+import { substitutesForApproversOf } from '#db/repos/substitution.server.ts'
+import {
+	newDecisionLinks,
+	saveDecisionLinks,
+} from '#workflows/notify/decision-links.server.ts'
 import {
 	type StoredApprovalReminder,
 	type StoredReportReminder,
@@ -21,7 +26,11 @@ import {
 	reportReminderPoint,
 } from './reminder-points.ts'
 
-type Audience = { user: string } | { approversOf: string }
+type Audience =
+	| { user: string }
+	| { approversOf: string }
+	/** A report owed whose drafter is no longer active: the owning organisation's active drafters. */
+	| { draftersOf: string }
 
 interface PlannedReminder {
 	planId: string
@@ -30,6 +39,8 @@ interface PlannedReminder {
 	template: 'report-due' | 'report-overdue' | 'approval-waiting'
 	/** In order: a person in two audiences gets the first one's version. */
 	audiences: Audience[]
+	/** The step the plan waits at and its version there: each of its approvers gets their own approve and return links. */
+	decide?: { stepStatus: string; planVersion: number }
 	props: (
 		recipient: Recipient,
 		audience: Audience,
@@ -52,14 +63,18 @@ export interface ReminderRun {
 /**
  * The daily reminders for `today` ('YYYY-MM-DD', the date in Asia/Ho_Chi_Minh; the caller is the
  * clock). For reports owed (trip_done, report_returned) whose due date makes today a point —
- * 3 days before, the due date, every 7 days after — the drafter, and from the second overdue
- * reminder also the owning organisation's approvers; for plans that have waited at a step for a
- * multiple of that organisation's approval_reminder_days, the step's approvers. Each person gets
- * an in-app notification and an email, both keyed `reminder:<plan>:<point>:<user>`, so running
- * the job again the same day (or after a restart) sends nothing more.
+ * 3 days before, the due date, every 7 days after — the drafter (or, if the drafter is no longer
+ * active, the owning organisation's active drafters), and from the second overdue reminder also
+ * the owning organisation's approvers; for plans that have waited at a step for a multiple of
+ * that organisation's approval_reminder_days, the step's approvers, each with their own one-time
+ * approve and return links as in "waiting for you". Substitutes in force today stand in for the
+ * approvers they replace. Each person gets an in-app notification and an email, both keyed
+ * `reminder:<plan>:<point>:<user>`, so running the job again the same day (or after a restart)
+ * sends nothing more (and makes no new links).
  *
- * A fixed number of queries however many plans (two selects, one for the recipients, one insert
- * of notifications and emails with their jobs), all in one transaction.
+ * A fixed number of queries however many plans (two selects, one for the recipients, one for
+ * substitutes, one insert of notifications and emails with their jobs, one insert of the links'
+ * hashes), all in one transaction.
  */
 export async function runDailyReminders(
 	db: Db,
@@ -80,7 +95,9 @@ export async function runDailyReminders(
 	for (const plan of reports) {
 		const reminder = reportReminderPoint(plan.report_due_on!, today)
 		if (!reminder) continue
-		const drafter = { user: plan.created_by }
+		const drafter: Audience = plan.drafter_active
+			? { user: plan.created_by }
+			: { draftersOf: plan.organisation_id }
 		const escalate = reminder.template === 'report-overdue' && reminder.escalate
 		planned.push({
 			planId: plan.id,
@@ -104,6 +121,7 @@ export async function runDailyReminders(
 						: reminder.daysLeft,
 				escalation: 'approversOf' in audience,
 				drafterName: plan.drafter_name,
+				drafterInactive: !plan.drafter_active,
 				informational: false,
 			}),
 		})
@@ -130,6 +148,7 @@ export async function runDailyReminders(
 			point,
 			template: 'approval-waiting',
 			audiences: [{ approversOf: plan.step_organisation_id! }],
+			decide: { stepStatus: plan.status, planVersion: plan.version },
 			props: () => ({
 				planId: plan.id,
 				planName: plan.name,
@@ -146,40 +165,70 @@ export async function runDailyReminders(
 	if (!planned.length) return { today, reminders: [], emailsQueued: 0 }
 
 	const audiences = planned.flatMap(p => p.audiences)
+	const approverOrgIds = [
+		...new Set(
+			audiences.flatMap(a => ('approversOf' in a ? [a.approversOf] : [])),
+		),
+	]
 	const recipients = await findRecipients(db, {
-		approverOrgIds: [
+		approverOrgIds,
+		drafterOrgIds: [
 			...new Set(
-				audiences.flatMap(a => ('approversOf' in a ? [a.approversOf] : [])),
+				audiences.flatMap(a => ('draftersOf' in a ? [a.draftersOf] : [])),
 			),
 		],
 		userIds: [
 			...new Set(audiences.flatMap(a => ('user' in a ? [a.user] : []))),
 		],
 	})
+	// Substitutes in force today stand in for the approvers they replace (one query).
+	const substitutes = await substitutesForApproversOf(db, approverOrgIds, today)
 
 	const messages: {
 		reminder: PlannedReminder
 		recipient: Recipient
 		props: StoredReportReminder | StoredApprovalReminder
 		key: string
+		links: ReturnType<typeof newDecisionLinks> | null
 	}[] = []
 	for (const reminder of planned) {
 		const told = new Set<string>()
 		for (const audience of reminder.audiences) {
-			const people = recipients.filter(r =>
+			const people: Recipient[] =
 				'user' in audience
-					? r.id === audience.user
-					: r.organisation_id === audience.approversOf &&
-						r.roles.includes('approver'),
-			)
+					? recipients.filter(r => r.id === audience.user)
+					: 'draftersOf' in audience
+						? recipients.filter(
+								r =>
+									r.organisation_id === audience.draftersOf &&
+									r.roles.includes('drafter'),
+							)
+						: [
+								...recipients.filter(
+									r =>
+										r.organisation_id === audience.approversOf &&
+										r.roles.includes('approver'),
+								),
+								...substitutes.filter(
+									r => r.organisation_id === audience.approversOf,
+								),
+							]
 			for (const recipient of people) {
 				if (told.has(recipient.id)) continue
 				told.add(recipient.id)
+				const { decide } = reminder
 				messages.push({
 					reminder,
 					recipient,
 					props: reminder.props(recipient, audience),
 					key: reminderDedupeKey(reminder.planId, reminder.point, recipient.id),
+					links: decide
+						? newDecisionLinks({
+								approverId: recipient.id,
+								planId: reminder.planId,
+								...decide,
+							})
+						: null,
 				})
 			}
 		}
@@ -199,12 +248,21 @@ export async function runDailyReminders(
 			recipient_id: m.recipient.id,
 			to_address: m.recipient.email,
 			template: m.reminder.template,
-			props: m.props,
+			// The links go in the email only, never in the in-app notification.
+			props: m.links ? { ...m.props, decidePaths: m.links.paths } : m.props,
 			plan_id: m.reminder.planId,
 			organisation_id: m.reminder.organisationId,
 			dedupe_key: m.key,
 		})),
 	})
+	// The hashes of the links of the emails queued now (not of those an earlier run queued), in one insert.
+	const queuedKeys = new Set(queued.map(q => q.dedupe_key))
+	await saveDecisionLinks(
+		db,
+		messages.flatMap(m =>
+			m.links && queuedKeys.has(m.key) ? m.links.rows : [],
+		),
+	)
 	return {
 		today,
 		reminders: messages.map(m => ({
