@@ -20,9 +20,6 @@ import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
-import { db } from '#db/client.server.ts'
-import { principalsOf } from '#db/repos/substitution.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
@@ -40,13 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	if (setCookie) headers.append('Set-Cookie', setCookie)
 	if (toastCookie) headers.append('Set-Cookie', toastCookie)
 	const locale = await getLocale(request, user)
-	// A substitute who is not an approver has the inbox while a substitution is in force.
-	const substituting =
-		user && !user.roles.includes('approver')
-			? (await principalsOf(db, user.id, todayIso())).some(
-					p => p.organisation_id === user.organisationId,
-				)
-			: false
 	return json(
 		{
 			locale,
@@ -56,7 +46,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				organisationName: user.organisationName,
 				isAdmin: user.roles.includes('admin'),
 				isApprover: user.roles.includes('approver'),
-				substituting,
+				// A substitute who is not an approver has the inbox while a substitution is in force.
+				substituting: user.substituting,
 				mustChangePassword: user.mustChangePassword,
 				unread: user.unread,
 			},

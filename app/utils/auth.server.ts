@@ -35,6 +35,7 @@ const lucia = singleton(
 				locale: attributes.locale,
 				mustChangePassword: attributes.must_change_password,
 				unread: attributes.unread,
+				substituting: attributes.substituting,
 			}),
 		}),
 )

@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { type Db } from '../client.server.ts'
 import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
@@ -14,6 +15,8 @@ export interface SessionUserAttributes {
 	must_change_password: boolean
 	/** Unread notifications (the bell), read with the session so a page needs no query for it. */
 	unread: number
+	/** Stands in today for an approver of the same organisation (then has the inbox). */
+	substituting: boolean
 }
 
 function toSession(row: {
@@ -58,6 +61,12 @@ export function createSessionAdapter(db: Db): Adapter {
 							.whereRef('n.user_id', '=', 'u.id')
 							.where('n.read_at', 'is', null)
 							.as('unread'),
+					sql<boolean>`EXISTS (
+						SELECT 1 FROM substitution s JOIN app_user p ON p.id = s.principal_id
+						WHERE s.substitute_id = u.id AND p.active AND p.organisation_id = u.organisation_id
+							AND s.ended_early_at IS NULL
+							AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN s.starts_on AND s.ends_on
+					)`.as('substituting'),
 				])
 				.where('session.id', '=', sessionId)
 				.executeTakeFirst()

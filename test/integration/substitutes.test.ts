@@ -382,4 +382,52 @@ describe('the substitutes page', () => {
 			).ended_early_at,
 		).not.toBeNull()
 	})
+	test('a substitute who is not an approver has the Inbox in the menu only while the substitution is in force', async () => {
+		const { users } = world
+		const root = await import('#app/root.tsx')
+		const menu = async () =>
+			(
+				(await (
+					await settle(async () =>
+						root.loader(
+							args(
+								await request('/', {
+									cookie: await sessionCookie(users.ldld.admin.id),
+								}),
+							) as never,
+						),
+					)
+				).json()) as { user: { isApprover: boolean; substituting: boolean } }
+			).user
+		expect(await menu()).toMatchObject({
+			isApprover: false,
+			substituting: false,
+		})
+		const today = todayIso()
+		const { id } = await db
+			.insertInto('substitution')
+			.values({
+				organisation_id: users.ldld.approver.organisation_id,
+				principal_id: users.ldld.approver.id,
+				substitute_id: users.ldld.admin.id,
+				starts_on: addDays(today, 1),
+				ends_on: addDays(today, 3),
+				created_by: users.ldld.approver.id,
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow()
+		expect((await menu()).substituting).toBe(false) // starts tomorrow
+		await db
+			.updateTable('substitution')
+			.set({ starts_on: today })
+			.where('id', '=', id)
+			.execute()
+		expect((await menu()).substituting).toBe(true)
+		await db
+			.updateTable('substitution')
+			.set({ ended_early_at: new Date() })
+			.where('id', '=', id)
+			.execute()
+		expect((await menu()).substituting).toBe(false)
+	})
 })
