@@ -10,12 +10,12 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { PlanActions } from './__plan-actions.tsx'
 import { loadPlanPage, planPageAction } from './__plan-page.server.ts'
+import { PlanDetails } from './__plan-details.tsx'
+import { PlanTimeline } from './__plan-timeline.tsx'
 import {
 	LastDecision,
 	PlanChain,
 	PlanChanges,
-	PlanDetails,
-	PlanTimeline,
 	StatusBadge,
 } from './__plan-view.tsx'
 import { TripPanel } from './__trip-forms.tsx'

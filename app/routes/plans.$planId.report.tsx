@@ -29,7 +29,8 @@ import {
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
-import { PlanTimeline, StatusBadge } from './__plan-view.tsx'
+import { PlanTimeline } from './__plan-timeline.tsx'
+import { StatusBadge } from './__plan-view.tsx'
 import { ReportForm, ReportView } from './__report-form.tsx'
 import { TripFacts } from './__trip-forms.tsx'
 
