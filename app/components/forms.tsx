@@ -1,5 +1,5 @@
 import { type FieldMetadata, getInputProps } from '@conform-to/react'
-import { type ReactNode, useId } from 'react'
+import { type InputHTMLAttributes, type ReactNode, useId } from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
 
@@ -50,6 +50,30 @@ export function Field({
 			{hint ? <p className="hint">{hint}</p> : null}
 			<ErrorList id={errorId} errors={errors} />
 		</div>
+	)
+}
+
+/** A labelled text input wired to its Conform field; other input attributes pass through. */
+export function TextField({
+	label,
+	field,
+	hint,
+	...inputProps
+}: {
+	label: string
+	field: FieldMetadata<string | undefined>
+	hint?: string
+} & InputHTMLAttributes<HTMLInputElement>) {
+	return (
+		<Field label={label} errors={field.errors} hint={hint}>
+			{props => (
+				<input
+					{...getInputProps(field, { type: 'text' })}
+					{...props}
+					{...inputProps}
+				/>
+			)}
+		</Field>
 	)
 }
 
