@@ -1,5 +1,14 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
-import { type InputHTMLAttributes, type ReactNode, useId } from 'react'
+import {
+	type FieldMetadata,
+	getInputProps,
+	getTextareaProps,
+} from '@conform-to/react'
+import {
+	type InputHTMLAttributes,
+	type ReactNode,
+	type TextareaHTMLAttributes,
+	useId,
+} from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
 
@@ -72,6 +81,26 @@ export function TextField({
 					{...props}
 					{...inputProps}
 				/>
+			)}
+		</Field>
+	)
+}
+
+/** A labelled textarea wired to its Conform field; other textarea attributes pass through. */
+export function TextareaField({
+	label,
+	field,
+	hint,
+	...textareaProps
+}: {
+	label: string
+	field: FieldMetadata<string | undefined>
+	hint?: string
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+	return (
+		<Field label={label} errors={field.errors} hint={hint}>
+			{props => (
+				<textarea {...getTextareaProps(field)} {...props} {...textareaProps} />
 			)}
 		</Field>
 	)

@@ -6,7 +6,10 @@ import {
 	useNavigation,
 } from '@remix-run/react'
 import { ErrorList } from '#app/components/forms.tsx'
-import { DecisionConfirm } from '#app/components/step-approvals.tsx'
+import {
+	DecisionConfirm,
+	DecisionForm,
+} from '#app/components/step-approvals.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import type { loadPlanPage, planPageAction } from './__plan-page.server.ts'
 
@@ -28,13 +31,6 @@ export function PlanActions() {
 	const decisionErrors = decisions.some(d => d === actionData?.intent)
 		? actionData?.errors
 		: null
-	const style = {
-		APPROVE: '',
-		RETURN: 'secondary',
-		REJECT: 'danger',
-		ACKNOWLEDGE_REPORT: '',
-		RETURN_REPORT: 'secondary',
-	} as const
 	const aboutReport = decisions.some(d => d.endsWith('_REPORT'))
 	const plain = (['SUBMIT', 'RESUBMIT', 'WITHDRAW'] as const).filter(intent =>
 		actions.includes(intent),
@@ -57,40 +53,15 @@ export function PlanActions() {
 	return (
 		<section className="panel actions-panel">
 			{decisions.length ? (
-				<Form method="post" className="decision">
-					<input type="hidden" name="version" value={plan.version} />
-					{decisions.some(d => d.endsWith('_REPORT')) ? null : (
-						<input type="hidden" name="stage" value="ask" />
-					)}
-					<label>
-						{t('plan.comment')}
-						<textarea
-							name="comment"
-							rows={3}
-							defaultValue={actionData?.comment ?? ''}
-							aria-invalid={decisionErrors?.length ? true : undefined}
-							aria-describedby="decision-hint"
-						/>
-					</label>
-					<p id="decision-hint" className="hint">
-						{t(aboutReport ? 'report.commentHint' : 'plan.commentHint')}
-					</p>
-					<ErrorList errors={decisionErrors} />
-					<div className="actions">
-						{decisions.map(intent => (
-							<button
-								key={intent}
-								type="submit"
-								name="intent"
-								value={intent}
-								className={style[intent]}
-								disabled={busy}
-							>
-								{t(`plan.action.${intent.toLowerCase()}`)}
-							</button>
-						))}
-					</div>
-				</Form>
+				<DecisionForm
+					intents={decisions}
+					version={plan.version}
+					ask={!aboutReport}
+					comment={actionData?.comment ?? ''}
+					errors={decisionErrors}
+					hint={t(aboutReport ? 'report.commentHint' : 'plan.commentHint')}
+					busy={busy}
+				/>
 			) : null}
 			<div className="actions">
 				{editLink ? (

@@ -2,7 +2,6 @@ import {
 	getFormProps,
 	getInputProps,
 	getSelectProps,
-	getTextareaProps,
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
@@ -10,7 +9,12 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
-import { Field, FormErrors, TextField } from '#app/components/forms.tsx'
+import {
+	Field,
+	FormErrors,
+	TextareaField,
+	TextField,
+} from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
@@ -164,19 +168,12 @@ export function PlanForm({
 					/>
 					<TimingFields fields={fields} direction={direction} />
 				</div>
-				<Field
+				<TextareaField
 					label={t('plan.activities')}
-					errors={fields.activities.errors}
+					field={fields.activities}
 					hint={t('plan.activitiesHint')}
-				>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.activities)}
-							{...props}
-							rows={4}
-						/>
-					)}
-				</Field>
+					rows={4}
+				/>
 				<OptionalStepsField
 					steps={optionalSteps}
 					field={fields.optional_step_ids}
@@ -195,19 +192,12 @@ export function PlanForm({
 
 			{amend ? (
 				<section className="panel">
-					<Field
+					<TextareaField
 						label={t('plan.amendReason')}
-						errors={fields.amend_reason.errors}
+						field={fields.amend_reason}
 						hint={t('plan.amendReasonHint')}
-					>
-						{props => (
-							<textarea
-								{...getTextareaProps(fields.amend_reason)}
-								{...props}
-								rows={3}
-							/>
-						)}
-					</Field>
+						rows={3}
+					/>
 				</section>
 			) : null}
 			<div className="actions sticky-actions">

@@ -1,12 +1,11 @@
 import {
 	getFormProps,
 	getInputProps,
-	getTextareaProps,
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
 import { Form, useNavigation } from '@remix-run/react'
-import { Field, FormErrors } from '#app/components/forms.tsx'
+import { Field, FormErrors, TextareaField } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -92,19 +91,12 @@ export function CancelForm({
 			<Form method="post" className="trip-form" {...getFormProps(form)}>
 				<Hidden intent="CANCEL" version={plan.version} />
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<Field
+				<TextareaField
 					label={t('trip.cancelReason')}
-					errors={fields.reason.errors}
+					field={fields.reason}
 					hint={t('trip.cancelHint')}
-				>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.reason)}
-							{...props}
-							rows={2}
-						/>
-					)}
-				</Field>
+					rows={2}
+				/>
 				<button type="submit" className="danger" disabled={busy}>
 					{t('plan.action.cancel')}
 				</button>
@@ -138,15 +130,11 @@ export function PostponeForm({
 					{t('trip.postponeHint', { year: plan.plan_year })}
 				</p>
 				<FormErrors id={form.errorId} errors={form.errors} />
-				<Field label={t('trip.reason')} errors={fields.reason.errors}>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.reason)}
-							{...props}
-							rows={2}
-						/>
-					)}
-				</Field>
+				<TextareaField
+					label={t('trip.reason')}
+					field={fields.reason}
+					rows={2}
+				/>
 				<div className="grid-2">
 					<Field label={t('plan.year')} errors={fields.plan_year.errors}>
 						{props => (
