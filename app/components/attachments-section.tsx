@@ -42,3 +42,28 @@ export function AttachmentsSection({
 		</section>
 	)
 }
+
+/** A plan's or a report's files as download links with their sizes; nothing when there are none. */
+export function AttachmentList({
+	attachments,
+	planId,
+}: {
+	attachments: { id: string; file_name: string; size: number }[]
+	planId: string
+}) {
+	const t = useT()
+	if (!attachments.length) return null
+	return (
+		<>
+			<h2>{t('plan.attachments')}</h2>
+			<ul>
+				{attachments.map(a => (
+					<li key={a.id}>
+						<a href={`/plans/${planId}/attachments/${a.id}`}>{a.file_name}</a>{' '}
+						<span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
+					</li>
+				))}
+			</ul>
+		</>
+	)
+}

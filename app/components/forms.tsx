@@ -1,5 +1,14 @@
-import { type FieldMetadata, getInputProps } from '@conform-to/react'
-import { type ReactNode, useId } from 'react'
+import {
+	type FieldMetadata,
+	getInputProps,
+	getTextareaProps,
+} from '@conform-to/react'
+import {
+	type InputHTMLAttributes,
+	type ReactNode,
+	type TextareaHTMLAttributes,
+	useId,
+} from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
 
@@ -50,6 +59,50 @@ export function Field({
 			{hint ? <p className="hint">{hint}</p> : null}
 			<ErrorList id={errorId} errors={errors} />
 		</div>
+	)
+}
+
+/** A labelled text input wired to its Conform field; other input attributes pass through. */
+export function TextField({
+	label,
+	field,
+	hint,
+	...inputProps
+}: {
+	label: string
+	field: FieldMetadata<string | undefined>
+	hint?: string
+} & InputHTMLAttributes<HTMLInputElement>) {
+	return (
+		<Field label={label} errors={field.errors} hint={hint}>
+			{props => (
+				<input
+					{...getInputProps(field, { type: 'text' })}
+					{...props}
+					{...inputProps}
+				/>
+			)}
+		</Field>
+	)
+}
+
+/** A labelled textarea wired to its Conform field; other textarea attributes pass through. */
+export function TextareaField({
+	label,
+	field,
+	hint,
+	...textareaProps
+}: {
+	label: string
+	field: FieldMetadata<string | undefined>
+	hint?: string
+} & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+	return (
+		<Field label={label} errors={field.errors} hint={hint}>
+			{props => (
+				<textarea {...getTextareaProps(field)} {...props} {...textareaProps} />
+			)}
+		</Field>
 	)
 }
 

@@ -1,4 +1,5 @@
 import { Form, Link } from '@remix-run/react'
+import { ErrorList } from '#app/components/forms.tsx'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
@@ -104,5 +105,69 @@ export function DecisionConfirm({
 				</Link>
 			</Form>
 		</section>
+	)
+}
+
+const DECISION_STYLE: Record<string, string> = {
+	RETURN: 'secondary',
+	REJECT: 'danger',
+	RETURN_REPORT: 'secondary',
+}
+
+/**
+ * The comment box and decision buttons on a plan or its report. With `ask`, the server first
+ * asks once more (DecisionConfirm) before deciding.
+ */
+export function DecisionForm({
+	intents,
+	version,
+	ask,
+	comment,
+	errors,
+	hint,
+	busy,
+}: {
+	intents: readonly string[]
+	version: number
+	ask: boolean
+	comment: string
+	errors?: string[] | null
+	hint: string
+	busy: boolean
+}) {
+	const t = useT()
+	return (
+		<Form method="post" className="decision">
+			<input type="hidden" name="version" value={version} />
+			{ask ? <input type="hidden" name="stage" value="ask" /> : null}
+			<label>
+				{t('plan.comment')}
+				<textarea
+					name="comment"
+					rows={3}
+					defaultValue={comment}
+					aria-invalid={errors?.length ? true : undefined}
+					aria-describedby="decision-hint"
+				/>
+			</label>
+			<p id="decision-hint" className="hint">
+				{hint}
+			</p>
+			<ErrorList errors={errors} />
+			<div className="actions">
+				{intents.map(intent => (
+					<button
+						key={intent}
+						type="submit"
+						name="intent"
+						value={intent}
+						className={DECISION_STYLE[intent] ?? ''}
+						disabled={busy}
+					>
+						{t(`plan.action.${intent.toLowerCase()}`)}
+					</button>
+				))}
+			</div>
+		</Form>
 	)
 }

@@ -1,9 +1,7 @@
 import {
-	type FieldMetadata,
 	getFormProps,
 	getInputProps,
 	getSelectProps,
-	getTextareaProps,
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
@@ -11,18 +9,23 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
-import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
-import { TimingFields } from '#app/components/timing-fields.tsx'
 import {
-	CURRENCIES,
-	DIRECTIONS,
-	FUNDING_SOURCES,
-	PASSPORT_TYPES,
-} from '#db/schema.ts'
+	Field,
+	FormErrors,
+	TextareaField,
+	TextField,
+} from '#app/components/forms.tsx'
+import { TimingFields } from '#app/components/timing-fields.tsx'
+import { DIRECTIONS } from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { type PlanDraft, PlanDraftSchema } from '#app/utils/plan-schema.ts'
+import {
+	BudgetSection,
+	MembersSection,
+	OptionalStepsField,
+} from './__plan-form-lists.tsx'
 
 export interface PlanFormProps {
 	lastResult?: SubmissionResult<string[]>
@@ -35,7 +38,7 @@ export interface PlanFormProps {
 	amend?: boolean
 }
 
-type PlanFormValues = z.input<typeof PlanDraftSchema> & {
+export type PlanFormValues = z.input<typeof PlanDraftSchema> & {
 	attachments?: string
 	amend_reason?: string
 }
@@ -77,14 +80,6 @@ export function PlanForm({
 			parseWithZod(formData, { schema: PlanDraftSchema }),
 	})
 	const direction = fields.direction.value ?? 'out'
-	const members = fields.members.getFieldList()
-	const budget = fields.budget.getFieldList()
-	// One checked box comes back from the form as a string, several as an array.
-	const checkedSteps = new Set<unknown>(
-		[fields.optional_step_ids.value ?? []].flat(),
-	)
-	const text = (field: FieldMetadata<string | undefined>) =>
-		getInputProps(field, { type: 'text' })
 
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
@@ -112,24 +107,14 @@ export function PlanForm({
 							</select>
 						)}
 					</Field>
-					<Field label={t('plan.name')} errors={fields.name.errors}>
-						{props => (
-							<input
-								{...text(fields.name)}
-								{...props}
-								placeholder="Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"
-							/>
-						)}
-					</Field>
-					<Field label={t('plan.inNameOf')} errors={fields.in_name_of.errors}>
-						{props => <input {...text(fields.in_name_of)} {...props} />}
-					</Field>
-					<Field label={t('plan.headTitle')} errors={fields.head_title.errors}>
-						{props => <input {...text(fields.head_title)} {...props} />}
-					</Field>
-					<Field label={t('plan.headName')} errors={fields.head_name.errors}>
-						{props => <input {...text(fields.head_name)} {...props} />}
-					</Field>
+					<TextField
+						label={t('plan.name')}
+						field={fields.name}
+						placeholder="Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"
+					/>
+					<TextField label={t('plan.inNameOf')} field={fields.in_name_of} />
+					<TextField label={t('plan.headTitle')} field={fields.head_title} />
+					<TextField label={t('plan.headName')} field={fields.head_name} />
 					<Field
 						label={t(`plan.country.${direction === 'in' ? 'in' : 'out'}`)}
 						errors={fields.country.errors}
@@ -158,12 +143,10 @@ export function PlanForm({
 						)}
 					</Field>
 					{fields.partner_id.value ? null : (
-						<Field
+						<TextField
 							label={t('plan.partnerName')}
-							errors={fields.partner_name.errors}
-						>
-							{props => <input {...text(fields.partner_name)} {...props} />}
-						</Field>
+							field={fields.partner_name}
+						/>
 					)}
 					<Field
 						label={t('plan.memberCount')}
@@ -178,195 +161,28 @@ export function PlanForm({
 							/>
 						)}
 					</Field>
-					<Field
+					<TextField
 						label={t('plan.days')}
-						errors={fields.days.errors}
+						field={fields.days}
 						hint={t('plan.daysHint')}
-					>
-						{props => <input {...text(fields.days)} {...props} />}
-					</Field>
+					/>
 					<TimingFields fields={fields} direction={direction} />
 				</div>
-				<Field
+				<TextareaField
 					label={t('plan.activities')}
-					errors={fields.activities.errors}
+					field={fields.activities}
 					hint={t('plan.activitiesHint')}
-				>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.activities)}
-							{...props}
-							rows={4}
-						/>
-					)}
-				</Field>
-				{optionalSteps.length ? (
-					<fieldset className="field">
-						<legend>{t('plan.optionalSteps')}</legend>
-						<div className="checks">
-							{optionalSteps.map(step => (
-								<label key={step.id}>
-									<input
-										type="checkbox"
-										name={fields.optional_step_ids.name}
-										value={step.id}
-										defaultChecked={checkedSteps.has(step.id)}
-									/>
-									{locale === 'en' && step.label_en
-										? step.label_en
-										: step.label_vi}
-								</label>
-							))}
-						</div>
-						<ErrorList errors={fields.optional_step_ids.errors} />
-					</fieldset>
-				) : null}
+					rows={4}
+				/>
+				<OptionalStepsField
+					steps={optionalSteps}
+					field={fields.optional_step_ids}
+				/>
 			</section>
 
-			<section className="panel">
-				<h2>{t('plan.members')}</h2>
-				<ol className="steps">
-					{members.map((member, index) => {
-						const m = member.getFieldset()
-						return (
-							<li key={member.key} className="step">
-								<div className="grid-4">
-									<Field
-										label={t('plan.member.fullName')}
-										errors={m.full_name.errors}
-									>
-										{props => <input {...text(m.full_name)} {...props} />}
-									</Field>
-									<Field label={t('plan.member.title')} errors={m.title.errors}>
-										{props => <input {...text(m.title)} {...props} />}
-									</Field>
-									<Field
-										label={t('plan.member.organisation')}
-										errors={m.organisation_name.errors}
-									>
-										{props => (
-											<input {...text(m.organisation_name)} {...props} />
-										)}
-									</Field>
-									{direction === 'out' ? (
-										<Field
-											label={t('plan.member.passport')}
-											errors={m.passport_type.errors}
-										>
-											{props => (
-												<select {...getSelectProps(m.passport_type)} {...props}>
-													<option value="" />
-													{PASSPORT_TYPES.map(p => (
-														<option key={p} value={p}>
-															{t(`passport.${p}`)}
-														</option>
-													))}
-												</select>
-											)}
-										</Field>
-									) : null}
-								</div>
-								<button
-									className="danger small"
-									{...form.remove.getButtonProps({
-										name: fields.members.name,
-										index,
-									})}
-								>
-									{t('plan.removeMember')}
-								</button>
-							</li>
-						)
-					})}
-				</ol>
-				<ErrorList errors={fields.members.errors} />
-				<button
-					className="secondary"
-					{...form.insert.getButtonProps({ name: fields.members.name })}
-				>
-					{t('plan.addMember')}
-				</button>
-			</section>
+			<MembersSection form={form} fields={fields} direction={direction} />
 
-			<section className="panel">
-				<h2>{t('plan.budget')}</h2>
-				<ol className="steps">
-					{budget.map((line, index) => {
-						const b = line.getFieldset()
-						return (
-							<li key={line.key} className="step">
-								<div className="grid-5">
-									<Field label={t('plan.budget.payer')} errors={b.payer.errors}>
-										{props => <input {...text(b.payer)} {...props} />}
-									</Field>
-									<Field label={t('plan.budget.item')} errors={b.item.errors}>
-										{props => <input {...text(b.item)} {...props} />}
-									</Field>
-									<Field
-										label={t('plan.budget.source')}
-										errors={b.source.errors}
-									>
-										{props => (
-											<select {...getSelectProps(b.source)} {...props}>
-												<option value="" />
-												{FUNDING_SOURCES.map(s => (
-													<option key={s} value={s}>
-														{t(`source.${s}`)}
-													</option>
-												))}
-											</select>
-										)}
-									</Field>
-									<Field
-										label={t('plan.budget.amount')}
-										errors={b.amount.errors}
-									>
-										{props => (
-											<input
-												{...getInputProps(b.amount, { type: 'number' })}
-												{...props}
-												min={0}
-												step="any"
-											/>
-										)}
-									</Field>
-									<Field
-										label={t('plan.budget.currency')}
-										errors={b.currency.errors}
-									>
-										{props => (
-											<select {...getSelectProps(b.currency)} {...props}>
-												<option value="" />
-												{CURRENCIES.map(c => (
-													<option key={c} value={c}>
-														{c}
-													</option>
-												))}
-											</select>
-										)}
-									</Field>
-								</div>
-								<button
-									className="danger small"
-									{...form.remove.getButtonProps({
-										name: fields.budget.name,
-										index,
-									})}
-								>
-									{t('plan.removeBudget')}
-								</button>
-							</li>
-						)
-					})}
-				</ol>
-				<ErrorList errors={fields.budget.errors} />
-				<button
-					className="secondary"
-					{...form.insert.getButtonProps({ name: fields.budget.name })}
-				>
-					{t('plan.addBudget')}
-				</button>
-			</section>
+			<BudgetSection form={form} fields={fields} />
 
 			<AttachmentsSection
 				attachments={attachments}
@@ -376,19 +192,12 @@ export function PlanForm({
 
 			{amend ? (
 				<section className="panel">
-					<Field
+					<TextareaField
 						label={t('plan.amendReason')}
-						errors={fields.amend_reason.errors}
+						field={fields.amend_reason}
 						hint={t('plan.amendReasonHint')}
-					>
-						{props => (
-							<textarea
-								{...getTextareaProps(fields.amend_reason)}
-								{...props}
-								rows={3}
-							/>
-						)}
-					</Field>
+						rows={3}
+					/>
 				</section>
 			) : null}
 			<div className="actions sticky-actions">

@@ -1,22 +1,16 @@
-import { Link } from '@remix-run/react'
-import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { formatDateTime } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import {
-	type diffPlans,
-	memberText,
-	timingText,
-} from '#app/utils/plan-display.ts'
-import { type PlanDraft } from '#app/utils/plan-schema.ts'
+import { type diffPlans } from '#app/utils/plan-display.ts'
 import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
 
-interface Step {
+export interface Step {
 	id: string
 	label_vi: string
 	label_en: string
 	organisation_short_name: string
 }
 
-interface PlanEventRow {
+export interface PlanEventRow {
 	id: string
 	event: string
 	from_status: string
@@ -42,7 +36,7 @@ interface PlanEventRow {
 }
 
 /** Statuses whose wording differs for an inbound delegation ("Đoàn đến", "Đoàn rời đi"). */
-const INBOUND_WORDING = new Set([
+export const INBOUND_WORDING = new Set([
 	'departed',
 	'trip_done',
 	'DEPART',
@@ -165,224 +159,6 @@ export function PlanChain({
 						</li>
 					)
 				})}
-			</ol>
-		</section>
-	)
-}
-
-export function PlanDetails({
-	rows,
-	draft,
-	attachments,
-	planId,
-}: {
-	rows: { key: string; label: string; value: string }[]
-	draft: PlanDraft
-	attachments: { id: string; file_name: string; size: number }[]
-	planId: string
-}) {
-	const t = useT()
-	return (
-		<section className="panel">
-			<h2>{t('plan.details')}</h2>
-			<table className="details">
-				<tbody>
-					{rows.map(row => (
-						<tr key={row.key}>
-							<th scope="row">{row.label}</th>
-							<td className="pre">
-								{row.value || <span className="muted">{t('plan.notSet')}</span>}
-							</td>
-						</tr>
-					))}
-				</tbody>
-			</table>
-			{draft.members?.length ? (
-				<>
-					<h2>{t('plan.members')}</h2>
-					<div className="table-wrap">
-						<table>
-							<thead>
-								<tr>
-									<th>TT</th>
-									<th>{t('plan.member.fullName')}</th>
-									<th>{t('plan.member.title')}</th>
-									<th>{t('plan.member.organisation')}</th>
-									{draft.direction === 'out' ? (
-										<th>{t('plan.member.passport')}</th>
-									) : null}
-								</tr>
-							</thead>
-							<tbody>
-								{draft.members.map((m, i) => (
-									<tr key={memberText(m) + i}>
-										<td>{i + 1}</td>
-										<td>{m.full_name}</td>
-										<td>{m.title}</td>
-										<td>{m.organisation_name}</td>
-										{draft.direction === 'out' ? (
-											<td>
-												{m.passport_type
-													? t(`passport.${m.passport_type}`)
-													: ''}
-											</td>
-										) : null}
-									</tr>
-								))}
-							</tbody>
-						</table>
-					</div>
-				</>
-			) : null}
-			{attachments.length ? (
-				<>
-					<h2>{t('plan.attachments')}</h2>
-					<ul>
-						{attachments.map(a => (
-							<li key={a.id}>
-								<a href={`/plans/${planId}/attachments/${a.id}`}>
-									{a.file_name}
-								</a>{' '}
-								<span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
-							</li>
-						))}
-					</ul>
-				</>
-			) : null}
-		</section>
-	)
-}
-
-/** From entering a step to leaving it, in days and hours ("2 ngày 3 giờ"). */
-function stepDuration(
-	from: string,
-	to: string,
-	t: (key: string, params?: Record<string, string | number>) => string,
-) {
-	const hours = Math.floor(
-		(new Date(to).getTime() - new Date(from).getTime()) / 3_600_000,
-	)
-	if (hours < 1) return t('substitutes.underHour')
-	const days = Math.floor(hours / 24)
-	return [
-		days ? t('substitutes.days', { n: days }) : '',
-		hours % 24 ? t('substitutes.hours', { n: hours % 24 }) : '',
-	]
-		.filter(Boolean)
-		.join(' ')
-}
-
-export function PlanTimeline({
-	events,
-	total = events.length,
-	steps,
-	direction,
-	tripDates,
-}: {
-	events: PlanEventRow[]
-	/** All the plan's events, when `events` are only the latest of them. */
-	total?: number
-	steps: Step[]
-	direction?: 'out' | 'in'
-	/** The dates the trip's events recorded, shown with them. */
-	tripDates?: { DEPART?: string | null; COMPLETE_TRIP?: string | null }
-}) {
-	const t = useT()
-	const inbound = (key: string) =>
-		direction === 'in' && INBOUND_WORDING.has(key) ? '.in' : ''
-	if (!events.length) return null
-	// An event that leaves a step: when the plan entered it (partial approvals do not leave it).
-	const entered = events.map((e, i) =>
-		stepIndexOf(e.from_status) !== null && e.from_status !== e.to_status
-			? (events
-					.slice(0, i)
-					.findLast(
-						p => p.to_status === e.from_status && p.from_status !== p.to_status,
-					)?.created_at ?? null)
-			: null,
-	)
-	return (
-		<section className="panel">
-			<h2>{t('plan.timeline')}</h2>
-			{total > events.length ? (
-				<p className="muted">
-					{t('timeline.latest', { shown: events.length, total })}{' '}
-					<Link to="?timeline=all">{t('timeline.showAll')}</Link>
-				</p>
-			) : null}
-			<ol className="timeline">
-				{events.map((e, i) => (
-					<li key={e.id}>
-						<div>
-							<strong>
-								{e.edited
-									? t('event.EDIT_APPROVED')
-									: e.approvals
-										? t('event.APPROVE_PARTIAL.count', {
-												approved: e.approvals.count,
-												required: e.approvals.required,
-											})
-										: t(`event.${e.event}${inbound(e.event)}`)}
-							</strong>{' '}
-							—{' '}
-							{e.on_behalf_name
-								? t('substitutes.onBehalf', {
-										substitute: e.actor_name,
-										principal: e.on_behalf_name,
-									})
-								: e.actor_name}{' '}
-							({e.actor_organisation})
-						</div>
-						{entered[i] ? (
-							<div className="muted">
-								{t('substitutes.stepTook', {
-									duration: stepDuration(entered[i]!, e.created_at, t),
-								})}
-							</div>
-						) : null}
-						<div className="muted">
-							<time dateTime={e.created_at}>
-								{formatDateTime(e.created_at)}
-							</time>{' '}
-							·{' '}
-							<StatusBadge
-								status={e.from_status}
-								steps={steps}
-								direction={direction}
-							/>{' '}
-							→{' '}
-							<StatusBadge
-								status={e.to_status}
-								steps={steps}
-								direction={direction}
-							/>
-						</div>
-						{(e.event === 'DEPART' || e.event === 'COMPLETE_TRIP') &&
-						tripDates?.[e.event] ? (
-							<div>
-								{t(
-									`${e.event === 'DEPART' ? 'trip.departedOn' : 'trip.returnedOn'}${inbound(e.event)}`,
-								)}
-								: {formatIsoDate(tripDates[e.event])}
-							</div>
-						) : null}
-						{e.timing && !e.edited ? (
-							<div>
-								{t('plan.timing')}:{' '}
-								{timingText(
-									{
-										...e.timing,
-										timing_month: e.timing.timing_month ?? undefined,
-										start_date: e.timing.start_date ?? undefined,
-										end_date: e.timing.end_date ?? undefined,
-									},
-									t,
-								)}
-							</div>
-						) : null}
-						{e.comment ? <blockquote>{e.comment}</blockquote> : null}
-					</li>
-				))}
 			</ol>
 		</section>
 	)

@@ -6,7 +6,10 @@ import {
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
-import { AttachmentsSection } from '#app/components/attachments-section.tsx'
+import {
+	AttachmentList,
+	AttachmentsSection,
+} from '#app/components/attachments-section.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import { type z } from 'zod'
 import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
@@ -232,21 +235,7 @@ export function ReportView({
 			) : (
 				<p className="muted">{t('plan.notSet')}</p>
 			)}
-			{attachments.length ? (
-				<>
-					<h2>{t('plan.attachments')}</h2>
-					<ul>
-						{attachments.map(a => (
-							<li key={a.id}>
-								<a href={`/plans/${planId}/attachments/${a.id}`}>
-									{a.file_name}
-								</a>{' '}
-								<span className="muted">({Math.ceil(a.size / 1024)} KB)</span>
-							</li>
-						))}
-					</ul>
-				</>
-			) : null}
+			<AttachmentList attachments={attachments} planId={planId} />
 		</section>
 	)
 }

@@ -1,18 +1,11 @@
-import {
-	getFormProps,
-	getInputProps,
-	getTextareaProps,
-	type SubmissionResult,
-	useForm,
-} from '@conform-to/react'
-import { Form, Link, useNavigation } from '@remix-run/react'
+import { type SubmissionResult } from '@conform-to/react'
+import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { Field, FormErrors } from '#app/components/forms.tsx'
-import { TimingFields } from '#app/components/timing-fields.tsx'
 import { type TimingKind } from '#db/schema.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { daysBetween, dueState } from '#app/utils/trip-dates.ts'
+import { CancelForm, DateForm, PostponeForm } from './__trip-action-forms.tsx'
 
 export interface TripPlan {
 	id: string
@@ -33,6 +26,11 @@ export interface TripPlan {
 type TripResult = { intent: string; result: SubmissionResult<string[]> }
 
 const OWED = ['trip_done', 'report_returned']
+/** The trip's dated events: intent, the date field, and its label. */
+const DATE_FORMS = [
+	['DEPART', 'departed_on', 'trip.departedOn'],
+	['COMPLETE_TRIP', 'returned_on', 'trip.returnedOn'],
+] as const
 
 /** "quá hạn 3 ngày" in red, or "còn 5 ngày", for a report not yet with the receivers. */
 export function DueNote({ dueOn, today }: { dueOn: string; today: string }) {
@@ -151,32 +149,20 @@ export function TripPanel({
 	const lastFor = (intent: string) =>
 		last?.intent === intent ? last.result : undefined
 	const forms: ReactNode[] = []
-	if (actions.includes('DEPART'))
-		forms.push(
-			<DateForm
-				key="DEPART"
-				intent="DEPART"
-				name="departed_on"
-				label={t(`trip.departedOn${inbound}`)}
-				button={t(`plan.action.depart${inbound}`)}
-				plan={plan}
-				today={today}
-				lastResult={lastFor('DEPART')}
-			/>,
-		)
-	if (actions.includes('COMPLETE_TRIP'))
-		forms.push(
-			<DateForm
-				key="COMPLETE_TRIP"
-				intent="COMPLETE_TRIP"
-				name="returned_on"
-				label={t(`trip.returnedOn${inbound}`)}
-				button={t(`plan.action.complete_trip${inbound}`)}
-				plan={plan}
-				today={today}
-				lastResult={lastFor('COMPLETE_TRIP')}
-			/>,
-		)
+	for (const [intent, name, label] of DATE_FORMS)
+		if (actions.includes(intent))
+			forms.push(
+				<DateForm
+					key={intent}
+					intent={intent}
+					name={name}
+					label={t(`${label}${inbound}`)}
+					button={t(`plan.action.${intent.toLowerCase()}${inbound}`)}
+					plan={plan}
+					today={today}
+					lastResult={lastFor(intent)}
+				/>,
+			)
 	const reportVisible =
 		actions.includes('SUBMIT_REPORT') ||
 		['report_submitted', 'report_returned', 'closed'].includes(plan.status) ||
@@ -226,167 +212,5 @@ export function TripPanel({
 			{rows.length ? <FactsTable rows={rows} /> : null}
 			{forms.length ? <div className="trip-actions">{forms}</div> : null}
 		</section>
-	)
-}
-
-function useTripForm(
-	intent: string,
-	lastResult: SubmissionResult<string[]> | undefined,
-	defaultValue: Record<string, string>,
-) {
-	return useForm<Record<string, string>>({
-		id: `trip-${intent}`,
-		lastResult,
-		defaultValue,
-		shouldValidate: 'onSubmit',
-	})
-}
-
-function Hidden({ intent, version }: { intent: string; version: number }) {
-	return (
-		<>
-			<input type="hidden" name="intent" value={intent} />
-			<input type="hidden" name="version" value={version} />
-		</>
-	)
-}
-
-function DateForm({
-	intent,
-	name,
-	label,
-	button,
-	plan,
-	today,
-	lastResult,
-}: {
-	intent: string
-	name: string
-	label: string
-	button: string
-	plan: TripPlan
-	today: string
-	lastResult: SubmissionResult<string[]> | undefined
-}) {
-	const busy = useNavigation().state !== 'idle'
-	const [form, fields] = useTripForm(intent, lastResult, {
-		[name]: formatIsoDate(today),
-	})
-	return (
-		<Form method="post" className="trip-form" {...getFormProps(form)}>
-			<Hidden intent={intent} version={plan.version} />
-			<FormErrors id={form.errorId} errors={form.errors} />
-			<Field label={label} errors={fields[name].errors}>
-				{props => (
-					<input
-						{...getInputProps(fields[name], { type: 'text' })}
-						{...props}
-						placeholder="dd/mm/yyyy"
-						inputMode="numeric"
-					/>
-				)}
-			</Field>
-			<button type="submit" disabled={busy}>
-				{button}
-			</button>
-		</Form>
-	)
-}
-
-function CancelForm({
-	plan,
-	lastResult,
-}: {
-	plan: TripPlan
-	lastResult: SubmissionResult<string[]> | undefined
-}) {
-	const t = useT()
-	const busy = useNavigation().state !== 'idle'
-	const [form, fields] = useTripForm('CANCEL', lastResult, {})
-	return (
-		<details className="trip-more" open={Boolean(lastResult)}>
-			<summary>{t('plan.action.cancel')}</summary>
-			<Form method="post" className="trip-form" {...getFormProps(form)}>
-				<Hidden intent="CANCEL" version={plan.version} />
-				<FormErrors id={form.errorId} errors={form.errors} />
-				<Field
-					label={t('trip.cancelReason')}
-					errors={fields.reason.errors}
-					hint={t('trip.cancelHint')}
-				>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.reason)}
-							{...props}
-							rows={2}
-						/>
-					)}
-				</Field>
-				<button type="submit" className="danger" disabled={busy}>
-					{t('plan.action.cancel')}
-				</button>
-			</Form>
-		</details>
-	)
-}
-
-function PostponeForm({
-	plan,
-	lastResult,
-}: {
-	plan: TripPlan
-	lastResult: SubmissionResult<string[]> | undefined
-}) {
-	const t = useT()
-	const busy = useNavigation().state !== 'idle'
-	const [form, fields] = useTripForm('POSTPONE', lastResult, {
-		plan_year: String(plan.plan_year),
-		timing_kind: plan.timing_kind as string,
-		timing_month: plan.timing_month ? String(plan.timing_month) : '',
-		start_date: formatIsoDate(plan.start_date),
-		end_date: formatIsoDate(plan.end_date),
-	})
-	return (
-		<details className="trip-more" open={Boolean(lastResult)}>
-			<summary>{t('plan.action.postpone')}</summary>
-			<Form method="post" className="trip-form" {...getFormProps(form)}>
-				<Hidden intent="POSTPONE" version={plan.version} />
-				<p className="hint">
-					{t('trip.postponeHint', { year: plan.plan_year })}
-				</p>
-				<FormErrors id={form.errorId} errors={form.errors} />
-				<Field label={t('trip.reason')} errors={fields.reason.errors}>
-					{props => (
-						<textarea
-							{...getTextareaProps(fields.reason)}
-							{...props}
-							rows={2}
-						/>
-					)}
-				</Field>
-				<div className="grid-2">
-					<Field label={t('plan.year')} errors={fields.plan_year.errors}>
-						{props => (
-							<input
-								{...getInputProps(fields.plan_year, { type: 'number' })}
-								{...props}
-							/>
-						)}
-					</Field>
-					<TimingFields
-						fields={{
-							timing_kind: fields.timing_kind,
-							timing_month: fields.timing_month,
-							start_date: fields.start_date,
-							end_date: fields.end_date,
-						}}
-						direction={plan.direction}
-					/>
-				</div>
-				<button type="submit" className="secondary" disabled={busy}>
-					{t('plan.action.postpone')}
-				</button>
-			</Form>
-		</details>
 	)
 }

@@ -1,9 +1,4 @@
-import {
-	getFormProps,
-	getInputProps,
-	getSelectProps,
-	useForm,
-} from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
 	type ActionFunctionArgs,
@@ -11,9 +6,8 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import {
 	getCurrentChain,
@@ -21,65 +15,14 @@ import {
 	listChainVersions,
 } from '#db/repos/chain.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
-import { APPROVAL_RULES, type OrganisationKind } from '#db/schema.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import {
-	validateChain,
-	validateStepApprovals,
-} from '#workflows/chain-validation.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
-
-const label = z.string().trim().max(200, { error: 'error.tooLong' })
-
-/** `kindOf` knows the organisations a step may name; an unknown id is refused like a partner. */
-function chainSchema(
-	kindOf: (id: string) => OrganisationKind | undefined,
-	approversOf: (id: string) => number,
-) {
-	return z
-		.object({
-			expectedVersion: z.number().int().min(0),
-			steps: z
-				.array(
-					z.object({
-						organisation_id: z.uuid({ error: 'error.invalidChoice' }),
-						label_vi: label.min(1, { error: 'error.required' }),
-						label_en: label.optional(),
-						optional: z.boolean().optional(),
-						approval_rule: z.enum(APPROVAL_RULES).default('any'),
-						min_approvals: z
-							.number({ error: 'approvals.minRequired' })
-							.int({ error: 'approvals.minRequired' })
-							.optional(),
-					}),
-				)
-				.optional(),
-		})
-		.superRefine(({ steps = [] }, ctx) => {
-			const { chainError, stepErrors } = validateChain(
-				steps,
-				id => kindOf(id) ?? 'foreign_partner',
-			)
-			if (chainError)
-				ctx.addIssue({ code: 'custom', path: ['steps'], message: chainError })
-			for (const [index, message] of stepErrors)
-				ctx.addIssue({
-					code: 'custom',
-					path: ['steps', index, 'organisation_id'],
-					message,
-				})
-			for (const [index, message] of validateStepApprovals(steps, approversOf))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['steps', index, 'min_approvals'],
-					message,
-				})
-		})
-}
+import { type ChainValues, chainSchema, stepValues } from './__chain-schema.ts'
+import { ChainStepRow } from './__chain-step.tsx'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -133,25 +76,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	const current = await getCurrentChain(db, organisation.id)
 	const unchanged =
 		current?.version === expectedVersion &&
-		JSON.stringify(
-			current.steps.map(
-				({
-					organisation_id,
-					label_vi,
-					label_en,
-					optional,
-					approval_rule,
-					min_approvals,
-				}) => ({
-					organisation_id,
-					label_vi,
-					label_en,
-					optional,
-					approval_rule,
-					min_approvals,
-				}),
-			),
-		) === JSON.stringify(rows)
+		JSON.stringify(current.steps.map(stepValues)) === JSON.stringify(rows)
 	if (unchanged)
 		return redirectWithToast(request.url, {
 			type: 'success',
@@ -186,28 +111,16 @@ export default function ChainRoute() {
 		id => kinds.get(id),
 		id => approvers[id] ?? 0,
 	)
-	const [form, fields] = useForm({
+	const [form, fields] = useForm<ChainValues>({
 		id: `chain-${chain?.version ?? 0}`,
 		lastResult: actionData?.result,
 		defaultValue: {
 			expectedVersion: chain?.version ?? 0,
-			steps: chain?.steps.map(
-				({
-					organisation_id,
-					label_vi,
-					label_en,
-					optional,
-					approval_rule,
-					min_approvals,
-				}) => ({
-					organisation_id,
-					label_vi,
-					label_en,
-					optional: optional ? 'on' : undefined,
-					approval_rule,
-					min_approvals: min_approvals ?? undefined,
-				}),
-			),
+			steps: chain?.steps.map(step => ({
+				...stepValues(step),
+				optional: step.optional ? 'on' : undefined,
+				min_approvals: step.min_approvals ?? undefined,
+			})),
 		},
 		constraint: getZodConstraint(schema),
 		shouldRevalidate: 'onBlur',
@@ -229,139 +142,17 @@ export default function ChainRoute() {
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input {...getInputProps(fields.expectedVersion, { type: 'hidden' })} />
 				<ol className="steps">
-					{steps.map((step, index) => {
-						const stepFields = step.getFieldset()
-						return (
-							<li key={step.key} className="step">
-								<div className="step-head">
-									<strong>{t('chain.step', { n: index + 1 })}</strong>
-									<div className="actions">
-										<button
-											className="secondary small"
-											{...form.reorder.getButtonProps({
-												name: fields.steps.name,
-												from: index,
-												to: index - 1,
-											})}
-											disabled={index === 0}
-											aria-label={`${t('chain.moveUp')} — ${t('chain.step', { n: index + 1 })}`}
-										>
-											{t('chain.moveUp')}
-										</button>
-										<button
-											className="secondary small"
-											{...form.reorder.getButtonProps({
-												name: fields.steps.name,
-												from: index,
-												to: index + 1,
-											})}
-											disabled={index === steps.length - 1}
-											aria-label={`${t('chain.moveDown')} — ${t('chain.step', { n: index + 1 })}`}
-										>
-											{t('chain.moveDown')}
-										</button>
-										<button
-											className="danger small"
-											{...form.remove.getButtonProps({
-												name: fields.steps.name,
-												index,
-											})}
-											aria-label={`${t('chain.removeStep')} — ${t('chain.step', { n: index + 1 })}`}
-										>
-											{t('chain.removeStep')}
-										</button>
-									</div>
-								</div>
-								<div className="grid-2">
-									<Field
-										label={t('chain.stepOrganisation')}
-										errors={stepFields.organisation_id.errors}
-									>
-										{props => (
-											<select
-												{...getSelectProps(stepFields.organisation_id)}
-												{...props}
-											>
-												<option value="" />
-												{choices.map(org => (
-													<option key={org.id} value={org.id}>
-														{org.name_vi}
-													</option>
-												))}
-											</select>
-										)}
-									</Field>
-									<Field
-										label={t('chain.labelVi')}
-										errors={stepFields.label_vi.errors}
-									>
-										{props => (
-											<input
-												{...getInputProps(stepFields.label_vi, {
-													type: 'text',
-												})}
-												{...props}
-											/>
-										)}
-									</Field>
-									<Field
-										label={t('chain.labelEn')}
-										errors={stepFields.label_en.errors}
-									>
-										{props => (
-											<input
-												{...getInputProps(stepFields.label_en, {
-													type: 'text',
-												})}
-												{...props}
-											/>
-										)}
-									</Field>
-								</div>
-								<label className="checks">
-									<input
-										{...getInputProps(stepFields.optional, {
-											type: 'checkbox',
-										})}
-									/>
-									{t('chain.optional')}
-								</label>
-								<div className="grid-2">
-									<Field
-										label={t('approvals.ruleLabel')}
-										errors={stepFields.approval_rule.errors}
-									>
-										{props => (
-											<select
-												{...getSelectProps(stepFields.approval_rule)}
-												{...props}
-											>
-												{APPROVAL_RULES.map(rule => (
-													<option key={rule} value={rule}>
-														{t(`approvals.ruleOption.${rule}`)}
-													</option>
-												))}
-											</select>
-										)}
-									</Field>
-									<Field
-										label={t('approvals.minLabel')}
-										errors={stepFields.min_approvals.errors}
-									>
-										{props => (
-											<input
-												{...getInputProps(stepFields.min_approvals, {
-													type: 'number',
-												})}
-												min={1}
-												{...props}
-											/>
-										)}
-									</Field>
-								</div>
-							</li>
-						)
-					})}
+					{steps.map((step, index) => (
+						<ChainStepRow
+							key={step.key}
+							form={form}
+							stepsName={fields.steps.name}
+							step={step}
+							index={index}
+							count={steps.length}
+							choices={choices}
+						/>
+					))}
 				</ol>
 				<ErrorList id={fields.steps.errorId} errors={fields.steps.errors} />
 				<div className="actions">

@@ -4,14 +4,13 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import {
-	Form,
 	Link,
 	useActionData,
 	useLoaderData,
 	useNavigation,
 } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList } from '#app/components/forms.tsx'
+import { DecisionForm } from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
 import { getReportPage, getTripFacts } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -29,7 +28,8 @@ import {
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
-import { PlanTimeline, StatusBadge } from './__plan-view.tsx'
+import { PlanTimeline } from './__plan-timeline.tsx'
+import { StatusBadge } from './__plan-view.tsx'
 import { ReportForm, ReportView } from './__report-form.tsx'
 import { TripFacts } from './__trip-forms.tsx'
 
@@ -193,39 +193,17 @@ function Decision() {
 	const errors = actionData && 'errors' in actionData ? actionData.errors : null
 	return (
 		<section className="panel">
-			<Form method="post" className="decision">
-				<input type="hidden" name="version" value={plan.version} />
-				<label>
-					{t('plan.comment')}
-					<textarea
-						name="comment"
-						rows={3}
-						defaultValue={
-							actionData && 'comment' in actionData ? actionData.comment : ''
-						}
-						aria-invalid={errors?.length ? true : undefined}
-						aria-describedby="decision-hint"
-					/>
-				</label>
-				<p id="decision-hint" className="hint">
-					{t('report.commentHint')}
-				</p>
-				<ErrorList errors={errors} />
-				<div className="actions">
-					{decisions.map(intent => (
-						<button
-							key={intent}
-							type="submit"
-							name="intent"
-							value={intent}
-							className={intent === 'RETURN_REPORT' ? 'secondary' : ''}
-							disabled={busy}
-						>
-							{t(`plan.action.${intent.toLowerCase()}`)}
-						</button>
-					))}
-				</div>
-			</Form>
+			<DecisionForm
+				intents={decisions}
+				version={plan.version}
+				ask={false}
+				comment={
+					actionData && 'comment' in actionData ? actionData.comment : ''
+				}
+				errors={errors}
+				hint={t('report.commentHint')}
+				busy={busy}
+			/>
 		</section>
 	)
 }
