@@ -7,11 +7,16 @@ import {
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
-import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import {
+	ErrorList,
+	Field,
+	FormErrors,
+	useDraftOrSubmitValidation,
+} from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import {
 	CURRENCIES,
@@ -22,7 +27,11 @@ import {
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { type PlanDraft, PlanDraftSchema } from '#app/utils/plan-schema.ts'
+import {
+	type PlanDraft,
+	PlanDraftSchema,
+	PlanSubmitSchema,
+} from '#app/utils/plan-schema.ts'
 
 export interface PlanFormProps {
 	lastResult?: SubmissionResult<string[]>
@@ -73,8 +82,12 @@ export function PlanForm({
 		constraint: getZodConstraint(PlanDraftSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) =>
-			parseWithZod(formData, { schema: PlanDraftSchema }),
+		onValidate: useDraftOrSubmitValidation({
+			draft: PlanDraftSchema,
+			submit: PlanSubmitSchema,
+			submitIntents: ['submit', 'amend'],
+			submitting: amend || lastResult?.initialValue?.intent === 'submit',
+		}),
 	})
 	const direction = fields.direction.value ?? 'out'
 	const members = fields.members.getFieldList()
