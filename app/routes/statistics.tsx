@@ -224,7 +224,7 @@ export default function StatisticsRoute() {
 						{stats.stepTimes.map(s => (
 							<tr key={s.organisation_name + s.step}>
 								<td>{s.organisation_name}</td>
-								<td>{s.label}</td>
+								<td>{locale === 'en' && s.label_en ? s.label_en : s.label}</td>
 								<td>{s.passes}</td>
 								<td>{duration(t, s.median_hours)}</td>
 								<td>{duration(t, s.max_hours)}</td>
