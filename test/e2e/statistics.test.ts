@@ -73,7 +73,9 @@ test('in English, the time per approval step names the steps in English', async 
 		])
 		await screenshot(page, 'statistics-english')
 		await page.getByRole('button', { name: 'Tiếng Việt' }).click()
-		await page.getByRole('heading', { name: 'Thống kê công tác đối ngoại' }).waitFor()
+		await page
+			.getByRole('heading', { name: 'Thống kê công tác đối ngoại' })
+			.waitFor()
 		session.assertNoErrors()
 	} finally {
 		await session.close()
