@@ -38,3 +38,18 @@ test('the login and home pages fit a 390px-wide phone screen', async () => {
 		await close()
 	}
 })
+
+test('the statistics with the board’s list of organisations fit a 390px-wide phone screen', async () => {
+	const { page, assertNoErrors, close } = await openPage(browser, PHONE)
+	try {
+		await login(page, 'quantri@bandoingoai-tld.vn')
+		await page.goto('/statistics?from=2019&to=2020')
+		await page.getByRole('heading', { level: 1, name: 'Thống kê công tác đối ngoại' }).waitFor()
+		await screenshot(page, 'statistics-board-phone')
+		expect(await overflowing(page)).toEqual([])
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+		assertNoErrors()
+	} finally {
+		await close()
+	}
+})
