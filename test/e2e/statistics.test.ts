@@ -65,7 +65,8 @@ test('in English, the time per approval step names the steps in English', async 
 		})
 		const steps = await table
 			.locator('tbody tr')
-			.evaluateAll(rows => rows.map(row => row.cells[1]?.textContent))
+			.locator('td:nth-child(2)')
+			.allTextContents()
 		expect(steps).toEqual([
 			'Federation standing committee',
 			'Provincial Party Committee',
