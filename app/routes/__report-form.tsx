@@ -222,7 +222,7 @@ export function ReportView({
 					<table>
 						<thead>
 							<tr>
-								<th>TT</th>
+								<th>{t('common.rowNumber')}</th>
 								<th>{t('plan.member.fullName')}</th>
 								<th>{t('plan.member.title')}</th>
 								<th>{t('plan.member.organisation')}</th>
