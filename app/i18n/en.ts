@@ -530,6 +530,7 @@ export const en: Record<MessageKey, string> = {
 		'Change members, partner, country…; major changes need approval again.',
 	// The row-number column of a table (thứ tự).
 	'common.rowNumber': 'No.',
+	'common.pagination': 'Pages',
 	...emailEn,
 	...reminderEn,
 	...approvalsEn,

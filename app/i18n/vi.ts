@@ -524,6 +524,7 @@ export const vi = {
 		'Đổi thành viên, đối tác, nước đến…; thay đổi lớn phải trình duyệt lại.',
 	// The row-number column of a table (thứ tự).
 	'common.rowNumber': 'TT',
+	'common.pagination': 'Phân trang',
 	...emailVi,
 	...reminderVi,
 	...approvalsVi,

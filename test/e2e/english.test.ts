@@ -51,3 +51,19 @@ test('in English, the pages show no column header, label or button in Vietnamese
 		await close()
 	}
 })
+
+test('the page navigation of a list is named in the page’s language', async () => {
+	const { page, assertNoErrors, close } = await openPage(browser)
+	try {
+		await login(page, 'phochutich@ldld-quangtri.vn')
+		await page.goto('/plans')
+		await page.getByRole('navigation', { name: 'Phân trang' }).waitFor()
+		await page.getByRole('button', { name: 'English' }).click()
+		await page.getByRole('navigation', { name: 'Pages' }).waitFor()
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+		await page.getByRole('navigation', { name: 'Phân trang' }).waitFor()
+		assertNoErrors()
+	} finally {
+		await close()
+	}
+})
