@@ -67,3 +67,22 @@ test('the page navigation of a list is named in the page’s language', async ()
 		await close()
 	}
 })
+
+test('an address that does not exist answers 404 in the reader’s language, with the header', async () => {
+	const { page, close } = await openPage(browser)
+	try {
+		await login(page, 'phochutich@ldld-quangtri.vn')
+		const response = await page.goto('/no-such-page')
+		expect(response?.status()).toBe(404)
+		await page.getByRole('heading', { level: 1, name: 'Không tìm thấy yêu cầu' }).waitFor()
+		await page.getByRole('navigation').getByRole('link', { name: 'Kế hoạch đoàn' }).waitFor()
+		await page.getByRole('button', { name: 'English' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Not found' }).waitFor()
+		expect(new URL(page.url()).pathname).toBe('/no-such-page')
+		expect(await page.locator('html').getAttribute('lang')).toBe('en')
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+		await page.getByRole('heading', { level: 1, name: 'Không tìm thấy yêu cầu' }).waitFor()
+	} finally {
+		await close()
+	}
+})
