@@ -3,12 +3,15 @@ import {
 	getInputProps,
 	getTextareaProps,
 } from '@conform-to/react'
+import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	type InputHTMLAttributes,
 	type ReactNode,
 	type TextareaHTMLAttributes,
 	useId,
+	useRef,
 } from 'react'
+import { type z } from 'zod'
 import { useT } from '#app/utils/i18n.tsx'
 import { splitErrorParams } from '#app/utils/misc.ts'
 
@@ -143,4 +146,36 @@ export function PasswordField({
 			)}
 		</Field>
 	)
+}
+
+/**
+ * Client checks for a form with a "save draft" and a "submit" button (name="intent"): before a
+ * submission only the draft's checks run; once submit was pressed, the form checks what the
+ * server will, so fields still missing keep their messages while another one is corrected.
+ */
+export function useDraftOrSubmitValidation<Schema extends z.ZodType>({
+	draft,
+	submit,
+	submitIntents = ['submit'],
+	submitting: initiallySubmitting = false,
+}: {
+	draft: Schema
+	submit: Schema
+	submitIntents?: string[]
+	submitting?: boolean
+}) {
+	const submitting = useRef(initiallySubmitting)
+	return ({
+		formData,
+		submitter,
+	}: {
+		formData: FormData
+		submitter: HTMLInputElement | HTMLButtonElement | null
+	}) => {
+		if (submitter?.name === 'intent')
+			submitting.current = submitIntents.includes(submitter.value)
+		return parseWithZod(formData, {
+			schema: submitting.current ? submit : draft,
+		})
+	}
 }

@@ -81,7 +81,7 @@ export function Pagination({ total, page }: { total: number; page: number }) {
 		return `?${next}`
 	}
 	return (
-		<nav className="pagination" aria-label="pagination">
+		<nav className="pagination" aria-label={t('common.pagination')}>
 			<span>{t('common.total', { count: total })}</span>
 			{page > 1 ? (
 				<Link to={href(page - 1)}>{t('common.previous')}</Link>

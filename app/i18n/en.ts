@@ -529,6 +529,9 @@ export const en: Record<MessageKey, string> = {
 	'reports.submittedLate': '{days} days late',
 	'trip.amendHint':
 		'Change members, partner, country…; major changes need approval again.',
+	// The row-number column of a table (thứ tự).
+	'common.rowNumber': 'No.',
+	'common.pagination': 'Pages',
 	...emailEn,
 	...reminderEn,
 	...approvalsEn,

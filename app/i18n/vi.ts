@@ -523,6 +523,9 @@ export const vi = {
 	'reports.submittedLate': 'trễ {days} ngày',
 	'trip.amendHint':
 		'Đổi thành viên, đối tác, nước đến…; thay đổi lớn phải trình duyệt lại.',
+	// The row-number column of a table (thứ tự).
+	'common.rowNumber': 'TT',
+	'common.pagination': 'Phân trang',
 	...emailVi,
 	...reminderVi,
 	...approvalsVi,

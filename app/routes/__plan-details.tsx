@@ -38,7 +38,7 @@ export function PlanDetails({
 						<table>
 							<thead>
 								<tr>
-									<th>TT</th>
+									<th>{t('common.rowNumber')}</th>
 									<th>{t('plan.member.fullName')}</th>
 									<th>{t('plan.member.title')}</th>
 									<th>{t('plan.member.organisation')}</th>

@@ -5,7 +5,7 @@ import {
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { type z } from 'zod'
@@ -14,13 +14,18 @@ import {
 	FormErrors,
 	TextareaField,
 	TextField,
+	useDraftOrSubmitValidation,
 } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#db/schema.ts'
 import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
 import { formatIsoDate } from '#app/utils/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { type PlanDraft, PlanDraftSchema } from '#app/utils/plan-schema.ts'
+import {
+	type PlanDraft,
+	PlanDraftSchema,
+	PlanSubmitSchema,
+} from '#app/utils/plan-schema.ts'
 import {
 	BudgetSection,
 	MembersSection,
@@ -76,8 +81,12 @@ export function PlanForm({
 		constraint: getZodConstraint(PlanDraftSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) =>
-			parseWithZod(formData, { schema: PlanDraftSchema }),
+		onValidate: useDraftOrSubmitValidation({
+			draft: PlanDraftSchema,
+			submit: PlanSubmitSchema,
+			submitIntents: ['submit', 'amend'],
+			submitting: amend || lastResult?.initialValue?.intent === 'submit',
+		}),
 	})
 	const direction = fields.direction.value ?? 'out'
 

@@ -5,16 +5,24 @@ import {
 	type SubmissionResult,
 	useForm,
 } from '@conform-to/react'
-import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { getZodConstraint } from '@conform-to/zod/v4'
 import {
 	AttachmentList,
 	AttachmentsSection,
 } from '#app/components/attachments-section.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import { type z } from 'zod'
-import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import {
+	ErrorList,
+	Field,
+	FormErrors,
+	useDraftOrSubmitValidation,
+} from '#app/components/forms.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { ReportDraftSchema } from '#app/utils/report-schema.ts'
+import {
+	ReportDraftSchema,
+	ReportSubmitSchema,
+} from '#app/utils/report-schema.ts'
 import { formatDateTime } from '#app/utils/format.ts'
 
 export interface ReportValues {
@@ -71,8 +79,11 @@ export function ReportForm({
 		constraint: getZodConstraint(ReportDraftSchema),
 		shouldValidate: 'onBlur',
 		shouldRevalidate: 'onInput',
-		onValidate: ({ formData }) =>
-			parseWithZod(formData, { schema: ReportDraftSchema }),
+		onValidate: useDraftOrSubmitValidation({
+			draft: ReportDraftSchema,
+			submit: ReportSubmitSchema,
+			submitting: lastResult?.initialValue?.intent === 'submit',
+		}),
 	})
 	const participants = fields.participants.getFieldList()
 	const text = getInputProps
@@ -214,7 +225,7 @@ export function ReportView({
 					<table>
 						<thead>
 							<tr>
-								<th>TT</th>
+								<th>{t('common.rowNumber')}</th>
 								<th>{t('plan.member.fullName')}</th>
 								<th>{t('plan.member.title')}</th>
 								<th>{t('plan.member.organisation')}</th>

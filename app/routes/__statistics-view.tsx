@@ -99,6 +99,7 @@ export function StatisticsCharts({
 /** How long each step of the chains took: passes, median and slowest. */
 export function StepTimesTable({ rows }: { rows: Statistics['stepTimes'] }) {
 	const t = useT()
+	const locale = useLocale()
 	return (
 		<>
 			<h2>{t('stats.stepTimes')}</h2>
@@ -117,7 +118,7 @@ export function StepTimesTable({ rows }: { rows: Statistics['stepTimes'] }) {
 						{rows.map(s => (
 							<tr key={s.organisation_name + s.step}>
 								<td>{s.organisation_name}</td>
-								<td>{s.label}</td>
+								<td>{locale === 'en' && s.label_en ? s.label_en : s.label}</td>
 								<td>{s.passes}</td>
 								<td>{duration(t, s.median_hours)}</td>
 								<td>{duration(t, s.max_hours)}</td>

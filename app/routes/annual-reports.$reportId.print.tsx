@@ -46,7 +46,9 @@ export default function AnnualReportPrintRoute() {
 					{t('annualReport.download')}
 				</a>
 			</div>
-			<ReportDocument report={built} />
+			<div className="ar-sheet">
+				<ReportDocument report={built} />
+			</div>
 		</>
 	)
 }

@@ -90,7 +90,12 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (!endsOn) errors.ends_on = ['substitutes.errors.date']
 	if (!values.substitute_id)
 		errors.substitute_id = ['substitutes.errors.substitute']
-	if (startsOn && endsOn && values.substitute_id) {
+	// Shown with a missing substitute too, not only once everything else is right.
+	if (startsOn && startsOn < todayIso())
+		errors.starts_on = ['substitutes.errors.past']
+	if (startsOn && endsOn && endsOn < startsOn)
+		errors.ends_on = ['substitutes.errors.order']
+	if (startsOn && endsOn && !Object.keys(errors).length) {
 		const result = await db.transaction().execute(trx =>
 			createSubstitution(
 				trx,

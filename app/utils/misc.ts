@@ -9,9 +9,12 @@ export function invariantResponse(
 	if (!condition) throw json({ message }, { status: 404, ...init })
 }
 
+const MAX_PAGE = 1_000_000
+
 export function pageFrom(url: URL) {
 	const page = Number(url.searchParams.get('page') ?? '1')
-	return Number.isInteger(page) && page > 0 ? page : 1
+	// A page number too large for the database's OFFSET is no page anyone reached by a link.
+	return Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1
 }
 
 /** An error message key with parameters, carried as one string through form replies. */

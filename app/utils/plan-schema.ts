@@ -120,14 +120,18 @@ export const PlanDraftSchema = z
 			.max(50, { error: 'error.tooLong' })
 			.optional(),
 	})
-	.superRefine((plan, ctx) => {
-		if (plan.start_date && plan.end_date && plan.end_date < plan.start_date)
-			ctx.addIssue({
-				code: 'custom',
-				path: ['end_date'],
-				message: 'plan.endBeforeStart',
-			})
-	})
+	.superRefine(
+		(plan, ctx) => {
+			if (plan.start_date && plan.end_date && plan.end_date < plan.start_date)
+				ctx.addIssue({
+					code: 'custom',
+					path: ['end_date'],
+					message: 'plan.endBeforeStart',
+				})
+		},
+		// A bad value elsewhere (a date that does not exist, a year in words) must not hide this.
+		{ when: () => true },
+	)
 
 export type PlanDraft = z.infer<typeof PlanDraftSchema>
 
@@ -176,6 +180,7 @@ export function completenessIssues(plan: PlanDraft) {
 		need(plan.end_date, ['end_date'])
 		if (
 			plan.start_date &&
+			typeof plan.plan_year === 'number' &&
 			Number(plan.start_date.slice(0, 4)) !== plan.plan_year
 		)
 			issues.push({ path: ['start_date'], message: 'plan.dateOutsideYear' })
@@ -184,10 +189,22 @@ export function completenessIssues(plan: PlanDraft) {
 	return issues
 }
 
-export const PlanSubmitSchema = PlanDraftSchema.superRefine((plan, ctx) => {
-	for (const issue of completenessIssues(plan))
-		ctx.addIssue({ code: 'custom', ...issue })
-})
+export const PlanSubmitSchema = PlanDraftSchema.superRefine(
+	(plan, ctx) => addMissingIssues(ctx, completenessIssues(plan)),
+	// Runs even when a field is malformed, so every problem shows at once, not one at a time.
+	{ when: () => true },
+)
+
+/** Adds what is missing, except on fields that already have a message (one message a field). */
+export function addMissingIssues(
+	ctx: z.RefinementCtx,
+	issues: { path: (string | number)[]; message: string }[],
+) {
+	const taken = new Set(ctx.issues.map(issue => (issue.path ?? []).join('.')))
+	for (const issue of issues)
+		if (!taken.has(issue.path.join('.')))
+			ctx.addIssue({ code: 'custom', ...issue })
+}
 
 export function activityLines(activities: string | undefined) {
 	return (activities ?? '')

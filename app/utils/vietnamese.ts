@@ -13,7 +13,9 @@ export function foldVietnamese(text: string) {
 
 /** Turns what a user typed into a LIKE pattern over vn_fold()'d text. */
 export function searchPattern(query: string) {
-	const folded = foldVietnamese(query.trim()).replace(/[\\%_]/g, m => `\\${m}`)
+	// Control characters (a NUL byte from a crafted URL) cannot be sent to PostgreSQL in text.
+	const typed = query.replace(/\p{Cc}/gu, ' ').trim()
+	const folded = foldVietnamese(typed).replace(/[\\%_]/g, m => `\\${m}`)
 	return `%${folded.replace(/\s+/g, '%')}%`
 }
 

@@ -22,6 +22,7 @@ export interface StepTimeRow {
 	organisation_name: string
 	step: string
 	label: string
+	label_en: string
 	passes: number
 	median_hours: number
 	max_hours: number
@@ -139,18 +140,18 @@ function stepTimesOf(f: StatisticsFilter) {
 			FROM e WHERE step LIKE 'step\\_%' AND left_at IS NOT NULL
 		)
 		SELECT o.name_vi AS organisation_name, 'step_' || cs.position AS step,
-			cs.label_vi AS label,
+			cs.label_vi AS label, cs.label_en,
 			count(*)::int AS passes,
 			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median_hours,
 			round(max(d.hours)::numeric, 1)::float8 AS max_hours
 		FROM d
 		JOIN organisation o ON o.id = d.organisation_id
 		JOIN LATERAL (
-			SELECT c.position, c.label_vi FROM chain_step c
+			SELECT c.position, c.label_vi, c.label_en FROM chain_step c
 			WHERE c.chain_id = d.chain_id AND (NOT c.optional OR c.id = ANY(d.optional_step_ids))
 			ORDER BY c.position OFFSET d.n - 1 LIMIT 1
 		) cs ON true
-		GROUP BY o.name_vi, cs.position, cs.label_vi
+		GROUP BY o.name_vi, cs.position, cs.label_vi, cs.label_en
 		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`
 }
 

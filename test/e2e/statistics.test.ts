@@ -51,3 +51,34 @@ test('the board sees the statistics of all organisations with charts, tables and
 		await session.close()
 	}
 })
+
+test('in English, the time per approval step names the steps in English', async () => {
+	const session = await openPage(browser)
+	const { page } = session
+	try {
+		await login(page, 'phochutich@ldld-quangtri.vn')
+		await page.getByRole('button', { name: 'English' }).click()
+		await page.getByRole('heading', { level: 1, name: /^Hello, / }).waitFor()
+		await page.goto('/statistics?from=2019&to=2020')
+		const table = page.locator('table').filter({
+			has: page.getByRole('columnheader', { name: 'Step', exact: true }),
+		})
+		const steps = await table
+			.locator('tbody tr')
+			.locator('td:nth-child(2)')
+			.allTextContents()
+		expect(steps).toEqual([
+			'Federation standing committee',
+			'Provincial Party Committee',
+			'VGCL Foreign Affairs Department',
+		])
+		await screenshot(page, 'statistics-english')
+		await page.getByRole('button', { name: 'Tiếng Việt' }).click()
+		await page
+			.getByRole('heading', { name: 'Thống kê công tác đối ngoại' })
+			.waitFor()
+		session.assertNoErrors()
+	} finally {
+		await session.close()
+	}
+})

@@ -210,6 +210,17 @@ describe('dates', () => {
 		})
 	}
 
+	test('a date that does not exist does not hide the other missing fields', async () => {
+		const result = await refusal(await postNew(planFormData(dates('31/02/2027', '03/03/2027', { in_name_of: '', days: 'vài ngày', 'budget[0].payer': undefined, 'budget[0].item': undefined, 'budget[0].source': undefined }))))
+		expect(result.error).toEqual({
+			start_date: ['plan.dateInvalid'],
+			in_name_of: ['error.required'],
+			days: ['plan.daysInvalid'],
+			budget: ['plan.budgetRequired'],
+		})
+		expect(await planCount()).toBe(0)
+	})
+
 	test('a departure outside the plan year is refused on submission, but may sit in a draft', async () => {
 		const result = await refusal(await postNew(planFormData(dates('28/12/2026', '02/01/2027'))))
 		expect(result.error).toEqual({ start_date: ['plan.dateOutsideYear'] })

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { listUsers } from '#db/repos/user.server.ts'
-import { insertOrganisation, insertUser } from '../factories.ts'
+import * as notificationsRoute from '#app/routes/notifications.tsx'
+import * as plansRoute from '#app/routes/plans._index.tsx'
+import { args, insertOrganisation, insertPlan, insertPlanWorld, insertUser, request, settle } from '../factories.ts'
 
 async function insertCommittees(...provinces: string[]) {
 	const rows = []
@@ -123,5 +125,21 @@ describe('listUsers', () => {
 		const { rows, total } = await listUsers(db, { page: 1, organisationId: a.id })
 		expect(rows.map(r => r.id)).toEqual([mine.id])
 		expect(total).toBe(1)
+	})
+})
+
+describe('list addresses typed by hand', () => {
+	test('a NUL byte in the search, or a page number too large for the database, shows the list instead of a 500', async () => {
+		const world = await insertPlanWorld(db)
+		await insertPlan(db, world.users.ldld.drafter, { fields: { name: 'Đoàn Savannakhet' } })
+		const user = world.users.ldld.drafter
+		for (const search of ['?q=%00', '?q=savan%00nakhet', '?page=99999999999999999999', '?page=1e30']) {
+			const response = await settle(async () => plansRoute.loader(args(await request(`/plans${search}`, { user })) as never))
+			expect(response.status, search).toBe(200)
+			const { rows } = (await response.json()) as { rows: { name: string }[] }
+			expect(rows.map(plan => plan.name), search).toEqual(['Đoàn Savannakhet'])
+		}
+		const response = await settle(async () => notificationsRoute.loader(args(await request('/notifications?page=99999999999999999999', { user })) as never))
+		expect(response.status).toBe(200)
 	})
 })

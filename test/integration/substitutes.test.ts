@@ -331,6 +331,18 @@ describe('the substitutes page', () => {
 		expect(await past.json()).toMatchObject({
 			errors: { starts_on: ['substitutes.errors.past'] },
 		})
+		// Every problem at once: no substitute chosen and the range backwards.
+		const [y2, m2, d2] = addDays(today, 2).split('-')
+		const everything = await post(users.ldld.approver, {
+			substitute_id: '',
+			starts_on: `${d2}/${m2}/${y2}`,
+			ends_on: tomorrow,
+		})
+		expect(everything.status).toBe(400)
+		expect((await everything.json()).errors).toEqual({
+			substitute_id: ['substitutes.errors.substitute'],
+			ends_on: ['substitutes.errors.order'],
+		})
 		expect(
 			await db.selectFrom('substitution').select('id').execute(),
 		).toHaveLength(0)
