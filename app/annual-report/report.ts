@@ -85,7 +85,12 @@ export function prefillReport(
 		proposals: '',
 		plan_intro:
 			out + inbound
-				? `Năm ${year + 1}, ${organisation.short_name} dự kiến tổ chức ${out} đoàn ra và đón ${inbound} đoàn vào, cụ thể như sau:`
+				? `Năm ${year + 1}, ${organisation.short_name} dự kiến ${[
+						out ? `tổ chức ${out} đoàn ra` : '',
+						inbound ? `đón ${inbound} đoàn vào` : '',
+					]
+						.filter(Boolean)
+						.join(' và ')}, cụ thể như sau:`
 				: `Năm ${year + 1}, ${organisation.short_name} không có kế hoạch tổ chức Đoàn ra và đón Đoàn vào.`,
 		recipients: '- Ban Đối ngoại TLĐ;\n- Sở Ngoại vụ;\n- Lưu: VT.',
 		signature_on_behalf: 'TM. BAN THƯỜNG VỤ',

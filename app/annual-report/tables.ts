@@ -214,7 +214,16 @@ export function resultsFacts(
 			: ''
 	const lines = done.length
 		? [
-				`Năm ${year}, ${organisation} đã tổ chức ${out.length} đoàn ra với ${people(out)} lượt người và đón ${inbound.length} đoàn vào với ${people(inbound)} lượt khách:`,
+				`Năm ${year}, ${organisation} đã ${[
+					out.length
+						? `tổ chức ${out.length} đoàn ra với ${people(out)} lượt người`
+						: '',
+					inbound.length
+						? `đón ${inbound.length} đoàn vào với ${people(inbound)} lượt khách`
+						: '',
+				]
+					.filter(Boolean)
+					.join(' và ')}:`,
 				...done.map(
 					p =>
 						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người.`,

@@ -28,11 +28,11 @@ export const approvalsVi = {
 	'confirm.question.APPROVE': 'Bạn chắc chắn phê duyệt kế hoạch “{name}”?',
 	'confirm.question.RETURN': 'Bạn chắc chắn trả lại kế hoạch “{name}” để sửa?',
 	'confirm.question.REJECT':
-		'Bạn chắc chắn từ chối kế hoạch “{name}”? Không thể hoàn tác.',
+		'Bạn chắc chắn không phê duyệt kế hoạch “{name}”? Không thể hoàn tác.',
 	'confirm.comment': 'Ý kiến của bạn: {comment}',
 	'confirm.yes.APPROVE': 'Có, phê duyệt',
 	'confirm.yes.RETURN': 'Có, trả lại',
-	'confirm.yes.REJECT': 'Có, từ chối',
+	'confirm.yes.REJECT': 'Có, không phê duyệt',
 	'confirm.cancel': 'Không, quay lại',
 	'confirm.changed':
 		'Kế hoạch đã thay đổi sau khi bạn mở trang nên quyết định chưa được ghi nhận. Hãy xem lại những thay đổi dưới đây rồi quyết định lại.',

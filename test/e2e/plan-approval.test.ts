@@ -104,7 +104,7 @@ async function decide(page: Page, button: string, doneToast: string, comment?: s
 		confirmShot = true
 		await screenshot(page, 'plan-decision-confirm')
 	}
-	const yes = { 'Phê duyệt': 'Có, phê duyệt', 'Trả lại': 'Có, trả lại', 'Từ chối': 'Có, từ chối' }[button] ?? button
+	const yes = { 'Phê duyệt': 'Có, phê duyệt', 'Trả lại': 'Có, trả lại', 'Không phê duyệt': 'Có, không phê duyệt' }[button] ?? button
 	await confirm.getByRole('button', { name: yes, exact: true }).click()
 	await toast(page, doneToast).waitFor()
 	await waitForHydration(page)

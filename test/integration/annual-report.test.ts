@@ -205,6 +205,10 @@ test("the demo report for 2019 carries seed 001's 2020 plan cell for cell, and a
 		'- Đoàn LHCĐ tỉnh Savannakhet (Đoàn vào), làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (11/06/2019 - 14/06/2019), 10 người.',
 	)
 	expect(docx.text).toContain('Bạn lùi Đại hội sang năm 2020')
+	// No inbound delegation is planned: the intro names only what there is.
+	expect(docx.text).toContain(
+		'Năm 2020, LĐLĐ tỉnh Quảng Trị dự kiến tổ chức 2 đoàn ra, cụ thể như sau:',
+	)
 	expect(docx.text).toContain('TM. BAN THƯỜNG VỤ PHÓ CHỦ TỊCH THƯỜNG TRỰC')
 	expect(docx.xml).toContain('Times New Roman')
 	expect(docx.xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/)
@@ -637,7 +641,7 @@ test("the year's delegations that took place fill the first table, and the resul
 		.where('id', '=', id)
 		.executeTakeFirstOrThrow()
 	expect(results.split('\n')).toEqual([
-		'Năm 2025, LĐLĐ tỉnh Quảng Trị đã tổ chức 1 đoàn ra với 8 lượt người và đón 0 đoàn vào với 0 lượt khách:',
+		'Năm 2025, LĐLĐ tỉnh Quảng Trị đã tổ chức 1 đoàn ra với 8 lượt người:',
 		'- Đoàn đi Savannakhet, làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (12/05/2025 - 15/05/2025), 8 người.',
 		'Không thực hiện 1 đoàn:',
 		'- Đoàn dự Đại hội (Liên hiệp Công đoàn tỉnh Savannakhet): Bạn lùi Đại hội.',
