@@ -525,6 +525,64 @@ export async function lockPlan(db: Db, planId: string) {
 		.executeTakeFirst()
 }
 
+/**
+ * For a workflow event, in one statement: locks the plan and reads its record, the steps of the
+ * chain it is pinned to (none before its first submission) and the names a notification of the
+ * event needs. The related rows are read in the statement's snapshot, which is current whenever
+ * the version still matches (every change of the plan's content bumps it).
+ */
+export async function lockPlanForEvent(
+	db: Db,
+	planId: string,
+	actor: { userId: string; organisationId: string },
+) {
+	return db
+		.selectFrom('plan')
+		.select(recordColumns)
+		.select(recordRelations)
+		.select(eb => [
+			'plan.workflow_snapshot',
+			'plan.created_by',
+			jsonArrayFrom(
+				eb
+					.selectFrom('chain_step as s')
+					.select([
+						's.id',
+						's.position',
+						's.organisation_id',
+						's.label_vi',
+						's.label_en',
+						's.optional',
+						's.approval_rule',
+						's.min_approvals',
+					])
+					.whereRef('s.chain_id', '=', 'plan.chain_id')
+					.orderBy('s.position'),
+			).as('chain_steps'),
+			eb
+				.selectFrom('organisation as o')
+				.select('o.name_vi')
+				.whereRef('o.id', '=', 'plan.organisation_id')
+				.$asScalar()
+				.as('organisation_name'),
+			eb
+				.selectFrom('app_user as u')
+				.select('u.full_name')
+				.where('u.id', '=', actor.userId)
+				.$asScalar()
+				.as('actor_name'),
+			eb
+				.selectFrom('organisation as ao')
+				.select('ao.short_name')
+				.where('ao.id', '=', actor.organisationId)
+				.$asScalar()
+				.as('actor_organisation'),
+		])
+		.where('plan.id', '=', planId)
+		.forUpdate('plan')
+		.executeTakeFirst()
+}
+
 export async function updatePlanWorkflow(
 	db: Db,
 	planId: string,
@@ -549,6 +607,37 @@ export async function insertPlanEvent(db: Db, event: NewPlanEvent) {
 		.values(event)
 		.returning('id')
 		.executeTakeFirstOrThrow()
+}
+
+/**
+ * Moves a plan locked by the caller at `lockedVersion` to its next version and appends the
+ * event that did it, in one statement (the event carries the new version, `lockedVersion + 1`).
+ */
+export async function updatePlanWithEvent(
+	db: Db,
+	planId: string,
+	lockedVersion: number,
+	values: PlanUpdate,
+	event: Omit<NewPlanEvent, 'plan_id' | 'plan_version'>,
+) {
+	const version = lockedVersion + 1
+	const row = await db
+		.with('moved', qb =>
+			qb
+				.updateTable('plan')
+				.set({
+					...values,
+					version,
+					status_changed_at: sql`now()`,
+					updated_at: sql`now()`,
+				})
+				.where('id', '=', planId),
+		)
+		.insertInto('plan_event')
+		.values({ ...event, plan_id: planId, plan_version: version })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	return { id: row.id, version }
 }
 
 export async function latestPlanEvent(db: Db, planId: string) {
