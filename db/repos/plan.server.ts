@@ -193,12 +193,6 @@ export async function getPlanPage(
 					.selectFrom(
 						eb
 							.selectFrom('plan_event as e')
-							.innerJoin('app_user as u', 'u.id', 'e.actor_id')
-							.innerJoin(
-								'organisation as eo',
-								'eo.id',
-								'e.actor_organisation_id',
-							)
 							.select([
 								'e.id',
 								'e.event',
@@ -207,8 +201,13 @@ export async function getPlanPage(
 								'e.comment',
 								'e.created_at',
 								'e.plan_version',
-								'u.full_name as actor_name',
-								'eo.short_name as actor_organisation',
+								// Looked up for the latest events only, not for every event before the limit.
+								sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
+									'actor_name',
+								),
+								sql<string>`(SELECT eo.short_name FROM organisation eo WHERE eo.id = e.actor_organisation_id)`.as(
+									'actor_organisation',
+								),
 								sql<
 									string | null
 								>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
@@ -219,7 +218,10 @@ export async function getPlanPage(
 									'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
 									'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
 									'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
-								sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
+								// Only a postponement's snapshot can carry `edited` (no other event's snapshot is read).
+								sql<boolean>`CASE WHEN e.event = 'POSTPONE' THEN e.plan_snapshot ? 'edited' ELSE false END`.as(
+									'edited',
+								),
 								// How far a step that needs several approvers got with a partial approval.
 								sql<{
 									count: number
