@@ -28,24 +28,43 @@ export function visibleTo(viewer: PlanViewer) {
 				eb('plan.status', '!=', 'drafting'),
 				viewer.seesAllSubmitted
 					? eb.lit(true)
-					: eb.exists(
-							eb
-								.selectFrom('chain_step')
-								.select('chain_step.id')
-								.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
-								.where('chain_step.organisation_id', '=', viewer.organisationId)
-								// An optional step counts only when the plan chose it.
-								.where(eb =>
-									eb.or([
-										eb('chain_step.optional', '=', false),
-										eb(
+					: // The viewer's steps are read once per query (a hashed subplan and an array), not once
+						// per plan; only a plan that chose one of the viewer's optional steps is checked row by row.
+						eb.or([
+							eb(
+								'plan.chain_id',
+								'in',
+								eb
+									.selectFrom('chain_step')
+									.select('chain_step.chain_id')
+									.where(
+										'chain_step.organisation_id',
+										'=',
+										viewer.organisationId,
+									)
+									.where('chain_step.optional', '=', false),
+							),
+							eb.and([
+								sql<boolean>`plan.optional_step_ids && ARRAY(SELECT o.id FROM chain_step o WHERE o.organisation_id = ${viewer.organisationId} AND o.optional)`,
+								eb.exists(
+									eb
+										.selectFrom('chain_step')
+										.select('chain_step.id')
+										.where(
 											'chain_step.id',
 											'=',
 											eb.fn.any('plan.optional_step_ids'),
-										),
-									]),
+										)
+										.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
+										.where(
+											'chain_step.organisation_id',
+											'=',
+											viewer.organisationId,
+										)
+										.where('chain_step.optional', '=', true),
 								),
-						),
+							]),
+						]),
 			]),
 		])
 }
