@@ -20,8 +20,7 @@ import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
-import { db } from '#db/client.server.ts'
-import { principalsOf } from '#db/repos/substitution.server.ts'
+import { principalsToday } from '#app/utils/plan-access.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
@@ -43,7 +42,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	// A substitute who is not an approver has the inbox while a substitution is in force.
 	const substituting =
 		user && !user.roles.includes('approver')
-			? (await principalsOf(db, user.id, todayIso())).some(
+			? (await principalsToday(user, todayIso(), request)).some(
 					p => p.organisation_id === user.organisationId,
 				)
 			: false
