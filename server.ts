@@ -51,7 +51,11 @@ app.use(
 	'/build',
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
 )
-app.use(express.static('public', { maxAge: '1h' }))
+// Only a path naming a file (with an extension) can be one of public/'s files: pages skip the disk.
+const publicFiles = express.static('public', { maxAge: '1h' })
+app.use((req, res, next) =>
+	/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next(),
+)
 const handleRequest = createRequestHandler({
 	build,
 	getLoadContext: req => ({

@@ -99,12 +99,20 @@ export async function startServer() {
 		dbUrl = ''
 	}
 	let output = ''
-	const child = spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
-		cwd: root,
-		env: env as NodeJS.ProcessEnv,
-		detached: true,
-		stdio: ['ignore', 'pipe', 'pipe'],
-	})
+	// BENCH_NODE_ARGS, e.g. '--cpu-prof --cpu-prof-dir=/tmp/prof', to profile the server.
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '')
+		.split(' ')
+		.filter(Boolean)
+	const child = spawn(
+		process.execPath,
+		[...nodeArgs, '--import', 'tsx', 'server.ts'],
+		{
+			cwd: root,
+			env: env as NodeJS.ProcessEnv,
+			detached: true,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	)
 	child.stdout?.on('data', c => (output += c))
 	child.stderr?.on('data', c => (output += c))
 	const baseUrl = `http://127.0.0.1:${port}`

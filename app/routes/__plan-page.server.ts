@@ -87,7 +87,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await decisionActor(user, todayIso())
+	const { actor } = await decisionActor(user, todayIso(), db, request)
 	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
 	const stepAt = stepIndexOf(page.status)
 	const stepDecisions = await getStepDecisions(

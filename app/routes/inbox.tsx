@@ -18,7 +18,7 @@ const DAY = 24 * 60 * 60 * 1000
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
-	const { actor } = await decisionActor(user, todayIso())
+	const { actor } = await decisionActor(user, todayIso(), db, request)
 	if (!actor.roles.includes('approver')) throw forbidden()
 	const page = pageFrom(new URL(request.url))
 	const { rows, total } = await listInbox(db, user.organisationId, page)

@@ -26,10 +26,12 @@ export function formatDateTime(value: Date | string) {
 }
 
 /** 4500 → "4.500"; Vietnamese grouping in both locales, as official documents use it. */
+const numberFormat = new Intl.NumberFormat('vi-VN', {
+	maximumFractionDigits: 2,
+})
+
 export function formatNumber(value: number) {
-	return new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 }).format(
-		value,
-	)
+	return numberFormat.format(value)
 }
 
 /** 4.500 USD, 12.000.000 ₫ */

@@ -6,6 +6,7 @@ import { principalsOf } from '#db/repos/substitution.server.ts'
 import { type WorkflowActor } from '#workflows/plan/plan.machine.ts'
 import { type SessionUser } from './auth.server.ts'
 import { forbidden, hasRole, notFound } from './permissions.server.ts'
+import { oncePerRequest } from './request-scope.server.ts'
 
 export function planViewer(user: SessionUser): PlanViewer {
 	return {
@@ -25,6 +26,21 @@ export function workflowActor(
 }
 
 /**
+ * The principals this user stands in for today. Given the request of a page view (GET), the
+ * root loader and the page's loader share one query; other requests read afresh.
+ */
+export function principalsToday(
+	user: Pick<SessionUser, 'id'>,
+	today: string,
+	request?: Request,
+) {
+	const read = () => principalsOf(db, user.id, today)
+	return request && (request.method === 'GET' || request.method === 'HEAD')
+		? oncePerRequest(`principals:${user.id}:${today}`, read)
+		: read()
+}
+
+/**
  * The actor for a decision at a step, with substitutions: a user who is not an approver but
  * stands in today (an Asia/Ho_Chi_Minh date) for an approver of their organisation decides
  * as an approver, on behalf of that principal. An approver decides in their own name.
@@ -34,13 +50,19 @@ export async function decisionActor(
 	user: Pick<SessionUser, 'id' | 'organisationId' | 'roles'>,
 	today: string,
 	database: Db = db,
+	/** A page view's request, to share the substitutions' query with the root loader. */
+	request?: Request,
 ): Promise<{
 	actor: WorkflowActor
 	onBehalfOf: { id: string; full_name: string } | null
 }> {
 	const actor = workflowActor(user)
 	if (user.roles.includes('approver')) return { actor, onBehalfOf: null }
-	const principal = (await principalsOf(database, user.id, today)).find(
+	const principals =
+		database === db
+			? await principalsToday(user, today, request)
+			: await principalsOf(database, user.id, today)
+	const principal = principals.find(
 		p => p.organisation_id === user.organisationId,
 	)
 	if (!principal) return { actor, onBehalfOf: null }

@@ -2,6 +2,8 @@ import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type EmailStatus } from '../schema.ts'
 import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { insertDecisionTokens } from './decision-token.server.ts'
+import { substitutesQuery } from './substitution.server.ts'
 
 export const EMAIL_MAX_ATTEMPTS = 6
 
@@ -15,17 +17,54 @@ export interface Recipient {
 	roles: string[]
 }
 
+interface RecipientCriteria {
+	approverOrgIds: string[]
+	drafterOrgIds?: string[]
+	userIds: string[]
+}
+
 /** Active users who are approvers (or drafters) of these organisations, or these users (one query). */
-export async function findRecipients(
+export async function findRecipients(db: Db, criteria: RecipientCriteria) {
+	const query = recipientsQuery(db, criteria)
+	return query ? (query.execute() as Promise<Recipient[]>) : []
+}
+
+/**
+ * `findRecipients` and, for the approvers' organisations, the substitutes in force today who
+ * stand in for their approvers (`substitutesForApproversOf`), in one query.
+ */
+export async function findRecipientsAndSubstitutes(
 	db: Db,
-	{
-		approverOrgIds,
-		drafterOrgIds = [],
-		userIds,
-	}: { approverOrgIds: string[]; drafterOrgIds?: string[]; userIds: string[] },
+	criteria: RecipientCriteria,
+	today: string,
+): Promise<{
+	recipients: Recipient[]
+	substitutes: (Recipient & { principal_id: string })[]
+}> {
+	const people = recipientsQuery(db, criteria)
+	if (!people) return { recipients: [], substitutes: [] }
+	const rows = criteria.approverOrgIds.length
+		? await people
+				.select(sql<string | null>`NULL::uuid`.as('principal_id'))
+				.unionAll(substitutesQuery(db, criteria.approverOrgIds, today))
+				.execute()
+		: await people.select(sql<null>`NULL::uuid`.as('principal_id')).execute()
+	const recipients: Recipient[] = []
+	const substitutes: (Recipient & { principal_id: string })[] = []
+	for (const { principal_id, ...row } of rows as (Recipient & {
+		principal_id: string | null
+	})[])
+		if (principal_id) substitutes.push({ ...row, principal_id })
+		else recipients.push(row)
+	return { recipients, substitutes }
+}
+
+function recipientsQuery(
+	db: Db,
+	{ approverOrgIds, drafterOrgIds = [], userIds }: RecipientCriteria,
 ) {
 	if (!approverOrgIds.length && !drafterOrgIds.length && !userIds.length)
-		return []
+		return null
 	return db
 		.selectFrom('app_user')
 		.select([
@@ -59,7 +98,6 @@ export async function findRecipients(
 				...(userIds.length ? [eb('id', 'in', userIds)] : []),
 			]),
 		)
-		.execute() as Promise<Recipient[]>
 }
 
 export async function insertNotifications(
@@ -167,24 +205,34 @@ export async function notifyAndEnqueue(
 	{
 		notifications,
 		emails,
+		tokens = [],
 	}: {
 		notifications: Parameters<typeof insertNotifications>[1]
 		emails: Parameters<typeof enqueueEmails>[1]
+		/** Decision links' rows (`insertDecisionTokens`), inserted in the same statement. */
+		tokens?: Parameters<typeof insertDecisionTokens>[1]
 	},
 ) {
-	if (!emails.length) {
-		await insertNotifications(db, notifications)
-		return []
+	if (!emails.length || !notifications.length) {
+		await insertDecisionTokens(db, tokens)
+		if (!emails.length) {
+			await insertNotifications(db, notifications)
+			return []
+		}
+		return enqueueEmails(db, emails)
 	}
-	if (!notifications.length) return enqueueEmails(db, emails)
-	const rows = await db
-		.with('told', qb =>
-			qb
-				.insertInto('notification')
-				.values(notifications)
-				.onConflict(oc => oc.column('dedupe_key').doNothing())
-				.returning('id'),
-		)
+	let query = db.with('told', qb =>
+		qb
+			.insertInto('notification')
+			.values(notifications)
+			.onConflict(oc => oc.column('dedupe_key').doNothing())
+			.returning('id'),
+	)
+	if (tokens.length)
+		query = query.with('links', qb =>
+			qb.insertInto('decision_token').values(tokens).returning('token_hash'),
+		) as unknown as typeof query
+	const rows = await query
 		.with('queued', qb =>
 			qb
 				.insertInto('email_message')

@@ -28,24 +28,43 @@ export function visibleTo(viewer: PlanViewer) {
 				eb('plan.status', '!=', 'drafting'),
 				viewer.seesAllSubmitted
 					? eb.lit(true)
-					: eb.exists(
-							eb
-								.selectFrom('chain_step')
-								.select('chain_step.id')
-								.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
-								.where('chain_step.organisation_id', '=', viewer.organisationId)
-								// An optional step counts only when the plan chose it.
-								.where(eb =>
-									eb.or([
-										eb('chain_step.optional', '=', false),
-										eb(
+					: // The viewer's steps are read once per query (a hashed subplan and an array), not once
+						// per plan; only a plan that chose one of the viewer's optional steps is checked row by row.
+						eb.or([
+							eb(
+								'plan.chain_id',
+								'in',
+								eb
+									.selectFrom('chain_step')
+									.select('chain_step.chain_id')
+									.where(
+										'chain_step.organisation_id',
+										'=',
+										viewer.organisationId,
+									)
+									.where('chain_step.optional', '=', false),
+							),
+							eb.and([
+								sql<boolean>`plan.optional_step_ids && ARRAY(SELECT o.id FROM chain_step o WHERE o.organisation_id = ${viewer.organisationId} AND o.optional)`,
+								eb.exists(
+									eb
+										.selectFrom('chain_step')
+										.select('chain_step.id')
+										.where(
 											'chain_step.id',
 											'=',
 											eb.fn.any('plan.optional_step_ids'),
-										),
-									]),
+										)
+										.whereRef('chain_step.chain_id', '=', 'plan.chain_id')
+										.where(
+											'chain_step.organisation_id',
+											'=',
+											viewer.organisationId,
+										)
+										.where('chain_step.optional', '=', true),
 								),
-						),
+							]),
+						]),
 			]),
 		])
 }
@@ -193,12 +212,6 @@ export async function getPlanPage(
 					.selectFrom(
 						eb
 							.selectFrom('plan_event as e')
-							.innerJoin('app_user as u', 'u.id', 'e.actor_id')
-							.innerJoin(
-								'organisation as eo',
-								'eo.id',
-								'e.actor_organisation_id',
-							)
 							.select([
 								'e.id',
 								'e.event',
@@ -207,8 +220,13 @@ export async function getPlanPage(
 								'e.comment',
 								'e.created_at',
 								'e.plan_version',
-								'u.full_name as actor_name',
-								'eo.short_name as actor_organisation',
+								// Looked up for the latest events only, not for every event before the limit.
+								sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
+									'actor_name',
+								),
+								sql<string>`(SELECT eo.short_name FROM organisation eo WHERE eo.id = e.actor_organisation_id)`.as(
+									'actor_organisation',
+								),
 								sql<
 									string | null
 								>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
@@ -219,7 +237,10 @@ export async function getPlanPage(
 									'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
 									'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
 									'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
-								sql<boolean>`e.plan_snapshot ? 'edited'`.as('edited'),
+								// Only a postponement's snapshot can carry `edited` (no other event's snapshot is read).
+								sql<boolean>`CASE WHEN e.event = 'POSTPONE' THEN e.plan_snapshot ? 'edited' ELSE false END`.as(
+									'edited',
+								),
 								// How far a step that needs several approvers got with a partial approval.
 								sql<{
 									count: number
@@ -525,6 +546,64 @@ export async function lockPlan(db: Db, planId: string) {
 		.executeTakeFirst()
 }
 
+/**
+ * For a workflow event, in one statement: locks the plan and reads its record, the steps of the
+ * chain it is pinned to (none before its first submission) and the names a notification of the
+ * event needs. The related rows are read in the statement's snapshot, which is current whenever
+ * the version still matches (every change of the plan's content bumps it).
+ */
+export async function lockPlanForEvent(
+	db: Db,
+	planId: string,
+	actor: { userId: string; organisationId: string },
+) {
+	return db
+		.selectFrom('plan')
+		.select(recordColumns)
+		.select(recordRelations)
+		.select(eb => [
+			'plan.workflow_snapshot',
+			'plan.created_by',
+			jsonArrayFrom(
+				eb
+					.selectFrom('chain_step as s')
+					.select([
+						's.id',
+						's.position',
+						's.organisation_id',
+						's.label_vi',
+						's.label_en',
+						's.optional',
+						's.approval_rule',
+						's.min_approvals',
+					])
+					.whereRef('s.chain_id', '=', 'plan.chain_id')
+					.orderBy('s.position'),
+			).as('chain_steps'),
+			eb
+				.selectFrom('organisation as o')
+				.select('o.name_vi')
+				.whereRef('o.id', '=', 'plan.organisation_id')
+				.$asScalar()
+				.as('organisation_name'),
+			eb
+				.selectFrom('app_user as u')
+				.select('u.full_name')
+				.where('u.id', '=', actor.userId)
+				.$asScalar()
+				.as('actor_name'),
+			eb
+				.selectFrom('organisation as ao')
+				.select('ao.short_name')
+				.where('ao.id', '=', actor.organisationId)
+				.$asScalar()
+				.as('actor_organisation'),
+		])
+		.where('plan.id', '=', planId)
+		.forUpdate('plan')
+		.executeTakeFirst()
+}
+
 export async function updatePlanWorkflow(
 	db: Db,
 	planId: string,
@@ -549,6 +628,37 @@ export async function insertPlanEvent(db: Db, event: NewPlanEvent) {
 		.values(event)
 		.returning('id')
 		.executeTakeFirstOrThrow()
+}
+
+/**
+ * Moves a plan locked by the caller at `lockedVersion` to its next version and appends the
+ * event that did it, in one statement (the event carries the new version, `lockedVersion + 1`).
+ */
+export async function updatePlanWithEvent(
+	db: Db,
+	planId: string,
+	lockedVersion: number,
+	values: PlanUpdate,
+	event: Omit<NewPlanEvent, 'plan_id' | 'plan_version'>,
+) {
+	const version = lockedVersion + 1
+	const row = await db
+		.with('moved', qb =>
+			qb
+				.updateTable('plan')
+				.set({
+					...values,
+					version,
+					status_changed_at: sql`now()`,
+					updated_at: sql`now()`,
+				})
+				.where('id', '=', planId),
+		)
+		.insertInto('plan_event')
+		.values({ ...event, plan_id: planId, plan_version: version })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	return { id: row.id, version }
 }
 
 export async function latestPlanEvent(db: Db, planId: string) {

@@ -47,45 +47,54 @@ export async function findReportsOwed(
  * before `asOf`, with that organisation's setting and the step's label. One query.
  */
 export async function findPlansWaiting(db: Db, asOf: Date) {
-	return db
-		.selectFrom('plan as p')
-		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-		.innerJoin('organisation as so', 'so.id', 'p.current_step_organisation_id')
-		.select([
-			'p.id',
-			'p.name',
-			'p.status',
-			'p.organisation_id',
-			'p.current_step_organisation_id as step_organisation_id',
-			'p.version',
-			'p.status_changed_at',
-			'so.approval_reminder_days',
-			'so.short_name as step_organisation_name',
-			'o.name_vi as organisation_name',
-		])
-		.select(eb => [
-			eb
-				.selectFrom('chain_step as cs')
-				.select('cs.label_vi')
-				.whereRef('cs.chain_id', '=', 'p.chain_id')
-				.whereRef('cs.organisation_id', '=', 'p.current_step_organisation_id')
-				.orderBy('cs.position')
-				.limit(1)
-				.as('step_label_vi'),
-			eb
-				.selectFrom('chain_step as cs')
-				.select('cs.label_en')
-				.whereRef('cs.chain_id', '=', 'p.chain_id')
-				.whereRef('cs.organisation_id', '=', 'p.current_step_organisation_id')
-				.orderBy('cs.position')
-				.limit(1)
-				.as('step_label_en'),
-		])
-		.where('p.current_step_organisation_id', 'is not', null)
-		.where(
-			sql<boolean>`p.status_changed_at <= ${asOf.toISOString()}::timestamptz - make_interval(days => so.approval_reminder_days)`,
-		)
-		.orderBy('p.status_changed_at')
-		.orderBy('p.id')
-		.execute()
+	return (
+		db
+			.selectFrom('plan as p')
+			.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+			.innerJoin(
+				'organisation as so',
+				'so.id',
+				'p.current_step_organisation_id',
+			)
+			.select([
+				'p.id',
+				'p.name',
+				'p.status',
+				'p.organisation_id',
+				'p.current_step_organisation_id as step_organisation_id',
+				'p.version',
+				'p.status_changed_at',
+				'so.approval_reminder_days',
+				'so.short_name as step_organisation_name',
+				'o.name_vi as organisation_name',
+			])
+			// The step's labels, looked up once per plan (both from the same row).
+			.leftJoinLateral(
+				eb =>
+					eb
+						.selectFrom('chain_step as cs')
+						.select(['cs.label_vi', 'cs.label_en'])
+						.whereRef('cs.chain_id', '=', 'p.chain_id')
+						.whereRef(
+							'cs.organisation_id',
+							'=',
+							'p.current_step_organisation_id',
+						)
+						.orderBy('cs.position')
+						.limit(1)
+						.as('step'),
+				join => join.onTrue(),
+			)
+			.select([
+				'step.label_vi as step_label_vi',
+				'step.label_en as step_label_en',
+			])
+			.where('p.current_step_organisation_id', 'is not', null)
+			.where(
+				sql<boolean>`p.status_changed_at <= ${asOf.toISOString()}::timestamptz - make_interval(days => so.approval_reminder_days)`,
+			)
+			.orderBy('p.status_changed_at')
+			.orderBy('p.id')
+			.execute()
+	)
 }

@@ -26,6 +26,15 @@ export async function substitutesForApproversOf(
 	today: string,
 ) {
 	if (!organisationIds.length) return []
+	return substitutesQuery(db, organisationIds, today).execute()
+}
+
+/** The query of `substitutesForApproversOf`, to run together with another (non-empty `organisationIds`). */
+export function substitutesQuery(
+	db: Db,
+	organisationIds: string[],
+	today: string,
+) {
 	return db
 		.selectFrom('substitution')
 		.innerJoin('app_user as p', 'p.id', 'substitution.principal_id')
@@ -45,7 +54,6 @@ export async function substitutesForApproversOf(
 		.where('p.active', '=', true)
 		.where('s.active', '=', true)
 		.where(inForce(today))
-		.execute()
 }
 
 export async function listSubstitutions(

@@ -1,24 +1,34 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	findRecipients,
+	findRecipientsAndSubstitutes,
 	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
-import { substitutesForApproversOf } from '#db/repos/substitution.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,
 } from '#workflows/plan/plan.machine.ts'
 import { whoHears } from '#workflows/plan/plan-notifications.ts'
-import { newDecisionLinks, saveDecisionLinks } from './decision-links.server.ts'
+import { newDecisionLinks } from './decision-links.server.ts'
 import { type StoredPlanEmail } from './render.server.ts'
 
 interface Step {
 	organisation_id: string
 	label_vi: string
 	label_en: string
+}
+
+/** Names a notification about a plan event needs: the plan (as the event left it), its owner, who acted. */
+export interface PlanEventFacts {
+	plan_name: string
+	organisation_id: string
+	created_by: string
+	plan_version: number
+	organisation_name: string
+	actor_name: string
+	actor_organisation: string
 }
 
 /**
@@ -36,9 +46,12 @@ export async function notifyPlanEvent(
 		to,
 		comment,
 		steps,
+		facts: known,
 		drafterOnly = false,
 	}: {
 		eventId: string
+		/** Read by the caller with the plan's lock (else one more query). */
+		facts?: PlanEventFacts
 		planId: string
 		event: PlanEventType
 		from: string
@@ -49,28 +62,24 @@ export async function notifyPlanEvent(
 		drafterOnly?: boolean
 	},
 ) {
-	const plan = await getPlanEventFacts(trx, eventId)
+	const plan = known ?? (await getPlanEventFacts(trx, eventId))
 	const notices = whoHears(event, to, {
 		ownerOrganisationId: plan.organisation_id,
 		drafterId: plan.created_by,
 		steps: steps.map(s => s.organisation_id),
 	}).filter(n => !drafterOnly || 'user' in n.audience)
 	if (!notices.length) return
-	const recipients = await findRecipients(trx, {
-		approverOrgIds: notices.flatMap(n =>
-			'approversOf' in n.audience ? [n.audience.approversOf] : [],
-		),
-		userIds: notices.flatMap(n =>
-			'user' in n.audience ? [n.audience.user] : [],
-		),
-	})
-	// Substitutes in force today stand in for the approvers they replace (one query).
-	const approverOrgIds = notices.flatMap(n =>
-		'approversOf' in n.audience ? [n.audience.approversOf] : [],
-	)
-	const substitutes = await substitutesForApproversOf(
+	// Substitutes in force today stand in for the approvers they replace (same query).
+	const { recipients, substitutes } = await findRecipientsAndSubstitutes(
 		trx,
-		approverOrgIds,
+		{
+			approverOrgIds: notices.flatMap(n =>
+				'approversOf' in n.audience ? [n.audience.approversOf] : [],
+			),
+			userIds: notices.flatMap(n =>
+				'user' in n.audience ? [n.audience.user] : [],
+			),
+		},
 		todayIso(),
 	)
 	const label = (index: number | null) =>
@@ -160,7 +169,7 @@ export async function notifyPlanEvent(
 				},
 			}
 		})
-	// The notifications, the emails and their jobs in one statement; the links' hashes in one more.
+	// The notifications, the emails, their jobs and the links' hashes in one statement.
 	await notifyAndEnqueue(trx, {
 		notifications: messages.map(m => ({
 			user_id: m.recipient.id,
@@ -170,9 +179,6 @@ export async function notifyPlanEvent(
 			dedupe_key: `plan-event:${eventId}:${m.recipient.id}`,
 		})),
 		emails: emails.map(({ message }) => message),
+		tokens: emails.flatMap(({ links }) => links?.rows ?? []),
 	})
-	await saveDecisionLinks(
-		trx,
-		emails.flatMap(({ links }) => links?.rows ?? []),
-	)
 }

@@ -8,12 +8,11 @@ import {
 } from '#db/repos/step-approval.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import {
-	getPlanRecord,
 	insertPlanEvent,
 	latestPlanEvent,
-	lockPlan,
+	lockPlanForEvent,
 	type PlanRecord,
-	updatePlanWorkflow,
+	updatePlanWithEvent,
 } from '#db/repos/plan.server.ts'
 import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
 import {
@@ -181,22 +180,42 @@ export async function applyPlanEvent(
 		onBehalfOf?: string | null
 	},
 ): Promise<ApplyResult> {
-	const plan = await lockPlan(trx, planId)
-	if (!plan) return { status: 'not_found' }
+	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
+	const locked = await lockPlanForEvent(trx, planId, event.actor)
+	if (!locked) return { status: 'not_found' }
+	const {
+		workflow_snapshot,
+		created_by,
+		chain_steps,
+		organisation_name,
+		actor_name,
+		actor_organisation,
+		...record
+	} = locked
+	const plan = { ...record, workflow_snapshot }
 	if (plan.version !== expectedVersion)
 		return {
 			status: 'conflict',
 			last: (await latestPlanEvent(trx, planId)) ?? null,
 		}
+	const facts = {
+		plan_name: record.name,
+		organisation_id: record.organisation_id,
+		created_by,
+		plan_version: plan.version,
+		organisation_name: organisation_name ?? '',
+		actor_name: actor_name ?? '',
+		actor_organisation: actor_organisation ?? '',
+	}
 
 	let chainId = plan.chain_id
+	let chainSteps = chain_steps
 	if (!chainId) {
 		const chain = await getCurrentChain(trx, plan.organisation_id)
 		if (!chain) return { status: 'no_chain' }
 		chainId = chain.id
+		chainSteps = await getChainSteps(trx, chainId)
 	}
-	const chainSteps = await getChainSteps(trx, chainId)
-	// Optional steps are chosen by id; if the chain got a new version since, the choice is stale.
 	const optionalIds = new Set(chainSteps.filter(s => s.optional).map(s => s.id))
 	if (plan.optional_step_ids.some(id => !optionalIds.has(id)))
 		return {
@@ -212,8 +231,6 @@ export async function applyPlanEvent(
 	if (!acceptsEventType(snapshot, event.type)) return { status: 'wrong_state' }
 	if (!snapshot.can(event)) return { status: 'forbidden' }
 
-	const record = await getPlanRecord(trx, planId)
-	if (!record) return { status: 'not_found' }
 	if (validate && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
 		const issues = validate(record)
 		if (issues.length) return { status: 'incomplete', issues }
@@ -250,6 +267,7 @@ export async function applyPlanEvent(
 			to: plan.status,
 			comment,
 			steps,
+			facts,
 			drafterOnly: true,
 		})
 		return { status: 'ok', to: plan.status, approvals: quorum }
@@ -258,30 +276,34 @@ export async function applyPlanEvent(
 	const [next] = transition(machine, snapshot, event)
 	const to = String(next.value)
 	const stepIndex = stepIndexOf(to)
-	const { version } = await updatePlanWorkflow(trx, planId, {
-		...changes,
-		status: to,
-		workflow_snapshot: storeSnapshot(next),
-		workflow_version: WORKFLOW_VERSION,
-		chain_id: chainId,
-		current_step_organisation_id:
-			stepIndex === null ? null : steps[stepIndex].organisation_id,
-	})
 	const comment =
 		'comment' in event && event.comment?.trim() ? event.comment.trim() : null
-	const { id: eventId } = await insertPlanEvent(trx, {
-		plan_id: planId,
-		event: event.type,
-		actor_id: event.actor.userId,
-		actor_organisation_id: event.actor.organisationId,
-		on_behalf_of: onBehalfOf ?? null,
-		from_status: plan.status,
-		to_status: to,
-		comment,
-		plan_version: version,
-		// The plan as this event left it.
-		plan_snapshot: { ...record, ...changes, ...snapshotExtra },
-	})
+	// The new state and the event in one statement (the plan is locked at `plan.version`).
+	const { id: eventId, version } = await updatePlanWithEvent(
+		trx,
+		planId,
+		plan.version,
+		{
+			...changes,
+			status: to,
+			workflow_snapshot: storeSnapshot(next),
+			workflow_version: WORKFLOW_VERSION,
+			chain_id: chainId,
+			current_step_organisation_id:
+				stepIndex === null ? null : steps[stepIndex].organisation_id,
+		},
+		{
+			event: event.type,
+			actor_id: event.actor.userId,
+			actor_organisation_id: event.actor.organisationId,
+			on_behalf_of: onBehalfOf ?? null,
+			from_status: plan.status,
+			to_status: to,
+			comment,
+			// The plan as this event left it.
+			plan_snapshot: { ...record, ...changes, ...snapshotExtra },
+		},
+	)
 	await notifyPlanEvent(trx, {
 		eventId,
 		planId,
@@ -290,6 +312,7 @@ export async function applyPlanEvent(
 		to,
 		comment,
 		steps,
+		facts: { ...facts, plan_version: version },
 	})
 	return { status: 'ok', to }
 }

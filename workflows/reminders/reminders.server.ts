@@ -1,11 +1,10 @@
 import { type Db } from '#db/client.server.ts'
 import {
-	findRecipients,
+	findRecipientsAndSubstitutes,
 	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { findPlansWaiting, findReportsOwed } from '#db/repos/reminder.server.ts'
-import { substitutesForApproversOf } from '#db/repos/substitution.server.ts'
 import {
 	newDecisionLinks,
 	saveDecisionLinks,
@@ -170,19 +169,22 @@ export async function runDailyReminders(
 			audiences.flatMap(a => ('approversOf' in a ? [a.approversOf] : [])),
 		),
 	]
-	const recipients = await findRecipients(db, {
-		approverOrgIds,
-		drafterOrgIds: [
-			...new Set(
-				audiences.flatMap(a => ('draftersOf' in a ? [a.draftersOf] : [])),
-			),
-		],
-		userIds: [
-			...new Set(audiences.flatMap(a => ('user' in a ? [a.user] : []))),
-		],
-	})
-	// Substitutes in force today stand in for the approvers they replace (one query).
-	const substitutes = await substitutesForApproversOf(db, approverOrgIds, today)
+	// Substitutes in force today stand in for the approvers they replace (same query).
+	const { recipients, substitutes } = await findRecipientsAndSubstitutes(
+		db,
+		{
+			approverOrgIds,
+			drafterOrgIds: [
+				...new Set(
+					audiences.flatMap(a => ('draftersOf' in a ? [a.draftersOf] : [])),
+				),
+			],
+			userIds: [
+				...new Set(audiences.flatMap(a => ('user' in a ? [a.user] : []))),
+			],
+		},
+		today,
+	)
 
 	const messages: {
 		reminder: PlannedReminder
