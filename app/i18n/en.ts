@@ -522,7 +522,7 @@ export const en: Record<MessageKey, string> = {
 	'reports.sort.due': 'By due date',
 	'reports.sort.late': 'Most days late first',
 	'reports.sort.late_asc': 'Fewest days late first',
-	'reports.returnedOn': 'Returned on',
+	'reports.returnedOn': 'Trip ended on',
 	'reports.daysLate': 'Days late',
 	'reports.none': 'No reports.',
 	'reports.submittedOn': 'Submitted on {date}',

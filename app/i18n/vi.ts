@@ -516,7 +516,7 @@ export const vi = {
 	'reports.sort.due': 'Theo hạn nộp',
 	'reports.sort.late': 'Quá hạn nhiều nhất trước',
 	'reports.sort.late_asc': 'Quá hạn ít nhất trước',
-	'reports.returnedOn': 'Ngày về',
+	'reports.returnedOn': 'Ngày kết thúc chuyến đi',
 	'reports.daysLate': 'Số ngày quá hạn',
 	'reports.none': 'Không có báo cáo nào.',
 	'reports.submittedOn': 'Nộp ngày {date}',

@@ -194,6 +194,8 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 		const cells = await row.getByRole('cell').allTextContents()
 		expect(cells.slice(0, 5)).toEqual([PLAN_NAME, 'LĐLĐ tỉnh Quảng Trị', formatIsoDate(RETURNED), formatIsoDate(DUE), '3'])
 		expect(cells[5]).toBe('quá hạn 3 ngày Đã về, chờ báo cáo')
+		// Outbound and inbound trips share the list: the date column is named for both.
+		await page.getByRole('columnheader', { name: 'Ngày kết thúc chuyến đi' }).waitFor()
 		await screenshot(page, 'reports-overdue-board')
 
 		// ── The drafter files the report with its participants and a PDF. ──
