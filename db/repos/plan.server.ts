@@ -13,6 +13,18 @@ import {
 } from '../schema.ts'
 import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
 
+/** A chain step as the workflow and the plan page read it. */
+const STEP_COLUMNS = [
+	's.id',
+	's.position',
+	's.organisation_id',
+	's.label_vi',
+	's.label_en',
+	's.optional',
+	's.approval_rule',
+	's.min_approvals',
+] as const
+
 export interface PlanViewer {
 	organisationId: string
 	/** The VGCL board reads every submitted plan. */
@@ -179,17 +191,7 @@ export async function getPlanPage(
 				eb
 					.selectFrom('chain_step as s')
 					.innerJoin('organisation as so', 'so.id', 's.organisation_id')
-					.select([
-						's.id',
-						's.position',
-						's.organisation_id',
-						's.label_vi',
-						's.label_en',
-						's.optional',
-						's.approval_rule',
-						's.min_approvals',
-						'so.short_name as organisation_short_name',
-					])
+					.select([...STEP_COLUMNS, 'so.short_name as organisation_short_name'])
 					.where(eb =>
 						eb(
 							's.chain_id',
@@ -567,16 +569,7 @@ export async function lockPlanForEvent(
 			jsonArrayFrom(
 				eb
 					.selectFrom('chain_step as s')
-					.select([
-						's.id',
-						's.position',
-						's.organisation_id',
-						's.label_vi',
-						's.label_en',
-						's.optional',
-						's.approval_rule',
-						's.min_approvals',
-					])
+					.select(STEP_COLUMNS)
 					.whereRef('s.chain_id', '=', 'plan.chain_id')
 					.orderBy('s.position'),
 			).as('chain_steps'),
