@@ -3,20 +3,15 @@ import { type ReactNode } from 'react'
 import { pageCount } from '#db/repos/pagination.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
+/** The search box alone (lists without filters). */
 export function SearchForm() {
 	const t = useT()
-	const [params] = useSearchParams()
 	return (
-		<Form method="get" className="search" role="search">
-			<input
-				type="search"
-				name="q"
-				defaultValue={params.get('q') ?? ''}
-				placeholder={t('common.searchPlaceholder')}
-				aria-label={t('common.search')}
-			/>
-			<button type="submit">{t('common.search')}</button>
-		</Form>
+		<FilterBar
+			selects={[]}
+			submitLabel={t('common.search')}
+			className="search"
+		/>
 	)
 }
 
@@ -34,14 +29,16 @@ export type FilterSelect = {
 export function FilterBar({
 	selects,
 	submitLabel,
+	className = 'filters',
 }: {
 	selects: FilterSelect[]
 	submitLabel: string
+	className?: string
 }) {
 	const t = useT()
 	const [params] = useSearchParams()
 	return (
-		<Form method="get" className="filters" role="search">
+		<Form method="get" className={className} role="search">
 			<input
 				type="search"
 				name="q"
