@@ -169,7 +169,7 @@ export default function AnnualReportEditorRoute() {
 				{area('results', 10, t('annualReport.hint.results'))}
 				{area('difficulties', 5)}
 				{area('proposals', 4)}
-				{area('plan_intro', 3)}
+				{area('plan_intro', 3, t('annualReport.hint.planIntro'))}
 				<h2>{t('annualReport.closing')}</h2>
 				<div className="grid-2">
 					{area('recipients', 4, t('annualReport.hint.recipients'))}

@@ -145,7 +145,12 @@ export async function getReportData(
 				'plan.in_name_of',
 				'plan.head_title',
 				'plan.head_name',
-				'plan.member_count',
+				// Members entered as a list (the usual way) count when no number was typed.
+				sql<
+					number | null
+				>`coalesce(plan.member_count, nullif((SELECT count(*) FROM plan_member m WHERE m.plan_id = plan.id), 0))::int`.as(
+					'member_count',
+				),
 				'plan.country',
 				sql<string>`coalesce(nullif(plan.partner_name, ''), partner.name_vi, '')`.as(
 					'partner_name',

@@ -10,6 +10,7 @@ import { queryCounter } from '#db/connect.ts'
 import { seedDemo } from '#db/seed.ts'
 import * as editorRoute from '#app/routes/annual-reports.$reportId._index.tsx'
 import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
+import { wordWidth } from '#app/annual-report/docx.server.ts'
 import * as printRoute from '#app/routes/annual-reports.$reportId.print.tsx'
 import * as listRoute from '#app/routes/annual-reports._index.tsx'
 import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
@@ -501,6 +502,12 @@ test('with 500 plans in a year the report builds and exports in well under a sec
 				name: `Đoàn số ${i + 1}`,
 			},
 		})
+	// Only submitted plans are next year's plan.
+	await db
+		.updateTable('plan')
+		.set({ status: 'step_1' })
+		.where('plan_year', '=', 2027)
+		.execute()
 	await queries() // warm-up
 	const many = await queries()
 	expect(many.count).toBe(one.count)
@@ -646,4 +653,168 @@ test("the year's delegations that took place fill the first table, and the resul
 		'Không thực hiện 1 đoàn:',
 		'- Đoàn dự Đại hội (Liên hiệp Công đoàn tỉnh Savannakhet): Bạn lùi Đại hội.',
 	])
+})
+
+test('members entered as a list count, drafts and withdrawn plans stay out of next year, and the sentence counts the rows the tables show', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const drafter = users.ldld.drafter
+	const submitted = async (fields: Record<string, unknown>, members = 0) => {
+		const { id } = await insertPlan(db, drafter, {
+			partnerId: partner.id,
+			members,
+			fields: { plan_year: 2027, ...fields },
+		})
+		await sendPlanEvent(db, id, 'SUBMIT', drafter)
+		return id
+	}
+	// Three members as a list, no number typed.
+	await submitted({ name: 'Đoàn thăm Savannakhet', member_count: null }, 3)
+	await submitted({
+		name: 'Đoàn đón bạn Salavan',
+		direction: 'in',
+		member_count: 6,
+	})
+	// A draft with only a name, and a withdrawn plan: no plans of the organisation.
+	await insertPlan(db, drafter, {
+		fields: { plan_year: 2027, name: 'Bản nháp chỉ có tên' },
+	})
+	const withdrawn = await submitted({ name: 'Đoàn đã rút' })
+	await sendPlanEvent(db, withdrawn, 'RETURN', users.ldld.approver)
+	await sendPlanEvent(db, withdrawn, 'WITHDRAW', drafter)
+
+	const cookie = await sessionCookie(drafter.id)
+	const id = await createReport(cookie, 2026)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	const out = docx.tableAfter('I. Đoàn ra')
+	expect(out.slice(1).map(r => [r[1], r[3]])).toEqual([
+		['Đoàn thăm Savannakhet', '3'],
+	])
+	const inbound = docx.tableAfter('II. Đoàn vào')
+	expect(inbound.slice(1).map(r => [r[1], r[4]])).toEqual([
+		['Đoàn đón bạn Salavan', '6'],
+	])
+	expect(docx.text).not.toContain('Bản nháp chỉ có tên')
+	expect(docx.text).not.toContain('Đoàn đã rút')
+	expect(docx.text).toContain(
+		'Năm 2027, LĐLĐ tỉnh Quảng Trị dự kiến tổ chức 1 đoàn ra và đón 1 đoàn vào, cụ thể như sau:',
+	)
+
+	// A plan submitted after the report was created: the sentence follows the tables, not the day of creation.
+	await submitted({ name: 'Đoàn thứ hai sang Lào' })
+	const later = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	expect(later.tableAfter('I. Đoàn ra')).toHaveLength(3)
+	expect(later.text).toContain(
+		'Năm 2027, LĐLĐ tỉnh Quảng Trị dự kiến tổ chức 2 đoàn ra và đón 1 đoàn vào, cụ thể như sau:',
+	)
+	expect(later.text.match(/dự kiến tổ chức/g)).toHaveLength(1)
+})
+
+test('a report on a past year is dated so that saving it unchanged is accepted, and the DOCX shows that date', async () => {
+	const { users } = await insertPlanWorld(db)
+	const cookie = await sessionCookie(users.ldld.drafter.id)
+	const thisYear = Number(new Date().toISOString().slice(0, 4))
+	const year = thisYear - 2
+	const id = await createReport(cookie, year)
+	const page = (await (
+		await get(editorRoute, `/annual-reports/${id}`, cookie, id)
+	).json()) as { report: Record<string, string | number> }
+	expect(page.report.report_date).toBe(`31/12/${year}`)
+	// Save the form as it was loaded.
+	const form: Record<string, string> = {}
+	for (const [k, v] of Object.entries(page.report))
+		if (v != null && k !== 'id') form[k] = String(v)
+	const saved = await settle(async () =>
+		editorRoute.action(
+			args(await request(`/annual-reports/${id}`, { cookie, form }), {
+				reportId: id,
+			}) as never,
+		),
+	)
+	expect(saved.status).toBe(302)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	expect(docx.text).toContain(`Quảng Trị, ngày 31 tháng 12 năm ${year}`)
+})
+
+test('DOCX: the motto is underlined along its length, next year’s tables lie on landscape pages with no word wider than its column, the leader’s title and name are separate lines, and recipients and signature never split', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const drafter = users.ldld.drafter
+	const { id: planId } = await insertPlan(db, drafter, {
+		partnerId: partner.id,
+		fields: {
+			plan_year: 2027,
+			direction: 'in',
+			name: 'Đoàn Liên hiệp Công đoàn tỉnh Bolikhamxay',
+			partner_name: 'Liên hiệp Công đoàn tỉnh Bolikhamxay',
+			head_title: 'Chủ tịch LĐLĐ tỉnh Hà Tĩnh',
+			head_name: 'Nguyễn Văn Hải',
+			timing_kind: 'month',
+			timing_month: 9,
+		},
+	})
+	await sendPlanEvent(db, planId, 'SUBMIT', drafter)
+	const cookie = await sessionCookie(drafter.id)
+	const id = await createReport(cookie, 2026)
+	const docx = await readDocx(
+		await get(docxRoute, `/annual-reports/${id}/docx`, cookie, id),
+	)
+	// The motto's own run is underlined; no line of box-drawing characters below it.
+	const motto = docx.xml.match(
+		/<w:r>(?:(?!<\/w:r>)[\s\S])*Độc lập - Tự do - Hạnh phúc<\/w:t><\/w:r>/,
+	)![0]
+	expect(motto).toContain('<w:u w:val="single"/>')
+	expect(docx.xml).not.toContain('───────────────')
+
+	// A portrait section ends before part II; the plan tables and the closing are in the landscape one.
+	const body = docx.xml.slice(docx.xml.indexOf('<w:body>'))
+	const partTwo = body.indexOf('II. KẾ HOẠCH HOẠT ĐỘNG ĐỐI NGOẠI NĂM 2027')
+	const sections = [...body.matchAll(/<w:sectPr[\s\S]*?<\/w:sectPr>/g)]
+	expect(sections).toHaveLength(2)
+	expect(sections[0]!.index!).toBeLessThan(partTwo)
+	expect(sections[0]![0]).not.toContain('landscape')
+	expect(sections[1]![0]).toContain('w:orient="landscape"')
+	expect(sections[1]!.index!).toBeGreaterThan(body.indexOf('Nơi nhận'))
+
+	// Each column is at least as wide as the longest word in it.
+	const inTable = body.slice(body.indexOf('II. Đoàn vào'))
+	const table = inTable.slice(
+		inTable.indexOf('<w:tbl>'),
+		inTable.indexOf('</w:tbl>'),
+	)
+	const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/g)].map(m =>
+		Number(m[1]),
+	)
+	expect(grid).toHaveLength(11)
+	const rows = table.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g)!
+	for (const [r, row] of rows.entries()) {
+		const cells = row.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
+		cells.forEach((cell, i) => {
+			for (const word of textOf(cell).split(/\s+/).filter(Boolean))
+				expect(
+					wordWidth(word, 21, r === 0) + 120,
+					`${word} in column ${i + 1}`,
+				).toBeLessThanOrEqual(grid[i]!)
+		})
+	}
+	// Seed 001's leader column: the title, then the name on its own line.
+	const leader = rows[1]!.match(/<w:tc>[\s\S]*?<\/w:tc>/g)![3]!
+	expect(leader.match(/<w:p>[\s\S]*?<\/w:p>/g)!.map(p => textOf(p))).toEqual([
+		'Chủ tịch LĐLĐ tỉnh Hà Tĩnh',
+		'Nguyễn Văn Hải',
+	])
+	expect(inTable).toContain('Tháng 9/2027')
+
+	// Recipients and signature: one row that may not split, its lines kept together.
+	const closing = body.slice(
+		body.lastIndexOf('<w:tbl>', body.indexOf('Nơi nhận')),
+	)
+	expect(closing).toMatch(/^<w:tbl>[\s\S]*?<w:cantSplit\/>/)
+	expect(closing.slice(0, closing.indexOf('Nơi nhận'))).toContain(
+		'<w:keepLines/>',
+	)
 })
