@@ -50,6 +50,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 				substituting: user.substituting,
 				mustChangePassword: user.mustChangePassword,
 				unread: user.unread,
+				// What waits for the user, on the nav items (read with the session: no query of its own).
+				inboxCount: user.inboxCount,
+				returnedCount: user.roles.includes('drafter') ? user.returnedCount : 0,
+				reportsOwedCount: user.roles.includes('drafter')
+					? user.reportsOwedCount
+					: 0,
 			},
 		},
 		{ headers },
@@ -131,13 +137,22 @@ function Header() {
 							<NavLink to="/" end>
 								{t('nav.home')}
 							</NavLink>
-							<NavLink to="/plans">{t('nav.plans')}</NavLink>
-							<NavLink to="/reports">{t('nav.reports')}</NavLink>
+							<NavLink to="/plans">
+								{t('nav.plans')}
+								<NavCount n={user.returnedCount} />
+							</NavLink>
+							<NavLink to="/reports">
+								{t('nav.reports')}
+								<NavCount n={user.reportsOwedCount} />
+							</NavLink>
 							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							{user.isApprover || user.substituting ? (
-								<NavLink to="/inbox">{t('nav.inbox')}</NavLink>
+								<NavLink to="/inbox">
+									{t('nav.inbox')}
+									<NavCount n={user.inboxCount} />
+								</NavLink>
 							) : null}
 							{user.isApprover || user.isAdmin ? (
 								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
@@ -202,6 +217,10 @@ function Header() {
 			</div>
 		</header>
 	)
+}
+
+function NavCount({ n }: { n: number }) {
+	return n ? <span className="nav-count">{n}</span> : null
 }
 
 export function ErrorBoundary() {

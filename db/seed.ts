@@ -1,4 +1,4 @@
-import { type Kysely } from 'kysely'
+import { sql, type Kysely } from 'kysely'
 import { hashPassword } from '#app/utils/password.server.ts'
 import { seedPartners } from './seed-partners.ts'
 import { seedPlans } from './seed-plans.ts'
@@ -269,6 +269,12 @@ export async function seedDemo(db: Kysely<DB>) {
 		}
 		await seedPlans(trx, ids)
 		await seedPartners(trx, ids)
+		// The demo's events are history (2019): the bell counts only what is new to the person.
+		await trx
+			.updateTable('notification')
+			.set({ read_at: sql`now()` })
+			.where('read_at', 'is', null)
+			.execute()
 	})
 }
 

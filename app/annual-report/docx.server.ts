@@ -122,16 +122,22 @@ const RUN_FONT = `<w:rFonts w:ascii="${FONT}" w:hAnsi="${FONT}" w:cs="${FONT}" w
 
 // Times New Roman's widest letters are about 0.72 em (M, W, Đ); a word measured at that
 // never comes out wider than it is, so the column it sets never breaks it.
-const charWidth = (c: string) =>
-	/[A-ZĐ0-9]/.test(c.normalize('NFD')[0] ?? c) ? 0.72 : 0.56
+const WIDE = /[A-ZĐ0-9]/
+const charWidths = new Map<string, number>()
+function charWidth(c: string) {
+	let w = charWidths.get(c)
+	if (w === undefined) {
+		w = WIDE.test(c.normalize('NFD')[0] ?? c) ? 0.72 : 0.56
+		charWidths.set(c, w)
+	}
+	return w
+}
 
 /** The width (twips) a word needs at `halfPoints`. */
 export function wordWidth(word: string, halfPoints: number, bold = false) {
-	const em = halfPoints * 10 // twips per em
-	const chars = [...word.normalize('NFC')]
-	return Math.ceil(
-		chars.reduce((n, c) => n + charWidth(c), 0) * em * (bold ? 1.08 : 1),
-	)
+	let ems = 0
+	for (const c of word) ems += charWidth(c)
+	return Math.ceil(ems * halfPoints * 10 * (bold ? 1.08 : 1))
 }
 
 /**
@@ -141,16 +147,18 @@ export function wordWidth(word: string, halfPoints: number, bold = false) {
 export function columnWidths(t: ReportTable, total: number) {
 	const layout = columnLayout(t.columns)
 	const need = t.columns.map((c, i) => {
-		const words = (text: string) => text.split(/\s+/).filter(Boolean)
-		const longest = Math.max(
-			...words(c).map(w => wordWidth(w, TABLE_SIZE, true)),
-			...t.rows.flatMap(r =>
-				(r[i] ?? []).flatMap(line =>
-					words(line).map(w => wordWidth(w, TABLE_SIZE)),
-				),
-			),
-			0,
-		)
+		let longest = 0
+		const seen = new Set<string>()
+		const measure = (text: string, bold: boolean) => {
+			for (const word of text.split(' ')) {
+				if (seen.has(word)) continue
+				seen.add(word)
+				longest = Math.max(longest, wordWidth(word, TABLE_SIZE, bold))
+			}
+		}
+		measure(c, true)
+		for (const row of t.rows)
+			for (const line of row[i] ?? []) measure(line, false)
 		return longest + 2 * CELL_PADDING + 20
 	})
 	const widths = layout.map(() => 0)

@@ -28,6 +28,7 @@ import {
 	handleReportDecision,
 	REPORT_DECISIONS,
 } from '#app/utils/report-form.server.ts'
+import { redirectToNextInboxItem } from '#app/utils/inbox-next.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
 import {
@@ -55,6 +56,7 @@ const APPROVAL_EVENTS = [
 	'RESUBMIT',
 ] as const
 const COMMENT_REQUIRED: readonly string[] = ['RETURN', 'REJECT']
+const DECISIONS: readonly string[] = ['APPROVE', 'RETURN', 'REJECT']
 /** Events the timeline shows at first; ?timeline=all shows every one. */
 const TIMELINE_LATEST = 100
 
@@ -251,21 +253,23 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		}),
 	)
 	switch (result.status) {
-		case 'ok':
+		case 'ok': {
+			const message = result.approvals
+				? 'approvals.partialDone'
+				: (`plan.done.${intent}` as const)
+			const params = result.approvals && {
+				approved: result.approvals.count,
+				required: result.approvals.required,
+			}
+			// An approver's decision leads on to the next item waiting for them.
+			if (DECISIONS.includes(intent))
+				return redirectToNextInboxItem(user, planId, message, params)
 			return redirectWithToast(`/plans/${planId}`, {
 				type: 'success',
-				message: result.approvals
-					? 'approvals.partialDone'
-					: `plan.done.${intent}`,
-				...(result.approvals
-					? {
-							params: {
-								approved: result.approvals.count,
-								required: result.approvals.required,
-							},
-						}
-					: {}),
+				message,
+				...(params ? { params } : {}),
 			})
+		}
 		case 'conflict':
 			return refuse(intent, 409, [], result.last, await changedFrom(version))
 		case 'incomplete':

@@ -1,3 +1,4 @@
+import { redirectToNextInboxItem } from './inbox-next.server.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	json,
@@ -167,10 +168,7 @@ export async function handleReportDecision(
 	)
 	switch (result.status) {
 		case 'ok':
-			return redirectWithToast(back, {
-				type: 'success',
-				message: `plan.done.${intent}`,
-			})
+			return redirectToNextInboxItem(user, planId, `plan.done.${intent}`)
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

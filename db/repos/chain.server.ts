@@ -154,3 +154,33 @@ export async function getChainSteps(db: Db, chainId: string) {
 		.orderBy('position')
 		.execute()
 }
+
+/** The organisations whose current chain has a step of `organisationId` (what a party committee or the board approves), by name. */
+export async function listChainsWithStepOf(db: Db, organisationId: string) {
+	return db
+		.selectFrom('chain_step as s')
+		.innerJoin('chain as c', 'c.id', 's.chain_id')
+		.innerJoin('organisation as o', 'o.id', 'c.organisation_id')
+		.select([
+			'o.id as organisation_id',
+			'o.short_name as organisation_short_name',
+			's.label_vi',
+			's.label_en',
+		])
+		.where('s.organisation_id', '=', organisationId)
+		.where('c.organisation_id', '<>', organisationId)
+		.where(eb =>
+			eb(
+				'c.version',
+				'=',
+				eb
+					.selectFrom('chain as latest')
+					.select(eb => eb.fn.max('latest.version').as('v'))
+					.whereRef('latest.organisation_id', '=', 'c.organisation_id'),
+			),
+		)
+		.orderBy(sql`o.short_name COLLATE vi`)
+		.orderBy('o.id')
+		.limit(50)
+		.execute()
+}

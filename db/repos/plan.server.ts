@@ -374,41 +374,6 @@ export async function listPlans(
 	return pageOf(rows)
 }
 
-/** Plans waiting at a step of this organisation, longest-waiting first. */
-export async function listInbox(db: Db, organisationId: string, page: number) {
-	const rows = await db
-		.selectFrom('plan')
-		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.leftJoin(
-			'organisation as step_org',
-			'step_org.id',
-			'plan.current_step_organisation_id',
-		)
-		.select([
-			'plan.id',
-			'plan.plan_year',
-			'plan.direction',
-			'plan.name',
-			'plan.country',
-			'plan.status',
-			'plan.status_changed_at',
-			'o.short_name as organisation_short_name',
-			'step_org.short_name as step_organisation',
-		])
-		// Counted apart (index-only), so the page reads only its rows in index order, not every waiting plan.
-		.select(
-			sql<string>`(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${organisationId})`.as(
-				'total',
-			),
-		)
-		.where('plan.current_step_organisation_id', '=', organisationId)
-		.orderBy('plan.status_changed_at')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
-}
-
 export async function getAttachment(
 	db: Db,
 	planId: string,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { type Db } from '../client.server.ts'
+import { workCountColumns } from './work.server.ts'
 import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
 
 export interface SessionUserAttributes {
@@ -15,6 +16,10 @@ export interface SessionUserAttributes {
 	must_change_password: boolean
 	/** Unread notifications (the bell), read with the session so a page needs no query for it. */
 	unread: number
+	/** The nav items' counts (see workCountColumns), read with the session too. */
+	inboxCount: number
+	returnedCount: number
+	reportsOwedCount: number
 	/** Stands in today for an approver of the same organisation (then has the inbox). */
 	substituting: boolean
 }
@@ -67,6 +72,7 @@ export function createSessionAdapter(db: Db): Adapter {
 							AND s.ended_early_at IS NULL
 							AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN s.starts_on AND s.ends_on
 					)`.as('substituting'),
+					...workCountColumns(sql.ref('u.organisation_id')),
 				])
 				.where('session.id', '=', sessionId)
 				.executeTakeFirst()
@@ -79,9 +85,18 @@ export function createSessionAdapter(db: Db): Adapter {
 				expires_at: _e,
 				active: _a,
 				unread,
+				inbox_count,
+				returned_count,
+				reports_owed_count,
 				...rest
 			} = row
-			const attributes = { ...rest, unread: Number(unread ?? 0) }
+			const attributes = {
+				...rest,
+				unread: Number(unread ?? 0),
+				inboxCount: Number(inbox_count),
+				returnedCount: Number(returned_count),
+				reportsOwedCount: Number(reports_owed_count),
+			}
 			const user: DatabaseUser = { id: user_id, attributes }
 			return [session, user]
 		},

@@ -116,12 +116,13 @@ const IN_HEADER = [
 ]
 const NONE_ROW = ['', 'Không', '', '', '', '', '', '', '', '', '']
 
-// Seed 001, "*ĐOÀN RA": the 2020 plan of LĐLĐ tỉnh Quảng Trị, cell for cell.
+// Seed 001, "*ĐOÀN RA": the 2020 plan of LĐLĐ tỉnh Quảng Trị, cell for cell but for the name
+// (the seed names both "Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"; the demo names them apart).
 const SEED_001_2020 = [
 	OUT_HEADER,
 	[
 		'1',
-		'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+		'Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020',
 		'Chủ tịch LĐLĐ tỉnh Quảng Trị',
 		'10',
 		'Lào',
@@ -132,7 +133,7 @@ const SEED_001_2020 = [
 	],
 	[
 		'2',
-		'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+		'Đoàn LĐLĐ tỉnh Quảng Trị trao đổi kinh nghiệm với LHCĐ tỉnh Salavan năm 2020',
 		'Chủ tịch LĐLĐ tỉnh Quảng Trị',
 		'10',
 		'Lào',
@@ -203,7 +204,7 @@ test("the demo report for 2019 carries seed 001's 2020 plan cell for cell, and a
 		'Năm 2019, LĐLĐ tỉnh Quảng Trị đã tổ chức 1 đoàn ra với 10 lượt người và đón 1 đoàn vào với 10 lượt khách:',
 	)
 	expect(docx.text).toContain(
-		'- Đoàn LHCĐ tỉnh Savannakhet (Đoàn vào), làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (11/06/2019 - 14/06/2019), 10 người.',
+		'- Đoàn LHCĐ tỉnh Savannakhet thăm LĐLĐ tỉnh Quảng Trị tháng 6/2019, làm việc với Liên hiệp Công đoàn tỉnh Savannakhet (11/06/2019 - 14/06/2019), 10 người.',
 	)
 	expect(docx.text).toContain('Bạn lùi Đại hội sang năm 2020')
 	// No inbound delegation is planned: the intro names only what there is.
