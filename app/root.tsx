@@ -14,6 +14,7 @@ import {
 	ScrollRestoration,
 	useLoaderData,
 	useLocation,
+	useNavigation,
 	useRouteLoaderData,
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
@@ -102,8 +103,12 @@ export default function App() {
 	const { user, toast: loadedToast } = useLoaderData<typeof loader>()
 	const toast = useCurrentToast(loadedToast)
 	const t = useT()
+	const navigation = useNavigation()
 	return (
 		<>
+			{navigation.state === 'idle' ? null : (
+				<div className="progress" aria-hidden />
+			)}
 			<Header />
 			<main className="container">
 				{toast ? (

@@ -118,7 +118,32 @@ export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
 export type PassportType = (typeof PASSPORT_TYPES)[number]
 export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
 export type FundingSource = (typeof FUNDING_SOURCES)[number]
-export const CURRENCIES = ['VND', 'USD'] as const
+// ISO 4217 codes of the currencies the unions' partners and budgets use, the usual ones first.
+export const CURRENCIES = [
+	'VND',
+	'USD',
+	'EUR',
+	'LAK',
+	'THB',
+	'KHR',
+	'CNY',
+	'KRW',
+	'JPY',
+	'SGD',
+	'MYR',
+	'IDR',
+	'PHP',
+	'MMK',
+	'INR',
+	'RUB',
+	'CUP',
+	'AUD',
+	'GBP',
+	'CHF',
+	'HKD',
+	'TWD',
+	'CAD',
+] as const
 export type Currency = (typeof CURRENCIES)[number]
 
 export interface PlanTable {

@@ -10,6 +10,7 @@ import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 import * as annualReportSections from './2026-11-29T08-00_annual_report_sections.ts'
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
 import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_summary.ts'
+import * as currencies from './2026-12-06T14-10_currencies.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-29T08-00_annual_report_sections': annualReportSections,
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
 	'2026-12-06T14-00_annual_report_plan_summary': annualReportPlanSummary,
+	'2026-12-06T14-10_currencies': currencies,
 }
 
 export const migrationProvider: MigrationProvider = {
