@@ -225,7 +225,11 @@ function Header() {
 }
 
 function NavCount({ n }: { n: number }) {
-	return n ? <span className="nav-count">{n}</span> : null
+	return n ? (
+		<span className="nav-count" aria-hidden>
+			{n}
+		</span>
+	) : null
 }
 
 export function ErrorBoundary() {

@@ -90,13 +90,13 @@ async function submitPlan(page: Page, planName: string) {
 	await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click()
 	const line = page.locator('li.step').first()
 	await line
-		.getByLabel('Bên chi trả', { exact: true })
+		.getByLabel(/^Bên chi trả( \(|$)/)
 		.fill('LĐLĐ tỉnh Quảng Trị')
 	await line
-		.getByLabel('Nội dung chi', { exact: true })
+		.getByLabel(/^Nội dung chi( \(|$)/)
 		.fill('Chi phí phương tiện đi lại')
 	await line
-		.getByLabel('Nguồn kinh phí', { exact: true })
+		.getByLabel(/^Nguồn kinh phí( \(|$)/)
 		.selectOption({ label: 'Ngân sách công đoàn' })
 	await page
 		.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true })
