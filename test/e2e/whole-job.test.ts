@@ -213,19 +213,24 @@ test('the whole job takes fewer clicks and typed fields than 71 and 33, and ever
 			p.request.post(url, { headers: { Origin: baseUrl }, maxRedirects: 0, multipart: form })
 		const draftName = `Bản nháp chỉ có tên (${Date.now()})`
 		expect((await post(page, '/plans/new', { plan_year: String(YEAR + 1), direction: 'out', name: draftName, timing_kind: 'year', intent: 'save' })).status()).toBe(302)
-		const returnedName = `Đoàn đón LHCĐ tỉnh Salavan (${Date.now()})`
+		const returnedName = `Đoàn LĐLĐ tỉnh Quảng Trị sang Salavan (${Date.now()})`
 		const created = await post(page, '/plans/new', {
 			plan_year: String(YEAR + 1),
-			direction: 'in',
+			direction: 'out',
 			name: returnedName,
-			in_name_of: 'Liên hiệp Công đoàn tỉnh Salavan',
-			head_title: 'Chủ tịch LHCĐ tỉnh Salavan',
+			in_name_of: 'Liên đoàn Lao động tỉnh Quảng Trị',
+			head_title: 'Chủ tịch LĐLĐ tỉnh Quảng Trị',
 			member_count: '5',
 			country: 'LA',
 			partner_name: 'Liên hiệp Công đoàn tỉnh Salavan',
 			activities: 'Hội đàm',
 			days: '3',
 			timing_kind: 'year',
+			'members[0].full_name': 'Lê Văn Đức',
+			'members[0].passport_type': 'official',
+			'budget[0].payer': 'LĐLĐ tỉnh Quảng Trị',
+			'budget[0].item': 'Chi phí phương tiện đi lại',
+			'budget[0].source': 'union_budget',
 			intent: 'submit',
 		})
 		expect(created.status()).toBe(302)
