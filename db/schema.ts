@@ -23,8 +23,14 @@ export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 export const ROLES = ['drafter', 'approver', 'admin'] as const
 export type Role = (typeof ROLES)[number]
 
-export const LOCALES = ['vi', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
+import { type Locale, type TimingKind } from '#lib/enums.ts'
+
+export {
+	LOCALES,
+	type Locale,
+	TIMING_KINDS,
+	type TimingKind,
+} from '#lib/enums.ts'
 
 export interface OrganisationTable {
 	id: Generated<string>
@@ -112,8 +118,6 @@ export interface StepApprovalTable {
 
 export const DIRECTIONS = ['out', 'in'] as const
 export type Direction = (typeof DIRECTIONS)[number]
-export const TIMING_KINDS = ['year', 'month', 'dates'] as const
-export type TimingKind = (typeof TIMING_KINDS)[number]
 export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
 export type PassportType = (typeof PASSPORT_TYPES)[number]
 export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const

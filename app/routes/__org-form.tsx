@@ -10,7 +10,7 @@ import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { ORGANISATION_KINDS } from '#db/schema.ts'
-import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
+import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 
 const text = (max: number) =>

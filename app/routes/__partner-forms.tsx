@@ -10,7 +10,7 @@ import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { AGREEMENT_KINDS, CURRENCIES } from '#db/schema.ts'
-import { parseDate } from '#app/utils/format.ts'
+import { parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 const title = z

@@ -8,9 +8,9 @@ import {
 	supportTotals,
 } from '#db/repos/partner.server.ts'
 import { checkUpload } from '#app/utils/attachments.server.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { notFound } from '#app/utils/permissions.server.ts'
-import { daysBetween } from '#app/utils/trip-dates.ts'
+import { daysBetween } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	recordScope,

@@ -1,6 +1,6 @@
 import { Link } from '@remix-run/react'
 import { ListTable } from '#app/components/list.tsx'
-import { formatIsoDate, formatNumber } from '#app/utils/format.ts'
+import { formatIsoDate, formatNumber } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { type PartnerPage } from './__partner-page.server.ts'
 

@@ -18,8 +18,8 @@ import {
 } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#db/schema.ts'
-import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
 	type PlanDraft,

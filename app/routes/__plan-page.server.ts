@@ -29,7 +29,7 @@ import {
 	REPORT_DECISIONS,
 } from '#app/utils/report-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	handleTripAction,
 	TRIP_INTENTS,

@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { timingText } from '#app/utils/plan-display.ts'
 import { stepIndexOf } from '#workflows/plan/plan.machine.ts'

@@ -1,4 +1,4 @@
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { type diffPlans } from '#app/utils/plan-display.ts'
 import { stepIndexOf } from '#workflows/plan/plan.machine.ts'

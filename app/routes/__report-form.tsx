@@ -23,7 +23,7 @@ import {
 	ReportDraftSchema,
 	ReportSubmitSchema,
 } from '#app/utils/report-schema.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 
 export interface ReportValues {
 	summary: string

@@ -1,7 +1,7 @@
 import { BarChart } from '#app/components/charts.tsx'
 import { type CountRow, type Statistics } from '#db/repos/statistics.server.ts'
-import { countryName } from '#app/utils/countries.ts'
-import { formatNumber } from '#app/utils/format.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatNumber } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 
 const OUT = '#1d4ed8'

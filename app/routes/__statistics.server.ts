@@ -5,7 +5,7 @@ import {
 	latestDelegationYear,
 	type Statistics,
 } from '#db/repos/statistics.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { notFound } from '#app/utils/permissions.server.ts'
 

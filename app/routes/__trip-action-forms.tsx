@@ -7,7 +7,7 @@ import {
 import { Form, useNavigation } from '@remix-run/react'
 import { Field, FormErrors, TextareaField } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import type { TripPlan } from './__trip-forms.tsx'
 

@@ -2,9 +2,9 @@ import { type SubmissionResult } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
 import { type TimingKind } from '#db/schema.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { daysBetween, dueState } from '#app/utils/trip-dates.ts'
+import { daysBetween, dueState } from '#lib/trip-dates.ts'
 import { CancelForm, DateForm, PostponeForm } from './__trip-action-forms.tsx'
 
 export interface TripPlan {

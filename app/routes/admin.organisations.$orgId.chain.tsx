@@ -15,7 +15,7 @@ import {
 	listChainVersions,
 } from '#db/repos/chain.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'

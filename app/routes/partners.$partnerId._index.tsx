@@ -14,13 +14,13 @@ import {
 	insertSupport,
 	updateAgreement,
 } from '#db/repos/partner.server.ts'
-import { countryName } from '#app/utils/countries.ts'
-import { formatNumber } from '#app/utils/format.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatNumber } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import { uploadHandler } from '#app/utils/plan-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	requirePartner,

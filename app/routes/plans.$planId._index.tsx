@@ -5,7 +5,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StepDecisions } from '#app/components/step-approvals.tsx'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { PlanActions } from './__plan-actions.tsx'

@@ -14,7 +14,7 @@ import { DecisionForm } from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
 import { getReportPage, getTripFacts } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
 import {
@@ -25,7 +25,7 @@ import {
 	handleReportDecision,
 	handleReportForm,
 } from '#app/utils/report-form.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
 import { PlanTimeline } from './__plan-timeline.tsx'

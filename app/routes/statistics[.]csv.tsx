@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { countryName } from '#app/utils/countries.ts'
+import { countryName } from '#lib/countries.ts'
 import { exportRows, loadStatistics } from './__statistics.server.ts'
 
 function cell(value: string | number) {

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import ExcelJS from 'exceljs'
-import { countryName } from '#app/utils/countries.ts'
+import { countryName } from '#lib/countries.ts'
 import { exportRows, loadStatistics } from './__statistics.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {

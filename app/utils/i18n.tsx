@@ -1,5 +1,5 @@
 import { useMatches, useRouteLoaderData } from '@remix-run/react'
-import { translator } from '#app/i18n/index.ts'
+import { translator } from '#lib/i18n/index.ts'
 import { type Locale } from '#db/schema.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { COUNTRY_CODES } from '#app/utils/countries.ts'
-import { parseDate } from '#app/utils/format.ts'
+import { COUNTRY_CODES } from '#lib/countries.ts'
+import { parseDate } from '#lib/format.ts'
 import {
 	CURRENCIES,
 	DIRECTIONS,

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import * as chainRoute from '#app/routes/admin.organisations.$orgId.chain.tsx'
 import * as organisationRoute from '#app/routes/admin.organisations.$orgId._index.tsx'
 import * as organisationsRoute from '#app/routes/admin.organisations._index.tsx'

@@ -5,7 +5,7 @@ import {
 	createSubstitution,
 	endSubstitutionEarly,
 } from '#db/repos/substitution.server.ts'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 import {
 	args,
 	insertPlan,

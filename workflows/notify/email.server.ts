@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer'
-import { singleton } from './singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 
 export interface OutgoingEmail {
 	to: string

@@ -1,4 +1,4 @@
-import { type Locale } from '#db/schema.ts'
+import { type Locale } from '#lib/enums.ts'
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
 

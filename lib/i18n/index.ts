@@ -1,4 +1,4 @@
-import { type Locale } from '#db/schema.ts'
+import { type Locale } from '#lib/enums.ts'
 import { en } from './en.ts'
 import { type MessageKey, vi } from './vi.ts'
 

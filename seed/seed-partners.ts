@@ -1,6 +1,6 @@
 import { type Insertable, type Kysely, type Transaction } from 'kysely'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
-import { type DB } from './schema.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
+import { type DB } from '#db/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 type NewAgreement = Insertable<DB['agreement']>

@@ -8,9 +8,9 @@ import {
 	insertPlan,
 	savePlanContent,
 	type PlanContent,
-} from './repos/plan.server.ts'
-import { type ReportContent, saveReport } from './repos/report.server.ts'
-import { type DB } from './schema.ts'
+} from '#db/repos/plan.server.ts'
+import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
+import { type DB } from '#db/schema.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 type Actor = {

@@ -1,8 +1,8 @@
 import { type Kysely } from 'kysely'
-import { hashPassword } from '#app/utils/password.server.ts'
+import { hashPassword } from '#lib/password.server.ts'
 import { seedPartners } from './seed-partners.ts'
 import { seedPlans } from './seed-plans.ts'
-import { type DB, type NewAppUser, type NewOrganisation } from './schema.ts'
+import { type DB, type NewAppUser, type NewOrganisation } from '#db/schema.ts'
 
 export const DEMO_PASSWORD = 'Doingoai@2026'
 
@@ -283,8 +283,8 @@ export function demoLoginsText() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-	const { withDatabase } = await import('./embedded.server.ts')
-	const { migrateDatabase } = await import('./migrate.ts')
+	const { withDatabase } = await import('#db/embedded.server.ts')
+	const { migrateDatabase } = await import('#db/migrate.ts')
 	await withDatabase(async (db, url) => {
 		await migrateDatabase(url)
 		if (await isDatabaseEmpty(db)) {
