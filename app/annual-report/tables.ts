@@ -1,6 +1,6 @@
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
-import { type Direction } from '#db/schema.ts'
+import { type Direction } from '#lib/enums.ts'
 
 export type { ReportPlan }
 

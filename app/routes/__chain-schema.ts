@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { APPROVAL_RULES, type OrganisationKind } from '#db/schema.ts'
+import { APPROVAL_RULES, type OrganisationKind } from '#lib/enums.ts'
 import {
 	validateChain,
 	validateStepApprovals,

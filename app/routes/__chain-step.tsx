@@ -5,7 +5,7 @@ import {
 	getSelectProps,
 } from '@conform-to/react'
 import { Field } from '#app/components/forms.tsx'
-import { APPROVAL_RULES } from '#db/schema.ts'
+import { APPROVAL_RULES } from '#lib/enums.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { type ChainValues } from './__chain-schema.ts'
 

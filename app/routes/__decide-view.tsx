@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { useT } from '#app/utils/i18n.tsx'
 import { describePlan } from '#app/utils/plan-display.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
-import { type Locale } from '#db/schema.ts'
+import { type Locale } from '#lib/enums.ts'
 import { type LinkProblem } from '#workflows/plan/decide-by-email.server.ts'
 import { LastDecision, StatusBadge } from './__plan-view.tsx'
 

@@ -9,7 +9,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
-import { ORGANISATION_KINDS } from '#db/schema.ts'
+import { ORGANISATION_KINDS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 

@@ -9,7 +9,7 @@ import {
 import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
-import { AGREEMENT_KINDS, CURRENCIES } from '#db/schema.ts'
+import { AGREEMENT_KINDS, CURRENCIES } from '#lib/enums.ts'
 import { parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 

@@ -5,7 +5,7 @@ import {
 	getSelectProps,
 } from '@conform-to/react'
 import { ErrorList, Field, TextField } from '#app/components/forms.tsx'
-import { CURRENCIES, FUNDING_SOURCES, PASSPORT_TYPES } from '#db/schema.ts'
+import { CURRENCIES, FUNDING_SOURCES, PASSPORT_TYPES } from '#lib/enums.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import type { PlanFormValues } from './__plan-form.tsx'
 

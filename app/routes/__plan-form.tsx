@@ -17,7 +17,7 @@ import {
 	useDraftOrSubmitValidation,
 } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
-import { DIRECTIONS } from '#db/schema.ts'
+import { DIRECTIONS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'

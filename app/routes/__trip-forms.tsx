@@ -1,7 +1,7 @@
 import { type SubmissionResult } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { type TimingKind } from '#db/schema.ts'
+import { type TimingKind } from '#lib/enums.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { daysBetween, dueState } from '#lib/trip-dates.ts'

@@ -1,5 +1,5 @@
 import { type Translate } from '#lib/i18n/index.ts'
-import { type Locale } from '#db/schema.ts'
+import { type Locale } from '#lib/enums.ts'
 import { countryName } from '#lib/countries.ts'
 import { formatIsoDate, formatMoney } from '#lib/format.ts'
 import { activityLines, type PlanDraft } from './plan-schema.ts'

@@ -7,7 +7,7 @@ import {
 	FUNDING_SOURCES,
 	PASSPORT_TYPES,
 	TIMING_KINDS,
-} from '#db/schema.ts'
+} from '#lib/enums.ts'
 
 const text = (max = 500) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()

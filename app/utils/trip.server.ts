@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { type latestPlanEvent } from '#db/repos/plan.server.ts'
 import { getTripFacts } from '#db/repos/report.server.ts'
-import { TIMING_KINDS } from '#db/schema.ts'
+import { TIMING_KINDS } from '#lib/enums.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
