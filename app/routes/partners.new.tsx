@@ -21,7 +21,10 @@ import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { canRecord, requirePartnerReader } from './__partner-access.server.ts'
+import {
+	canRecord,
+	requirePartnerReader,
+} from '../utils/partner-access.server.ts'
 
 const text = (max: number) =>
 	z

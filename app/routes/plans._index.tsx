@@ -12,7 +12,7 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { timingText } from '#app/utils/plan-display.ts'
-import { StatusBadge } from './__plan-view.tsx'
+import { StatusBadge } from '../components/plan-view.tsx'
 
 const STATUS_FILTERS = [
 	'drafting',

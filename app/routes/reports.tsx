@@ -12,7 +12,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { REPORT_STATES } from '#app/utils/report-schema.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
-import { StatusBadge } from './__plan-view.tsx'
+import { StatusBadge } from '../components/plan-view.tsx'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import {
 	createSubstitution,
 	endSubstitutionEarly,

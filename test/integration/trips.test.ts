@@ -10,9 +10,9 @@ import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { translate } from '#lib/i18n/index.ts'
 import * as homeRoute from '#app/routes/_index.tsx'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
-import * as reportRoute from '#app/routes/plans.$planId.report.tsx'
+import * as reportRoute from '#app/routes/plans.$planId.report/route.tsx'
 import * as reportsRoute from '#app/routes/reports.tsx'
 import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
 import { formatIsoDate } from '#lib/format.ts'
@@ -169,16 +169,14 @@ async function returnedPlan(
 		],
 	] as const) {
 		const { version } = await planRow(id)
-		const result = await db
-			.transaction()
-			.execute(trx =>
-				applyPlanEvent(trx, {
-					planId: id,
-					expectedVersion: version,
-					event: { type, actor },
-					changes,
-				}),
-			)
+		const result = await db.transaction().execute(trx =>
+			applyPlanEvent(trx, {
+				planId: id,
+				expectedVersion: version,
+				event: { type, actor },
+				changes,
+			}),
+		)
 		expect(result.status).toBe('ok')
 	}
 	return id

@@ -4,7 +4,7 @@ import { describePlan } from '#app/utils/plan-display.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
 import { type Locale } from '#lib/enums.ts'
 import { type LinkProblem } from '#workflows/plan/decide-by-email.server.ts'
-import { LastDecision, StatusBadge } from './__plan-view.tsx'
+import { LastDecision, StatusBadge } from '../../components/plan-view.tsx'
 
 // What the approver needs to decide: name, organisation and direction first, then these rows.
 const SUMMARY_ROWS = [

@@ -7,7 +7,7 @@ import {
 import { ErrorList, Field, TextField } from '#app/components/forms.tsx'
 import { CURRENCIES, FUNDING_SOURCES, PASSPORT_TYPES } from '#lib/enums.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import type { PlanFormValues } from './__plan-form.tsx'
+import type { PlanFormValues } from './plan-form.tsx'
 
 /** The plan form's delegation members, one row each, added and removed in place. */
 export function MembersSection({

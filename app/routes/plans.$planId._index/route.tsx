@@ -8,17 +8,17 @@ import { StepDecisions } from '#app/components/step-approvals.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
-import { PlanActions } from './__plan-actions.tsx'
-import { loadPlanPage, planPageAction } from './__plan-page.server.ts'
-import { PlanDetails } from './__plan-details.tsx'
-import { PlanTimeline } from './__plan-timeline.tsx'
+import { PlanActions } from './plan-actions.tsx'
+import { loadPlanPage, planPageAction } from './plan-page.server.ts'
+import { PlanDetails } from './plan-details.tsx'
+import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import {
 	LastDecision,
 	PlanChain,
 	PlanChanges,
 	StatusBadge,
-} from './__plan-view.tsx'
-import { TripPanel } from './__trip-forms.tsx'
+} from '../../components/plan-view.tsx'
+import { TripPanel } from '../../components/trip-forms.tsx'
 
 export async function loader(args: LoaderFunctionArgs) {
 	return loadPlanPage(args)

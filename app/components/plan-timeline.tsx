@@ -8,7 +8,7 @@ import {
 	type PlanEventRow,
 	StatusBadge,
 	type Step,
-} from './__plan-view.tsx'
+} from './plan-view.tsx'
 
 /** From entering a step to leaving it, in days and hours ("2 ngày 3 giờ"). */
 function stepDuration(

@@ -11,7 +11,7 @@ import {
 	DecisionForm,
 } from '#app/components/step-approvals.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import type { loadPlanPage, planPageAction } from './__plan-page.server.ts'
+import type { loadPlanPage, planPageAction } from './plan-page.server.ts'
 
 /** The plan page's decision panel (asking once more before a decision), submit/withdraw and the edit link. */
 export function PlanActions() {

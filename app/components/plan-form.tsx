@@ -30,7 +30,7 @@ import {
 	BudgetSection,
 	MembersSection,
 	OptionalStepsField,
-} from './__plan-form-lists.tsx'
+} from './plan-form-lists.tsx'
 
 export interface PlanFormProps {
 	lastResult?: SubmissionResult<string[]>

@@ -7,7 +7,7 @@ import {
 import { Field } from '#app/components/forms.tsx'
 import { APPROVAL_RULES } from '#lib/enums.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { type ChainValues } from './__chain-schema.ts'
+import { type ChainValues } from './chain-schema.ts'
 
 type StepValues = NonNullable<ChainValues['steps']>[number]
 

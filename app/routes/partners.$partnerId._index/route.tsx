@@ -25,19 +25,15 @@ import {
 	canRecord,
 	requirePartner,
 	requirePartnerReader,
-} from './__partner-access.server.ts'
+} from '../../utils/partner-access.server.ts'
 import {
 	AgreementForm,
 	AgreementSchema,
 	SupportForm,
 	SupportSchema,
-} from './__partner-forms.tsx'
-import { loadPartnerPage, readFile } from './__partner-page.server.ts'
-import {
-	AgreementsTable,
-	SupportTable,
-	VisitsTable,
-} from './__partner-view.tsx'
+} from './partner-forms.tsx'
+import { loadPartnerPage, readFile } from './partner-page.server.ts'
+import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json(await loadPartnerPage(request, params.partnerId, todayIso()))

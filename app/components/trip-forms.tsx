@@ -5,7 +5,7 @@ import { type TimingKind } from '#lib/enums.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { daysBetween, dueState } from '#lib/trip-dates.ts'
-import { CancelForm, DateForm, PostponeForm } from './__trip-action-forms.tsx'
+import { CancelForm, DateForm, PostponeForm } from './trip-action-forms.tsx'
 
 export interface TripPlan {
 	id: string

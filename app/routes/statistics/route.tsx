@@ -9,13 +9,13 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { loadStatistics } from './__statistics.server.ts'
+import { loadStatistics } from '../../utils/statistics.server.ts'
 import {
 	CountTable,
 	StatCards,
 	StatisticsCharts,
 	StepTimesTable,
-} from './__statistics-view.tsx'
+} from './statistics-view.tsx'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: chartStyles },

@@ -28,10 +28,10 @@ import {
 import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
-import { PlanTimeline } from './__plan-timeline.tsx'
-import { StatusBadge } from './__plan-view.tsx'
-import { ReportForm, ReportView } from './__report-form.tsx'
-import { TripFacts } from './__trip-forms.tsx'
+import { PlanTimeline } from '../../components/plan-timeline.tsx'
+import { StatusBadge } from '../../components/plan-view.tsx'
+import { ReportForm, ReportView } from './report-form.tsx'
+import { TripFacts } from '../../components/trip-forms.tsx'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 

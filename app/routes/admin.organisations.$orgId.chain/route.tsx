@@ -21,8 +21,8 @@ import { invariantResponse } from '#app/utils/misc.ts'
 import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
-import { type ChainValues, chainSchema, stepValues } from './__chain-schema.ts'
-import { ChainStepRow } from './__chain-step.tsx'
+import { type ChainValues, chainSchema, stepValues } from './chain-schema.ts'
+import { ChainStepRow } from './chain-step.tsx'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(

@@ -16,7 +16,7 @@ import {
 	recordScope,
 	requirePartner,
 	requirePartnerReader,
-} from './__partner-access.server.ts'
+} from '../../utils/partner-access.server.ts'
 
 /** `today` is injectable for tests; the page otherwise uses today's date in Vietnam. */
 export async function loadPartnerPage(

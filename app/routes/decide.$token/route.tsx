@@ -27,7 +27,7 @@ import {
 	findDecisionLink,
 	type LinkProblem,
 } from '#workflows/plan/decide-by-email.server.ts'
-import { CurrentState, PlanSummary, Problem } from './__decide-view.tsx'
+import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
 
 const CommentSchema = z
 	.string()

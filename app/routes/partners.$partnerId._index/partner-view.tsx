@@ -2,7 +2,7 @@ import { Link } from '@remix-run/react'
 import { ListTable } from '#app/components/list.tsx'
 import { formatIsoDate, formatNumber } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { type PartnerPage } from './__partner-page.server.ts'
+import { type PartnerPage } from './partner-page.server.ts'
 
 /** The partner's agreements, with the 90-day flag; an edit link on the reader's own. */
 export function AgreementsTable({ data }: { data: PartnerPage }) {

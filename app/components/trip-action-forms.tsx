@@ -9,7 +9,7 @@ import { Field, FormErrors, TextareaField } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import type { TripPlan } from './__trip-forms.tsx'
+import type { TripPlan } from './trip-forms.tsx'
 
 function useTripForm(
 	intent: string,
