@@ -1,21 +1,9 @@
 import { fakerVI as faker } from '@faker-js/faker'
 import { type Kysely } from 'kysely'
 import { type Db } from '#db/client.server.ts'
-import {
-	insertPlan as insertPlanRow,
-	type PlanContent,
-	savePlanContent,
-} from '#db/repos/plan.server.ts'
-import {
-	type DB,
-	type NewAppUser,
-	type NewOrganisation,
-	type Role,
-} from '#db/schema.ts'
-import {
-	type PlanEvent,
-	type PlanEventType,
-} from '#workflows/plan/plan.machine.ts'
+import { insertPlan as insertPlanRow, type PlanContent, savePlanContent } from '#db/repos/plan.server.ts'
+import { type DB, type NewAppUser, type NewOrganisation, type Role } from '#db/schema.ts'
+import { type PlanEvent, type PlanEventType } from '#workflows/plan/plan.machine.ts'
 import { applyPlanEvent } from '#workflows/plan/plan.server.ts'
 import { startSession } from '#app/utils/auth.server.ts'
 import { hashPassword } from '#lib/password.server.ts'
@@ -33,9 +21,7 @@ export function knownPasswordHash() {
 let sequence = 0
 const next = () => ++sequence
 
-export function createOrganisation(
-	overrides: Partial<NewOrganisation> = {},
-): NewOrganisation {
+export function createOrganisation(overrides: Partial<NewOrganisation> = {}): NewOrganisation {
 	const name = `${faker.company.name()} ${next()}`
 	return {
 		kind: 'provincial_federation',
@@ -47,20 +33,11 @@ export function createOrganisation(
 	}
 }
 
-export async function insertOrganisation(
-	db: Db,
-	overrides: Partial<NewOrganisation> = {},
-) {
-	return db
-		.insertInto('organisation')
-		.values(createOrganisation(overrides))
-		.returningAll()
-		.executeTakeFirstOrThrow()
+export async function insertOrganisation(db: Db, overrides: Partial<NewOrganisation> = {}) {
+	return db.insertInto('organisation').values(createOrganisation(overrides)).returningAll().executeTakeFirstOrThrow()
 }
 
-export function createUser(
-	overrides: Partial<NewAppUser> & Pick<NewAppUser, 'organisation_id'>,
-) {
+export function createUser(overrides: Partial<NewAppUser> & Pick<NewAppUser, 'organisation_id'>) {
 	const n = next()
 	return {
 		email: `user${n}.${faker.string.alphanumeric(6).toLowerCase()}@example.vn`,
@@ -73,17 +50,9 @@ export function createUser(
 
 /** A user (in a new organisation unless `organisation_id` is given) whose password is PASSWORD. */
 export async function insertUser(db: Db, overrides: Partial<NewAppUser> = {}) {
-	const organisation_id =
-		overrides.organisation_id ?? (await insertOrganisation(db)).id
-	const values = {
-		...createUser({ ...overrides, organisation_id }),
-		password_hash: overrides.password_hash ?? (await knownPasswordHash()),
-	}
-	return db
-		.insertInto('app_user')
-		.values(values)
-		.returningAll()
-		.executeTakeFirstOrThrow()
+	const organisation_id = overrides.organisation_id ?? (await insertOrganisation(db)).id
+	const values = { ...createUser({ ...overrides, organisation_id }), password_hash: overrides.password_hash ?? (await knownPasswordHash()) }
+	return db.insertInto('app_user').values(values).returningAll().executeTakeFirstOrThrow()
 }
 
 /** The `name=value` part of a Set-Cookie header. */
@@ -95,19 +64,13 @@ export function cookiePair(setCookie: string | null | undefined) {
 /** The session id a Set-Cookie header of the `session` cookie carries ('' for a blank cookie). */
 export function sessionIdOf(setCookie: string | null | undefined) {
 	const [name, value] = cookiePair(setCookie).split('=')
-	if (name !== 'session')
-		throw new Error(`expected the session cookie, got ${name}`)
+	if (name !== 'session') throw new Error(`expected the session cookie, got ${name}`)
 	return value
 }
 
 /** Signs `userId` in the way the login route does, and returns the Cookie header a browser would send. */
 export async function sessionCookie(userId: string) {
-	return cookiePair(
-		await startSession(
-			new Request('http://localhost/login', { method: 'POST' }),
-			userId,
-		),
-	)
+	return cookiePair(await startSession(new Request('http://localhost/login', { method: 'POST' }), userId))
 }
 
 export const ORIGIN = 'http://localhost'
@@ -124,30 +87,19 @@ type RequestOptions = {
 }
 
 /** A Request as the browser would send it to this app: same-origin, with the session cookie if asked. */
-export async function request(
-	path: string,
-	{ method, form, user, cookie, headers = {} }: RequestOptions = {},
-) {
+export async function request(path: string, { method, form, user, cookie, headers = {} }: RequestOptions = {}) {
 	const url = new URL(path, ORIGIN)
 	const all = new Headers({ Origin: url.origin, Host: url.host, ...headers })
-	const cookies = [
-		cookie,
-		user && (await sessionCookie(typeof user === 'string' ? user : user.id)),
-	].filter(Boolean)
+	const cookies = [cookie, user && (await sessionCookie(typeof user === 'string' ? user : user.id))].filter(Boolean)
 	if (cookies.length) all.set('Cookie', cookies.join('; '))
 	let body: URLSearchParams | undefined
 	if (form) {
 		body = new URLSearchParams()
 		for (const [key, value] of Object.entries(form)) {
-			for (const v of Array.isArray(value) ? value : [value])
-				body.append(key, v)
+			for (const v of Array.isArray(value) ? value : [value]) body.append(key, v)
 		}
 	}
-	return new Request(url, {
-		method: method ?? (form ? 'POST' : 'GET'),
-		headers: all,
-		body,
-	})
+	return new Request(url, { method: method ?? (form ? 'POST' : 'GET'), headers: all, body })
 }
 
 /** What loaders and actions get besides the request. */
@@ -174,15 +126,7 @@ export async function settle(work: () => Promise<unknown>): Promise<Response> {
 export async function insertChain(
 	db: Db,
 	organisationId: string,
-	steps: (
-		| string
-		| {
-				organisation_id: string
-				label_vi?: string
-				label_en?: string
-				optional?: boolean
-		  }
-	)[],
+	steps: (string | { organisation_id: string; label_vi?: string; label_en?: string; optional?: boolean })[],
 ) {
 	const current = await db
 		.selectFrom('chain')
@@ -191,10 +135,7 @@ export async function insertChain(
 		.executeTakeFirstOrThrow()
 	const chain = await db
 		.insertInto('chain')
-		.values({
-			organisation_id: organisationId,
-			version: (current.version ?? 0) + 1,
-		})
+		.values({ organisation_id: organisationId, version: (current.version ?? 0) + 1 })
 		.returning(['id', 'version'])
 		.executeTakeFirstOrThrow()
 	const rows = await db
@@ -202,13 +143,7 @@ export async function insertChain(
 		.values(
 			steps.map((step, index) => {
 				const s = typeof step === 'string' ? { organisation_id: step } : step
-				return {
-					chain_id: chain.id,
-					position: index + 1,
-					label_vi: `Bước ${index + 1}`,
-					optional: false,
-					...s,
-				}
+				return { chain_id: chain.id, position: index + 1, label_vi: `Bước ${index + 1}`, optional: false, ...s }
 			}),
 		)
 		.returning(['id', 'position', 'organisation_id', 'optional'])
@@ -233,8 +168,7 @@ export function completePlanFields(partnerId: string): Record<string, string> {
 		country: 'LA',
 		partner_id: partnerId,
 		partner_name: '',
-		activities:
-			'- Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet\n- Đi thực tế một số CĐCS',
+		activities: '- Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet\n- Đi thực tế một số CĐCS',
 		days: '3-4',
 		timing_kind: 'year',
 		'budget[0].payer': 'LĐLĐ tỉnh Quảng Trị',
@@ -249,10 +183,7 @@ export function completePlanFields(partnerId: string): Record<string, string> {
  */
 export function planFormData(
 	fields: Record<string, string | string[] | undefined>,
-	{
-		intent = 'submit',
-		files = [],
-	}: { intent?: 'save' | 'submit'; files?: File[] } = {},
+	{ intent = 'submit', files = [] }: { intent?: 'save' | 'submit'; files?: File[] } = {},
 ) {
 	const form = new FormData()
 	for (const [key, value] of Object.entries(fields)) {
@@ -266,26 +197,16 @@ export function planFormData(
 }
 
 /** A same-origin multipart POST (the plan form), signed in like `request`. */
-export async function multipartRequest(
-	path: string,
-	body: FormData,
-	{ user, cookie }: Pick<RequestOptions, 'user' | 'cookie'> = {},
-) {
+export async function multipartRequest(path: string, body: FormData, { user, cookie }: Pick<RequestOptions, 'user' | 'cookie'> = {}) {
 	const url = new URL(path, ORIGIN)
 	const headers = new Headers({ Origin: url.origin, Host: url.host })
-	const cookies = [
-		cookie,
-		user && (await sessionCookie(typeof user === 'string' ? user : user.id)),
-	].filter(Boolean)
+	const cookies = [cookie, user && (await sessionCookie(typeof user === 'string' ? user : user.id))].filter(Boolean)
 	if (cookies.length) headers.set('Cookie', cookies.join('; '))
 	return new Request(url, { method: 'POST', headers, body })
 }
 
 /** What `insertPlan` stores: the same seed-001-like plan as `completePlanFields`, already parsed. */
-export function completePlanContent(
-	partnerId: string | null,
-	overrides: Partial<PlanContent['fields']> = {},
-): PlanContent {
+export function completePlanContent(partnerId: string | null, overrides: Partial<PlanContent['fields']> = {}): PlanContent {
 	return {
 		fields: {
 			plan_year: 2027,
@@ -297,25 +218,14 @@ export function completePlanContent(
 			country: 'LA',
 			partner_id: partnerId,
 			partner_name: partnerId ? '' : 'Liên hiệp Công đoàn tỉnh Savannakhet',
-			activities: [
-				'Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet',
-				'Đi thực tế một số CĐCS',
-			],
+			activities: ['Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet', 'Đi thực tế một số CĐCS'],
 			days_min: 3,
 			days_max: 4,
 			timing_kind: 'year',
 			...overrides,
 		},
 		members: [],
-		budget: [
-			{
-				payer: 'LĐLĐ tỉnh Quảng Trị',
-				item: 'Chi phí phương tiện đi lại',
-				source: 'union_budget',
-				amount: null,
-				currency: null,
-			},
-		],
+		budget: [{ payer: 'LĐLĐ tỉnh Quảng Trị', item: 'Chi phí phương tiện đi lại', source: 'union_budget', amount: null, currency: null }],
 		newAttachments: [],
 		removeAttachmentIds: [],
 	}
@@ -325,15 +235,7 @@ export function completePlanContent(
 export async function insertPlan(
 	db: Kysely<DB>,
 	owner: { organisation_id: string; id: string },
-	{
-		partnerId = null,
-		members = 0,
-		fields = {},
-	}: {
-		partnerId?: string | null
-		members?: number
-		fields?: Partial<PlanContent['fields']>
-	} = {},
+	{ partnerId = null, members = 0, fields = {} }: { partnerId?: string | null; members?: number; fields?: Partial<PlanContent['fields']> } = {},
 ) {
 	const content = completePlanContent(partnerId, fields)
 	content.members = Array.from({ length: members }, (_, i) => ({
@@ -342,8 +244,7 @@ export async function insertPlan(
 		organisation_name: 'LĐLĐ tỉnh Quảng Trị',
 		passport_type: 'official' as const,
 	}))
-	if (members > (content.fields.member_count ?? 0))
-		content.fields.member_count = members
+	if (members > (content.fields.member_count ?? 0)) content.fields.member_count = members
 	return db.transaction().execute(async trx => {
 		const plan = await insertPlanRow(trx, {
 			organisationId: owner.organisation_id,
@@ -363,31 +264,14 @@ export async function sendPlanEvent(
 	planId: string,
 	type: PlanEventType,
 	user: { id: string; organisation_id: string; roles: Role[] },
-	comment = type === 'RETURN' || type === 'REJECT'
-		? 'Đề nghị bổ sung danh sách thành viên.'
-		: undefined,
+	comment = type === 'RETURN' || type === 'REJECT' ? 'Đề nghị bổ sung danh sách thành viên.' : undefined,
 ) {
-	const { version } = await db
-		.selectFrom('plan')
-		.select('version')
-		.where('id', '=', planId)
-		.executeTakeFirstOrThrow()
-	const actor = {
-		userId: user.id,
-		organisationId: user.organisation_id,
-		roles: user.roles,
-	}
+	const { version } = await db.selectFrom('plan').select('version').where('id', '=', planId).executeTakeFirstOrThrow()
+	const actor = { userId: user.id, organisationId: user.organisation_id, roles: user.roles }
 	const result = await db
 		.transaction()
-		.execute(trx =>
-			applyPlanEvent(trx, {
-				planId,
-				expectedVersion: version,
-				event: { type, actor, comment } as PlanEvent,
-			}),
-		)
-	if (result.status !== 'ok')
-		throw new Error(`${type} by ${user.id} was refused: ${result.status}`)
+		.execute(trx => applyPlanEvent(trx, { planId, expectedVersion: version, event: { type, actor, comment } as PlanEvent }))
+	if (result.status !== 'ok') throw new Error(`${type} by ${user.id} was refused: ${result.status}`)
 	return result.to
 }
 
@@ -395,27 +279,14 @@ export async function sendPlanEvent(
 export async function planState(db: Db, planId: string) {
 	const plan = await db
 		.selectFrom('plan')
-		.select([
-			'status',
-			'version',
-			'name',
-			'chain_id',
-			'current_step_organisation_id',
-		])
-		.select(eb =>
-			eb
-				.selectFrom('plan_event')
-				.select(eb.fn.countAll<string>().as('n'))
-				.whereRef('plan_event.plan_id', '=', 'plan.id')
-				.as('events'),
-		)
+		.select(['status', 'version', 'name', 'chain_id', 'current_step_organisation_id'])
+		.select(eb => eb.selectFrom('plan_event').select(eb.fn.countAll<string>().as('n')).whereRef('plan_event.plan_id', '=', 'plan.id').as('events'))
 		.where('id', '=', planId)
 		.executeTakeFirst()
 	return plan && { ...plan, events: Number(plan.events) }
 }
 
-export type PlanOrgKey =
-	'ldld' | 'tinhUy' | 'board' | 'otherFed' | 'otherTinhUy'
+export type PlanOrgKey = 'ldld' | 'tinhUy' | 'board' | 'otherFed' | 'otherTinhUy'
 export type PlanRoleKey = 'drafter' | 'approver' | 'admin'
 type WorldUser = Awaited<ReturnType<typeof insertUser>>
 
@@ -426,50 +297,14 @@ type WorldUser = Awaited<ReturnType<typeof insertUser>>
  * admin-only user; the partner is a foreign_partner in Laos.
  */
 export async function insertPlanWorld(db: Db) {
-	const org = (
-		kind: NewOrganisation['kind'],
-		name_vi: string,
-		short_name: string,
-		province: string,
-	) =>
-		insertOrganisation(db, {
-			kind,
-			name_vi,
-			name_en: short_name,
-			short_name,
-			province,
-		})
+	const org = (kind: NewOrganisation['kind'], name_vi: string, short_name: string, province: string) =>
+		insertOrganisation(db, { kind, name_vi, name_en: short_name, short_name, province })
 	const orgs = {
-		board: await org(
-			'vgcl_board',
-			'Ban Đối ngoại Tổng Liên đoàn Lao động Việt Nam',
-			'Ban Đối ngoại TLĐ',
-			'Hà Nội',
-		),
-		ldld: await org(
-			'provincial_federation',
-			'Liên đoàn Lao động tỉnh Quảng Trị',
-			'LĐLĐ tỉnh Quảng Trị',
-			'Quảng Trị',
-		),
-		tinhUy: await org(
-			'party_committee',
-			'Tỉnh ủy Quảng Trị',
-			'Tỉnh ủy Quảng Trị',
-			'Quảng Trị',
-		),
-		otherFed: await org(
-			'provincial_federation',
-			'Liên đoàn Lao động tỉnh Quảng Bình',
-			'LĐLĐ tỉnh Quảng Bình',
-			'Quảng Bình',
-		),
-		otherTinhUy: await org(
-			'party_committee',
-			'Tỉnh ủy Quảng Bình',
-			'Tỉnh ủy Quảng Bình',
-			'Quảng Bình',
-		),
+		board: await org('vgcl_board', 'Ban Đối ngoại Tổng Liên đoàn Lao động Việt Nam', 'Ban Đối ngoại TLĐ', 'Hà Nội'),
+		ldld: await org('provincial_federation', 'Liên đoàn Lao động tỉnh Quảng Trị', 'LĐLĐ tỉnh Quảng Trị', 'Quảng Trị'),
+		tinhUy: await org('party_committee', 'Tỉnh ủy Quảng Trị', 'Tỉnh ủy Quảng Trị', 'Quảng Trị'),
+		otherFed: await org('provincial_federation', 'Liên đoàn Lao động tỉnh Quảng Bình', 'LĐLĐ tỉnh Quảng Bình', 'Quảng Bình'),
+		otherTinhUy: await org('party_committee', 'Tỉnh ủy Quảng Bình', 'Tỉnh ủy Quảng Bình', 'Quảng Bình'),
 	} satisfies Record<PlanOrgKey, unknown>
 	const partner = await insertOrganisation(db, {
 		kind: 'foreign_partner',
@@ -480,25 +315,14 @@ export async function insertPlanWorld(db: Db) {
 		province: 'Savannakhet',
 	})
 	const chains = {
-		ldld: await insertChain(db, orgs.ldld.id, [
-			orgs.ldld.id,
-			orgs.tinhUy.id,
-			orgs.board.id,
-		]),
-		otherFed: await insertChain(db, orgs.otherFed.id, [
-			orgs.otherFed.id,
-			orgs.otherTinhUy.id,
-			orgs.board.id,
-		]),
+		ldld: await insertChain(db, orgs.ldld.id, [orgs.ldld.id, orgs.tinhUy.id, orgs.board.id]),
+		otherFed: await insertChain(db, orgs.otherFed.id, [orgs.otherFed.id, orgs.otherTinhUy.id, orgs.board.id]),
 	}
 	const users = {} as Record<PlanOrgKey, Record<PlanRoleKey, WorldUser>>
 	for (const key of Object.keys(orgs) as PlanOrgKey[]) {
 		users[key] = {} as Record<PlanRoleKey, WorldUser>
 		for (const role of ['drafter', 'approver', 'admin'] as const) {
-			users[key][role] = await insertUser(db, {
-				organisation_id: orgs[key].id,
-				roles: [role],
-			})
+			users[key][role] = await insertUser(db, { organisation_id: orgs[key].id, roles: [role] })
 		}
 	}
 	return { orgs, partner, chains, users }

@@ -1,12 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import {
-	type Browser,
-	type BrowserContext,
-	type BrowserContextOptions,
-	chromium,
-	type Page,
-} from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { inject } from 'vitest'
 import { DEMO_PASSWORD } from '#seed/seed.ts'
 
@@ -41,9 +35,7 @@ export async function launchBrowser() {
 }
 
 // Chrome logs every non-2xx response; the app answers 400 to a rejected form on purpose.
-const EXPECTED_CONSOLE_ERRORS = [
-	/Failed to load resource: the server responded with a status of (400|403|409|429)/,
-]
+const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource: the server responded with a status of (400|403|409|429)/]
 // Requested by the browser on its own, not by the app's pages.
 const IGNORED_URLS = [/\/favicon\.ico$/]
 
@@ -51,15 +43,8 @@ const IGNORED_URLS = [/\/favicon\.ico$/]
  * A fresh context (no cookies) whose page records console errors and uncaught exceptions;
  * call `assertNoErrors()` at the end of the test.
  */
-export async function openPage(
-	browser: Browser,
-	options: BrowserContextOptions = {},
-) {
-	const context = await browser.newContext({
-		baseURL: baseUrl,
-		locale: 'vi-VN',
-		...options,
-	})
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}) {
+	const context = await browser.newContext({ baseURL: baseUrl, locale: 'vi-VN', ...options })
 	const page = await context.newPage()
 	const errors: string[] = []
 	page.on('console', message => {
@@ -76,8 +61,7 @@ export async function openPage(
 		page,
 		errors,
 		assertNoErrors() {
-			if (errors.length)
-				throw new Error(`The page logged errors:\n${errors.join('\n')}`)
+			if (errors.length) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
 		},
 		close: () => context.close(),
 	}
@@ -85,20 +69,12 @@ export async function openPage(
 
 /** Waits until Remix has hydrated, so clicks go through its client-side router. */
 export async function waitForHydration(page: Page) {
-	await page.waitForFunction(
-		() =>
-			Boolean((window as { __remixContext?: unknown }).__remixContext) &&
-			document.readyState === 'complete',
-	)
+	await page.waitForFunction(() => Boolean((window as { __remixContext?: unknown }).__remixContext) && document.readyState === 'complete')
 	await page.waitForLoadState('networkidle')
 }
 
 /** Signs in through the form, as a person would, and waits for the page it leads to. */
-export async function login(
-	page: Page,
-	email: string,
-	password = DEMO_PASSWORD,
-) {
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login')
 	await waitForHydration(page)
 	await page.getByLabel('Email').fill(email)

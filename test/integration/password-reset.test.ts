@@ -7,21 +7,8 @@ import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as resetRoute from '#app/routes/reset-password.tsx'
 import { verifyPassword } from '#lib/password.server.ts'
-import {
-	PASSWORD,
-	args,
-	cookiePair,
-	insertUser,
-	request,
-	sessionCookie,
-	settle,
-} from '../factories.ts'
-import {
-	queueDrained,
-	type SmtpServer,
-	startSmtpServer,
-	startTestWorker,
-} from '../mail.ts'
+import { PASSWORD, args, cookiePair, insertUser, request, sessionCookie, settle } from '../factories.ts'
+import { queueDrained, type SmtpServer, startSmtpServer, startTestWorker } from '../mail.ts'
 
 // "Quên mật khẩu": an emailed single-use link, valid one hour, the same answer for any address.
 
@@ -50,11 +37,7 @@ beforeEach(async () => {
 })
 
 async function forgot(email: string) {
-	return settle(async () =>
-		forgotRoute.action(
-			args(await request('/forgot-password', { form: { email } })),
-		),
-	)
+	return settle(async () => forgotRoute.action(args(await request('/forgot-password', { form: { email } }))))
 }
 
 /** The reset links that reached `email` since the last call. */
@@ -64,14 +47,9 @@ async function linksMailedTo(email: string) {
 	smtp.clear()
 	return mails.map(mail => {
 		expect(mail.subject).toBe('[Đối ngoại] Đặt lại mật khẩu')
-		const match = mail.text.match(
-			/https:\/\/doingoai\.example\.vn(\/reset-password\?token=[\w-]+)/,
-		)
+		const match = mail.text.match(/https:\/\/doingoai\.example\.vn(\/reset-password\?token=[\w-]+)/)
 		if (!match) throw new Error(`no reset link in: ${mail.text}`)
-		return {
-			path: match[1],
-			token: new URL(match[0]).searchParams.get('token')!,
-		}
+		return { path: match[1], token: new URL(match[0]).searchParams.get('token')! }
 	})
 }
 
@@ -83,49 +61,22 @@ async function requestLink() {
 }
 
 async function openLink(path: string) {
-	const response = await settle(async () =>
-		resetRoute.loader(args(await request(path))),
-	)
+	const response = await settle(async () => resetRoute.loader(args(await request(path))))
 	expect(response.status).toBe(200)
-	return (await response.json()) as {
-		token: string
-		valid: boolean
-		email: string | null
-	}
+	return (await response.json()) as { token: string; valid: boolean; email: string | null }
 }
 
-async function setNewPassword(
-	token: string,
-	password = NEW_PASSWORD,
-	cookie?: string,
-) {
-	return settle(async () =>
-		resetRoute.action(
-			args(
-				await request('/reset-password', {
-					cookie,
-					form: { token, password, confirm: password },
-				}),
-			),
-		),
-	)
+async function setNewPassword(token: string, password = NEW_PASSWORD, cookie?: string) {
+	return settle(async () => resetRoute.action(args(await request('/reset-password', { cookie, form: { token, password, confirm: password } }))))
 }
 
 async function passwordIs(password: string) {
-	const { password_hash } = await db
-		.selectFrom('app_user')
-		.select('password_hash')
-		.where('id', '=', user.id)
-		.executeTakeFirstOrThrow()
+	const { password_hash } = await db.selectFrom('app_user').select('password_hash').where('id', '=', user.id).executeTakeFirstOrThrow()
 	return verifyPassword(password_hash, password)
 }
 
 async function signedIn(cookie: string) {
-	const response = await settle(() =>
-		homeLoader(
-			args(new Request('http://localhost/', { headers: { Cookie: cookie } })),
-		),
-	)
+	const response = await settle(() => homeLoader(args(new Request('http://localhost/', { headers: { Cookie: cookie } }))))
 	return response.status === 200
 }
 
@@ -135,30 +86,17 @@ describe('asking for a link', () => {
 		const unknown = await forgot('khong.ton.tai@ldld-quangtri.vn')
 		const inactive = await insertUser(db, { active: false })
 		const deactivated = await forgot(inactive.email)
-		const bodies = await Promise.all(
-			[known, unknown, deactivated].map(async r =>
-				JSON.stringify(await r.json()),
-			),
-		)
-		expect([known.status, unknown.status, deactivated.status]).toEqual([
-			200, 200, 200,
-		])
-		expect(bodies[1]).toBe(
-			bodies[0].replace(user.email, 'khong.ton.tai@ldld-quangtri.vn'),
-		)
+		const bodies = await Promise.all([known, unknown, deactivated].map(async r => JSON.stringify(await r.json())))
+		expect([known.status, unknown.status, deactivated.status]).toEqual([200, 200, 200])
+		expect(bodies[1]).toBe(bodies[0].replace(user.email, 'khong.ton.tai@ldld-quangtri.vn'))
 		expect(bodies[2]).toBe(bodies[0].replace(user.email, inactive.email))
 		expect(JSON.parse(bodies[0])).toMatchObject({ sent: true })
-		for (const r of [known, unknown, deactivated])
-			expect(r.headers.get('Set-Cookie')).toBeNull()
+		for (const r of [known, unknown, deactivated]) expect(r.headers.get('Set-Cookie')).toBeNull()
 
 		await queueDrained(db)
 		expect(smtp.received.map(m => m.recipients)).toEqual([[user.email]])
-		expect(
-			await db.selectFrom('email_message').select('to_address').execute(),
-		).toEqual([{ to_address: user.email }])
-		expect(
-			await db.selectFrom('password_reset').select('user_id').execute(),
-		).toEqual([{ user_id: user.id }])
+		expect(await db.selectFrom('email_message').select('to_address').execute()).toEqual([{ to_address: user.email }])
+		expect(await db.selectFrom('password_reset').select('user_id').execute()).toEqual([{ user_id: user.id }])
 	})
 
 	test('at most three emails an hour; the answer stays the same', async () => {
@@ -170,15 +108,10 @@ describe('asking for a link', () => {
 		const links = await linksMailedTo(user.email)
 		expect(links).toHaveLength(3)
 		expect(new Set(links.map(l => l.token)).size).toBe(3)
-		expect(
-			await db.selectFrom('password_reset').select('id').execute(),
-		).toHaveLength(3)
+		expect(await db.selectFrom('password_reset').select('id').execute()).toHaveLength(3)
 
 		// An hour later another one may be sent.
-		await db
-			.updateTable('password_reset')
-			.set({ created_at: sql`created_at - interval '61 minutes'` })
-			.execute()
+		await db.updateTable('password_reset').set({ created_at: sql`created_at - interval '61 minutes'` }).execute()
 		await forgot(user.email)
 		expect(await linksMailedTo(user.email)).toHaveLength(1)
 	})
@@ -191,9 +124,7 @@ describe('asking for a link', () => {
 			.execute()
 		expect(reset.token_hash).not.toContain(token)
 		expect(reset.token_hash).toMatch(/^[0-9a-f]{64}$/)
-		expect(reset.expires_at.getTime() - reset.created_at.getTime()).toBe(
-			60 * 60 * 1000,
-		)
+		expect(reset.expires_at.getTime() - reset.created_at.getTime()).toBe(60 * 60 * 1000)
 	})
 })
 
@@ -204,37 +135,21 @@ describe('using the link', () => {
 		const phone = await sessionCookie(user.id)
 		expect(await signedIn(laptop)).toBe(true)
 
-		expect(await openLink(path)).toEqual({
-			token,
-			valid: true,
-			email: user.email,
-		})
+		expect(await openLink(path)).toEqual({ token, valid: true, email: user.email })
 		const response = await setNewPassword(token)
 		expect(response.status).toBe(302)
 		expect(response.headers.get('Location')).toBe('/')
-		const cookie = cookiePair(
-			response.headers.getSetCookie().find(c => c.startsWith('session=')),
-		)
+		const cookie = cookiePair(response.headers.getSetCookie().find(c => c.startsWith('session=')))
 
 		expect(await passwordIs(NEW_PASSWORD)).toBe(true)
 		expect(await passwordIs(PASSWORD)).toBe(false)
 		expect(await signedIn(laptop)).toBe(false)
 		expect(await signedIn(phone)).toBe(false)
 		expect(await signedIn(cookie)).toBe(true)
-		expect(await db.selectFrom('session').select('user_id').execute()).toEqual([
-			{ user_id: user.id },
-		])
+		expect(await db.selectFrom('session').select('user_id').execute()).toEqual([{ user_id: user.id }])
 
 		// The new password signs in.
-		const login = await settle(async () =>
-			loginRoute.action(
-				args(
-					await request('/login', {
-						form: { email: user.email, password: NEW_PASSWORD },
-					}),
-				),
-			),
-		)
+		const login = await settle(async () => loginRoute.action(args(await request('/login', { form: { email: user.email, password: NEW_PASSWORD } }))))
 		expect(login.status).toBe(302)
 
 		// The same link again: refused, and the password stays.
@@ -247,16 +162,11 @@ describe('using the link', () => {
 
 	test('after 60 minutes the link no longer works', async () => {
 		const { path, token } = await requestLink()
-		await db
-			.updateTable('password_reset')
-			.set({ expires_at: sql`now() - interval '1 second'` })
-			.execute()
+		await db.updateTable('password_reset').set({ expires_at: sql`now() - interval '1 second'` }).execute()
 		expect(await openLink(path)).toMatchObject({ valid: false, email: null })
 		const response = await setNewPassword(token)
 		expect(response.status).toBe(400)
-		expect((await response.json()).result.error).toEqual({
-			'': ['reset.invalid'],
-		})
+		expect((await response.json()).result.error).toEqual({ '': ['reset.invalid'] })
 		expect(await passwordIs(PASSWORD)).toBe(true)
 	})
 
@@ -266,15 +176,11 @@ describe('using the link', () => {
 		expect((await setNewPassword(second.token)).status).toBe(302)
 		for (const { path, token } of [first, second]) {
 			expect(await openLink(path)).toMatchObject({ valid: false })
-			expect(
-				(await setNewPassword(token, 'Mật khẩu thứ ba 2027!')).status,
-			).toBe(400)
+			expect((await setNewPassword(token, 'Mật khẩu thứ ba 2027!')).status).toBe(400)
 		}
 		expect(await passwordIs(NEW_PASSWORD)).toBe(true)
 		// A made-up token fails too.
-		expect(
-			await openLink('/reset-password?token=khong-phai-token'),
-		).toMatchObject({ valid: false })
+		expect(await openLink('/reset-password?token=khong-phai-token')).toMatchObject({ valid: false })
 		expect((await setNewPassword('khong-phai-token')).status).toBe(400)
 	})
 })

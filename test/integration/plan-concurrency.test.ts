@@ -6,17 +6,7 @@
 import { beforeEach, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
-import {
-	args,
-	insertPlan,
-	insertPlanWorld,
-	insertUser,
-	planState,
-	request,
-	sendPlanEvent,
-	sessionCookie,
-	settle,
-} from '../factories.ts'
+import { args, insertPlan, insertPlanWorld, insertUser, planState, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
 let world: Awaited<ReturnType<typeof insertPlanWorld>>
 
@@ -28,35 +18,20 @@ beforeEach(async () => {
 async function approvers(organisationId: string, n: number) {
 	return Promise.all(
 		Array.from({ length: n }, async () => {
-			const user = await insertUser(db, {
-				organisation_id: organisationId,
-				roles: ['approver'],
-			})
+			const user = await insertUser(db, { organisation_id: organisationId, roles: ['approver'] })
 			return { user, cookie: await sessionCookie(user.id) }
 		}),
 	)
 }
 
 async function planAtStep1() {
-	const { id } = await insertPlan(db, world.users.ldld.drafter, {
-		partnerId: world.partner.id,
-	})
+	const { id } = await insertPlan(db, world.users.ldld.drafter, { partnerId: world.partner.id })
 	await sendPlanEvent(db, id, 'SUBMIT', world.users.ldld.drafter)
 	return id
 }
 
-async function decide(
-	cookie: string,
-	planId: string,
-	form: Record<string, string>,
-) {
-	return settle(async () =>
-		planRoute.action(
-			args(await request(`/plans/${planId}`, { cookie, form }), {
-				planId,
-			}) as never,
-		),
-	)
+async function decide(cookie: string, planId: string, form: Record<string, string>) {
+	return settle(async () => planRoute.action(args(await request(`/plans/${planId}`, { cookie, form }), { planId }) as never))
 }
 
 test('20 concurrent APPROVEs of one step: one succeeds, one event row, 19 conflicts naming who approved first', async () => {
@@ -64,46 +39,25 @@ test('20 concurrent APPROVEs of one step: one succeeds, one event row, 19 confli
 	const deciders = await approvers(world.orgs.ldld.id, 20)
 	// Every approver loaded the plan page before anyone decided: they all hold the same version.
 	const loaded = await settle(async () =>
-		planRoute.loader(
-			args(await request(`/plans/${planId}`, { cookie: deciders[0].cookie }), {
-				planId,
-			}) as never,
-		),
+		planRoute.loader(args(await request(`/plans/${planId}`, { cookie: deciders[0].cookie }), { planId }) as never),
 	)
 	const { plan, actions } = await loaded.json()
 	expect(actions).toContain('APPROVE')
 	const before = await planState(db, planId)
 
 	const responses = await Promise.all(
-		deciders.map(({ cookie }, i) =>
-			decide(cookie, planId, {
-				intent: 'APPROVE',
-				version: String(plan.version),
-				comment: `Đồng ý (${i + 1}).`,
-			}),
-		),
+		deciders.map(({ cookie }, i) => decide(cookie, planId, { intent: 'APPROVE', version: String(plan.version), comment: `Đồng ý (${i + 1}).` })),
 	)
 
 	const statuses = responses.map(r => r.status)
 	expect(statuses.filter(s => s === 302)).toHaveLength(1)
 	expect(statuses.filter(s => s === 409)).toHaveLength(19)
 
-	const approvals = await db
-		.selectFrom('plan_event')
-		.selectAll()
-		.where('plan_id', '=', planId)
-		.where('event', '=', 'APPROVE')
-		.execute()
+	const approvals = await db.selectFrom('plan_event').selectAll().where('plan_id', '=', planId).where('event', '=', 'APPROVE').execute()
 	expect(approvals).toHaveLength(1)
 	const winner = deciders[statuses.indexOf(302)].user
-	expect(approvals[0]).toMatchObject({
-		actor_id: winner.id,
-		from_status: 'step_1',
-		to_status: 'step_2',
-	})
-	expect(responses[statuses.indexOf(302)].headers.get('Location')).toBe(
-		`/plans/${planId}`,
-	)
+	expect(approvals[0]).toMatchObject({ actor_id: winner.id, from_status: 'step_1', to_status: 'step_2' })
+	expect(responses[statuses.indexOf(302)].headers.get('Location')).toBe(`/plans/${planId}`)
 
 	// The plan moved exactly once.
 	expect(await planState(db, planId)).toMatchObject({
@@ -119,15 +73,9 @@ test('20 concurrent APPROVEs of one step: one succeeds, one event row, 19 confli
 		expect(body).toMatchObject({
 			intent: 'APPROVE',
 			errors: [],
-			conflict: {
-				event: 'APPROVE',
-				to_status: 'step_2',
-				actor_name: winner.full_name,
-			},
+			conflict: { event: 'APPROVE', to_status: 'step_2', actor_name: winner.full_name },
 		})
-		expect(new Date(body.conflict.created_at).getTime()).toBe(
-			new Date(approvals[0].created_at).getTime(),
-		)
+		expect(new Date(body.conflict.created_at).getTime()).toBe(new Date(approvals[0].created_at).getTime())
 	}
 })
 
@@ -137,25 +85,11 @@ test('an APPROVE, a RETURN and a REJECT sent at once on one step: exactly one de
 	const { version } = (await planState(db, planId))!
 	const intents = ['APPROVE', 'RETURN', 'REJECT'] as const
 	const responses = await Promise.all(
-		deciders.map(({ cookie }, i) =>
-			decide(cookie, planId, {
-				intent: intents[i % 3],
-				version: String(version),
-				comment: 'Ý kiến.',
-			}),
-		),
+		deciders.map(({ cookie }, i) => decide(cookie, planId, { intent: intents[i % 3], version: String(version), comment: 'Ý kiến.' })),
 	)
 	expect(responses.filter(r => r.status === 302)).toHaveLength(1)
 	expect(responses.filter(r => r.status === 409)).toHaveLength(8)
-	const decisions = await db
-		.selectFrom('plan_event')
-		.select(['event', 'to_status'])
-		.where('plan_id', '=', planId)
-		.where('event', '!=', 'SUBMIT')
-		.execute()
+	const decisions = await db.selectFrom('plan_event').select(['event', 'to_status']).where('plan_id', '=', planId).where('event', '!=', 'SUBMIT').execute()
 	expect(decisions).toHaveLength(1)
-	expect(await planState(db, planId)).toMatchObject({
-		status: decisions[0].to_status,
-		version: version + 1,
-	})
+	expect(await planState(db, planId)).toMatchObject({ status: decisions[0].to_status, version: version + 1 })
 })

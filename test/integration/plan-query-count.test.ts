@@ -10,26 +10,13 @@ import { queryCounter } from '#db/connect.ts'
 import * as inboxRoute from '#app/routes/inbox.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as plansRoute from '#app/routes/plans._index.tsx'
-import {
-	args,
-	insertPlan,
-	insertPlanWorld,
-	request,
-	sendPlanEvent,
-	sessionCookie,
-	settle,
-} from '../factories.ts'
+import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
 type World = Awaited<ReturnType<typeof insertPlanWorld>>
 type Loader = (a: never) => Promise<unknown>
 
 /** Queries one loader call runs (the request is built first: a Cookie header costs none). */
-async function queries(
-	loader: Loader,
-	path: string,
-	cookie: string,
-	params: Record<string, string> = {},
-) {
+async function queries(loader: Loader, path: string, cookie: string, params: Record<string, string> = {}) {
 	const req = await request(path, { cookie })
 	const before = queryCounter.count
 	const response = await settle(() => loader(args(req, params) as never))
@@ -41,10 +28,7 @@ async function queries(
 /** A complete plan of the world's LĐLĐ with `members` named members, submitted and approved to the Tỉnh ủy (2 events). */
 async function planAtTinhUy(world: World, members: number) {
 	const { users, partner } = world
-	const { id } = await insertPlan(db, users.ldld.drafter, {
-		partnerId: partner.id,
-		members,
-	})
+	const { id } = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id, members })
 	await sendPlanEvent(db, id, 'SUBMIT', users.ldld.drafter)
 	await sendPlanEvent(db, id, 'APPROVE', users.ldld.approver)
 	return id
@@ -54,63 +38,30 @@ async function planAtTinhUy(world: World, members: number) {
 async function returnCycles(world: World, planId: string, times: number) {
 	const { users } = world
 	for (let i = 0; i < times; i++) {
-		await sendPlanEvent(
-			db,
-			planId,
-			'RETURN',
-			users.tinhUy.approver,
-			`Lần ${i + 1}: đề nghị bổ sung.`,
-		)
+		await sendPlanEvent(db, planId, 'RETURN', users.tinhUy.approver, `Lần ${i + 1}: đề nghị bổ sung.`)
 		await sendPlanEvent(db, planId, 'RESUBMIT', users.ldld.drafter)
 		await sendPlanEvent(db, planId, 'APPROVE', users.ldld.approver)
 	}
 }
 
 async function eventCount(planId: string) {
-	return (
-		await db
-			.selectFrom('plan_event')
-			.select('id')
-			.where('plan_id', '=', planId)
-			.execute()
-	).length
+	return (await db.selectFrom('plan_event').select('id').where('plan_id', '=', planId).execute()).length
 }
 
-async function measure(
-	world: World,
-	plans: { page: string; pageWithDiff?: string },
-) {
+async function measure(world: World, plans: { page: string; pageWithDiff?: string }) {
 	const cookies = {
 		drafter: await sessionCookie(world.users.ldld.drafter.id),
 		tinhUy: await sessionCookie(world.users.tinhUy.approver.id),
 		board: await sessionCookie(world.users.board.approver.id),
 	}
 	const list = await queries(plansRoute.loader, '/plans', cookies.drafter)
-	const boardList = await queries(
-		plansRoute.loader,
-		'/plans?status=pending',
-		cookies.board,
-	)
+	const boardList = await queries(plansRoute.loader, '/plans?status=pending', cookies.board)
 	const inbox = await queries(inboxRoute.loader, '/inbox', cookies.tinhUy)
-	const page = await queries(
-		planRoute.loader,
-		`/plans/${plans.page}`,
-		cookies.tinhUy,
-		{ planId: plans.page },
-	)
+	const page = await queries(planRoute.loader, `/plans/${plans.page}`, cookies.tinhUy, { planId: plans.page })
 	return {
-		counts: {
-			list: list.count,
-			boardList: boardList.count,
-			inbox: inbox.count,
-			page: page.count,
-		},
+		counts: { list: list.count, boardList: boardList.count, inbox: inbox.count, page: page.count },
 		rows: { list: list.body.total, inbox: inbox.body.total },
-		page: page.body as {
-			events: unknown[]
-			draft: { members: unknown[] }
-			returned: unknown
-		},
+		page: page.body as { events: unknown[]; draft: { members: unknown[] }; returned: unknown },
 		cookies,
 	}
 }
@@ -152,18 +103,8 @@ test('the plan list, inbox and plan page run the same number of queries for 1 pl
 	// A plan page that also shows what changed since the last return reads that version too:
 	// one more query, again the same for 5 events and for 23.
 	await returnCycles(small, smallPlan, 1)
-	const diffSmall = await queries(
-		planRoute.loader,
-		`/plans/${smallPlan}`,
-		one.cookies.tinhUy,
-		{ planId: smallPlan },
-	)
-	const diffLarge = await queries(
-		planRoute.loader,
-		`/plans/${waiting[0]}`,
-		many.cookies.tinhUy,
-		{ planId: waiting[0] },
-	)
+	const diffSmall = await queries(planRoute.loader, `/plans/${smallPlan}`, one.cookies.tinhUy, { planId: smallPlan })
+	const diffLarge = await queries(planRoute.loader, `/plans/${waiting[0]}`, many.cookies.tinhUy, { planId: waiting[0] })
 	expect((diffSmall.body.events as unknown[]).length).toBe(5)
 	expect((diffLarge.body.events as unknown[]).length).toBe(23)
 	expect(diffSmall.body.returned).not.toBeNull()

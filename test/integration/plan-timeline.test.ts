@@ -6,40 +6,18 @@ import { expect, test } from 'vitest'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
-import {
-	args,
-	insertPlan,
-	insertPlanWorld,
-	request,
-	sendPlanEvent,
-	sessionCookie,
-	settle,
-} from '../factories.ts'
+import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
-type Page = {
-	events: { event: string }[]
-	eventsTotal: number
-	returned: unknown
-	actions: string[]
-}
+type Page = { events: { event: string }[]; eventsTotal: number; returned: unknown; actions: string[] }
 
 test('a long timeline shows its latest 100 events, the total, and all of them on request', async () => {
 	const { users, partner } = await insertPlanWorld(db)
-	const { id } = await insertPlan(db, users.ldld.drafter, {
-		partnerId: partner.id,
-		members: 2,
-	})
+	const { id } = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id, members: 2 })
 	await sendPlanEvent(db, id, 'SUBMIT', users.ldld.drafter)
 	// 1 + 40 × 3 + 1 = 122 events, ending with the Tỉnh ủy to decide after a return.
 	for (let i = 0; i < 40; i++) {
 		await sendPlanEvent(db, id, 'APPROVE', users.ldld.approver)
-		await sendPlanEvent(
-			db,
-			id,
-			'RETURN',
-			users.tinhUy.approver,
-			`Lần ${i + 1}: đề nghị bổ sung.`,
-		)
+		await sendPlanEvent(db, id, 'RETURN', users.tinhUy.approver, `Lần ${i + 1}: đề nghị bổ sung.`)
 		await sendPlanEvent(db, id, 'RESUBMIT', users.ldld.drafter)
 	}
 	await sendPlanEvent(db, id, 'APPROVE', users.ldld.approver)
@@ -47,16 +25,9 @@ test('a long timeline shows its latest 100 events, the total, and all of them on
 	const cookie = await sessionCookie(users.tinhUy.approver.id)
 	const load = async (path: string) => {
 		const before = queryCounter.count
-		const response = await settle(async () =>
-			planRoute.loader(
-				args(await request(path, { cookie }), { planId: id }) as never,
-			),
-		)
+		const response = await settle(async () => planRoute.loader(args(await request(path, { cookie }), { planId: id }) as never))
 		expect(response.status).toBe(200)
-		return {
-			page: (await response.json()) as Page,
-			queries: queryCounter.count - before,
-		}
+		return { page: (await response.json()) as Page, queries: queryCounter.count - before }
 	}
 	const latest = await load(`/plans/${id}`)
 	expect(latest.page.eventsTotal).toBe(122)
@@ -64,9 +35,7 @@ test('a long timeline shows its latest 100 events, the total, and all of them on
 	expect(latest.page.events.at(-1)?.event).toBe('APPROVE')
 	// The change since the last return and the Tỉnh ủy's decision buttons still work from the latest events.
 	expect(latest.page.returned).not.toBeNull()
-	expect(latest.page.actions).toEqual(
-		expect.arrayContaining(['APPROVE', 'RETURN', 'REJECT']),
-	)
+	expect(latest.page.actions).toEqual(expect.arrayContaining(['APPROVE', 'RETURN', 'REJECT']))
 
 	const all = await load(`/plans/${id}?timeline=all`)
 	expect(all.page.events).toHaveLength(122)

@@ -40,9 +40,7 @@ const today = todayIso()
 const dmy = (iso: string) => formatIsoDate(iso)
 /** A real, if tiny, PDF: the app checks files by their first bytes. */
 const pdf = (name = 'bien-ban.pdf') =>
-	new File([`%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`], name, {
-		type: 'application/pdf',
-	})
+	new File([`%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n`], name, { type: 'application/pdf' })
 
 beforeEach(async () => {
 	cookies.clear()
@@ -55,39 +53,19 @@ async function cookieOf(user: { id: string }) {
 }
 
 async function json<T = any>(response: Response, status = 200): Promise<T> {
-	if (response.status !== status)
-		throw new Error(
-			`expected ${status}, got ${response.status}: ${await response.text()}`,
-		)
+	if (response.status !== status) throw new Error(`expected ${status}, got ${response.status}: ${await response.text()}`)
 	return response.json() as Promise<T>
 }
 
 async function viewPlan(user: User, planId: string) {
-	return json(
-		await settle(async () =>
-			planRoute.loader(
-				args(
-					await request(`/plans/${planId}`, { cookie: await cookieOf(user) }),
-					{ planId },
-				) as never,
-			),
-		),
-	)
+	return json(await settle(async () => planRoute.loader(args(await request(`/plans/${planId}`, { cookie: await cookieOf(user) }), { planId }) as never)))
 }
 
 /** Posts one of the plan page's forms with the version the user last saw. */
 async function post(user: User, planId: string, form: Record<string, string>) {
 	const version = form.version ?? String((await planState(db, planId))!.version)
 	return settle(async () =>
-		planRoute.action(
-			args(
-				await request(`/plans/${planId}`, {
-					cookie: await cookieOf(user),
-					form: { ...form, version },
-				}),
-				{ planId },
-			) as never,
-		),
+		planRoute.action(args(await request(`/plans/${planId}`, { cookie: await cookieOf(user), form: { ...form, version } }), { planId }) as never),
 	)
 }
 
@@ -98,42 +76,23 @@ function expectRedirect(response: Response, to: string) {
 
 /** The errors of a refused conform form, by field. */
 async function fieldErrors(response: Response) {
-	const body = await json<{ result: { error?: Record<string, string[]> } }>(
-		response,
-		400,
-	)
+	const body = await json<{ result: { error?: Record<string, string[]> } }>(response, 400)
 	return body.result.error ?? {}
 }
 
 async function planRow(planId: string) {
-	return db
-		.selectFrom('plan')
-		.selectAll()
-		.where('id', '=', planId)
-		.executeTakeFirstOrThrow()
+	return db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirstOrThrow()
 }
 
 async function eventRows(planId: string) {
-	return db
-		.selectFrom('plan_event')
-		.select(['event', 'from_status', 'to_status', 'comment', 'plan_snapshot'])
-		.where('plan_id', '=', planId)
-		.orderBy('id')
-		.execute()
+	return db.selectFrom('plan_event').select(['event', 'from_status', 'to_status', 'comment', 'plan_snapshot']).where('plan_id', '=', planId).orderBy('id').execute()
 }
 
 /** A complete plan of `owner` ('ldld' or 'otherFed'), approved through its chain. */
-async function approvedPlan(
-	owner: 'ldld' | 'otherFed' = 'ldld',
-	{ members = 0, fields = {} }: Parameters<typeof insertPlan>[2] & object = {},
-) {
+async function approvedPlan(owner: 'ldld' | 'otherFed' = 'ldld', { members = 0, fields = {} }: Parameters<typeof insertPlan>[2] & object = {}) {
 	const { users, partner } = world
 	const party = owner === 'ldld' ? 'tinhUy' : 'otherTinhUy'
-	const { id } = await insertPlan(db, users[owner].drafter, {
-		partnerId: partner.id,
-		members,
-		fields,
-	})
+	const { id } = await insertPlan(db, users[owner].drafter, { partnerId: partner.id, members, fields })
 	await sendPlanEvent(db, id, 'SUBMIT', users[owner].drafter)
 	await sendPlanEvent(db, id, 'APPROVE', users[owner].approver)
 	await sendPlanEvent(db, id, 'APPROVE', users[party].approver)
@@ -142,41 +101,17 @@ async function approvedPlan(
 }
 
 /** Departed and back on `returnedOn`, with the report due N days later (set up without the forms). */
-async function returnedPlan(
-	owner: 'ldld' | 'otherFed',
-	returnedOn: string,
-	options: Parameters<typeof approvedPlan>[1] = {},
-) {
+async function returnedPlan(owner: 'ldld' | 'otherFed', returnedOn: string, options: Parameters<typeof approvedPlan>[1] = {}) {
 	const id = await approvedPlan(owner, options)
 	const drafter = world.users[owner].drafter
-	const actor = {
-		userId: drafter.id,
-		organisationId: drafter.organisation_id,
-		roles: drafter.roles,
-	}
-	const n = (
-		await db
-			.selectFrom('organisation')
-			.select('report_due_days')
-			.where('id', '=', drafter.organisation_id)
-			.executeTakeFirstOrThrow()
-	).report_due_days
+	const actor = { userId: drafter.id, organisationId: drafter.organisation_id, roles: drafter.roles }
+	const n = (await db.selectFrom('organisation').select('report_due_days').where('id', '=', drafter.organisation_id).executeTakeFirstOrThrow()).report_due_days
 	for (const [type, changes] of [
 		['DEPART', { departed_on: addDays(returnedOn, -3) }],
-		[
-			'COMPLETE_TRIP',
-			{ returned_on: returnedOn, report_due_on: addDays(returnedOn, n) },
-		],
+		['COMPLETE_TRIP', { returned_on: returnedOn, report_due_on: addDays(returnedOn, n) }],
 	] as const) {
 		const { version } = await planRow(id)
-		const result = await db.transaction().execute(trx =>
-			applyPlanEvent(trx, {
-				planId: id,
-				expectedVersion: version,
-				event: { type, actor },
-				changes,
-			}),
-		)
+		const result = await db.transaction().execute(trx => applyPlanEvent(trx, { planId: id, expectedVersion: version, event: { type, actor }, changes }))
 		expect(result.status).toBe('ok')
 	}
 	return id
@@ -186,33 +121,14 @@ describe('the trip on the plan page', () => {
 	test('the owning drafter sees the trip forms; nobody else can send them', async () => {
 		const { users } = world
 		const planId = await approvedPlan()
-		expect((await viewPlan(users.ldld.drafter, planId)).actions).toEqual([
-			'DEPART',
-			'CANCEL',
-			'POSTPONE',
-			'AMEND',
-		])
-		for (const user of [
-			users.ldld.approver,
-			users.tinhUy.approver,
-			users.board.approver,
-		]) {
+		expect((await viewPlan(users.ldld.drafter, planId)).actions).toEqual(['DEPART', 'CANCEL', 'POSTPONE', 'AMEND'])
+		for (const user of [users.ldld.approver, users.tinhUy.approver, users.board.approver]) {
 			const before = await planState(db, planId)
-			const response = await post(user, planId, {
-				intent: 'CANCEL',
-				reason: 'Không đi nữa.',
-			})
+			const response = await post(user, planId, { intent: 'CANCEL', reason: 'Không đi nữa.' })
 			expect(response.status, user.id).toBe(403)
 			expect(await planState(db, planId)).toEqual(before)
 		}
-		expect(
-			(
-				await post(users.otherFed.drafter, planId, {
-					intent: 'DEPART',
-					departed_on: dmy(today),
-				})
-			).status,
-		).toBe(404)
+		expect((await post(users.otherFed.drafter, planId, { intent: 'DEPART', departed_on: dmy(today) })).status).toBe(404)
 	})
 
 	test('cancel: the reason is required, then the plan is cancelled with its reason stored', async () => {
@@ -220,123 +136,43 @@ describe('the trip on the plan page', () => {
 		const planId = await approvedPlan()
 		const before = await planState(db, planId)
 
-		const refused = await post(users.ldld.drafter, planId, {
-			intent: 'CANCEL',
-			reason: '  ',
-		})
-		expect(await fieldErrors(refused)).toEqual({
-			reason: ['trip.reasonRequired'],
-		})
+		const refused = await post(users.ldld.drafter, planId, { intent: 'CANCEL', reason: '  ' })
+		expect(await fieldErrors(refused)).toEqual({ reason: ['trip.reasonRequired'] })
 		expect(translate('vi', 'trip.reasonRequired')).toBe('Vui lòng ghi lý do')
 		expect(await planState(db, planId)).toEqual(before)
 
-		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				intent: 'CANCEL',
-				reason: 'Do ảnh hưởng của dịch Covid-19',
-			}),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'cancelled',
-			cancel_reason: 'Do ảnh hưởng của dịch Covid-19',
-		})
-		expect((await eventRows(planId)).at(-1)).toMatchObject({
-			event: 'CANCEL',
-			from_status: 'approved',
-			to_status: 'cancelled',
-			comment: 'Do ảnh hưởng của dịch Covid-19',
-		})
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'CANCEL', reason: 'Do ảnh hưởng của dịch Covid-19' }), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'cancelled', cancel_reason: 'Do ảnh hưởng của dịch Covid-19' })
+		expect((await eventRows(planId)).at(-1)).toMatchObject({ event: 'CANCEL', from_status: 'approved', to_status: 'cancelled', comment: 'Do ảnh hưởng của dịch Covid-19' })
 		const page = await viewPlan(users.board.approver, planId)
-		expect(page.plan).toMatchObject({
-			status: 'cancelled',
-			cancel_reason: 'Do ảnh hưởng của dịch Covid-19',
-		})
+		expect(page.plan).toMatchObject({ status: 'cancelled', cancel_reason: 'Do ảnh hưởng của dịch Covid-19' })
 		expect(page.actions).toEqual([])
 		// Final: nothing more can happen to it.
-		expect(
-			(
-				await post(users.ldld.drafter, planId, {
-					intent: 'DEPART',
-					departed_on: dmy(today),
-				})
-			).status,
-		).toBe(409)
+		expect((await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(today) })).status).toBe(409)
 	})
 
 	test('postponed within the plan year: the approval stands, the timing changes, the event is in the timeline', async () => {
 		const { users } = world
 		const planId = await approvedPlan()
 		const before = await planState(db, planId)
-		const postpone = {
-			intent: 'POSTPONE',
-			reason: 'Đối tác đề nghị lùi thời gian.',
-			plan_year: '2027',
-			timing_kind: 'dates',
-		}
+		const postpone = { intent: 'POSTPONE', reason: 'Đối tác đề nghị lùi thời gian.', plan_year: '2027', timing_kind: 'dates' }
 
 		// Dates are checked: both needed, the end not before the start.
-		let refused = await post(users.ldld.drafter, planId, {
-			...postpone,
-			start_date: '20/09/2027',
-			end_date: '18/09/2027',
-		})
-		expect(await fieldErrors(refused)).toEqual({
-			end_date: ['plan.endBeforeStart'],
-		})
-		refused = await post(users.ldld.drafter, planId, {
-			...postpone,
-			reason: '',
-			start_date: '31/02/2027',
-		})
-		expect(await fieldErrors(refused)).toEqual({
-			reason: ['trip.reasonRequired'],
-			start_date: ['plan.dateInvalid'],
-		})
-		refused = await post(users.ldld.drafter, planId, {
-			...postpone,
-			timing_kind: 'year',
-		})
-		expect(await fieldErrors(refused)).toEqual({
-			timing_kind: ['trip.timingUnchanged'],
-		})
+		let refused = await post(users.ldld.drafter, planId, { ...postpone, start_date: '20/09/2027', end_date: '18/09/2027' })
+		expect(await fieldErrors(refused)).toEqual({ end_date: ['plan.endBeforeStart'] })
+		refused = await post(users.ldld.drafter, planId, { ...postpone, reason: '', start_date: '31/02/2027' })
+		expect(await fieldErrors(refused)).toEqual({ reason: ['trip.reasonRequired'], start_date: ['plan.dateInvalid'] })
+		refused = await post(users.ldld.drafter, planId, { ...postpone, timing_kind: 'year' })
+		expect(await fieldErrors(refused)).toEqual({ timing_kind: ['trip.timingUnchanged'] })
 		expect(await planState(db, planId)).toEqual(before)
 
-		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				...postpone,
-				start_date: '15/09/2027',
-				end_date: '18/09/2027',
-			}),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'approved',
-			plan_year: 2027,
-			timing_kind: 'dates',
-			start_date: '2027-09-15',
-			end_date: '2027-09-18',
-		})
+		expectRedirect(await post(users.ldld.drafter, planId, { ...postpone, start_date: '15/09/2027', end_date: '18/09/2027' }), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'approved', plan_year: 2027, timing_kind: 'dates', start_date: '2027-09-15', end_date: '2027-09-18' })
 		const last = (await eventRows(planId)).at(-1)!
-		expect(last).toMatchObject({
-			event: 'POSTPONE',
-			from_status: 'approved',
-			to_status: 'approved',
-			comment: 'Đối tác đề nghị lùi thời gian.',
-		})
-		expect(last.plan_snapshot).toMatchObject({
-			start_date: '2027-09-15',
-			end_date: '2027-09-18',
-		})
+		expect(last).toMatchObject({ event: 'POSTPONE', from_status: 'approved', to_status: 'approved', comment: 'Đối tác đề nghị lùi thời gian.' })
+		expect(last.plan_snapshot).toMatchObject({ start_date: '2027-09-15', end_date: '2027-09-18' })
 		const page = await viewPlan(users.ldld.drafter, planId)
-		expect(page.events.at(-1)).toMatchObject({
-			event: 'POSTPONE',
-			timing: {
-				plan_year: 2027,
-				timing_kind: 'dates',
-				start_date: '2027-09-15',
-			},
-		})
+		expect(page.events.at(-1)).toMatchObject({ event: 'POSTPONE', timing: { plan_year: 2027, timing_kind: 'dates', start_date: '2027-09-15' } })
 		expect(page.actions).toContain('DEPART')
 	})
 
@@ -344,59 +180,23 @@ describe('the trip on the plan page', () => {
 		const { users, orgs } = world
 		const planId = await approvedPlan()
 		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				intent: 'POSTPONE',
-				reason: 'Lùi sang năm sau do bạn chưa sắp xếp được.',
-				plan_year: '2028',
-				timing_kind: 'month',
-				timing_month: '3',
-			}),
+			await post(users.ldld.drafter, planId, { intent: 'POSTPONE', reason: 'Lùi sang năm sau do bạn chưa sắp xếp được.', plan_year: '2028', timing_kind: 'month', timing_month: '3' }),
 			`/plans/${planId}`,
 		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'step_1',
-			plan_year: 2028,
-			timing_kind: 'month',
-			timing_month: 3,
-			current_step_organisation_id: orgs.ldld.id,
-		})
-		expect((await eventRows(planId)).at(-1)).toMatchObject({
-			event: 'AMEND',
-			from_status: 'approved',
-			to_status: 'step_1',
-			comment: 'Lùi sang năm sau do bạn chưa sắp xếp được.',
-		})
+		expect(await planRow(planId)).toMatchObject({ status: 'step_1', plan_year: 2028, timing_kind: 'month', timing_month: 3, current_step_organisation_id: orgs.ldld.id })
+		expect((await eventRows(planId)).at(-1)).toMatchObject({ event: 'AMEND', from_status: 'approved', to_status: 'step_1', comment: 'Lùi sang năm sau do bạn chưa sắp xếp được.' })
 
 		const page = await viewPlan(users.ldld.approver, planId)
 		expect(page.actions).toEqual(['APPROVE', 'RETURN', 'REJECT'])
 		expect(page.returned).toBeNull()
-		expect(page.approvedVersion).toMatchObject({
-			by: users.board.approver.full_name,
-		})
-		expect(page.approvedVersion.draft).toMatchObject({
-			plan_year: 2027,
-			timing_kind: 'year',
-		})
-		expect(page.draft).toMatchObject({
-			plan_year: 2028,
-			timing_kind: 'month',
-			timing_month: 3,
-		})
+		expect(page.approvedVersion).toMatchObject({ by: users.board.approver.full_name })
+		expect(page.approvedVersion.draft).toMatchObject({ plan_year: 2027, timing_kind: 'year' })
+		expect(page.draft).toMatchObject({ plan_year: 2028, timing_kind: 'month', timing_month: 3 })
 
 		// Through the chain again, then approved for 2028.
-		for (const user of [
-			users.ldld.approver,
-			users.tinhUy.approver,
-			users.board.approver,
-		])
-			await sendPlanEvent(db, planId, 'APPROVE', user)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'approved',
-			plan_year: 2028,
-		})
-		expect(
-			(await viewPlan(users.board.approver, planId)).approvedVersion,
-		).toBeNull()
+		for (const user of [users.ldld.approver, users.tinhUy.approver, users.board.approver]) await sendPlanEvent(db, planId, 'APPROVE', user)
+		expect(await planRow(planId)).toMatchObject({ status: 'approved', plan_year: 2028 })
+		expect((await viewPlan(users.board.approver, planId)).approvedVersion).toBeNull()
 	})
 
 	test('departure and return dates: checked against today and each other, report due N days after the return', async () => {
@@ -404,111 +204,40 @@ describe('the trip on the plan page', () => {
 		const planId = await approvedPlan()
 		const tomorrow = addDays(today, 1)
 		let before = await planState(db, planId)
-		expect(
-			await fieldErrors(
-				await post(users.ldld.drafter, planId, {
-					intent: 'DEPART',
-					departed_on: dmy(tomorrow),
-				}),
-			),
-		).toEqual({ departed_on: ['trip.dateInFuture'] })
-		expect(
-			await fieldErrors(
-				await post(users.ldld.drafter, planId, {
-					intent: 'DEPART',
-					departed_on: 'hôm qua',
-				}),
-			),
-		).toEqual({ departed_on: ['plan.dateInvalid'] })
+		expect(await fieldErrors(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(tomorrow) }))).toEqual({ departed_on: ['trip.dateInFuture'] })
+		expect(await fieldErrors(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: 'hôm qua' }))).toEqual({ departed_on: ['plan.dateInvalid'] })
 		expect(await planState(db, planId)).toEqual(before)
 
 		const departed = addDays(today, -12)
-		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				intent: 'DEPART',
-				departed_on: dmy(departed),
-			}),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'departed',
-			departed_on: departed,
-			returned_on: null,
-		})
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed) }), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'departed', departed_on: departed, returned_on: null })
 
 		// A return before the departure is refused with a Vietnamese message on the field, and nothing is saved.
 		before = await planState(db, planId)
-		const refused = await post(users.ldld.drafter, planId, {
-			intent: 'COMPLETE_TRIP',
-			returned_on: dmy(addDays(departed, -1)),
-		})
-		expect(await fieldErrors(refused)).toEqual({
-			returned_on: ['trip.returnBeforeDeparture'],
-		})
-		expect(translate('vi', 'trip.returnBeforeDeparture')).toBe(
-			'Ngày về không thể trước ngày xuất phát',
-		)
+		const refused = await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(addDays(departed, -1)) })
+		expect(await fieldErrors(refused)).toEqual({ returned_on: ['trip.returnBeforeDeparture'] })
+		expect(translate('vi', 'trip.returnBeforeDeparture')).toBe('Ngày về không thể trước ngày xuất phát')
 		expect(await planState(db, planId)).toEqual(before)
-		expect(await planRow(planId)).toMatchObject({
-			returned_on: null,
-			report_due_on: null,
-		})
+		expect(await planRow(planId)).toMatchObject({ returned_on: null, report_due_on: null })
 
 		const returned = addDays(departed, 4)
-		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				intent: 'COMPLETE_TRIP',
-				returned_on: dmy(returned),
-			}),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'trip_done',
-			returned_on: returned,
-			report_due_on: addDays(returned, 15),
-		})
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) }), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'trip_done', returned_on: returned, report_due_on: addDays(returned, 15) })
 		const page = await viewPlan(users.ldld.drafter, planId)
-		expect(page.plan).toMatchObject({
-			departed_on: departed,
-			returned_on: returned,
-			report_due_on: addDays(returned, 15),
-		})
+		expect(page.plan).toMatchObject({ departed_on: departed, returned_on: returned, report_due_on: addDays(returned, 15) })
 		expect(page.actions).toEqual(['SUBMIT_REPORT'])
-		expect(
-			page.events.slice(-2).map((e: { event: string }) => e.event),
-		).toEqual(['DEPART', 'COMPLETE_TRIP'])
+		expect(page.events.slice(-2).map((e: { event: string }) => e.event)).toEqual(['DEPART', 'COMPLETE_TRIP'])
 	})
 
 	test('the report is due after N days, N being the owning organisation’s setting', async () => {
 		const { users, orgs } = world
-		await db
-			.updateTable('organisation')
-			.set({ report_due_days: 30 })
-			.where('id', '=', orgs.otherFed.id)
-			.execute()
-		for (const [owner, n] of [
-			['ldld', 15],
-			['otherFed', 30],
-		] as const) {
+		await db.updateTable('organisation').set({ report_due_days: 30 }).where('id', '=', orgs.otherFed.id).execute()
+		for (const [owner, n] of [['ldld', 15], ['otherFed', 30]] as const) {
 			const planId = await approvedPlan(owner)
 			const returned = addDays(today, -2)
-			expectRedirect(
-				await post(users[owner].drafter, planId, {
-					intent: 'DEPART',
-					departed_on: dmy(addDays(today, -5)),
-				}),
-				`/plans/${planId}`,
-			)
-			expectRedirect(
-				await post(users[owner].drafter, planId, {
-					intent: 'COMPLETE_TRIP',
-					returned_on: dmy(returned),
-				}),
-				`/plans/${planId}`,
-			)
-			expect((await planRow(planId)).report_due_on, owner).toBe(
-				addDays(returned, n),
-			)
+			expectRedirect(await post(users[owner].drafter, planId, { intent: 'DEPART', departed_on: dmy(addDays(today, -5)) }), `/plans/${planId}`)
+			expectRedirect(await post(users[owner].drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) }), `/plans/${planId}`)
+			expect((await planRow(planId)).report_due_on, owner).toBe(addDays(returned, n))
 		}
 	})
 
@@ -516,36 +245,17 @@ describe('the trip on the plan page', () => {
 		const { users } = world
 		const planId = await approvedPlan()
 		const { version } = (await planState(db, planId))!
-		expectRedirect(
-			await post(users.ldld.drafter, planId, {
-				intent: 'DEPART',
-				departed_on: dmy(today),
-				version: String(version),
-			}),
-			`/plans/${planId}`,
-		)
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(today), version: String(version) }), `/plans/${planId}`)
 		const before = await planState(db, planId)
-		const stale = await post(users.ldld.drafter, planId, {
-			intent: 'CANCEL',
-			reason: 'Hủy.',
-			version: String(version),
-		})
+		const stale = await post(users.ldld.drafter, planId, { intent: 'CANCEL', reason: 'Hủy.', version: String(version) })
 		const body = await json(stale, 409)
-		expect(body.conflict).toMatchObject({
-			event: 'DEPART',
-			actor_name: users.ldld.drafter.full_name,
-		})
+		expect(body.conflict).toMatchObject({ event: 'DEPART', actor_name: users.ldld.drafter.full_name })
 		expect(await planState(db, planId)).toEqual(before)
 	})
 })
 
 describe('amending an approved plan through the edit page', () => {
-	async function saveEdit(
-		user: User,
-		planId: string,
-		change: (fields: Record<string, string>) => void,
-		reason?: string,
-	) {
+	async function saveEdit(user: User, planId: string, change: (fields: Record<string, string>) => void, reason?: string) {
 		const record = (await getPlanRecord(db, planId))!
 		const draft = recordToDraft(record)
 		const fields: Record<string, string> = {
@@ -575,68 +285,26 @@ describe('amending an approved plan through the edit page', () => {
 		if (reason !== undefined) form.append('amend_reason', reason)
 		form.append('attachments', new File([], ''), '')
 		form.append('intent', 'amend')
-		return settle(async () =>
-			editRoute.action(
-				args(
-					await multipartRequest(`/plans/${planId}/edit`, form, {
-						cookie: await cookieOf(user),
-					}),
-					{ planId },
-				) as never,
-			),
-		)
+		return settle(async () => editRoute.action(args(await multipartRequest(`/plans/${planId}/edit`, form, { cookie: await cookieOf(user) }), { planId }) as never))
 	}
 
 	test('another country needs a reason, then sends the plan back to step 1 with the change shown', async () => {
 		const { users } = world
 		const planId = await approvedPlan()
-		const edit = await json(
-			await settle(async () =>
-				editRoute.loader(
-					args(
-						await request(`/plans/${planId}/edit`, {
-							cookie: await cookieOf(users.ldld.drafter),
-						}),
-						{ planId },
-					) as never,
-				),
-			),
-		)
+		const edit = await json(await settle(async () => editRoute.loader(args(await request(`/plans/${planId}/edit`, { cookie: await cookieOf(users.ldld.drafter) }), { planId }) as never)))
 		expect(edit.amend).toBe(true)
 
 		const before = await planState(db, planId)
-		const refused = await saveEdit(
-			users.ldld.drafter,
-			planId,
-			f => (f.country = 'KH'),
-		)
+		const refused = await saveEdit(users.ldld.drafter, planId, f => (f.country = 'KH'))
 		const errors = await fieldErrors(refused)
-		expect(errors.amend_reason).toEqual([
-			expect.stringMatching(/^plan\.amendReasonRequired::/),
-		])
+		expect(errors.amend_reason).toEqual([expect.stringMatching(/^plan\.amendReasonRequired::/)])
 		expect(errors.amend_reason[0]).toContain('Nước đến')
 		expect(await planState(db, planId)).toEqual(before)
 		expect((await planRow(planId)).country).toBe('LA')
 
-		expectRedirect(
-			await saveEdit(
-				users.ldld.drafter,
-				planId,
-				f => (f.country = 'KH'),
-				'Đối tác mời sang Campuchia.',
-			),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'step_1',
-			country: 'KH',
-		})
-		expect((await eventRows(planId)).at(-1)).toMatchObject({
-			event: 'AMEND',
-			from_status: 'approved',
-			to_status: 'step_1',
-			comment: 'Đối tác mời sang Campuchia.',
-		})
+		expectRedirect(await saveEdit(users.ldld.drafter, planId, f => (f.country = 'KH'), 'Đối tác mời sang Campuchia.'), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'step_1', country: 'KH' })
+		expect((await eventRows(planId)).at(-1)).toMatchObject({ event: 'AMEND', from_status: 'approved', to_status: 'step_1', comment: 'Đối tác mời sang Campuchia.' })
 		const page = await viewPlan(users.ldld.approver, planId)
 		expect(page.approvedVersion.draft.country).toBe('LA')
 		expect(page.draft.country).toBe('KH')
@@ -658,56 +326,26 @@ describe('amending an approved plan through the edit page', () => {
 		)
 		expect((await planRow(planId)).status).toBe('approved')
 		const kept = (await eventRows(planId)).at(-1)!
-		expect(kept).toMatchObject({
-			event: 'POSTPONE',
-			from_status: 'approved',
-			to_status: 'approved',
-		})
+		expect(kept).toMatchObject({ event: 'POSTPONE', from_status: 'approved', to_status: 'approved' })
 		expect(kept.comment).toContain('Danh sách thành viên')
-		expect(
-			(await viewPlan(users.ldld.drafter, planId)).events.at(-1),
-		).toMatchObject({ edited: true })
-		expect(
-			(
-				await db
-					.selectFrom('plan_member')
-					.select('full_name')
-					.where('plan_id', '=', planId)
-					.orderBy('position')
-					.execute()
-			).map(m => m.full_name),
-		).toEqual(['Lê Văn Đức', 'Trần Thị Thu Hà'])
+		expect((await viewPlan(users.ldld.drafter, planId)).events.at(-1)).toMatchObject({ edited: true })
+		expect((await db.selectFrom('plan_member').select('full_name').where('plan_id', '=', planId).orderBy('position').execute()).map(m => m.full_name)).toEqual([
+			'Lê Văn Đức',
+			'Trần Thị Thu Hà',
+		])
 
 		// Five members where three were approved: back through the chain.
-		expect(
-			await fieldErrors(
-				await saveEdit(users.ldld.drafter, planId, f => (f.member_count = '5')),
-			),
-		).toHaveProperty('amend_reason')
+		expect(await fieldErrors(await saveEdit(users.ldld.drafter, planId, f => (f.member_count = '5')))).toHaveProperty('amend_reason')
 		expect((await planRow(planId)).member_count).toBe(3)
-		expectRedirect(
-			await saveEdit(
-				users.ldld.drafter,
-				planId,
-				f => (f.member_count = '5'),
-				'Bổ sung 2 cán bộ theo đề nghị của bạn.',
-			),
-			`/plans/${planId}`,
-		)
-		expect(await planRow(planId)).toMatchObject({
-			status: 'step_1',
-			member_count: 5,
-		})
+		expectRedirect(await saveEdit(users.ldld.drafter, planId, f => (f.member_count = '5'), 'Bổ sung 2 cán bộ theo đề nghị của bạn.'), `/plans/${planId}`)
+		expect(await planRow(planId)).toMatchObject({ status: 'step_1', member_count: 5 })
 	})
 })
 
 // ---------------------------------------------------------------------------------------------
 // The report
 
-function reportForm(
-	fields: Record<string, string>,
-	{ intent = 'save', files = [] as File[] } = {},
-) {
+function reportForm(fields: Record<string, string>, { intent = 'save', files = [] as File[] } = {}) {
 	const form = new FormData()
 	for (const [k, v] of Object.entries(fields)) form.append(k, v)
 	if (files.length) for (const f of files) form.append('attachments', f)
@@ -718,20 +356,12 @@ function reportForm(
 
 async function reportVersions(planId: string) {
 	const plan = await planRow(planId)
-	const report = await db
-		.selectFrom('trip_report')
-		.select('version')
-		.where('plan_id', '=', planId)
-		.executeTakeFirst()
-	return {
-		plan_version: String(plan.version),
-		report_version: String(report?.version ?? 0),
-	}
+	const report = await db.selectFrom('trip_report').select('version').where('plan_id', '=', planId).executeTakeFirst()
+	return { plan_version: String(plan.version), report_version: String(report?.version ?? 0) }
 }
 
 const FULL_REPORT = {
-	summary:
-		'Đoàn gồm 2 đồng chí, làm việc tại tỉnh Savannakhet từ ngày 10 đến 13/3.',
+	summary: 'Đoàn gồm 2 đồng chí, làm việc tại tỉnh Savannakhet từ ngày 10 đến 13/3.',
 	results: 'Hai bên thống nhất chương trình hợp tác giai đoạn 2027-2030.',
 	activities_done: 'Hội đàm với LHCĐ tỉnh Savannakhet\nThăm 2 CĐCS',
 	proposals: 'Đề nghị Ban Đối ngoại TLĐ hỗ trợ kinh phí đón đoàn vào năm sau.',
@@ -741,411 +371,143 @@ const FULL_REPORT = {
 }
 
 async function postReport(user: User, planId: string, form: FormData) {
-	return settle(async () =>
-		reportRoute.action(
-			args(
-				await multipartRequest(`/plans/${planId}/report`, form, {
-					cookie: await cookieOf(user),
-				}),
-				{ planId },
-			) as never,
-		),
-	)
+	return settle(async () => reportRoute.action(args(await multipartRequest(`/plans/${planId}/report`, form, { cookie: await cookieOf(user) }), { planId }) as never))
 }
 
-async function decideReport(
-	user: User,
-	planId: string,
-	intent: string,
-	comment?: string,
-) {
+async function decideReport(user: User, planId: string, intent: string, comment?: string) {
 	const { version } = await planRow(planId)
 	const form: Record<string, string> = { intent, version: String(version) }
 	if (comment !== undefined) form.comment = comment
-	return settle(async () =>
-		reportRoute.action(
-			args(
-				await request(`/plans/${planId}/report`, {
-					cookie: await cookieOf(user),
-					form,
-				}),
-				{ planId },
-			) as never,
-		),
-	)
+	return settle(async () => reportRoute.action(args(await request(`/plans/${planId}/report`, { cookie: await cookieOf(user), form }), { planId }) as never))
 }
 
 async function viewReport(user: User, planId: string) {
-	return settle(async () =>
-		reportRoute.loader(
-			args(
-				await request(`/plans/${planId}/report`, {
-					cookie: await cookieOf(user),
-				}),
-				{ planId },
-			) as never,
-		),
-	)
+	return settle(async () => reportRoute.loader(args(await request(`/plans/${planId}/report`, { cookie: await cookieOf(user) }), { planId }) as never))
 }
 
 async function reportState(planId: string) {
 	return {
 		plan: await planState(db, planId),
-		report:
-			(await db
-				.selectFrom('trip_report')
-				.select(['version', 'summary', 'submitted_at'])
-				.where('plan_id', '=', planId)
-				.executeTakeFirst()) ?? null,
-		attachments: (
-			await db
-				.selectFrom('plan_attachment')
-				.select('id')
-				.where('plan_id', '=', planId)
-				.execute()
-		).length,
+		report: (await db.selectFrom('trip_report').select(['version', 'summary', 'submitted_at']).where('plan_id', '=', planId).executeTakeFirst()) ?? null,
+		attachments: (await db.selectFrom('plan_attachment').select('id').where('plan_id', '=', planId).execute()).length,
 	}
 }
 
 describe('the post-trip report', () => {
 	test('saved, submitted, returned and acknowledged by the right organisations only', async () => {
 		const { users } = world
-		const planId = await returnedPlan('ldld', addDays(today, -3), {
-			members: 2,
-		})
+		const planId = await returnedPlan('ldld', addDays(today, -3), { members: 2 })
 
 		// The drafter's form starts with the plan's members as participants.
 		const start = await json(await viewReport(users.ldld.drafter, planId))
 		expect(start.canWrite).toBe(true)
 		expect(start.report).toBeNull()
 		expect(start.prefill).toEqual([
-			{
-				full_name: 'Thành viên 1',
-				title: 'Ủy viên Ban Thường vụ',
-				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
-			},
-			{
-				full_name: 'Thành viên 2',
-				title: 'Ủy viên Ban Thường vụ',
-				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
-			},
+			{ full_name: 'Thành viên 1', title: 'Ủy viên Ban Thường vụ', organisation_name: 'LĐLĐ tỉnh Quảng Trị' },
+			{ full_name: 'Thành viên 2', title: 'Ủy viên Ban Thường vụ', organisation_name: 'LĐLĐ tỉnh Quảng Trị' },
 		])
 		// Receivers see that nothing has been filed; others do not see the plan at all.
-		expect(
-			(await json(await viewReport(users.board.approver, planId))).report,
-		).toBeNull()
+		expect((await json(await viewReport(users.board.approver, planId))).report).toBeNull()
 		expect((await viewReport(users.otherFed.drafter, planId)).status).toBe(404)
 
 		// Only the owning organisation's drafters write it.
 		let before = await reportState(planId)
-		for (const user of [
-			users.ldld.approver,
-			users.tinhUy.approver,
-			users.board.approver,
-		]) {
-			const response = await postReport(
-				user,
-				planId,
-				reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }),
-			)
+		for (const user of [users.ldld.approver, users.tinhUy.approver, users.board.approver]) {
+			const response = await postReport(user, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }))
 			expect(response.status, user.id).toBe(403)
 		}
-		expect(
-			(
-				await postReport(
-					users.otherFed.drafter,
-					planId,
-					reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }),
-				)
-			).status,
-		).toBe(404)
+		expect((await postReport(users.otherFed.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }))).status).toBe(404)
 		expect(await reportState(planId)).toEqual(before)
 
 		// A draft may be partial.
-		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm({ summary: 'Bản nháp.', ...(await reportVersions(planId)) }),
-			),
-			`/plans/${planId}/report`,
-		)
-		expect(await reportState(planId)).toMatchObject({
-			plan: { status: 'trip_done' },
-			report: { version: 1, summary: 'Bản nháp.', submitted_at: null },
-		})
+		expectRedirect(await postReport(users.ldld.drafter, planId, reportForm({ summary: 'Bản nháp.', ...(await reportVersions(planId)) })), `/plans/${planId}/report`)
+		expect(await reportState(planId)).toMatchObject({ plan: { status: 'trip_done' }, report: { version: 1, summary: 'Bản nháp.', submitted_at: null } })
 
 		// Submitting needs every section but the proposals, and someone who went; nothing is saved otherwise.
 		before = await reportState(planId)
-		const refused = await postReport(
-			users.ldld.drafter,
-			planId,
-			reportForm(
-				{ summary: 'Tóm tắt.', ...(await reportVersions(planId)) },
-				{ intent: 'submit' },
-			),
-		)
-		expect(await fieldErrors(refused)).toEqual({
-			results: ['error.required'],
-			activities_done: ['error.required'],
-			participants: ['report.participantsRequired'],
-		})
+		const refused = await postReport(users.ldld.drafter, planId, reportForm({ summary: 'Tóm tắt.', ...(await reportVersions(planId)) }, { intent: 'submit' }))
+		expect(await fieldErrors(refused)).toEqual({ results: ['error.required'], activities_done: ['error.required'], participants: ['report.participantsRequired'] })
 		const badFile = await postReport(
 			users.ldld.drafter,
 			planId,
-			reportForm(
-				{ ...FULL_REPORT, ...(await reportVersions(planId)) },
-				{
-					intent: 'submit',
-					files: [
-						new File(['not a pdf'], 'gia-mao.pdf', { type: 'application/pdf' }),
-					],
-				},
-			),
+			reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }, { intent: 'submit', files: [new File(['not a pdf'], 'gia-mao.pdf', { type: 'application/pdf' })] }),
 		)
-		expect((await fieldErrors(badFile)).attachments).toEqual([
-			'attachment.fileType::{"name":"gia-mao.pdf"}',
-		])
+		expect((await fieldErrors(badFile)).attachments).toEqual(['attachment.fileType::{"name":"gia-mao.pdf"}'])
 		expect(await reportState(planId)).toEqual(before)
 		// A stale report version (someone saved since) is refused too.
-		const stale = await postReport(
-			users.ldld.drafter,
-			planId,
-			reportForm(
-				{
-					...FULL_REPORT,
-					...(await reportVersions(planId)),
-					report_version: '0',
-				},
-				{ intent: 'submit' },
-			),
-		)
+		const stale = await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)), report_version: '0' }, { intent: 'submit' }))
 		expect(stale.status).toBe(409)
 		expect(await reportState(planId)).toEqual(before)
 
 		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm(
-					{ ...FULL_REPORT, ...(await reportVersions(planId)) },
-					{ intent: 'submit', files: [pdf()] },
-				),
-			),
+			await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }, { intent: 'submit', files: [pdf()] })),
 			`/plans/${planId}/report`,
 		)
 		const submitted = await reportState(planId)
-		expect(submitted).toMatchObject({
-			plan: { status: 'report_submitted' },
-			report: { version: 2, summary: FULL_REPORT.summary },
-			attachments: 1,
-		})
+		expect(submitted).toMatchObject({ plan: { status: 'report_submitted' }, report: { version: 2, summary: FULL_REPORT.summary }, attachments: 1 })
 		expect(submitted.report!.submitted_at).toBeInstanceOf(Date)
-		const attachment = await db
-			.selectFrom('plan_attachment')
-			.select(['purpose', 'file_name', 'content_type'])
-			.where('plan_id', '=', planId)
-			.executeTakeFirstOrThrow()
-		expect(attachment).toEqual({
-			purpose: 'report',
-			file_name: 'bien-ban.pdf',
-			content_type: 'application/pdf',
-		})
+		const attachment = await db.selectFrom('plan_attachment').select(['purpose', 'file_name', 'content_type']).where('plan_id', '=', planId).executeTakeFirstOrThrow()
+		expect(attachment).toEqual({ purpose: 'report', file_name: 'bien-ban.pdf', content_type: 'application/pdf' })
 		// The plan's own attachments do not list it.
 		expect((await getPlanRecord(db, planId))!.attachments).toEqual([])
 		const submitEvent = (await eventRows(planId)).at(-1)!
-		expect(submitEvent).toMatchObject({
-			event: 'SUBMIT_REPORT',
-			from_status: 'trip_done',
-			to_status: 'report_submitted',
-		})
-		expect(submitEvent.plan_snapshot).toMatchObject({
-			id: planId,
-			report: {
-				results: FULL_REPORT.results,
-				participants: [{ full_name: 'Lê Văn Đức' }],
-			},
-		})
+		expect(submitEvent).toMatchObject({ event: 'SUBMIT_REPORT', from_status: 'trip_done', to_status: 'report_submitted' })
+		expect(submitEvent.plan_snapshot).toMatchObject({ id: planId, report: { results: FULL_REPORT.results, participants: [{ full_name: 'Lê Văn Đức' }] } })
 
 		// Readable by everyone who sees the plan; the board may acknowledge or return it, the Tỉnh ủy only return it.
 		const boardView = await json(await viewReport(users.board.approver, planId))
-		expect(boardView.report).toMatchObject({
-			summary: FULL_REPORT.summary,
-			participants: [{ full_name: 'Lê Văn Đức', title: 'Chủ tịch' }],
-		})
+		expect(boardView.report).toMatchObject({ summary: FULL_REPORT.summary, participants: [{ full_name: 'Lê Văn Đức', title: 'Chủ tịch' }] })
 		expect(boardView.decisions).toEqual(['ACKNOWLEDGE_REPORT', 'RETURN_REPORT'])
 		expect(boardView.plan.attachments).toHaveLength(1)
-		expect(
-			(await json(await viewReport(users.tinhUy.approver, planId))).decisions,
-		).toEqual(['RETURN_REPORT'])
-		expect(
-			(await json(await viewReport(users.ldld.approver, planId))).decisions,
-		).toEqual([])
-		expect(
-			(await json(await viewReport(users.ldld.drafter, planId))).canWrite,
-		).toBe(false)
+		expect((await json(await viewReport(users.tinhUy.approver, planId))).decisions).toEqual(['RETURN_REPORT'])
+		expect((await json(await viewReport(users.ldld.approver, planId))).decisions).toEqual([])
+		expect((await json(await viewReport(users.ldld.drafter, planId))).canWrite).toBe(false)
 
 		before = await reportState(planId)
-		expect(
-			(await decideReport(users.tinhUy.approver, planId, 'ACKNOWLEDGE_REPORT'))
-				.status,
-		).toBe(403)
-		expect(
-			(await decideReport(users.ldld.approver, planId, 'ACKNOWLEDGE_REPORT'))
-				.status,
-		).toBe(403)
-		expect(
-			(
-				await decideReport(
-					users.ldld.drafter,
-					planId,
-					'RETURN_REPORT',
-					'Tự trả lại.',
-				)
-			).status,
-		).toBe(403)
-		expect(
-			(
-				await decideReport(
-					users.otherTinhUy.approver,
-					planId,
-					'RETURN_REPORT',
-					'Không phải của tôi.',
-				)
-			).status,
-		).toBe(404)
-		expect(
-			(
-				await decideReport(
-					users.otherFed.approver,
-					planId,
-					'ACKNOWLEDGE_REPORT',
-				)
-			).status,
-		).toBe(404)
-		const noComment = await json(
-			await decideReport(users.tinhUy.approver, planId, 'RETURN_REPORT', ''),
-			400,
-		)
+		expect((await decideReport(users.tinhUy.approver, planId, 'ACKNOWLEDGE_REPORT')).status).toBe(403)
+		expect((await decideReport(users.ldld.approver, planId, 'ACKNOWLEDGE_REPORT')).status).toBe(403)
+		expect((await decideReport(users.ldld.drafter, planId, 'RETURN_REPORT', 'Tự trả lại.')).status).toBe(403)
+		expect((await decideReport(users.otherTinhUy.approver, planId, 'RETURN_REPORT', 'Không phải của tôi.')).status).toBe(404)
+		expect((await decideReport(users.otherFed.approver, planId, 'ACKNOWLEDGE_REPORT')).status).toBe(404)
+		const noComment = await json(await decideReport(users.tinhUy.approver, planId, 'RETURN_REPORT', ''), 400)
 		expect(noComment.errors).toEqual(['report.commentRequired'])
 		expect(await reportState(planId)).toEqual(before)
 
 		// The Tỉnh ủy returns it asking for more; the drafter completes and resubmits it.
 		const comment = 'Đề nghị bổ sung kết quả làm việc với CĐCS.'
-		expectRedirect(
-			await decideReport(
-				users.tinhUy.approver,
-				planId,
-				'RETURN_REPORT',
-				comment,
-			),
-			`/plans/${planId}/report`,
-		)
+		expectRedirect(await decideReport(users.tinhUy.approver, planId, 'RETURN_REPORT', comment), `/plans/${planId}/report`)
 		expect((await planRow(planId)).status).toBe('report_returned')
-		const returnedView = await json(
-			await viewReport(users.ldld.drafter, planId),
-		)
+		const returnedView = await json(await viewReport(users.ldld.drafter, planId))
 		expect(returnedView.canWrite).toBe(true)
-		expect(returnedView.plan.events.at(-1)).toMatchObject({
-			event: 'RETURN_REPORT',
-			comment,
-		})
+		expect(returnedView.plan.events.at(-1)).toMatchObject({ event: 'RETURN_REPORT', comment })
 		// While the drafter revises it, the receivers read what they were sent.
-		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm({
-					...FULL_REPORT,
-					results: 'Đang sửa…',
-					...(await reportVersions(planId)),
-				}),
-			),
-			`/plans/${planId}/report`,
-		)
-		expect(
-			(await json(await viewReport(users.board.approver, planId))).report
-				.results,
-		).toBe(FULL_REPORT.results)
-		const fuller = {
-			...FULL_REPORT,
-			results: `${FULL_REPORT.results}\nThăm và tặng quà 2 CĐCS.`,
-		}
-		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm(
-					{ ...fuller, ...(await reportVersions(planId)) },
-					{ intent: 'submit' },
-				),
-			),
-			`/plans/${planId}/report`,
-		)
+		expectRedirect(await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, results: 'Đang sửa…', ...(await reportVersions(planId)) })), `/plans/${planId}/report`)
+		expect((await json(await viewReport(users.board.approver, planId))).report.results).toBe(FULL_REPORT.results)
+		const fuller = { ...FULL_REPORT, results: `${FULL_REPORT.results}\nThăm và tặng quà 2 CĐCS.` }
+		expectRedirect(await postReport(users.ldld.drafter, planId, reportForm({ ...fuller, ...(await reportVersions(planId)) }, { intent: 'submit' })), `/plans/${planId}/report`)
 		expect((await planRow(planId)).status).toBe('report_submitted')
 
 		// The board, the last receiver, acknowledges it from the plan page: the plan is closed.
-		expectRedirect(
-			await post(users.board.approver, planId, {
-				intent: 'ACKNOWLEDGE_REPORT',
-				comment: 'Đã tiếp nhận.',
-			}),
-			`/plans/${planId}`,
-		)
+		expectRedirect(await post(users.board.approver, planId, { intent: 'ACKNOWLEDGE_REPORT', comment: 'Đã tiếp nhận.' }), `/plans/${planId}`)
 		expect((await planRow(planId)).status).toBe('closed')
-		expect((await eventRows(planId)).map(e => e.event).slice(-6)).toEqual([
-			'DEPART',
-			'COMPLETE_TRIP',
-			'SUBMIT_REPORT',
-			'RETURN_REPORT',
-			'SUBMIT_REPORT',
-			'ACKNOWLEDGE_REPORT',
-		])
+		expect((await eventRows(planId)).map(e => e.event).slice(-6)).toEqual(['DEPART', 'COMPLETE_TRIP', 'SUBMIT_REPORT', 'RETURN_REPORT', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT'])
 		const closed = await json(await viewReport(users.tinhUy.approver, planId))
 		expect(closed.report.results).toBe(fuller.results)
 		expect(closed.decisions).toEqual([])
-		expect(
-			(
-				await postReport(
-					users.ldld.drafter,
-					planId,
-					reportForm({ ...fuller, ...(await reportVersions(planId)) }),
-				)
-			).status,
-		).toBe(409)
+		expect((await postReport(users.ldld.drafter, planId, reportForm({ ...fuller, ...(await reportVersions(planId)) }))).status).toBe(409)
 	})
 
 	test("a draft report's files stay with the owner until the report is submitted", async () => {
 		const { users } = world
-		const planId = await returnedPlan('ldld', addDays(today, -3), {
-			members: 2,
-		})
+		const planId = await returnedPlan('ldld', addDays(today, -3), { members: 2 })
 		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm(
-					{ summary: 'Bản nháp.', ...(await reportVersions(planId)) },
-					{ files: [pdf('nhap.pdf')] },
-				),
-			),
+			await postReport(users.ldld.drafter, planId, reportForm({ summary: 'Bản nháp.', ...(await reportVersions(planId)) }, { files: [pdf('nhap.pdf')] })),
 			`/plans/${planId}/report`,
 		)
-		const { id: attachmentId } = await db
-			.selectFrom('plan_attachment')
-			.select('id')
-			.where('plan_id', '=', planId)
-			.executeTakeFirstOrThrow()
+		const { id: attachmentId } = await db.selectFrom('plan_attachment').select('id').where('plan_id', '=', planId).executeTakeFirstOrThrow()
 		const download = async (user: User) =>
 			settle(async () =>
-				attachmentRoute.loader(
-					args(
-						await request(`/plans/${planId}/attachments/${attachmentId}`, {
-							cookie: await cookieOf(user),
-						}),
-						{ planId, attachmentId },
-					) as never,
-				),
+				attachmentRoute.loader(args(await request(`/plans/${planId}/attachments/${attachmentId}`, { cookie: await cookieOf(user) }), { planId, attachmentId }) as never),
 			)
 		expect((await download(users.ldld.drafter)).status).toBe(200)
 		expect((await download(users.ldld.approver)).status).toBe(200)
@@ -1153,14 +515,7 @@ describe('the post-trip report', () => {
 		expect((await download(users.tinhUy.approver)).status).toBe(404)
 
 		expectRedirect(
-			await postReport(
-				users.ldld.drafter,
-				planId,
-				reportForm(
-					{ ...FULL_REPORT, ...(await reportVersions(planId)) },
-					{ intent: 'submit' },
-				),
-			),
+			await postReport(users.ldld.drafter, planId, reportForm({ ...FULL_REPORT, ...(await reportVersions(planId)) }, { intent: 'submit' })),
 			`/plans/${planId}/report`,
 		)
 		const received = await download(users.board.approver)
@@ -1170,9 +525,7 @@ describe('the post-trip report', () => {
 
 	test('a plan without a trip has no report page', async () => {
 		const planId = await approvedPlan()
-		expect((await viewReport(world.users.ldld.drafter, planId)).status).toBe(
-			404,
-		)
+		expect((await viewReport(world.users.ldld.drafter, planId)).status).toBe(404)
 	})
 })
 
@@ -1180,123 +533,50 @@ describe('the post-trip report', () => {
 // The list and the home page
 
 async function listReports(user: User, query = '') {
-	return json(
-		await settle(async () =>
-			reportsRoute.loader(
-				args(
-					await request(`/reports${query}`, { cookie: await cookieOf(user) }),
-				) as never,
-			),
-		),
-	)
+	return json(await settle(async () => reportsRoute.loader(args(await request(`/reports${query}`, { cookie: await cookieOf(user) })) as never)))
 }
 
 async function home(user: User) {
-	return json(
-		await settle(async () =>
-			homeRoute.loader(
-				args(await request('/', { cookie: await cookieOf(user) })) as never,
-			),
-		),
-	)
+	return json(await settle(async () => homeRoute.loader(args(await request('/', { cookie: await cookieOf(user) })) as never)))
 }
 
 describe('Báo cáo sau chuyến đi', () => {
 	test('due and overdue reports with days late; the board sees every organisation, a Tỉnh ủy its province', async () => {
 		const { users } = world
-		const overdue = await returnedPlan('ldld', addDays(today, -20), {
-			fields: { name: 'Đoàn quá hạn' },
-		}) // due 5 days ago
-		const due = await returnedPlan('ldld', addDays(today, -1), {
-			fields: { name: 'Đoàn còn hạn' },
-		}) // due in 14 days
-		const other = await returnedPlan('otherFed', addDays(today, -30), {
-			fields: { name: 'Đoàn Quảng Bình' },
-		}) // due 15 days ago
+		const overdue = await returnedPlan('ldld', addDays(today, -20), { fields: { name: 'Đoàn quá hạn' } }) // due 5 days ago
+		const due = await returnedPlan('ldld', addDays(today, -1), { fields: { name: 'Đoàn còn hạn' } }) // due in 14 days
+		const other = await returnedPlan('otherFed', addDays(today, -30), { fields: { name: 'Đoàn Quảng Bình' } }) // due 15 days ago
 		const notReturned = await approvedPlan('ldld')
 
 		const mine = await listReports(users.ldld.drafter)
 		expect(mine.rows.map((r: { id: string }) => r.id)).toEqual([overdue, due])
-		expect(mine.rows.map((r: { days_late: number }) => r.days_late)).toEqual([
-			5, -14,
-		])
-		expect(mine.rows).not.toContainEqual(
-			expect.objectContaining({ id: notReturned }),
-		)
+		expect(mine.rows.map((r: { days_late: number }) => r.days_late)).toEqual([5, -14])
+		expect(mine.rows).not.toContainEqual(expect.objectContaining({ id: notReturned }))
 
 		const board = await listReports(users.board.approver, '?sort=late')
 		expect(board.allOrganisations).toBe(true)
-		expect(
-			board.rows.map(
-				(r: {
-					id: string
-					days_late: number
-					organisation_short_name: string
-				}) => [r.id, r.days_late, r.organisation_short_name],
-			),
-		).toEqual([
+		expect(board.rows.map((r: { id: string; days_late: number; organisation_short_name: string }) => [r.id, r.days_late, r.organisation_short_name])).toEqual([
 			[other, 15, 'LĐLĐ tỉnh Quảng Bình'],
 			[overdue, 5, 'LĐLĐ tỉnh Quảng Trị'],
 			[due, -14, 'LĐLĐ tỉnh Quảng Trị'],
 		])
-		expect(
-			(await listReports(users.board.approver, '?sort=late_asc')).rows[0].id,
-		).toBe(due)
-		expect(
-			(await listReports(users.board.approver, '?state=overdue')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([other, overdue])
-		expect(
-			(await listReports(users.board.approver, '?state=due')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([due])
+		expect((await listReports(users.board.approver, '?sort=late_asc')).rows[0].id).toBe(due)
+		expect((await listReports(users.board.approver, '?state=overdue')).rows.map((r: { id: string }) => r.id)).toEqual([other, overdue])
+		expect((await listReports(users.board.approver, '?state=due')).rows.map((r: { id: string }) => r.id)).toEqual([due])
 		// Accent-insensitive search, as on /plans.
-		expect(
-			(await listReports(users.board.approver, '?q=quang%20binh')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([other])
-		expect(
-			(await listReports(users.board.approver, '?q=doan%20con%20han')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([due])
+		expect((await listReports(users.board.approver, '?q=quang%20binh')).rows.map((r: { id: string }) => r.id)).toEqual([other])
+		expect((await listReports(users.board.approver, '?q=doan%20con%20han')).rows.map((r: { id: string }) => r.id)).toEqual([due])
 
-		expect(
-			(await listReports(users.tinhUy.approver)).rows
-				.map((r: { id: string }) => r.id)
-				.sort(),
-		).toEqual([overdue, due].sort())
-		expect(
-			(await listReports(users.otherFed.drafter)).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([other])
+		expect((await listReports(users.tinhUy.approver)).rows.map((r: { id: string }) => r.id).sort()).toEqual([overdue, due].sort())
+		expect((await listReports(users.otherFed.drafter)).rows.map((r: { id: string }) => r.id)).toEqual([other])
 
 		// Submitted and acknowledged ones move to their own states.
-		for (const [type, user] of [
-			['SUBMIT_REPORT', users.ldld.drafter],
-			['ACKNOWLEDGE_REPORT', users.board.approver],
-		] as const) {
+		for (const [type, user] of [['SUBMIT_REPORT', users.ldld.drafter], ['ACKNOWLEDGE_REPORT', users.board.approver]] as const) {
 			await sendPlanEvent(db, overdue, type, user)
-			await db
-				.insertInto('trip_report')
-				.values({ plan_id: overdue, summary: 'x', submitted_at: new Date() })
-				.onConflict(oc => oc.doNothing())
-				.execute()
+			await db.insertInto('trip_report').values({ plan_id: overdue, summary: 'x', submitted_at: new Date() }).onConflict(oc => oc.doNothing()).execute()
 		}
-		expect(
-			(await listReports(users.board.approver, '?state=acknowledged')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([overdue])
-		expect(
-			(await listReports(users.board.approver, '?state=overdue')).rows.map(
-				(r: { id: string }) => r.id,
-			),
-		).toEqual([other])
+		expect((await listReports(users.board.approver, '?state=acknowledged')).rows.map((r: { id: string }) => r.id)).toEqual([overdue])
+		expect((await listReports(users.board.approver, '?state=overdue')).rows.map((r: { id: string }) => r.id)).toEqual([other])
 	})
 
 	test('the home page counts reports I owe and reports waiting for my acknowledgement', async () => {
@@ -1306,34 +586,18 @@ describe('Báo cáo sau chuyến đi', () => {
 		const submitted = await returnedPlan('otherFed', addDays(today, -3))
 		await sendPlanEvent(db, submitted, 'SUBMIT_REPORT', users.otherFed.drafter)
 
-		expect(await home(users.ldld.drafter)).toMatchObject({
-			reportsOwed: 2,
-			reportsOverdue: 1,
-			reportsToAcknowledge: 0,
-		})
-		expect(await home(users.board.approver)).toMatchObject({
-			reportsOwed: 0,
-			reportsToAcknowledge: 1,
-		})
+		expect(await home(users.ldld.drafter)).toMatchObject({ reportsOwed: 2, reportsOverdue: 1, reportsToAcknowledge: 0 })
+		expect(await home(users.board.approver)).toMatchObject({ reportsOwed: 0, reportsToAcknowledge: 1 })
 		// The Tỉnh ủy may return reports but does not acknowledge them; Quảng Bình's is not its to read.
-		expect(await home(users.tinhUy.approver)).toMatchObject({
-			reportsToAcknowledge: 0,
-		})
-		expect(await home(users.otherTinhUy.approver)).toMatchObject({
-			reportsToAcknowledge: 0,
-		})
+		expect(await home(users.tinhUy.approver)).toMatchObject({ reportsToAcknowledge: 0 })
+		expect(await home(users.otherTinhUy.approver)).toMatchObject({ reportsToAcknowledge: 0 })
 		expect(await home(users.otherFed.drafter)).toMatchObject({ reportsOwed: 0 })
 	})
 })
 
 // ---------------------------------------------------------------------------------------------
 
-async function queries(
-	loader: (a: never) => Promise<unknown>,
-	path: string,
-	user: User,
-	params: Record<string, string> = {},
-) {
+async function queries(loader: (a: never) => Promise<unknown>, path: string, user: User, params: Record<string, string> = {}) {
 	const req = await request(path, { cookie: await cookieOf(user) })
 	const before = queryCounter.count
 	const response = await settle(() => loader(args(req, params) as never))
@@ -1345,34 +609,11 @@ test('the report list, the report page, the plan page of a trip and the home pag
 	const { users } = world
 	async function measure(planId: string) {
 		return {
-			reports: await queries(
-				reportsRoute.loader,
-				'/reports',
-				users.board.approver,
-			),
-			reportsMine: await queries(
-				reportsRoute.loader,
-				'/reports?state=overdue&sort=late&q=doan',
-				users.ldld.drafter,
-			),
-			report: await queries(
-				reportRoute.loader,
-				`/plans/${planId}/report`,
-				users.board.approver,
-				{ planId },
-			),
-			reportDrafter: await queries(
-				reportRoute.loader,
-				`/plans/${planId}/report`,
-				users.ldld.drafter,
-				{ planId },
-			),
-			plan: await queries(
-				planRoute.loader,
-				`/plans/${planId}`,
-				users.ldld.drafter,
-				{ planId },
-			),
+			reports: await queries(reportsRoute.loader, '/reports', users.board.approver),
+			reportsMine: await queries(reportsRoute.loader, '/reports?state=overdue&sort=late&q=doan', users.ldld.drafter),
+			report: await queries(reportRoute.loader, `/plans/${planId}/report`, users.board.approver, { planId }),
+			reportDrafter: await queries(reportRoute.loader, `/plans/${planId}/report`, users.ldld.drafter, { planId }),
+			plan: await queries(planRoute.loader, `/plans/${planId}`, users.ldld.drafter, { planId }),
 			home: await queries(homeRoute.loader, '/', users.board.approver),
 		}
 	}
@@ -1383,16 +624,7 @@ test('the report list, the report page, the plan page of a trip and the home pag
 				users.ldld.drafter,
 				planId,
 				reportForm(
-					{
-						...FULL_REPORT,
-						...Object.fromEntries(
-							Array.from({ length: members }, (_, i) => [
-								`participants[${i}].full_name`,
-								`Người ${i}`,
-							]),
-						),
-						...(await reportVersions(planId)),
-					},
+					{ ...FULL_REPORT, ...Object.fromEntries(Array.from({ length: members }, (_, i) => [`participants[${i}].full_name`, `Người ${i}`])), ...(await reportVersions(planId)) },
 					{ intent: 'submit', files: [pdf()] },
 				),
 			),
@@ -1401,23 +633,12 @@ test('the report list, the report page, the plan page of a trip and the home pag
 		return planId
 	}
 	const one = await measure(await filed(1, addDays(today, -20)))
-	for (let i = 0; i < 24; i++)
-		await returnedPlan(i % 2 ? 'ldld' : 'otherFed', addDays(today, -i - 2))
+	for (let i = 0; i < 24; i++) await returnedPlan(i % 2 ? 'ldld' : 'otherFed', addDays(today, -i - 2))
 	const large = await filed(25, addDays(today, -40))
 	await decideReport(users.tinhUy.approver, large, 'RETURN_REPORT', 'Bổ sung.')
-	await postReport(
-		users.ldld.drafter,
-		large,
-		reportForm(
-			{ ...FULL_REPORT, ...(await reportVersions(large)) },
-			{ intent: 'submit', files: [pdf('a.pdf'), pdf('b.pdf')] },
-		),
-	)
+	await postReport(users.ldld.drafter, large, reportForm({ ...FULL_REPORT, ...(await reportVersions(large)) }, { intent: 'submit', files: [pdf('a.pdf'), pdf('b.pdf')] }))
 	expect((await planRow(large)).status).toBe('report_submitted')
 	const many = await measure(large)
 	expect(many).toEqual(one)
-	console.log(
-		'Queries per page load (1 report / 27 reports, 25 participants):',
-		JSON.stringify(many),
-	)
+	console.log('Queries per page load (1 report / 27 reports, 25 participants):', JSON.stringify(many))
 })

@@ -1,11 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import {
-	formatDate,
-	formatDateTime,
-	formatMoney,
-	formatNumber,
-	formatPlaceDate,
-} from '#lib/format.ts'
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlaceDate } from '#lib/format.ts'
 
 describe('formatDate', () => {
 	test('is dd/mm/yyyy', () => {
@@ -40,14 +34,8 @@ describe('numbers and money', () => {
 
 describe('formatPlaceDate', () => {
 	test('writes the place and date the way official letters do', () => {
-		expect(formatPlaceDate('Quảng Trị', '2021-10-13T02:00:00Z')).toBe(
-			'Quảng Trị, ngày 13 tháng 10 năm 2021',
-		)
-		expect(formatPlaceDate('Quảng Trị', '2021-03-05T02:00:00Z')).toBe(
-			'Quảng Trị, ngày 5 tháng 3 năm 2021',
-		)
-		expect(formatPlaceDate('Quang Tri', '2021-10-13T02:00:00Z', 'en')).toBe(
-			'Quang Tri, 13/10/2021',
-		)
+		expect(formatPlaceDate('Quảng Trị', '2021-10-13T02:00:00Z')).toBe('Quảng Trị, ngày 13 tháng 10 năm 2021')
+		expect(formatPlaceDate('Quảng Trị', '2021-03-05T02:00:00Z')).toBe('Quảng Trị, ngày 5 tháng 3 năm 2021')
+		expect(formatPlaceDate('Quang Tri', '2021-10-13T02:00:00Z', 'en')).toBe('Quang Tri, 13/10/2021')
 	})
 })

@@ -3,14 +3,11 @@ import { en } from '#lib/i18n/en.ts'
 import { isMessageKey, translate, translator } from '#lib/i18n/index.ts'
 import { vi } from '#lib/i18n/vi.ts'
 
-const placeholders = (text: string) =>
-	[...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
 
 describe('catalogues', () => {
 	test('every Vietnamese key has an English text, and English has no extra keys', () => {
-		const missing = Object.keys(vi).filter(
-			key => !(key in en) || !(en as Record<string, string>)[key]?.trim(),
-		)
+		const missing = Object.keys(vi).filter(key => !(key in en) || !(en as Record<string, string>)[key]?.trim())
 		expect(missing).toEqual([])
 		expect(Object.keys(en).filter(key => !(key in vi))).toEqual([])
 	})
@@ -21,9 +18,7 @@ describe('catalogues', () => {
 
 	test('both languages use the same {placeholders} for each key', () => {
 		const mismatched = Object.keys(vi).filter(
-			key =>
-				placeholders(vi[key as keyof typeof vi]).join() !==
-				placeholders(en[key as keyof typeof en]).join(),
+			key => placeholders(vi[key as keyof typeof vi]).join() !== placeholders(en[key as keyof typeof en]).join(),
 		)
 		expect(mismatched).toEqual([])
 	})
@@ -37,12 +32,8 @@ describe('translate', () => {
 	})
 
 	test('fills in parameters', () => {
-		expect(translate('vi', 'home.greeting', { name: 'Lê Văn Đức' })).toBe(
-			'Xin chào, Lê Văn Đức',
-		)
-		expect(translate('vi', 'common.page', { page: 2, pages: 5 })).toBe(
-			'Trang 2/5',
-		)
+		expect(translate('vi', 'home.greeting', { name: 'Lê Văn Đức' })).toBe('Xin chào, Lê Văn Đức')
+		expect(translate('vi', 'common.page', { page: 2, pages: 5 })).toBe('Trang 2/5')
 	})
 
 	test('leaves a placeholder without a parameter visible rather than printing "undefined"', () => {

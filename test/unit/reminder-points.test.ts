@@ -148,19 +148,13 @@ describe('approval waiting points', () => {
 
 	test('waiting days are whole days as of 08:00 that day, as the inbox counts them', () => {
 		// Arrived at 07:59 on 10/03: at 08:00 on 15/03 it has waited 5 days and a minute.
-		expect(
-			approvalReminderPoint('2027-03-10T00:59:00Z', '2027-03-15', 5),
-		).toEqual({
+		expect(approvalReminderPoint('2027-03-10T00:59:00Z', '2027-03-15', 5)).toEqual({
 			round: 1,
 			daysWaiting: 5,
 		})
 		// Arrived at 08:01: 4 days 23 hours 59 minutes, so the next day.
-		expect(
-			approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-15', 5),
-		).toBeNull()
-		expect(
-			approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-16', 5),
-		).toEqual({
+		expect(approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-15', 5)).toBeNull()
+		expect(approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-16', 5)).toEqual({
 			round: 1,
 			daysWaiting: 5,
 		})
@@ -212,38 +206,19 @@ describe('in-app notification texts', () => {
 
 	test('report due: days left, or today; dates as dd/mm/yyyy', () => {
 		expect(
-			notificationMessage(
-				'report-due',
-				{ ...base, point: 'before', days: 3, escalation: false },
-				'vi',
-			),
-		).toMatchObject({
-			key: 'notify.report-due',
-			params: { days: 3, dueDate: '25/03/2027', returnedDate: '10/03/2027' },
-		})
+			notificationMessage('report-due', { ...base, point: 'before', days: 3, escalation: false }, 'vi'),
+		).toMatchObject({ key: 'notify.report-due', params: { days: 3, dueDate: '25/03/2027', returnedDate: '10/03/2027' } })
 		expect(
-			notificationMessage(
-				'report-due',
-				{ ...base, point: 'due', days: 0, escalation: false },
-				'vi',
-			).key,
+			notificationMessage('report-due', { ...base, point: 'due', days: 0, escalation: false }, 'vi').key,
 		).toBe('notify.report-due-today')
 	})
 
 	test('the texts the notifications page shows, in both languages', () => {
-		const due = notificationMessage(
-			'report-due',
-			{ ...base, point: 'before', days: 3, escalation: false },
-			'vi',
-		)
+		const due = notificationMessage('report-due', { ...base, point: 'before', days: 3, escalation: false }, 'vi')
 		expect(translate('vi', due.key, due.params)).toBe(
 			'Còn 3 ngày đến hạn nộp báo cáo kết quả chuyến đi của đoàn “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” (hạn 25/03/2027).',
 		)
-		const late = notificationMessage(
-			'report-overdue',
-			{ ...base, days: 14, escalation: true },
-			'en',
-		)
+		const late = notificationMessage('report-overdue', { ...base, days: 14, escalation: true }, 'en')
 		expect(translate('en', late.key, late.params)).toBe(
 			'The trip report of “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” (Liên đoàn Lao động tỉnh Quảng Trị) is 14 days overdue (it was due on 25/03/2027); drafted by Lê Văn Đức.',
 		)
@@ -255,18 +230,10 @@ describe('in-app notification texts', () => {
 
 	test('overdue: the escalated copy has its own text', () => {
 		expect(
-			notificationMessage(
-				'report-overdue',
-				{ ...base, days: 7, escalation: false },
-				'vi',
-			).key,
+			notificationMessage('report-overdue', { ...base, days: 7, escalation: false }, 'vi').key,
 		).toBe('notify.report-overdue')
 		expect(
-			notificationMessage(
-				'report-overdue',
-				{ ...base, days: 14, escalation: true },
-				'en',
-			).key,
+			notificationMessage('report-overdue', { ...base, days: 14, escalation: true }, 'en').key,
 		).toBe('notify.report-overdue-escalation')
 	})
 
@@ -277,47 +244,14 @@ describe('in-app notification texts', () => {
 			waitingSince: '2027-03-10',
 			days: 5,
 		}
-		expect(notificationMessage('approval-waiting', params, 'en')).toMatchObject(
-			{
-				key: 'notify.approval-waiting',
-				params: {
-					stepLabel: 'Provincial Party Committee',
-					waitingSinceDate: '10/03/2027',
-					days: 5,
-				},
-			},
-		)
-		expect(
-			notificationMessage(
-				'approval-waiting',
-				{ ...params, stepLabel: { vi: 'Tỉnh ủy', en: '' } },
-				'en',
-			).params.stepLabel,
-		).toBe('Tỉnh ủy')
-		expect(
-			notificationMessage(
-				'approval-waiting',
-				{ ...params, stepLabel: null },
-				'vi',
-			).key,
-		).toBe('notify.approval-waiting-no-step')
-		expect(
-			notificationMessage(
-				'plan-submitted',
-				{ ...params, resubmitted: true },
-				'vi',
-			).key,
-		).toBe('notify.plan-resubmitted')
-		expect(
-			notificationMessage(
-				'report-submitted',
-				{ ...params, resubmitted: true },
-				'vi',
-			).key,
-		).toBe('notify.report-resubmitted')
-		expect(
-			notificationMessage('report-returned', { ...params, comment: null }, 'vi')
-				.params.comment,
-		).toBe('')
+		expect(notificationMessage('approval-waiting', params, 'en')).toMatchObject({
+			key: 'notify.approval-waiting',
+			params: { stepLabel: 'Provincial Party Committee', waitingSinceDate: '10/03/2027', days: 5 },
+		})
+		expect(notificationMessage('approval-waiting', { ...params, stepLabel: { vi: 'Tỉnh ủy', en: '' } }, 'en').params.stepLabel).toBe('Tỉnh ủy')
+		expect(notificationMessage('approval-waiting', { ...params, stepLabel: null }, 'vi').key).toBe('notify.approval-waiting-no-step')
+		expect(notificationMessage('plan-submitted', { ...params, resubmitted: true }, 'vi').key).toBe('notify.plan-resubmitted')
+		expect(notificationMessage('report-submitted', { ...params, resubmitted: true }, 'vi').key).toBe('notify.report-resubmitted')
+		expect(notificationMessage('report-returned', { ...params, comment: null }, 'vi').params.comment).toBe('')
 	})
 })

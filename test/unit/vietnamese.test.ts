@@ -1,20 +1,14 @@
 import { describe, expect, test } from 'vitest'
-import {
-	compareVietnamese,
-	foldVietnamese,
-	searchPattern,
-} from '#lib/vietnamese.ts'
+import { compareVietnamese, foldVietnamese, searchPattern } from '#lib/vietnamese.ts'
 
 /** What SQL's `folded LIKE pattern` does, for checking patterns without a database. */
 function likeMatches(text: string, pattern: string) {
-	const source = pattern.replace(
-		/\\([\\%_])|([%_])|([^\\%_]+)/g,
-		(_m, escaped: string, wildcard: string, plain: string) => {
+	const source = pattern
+		.replace(/\\([\\%_])|([%_])|([^\\%_]+)/g, (_m, escaped: string, wildcard: string, plain: string) => {
 			if (escaped) return escaped.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 			if (wildcard) return wildcard === '%' ? '.*' : '.'
 			return plain.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-		},
-	)
+		})
 	return new RegExp(`^${source}$`, 's').test(foldVietnamese(text))
 }
 
@@ -39,16 +33,9 @@ describe('foldVietnamese', () => {
 
 describe('searchPattern', () => {
 	test('"quang tri" finds "Quảng Trị" and "dong" finds "Đồng"', () => {
-		expect(
-			likeMatches(
-				'Liên đoàn Lao động tỉnh Quảng Trị',
-				searchPattern('quang tri'),
-			),
-		).toBe(true)
+		expect(likeMatches('Liên đoàn Lao động tỉnh Quảng Trị', searchPattern('quang tri'))).toBe(true)
 		expect(likeMatches('Đồng Tháp', searchPattern('dong'))).toBe(true)
-		expect(
-			likeMatches('Công đoàn Công Thương', searchPattern('  CONG   thuong ')),
-		).toBe(true)
+		expect(likeMatches('Công đoàn Công Thương', searchPattern('  CONG   thuong '))).toBe(true)
 	})
 
 	test('typing the marks still matches, and a different word does not', () => {
@@ -57,18 +44,8 @@ describe('searchPattern', () => {
 	})
 
 	test('words may have text between them but stay in order', () => {
-		expect(
-			likeMatches(
-				'Liên đoàn Lao động tỉnh Quảng Trị',
-				searchPattern('lien quang'),
-			),
-		).toBe(true)
-		expect(
-			likeMatches(
-				'Liên đoàn Lao động tỉnh Quảng Trị',
-				searchPattern('quang lien'),
-			),
-		).toBe(false)
+		expect(likeMatches('Liên đoàn Lao động tỉnh Quảng Trị', searchPattern('lien quang'))).toBe(true)
+		expect(likeMatches('Liên đoàn Lao động tỉnh Quảng Trị', searchPattern('quang lien'))).toBe(false)
 	})
 
 	test('LIKE wildcards the user types are literal', () => {
@@ -82,15 +59,7 @@ describe('searchPattern', () => {
 
 describe('compareVietnamese', () => {
 	test('sorts Đ after every D word, not among them', () => {
-		const names = [
-			'Đà Nẵng',
-			'Đồng Nai',
-			'Điện Biên',
-			'Dak Lak',
-			'Duyên Hải',
-			'Cà Mau',
-			'Gia Lai',
-		]
+		const names = ['Đà Nẵng', 'Đồng Nai', 'Điện Biên', 'Dak Lak', 'Duyên Hải', 'Cà Mau', 'Gia Lai']
 		expect([...names].sort(compareVietnamese)).toEqual([
 			'Cà Mau',
 			'Dak Lak',
@@ -103,16 +72,8 @@ describe('compareVietnamese', () => {
 	})
 
 	test('orders the Vietnamese letters a < ă < â and o < ô < ơ', () => {
-		expect(['ân', 'an', 'ăn'].sort(compareVietnamese)).toEqual([
-			'an',
-			'ăn',
-			'ân',
-		])
-		expect(['ơn', 'ôn', 'on'].sort(compareVietnamese)).toEqual([
-			'on',
-			'ôn',
-			'ơn',
-		])
+		expect(['ân', 'an', 'ăn'].sort(compareVietnamese)).toEqual(['an', 'ăn', 'ân'])
+		expect(['ơn', 'ôn', 'on'].sort(compareVietnamese)).toEqual(['on', 'ôn', 'ơn'])
 	})
 
 	test('tone marks alone do not separate words (same base letters compare equal)', () => {
