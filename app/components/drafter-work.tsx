@@ -1,5 +1,5 @@
 import { Link } from '@remix-run/react'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { PlanFacts } from './plan-facts.tsx'
 

@@ -1,4 +1,4 @@
-import { countryName } from '#app/utils/countries.ts'
+import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { timingText } from '#app/utils/plan-display.ts'
 

@@ -10,7 +10,7 @@ import { listDrafterWork } from '#db/repos/work.server.ts'
 import { DrafterWork } from '#app/components/drafter-work.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)

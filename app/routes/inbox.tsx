@@ -5,13 +5,13 @@ import { Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listInbox } from '#db/repos/work.server.ts'
 import { PlanFacts } from '#app/components/plan-facts.tsx'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { forbidden } from '#app/utils/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { decisionActor } from '#app/utils/plan-access.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 

@@ -1,6 +1,6 @@
 import { db } from '#db/client.server.ts'
 import { nextInboxItem } from '#db/repos/work.server.ts'
-import { type MessageKey, translate, type Params } from '#app/i18n/index.ts'
+import { type MessageKey, translate, type Params } from '#lib/i18n/index.ts'
 import { type SessionUser } from './auth.server.ts'
 import { redirectWithToast } from './toast.server.ts'
 

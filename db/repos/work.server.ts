@@ -1,6 +1,6 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
 import { type Db } from '../client.server.ts'
-import { PAGE_SIZE, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOffset } from '#lib/pagination.ts'
 
 type Org = Expression<string> | RawBuilder<string> | string
 const orgSql = (org: Org) =>

@@ -6,7 +6,7 @@
  * returned plan, the board's inbox with a report to acknowledge (and, at 390 px, the same pages).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	baseUrl,
 	type Browser,

@@ -8,7 +8,7 @@ import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import * as homeRoute from '#app/routes/_index.tsx'
 import * as inboxRoute from '#app/routes/inbox.tsx'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { loader as rootLoader } from '#app/root.tsx'
 import {
 	args,
