@@ -605,7 +605,7 @@ async function queries(loader: (a: never) => Promise<unknown>, path: string, use
 	return queryCounter.count - before
 }
 
-test('the report list, the report page, the plan page of a trip and the home page run a fixed number of queries', async () => {
+test('the report list, the report page, the plan page of a trip and the home page run a fixed number of queries', { timeout: 120_000 }, async () => {
 	const { users } = world
 	async function measure(planId: string) {
 		return {
