@@ -148,6 +148,8 @@ function run(file: string, args: string[], ids: Ids | null) {
 		let output = ''
 		const child = spawn(file, args, {
 			...ids,
+			// Out of the terminal's process group: a Ctrl-C must not leave half a cluster behind.
+			detached: true,
 			env: { ...process.env, LC_MESSAGES: 'C' },
 			stdio: ['ignore', 'pipe', 'pipe'],
 		})
