@@ -41,7 +41,9 @@ stopOnSignals(
 )
 
 /** One step of start-up; once a stop signal has come, start-up goes no further. */
-async function startStep<T>(work: Promise<T>) {
+async function startStep<T>(step: () => Promise<T>) {
+	if (stopRequested()) await new Promise<never>(() => {})
+	const work = step()
 	starting = work.catch(() => {})
 	const value = await work.catch((error: unknown) => {
 		if (stopRequested()) return new Promise<never>(() => {})
@@ -57,10 +59,10 @@ async function startStep<T>(work: Promise<T>) {
 }
 
 // Migrate, and load the demo data into an empty database, before serving anything.
-database = await startStep(resolveDatabase())
+database = await startStep(resolveDatabase)
 process.env.DATABASE_URL = database.url
-const { seeded } = await startStep(
-	prepareDatabase(database.url, { demo: process.env.SEED_DEMO !== 'false' }),
+const { seeded } = await startStep(() =>
+	prepareDatabase(database!.url, { demo: process.env.SEED_DEMO !== 'false' }),
 )
 
 // The job queue (emails, reminders) runs here unless RUN_WORKER=false (then run `npm run worker`).
@@ -68,7 +70,7 @@ const { startWorker } = await import('#workflows/worker/worker.server.ts')
 worker =
 	process.env.RUN_WORKER === 'false'
 		? null
-		: await startStep(startWorker(database.url))
+		: await startStep(() => startWorker(database!.url))
 
 const build = (await import(
 	pathToFileURL(path.resolve('build/index.js')).href

@@ -385,6 +385,7 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 			},
 		)
 		closeSync(log)
+		const endWatchdog = child.pid ? watchdog(child.pid) : () => {}
 		const spawnError = new Promise<never>((_, reject) =>
 			child.once('error', error =>
 				reject(
@@ -396,7 +397,6 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 		)
 		await Promise.race([waitUntilReady(child, dataDir, logFile), spawnError])
 		child.unref()
-		const endWatchdog = watchdog(child.pid!)
 		const exited = new Promise<void>(resolve => {
 			if (child.exitCode !== null) resolve()
 			else child.once('exit', () => resolve())

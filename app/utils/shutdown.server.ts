@@ -1,5 +1,27 @@
 import { type Server } from 'node:http'
 
+// Shared with stop-signals.js, which `npm start` preloads to catch a signal even earlier.
+const state = ((globalThis as { __stopSignals?: StopSignals }).__stopSignals ??=
+	{ requested: false, run: null })
+type StopSignals = {
+	requested: boolean
+	run: (() => void) | null
+	installed?: boolean
+}
+if (!state.installed) {
+	state.installed = true
+	const onSignal = () => {
+		if (state.requested) return
+		state.requested = true
+		state.run?.()
+	}
+	process.on('SIGINT', onSignal)
+	process.on('SIGTERM', onSignal)
+}
+
+/** Whether a stop signal has arrived. */
+export const stopRequested = () => state.requested
+
 /**
  * Stops the process in order on SIGINT or SIGTERM, whichever comes first. Imported first by
  * server.ts, so that a signal during start-up is already caught: the steps run once it is
@@ -7,25 +29,11 @@ import { type Server } from 'node:http'
  * changes nothing; one line says it stopped. If the steps hang, the process still ends within
  * `limitMs`.
  */
-let requested = false
-let run: (() => void) | null = null
-
-function onSignal() {
-	if (requested) return
-	requested = true
-	run?.()
-}
-process.on('SIGINT', onSignal)
-process.on('SIGTERM', onSignal)
-
-/** Whether a stop signal has arrived. */
-export const stopRequested = () => requested
-
 export function stopOnSignals(
 	steps: () => Promise<void>,
 	{ stopped, limitMs = 14_000 }: { stopped: string; limitMs?: number },
 ) {
-	run = () => {
+	state.run = () => {
 		setTimeout(() => {
 			console.error(`${stopped} (forcibly, after ${limitMs / 1000} s)`)
 			process.exit(1)
@@ -43,7 +51,7 @@ export function stopOnSignals(
 			},
 		)
 	}
-	if (requested) run()
+	if (state.requested) state.run()
 }
 
 /** Stops taking requests; those under way get 5 s to finish. */
