@@ -32,7 +32,7 @@ stopOnSignals(
 	async () => {
 		await within(starting, 10_000)
 		if (server) await closeServer(server)
-		if (worker && !(await within(worker.stop(), 8_000))) await worker.kill()
+		if (worker) await stopWorker(worker, database!.url)
 		if (process.env.DATABASE_URL)
 			await (await import('#db/client.server.ts')).db.destroy()
 		await database?.stop()
@@ -66,7 +66,8 @@ const { seeded } = await startStep(() =>
 )
 
 // The job queue (emails, reminders) runs here unless RUN_WORKER=false (then run `npm run worker`).
-const { startWorker } = await import('#workflows/worker/worker.server.ts')
+const { startWorker, stopWorker } =
+	await import('#workflows/worker/worker.server.ts')
 worker =
 	process.env.RUN_WORKER === 'false'
 		? null
