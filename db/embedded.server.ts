@@ -204,14 +204,20 @@ async function initialise(
 	}
 }
 
-/** The FATAL (or PANIC, or last) line of PostgreSQL's output, with its prefix. */
+/** The FATAL (or PANIC, or last) line of PostgreSQL's output, without its prefix, and its DETAIL. */
 function lastMessage(output: string) {
 	const lines = output
 		.split('\n')
 		.map(line => line.trim())
 		.filter(Boolean)
-	const fatal = lines.find(line => /\b(FATAL|PANIC):/.test(line))
-	return (fatal ?? lines.at(-1) ?? '').replace(/^.*?\b(FATAL|PANIC):\s*/, '')
+	const at = lines.findIndex(line => /\b(FATAL|PANIC):/.test(line))
+	const strip = (line = '') =>
+		line.replace(/^.*?\b(FATAL|PANIC|DETAIL):\s*/, '')
+	if (at < 0) return strip(lines.at(-1))
+	const detail = lines[at + 1]?.match(/\bDETAIL:/)
+		? ` ${strip(lines[at + 1])}`
+		: ''
+	return `${strip(lines[at])}${detail ? `:${detail}` : ''}`
 }
 
 function procInfo(pid: number) {
