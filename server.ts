@@ -16,8 +16,9 @@ import { healthChecks } from '#app/utils/health.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { DatabaseStartError, resolveDatabase } from '#db/embedded.server.ts'
-import { demoLoginsText } from '#db/seed.ts'
-import { databaseReady, prepareDatabase } from '#db/startup.server.ts'
+import { databaseReady } from '#db/ready.server.ts'
+import { demoLoginsText } from '#seed/seed.ts'
+import { prepareDatabase } from '#seed/start-up.server.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 

@@ -12,7 +12,7 @@ import path from 'node:path'
 import postgres from 'postgres'
 import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import { freePort, startEmbeddedPostgres } from '#db/embedded.server.ts'
-import { demoUsers } from '#db/seed.ts'
+import { demoUsers } from '#seed/seed.ts'
 import { startSmtpServer } from '../mail.ts'
 import { databaseUrl } from '../setup/database-url.ts'
 
