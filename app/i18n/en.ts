@@ -121,7 +121,7 @@ export const en: Record<MessageKey, string> = {
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password',
 	'login.locked':
-		'Too many failed sign-in attempts. Please try again in 15 minutes.',
+		'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
 	'login.inactive':
 		'This account is disabled. Please contact your administrator.',
 

@@ -117,7 +117,7 @@ export const vi = {
 	'login.submit': 'Đăng nhập',
 	'login.invalid': 'Email hoặc mật khẩu không đúng',
 	'login.locked':
-		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
 	'login.inactive': 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
 
 	'password.title': 'Đổi mật khẩu',

@@ -2,7 +2,7 @@ import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan } from 'lucia'
 import { db } from '#db/client.server.ts'
 import {
-	isLockedOut,
+	lockedForMinutes,
 	recordLoginAttempt,
 } from '#db/repos/login-attempt.server.ts'
 import {
@@ -132,7 +132,8 @@ export async function requireAnonymous(request: Request) {
 
 export type LoginResult =
 	| { status: 'ok'; userId: string; mustChangePassword: boolean }
-	| { status: 'invalid' | 'locked' | 'inactive' }
+	| { status: 'locked'; minutes: number }
+	| { status: 'invalid' | 'inactive' }
 
 export async function checkCredentials({
 	email,
@@ -143,7 +144,8 @@ export async function checkCredentials({
 	password: string
 	ip: string
 }): Promise<LoginResult> {
-	if (await isLockedOut(db, { email, ip })) return { status: 'locked' }
+	const minutes = await lockedForMinutes(db, { email, ip })
+	if (minutes > 0) return { status: 'locked', minutes }
 	const user = await getUserForLogin(db, email)
 	const valid = await verifyPassword(
 		user?.password_hash ?? (await unknownUserHash),
