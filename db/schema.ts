@@ -67,6 +67,7 @@ export interface SessionTable {
 	id: string
 	user_id: string
 	expires_at: RequiredTimestamp
+	last_seen_at: Generated<Date>
 }
 
 export interface LoginAttemptTable {

@@ -122,6 +122,8 @@ export const en: Record<MessageKey, string> = {
 	'login.invalid': 'Wrong email or password',
 	'login.locked':
 		'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
+	'login.expired':
+		'Your session has expired after a period without activity. Please sign in again.',
 	'login.inactive':
 		'This account is disabled. Please contact your administrator.',
 

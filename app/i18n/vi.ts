@@ -118,6 +118,8 @@ export const vi = {
 	'login.invalid': 'Email hoặc mật khẩu không đúng',
 	'login.locked':
 		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+	'login.expired':
+		'Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại.',
 	'login.inactive': 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
 
 	'password.title': 'Đổi mật khẩu',

@@ -85,7 +85,13 @@ export default function LoginRoute() {
 	return (
 		<div className="panel narrow">
 			<h1>{t('login.title')}</h1>
-			<p className="muted">{t('app.tagline')}</p>
+			{searchParams.get('expired') ? (
+				<p className="toast toast-info" role="status">
+					{t('login.expired')}
+				</p>
+			) : (
+				<p className="muted">{t('app.tagline')}</p>
+			)}
 			<Form method="post" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input
