@@ -8,6 +8,7 @@ import {
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
 import { sendEmail } from '#app/utils/email.server.ts'
+import { sendPasswordReset } from '#app/utils/password-reset.server.ts'
 import {
 	renderStoredEmail,
 	withoutDecisionLinks,
@@ -94,7 +95,14 @@ export const dailyRemindersTask: Task = async (payload, helpers) => {
 	)
 }
 
+const PasswordResetPayload = z.object({ email: z.string() })
+
+export const passwordResetRequestTask: Task = async payload => {
+	await sendPasswordReset(PasswordResetPayload.parse(payload).email)
+}
+
 export const taskList: TaskList = {
 	send_email: sendEmailTask,
+	password_reset_request: passwordResetRequestTask,
 	daily_reminders: dailyRemindersTask,
 }
