@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { bodyLimits } from '#app/utils/body-limits.server.ts'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
 import { createDb, queryCounter } from '#db/connect.ts'
@@ -56,6 +57,8 @@ const publicFiles = express.static('public', { maxAge: '1h' })
 app.use((req, res, next) =>
 	/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next(),
 )
+// Every body is read and checked before Remix sees it (400/413 otherwise).
+app.use(bodyLimits())
 const handleRequest = createRequestHandler({
 	build,
 	getLoadContext: req => ({

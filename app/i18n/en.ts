@@ -115,6 +115,21 @@ export const en: Record<MessageKey, string> = {
 		'The request was refused because it did not come from this application.',
 	'error.backHome': 'Back to home',
 
+	'body.invalidTitle': 'Invalid request',
+	'body.tooLargeTitle': 'Content too large',
+	'body.type':
+		'The form was sent in a format this page does not accept. Please reload the page and send it again.',
+	'body.tooLarge':
+		'The content sent is larger than allowed. Please shorten it or its attachments.',
+	'body.tooManyFields': 'The form has too many fields.',
+	'body.syntax':
+		'The form content is malformed or incomplete. Please reload the page and send it again.',
+	'body.encoding': 'The form contains characters that are not valid UTF-8.',
+	'body.control': 'The form contains control characters that are not allowed.',
+	'body.index':
+		'The form has a list with more rows than allowed (at most 200).',
+	'body.timeout': 'The content did not arrive in time. Please try again.',
+
 	'login.title': 'Sign in',
 	'login.email': 'Email',
 	'login.password': 'Password',

@@ -111,6 +111,20 @@ export const vi = {
 	'error.csrf': 'Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng.',
 	'error.backHome': 'Về trang chủ',
 
+	'body.invalidTitle': 'Yêu cầu không hợp lệ',
+	'body.tooLargeTitle': 'Nội dung gửi lên quá lớn',
+	'body.type':
+		'Biểu mẫu được gửi theo một định dạng mà trang này không nhận. Vui lòng mở lại trang và gửi lại.',
+	'body.tooLarge':
+		'Nội dung gửi lên vượt quá giới hạn cho phép. Vui lòng rút gọn nội dung hoặc tệp đính kèm.',
+	'body.tooManyFields': 'Biểu mẫu có quá nhiều trường.',
+	'body.syntax':
+		'Nội dung biểu mẫu bị lỗi hoặc không đầy đủ. Vui lòng mở lại trang và gửi lại.',
+	'body.encoding': 'Biểu mẫu chứa ký tự không đúng mã hóa UTF-8.',
+	'body.control': 'Biểu mẫu chứa ký tự điều khiển không được phép.',
+	'body.index': 'Biểu mẫu có danh sách vượt quá số dòng cho phép (tối đa 200).',
+	'body.timeout': 'Nội dung gửi lên không đến kịp. Vui lòng thử lại.',
+
 	'login.title': 'Đăng nhập',
 	'login.email': 'Email',
 	'login.password': 'Mật khẩu',

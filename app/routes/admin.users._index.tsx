@@ -19,11 +19,12 @@ import {
 	requireRole,
 } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const SetActiveSchema = z.object({
 	intent: z.enum(['activate', 'deactivate']),
 	userId: z.uuid(),
-	version: z.number().int(),
+	version: z.number().int().min(0).max(MAX_INT),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
