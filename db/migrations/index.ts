@@ -10,6 +10,7 @@ import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 import * as annualReportSections from './2026-11-29T08-00_annual_report_sections.ts'
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
 import * as sessionIdle from './2026-12-06T13-00_session_idle.ts'
+import * as auditLog from './2026-12-06T13-10_audit_log.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-29T08-00_annual_report_sections': annualReportSections,
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
 	'2026-12-06T13-00_session_idle': sessionIdle,
+	'2026-12-06T13-10_audit_log': auditLog,
 }
 
 export const migrationProvider: MigrationProvider = {
