@@ -12,9 +12,9 @@ import {
 	touchSession,
 } from '#db/repos/session.server.ts'
 import { getUserForLogin } from '#db/repos/user.server.ts'
-import { hashPassword, verifyPassword } from './password.server.ts'
+import { hashPassword, verifyPassword } from '#lib/password.server.ts'
 import { oncePerRequest } from './request-scope.server.ts'
-import { singleton } from './singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 
 function userAttributes(attributes: SessionUserAttributes) {
 	return {

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream'
 import type express from 'express'
-import { translator } from '#app/i18n/index.ts'
+import { translator } from '#lib/i18n/index.ts'
 import { localeCookie, parseLocale } from './locale.server.ts'
 
 /**

@@ -1,6 +1,6 @@
 import { type Db } from '../client.server.ts'
 import { type AuditAction } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 
 export type AuditEntry = {
 	actorId: string

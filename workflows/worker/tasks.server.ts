@@ -7,8 +7,8 @@ import {
 	markEmailAttemptFailed,
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
-import { sendEmail } from '#app/utils/email.server.ts'
-import { sendPasswordReset } from '#app/utils/password-reset.server.ts'
+import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
+import { sendEmail } from '#workflows/notify/email.server.ts'
 import {
 	renderStoredEmail,
 	withoutDecisionLinks,
