@@ -11,6 +11,7 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { type Runner } from 'graphile-worker'
+import { bodyLimits } from '#app/utils/body-limits.server.ts'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
 import { healthChecks } from '#app/utils/health.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
@@ -110,6 +111,8 @@ const publicFiles = express.static('public', { maxAge: '1h' })
 app.use((req, res, next) =>
 	/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next(),
 )
+// Every body is read and checked before Remix sees it (400/413 otherwise).
+app.use(bodyLimits())
 const handleRequest = createRequestHandler({
 	build,
 	getLoadContext: req => ({

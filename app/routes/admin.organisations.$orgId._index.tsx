@@ -7,6 +7,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { changedValues, recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	listOrganisationChoices,
 	updateOrganisation,
@@ -54,12 +55,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			kind: organisation.kind,
 			parent_id: organisation.parent_id,
 		})
-	const updated = await updateOrganisation(
-		db,
-		organisation.id,
-		submission.value.version ?? -1,
-		values,
-	)
+	const updated = await db.transaction().execute(async trx => {
+		const row = await updateOrganisation(
+			trx,
+			organisation.id,
+			submission.value.version ?? -1,
+			values,
+		)
+		if (row)
+			await recordAudit(trx, {
+				actorId: user.id,
+				organisationId: organisation.id,
+				action: 'organisation.updated',
+				subjectId: organisation.id,
+				...changedValues(organisation, values),
+			})
+		return row
+	})
 	if (!updated)
 		return json(
 			{ result: submission.reply({ formErrors: ['error.conflict'] }) },

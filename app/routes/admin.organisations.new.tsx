@@ -7,6 +7,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	insertOrganisation,
 	listOrganisationChoices,
@@ -36,13 +37,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requireBoardAdmin(request)
+	const admin = await requireBoardAdmin(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: OrganisationSchema,
 	})
 	if (submission.status !== 'success')
 		return json({ result: submission.reply() }, { status: 400 })
-	const { id } = await insertOrganisation(db, organisationRow(submission.value))
+	const values = organisationRow(submission.value)
+	const { id } = await db.transaction().execute(async trx => {
+		const created = await insertOrganisation(trx, values)
+		await recordAudit(trx, {
+			actorId: admin.id,
+			organisationId: created.id,
+			action: 'organisation.created',
+			subjectId: created.id,
+			after: values,
+		})
+		return created
+	})
 	return redirectWithToast(`/admin/organisations/${id}`, {
 		type: 'success',
 		message: 'org.created',

@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	listEmails,
 	requeueFailedEmail,
@@ -48,11 +49,28 @@ export async function action({ request }: ActionFunctionArgs) {
 	const id = z.uuid().safeParse((await request.formData()).get('id'))
 	const requeued =
 		id.success &&
-		(await requeueFailedEmail(
-			db,
-			id.data,
-			isBoardAdmin(admin) ? undefined : admin.organisationId,
-		))
+		(await db.transaction().execute(async trx => {
+			const row = await requeueFailedEmail(
+				trx,
+				id.data,
+				isBoardAdmin(admin) ? undefined : admin.organisationId,
+			)
+			if (row)
+				await recordAudit(trx, {
+					actorId: admin.id,
+					organisationId: row.organisation_id ?? admin.organisationId,
+					action: 'email.resent',
+					subjectId: row.id,
+					before: { status: 'failed' },
+					after: {
+						status: 'queued',
+						to_address: row.to_address,
+						template: row.template,
+						subject: row.subject,
+					},
+				})
+			return row
+		}))
 	if (!requeued)
 		return json({ error: 'outbox.notFailed' as const }, { status: 409 })
 	return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {

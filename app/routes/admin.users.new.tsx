@@ -15,6 +15,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { enqueueEmail } from '#db/repos/notification.server.ts'
 import { emailExists, insertUser } from '#db/repos/user.server.ts'
@@ -115,6 +116,13 @@ export async function action({ request }: ActionFunctionArgs) {
 			props,
 			organisation_id: user.organisation_id,
 			dedupe_key: `account-created:${id}`,
+		})
+		await recordAudit(trx, {
+			actorId: admin.id,
+			organisationId: user.organisation_id,
+			action: 'user.created',
+			subjectId: id,
+			after: { ...user, title: title ?? '' },
 		})
 	})
 	return redirectWithToast('/admin/users', {

@@ -10,7 +10,7 @@ import { z } from 'zod'
 import { Field } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { requestPasswordReset } from '#app/utils/password-reset.server.ts'
+import { requestPasswordReset } from '#workflows/access/password-reset.server.ts'
 
 const ForgotSchema = z.object({
 	email: z

@@ -13,7 +13,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import {
 	findResetUser,
 	resetPassword,
-} from '#app/utils/password-reset.server.ts'
+} from '#workflows/access/password-reset.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 

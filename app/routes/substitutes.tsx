@@ -5,6 +5,7 @@ import {
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { sql } from 'kysely'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -14,6 +15,7 @@ import { forbidden, hasRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	createSubstitution,
 	endSubstitutionEarly,
@@ -66,10 +68,23 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = Object.fromEntries(await request.formData())
 	const text = (key: string) => String(form[key] ?? '')
 	if (text('intent') === 'end') {
-		const ended = await endSubstitutionEarly(db, {
-			id: text('id'),
-			organisationId: user.organisationId,
-			principalId: isAdmin ? null : user.id,
+		const id = z.uuid().safeParse(text('id'))
+		if (!id.success) throw forbidden()
+		const ended = await db.transaction().execute(async trx => {
+			const done = await endSubstitutionEarly(trx, {
+				id: id.data,
+				organisationId: user.organisationId,
+				principalId: isAdmin ? null : user.id,
+			})
+			if (done)
+				await recordAudit(trx, {
+					actorId: user.id,
+					organisationId: user.organisationId,
+					action: 'substitution.ended',
+					subjectId: id.data,
+					after: { ended_early: true },
+				})
+			return done
 		})
 		if (!ended) throw forbidden()
 		return redirectWithToast('/substitutes', {
@@ -96,8 +111,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (startsOn && endsOn && endsOn < startsOn)
 		errors.ends_on = ['substitutes.errors.order']
 	if (startsOn && endsOn && !Object.keys(errors).length) {
-		const result = await db.transaction().execute(trx =>
-			createSubstitution(
+		const result = await db.transaction().execute(async trx => {
+			const created = await createSubstitution(
 				trx,
 				{
 					organisationId: user.organisationId,
@@ -108,8 +123,17 @@ export async function action({ request }: ActionFunctionArgs) {
 					createdBy: user.id,
 				},
 				todayIso(),
-			),
-		)
+			)
+			if (created.ok)
+				await recordAudit(trx, {
+					actorId: user.id,
+					organisationId: user.organisationId,
+					action: 'substitution.created',
+					subjectId: created.id,
+					after: { ...values, starts_on: startsOn, ends_on: endsOn },
+				})
+			return created
+		})
 		if (result.ok)
 			return redirectWithToast('/substitutes', {
 				type: 'success',

@@ -326,9 +326,11 @@ export async function requeueFailedEmail(
 		.where('id', '=', id)
 		.where('status', '=', 'failed')
 	if (organisationId) q = q.where('organisation_id', '=', organisationId)
-	const row = await q.returning('id').executeTakeFirst()
+	const row = await q
+		.returning(['id', 'organisation_id', 'to_address', 'template', 'subject'])
+		.executeTakeFirst()
 	if (row) await addEmailJob(db, row.id)
-	return Boolean(row)
+	return row
 }
 
 export async function listEmails(

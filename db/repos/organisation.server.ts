@@ -50,7 +50,12 @@ export async function listOrganisationChoices(db: Db) {
 export async function getOrganisation(db: Db, id: string) {
 	return db
 		.selectFrom('organisation')
-		.select([...listColumns, 'version'])
+		.select([
+			...listColumns,
+			'report_due_days',
+			'approval_reminder_days',
+			'version',
+		])
 		.where('id', '=', id)
 		.executeTakeFirst()
 }

@@ -115,13 +115,49 @@ export const en: Record<MessageKey, string> = {
 		'The request was refused because it did not come from this application.',
 	'error.backHome': 'Back to home',
 
+	'body.invalidTitle': 'Invalid request',
+	'body.tooLargeTitle': 'Content too large',
+	'body.type':
+		'The form was sent in a format this page does not accept. Please reload the page and send it again.',
+	'body.tooLarge':
+		'The content sent is larger than allowed. Please shorten it or its attachments.',
+	'body.tooManyFields': 'The form has too many fields.',
+	'body.syntax':
+		'The form content is malformed or incomplete. Please reload the page and send it again.',
+	'body.encoding': 'The form contains characters that are not valid UTF-8.',
+	'body.control': 'The form contains control characters that are not allowed.',
+	'body.index':
+		'The form has a list with more rows than allowed (at most 200).',
+	'body.timeout': 'The content did not arrive in time. Please try again.',
+
+	'nav.audit': 'Audit log',
+	'audit.title': 'Audit log',
+	'audit.hint':
+		'Administrative actions (accounts, organisations, approval chains, substitutes, resent emails): who, when, the values before and after. Entries can only be added, never changed or removed.',
+	'audit.when': 'When',
+	'audit.who': 'By',
+	'audit.organisation': 'Organisation',
+	'audit.action': 'Action',
+	'audit.change': 'Change',
+	'audit.action.user.created': 'Account created',
+	'audit.action.user.activated': 'Account enabled',
+	'audit.action.user.deactivated': 'Account locked',
+	'audit.action.organisation.created': 'Organisation created',
+	'audit.action.organisation.updated': 'Organisation updated',
+	'audit.action.chain.published': 'Approval chain published',
+	'audit.action.substitution.created': 'Substitute appointed',
+	'audit.action.substitution.ended': 'Substitution ended',
+	'audit.action.email.resent': 'Email resent',
+
 	'login.title': 'Sign in',
 	'login.email': 'Email',
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password',
 	'login.locked':
-		'Too many failed sign-in attempts. Please try again in 15 minutes.',
+		'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
+	'login.expired':
+		'Your session has expired after a period without activity. Please sign in again.',
 	'login.inactive':
 		'This account is disabled. Please contact your administrator.',
 

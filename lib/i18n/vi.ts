@@ -111,13 +111,48 @@ export const vi = {
 	'error.csrf': 'Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng.',
 	'error.backHome': 'Về trang chủ',
 
+	'body.invalidTitle': 'Yêu cầu không hợp lệ',
+	'body.tooLargeTitle': 'Nội dung gửi lên quá lớn',
+	'body.type':
+		'Biểu mẫu được gửi theo một định dạng mà trang này không nhận. Vui lòng mở lại trang và gửi lại.',
+	'body.tooLarge':
+		'Nội dung gửi lên vượt quá giới hạn cho phép. Vui lòng rút gọn nội dung hoặc tệp đính kèm.',
+	'body.tooManyFields': 'Biểu mẫu có quá nhiều trường.',
+	'body.syntax':
+		'Nội dung biểu mẫu bị lỗi hoặc không đầy đủ. Vui lòng mở lại trang và gửi lại.',
+	'body.encoding': 'Biểu mẫu chứa ký tự không đúng mã hóa UTF-8.',
+	'body.control': 'Biểu mẫu chứa ký tự điều khiển không được phép.',
+	'body.index': 'Biểu mẫu có danh sách vượt quá số dòng cho phép (tối đa 200).',
+	'body.timeout': 'Nội dung gửi lên không đến kịp. Vui lòng thử lại.',
+
+	'nav.audit': 'Nhật ký quản trị',
+	'audit.title': 'Nhật ký quản trị',
+	'audit.hint':
+		'Các thao tác quản trị (tài khoản, đơn vị, quy trình phê duyệt, người thay thế, gửi lại email): ai làm, khi nào, giá trị trước và sau. Nhật ký chỉ được ghi thêm, không sửa hay xóa được.',
+	'audit.when': 'Thời gian',
+	'audit.who': 'Người thực hiện',
+	'audit.organisation': 'Đơn vị',
+	'audit.action': 'Thao tác',
+	'audit.change': 'Thay đổi',
+	'audit.action.user.created': 'Tạo tài khoản',
+	'audit.action.user.activated': 'Mở khóa tài khoản',
+	'audit.action.user.deactivated': 'Khóa tài khoản',
+	'audit.action.organisation.created': 'Tạo đơn vị',
+	'audit.action.organisation.updated': 'Sửa thông tin đơn vị',
+	'audit.action.chain.published': 'Ban hành quy trình phê duyệt',
+	'audit.action.substitution.created': 'Giao người thay thế',
+	'audit.action.substitution.ended': 'Kết thúc thay thế',
+	'audit.action.email.resent': 'Gửi lại email',
+
 	'login.title': 'Đăng nhập',
 	'login.email': 'Email',
 	'login.password': 'Mật khẩu',
 	'login.submit': 'Đăng nhập',
 	'login.invalid': 'Email hoặc mật khẩu không đúng',
 	'login.locked':
-		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+	'login.expired':
+		'Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại.',
 	'login.inactive': 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
 
 	'password.title': 'Đổi mật khẩu',

@@ -7,6 +7,7 @@ import {
 	markEmailAttemptFailed,
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
+import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
 import { sendEmail } from '#workflows/notify/email.server.ts'
 import {
 	renderStoredEmail,
@@ -94,7 +95,14 @@ export const dailyRemindersTask: Task = async (payload, helpers) => {
 	)
 }
 
+const PasswordResetPayload = z.object({ email: z.string() })
+
+export const passwordResetRequestTask: Task = async payload => {
+	await sendPasswordReset(PasswordResetPayload.parse(payload).email)
+}
+
 export const taskList: TaskList = {
 	send_email: sendEmailTask,
+	password_reset_request: passwordResetRequestTask,
 	daily_reminders: dailyRemindersTask,
 }

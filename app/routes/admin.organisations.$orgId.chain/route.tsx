@@ -9,6 +9,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	getCurrentChain,
 	insertChainVersion,
@@ -88,6 +89,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		expectedVersion,
 		steps: rows,
 		createdBy: user.id,
+		onSaved: (trx, chain) =>
+			recordAudit(trx, {
+				actorId: user.id,
+				organisationId: organisation.id,
+				action: 'chain.published',
+				subjectId: chain.id,
+				before: current
+					? { version: current.version, steps: current.steps.map(stepValues) }
+					: null,
+				after: { version: chain.version, steps: rows },
+			}),
 	})
 	if (!saved)
 		return json(

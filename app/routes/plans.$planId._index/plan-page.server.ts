@@ -45,6 +45,7 @@ import {
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plan/plan.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -63,7 +64,7 @@ const TIMELINE_LATEST = 100
 const DecisionSchema = z
 	.object({
 		intent: z.enum(APPROVAL_EVENTS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
