@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { applySecurity, cspNonceOf } from '#app/utils/http-security.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
 import { createDb, queryCounter } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
@@ -33,20 +33,7 @@ const build = (await import(
 
 const app = express()
 app.disable('x-powered-by')
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
-app.use((req, res, next) => {
-	const refused = isCrossSiteRequest({
-		method: req.method,
-		origin: req.get('origin'),
-		host: req.get('host'),
-		fetchSite: req.get('sec-fetch-site'),
-	})
-	if (!refused) return next()
-	res
-		.status(403)
-		.type('text/plain; charset=utf-8')
-		.send('Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng (CSRF).')
-})
+applySecurity(app)
 app.use(
 	'/build',
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
@@ -58,8 +45,9 @@ app.use((req, res, next) =>
 )
 const handleRequest = createRequestHandler({
 	build,
-	getLoadContext: req => ({
+	getLoadContext: (req, res) => ({
 		clientIp: req.ip ?? 'unknown',
+		cspNonce: cspNonceOf(res),
 		// The benchmark reads the SQL query count through /bench/queries.
 		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),

@@ -22,6 +22,7 @@ import { translator } from './i18n/index.ts'
 import styles from './styles.css'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
+import { useNonce } from './utils/nonce.tsx'
 import { getLocale } from './utils/locale.server.ts'
 import { getToast } from './utils/toast.server.ts'
 
@@ -59,6 +60,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const t = translator(data?.locale ?? 'vi')
+	const nonce = useNonce()
 	return (
 		<html lang={data?.locale ?? 'vi'}>
 			<head>
@@ -70,8 +72,8 @@ export function Layout({ children }: { children: ReactNode }) {
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)
