@@ -191,6 +191,7 @@ function Header() {
 								) : null}
 							</NavLink>
 							<span className="who">{user.fullName}</span>
+							<NavLink to="/mail">{t('mail.title')}</NavLink>
 							<NavLink to="/settings">{t('nav.settings')}</NavLink>
 							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
 							<Form method="post" action="/logout" className="inline">
