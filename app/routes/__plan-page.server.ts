@@ -44,6 +44,7 @@ import {
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plan/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -87,8 +88,18 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await decisionActor(user, todayIso(), db, request)
-	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
+	const { actor, onBehalfOf } = await decisionActor(
+		user,
+		todayIso(),
+		db,
+		request,
+	)
+	// What this user may do, less the decisions on what they submitted themselves (and why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, actor) : [],
+		page,
+		[actor.userId, onBehalfOf?.id],
+	)
 	const stepAt = stepIndexOf(page.status)
 	const stepDecisions = await getStepDecisions(
 		db,
@@ -141,6 +152,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...record
 	} = page
 	return json({
@@ -158,6 +171,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		actions,
+		ownSubmission,
 		canEdit,
 		stepDecisions,
 		today: todayIso(),
@@ -279,6 +293,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			return refuse(intent, 409, [
 				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
 			])
+		case 'own_submission':
+			return refuse(intent, 403, ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':
