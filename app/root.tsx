@@ -17,6 +17,7 @@ import {
 	useRouteLoaderData,
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import { translator } from './i18n/index.ts'
 import styles from './styles.css'
@@ -25,6 +26,10 @@ import { useT } from './utils/i18n.tsx'
 import { useNonce } from './utils/nonce.tsx'
 import { getLocale } from './utils/locale.server.ts'
 import { getToast } from './utils/toast.server.ts'
+
+// The Content-Security-Policy forbids eval, which zod probes (`new Function`: a reported
+// violation) when it builds an object schema. The root module runs before any page's module.
+z.config({ jitless: true })
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },

@@ -87,7 +87,7 @@ test('an admin cannot read or use the Tỉnh ủy approver’s decision link: no
 			form: { comment: 'Đồng ý.' },
 		})
 		expect(forced.status()).toBe(409)
-		expect(await forced.json()).toEqual({ problem: 'otherUser' })
+		expect(await forced.text()).toContain('Liên kết này được gửi cho Hoàng Văn Bình')
 		expect(await planRow(planId)).toEqual(before)
 
 		// The Tỉnh ủy approver reads it in his own mail, with the links that work for him.
