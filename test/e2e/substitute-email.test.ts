@@ -56,7 +56,6 @@ async function emailLink(page: Page, subject: string, link: string) {
 		.getAttribute('href'))!
 }
 
-
 test('a substitute approves from the email link, not signed in; the timeline shows "thay mặt" and each step’s duration', async () => {
 	const planName = `Đoàn LĐLĐ tỉnh Quảng Trị đi Lào (ủy quyền ${Date.now()})`
 	const subject = `[Đối ngoại] Kế hoạch "${planName}" chờ bạn phê duyệt`
@@ -226,4 +225,4 @@ test('a substitute approves from the email link, not signed in; the timeline sho
 		for (const p of [chairman, drafter, admin, substitute, phone])
 			await p.close()
 	}
-})
+}, 180_000)
