@@ -1,11 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import {
-	chmodSync,
-	existsSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-} from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -40,9 +34,7 @@ async function createDatabase(serverUrl: string) {
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} })
 	try {
 		await admin.unsafe(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)
-		await admin.unsafe(
-			`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`,
-		)
+		await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8'`)
 	} finally {
 		await admin.end()
 	}
@@ -65,17 +57,10 @@ function exited(child: ChildProcess) {
 	return child.exitCode !== null || child.signalCode !== null
 }
 
-async function waitForServer(
-	baseUrl: string,
-	child: ChildProcess,
-	output: () => string,
-) {
+async function waitForServer(baseUrl: string, child: ChildProcess, output: () => string) {
 	const deadline = Date.now() + STARTUP_TIMEOUT_MS
 	while (Date.now() < deadline) {
-		if (exited(child))
-			throw new Error(
-				`The app server exited during start-up (code ${child.exitCode}):\n${output()}`,
-			)
+		if (exited(child)) throw new Error(`The app server exited during start-up (code ${child.exitCode}):\n${output()}`)
 		try {
 			const response = await fetch(`${baseUrl}/login`, { redirect: 'manual' })
 			if (response.status < 500) return
@@ -84,9 +69,7 @@ async function waitForServer(
 		}
 		await new Promise(resolve => setTimeout(resolve, 250))
 	}
-	throw new Error(
-		`The app server did not answer within ${STARTUP_TIMEOUT_MS / 1000}s:\n${output()}`,
-	)
+	throw new Error(`The app server did not answer within ${STARTUP_TIMEOUT_MS / 1000}s:\n${output()}`)
 }
 
 /** SIGTERM lets server.ts stop its embedded PostgreSQL; whatever is left of its process group is then killed. */
@@ -101,9 +84,7 @@ async function stopServer(child: ChildProcess) {
 	let timer: NodeJS.Timeout | undefined
 	const timedOut = await Promise.race([
 		closed.then(() => false),
-		new Promise<boolean>(
-			resolve => (timer = setTimeout(() => resolve(true), 15_000)),
-		),
+		new Promise<boolean>(resolve => (timer = setTimeout(() => resolve(true), 15_000))),
 	])
 	clearTimeout(timer)
 	try {
@@ -116,17 +97,14 @@ async function stopServer(child: ChildProcess) {
 
 export default async function setup(project: TestProject) {
 	if (!existsSync(path.join(root, 'build/index.js'))) {
-		throw new Error(
-			'build/index.js is missing: run `npm run build` (or `npm run test:e2e`, which builds first).',
-		)
+		throw new Error('build/index.js is missing: run `npm run build` (or `npm run test:e2e`, which builds first).')
 	}
 
 	const port = await freePort()
 	// Run the server the way `npm start` does: no NODE_ENV=test or other Vitest variables.
 	const env: Record<string, string> = {}
 	for (const [key, value] of Object.entries(process.env)) {
-		if (value !== undefined && !/^(NODE_ENV|VITEST.*|DATABASE_URL)$/.test(key))
-			env[key] = value
+		if (value !== undefined && !/^(NODE_ENV|VITEST.*|DATABASE_URL)$/.test(key)) env[key] = value
 	}
 	env.PORT = String(port)
 	env.SEED_DEMO = 'true'

@@ -1,12 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import path from 'node:path'
-import {
-	type Browser,
-	type BrowserContext,
-	type BrowserContextOptions,
-	chromium,
-	type Page,
-} from 'playwright-core'
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import postgres from 'postgres'
 import { afterEach, inject } from 'vitest'
 import { DEMO_PASSWORD } from '#db/seed.ts'
@@ -42,9 +36,7 @@ export async function launchBrowser() {
 }
 
 // Chrome logs every non-2xx response; the app answers 400 to a rejected form on purpose.
-const EXPECTED_CONSOLE_ERRORS = [
-	/Failed to load resource: the server responded with a status of (400|403|409|429)/,
-]
+const EXPECTED_CONSOLE_ERRORS = [/Failed to load resource: the server responded with a status of (400|403|409|429)/]
 // Requested by the browser on its own, not by the app's pages.
 const IGNORED_URLS = [/\/favicon\.ico$/]
 
@@ -62,9 +54,7 @@ afterEach(() => {
 /** Reports what the browser blocked, through the console where the listener below reads it. */
 function reportViolations() {
 	document.addEventListener('securitypolicyviolation', event => {
-		console.error(
-			`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
-		)
+		console.error(`securitypolicyviolation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`)
 	})
 }
 
@@ -72,15 +62,8 @@ function reportViolations() {
  * A fresh context (no cookies) whose page records console errors and uncaught exceptions;
  * call `assertNoErrors()` at the end of the test. Any CSP violation fails the test anyway.
  */
-export async function openPage(
-	browser: Browser,
-	options: BrowserContextOptions = {},
-) {
-	const context = await browser.newContext({
-		baseURL: baseUrl,
-		locale: 'vi-VN',
-		...options,
-	})
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}) {
+	const context = await browser.newContext({ baseURL: baseUrl, locale: 'vi-VN', ...options })
 	await context.addInitScript(reportViolations)
 	context.on('console', message => {
 		if (CSP_MESSAGE.test(message.text())) cspViolations.push(message.text())
@@ -101,8 +84,7 @@ export async function openPage(
 		page,
 		errors,
 		assertNoErrors() {
-			if (errors.length)
-				throw new Error(`The page logged errors:\n${errors.join('\n')}`)
+			if (errors.length) throw new Error(`The page logged errors:\n${errors.join('\n')}`)
 		},
 		close: () => context.close(),
 	}
@@ -110,20 +92,12 @@ export async function openPage(
 
 /** Waits until Remix has hydrated, so clicks go through its client-side router. */
 export async function waitForHydration(page: Page) {
-	await page.waitForFunction(
-		() =>
-			Boolean((window as { __remixContext?: unknown }).__remixContext) &&
-			document.readyState === 'complete',
-	)
+	await page.waitForFunction(() => Boolean((window as { __remixContext?: unknown }).__remixContext) && document.readyState === 'complete')
 	await page.waitForLoadState('networkidle')
 }
 
 /** Signs in through the form, as a person would, and waits for the page it leads to. */
-export async function login(
-	page: Page,
-	email: string,
-	password = DEMO_PASSWORD,
-) {
+export async function login(page: Page, email: string, password = DEMO_PASSWORD) {
 	await page.goto('/login')
 	await waitForHydration(page)
 	await page.getByLabel('Email').fill(email)
@@ -151,26 +125,14 @@ export type { Browser, BrowserContext, Page }
  * hold it. The e2e server has no SMTP_URL and no page shows the link to anyone else, so the test
  * reads it from the database (`props` keep it until the email leaves by SMTP).
  */
-export async function mailboxLink(
-	to: string,
-	template: string,
-	link: 'resetPath' | 'approve' | 'return',
-) {
+export async function mailboxLink(to: string, template: string, link: 'resetPath' | 'approve' | 'return') {
 	const sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} })
 	try {
 		for (let tries = 0; tries < 80; tries++) {
-			const [row] = await sql<
-				{ props: Record<string, unknown> }[]
-			>`SELECT props FROM email_message
+			const [row] = await sql<{ props: Record<string, unknown> }[]>`SELECT props FROM email_message
 				WHERE to_address = ${to} AND template = ${template} ORDER BY created_at DESC LIMIT 1`
-			const props = row?.props as
-				| {
-						resetPath?: string
-						decidePaths?: { approve: string; return: string }
-				  }
-				| undefined
-			const path =
-				link === 'resetPath' ? props?.resetPath : props?.decidePaths?.[link]
+			const props = row?.props as { resetPath?: string; decidePaths?: { approve: string; return: string } } | undefined
+			const path = link === 'resetPath' ? props?.resetPath : props?.decidePaths?.[link]
 			if (path) return new URL(path, baseUrl).toString()
 			await new Promise(resolve => setTimeout(resolve, 250))
 		}

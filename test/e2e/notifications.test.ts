@@ -1,14 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import {
-	type Browser,
-	launchBrowser,
-	login,
-	mailboxLink,
-	openPage,
-	type Page,
-	screenshot,
-	waitForHydration,
-} from './helpers.ts'
+import { type Browser, launchBrowser, login, mailboxLink, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
 
 // Without SMTP_URL the e2e server keeps every email in its Outbox; its worker (inside the server,
 // as with `npm start`) renders them within a second or so.
@@ -31,10 +22,7 @@ function toast(page: Page, text: string) {
 
 /** The outbox row of the message to `email` whose subject is `subject`, once the worker has rendered it. */
 async function outboxRow(page: Page, email: string, subject: string) {
-	const row = page
-		.getByRole('row')
-		.filter({ hasText: email })
-		.filter({ has: page.getByRole('link', { name: subject, exact: true }) })
+	const row = page.getByRole('row').filter({ hasText: email }).filter({ has: page.getByRole('link', { name: subject, exact: true }) })
 	for (let tries = 0; ; tries++) {
 		await page.goto('/admin/outbox')
 		await page.getByRole('heading', { level: 1, name: 'Hộp thư đi' }).waitFor()
@@ -55,21 +43,15 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		let page = admin.page
 		await login(page, BOARD_ADMIN)
 		await page.goto('/admin/users/new')
-		await page
-			.getByRole('heading', { level: 1, name: 'Thêm người dùng' })
-			.waitFor()
+		await page.getByRole('heading', { level: 1, name: 'Thêm người dùng' }).waitFor()
 		await waitForHydration(page)
 		await page.getByLabel('Họ và tên').fill(name)
 		await page.getByLabel('Email').fill(email)
 		await page.getByLabel('Chức vụ').fill('Chuyên viên Văn phòng')
-		await page
-			.getByLabel('Tổ chức', { exact: true })
-			.selectOption({ label: 'Liên đoàn Lao động tỉnh Quảng Trị' })
+		await page.getByLabel('Tổ chức', { exact: true }).selectOption({ label: 'Liên đoàn Lao động tỉnh Quảng Trị' })
 		await page.getByLabel('Mật khẩu dùng một lần').fill('MotLan@2026')
 		// Typing in the form keeps the default role (it used to uncheck it after a full page load).
-		expect(
-			await page.getByRole('checkbox', { name: 'Soạn thảo' }).isChecked(),
-		).toBe(true)
+		expect(await page.getByRole('checkbox', { name: 'Soạn thảo' }).isChecked()).toBe(true)
 		await page.getByRole('button', { name: 'Lưu' }).click()
 		await page.waitForURL(url => url.pathname === '/admin/users')
 		await toast(page, `Đã tạo người dùng ${name}.`).waitFor()
@@ -79,18 +61,11 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		await page.goto('/login')
 		await waitForHydration(page)
 		await page.getByRole('link', { name: 'Quên mật khẩu?' }).click()
-		await page
-			.getByRole('heading', { level: 1, name: 'Quên mật khẩu' })
-			.waitFor()
+		await page.getByRole('heading', { level: 1, name: 'Quên mật khẩu' }).waitFor()
 		await waitForHydration(page)
 		await page.getByLabel('Email').fill(email)
-		await page
-			.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' })
-			.click()
-		await toast(
-			page,
-			'Nếu email này có trong hệ thống, một liên kết đặt lại mật khẩu đã được gửi tới đó.',
-		).waitFor()
+		await page.getByRole('button', { name: 'Gửi liên kết đặt lại mật khẩu' }).click()
+		await toast(page, 'Nếu email này có trong hệ thống, một liên kết đặt lại mật khẩu đã được gửi tới đó.').waitFor()
 		await screenshot(page, 'forgot-password-sent')
 
 		// The admin sees that both emails exist, to her, kept rather than sent; never what they say.
@@ -98,22 +73,12 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		await outboxRow(page, email, '[Đối ngoại] Tài khoản của bạn đã được tạo')
 		const row = await outboxRow(page, email, '[Đối ngoại] Đặt lại mật khẩu')
 		// No SMTP_URL: kept rather than sent.
-		expect(await row.locator('.status').textContent()).toBe(
-			'Đã lưu (không gửi qua SMTP)',
-		)
+		expect(await row.locator('.status').textContent()).toBe('Đã lưu (không gửi qua SMTP)')
 		await waitForHydration(page)
-		await row
-			.getByRole('link', { name: '[Đối ngoại] Đặt lại mật khẩu' })
-			.click()
-		await page.waitForURL(url =>
-			/^\/admin\/outbox\/[0-9a-f-]{36}$/.test(url.pathname),
-		)
-		await page
-			.getByRole('heading', { level: 1, name: '[Đối ngoại] Đặt lại mật khẩu' })
-			.waitFor()
-		await page
-			.getByText('Nội dung thư chỉ người nhận đọc được', { exact: false })
-			.waitFor()
+		await row.getByRole('link', { name: '[Đối ngoại] Đặt lại mật khẩu' }).click()
+		await page.waitForURL(url => /^\/admin\/outbox\/[0-9a-f-]{36}$/.test(url.pathname))
+		await page.getByRole('heading', { level: 1, name: '[Đối ngoại] Đặt lại mật khẩu' }).waitFor()
+		await page.getByText('Nội dung thư chỉ người nhận đọc được', { exact: false }).waitFor()
 		expect(await page.locator('iframe').count()).toBe(0)
 		expect(await page.content()).not.toContain('reset-password')
 		await screenshot(page, 'outbox-password-reset')
@@ -128,9 +93,7 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		await tab.goto(resetUrl)
 		await tab.waitForLoadState()
 		expect(tab.url()).toBe(resetUrl)
-		await tab
-			.getByRole('heading', { level: 1, name: 'Đặt lại mật khẩu' })
-			.waitFor()
+		await tab.getByRole('heading', { level: 1, name: 'Đặt lại mật khẩu' }).waitFor()
 		await tab.getByText(email, { exact: true }).waitFor()
 		await waitForHydration(tab)
 		await tab.getByLabel('Mật khẩu mới', { exact: true }).fill(newPassword)
@@ -138,21 +101,13 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		await tab.getByRole('button', { name: 'Lưu' }).click()
 		await tab.waitForURL(url => url.pathname === '/')
 		await toast(tab, 'Đã đặt mật khẩu mới. Bạn đã được đăng nhập.').waitFor()
-		await tab
-			.getByRole('heading', { level: 1, name: `Xin chào, ${name}` })
-			.waitFor()
+		await tab.getByRole('heading', { level: 1, name: `Xin chào, ${name}` }).waitFor()
 		await screenshot(tab, 'reset-password-signed-in')
 
 		// The same link again is refused.
 		await tab.goto(resetUrl)
-		await tab
-			.getByText(
-				'Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn.',
-			)
-			.waitFor()
-		expect(await tab.getByLabel('Mật khẩu mới', { exact: true }).count()).toBe(
-			0,
-		)
+		await tab.getByText('Liên kết đặt lại mật khẩu không hợp lệ, đã được dùng hoặc đã hết hạn.').waitFor()
+		expect(await tab.getByLabel('Mật khẩu mới', { exact: true }).count()).toBe(0)
 		await reader.close()
 		expect(tabErrors).toEqual([])
 
@@ -160,9 +115,7 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		page = user.page
 		await login(page, email, newPassword)
 		expect(new URL(page.url()).pathname).toBe('/')
-		await page
-			.getByRole('heading', { level: 1, name: `Xin chào, ${name}` })
-			.waitFor()
+		await page.getByRole('heading', { level: 1, name: `Xin chào, ${name}` }).waitFor()
 		admin.assertNoErrors()
 		user.assertNoErrors()
 	} finally {
@@ -173,9 +126,7 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 
 /** The number the bell shows (its label reads "N thông báo chưa đọc"). */
 async function bellCount(page: Page) {
-	const label = await page
-		.getByRole('link', { name: /thông báo chưa đọc$/ })
-		.getAttribute('aria-label')
+	const label = await page.getByRole('link', { name: /thông báo chưa đọc$/ }).getAttribute('aria-label')
 	return Number(label!.split(' ')[0])
 }
 
@@ -192,43 +143,25 @@ test('the bell counts up when a plan is submitted to you, and down when you read
 		page = drafter.page
 		await login(page, DRAFTER)
 		await page.goto('/plans/new')
-		await page
-			.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' })
-			.waitFor()
+		await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' }).waitFor()
 		await waitForHydration(page)
-		const field = (label: string) =>
-			page
-				.locator('.field')
-				.filter({ has: page.getByText(label, { exact: true }) })
-				.getByLabel(label, { exact: true })
+		const field = (label: string) => page.locator('.field').filter({ has: page.getByText(label, { exact: true }) }).getByLabel(label, { exact: true })
 		await field('Năm kế hoạch').fill('2027')
 		await field('Tên đoàn').fill(planName)
 		await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')
 		await field('Trưởng đoàn (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Quảng Trị')
 		await field('Nước đến').selectOption({ label: 'Lào' })
-		await field('Đối tác làm việc').selectOption({
-			label: 'Liên hiệp Công đoàn tỉnh Savannakhet',
-		})
+		await field('Đối tác làm việc').selectOption({ label: 'Liên hiệp Công đoàn tỉnh Savannakhet' })
 		await field('Số thành viên').fill('5')
 		await field('Số ngày').fill('3-4')
 		await field('Thời gian').selectOption({ label: 'Trong năm' })
-		await field('Nội dung hoạt động').fill(
-			'Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet',
-		)
+		await field('Nội dung hoạt động').fill('Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet')
 		await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click()
 		const line = page.locator('li.step').first()
-		await line
-			.getByLabel('Bên chi trả', { exact: true })
-			.fill('LĐLĐ tỉnh Quảng Trị')
-		await line
-			.getByLabel('Nội dung chi', { exact: true })
-			.fill('Chi phí phương tiện đi lại')
-		await line
-			.getByLabel('Nguồn kinh phí', { exact: true })
-			.selectOption({ label: 'Ngân sách công đoàn' })
-		await page
-			.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true })
-			.click()
+		await line.getByLabel('Bên chi trả', { exact: true }).fill('LĐLĐ tỉnh Quảng Trị')
+		await line.getByLabel('Nội dung chi', { exact: true }).fill('Chi phí phương tiện đi lại')
+		await line.getByLabel('Nguồn kinh phí', { exact: true }).selectOption({ label: 'Ngân sách công đoàn' })
+		await page.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true }).click()
 		await page.waitForURL(url => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname))
 		await toast(page, 'Đã gửi kế hoạch đi duyệt.').waitFor()
 		const planId = new URL(page.url()).pathname.split('/')[2]
@@ -237,16 +170,12 @@ test('the bell counts up when a plan is submitted to you, and down when you read
 		page = chairman.page
 		await page.goto('/')
 		expect(await bellCount(page)).toBe(before + 1)
-		expect(await page.locator('.bell .count').textContent()).toBe(
-			String(before + 1),
-		)
+		expect(await page.locator('.bell .count').textContent()).toBe(String(before + 1))
 		await waitForHydration(page)
 		await page.getByRole('link', { name: /thông báo chưa đọc$/ }).click()
 		await page.getByRole('heading', { level: 1, name: 'Thông báo' }).waitFor()
 		const notice = page.locator('li.unread').filter({ hasText: planName })
-		expect(await notice.textContent()).toContain(
-			`Kế hoạch “${planName}” của Liên đoàn Lao động tỉnh Quảng Trị đang chờ Ban Thường vụ LĐLĐ tỉnh phê duyệt.`,
-		)
+		expect(await notice.textContent()).toContain(`Kế hoạch “${planName}” của Liên đoàn Lao động tỉnh Quảng Trị đang chờ Ban Thường vụ LĐLĐ tỉnh phê duyệt.`)
 		await screenshot(page, 'notifications-unread')
 		await waitForHydration(page)
 
@@ -254,17 +183,11 @@ test('the bell counts up when a plan is submitted to you, and down when you read
 		await notice.getByRole('button').click()
 		await page.waitForURL(url => url.pathname === `/plans/${planId}`)
 		await page.getByRole('heading', { level: 1, name: planName }).waitFor()
-		await page
-			.getByRole('link', { name: `${before} thông báo chưa đọc` })
-			.waitFor()
+		await page.getByRole('link', { name: `${before} thông báo chưa đọc` }).waitFor()
 		expect(await bellCount(page)).toBe(before)
 		await page.goto('/notifications')
-		expect(
-			await page.locator('li.read').filter({ hasText: planName }).count(),
-		).toBe(1)
-		expect(
-			await page.locator('li.unread').filter({ hasText: planName }).count(),
-		).toBe(0)
+		expect(await page.locator('li.read').filter({ hasText: planName }).count()).toBe(1)
+		expect(await page.locator('li.unread').filter({ hasText: planName }).count()).toBe(0)
 		chairman.assertNoErrors()
 		drafter.assertNoErrors()
 	} finally {
