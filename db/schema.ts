@@ -258,6 +258,8 @@ export interface TripReportTable {
 	updated_at: Timestamp
 }
 
+export type EventVia = 'page' | 'link'
+
 export interface PlanEventTable {
 	id: Generated<string>
 	plan_id: string
@@ -271,6 +273,8 @@ export interface PlanEventTable {
 	plan_snapshot: unknown
 	/** The principal when a substitute decided on their behalf. */
 	on_behalf_of: string | null
+	/** How the event was taken: on a signed-in page, or through an email's decision link. */
+	via: Generated<EventVia>
 	created_at: Timestamp
 }
 

@@ -44,17 +44,7 @@ export default function OutboxEmailRoute() {
 					{t('outbox.lastError')}: {email.last_error}
 				</p>
 			) : null}
-			{email.html ? (
-				// The stored email is shown as the recipient's mail client would, isolated from this page.
-				<iframe
-					title={email.subject ?? ''}
-					className="email-preview"
-					sandbox="allow-popups allow-popups-to-escape-sandbox"
-					srcDoc={email.html}
-				/>
-			) : (
-				<p className="panel muted">{t('outbox.pendingBody')}</p>
-			)}
+			<p className="panel muted">{t('outbox.bodyPrivate')}</p>
 		</>
 	)
 }

@@ -87,7 +87,7 @@ export default function OutboxRoute() {
 	return (
 		<>
 			<h1>{t('outbox.title')}</h1>
-			<p className="muted">{t('outbox.hint')}</p>
+			<p className="muted">{t('outbox.hintPrivate')}</p>
 			{actionData?.error ? (
 				<p className="form-error" role="alert">
 					{t(actionData.error)}

@@ -40,6 +40,7 @@ const ERROR_OF = {
 	incomplete: 'plan.wrongState',
 	forbidden: 'error.forbidden',
 	not_found: 'error.notFound',
+	own_submission: 'plan.ownReport',
 } as const
 
 /**

@@ -161,6 +161,22 @@ export type PlanRecord = NonNullable<Awaited<ReturnType<typeof getPlanRecord>>>
  * Everything the plan page shows, in one query: the record, its owner, chain steps and timeline;
  * null if there is no such plan or, given a viewer, if the viewer may not see it.
  */
+/** Who last sent the plan up the chain, and who last filed its report (for separation of duties). */
+export const lastSubmitters = [
+	sql<
+		string | null
+	>`(SELECT se.actor_id FROM plan_event se WHERE se.plan_id = plan.id
+		AND se.event IN ('SUBMIT', 'RESUBMIT', 'AMEND') ORDER BY se.created_at DESC LIMIT 1)`.as(
+		'submitted_by',
+	),
+	sql<
+		string | null
+	>`(SELECT re.actor_id FROM plan_event re WHERE re.plan_id = plan.id
+		AND re.event = 'SUBMIT_REPORT' ORDER BY re.created_at DESC LIMIT 1)`.as(
+		'report_submitted_by',
+	),
+]
+
 export async function getPlanPage(
 	db: Db,
 	planId: string,
@@ -176,6 +192,7 @@ export async function getPlanPage(
 	const page = await q
 		.select(recordColumns)
 		.select(recordRelations)
+		.select(lastSubmitters)
 		.select([
 			'o.name_vi as organisation_name',
 			'plan.created_at',
@@ -222,6 +239,7 @@ export async function getPlanPage(
 								'e.comment',
 								'e.created_at',
 								'e.plan_version',
+								'e.via',
 								// Looked up for the latest events only, not for every event before the limit.
 								sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
 									'actor_name',
@@ -528,6 +546,7 @@ export async function lockPlanForEvent(
 		.selectFrom('plan')
 		.select(recordColumns)
 		.select(recordRelations)
+		.select(lastSubmitters)
 		.select(eb => [
 			'plan.workflow_snapshot',
 			'plan.created_by',

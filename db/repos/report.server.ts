@@ -9,7 +9,7 @@ import {
 	type ParticipantRow,
 } from '../schema.ts'
 import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
-import { type PlanViewer, visibleTo } from './plan.server.ts'
+import { lastSubmitters, type PlanViewer, visibleTo } from './plan.server.ts'
 
 /** Statuses in which a report is owed (not yet with the receivers). */
 const OWED = ['trip_done', 'report_returned'] as const
@@ -145,6 +145,7 @@ export async function getReportPage(db: Db, planId: string) {
 			'plan.report_due_on',
 			'o.name_vi as organisation_name',
 		])
+		.select(lastSubmitters)
 		.select(eb => [
 			jsonArrayFrom(
 				eb

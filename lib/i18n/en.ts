@@ -6,6 +6,7 @@ import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
 import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
+import { securityEn } from './security-en.ts'
 import { timelineEn } from './timeline-en.ts'
 import { type MessageKey } from './vi.ts'
 
@@ -602,5 +603,6 @@ export const en: Record<MessageKey, string> = {
 	...annualReportEn,
 	...partnersEn,
 	...decideEn,
+	...securityEn,
 	...timelineEn,
 }

@@ -6,6 +6,7 @@ import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
 import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
+import { securityVi } from './security-vi.ts'
 import { timelineVi } from './timeline-vi.ts'
 
 export const vi = {
@@ -595,6 +596,7 @@ export const vi = {
 	...annualReportVi,
 	...partnersVi,
 	...decideVi,
+	...securityVi,
 	...timelineVi,
 } as const
 

@@ -20,6 +20,27 @@ const REDACTED = '— Nội dung đã được ẩn vì chứa liên kết đặ
 
 const SendEmailPayload = z.object({ messageId: z.uuid() })
 
+type StoredMessage = NonNullable<Awaited<ReturnType<typeof getEmailForSending>>>
+
+function withoutLinks(message: StoredMessage) {
+	if (message.template === 'password-reset') return {}
+	return withoutDecisionLinks(message.props) ?? message.props
+}
+
+/**
+ * The rendered copy kept in the database never holds a one-time link (a reset link is a
+ * password, a decision link decides without signing in), whether or not it was sent.
+ */
+async function keptCopy(
+	message: StoredMessage,
+	email: Awaited<ReturnType<typeof renderStoredEmail>>,
+) {
+	if (message.template === 'password-reset')
+		return { subject: email.subject, html: REDACTED, text: REDACTED }
+	const linkFree = withoutDecisionLinks(message.props)
+	return linkFree ? renderStoredEmail({ ...message, props: linkFree }) : email
+}
+
 /**
  * Renders the stored message in the recipient's language and sends it. A refusal throws, and
  * graphile-worker retries with exponential backoff; the last refusal marks the message failed
@@ -33,30 +54,13 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 	const email = await renderStoredEmail(message)
 	try {
 		const status = await sendEmail({ to: message.to_address, ...email })
-		// A reset link is a password: once it has left by SMTP, no copy of it stays behind.
-		const secret = status === 'sent' && message.template === 'password-reset'
-		// Decision links decide without signing in: the copy kept is rendered without them.
-		const linkFree =
-			status === 'sent' ? withoutDecisionLinks(message.props) : null
-		await markEmailDelivered(
-			db,
-			message.id,
-			secret
-				? {
-						status,
-						subject: email.subject,
-						html: REDACTED,
-						text: REDACTED,
-						props: {},
-					}
-				: linkFree
-					? {
-							status,
-							...(await renderStoredEmail({ ...message, props: linkFree })),
-							props: linkFree,
-						}
-					: { status, ...email },
-		)
+		await markEmailDelivered(db, message.id, {
+			status,
+			...(await keptCopy(message, email)),
+			// Once the email has left by SMTP, no one-time link stays behind in the props either;
+			// unsent, the props keep them for the recipient's own copy under "Thư của tôi".
+			...(status === 'sent' ? { props: withoutLinks(message) } : {}),
+		})
 	} catch (error) {
 		const final =
 			helpers.job.attempts >=

@@ -83,6 +83,15 @@ export default function PlanRoute() {
 			{sinceLoaded ? (
 				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
 			) : null}
+			{data.ownSubmission ? (
+				<p className="panel muted" role="note">
+					{t(
+						data.ownSubmission === 'plan'
+							? 'plan.ownSubmission'
+							: 'plan.ownReport',
+					)}
+				</p>
+			) : null}
 			<PlanActions />
 			{data.stepDecisions ? (
 				<StepDecisions decisions={data.stepDecisions} />

@@ -28,6 +28,7 @@ import {
 import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
@@ -41,9 +42,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await getReportPage(db, planId)
 	invariantResponse(page && WITH_REPORT.includes(page.status), 'error.notFound')
 	const workflow = planWorkflow(page, page.chain_steps)
-	const actions = workflow
-		? availableEvents(workflow.snapshot, workflowActor(user))
-		: []
+	// Whoever filed the report may not acknowledge or return it (and the page says why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : [],
+		page,
+		[user.id],
+	)
 	const owner = page.organisation_id === user.organisationId
 	const canWrite = actions.includes('SUBMIT_REPORT')
 	// The owner reads the report as it stands; the receivers what they were last sent.
@@ -61,6 +65,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		members,
 		report,
 		submitted_report: _submitted,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...plan
 	} = page
 	return json({
@@ -80,6 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		decisions: actions.filter(
 			a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
 		),
+		ownReport: ownSubmission === 'report',
 		today: todayIso(),
 	})
 }
@@ -139,6 +146,11 @@ export default function ReportRoute() {
 						action: t(`event.${actionData.conflict.event}`).toLowerCase(),
 						time: formatDateTime(actionData.conflict.created_at),
 					})}
+				</p>
+			) : null}
+			{data.ownReport ? (
+				<p className="panel muted" role="note">
+					{t('plan.ownReport')}
 				</p>
 			) : null}
 			{data.decisions.length ? <Decision /> : null}
