@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
-import { listPlans } from '#db/repos/plan.server.ts'
+import { listPlans, PLAN_SORTS } from '#db/repos/plan.server.ts'
 import { DIRECTIONS } from '#db/schema.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { countryName } from '#app/utils/countries.ts'
@@ -33,6 +33,7 @@ const FilterSchema = z.object({
 	year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 	direction: z.enum(DIRECTIONS).optional().catch(undefined),
 	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+	sort: z.enum(PLAN_SORTS).optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -91,6 +92,15 @@ export default function PlansRoute() {
 						options: STATUS_FILTERS.map(s => ({
 							value: s,
 							label: t(`status.${s}`),
+						})),
+					},
+					{
+						name: 'sort',
+						label: t('plan.sort'),
+						fallback: 'time',
+						options: PLAN_SORTS.map(s => ({
+							value: s,
+							label: t(`plan.sort.${s}`),
 						})),
 					},
 				]}

@@ -9,6 +9,8 @@ import * as substitutes from './2026-11-23T06-00_substitutes.ts'
 import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 import * as annualReportSections from './2026-11-29T08-00_annual_report_sections.ts'
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
+import * as lookalikeLetters from './2026-12-06T15-00_lookalike_letters.ts'
+import * as listOrders from './2026-12-06T15-10_list_orders.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -22,6 +24,8 @@ const migrations: Record<string, Migration> = {
 	'2026-11-23T07-00_step_approvals': stepApprovals,
 	'2026-11-29T08-00_annual_report_sections': annualReportSections,
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
+	'2026-12-06T15-00_lookalike_letters': lookalikeLetters,
+	'2026-12-06T15-10_list_orders': listOrders,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type EmailStatus } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { paginate } from './pagination.ts'
 import { insertDecisionTokens } from './decision-token.server.ts'
 import { substitutesQuery } from './substitution.server.ts'
 
@@ -342,24 +342,24 @@ export async function listEmails(
 	let q = db.selectFrom('email_message')
 	if (organisationId) q = q.where('organisation_id', '=', organisationId)
 	if (status) q = q.where('status', '=', status)
-	const rows = await q
-		.select([
-			'id',
-			'to_address',
-			'template',
-			'subject',
-			'status',
-			'attempts',
-			'last_error',
-			'created_at',
-			'sent_at',
-		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy('created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.select([
+				'id',
+				'to_address',
+				'template',
+				'subject',
+				'status',
+				'attempts',
+				'last_error',
+				'created_at',
+				'sent_at',
+			])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 export async function getEmail(db: Db, id: string, organisationId?: string) {
@@ -391,16 +391,16 @@ export async function countUnreadNotifications(db: Db, userId: string) {
 }
 
 export async function listNotifications(db: Db, userId: string, page: number) {
-	const rows = await db
-		.selectFrom('notification')
-		.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.where('user_id', '=', userId)
-		.orderBy('created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		db
+			.selectFrom('notification')
+			.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.where('user_id', '=', userId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 /** Marks one notification (or, without an id, all) of this user as read; returns the plan it points to. */
