@@ -2,6 +2,7 @@ import {
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
+	type MetaFunction,
 } from '@remix-run/node'
 import {
 	Form,
@@ -18,12 +19,15 @@ import {
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
-import { translator } from './i18n/index.ts'
 import styles from './styles.css'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
 import { getLocale } from './utils/locale.server.ts'
+import { pageTitle } from './utils/meta.ts'
 import { getToast } from './utils/toast.server.ts'
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+	pageTitle(matches, () => [])
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
@@ -58,13 +62,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
-	const t = translator(data?.locale ?? 'vi')
 	return (
 		<html lang={data?.locale ?? 'vi'}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{t('app.name')}</title>
 				<Meta />
 				<Links />
 			</head>

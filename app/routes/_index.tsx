@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
@@ -6,6 +10,7 @@ import { countInbox } from '#db/repos/plan.server.ts'
 import { countReportsForHome } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
@@ -158,3 +163,6 @@ export default function HomeRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.home')])

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -19,6 +20,7 @@ import {
 	requireRole,
 } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const SetActiveSchema = z.object({
 	intent: z.enum(['activate', 'deactivate']),
@@ -136,6 +138,9 @@ export default function UsersRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -38,6 +39,7 @@ import {
 	SupportTable,
 	VisitsTable,
 } from './__partner-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json(await loadPartnerPage(request, params.partnerId, todayIso()))
@@ -198,6 +200,9 @@ export default function PartnerRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.partner.name_vi, t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

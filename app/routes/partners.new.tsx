@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -22,6 +23,7 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { canRecord, requirePartnerReader } from './__partner-access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const text = (max: number) =>
 	z
@@ -132,6 +134,9 @@ export default function NewPartnerRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('partner.new'), t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -32,6 +33,7 @@ import { PlanTimeline } from './__plan-timeline.tsx'
 import { StatusBadge } from './__plan-view.tsx'
 import { ReportForm, ReportView } from './__report-form.tsx'
 import { TripFacts } from './__trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
@@ -207,6 +209,9 @@ function Decision() {
 		</section>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('report.title'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

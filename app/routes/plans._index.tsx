@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -13,6 +17,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { timingText } from '#app/utils/plan-display.ts'
 import { StatusBadge } from './__plan-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const STATUS_FILTERS = [
 	'drafting',
@@ -142,6 +147,9 @@ export default function PlansRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
