@@ -100,8 +100,11 @@ export default function App() {
 	const t = useT()
 	return (
 		<>
+			<a className="skip-link" href="#main">
+				{t('nav.skipToContent')}
+			</a>
 			<Header />
-			<main className="container">
+			<main className="container" id="main" tabIndex={-1}>
 				{toast ? (
 					<div className={`toast toast-${toast.type}`} role="status">
 						{t(toast.message, toast.params)}
@@ -127,6 +130,40 @@ function Header() {
 				<Link to="/" className="brand">
 					{t('app.name')}
 				</Link>
+				{user ? (
+					<NavLink
+						to="/notifications"
+						className="bell"
+						aria-label={t('nav.unread', { count: user.unread })}
+					>
+						<svg
+							aria-hidden
+							width="18"
+							height="18"
+							viewBox="0 0 24 24"
+							fill="currentColor"
+						>
+							<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+						</svg>
+						{user.unread ? <span className="count">{user.unread}</span> : null}
+					</NavLink>
+				) : null}
+				{/* Below 640 px the nav folds behind this button; it works without JavaScript and
+				    closes on every page change (a new key remounts it). */}
+				<details className="menu-toggle" key={location.pathname}>
+					<summary>
+						<svg
+							aria-hidden
+							width="20"
+							height="20"
+							viewBox="0 0 24 24"
+							fill="currentColor"
+						>
+							<path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+						</svg>
+						{t('nav.menu')}
+					</summary>
+				</details>
 				<nav className="nav" aria-label={t('nav.menu')}>
 					{user && !user.mustChangePassword ? (
 						<>
@@ -172,24 +209,6 @@ function Header() {
 					</Form>
 					{user ? (
 						<>
-							<NavLink
-								to="/notifications"
-								className="bell"
-								aria-label={t('nav.unread', { count: user.unread })}
-							>
-								<svg
-									aria-hidden
-									width="18"
-									height="18"
-									viewBox="0 0 24 24"
-									fill="currentColor"
-								>
-									<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
-								</svg>
-								{user.unread ? (
-									<span className="count">{user.unread}</span>
-								) : null}
-							</NavLink>
 							<span className="who">{user.fullName}</span>
 							<NavLink to="/settings">{t('nav.settings')}</NavLink>
 							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>

@@ -103,7 +103,7 @@ export default function UsersRoute() {
 				{rows.map(user => (
 					<tr key={user.id}>
 						<td>
-							{user.full_name}
+							<Link to={`/admin/users/${user.id}`}>{user.full_name}</Link>
 							{user.title ? <div className="muted">{user.title}</div> : null}
 						</td>
 						<td>{user.email}</td>

@@ -17,12 +17,18 @@ function hashToken(token: string) {
 	return createHash('sha256').update(token).digest('hex')
 }
 
-/** Emails a single-use link when the address belongs to an active user; says nothing either way. */
-export async function requestPasswordReset(email: string) {
+/**
+ * Emails a single-use link when the address belongs to an active user. The sign-in page says
+ * nothing either way; an admin sending the link is told whether it went.
+ */
+export async function requestPasswordReset(
+	email: string,
+): Promise<'sent' | 'unknown' | 'limited'> {
 	const user = await getActiveUserByEmail(db, email)
+	if (!user) return 'unknown'
 	// A few links an hour are enough; more would let anyone flood a colleague's mailbox.
-	if (!user || (await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
-		return
+	if ((await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
+		return 'limited'
 	const token = randomBytes(32).toString('base64url')
 	await db.transaction().execute(async trx => {
 		await insertPasswordReset(trx, {
@@ -43,6 +49,7 @@ export async function requestPasswordReset(email: string) {
 			dedupe_key: `password-reset:${hashToken(token)}`,
 		})
 	})
+	return 'sent'
 }
 
 export async function findResetUser(token: string) {

@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import { searchPattern } from '#app/utils/vietnamese.ts'
 import { nameFirst } from './search.ts'
 import { type Db } from '../client.server.ts'
-import { type Locale, type NewAppUser } from '../schema.ts'
+import { type Locale, type NewAppUser, type Role } from '../schema.ts'
 import { paginate } from './pagination.ts'
 
 export async function getUserForLogin(db: Db, email: string) {
@@ -82,11 +82,34 @@ export async function getUser(db: Db, id: string) {
 			'id',
 			'email',
 			'full_name',
+			'title',
+			'roles',
 			'organisation_id',
 			'active',
 			'version',
 		])
 		.where('id', '=', id)
+		.executeTakeFirst()
+}
+
+/** Optimistic: returns undefined when the user was changed since `version` was read. */
+export async function updateUserProfile(
+	db: Db,
+	id: string,
+	version: number,
+	values: {
+		full_name: string
+		title: string
+		organisation_id: string
+		roles: Role[]
+	},
+) {
+	return db
+		.updateTable('app_user')
+		.set({ ...values, updated_at: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.returning('id')
 		.executeTakeFirst()
 }
 
