@@ -110,6 +110,10 @@ export interface StepApprovalTable {
 	created_at: Generated<Date>
 }
 
+/** The orders of the plan list (each ends with the plan id). */
+export const PLAN_SORTS = ['time', 'name', 'status'] as const
+export type PlanSort = (typeof PLAN_SORTS)[number]
+
 export const DIRECTIONS = ['out', 'in'] as const
 export type Direction = (typeof DIRECTIONS)[number]
 export const TIMING_KINDS = ['year', 'month', 'dates'] as const

@@ -10,6 +10,7 @@ import {
 	type NewPlanBudgetLine,
 	type NewPlanEvent,
 	type NewPlanMember,
+	type PlanSort,
 	type PlanUpdate,
 } from '../schema.ts'
 import { paginate } from './pagination.ts'
@@ -320,9 +321,6 @@ export interface PlanListFilter {
 	sort?: PlanSort
 	page: number
 }
-
-export const PLAN_SORTS = ['time', 'name', 'status'] as const
-export type PlanSort = (typeof PLAN_SORTS)[number]
 
 export async function listPlans(
 	db: Db,

@@ -83,7 +83,8 @@ describe('listOrganisations', () => {
 
 describe('listUsers', () => {
 	test('finds users by name without accents, or by email', async () => {
-		const org = await insertOrganisation(db)
+		// Users are found by their organisation's name too, so it is one no query below matches.
+		const org = await insertOrganisation(db, { name_vi: 'Ban Đối ngoại', short_name: 'BĐN', name_en: 'International Department' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Đặng Thị Mai', email: 'mai@bandoingoai.vn', title: 'Trưởng ban' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Nguyễn Thị Hương', email: 'huong@ldld.vn', title: 'Chuyên viên' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Lê Văn Đức', email: 'duc@ldld.vn', title: 'Chủ tịch' })
@@ -199,5 +200,21 @@ describe('paged lists', () => {
 		const addresses = [...first.rows, ...second.rows].map(e => e.to_address)
 		expect(new Set(addresses).size).toBe(30)
 		expect(second.total).toBe(30)
+	})
+})
+
+describe('the plan list', () => {
+	test('sorts by name in Vietnamese order (Đ after D), and by time with the newest first', async () => {
+		const world = await insertPlanWorld(db)
+		const user = world.users.ldld.drafter
+		for (const name of ['Đoàn Viêng Chăn', 'Dự kiến đoàn Lào', 'Ðoàn Champasak', 'Bộ đoàn'])
+			await insertPlan(db, user, { fields: { name } })
+		const names = async (search: string) => {
+			const response = await settle(async () => plansRoute.loader(args(await request(`/plans${search}`, { user })) as never))
+			return ((await response.json()) as { rows: { name: string }[] }).rows.map(plan => plan.name)
+		}
+		expect(await names('?sort=name')).toEqual(['Bộ đoàn', 'Dự kiến đoàn Lào', 'Đoàn Champasak', 'Đoàn Viêng Chăn'])
+		expect(await names('')).toEqual(['Bộ đoàn', 'Đoàn Champasak', 'Dự kiến đoàn Lào', 'Đoàn Viêng Chăn'])
+		expect(await names('?q=doan%20vieng')).toEqual(['Đoàn Viêng Chăn'])
 	})
 })
