@@ -22,7 +22,7 @@ import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
-} from './__org-form.tsx'
+} from '../components/org-form.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -23,7 +23,7 @@ import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
-} from './__org-form.tsx'
+} from '../components/org-form.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 
 async function requireBoardAdmin(request: Request) {

@@ -1,6 +1,6 @@
 import { type MetaDescriptor } from '@remix-run/node'
-import { type Translate, translator } from '#app/i18n/index.ts'
-import { type Locale } from '#db/schema.ts'
+import { type Translate, translator } from '#lib/i18n/index.ts'
+import { type Locale } from '#lib/enums.ts'
 
 type Matches = { id: string; data: unknown }[]
 

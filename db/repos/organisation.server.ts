@@ -1,5 +1,5 @@
 import { sql } from 'kysely'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { nameFirst } from './search.ts'
 import { type Db } from '../client.server.ts'
 import {

@@ -1,7 +1,8 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { nameFirst } from './search.ts'
+import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,
@@ -10,7 +11,6 @@ import {
 	type NewPlanBudgetLine,
 	type NewPlanEvent,
 	type NewPlanMember,
-	type PlanSort,
 	type PlanUpdate,
 } from '../schema.ts'
 import { paginate } from './pagination.ts'

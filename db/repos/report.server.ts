@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
-import { type ReportState } from '#app/utils/report-schema.ts'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { type ReportState } from '#lib/enums.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,

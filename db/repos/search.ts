@@ -1,5 +1,5 @@
 import { type RawBuilder, sql } from 'kysely'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 
 /** An ORDER BY key that puts rows whose `text` itself matches the query before the others. */
 export function nameFirst(text: RawBuilder<unknown>, query: string) {

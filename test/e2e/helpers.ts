@@ -3,7 +3,7 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { expect, inject } from 'vitest'
-import { DEMO_PASSWORD } from '#db/seed.ts'
+import { DEMO_PASSWORD } from '#seed/seed.ts'
 
 export { DEMO_PASSWORD }
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import * as editUserRoute from '#app/routes/admin.users.$userId/route.tsx'
 import { args, request, settle } from '../factories.ts'
 
