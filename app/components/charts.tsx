@@ -57,7 +57,7 @@ export function BarChart({
 							<text
 								x={pos}
 								y={height - 4}
-								fontSize="13"
+								fontSize="14"
 								textAnchor="middle"
 								fill="#6b7280"
 							>
@@ -76,7 +76,7 @@ export function BarChart({
 							<text
 								x={plotLeft - 6}
 								y={pos + 4}
-								fontSize="13"
+								fontSize="14"
 								textAnchor="end"
 								fill="#6b7280"
 							>
@@ -91,7 +91,7 @@ export function BarChart({
 							<text
 								x={plotLeft - 8}
 								y={plotTop + i * band + band / 2}
-								fontSize="14"
+								fontSize="15"
 								textAnchor="end"
 								fill="#111827"
 							>
@@ -115,7 +115,7 @@ export function BarChart({
 											<text
 												x={plotLeft + w + 4}
 												y={y + 13}
-												fontSize="13"
+												fontSize="14"
 												fill="#374151"
 											>
 												{v}
@@ -151,7 +151,7 @@ export function BarChart({
 											<text
 												x={x + barW / 2 - 1}
 												y={plotTop + plotH - h - 3}
-												fontSize="13"
+												fontSize="14"
 												textAnchor="middle"
 												fill="#374151"
 											>
@@ -164,7 +164,7 @@ export function BarChart({
 							<text
 								x={plotLeft + (i + 0.5) * (plotW / labels.length)}
 								y={height - 14}
-								fontSize="14"
+								fontSize="15"
 								textAnchor="middle"
 								fill="#111827"
 							>
