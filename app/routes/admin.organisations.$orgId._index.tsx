@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -23,6 +24,7 @@ import {
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -117,6 +119,9 @@ export default function EditOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.organisation.name_vi, t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

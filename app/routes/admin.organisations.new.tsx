@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -24,6 +25,7 @@ import {
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')
@@ -76,6 +78,9 @@ export default function NewOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('org.new'), t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

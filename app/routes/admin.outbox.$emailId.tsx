@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,6 +15,7 @@ import {
 	notFound,
 	requireRole,
 } from '#app/utils/permissions.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
@@ -48,6 +53,9 @@ export default function OutboxEmailRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.email.subject, t('nav.outbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -25,6 +26,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
@@ -150,6 +152,9 @@ export default function OutboxRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.outbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -21,6 +22,7 @@ import {
 } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const SetActiveSchema = z.object({
 	intent: z.enum(['activate', 'deactivate']),
@@ -115,7 +117,7 @@ export default function UsersRoute() {
 				{rows.map(user => (
 					<tr key={user.id}>
 						<td>
-							{user.full_name}
+							<Link to={`/admin/users/${user.id}`}>{user.full_name}</Link>
 							{user.title ? <div className="muted">{user.title}</div> : null}
 						</td>
 						<td>{user.email}</td>
@@ -150,6 +152,9 @@ export default function UsersRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -26,6 +27,7 @@ import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -241,6 +243,9 @@ export default function NewUserRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('user.new'), t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

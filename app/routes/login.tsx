@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -17,6 +18,7 @@ import {
 } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { errorWithParams } from '#app/utils/misc.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const LoginSchema = z.object({
 	email: z
@@ -122,3 +124,6 @@ export default function LoginRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('login.title')])

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -21,6 +22,7 @@ import {
 	endSubstitutionEarly,
 	listSubstitutions,
 } from '#db/repos/substitution.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 /**
  * Approvers name their own substitute; the organisation's admin names one for any of its
@@ -242,6 +244,9 @@ export default function SubstitutesRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('substitutes.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

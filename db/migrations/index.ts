@@ -14,6 +14,8 @@ import * as sessionIdle from './2026-12-06T13-00_session_idle.ts'
 import * as auditLog from './2026-12-06T13-10_audit_log.ts'
 import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_summary.ts'
 import * as currencies from './2026-12-06T14-10_currencies.ts'
+import * as lookalikeLetters from './2026-12-06T15-00_lookalike_letters.ts'
+import * as listOrders from './2026-12-06T15-10_list_orders.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -32,6 +34,8 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T13-10_audit_log': auditLog,
 	'2026-12-06T14-00_annual_report_plan_summary': annualReportPlanSummary,
 	'2026-12-06T14-10_currencies': currencies,
+	'2026-12-06T15-00_lookalike_letters': lookalikeLetters,
+	'2026-12-06T15-10_list_orders': listOrders,
 }
 
 export const migrationProvider: MigrationProvider = {

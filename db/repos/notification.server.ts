@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type DB, type EmailStatus } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 import { insertDecisionTokens } from './decision-token.server.ts'
 import { substitutesQuery } from './substitution.server.ts'
 
@@ -361,25 +361,24 @@ export async function listEmails(
 	let q = db.selectFrom('email_message')
 	if (organisationId) q = q.where(recipientIn(organisationId))
 	if (status) q = q.where('status', '=', status)
-	const rows = await q
-		.select([
-			'id',
-			'to_address',
-			'template',
-			'subject',
-			'status',
-			'attempts',
-			'last_error',
-			'created_at',
-			'sent_at',
-		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.select([
+				'id',
+				'to_address',
+				'template',
+				'subject',
+				'status',
+				'attempts',
+				'last_error',
+				'created_at',
+				'sent_at',
+			])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 /** One Outbox message for an admin: its facts, not its body. */
@@ -403,17 +402,16 @@ export async function getEmail(db: Db, id: string, organisationId?: string) {
 
 /** "Thư của tôi": the messages to this user, newest first. */
 export async function listMyEmails(db: Db, userId: string, page: number) {
-	const rows = await db
-		.selectFrom('email_message')
-		.select(['id', 'template', 'subject', 'status', 'created_at'])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.where('recipient_id', '=', userId)
-		.orderBy('created_at', 'desc')
-		.orderBy('id', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		db
+			.selectFrom('email_message')
+			.select(['id', 'template', 'subject', 'status', 'created_at'])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.where('recipient_id', '=', userId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 /** One message to this user, with what it takes to render it for them (links included while unsent). */
@@ -448,16 +446,16 @@ export async function countUnreadNotifications(db: Db, userId: string) {
 }
 
 export async function listNotifications(db: Db, userId: string, page: number) {
-	const rows = await db
-		.selectFrom('notification')
-		.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.where('user_id', '=', userId)
-		.orderBy('created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		db
+			.selectFrom('notification')
+			.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.where('user_id', '=', userId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 /** Marks one notification (or, without an id, all) of this user as read; returns the plan it points to. */

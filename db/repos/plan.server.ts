@@ -1,6 +1,8 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { searchPattern } from '#lib/vietnamese.ts'
+import { nameFirst } from './search.ts'
+import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,
@@ -11,7 +13,7 @@ import {
 	type NewPlanMember,
 	type PlanUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 
 /** A chain step as the workflow and the plan page read it. */
 const STEP_COLUMNS = [
@@ -334,6 +336,7 @@ export interface PlanListFilter {
 	year?: number
 	direction?: Direction
 	status?: string
+	sort?: PlanSort
 	page: number
 }
 
@@ -347,49 +350,61 @@ export async function listPlans(
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
 		.where(visibleTo(viewer))
 	if (filter.query?.trim())
-		q = q.where('plan.search_text', 'like', searchPattern(filter.query))
+		q = q
+			.where('plan.search_text', 'like', searchPattern(filter.query))
+			.orderBy(nameFirst(sql`plan.name`, filter.query))
+	// Each order ends with the plan id, so pages never share or skip a plan.
+	if (filter.sort === 'name')
+		q = q.orderBy(sql`plan.name COLLATE vi`).orderBy('plan.id')
+	else if (filter.sort === 'status')
+		q = q
+			.orderBy('plan.status')
+			.orderBy('plan.status_changed_at', 'desc')
+			.orderBy('plan.id', 'desc')
+	else
+		q = q
+			.orderBy('plan.plan_year', 'desc')
+			.orderBy('plan.created_at', 'desc')
+			.orderBy('plan.id', 'desc')
 	if (filter.year) q = q.where('plan.plan_year', '=', filter.year)
 	if (filter.direction) q = q.where('plan.direction', '=', filter.direction)
 	if (filter.status === 'pending')
 		q = q.where('plan.status', 'like', 'step\\_%')
 	else if (filter.status) q = q.where('plan.status', '=', filter.status)
-	const rows = await q
-		.leftJoin(
-			'organisation as step_org',
-			'step_org.id',
-			'plan.current_step_organisation_id',
-		)
-		.select([
-			'plan.id',
-			'plan.plan_year',
-			'plan.direction',
-			'plan.name',
-			'plan.country',
-			'plan.partner_name',
-			'plan.status',
-			'plan.status_changed_at',
-			'plan.member_count',
-			'plan.timing_kind',
-			'plan.timing_month',
-			'plan.start_date',
-			'plan.end_date',
-			'o.short_name as organisation_short_name',
-			'step_org.short_name as step_organisation',
-		])
-		.select(eb => [
-			eb
-				.selectFrom('organisation as p')
-				.select('p.short_name')
-				.whereRef('p.id', '=', 'plan.partner_id')
-				.as('partner_org_name'),
-			eb.fn.countAll<string>().over().as('total'),
-		])
-		.orderBy('plan.plan_year', 'desc')
-		.orderBy('plan.created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(filter.page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.leftJoin(
+				'organisation as step_org',
+				'step_org.id',
+				'plan.current_step_organisation_id',
+			)
+			.select([
+				'plan.id',
+				'plan.plan_year',
+				'plan.direction',
+				'plan.name',
+				'plan.country',
+				'plan.partner_name',
+				'plan.status',
+				'plan.status_changed_at',
+				'plan.member_count',
+				'plan.timing_kind',
+				'plan.timing_month',
+				'plan.start_date',
+				'plan.end_date',
+				'o.short_name as organisation_short_name',
+				'step_org.short_name as step_organisation',
+			])
+			.select(eb => [
+				eb
+					.selectFrom('organisation as p')
+					.select('p.short_name')
+					.whereRef('p.id', '=', 'plan.partner_id')
+					.as('partner_org_name'),
+				eb.fn.countAll<string>().over().as('total'),
+			]),
+		filter.page,
+	)
 }
 
 export async function getAttachment(

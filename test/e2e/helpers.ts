@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import postgres from 'postgres'
-import { afterEach, inject } from 'vitest'
+import { afterEach, expect, inject } from 'vitest'
 import { DEMO_PASSWORD } from '#seed/seed.ts'
 
 export { DEMO_PASSWORD }
@@ -116,6 +117,31 @@ export async function screenshot(page: Page, name: string) {
 	const file = path.join(screenshotDir, `${name}.png`)
 	await page.screenshot({ path: file, fullPage: true })
 	return file
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+type AxeResult = { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }
+
+/**
+ * The page's serious and critical accessibility problems as axe-core finds them. axe is evaluated
+ * through the DevTools protocol, which the page's Content-Security-Policy does not apply to.
+ */
+export async function seriousAxeViolations(page: Page) {
+	await page.evaluate(axeSource)
+	const violations = await page.evaluate(async () => {
+		const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: AxeResult[] }> } }).axe
+		const result = await axe.run(document, { resultTypes: ['violations'] })
+		return result.violations
+	})
+	return violations
+		.filter(v => v.impact === 'serious' || v.impact === 'critical')
+		.map(v => `${v.impact} ${v.id}: ${v.help}\n${v.nodes.slice(0, 5).map(n => `  ${n.target.join(' ')}: ${n.failureSummary?.split('\n').slice(1, 3).join(' ')}`).join('\n')}`)
+}
+
+/** Fails with axe's findings when the page has a serious or critical accessibility problem. */
+export async function expectNoSeriousAxeViolations(page: Page, what = page.url()) {
+	expect(await seriousAxeViolations(page), what).toEqual([])
 }
 
 export type { Browser, BrowserContext, Page }

@@ -32,11 +32,14 @@ export async function requestPasswordReset(email: string) {
 }
 
 /** Emails a single-use link when the address belongs to an active user (run by the job queue). */
-export async function sendPasswordReset(email: string) {
+export async function sendPasswordReset(
+	email: string,
+): Promise<'sent' | 'unknown' | 'limited'> {
 	const user = await getActiveUserByEmail(db, email)
+	if (!user) return 'unknown'
 	// A few links an hour are enough; more would let anyone flood a colleague's mailbox.
-	if (!user || (await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
-		return
+	if ((await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
+		return 'limited'
 	const token = randomBytes(32).toString('base64url')
 	await db.transaction().execute(async trx => {
 		await insertPasswordReset(trx, {
@@ -57,6 +60,7 @@ export async function sendPasswordReset(email: string) {
 			dedupe_key: `password-reset:${hashToken(token)}`,
 		})
 	})
+	return 'sent'
 }
 
 export async function findResetUser(token: string) {

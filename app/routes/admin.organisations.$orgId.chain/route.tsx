@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -24,6 +25,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
 import { type ChainValues, chainSchema, stepValues } from './chain-schema.ts'
 import { ChainStepRow } from './chain-step.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -200,6 +202,12 @@ export default function ChainRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data && t('chain.title', { organisation: data.organisation.name_vi }),
+		t('nav.organisations'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -29,6 +29,7 @@ import {
 	type LinkProblem,
 } from '#workflows/plan/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const CommentSchema = z
 	.string()
@@ -242,7 +243,11 @@ export default function DecideRoute() {
 }
 
 // The link is a one-time key: keep it out of search engines and of Referer headers.
-export const meta: MetaFunction = () => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	...pageTitle(matches, t => [
+		data?.link && t(`decide.title.${data.link.action}`),
+		data && 'plan' in data ? data.plan.name : null,
+	]),
 	{ name: 'robots', content: 'noindex' },
 	{ name: 'referrer', content: 'no-referrer' },
 ]

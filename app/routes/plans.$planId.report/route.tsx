@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -33,6 +34,7 @@ import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
@@ -219,6 +221,9 @@ function Decision() {
 		</section>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('report.title'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
