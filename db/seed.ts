@@ -161,7 +161,13 @@ export const demoUsers: DemoUser[] = [
 const chains: Partial<
 	Record<
 		OrgKey,
-		{ org: OrgKey; label_vi: string; label_en: string; optional?: boolean }[]
+		{
+			org: OrgKey
+			label_vi: string
+			label_en: string
+			optional?: boolean
+			requires_written_answer?: boolean
+		}[]
 	>
 > = {
 	ldld: [
@@ -173,6 +179,7 @@ const chains: Partial<
 		{
 			org: 'tinhUy',
 			label_vi: 'Tỉnh ủy',
+			requires_written_answer: true,
 			label_en: 'Provincial Party Committee',
 		},
 		{

@@ -1,6 +1,13 @@
 import { type AnnualReport } from '#db/repos/annual-report.server.ts'
 import { type OrganisationKind } from '#db/schema.ts'
 import {
+	lines,
+	numberLine,
+	type OfficialDocument,
+	placeDate,
+} from '#workflows/documents/official-document.ts'
+import {
+	columnLayout,
 	doneTable,
 	NONE_ROW,
 	planTables,
@@ -33,21 +40,6 @@ export interface ReportInput {
 		short_name: string
 	}
 	plans: ReportPlan[]
-}
-
-/** "Quảng Trị, ngày 25 tháng 10 năm 2019" (a zero before days below 10 and months below 3, as Nghị định 30 asks). */
-export function placeDate(place: string, date: string | null) {
-	if (!date) return `${place}, ngày … tháng … năm …`
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-	const dd = d < 10 ? `0${d}` : String(d)
-	const mm = m < 3 ? `0${m}` : String(m)
-	return `${place}, ngày ${dd} tháng ${mm} năm ${y}`
-}
-
-/** "Số: 323/BC-LĐLĐ"; a number left for the clerk ("/BC-LĐLĐ") keeps its blank. */
-export function numberLine(numberSymbol: string) {
-	const value = numberSymbol.trim()
-	return value.startsWith('/') ? `Số:        ${value}` : `Số: ${value}`
 }
 
 const UNION_KINDS: OrganisationKind[] = [
@@ -99,16 +91,12 @@ export function prefillReport(
 	}
 }
 
-const lines = (text: string) =>
-	text
-		.split('\n')
-		.map(l => l.trim())
-		.filter(Boolean)
-
 /** Everything the DOCX and the print view show, in order. */
 export function buildReport({ report, organisation, plans }: ReportInput) {
+	const table = (t: ReportTable) => ({ ...t, layout: columnLayout(t.columns) })
 	return {
 		year: report.year,
+		heading: 'BÁO CÁO',
 		governingBody: report.governing_body.trim(),
 		organisationName: organisation.name_vi,
 		numberLine: numberLine(report.number_symbol),
@@ -123,7 +111,7 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 		sections: [
 			{ title: `I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM ${report.year}`, level: 1 },
 			{ title: '1. Kết quả đạt được', level: 2, text: lines(report.results) },
-			{ table: doneTable(plans, report.year) },
+			{ table: table(doneTable(plans, report.year)) },
 			{
 				title: '2. Khó khăn, hạn chế',
 				level: 2,
@@ -143,8 +131,8 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 				level: 1,
 				text: lines(report.plan_intro),
 			},
-			...planTables(plans, report.year + 1).map(table => ({ table })),
-		] as Section[],
+			...planTables(plans, report.year + 1).map(t => ({ table: table(t) })),
+		] as OfficialDocument['sections'],
 		recipients: lines(report.recipients),
 		signature: [report.signature_on_behalf, report.signature_title]
 			.map(s => s.trim())
@@ -152,9 +140,5 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 		signerName: report.signer_name.trim(),
 	}
 }
-
-type Section =
-	| { title: string; level: 1 | 2; text?: string[]; table?: undefined }
-	| { table: ReportTable; title?: undefined }
 
 export type BuiltReport = ReturnType<typeof buildReport>

@@ -1,3 +1,4 @@
+import { type DocTable } from '#workflows/documents/official-document.ts'
 import { countryName } from '#app/utils/countries.ts'
 import {
 	type Direction,
@@ -33,7 +34,7 @@ export interface ReportPlan {
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]
-export interface ReportTable {
+export interface ReportTable extends Omit<DocTable, 'rows'> {
 	title: string
 	columns: string[]
 	/** Empty table: a single "Không" row. */
