@@ -22,6 +22,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Ban Đối ngoại Tổng Liên đoàn Lao động Việt Nam',
 		name_en: 'VGCL Foreign Affairs Department',
 		short_name: 'Ban Đối ngoại TLĐ',
+		document_notation: '{n}/{kind}-ĐN',
 		province: 'Hà Nội',
 	},
 	banBiThu: {
@@ -29,6 +30,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Ban Bí thư Trung ương Đảng',
 		name_en: 'Party Central Secretariat',
 		short_name: 'Ban Bí thư',
+		document_notation: '{n}-{kind}/TW',
 		province: 'Hà Nội',
 	},
 	ldld: {
@@ -36,6 +38,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Liên đoàn Lao động tỉnh Quảng Trị',
 		name_en: 'Quang Tri Provincial Federation of Labour',
 		short_name: 'LĐLĐ tỉnh Quảng Trị',
+		document_notation: '{n}/{kind}-LĐLĐ',
 		province: 'Quảng Trị',
 	},
 	tinhUy: {
@@ -43,6 +46,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Tỉnh ủy Quảng Trị',
 		name_en: 'Quang Tri Provincial Party Committee',
 		short_name: 'Tỉnh ủy Quảng Trị',
+		document_notation: '{n}-{kind}/TU',
 		province: 'Quảng Trị',
 	},
 	cdct: {
@@ -50,6 +54,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Công đoàn Công Thương Việt Nam',
 		name_en: 'Vietnam Industry and Trade Trade Union',
 		short_name: 'CĐCTVN',
+		document_notation: '{n}/{kind}-CĐCT',
 		province: 'Hà Nội',
 	},
 	dangUyBct: {
@@ -57,6 +62,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Đảng ủy Bộ Công Thương',
 		name_en: 'Party Committee of the Ministry of Industry and Trade',
 		short_name: 'Đảng ủy Bộ Công Thương',
+		document_notation: '{n}-{kind}/ĐU',
 		province: 'Hà Nội',
 	},
 	savannakhet: {

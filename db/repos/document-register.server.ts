@@ -42,11 +42,7 @@ export async function insertOutgoingDocument(
 ) {
 	return trx
 		.insertInto('outgoing_document')
-		.values({
-			...values,
-			content:
-				values.content === undefined ? null : JSON.stringify(values.content),
-		})
+		.values({ ...values, content: values.content ?? null })
 		.returning(['id', 'number', 'notation', 'issued_on'])
 		.executeTakeFirstOrThrow()
 }
