@@ -134,6 +134,7 @@ function Header() {
 							<NavLink to="/plans">{t('nav.plans')}</NavLink>
 							<NavLink to="/reports">{t('nav.reports')}</NavLink>
 							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
+							<NavLink to="/documents">{t('nav.documents')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							{user.isApprover || user.substituting ? (

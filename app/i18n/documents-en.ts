@@ -39,5 +39,7 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
 	'planDocument.issued': 'Numbered {notation}.',
 	'planDocument.alreadyIssued':
 		'This version of the plan has already been issued; edit the plan to issue a new one.',
+	'annualReport.issueHint':
+		'Takes the next report number (BC) of the organisation’s outgoing register; the report’s date becomes the day of issue.',
 	'planDocument.back': 'Back to the plan',
 }

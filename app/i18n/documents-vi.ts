@@ -36,5 +36,7 @@ export const documentsVi = {
 	'planDocument.issued': 'Đã cấp số {notation}.',
 	'planDocument.alreadyIssued':
 		'Phiên bản này của kế hoạch đã được phát hành; sửa kế hoạch để phát hành bản mới.',
+	'annualReport.issueHint':
+		'Lấy số báo cáo (BC) tiếp theo trong sổ văn bản đi của đơn vị; ngày báo cáo là ngày cấp số.',
 	'planDocument.back': 'Về trang kế hoạch',
 }

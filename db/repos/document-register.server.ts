@@ -159,3 +159,29 @@ export async function getPlanDocument(
 		.where('id', '=', documentId)
 		.executeTakeFirst()
 }
+
+/** The register entry of an annual report, if its number has been given. */
+export async function getAnnualReportEntry(db: Db, annualReportId: string) {
+	return db
+		.selectFrom('outgoing_document')
+		.select(['id', 'notation', 'issued_on'])
+		.where('annual_report_id', '=', annualReportId)
+		.orderBy('created_at')
+		.executeTakeFirst()
+}
+
+/** Writes the given number and date into the report, unless it changed since `expectedVersion`. */
+export async function setAnnualReportNumber(
+	db: Db,
+	id: string,
+	expectedVersion: number,
+	values: { number_symbol: string; report_date: string },
+) {
+	return db
+		.updateTable('annual_report')
+		.set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+		.where('id', '=', id)
+		.where('version', '=', expectedVersion)
+		.returning('version')
+		.executeTakeFirst()
+}

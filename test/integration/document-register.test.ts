@@ -10,6 +10,7 @@ import {
 	changeDocumentNotation,
 	issueDocument,
 } from '#workflows/documents/register.server.ts'
+import { issueAnnualReportNumber } from '#workflows/documents/annual-report-number.server.ts'
 import { insertOrganisation, insertUser } from '../factories.ts'
 
 async function world() {
@@ -127,4 +128,47 @@ test('a notation must hold {n} and {kind} once and nothing odd', async () => {
 	expect(
 		await changeDocumentNotation(db, ldld.id, ' {n}-{kind}/LĐLĐ '),
 	).toEqual({ ok: true })
+})
+
+test('the annual report takes its number from the same register, once', async () => {
+	const { ldld, clerk } = await world()
+	await issue(ldld.id, clerk.id, 'BC')
+	const report = await db
+		.insertInto('annual_report')
+		.values({ organisation_id: ldld.id, year: 2026, created_by: clerk.id })
+		.returning(['id', 'organisation_id', 'year', 'version'])
+		.executeTakeFirstOrThrow()
+	const stale = await issueAnnualReportNumber(db, {
+		report,
+		expectedVersion: report.version + 5,
+		issuedBy: clerk.id,
+		issuedOn: '2026-12-06',
+	})
+	expect(stale).toEqual({ status: 'conflict' })
+	expect(
+		await issueAnnualReportNumber(db, {
+			report,
+			expectedVersion: report.version,
+			issuedBy: clerk.id,
+			issuedOn: '2026-12-06',
+		}),
+	).toEqual({ status: 'ok', notation: '2/BC-LĐLĐ' })
+	const saved = await db
+		.selectFrom('annual_report')
+		.select(['number_symbol', 'report_date'])
+		.where('id', '=', report.id)
+		.executeTakeFirstOrThrow()
+	expect(saved).toEqual({
+		number_symbol: '2/BC-LĐLĐ',
+		report_date: '2026-12-06',
+	})
+	expect(
+		await issueAnnualReportNumber(db, {
+			report,
+			expectedVersion: report.version + 1,
+			issuedBy: clerk.id,
+			issuedOn: '2026-12-06',
+		}),
+	).toEqual({ status: 'already_issued' })
+	expect((await issue(ldld.id, clerk.id, 'BC')).notation).toBe('3/BC-LĐLĐ')
 })
