@@ -41,5 +41,29 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
 		'This version of the plan has already been issued; edit the plan to issue a new one.',
 	'annualReport.issueHint':
 		'Takes the next report number (BC) of the organisation’s outgoing register; the report’s date becomes the day of issue.',
+	'answer.requiredOption': 'A written answer is required to approve',
+	'answer.title': 'Written answer',
+	'answer.hint':
+		'The organisation’s official letter, decision or notice that goes with this decision, with its signed scan (PDF).',
+	'answer.kind': 'Kind',
+	'answer.kind.cong_van': 'Official letter',
+	'answer.kind.quyet_dinh': 'Decision',
+	'answer.kind.thong_bao': 'Notice',
+	'answer.number': 'Number',
+	'answer.date': 'Date (dd/mm/yyyy)',
+	'answer.signer': 'Signed by',
+	'answer.file': 'Signed scan (PDF)',
+	'answer.required':
+		'This step needs a written answer: enter its number, date and signer and upload the signed PDF',
+	'answer.fileRequired': 'Please upload the signed scan (PDF)',
+	'answer.pdfOnly': 'The scan must be a PDF file',
+	'answer.dateInvalid': 'Invalid date (dd/mm/yyyy)',
+	'answer.line':
+		'{kind} no. {number} of {date} by {organisation}, signed by {signer}',
+	'answer.download': 'Download scan',
+	'planFile.title': 'File',
+	'planFile.zip': 'Download the whole file',
+	'planFile.report': 'Post-trip report (sent {time})',
+	'planFile.acknowledged': 'Acknowledged by {name} ({organisation}) at {time}',
 	'planDocument.back': 'Back to the plan',
 }

@@ -38,5 +38,30 @@ export const documentsVi = {
 		'Phiên bản này của kế hoạch đã được phát hành; sửa kế hoạch để phát hành bản mới.',
 	'annualReport.issueHint':
 		'Lấy số báo cáo (BC) tiếp theo trong sổ văn bản đi của đơn vị; ngày báo cáo là ngày cấp số.',
+	'answer.requiredOption': 'Yêu cầu văn bản trả lời khi phê duyệt',
+	'answer.title': 'Văn bản trả lời',
+	'answer.hint':
+		'Công văn, quyết định hoặc thông báo của đơn vị đi kèm quyết định này, với bản quét có chữ ký (PDF).',
+	'answer.kind': 'Loại văn bản',
+	'answer.kind.cong_van': 'Công văn',
+	'answer.kind.quyet_dinh': 'Quyết định',
+	'answer.kind.thong_bao': 'Thông báo',
+	'answer.number': 'Số, ký hiệu',
+	'answer.date': 'Ngày văn bản (dd/mm/yyyy)',
+	'answer.signer': 'Người ký',
+	'answer.file': 'Bản quét có chữ ký (PDF)',
+	'answer.required':
+		'Bước này cần văn bản trả lời: nhập số, ngày, người ký và tải lên bản quét PDF',
+	'answer.fileRequired': 'Vui lòng tải lên bản quét có chữ ký (PDF)',
+	'answer.pdfOnly': 'Bản quét phải là tệp PDF',
+	'answer.dateInvalid': 'Ngày không hợp lệ (dd/mm/yyyy)',
+	'answer.line':
+		'{kind} số {number} ngày {date} của {organisation}, người ký: {signer}',
+	'answer.download': 'Tải bản quét',
+	'planFile.title': 'Hồ sơ',
+	'planFile.zip': 'Tải toàn bộ hồ sơ',
+	'planFile.report': 'Báo cáo kết quả chuyến đi (gửi lúc {time})',
+	'planFile.acknowledged':
+		'Đã được {name} ({organisation}) ghi nhận lúc {time}',
 	'planDocument.back': 'Về trang kế hoạch',
 }

@@ -4,8 +4,12 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { z } from 'zod'
-import { CONFIRMED_DECISIONS } from '#app/components/step-approvals.tsx'
+import {
+	CONFIRMED_DECISIONS,
+	type ConfirmedDecision,
+} from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
+import { getPlanFile } from '#db/repos/plan-file.server.ts'
 import {
 	getPlanEventSnapshots,
 	getPlanPage,
@@ -30,6 +34,10 @@ import {
 } from '#app/utils/report-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#app/utils/trip-dates.ts'
+import {
+	type AnswerErrors,
+	parseWrittenAnswer,
+} from '#app/utils/written-answer-form.server.ts'
 import {
 	handleTripAction,
 	TRIP_INTENTS,
@@ -90,11 +98,12 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	const { actor } = await decisionActor(user, todayIso(), db, request)
 	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
 	const stepAt = stepIndexOf(page.status)
-	const stepDecisions = await getStepDecisions(
-		db,
-		page,
-		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null,
-	)
+	const currentStep =
+		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
+	const [stepDecisions, file] = await Promise.all([
+		getStepDecisions(db, page, currentStep),
+		getPlanFile(db, page.id),
+	])
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -160,6 +169,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		actions,
 		canEdit,
 		stepDecisions,
+		answerRequired: Boolean(currentStep?.requires_written_answer),
+		file,
 		today: todayIso(),
 	})
 }
@@ -184,6 +195,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		extra: {
 			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
 			changedFrom?: { draft: unknown; partnerName: string | null }
+			answerErrors?: AnswerErrors
 		} = {},
 	) =>
 		json(
@@ -235,6 +247,22 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			confirm: { intent: asking, name: current.name },
 		})
 	}
+	// A refused written answer asks again, keeping the decision and its comment.
+	const askAgain = async (answerErrors: AnswerErrors) => {
+		const current = await db
+			.selectFrom('plan')
+			.select('name')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		return refuse(intent, 400, [], null, {
+			confirm: { intent: intent as ConfirmedDecision, name: current.name },
+			answerErrors,
+		})
+	}
+	const answered = CONFIRMED_DECISIONS.includes(intent as ConfirmedDecision)
+		? await parseWrittenAnswer(formData)
+		: { answer: null }
+	if (answered.errors) return askAgain(answered.errors)
 	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
@@ -248,6 +276,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			event,
 			validate: record => completenessIssues(recordToDraft(record)),
 			onBehalfOf: onBehalfOf?.id,
+			writtenAnswer: answered.answer,
 		}),
 	)
 	switch (result.status) {
@@ -269,6 +298,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		case 'conflict':
 			return refuse(intent, 409, [], result.last, await changedFrom(version))
 		case 'incomplete':
+			if (result.issues.some(i => i.message === 'answer.required'))
+				return askAgain({ answer_file: ['answer.required'] })
 			return refuse(intent, 400, [
 				'plan.incomplete',
 				...new Set(result.issues.map(i => i.message)),

@@ -11,6 +11,7 @@ import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { PlanActions } from './__plan-actions.tsx'
 import { loadPlanPage, planPageAction } from './__plan-page.server.ts'
 import { PlanDetails } from './__plan-details.tsx'
+import { PlanFile } from './__plan-file.tsx'
 import { PlanTimeline } from './__plan-timeline.tsx'
 import {
 	LastDecision,
@@ -118,6 +119,8 @@ export default function PlanRoute() {
 				steps={data.steps}
 				status={plan.status}
 				events={data.events}
+				answers={data.file.answers}
+				planId={plan.id}
 			/>
 			<PlanDetails
 				rows={describePlan(
@@ -130,7 +133,19 @@ export default function PlanRoute() {
 				attachments={data.attachments}
 				planId={plan.id}
 			/>
+			<PlanFile
+				planId={plan.id}
+				file={data.file}
+				attachments={data.attachments}
+				submitted={
+					!['drafting', 'returned', 'withdrawn', 'rejected'].includes(
+						plan.status,
+					)
+				}
+			/>
 			<PlanTimeline
+				answers={data.file.answers}
+				planId={plan.id}
 				events={data.events}
 				total={data.eventsTotal}
 				steps={data.steps}
