@@ -2,7 +2,7 @@
 export default {
 	ignoredRouteFiles: ['**/.*', '**/__*.*', '**/*.test.*'],
 	serverModuleFormat: 'esm',
-	watchPaths: ['./db', './workflows', './emails'],
+	watchPaths: ['./lib', './db', './workflows', './emails', './seed'],
 	future: {
 		v3_fetcherPersist: true,
 		v3_relativeSplatPath: true,

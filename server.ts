@@ -8,7 +8,7 @@ import { requestScope } from '#app/utils/request-scope.server.ts'
 import { createDb, queryCounter } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
-import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
+import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#seed/seed.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 

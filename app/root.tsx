@@ -18,7 +18,7 @@ import {
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
-import { translator } from './i18n/index.ts'
+import { translator } from '#lib/i18n/index.ts'
 import styles from './styles.css'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'

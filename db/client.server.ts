@@ -1,4 +1,4 @@
-import { singleton } from '#app/utils/singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 import { createDb } from './connect.ts'
 
 export type { Db } from './connect.ts'

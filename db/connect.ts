@@ -1,7 +1,7 @@
 import { Kysely, type Transaction } from 'kysely'
 import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
-import { singleton } from '#app/utils/singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 import { type DB } from './schema.ts'
 
 export type Db = Kysely<DB> | Transaction<DB>

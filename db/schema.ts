@@ -6,25 +6,52 @@ import type {
 	Updateable,
 } from 'kysely'
 
+import {
+	type Locale,
+	type TimingKind,
+	type OrganisationKind,
+	type Role,
+	type ApprovalRule,
+	type Direction,
+	type PassportType,
+	type FundingSource,
+	type Currency,
+	type EmailStatus,
+	type PartnerType,
+	type AgreementKind,
+} from '#lib/enums.ts'
+
+export {
+	LOCALES,
+	type Locale,
+	TIMING_KINDS,
+	type TimingKind,
+	ORGANISATION_KINDS,
+	type OrganisationKind,
+	ROLES,
+	type Role,
+	APPROVAL_RULES,
+	type ApprovalRule,
+	DIRECTIONS,
+	type Direction,
+	PASSPORT_TYPES,
+	type PassportType,
+	FUNDING_SOURCES,
+	type FundingSource,
+	CURRENCIES,
+	type Currency,
+	EMAIL_STATUSES,
+	type EmailStatus,
+	PARTNER_TYPES,
+	type PartnerType,
+	AGREEMENT_KINDS,
+	type AgreementKind,
+} from '#lib/enums.ts'
+
 /** A timestamptz with a database default: optional on insert. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
 type RequiredTimestamp = ColumnType<Date, Date | string, Date | string>
 type GeneratedAlways<T> = ColumnType<T, never, never>
-
-export const ORGANISATION_KINDS = [
-	'provincial_federation',
-	'sector_union',
-	'party_committee',
-	'vgcl_board',
-	'foreign_partner',
-] as const
-export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
-
-export const ROLES = ['drafter', 'approver', 'admin'] as const
-export type Role = (typeof ROLES)[number]
-
-export const LOCALES = ['vi', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
 
 export interface OrganisationTable {
 	id: Generated<string>
@@ -100,9 +127,6 @@ export interface ChainStepTable {
 	requires_written_answer: Generated<boolean>
 }
 
-export const APPROVAL_RULES = ['any', 'all', 'min'] as const
-export type ApprovalRule = (typeof APPROVAL_RULES)[number]
-
 /** One approver's approval at a step that needs several; a round is the plan's version there. */
 export interface StepApprovalTable {
 	id: Generated<string>
@@ -112,17 +136,6 @@ export interface StepApprovalTable {
 	approver_id: string
 	created_at: Generated<Date>
 }
-
-export const DIRECTIONS = ['out', 'in'] as const
-export type Direction = (typeof DIRECTIONS)[number]
-export const TIMING_KINDS = ['year', 'month', 'dates'] as const
-export type TimingKind = (typeof TIMING_KINDS)[number]
-export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
-export type PassportType = (typeof PASSPORT_TYPES)[number]
-export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
-export type FundingSource = (typeof FUNDING_SOURCES)[number]
-export const CURRENCIES = ['VND', 'USD'] as const
-export type Currency = (typeof CURRENCIES)[number]
 
 export interface PlanTable {
 	id: Generated<string>
@@ -276,9 +289,6 @@ export interface NotificationTable {
 	created_at: Timestamp
 }
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const
-export type EmailStatus = (typeof EMAIL_STATUSES)[number]
-
 export interface EmailMessageTable {
 	id: Generated<string>
 	recipient_id: string | null
@@ -306,24 +316,6 @@ export interface PasswordResetTable {
 	used_at: Date | null
 	created_at: Timestamp
 }
-
-export const PARTNER_TYPES = [
-	'trade_union',
-	'federation',
-	'international_organisation',
-	'ngo',
-	'government',
-	'other',
-] as const
-export type PartnerType = (typeof PARTNER_TYPES)[number]
-
-export const AGREEMENT_KINDS = [
-	'mou',
-	'cooperation_agreement',
-	'cooperation_plan',
-	'other',
-] as const
-export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
 
 export interface AgreementTable {
 	id: Generated<string>

@@ -6,7 +6,7 @@ import { type DB, type NewAppUser, type NewOrganisation, type Role } from '#db/s
 import { type PlanEvent, type PlanEventType } from '#workflows/plan/plan.machine.ts'
 import { applyPlanEvent } from '#workflows/plan/plan.server.ts'
 import { startSession } from '#app/utils/auth.server.ts'
-import { hashPassword } from '#app/utils/password.server.ts'
+import { hashPassword } from '#lib/password.server.ts'
 
 /** Every user from `insertUser` has this password unless told otherwise. */
 export const PASSWORD = 'Mật khẩu 2026!'

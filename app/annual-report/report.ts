@@ -1,5 +1,5 @@
 import { type AnnualReport } from '#db/repos/annual-report.server.ts'
-import { type OrganisationKind } from '#db/schema.ts'
+import { type OrganisationKind } from '#lib/enums.ts'
 import {
 	lines,
 	numberLine,

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseDate } from '#app/utils/format.ts'
+import { parseDate } from '#lib/format.ts'
 import { errorWithParams } from '#app/utils/misc.ts'
 
 const text = (max: number) =>

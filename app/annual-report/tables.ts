@@ -1,36 +1,9 @@
 import { type DocTable } from '#workflows/documents/official-document.ts'
-import { countryName } from '#app/utils/countries.ts'
-import {
-	type Direction,
-	type FundingSource,
-	type TimingKind,
-} from '#db/schema.ts'
+import { countryName } from '#lib/countries.ts'
+import { type ReportPlan } from '#db/repos/annual-report.server.ts'
+import { type Direction } from '#lib/enums.ts'
 
-/** What the report needs of a plan (one row of the grouped query). */
-export interface ReportPlan {
-	id: string
-	plan_year: number
-	direction: Direction
-	status: string
-	name: string
-	in_name_of: string
-	head_title: string
-	head_name: string
-	member_count: number | null
-	country: string | null
-	partner_name: string
-	activities: string[]
-	days_min: number | null
-	days_max: number | null
-	timing_kind: TimingKind
-	timing_month: number | null
-	start_date: string | null
-	end_date: string | null
-	departed_on: string | null
-	returned_on: string | null
-	cancel_reason: string | null
-	budget: { payer: string; item: string; source: FundingSource }[]
-}
+export type { ReportPlan }
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]

@@ -1,6 +1,6 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { pageCount } from '#db/repos/pagination.ts'
+import { pageCount } from '#lib/pagination.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 /** The search box alone (lists without filters). */

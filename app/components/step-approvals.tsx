@@ -1,7 +1,7 @@
 import { type ReactNode } from 'react'
 import { Form, Link } from '@remix-run/react'
 import { ErrorList } from '#app/components/forms.tsx'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 export interface StepDecisionsView {

@@ -4,7 +4,7 @@ import {
 	getSelectProps,
 } from '@conform-to/react'
 import { Field } from '#app/components/forms.tsx'
-import { TIMING_KINDS } from '#db/schema.ts'
+import { TIMING_KINDS } from '#lib/enums.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 type TimingField = FieldMetadata<string | number | undefined | null>

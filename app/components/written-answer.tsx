@@ -1,5 +1,5 @@
 import { ErrorList } from '#app/components/forms.tsx'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
 const KINDS = ['cong_van', 'quyet_dinh', 'thong_bao'] as const

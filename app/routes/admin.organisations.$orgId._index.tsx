@@ -21,7 +21,7 @@ import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
-} from './__org-form.tsx'
+} from '../components/org-form.tsx'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { user, organisation } = await requireOrganisationForAdmin(

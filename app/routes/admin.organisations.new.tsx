@@ -22,7 +22,7 @@ import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
-} from './__org-form.tsx'
+} from '../components/org-form.tsx'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')

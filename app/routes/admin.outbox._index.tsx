@@ -18,8 +18,8 @@ import {
 	listEmails,
 	requeueFailedEmail,
 } from '#db/repos/notification.server.ts'
-import { EMAIL_STATUSES } from '#db/schema.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { EMAIL_STATUSES } from '#lib/enums.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'

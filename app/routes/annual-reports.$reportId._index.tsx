@@ -20,13 +20,13 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { saveAnnualReport } from '#db/repos/annual-report.server.ts'
 import { getAnnualReportEntry } from '#db/repos/document-register.server.ts'
-import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { loadReportInput } from '../annual-report/access.server.ts'
+import { ReportTableView } from '../components/annual-report-view.tsx'
+import { todayIso } from '#lib/trip-dates.ts'
 import { issueAnnualReportNumber } from '#workflows/documents/annual-report-number.server.ts'
-import { loadReportInput } from './__annual-report.server.ts'
-import { ReportTableView } from './__annual-report-view.tsx'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },

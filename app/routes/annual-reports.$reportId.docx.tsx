@@ -1,6 +1,9 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
-import { docxFileName, loadReportInput } from './__annual-report.server.ts'
+import {
+	docxFileName,
+	loadReportInput,
+} from '../annual-report/access.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { report, organisation, plans } = await loadReportInput(

@@ -24,12 +24,12 @@ import {
 	listAnnualReports,
 } from '#db/repos/annual-report.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
-import { formatDateTime, formatIsoDate } from '#app/utils/format.ts'
+import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
-import { isBoard, requireReportUser } from './__annual-report.server.ts'
+import { todayIso } from '#lib/trip-dates.ts'
+import { isBoard, requireReportUser } from '../annual-report/access.server.ts'
 
 const REPORTING_KINDS: string[] = [
 	'provincial_federation',

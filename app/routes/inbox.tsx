@@ -4,14 +4,14 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listInbox } from '#db/repos/plan.server.ts'
-import { countryName } from '#app/utils/countries.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { forbidden } from '#app/utils/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { decisionActor } from '#app/utils/plan-access.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 

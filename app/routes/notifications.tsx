@@ -14,7 +14,7 @@ import {
 	markNotificationsRead,
 } from '#db/repos/notification.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatDateTime } from '#app/utils/format.ts'
+import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { notificationMessage } from '#workflows/notify/notification-text.ts'

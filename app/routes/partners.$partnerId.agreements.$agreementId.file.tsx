@@ -7,7 +7,7 @@ import {
 	canSeeRecord,
 	requirePartner,
 	requirePartnerReader,
-} from './__partner-access.server.ts'
+} from '../utils/partner-access.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)

@@ -8,16 +8,16 @@ import {
 	listPartnerCountries,
 	listPartnerDirectory,
 } from '#db/repos/partner.server.ts'
-import { countryName } from '#app/utils/countries.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	recordScope,
 	requirePartnerReader,
-} from './__partner-access.server.ts'
+} from '../utils/partner-access.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)

@@ -16,12 +16,15 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { insertPartner } from '#db/repos/partner.server.ts'
-import { PARTNER_TYPES } from '#db/schema.ts'
-import { COUNTRY_CODES, countryName } from '#app/utils/countries.ts'
+import { PARTNER_TYPES } from '#lib/enums.ts'
+import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { canRecord, requirePartnerReader } from './__partner-access.server.ts'
+import {
+	canRecord,
+	requirePartnerReader,
+} from '../utils/partner-access.server.ts'
 
 const text = (max: number) =>
 	z

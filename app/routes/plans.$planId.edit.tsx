@@ -17,8 +17,8 @@ import {
 import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
-import { PlanForm } from './__plan-form.tsx'
-import { LastDecision } from './__plan-view.tsx'
+import { PlanForm } from '../components/plan-form.tsx'
+import { LastDecision } from '../components/plan-view.tsx'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)

@@ -5,14 +5,14 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listPlans } from '#db/repos/plan.server.ts'
-import { DIRECTIONS } from '#db/schema.ts'
+import { DIRECTIONS } from '#lib/enums.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { countryName } from '#app/utils/countries.ts'
+import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { timingText } from '#app/utils/plan-display.ts'
-import { StatusBadge } from './__plan-view.tsx'
+import { StatusBadge } from '../components/plan-view.tsx'
 
 const STATUS_FILTERS = [
 	'drafting',

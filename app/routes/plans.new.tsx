@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
-import { PlanForm } from './__plan-form.tsx'
+import { PlanForm } from '../components/plan-form.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'drafter')

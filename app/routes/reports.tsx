@@ -6,13 +6,13 @@ import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listReports } from '#db/repos/report.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatDate, formatIsoDate } from '#app/utils/format.ts'
+import { formatDate, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { REPORT_STATES } from '#app/utils/report-schema.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
-import { StatusBadge } from './__plan-view.tsx'
+import { StatusBadge } from '../components/plan-view.tsx'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
 

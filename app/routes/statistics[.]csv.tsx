@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { countryName } from '#app/utils/countries.ts'
-import { exportRows, loadStatistics } from './__statistics.server.ts'
+import { countryName } from '#lib/countries.ts'
+import { exportRows, loadStatistics } from '../utils/statistics.server.ts'
 
 function cell(value: string | number) {
 	const text = String(value)

@@ -8,11 +8,11 @@ import { sql } from 'kysely'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { formatIsoDate, parseDate } from '#app/utils/format.ts'
+import { formatIsoDate, parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { forbidden, hasRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { db } from '#db/client.server.ts'
 import {
 	createSubstitution,

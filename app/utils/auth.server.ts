@@ -10,9 +10,9 @@ import {
 	type SessionUserAttributes,
 } from '#db/repos/session.server.ts'
 import { getUserForLogin } from '#db/repos/user.server.ts'
-import { hashPassword, verifyPassword } from './password.server.ts'
+import { hashPassword, verifyPassword } from '#lib/password.server.ts'
 import { oncePerRequest } from './request-scope.server.ts'
-import { singleton } from './singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 
 // Everything Lucia is in this file, so it can be replaced without touching routes.
 const lucia = singleton(

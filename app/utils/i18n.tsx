@@ -1,6 +1,6 @@
 import { useMatches, useRouteLoaderData } from '@remix-run/react'
-import { translator } from '#app/i18n/index.ts'
-import { type Locale } from '#db/schema.ts'
+import { translator } from '#lib/i18n/index.ts'
+import { type Locale } from '#lib/enums.ts'
 
 /**
  * The visitor's language, unless the page speaks to a known reader in theirs: a route whose

@@ -1,5 +1,5 @@
 import { createCookie } from '@remix-run/node'
-import { type Locale } from '#db/schema.ts'
+import { type Locale } from '#lib/enums.ts'
 import { type SessionUser } from './auth.server.ts'
 
 // Before sign-in the choice lives in a cookie; after, on the user's row.

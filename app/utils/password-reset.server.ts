@@ -9,7 +9,7 @@ import {
 } from '#db/repos/password-reset.server.ts'
 import { getActiveUserByEmail, setPassword } from '#db/repos/user.server.ts'
 import { type StoredResetEmail } from '#workflows/notify/render.server.ts'
-import { hashPassword } from './password.server.ts'
+import { hashPassword } from '#lib/password.server.ts'
 
 export const RESET_MINUTES = 60
 

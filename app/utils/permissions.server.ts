@@ -2,7 +2,7 @@ import { json } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getOrganisation } from '#db/repos/organisation.server.ts'
-import { type Role } from '#db/schema.ts'
+import { type Role } from '#lib/enums.ts'
 import { requireUser, type SessionUser } from './auth.server.ts'
 
 export function hasRole(user: SessionUser, role: Role) {

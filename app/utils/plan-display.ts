@@ -1,7 +1,7 @@
-import { type Translate } from '#app/i18n/index.ts'
-import { type Locale } from '#db/schema.ts'
-import { countryName } from './countries.ts'
-import { formatIsoDate, formatMoney } from './format.ts'
+import { type Translate } from '#lib/i18n/index.ts'
+import { type Locale } from '#lib/enums.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatIsoDate, formatMoney } from '#lib/format.ts'
 import { activityLines, type PlanDraft } from './plan-schema.ts'
 
 type Member = NonNullable<PlanDraft['members']>[number]

@@ -14,7 +14,7 @@ import {
 	type PlanRecord,
 	savePlanContent,
 } from '#db/repos/plan.server.ts'
-import { translator } from '#app/i18n/index.ts'
+import { translator } from '#lib/i18n/index.ts'
 import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
 import {
 	applyPlanEvent,

@@ -1,13 +1,13 @@
 import { z } from 'zod'
-import { COUNTRY_CODES } from '#app/utils/countries.ts'
-import { parseDate } from '#app/utils/format.ts'
+import { COUNTRY_CODES } from '#lib/countries.ts'
+import { parseDate } from '#lib/format.ts'
 import {
 	CURRENCIES,
 	DIRECTIONS,
 	FUNDING_SOURCES,
 	PASSPORT_TYPES,
 	TIMING_KINDS,
-} from '#db/schema.ts'
+} from '#lib/enums.ts'
 
 const text = (max = 500) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()

@@ -1,13 +1,6 @@
 import { z } from 'zod'
 
-/** The states the "Báo cáo sau chuyến đi" list filters by. */
-export const REPORT_STATES = [
-	'due',
-	'overdue',
-	'submitted',
-	'acknowledged',
-] as const
-export type ReportState = (typeof REPORT_STATES)[number]
+export { REPORT_STATES, type ReportState } from '#lib/enums.ts'
 
 const text = (max: number) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()

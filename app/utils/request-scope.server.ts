@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { singleton } from './singleton.server.ts'
+import { singleton } from '#lib/singleton.server.ts'
 
 /**
  * A store for the duration of one HTTP request (server.ts runs the Remix handler in it), so the

@@ -1,5 +1,5 @@
 import { createCookieSessionStorage, redirect } from '@remix-run/node'
-import { type MessageKey, type Params } from '#app/i18n/index.ts'
+import { type MessageKey, type Params } from '#lib/i18n/index.ts'
 
 export interface Toast {
 	type: 'success' | 'error'

@@ -4,18 +4,18 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { type latestPlanEvent } from '#db/repos/plan.server.ts'
 import { getTripFacts } from '#db/repos/report.server.ts'
-import { TIMING_KINDS } from '#db/schema.ts'
+import { TIMING_KINDS } from '#lib/enums.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
 } from '#workflows/plan/plan.server.ts'
 import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
 import { type SessionUser } from './auth.server.ts'
-import { parseDate } from './format.ts'
+import { parseDate } from '#lib/format.ts'
 import { forbidden, hasRole, notFound } from './permissions.server.ts'
 import { workflowActor } from './plan-access.server.ts'
 import { redirectWithToast } from './toast.server.ts'
-import { addDays, todayIso } from './trip-dates.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */
 export const TRIP_INTENTS = [

@@ -1,7 +1,7 @@
 import { type WrittenAnswerInput } from '#db/repos/written-answer.server.ts'
 import { ANSWER_KINDS, type AnswerKind } from '#db/schema.ts'
 import { checkUpload } from './attachments.server.ts'
-import { parseDate } from './format.ts'
+import { parseDate } from '#lib/format.ts'
 
 export type AnswerErrors = Partial<
 	Record<

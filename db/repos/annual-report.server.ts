@@ -1,10 +1,40 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import { type ReportPlan } from '#app/annual-report/tables.ts'
 import { type Db } from '../client.server.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
-import { type AnnualReportTable } from '../schema.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import {
+	type AnnualReportTable,
+	type Direction,
+	type FundingSource,
+	type TimingKind,
+} from '../schema.ts'
 import { type Insertable, type Selectable } from 'kysely'
+
+/** What the report needs of a plan (one row of the grouped query). */
+export interface ReportPlan {
+	id: string
+	plan_year: number
+	direction: Direction
+	status: string
+	name: string
+	in_name_of: string
+	head_title: string
+	head_name: string
+	member_count: number | null
+	country: string | null
+	partner_name: string
+	activities: string[]
+	days_min: number | null
+	days_max: number | null
+	timing_kind: TimingKind
+	timing_month: number | null
+	start_date: string | null
+	end_date: string | null
+	departed_on: string | null
+	returned_on: string | null
+	cancel_reason: string | null
+	budget: { payer: string; item: string; source: FundingSource }[]
+}
 
 export type AnnualReport = Selectable<AnnualReportTable>
 export type AnnualReportFields = Omit<

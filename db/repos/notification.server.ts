@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type EmailStatus } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 import { insertDecisionTokens } from './decision-token.server.ts'
 import { substitutesQuery } from './substitution.server.ts'
 

@@ -1,12 +1,12 @@
 import { sql } from 'kysely'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type NewOrganisation,
 	type OrganisationKind,
 	type OrganisationUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 
 const listColumns = [
 	'id',

@@ -1,6 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,
@@ -11,7 +11,7 @@ import {
 	type NewPlanMember,
 	type PlanUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 
 /** A chain step as the workflow and the plan page read it. */
 const STEP_COLUMNS = [

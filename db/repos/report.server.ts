@@ -1,14 +1,14 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
-import { type ReportState } from '#app/utils/report-schema.ts'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { type ReportState } from '#lib/enums.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,
 	type NewPlanAttachment,
 	type ParticipantRow,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 import { type PlanViewer, visibleTo } from './plan.server.ts'
 
 /** Statuses in which a report is owed (not yet with the receivers). */

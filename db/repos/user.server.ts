@@ -1,8 +1,8 @@
 import { sql } from 'kysely'
-import { searchPattern } from '#app/utils/vietnamese.ts'
+import { searchPattern } from '#lib/vietnamese.ts'
 import { type Db } from '../client.server.ts'
 import { type Locale, type NewAppUser } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from './pagination.ts'
+import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
 
 export async function getUserForLogin(db: Db, email: string) {
 	return db

@@ -1,7 +1,7 @@
-import { emailEn } from '#app/i18n/email-en.ts'
-import { type EmailMessageKey, emailVi } from '#app/i18n/email-vi.ts'
-import { en } from '#app/i18n/en.ts'
-import { vi } from '#app/i18n/vi.ts'
+import { emailEn } from '#lib/i18n/email-en.ts'
+import { type EmailMessageKey, emailVi } from '#lib/i18n/email-vi.ts'
+import { en } from '#lib/i18n/en.ts'
+import { vi } from '#lib/i18n/vi.ts'
 
 export type EmailLocale = 'vi' | 'en'
 

@@ -1,4 +1,4 @@
-import { type EmailMessageKey } from '#app/i18n/email-vi.ts'
+import { type EmailMessageKey } from '#lib/i18n/email-vi.ts'
 import { type PlanEmailProps } from '../index.ts'
 import {
 	ActionButton,

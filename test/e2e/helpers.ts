@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs'
 import path from 'node:path'
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core'
 import { inject } from 'vitest'
-import { DEMO_PASSWORD } from '#db/seed.ts'
+import { DEMO_PASSWORD } from '#seed/seed.ts'
 
 export { DEMO_PASSWORD }
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 import {
 	type Browser,
 	launchBrowser,

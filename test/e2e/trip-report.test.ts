@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import { baseUrl, type Browser, launchBrowser, login, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
 
 const DRAFTER = 'soanthao@ldld-quangtri.vn'

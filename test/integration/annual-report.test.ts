@@ -6,7 +6,7 @@
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import * as editorRoute from '#app/routes/annual-reports.$reportId._index.tsx'
 import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
 import * as printRoute from '#app/routes/annual-reports.$reportId.print.tsx'

@@ -8,7 +8,7 @@ import { sql } from 'kysely'
 import { expect, test } from 'vitest'
 import { generate, SCALES } from '#bench/generate.ts'
 import { db } from '#db/client.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import { planWorkflow } from '#workflows/plan/plan.server.ts'
 
 const TODAY = '2026-06-15'

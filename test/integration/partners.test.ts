@@ -10,13 +10,13 @@ import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { insertAgreement } from '#db/repos/partner.server.ts'
 import { getStatistics } from '#db/repos/statistics.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import * as fileRoute from '#app/routes/partners.$partnerId.agreements.$agreementId.file.tsx'
-import { loadPartnerPage } from '#app/routes/__partner-page.server.ts'
-import * as partnerRoute from '#app/routes/partners.$partnerId._index.tsx'
+import { loadPartnerPage } from '#app/routes/partners.$partnerId._index/partner-page.server.ts'
+import * as partnerRoute from '#app/routes/partners.$partnerId._index/route.tsx'
 import * as listRoute from '#app/routes/partners._index.tsx'
 import * as newRoute from '#app/routes/partners.new.tsx'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 import {
 	args,
 	insertOrganisation,

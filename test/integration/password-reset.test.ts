@@ -6,7 +6,7 @@ import { loader as homeLoader } from '#app/routes/_index.tsx'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as resetRoute from '#app/routes/reset-password.tsx'
-import { verifyPassword } from '#app/utils/password.server.ts'
+import { verifyPassword } from '#lib/password.server.ts'
 import { PASSWORD, args, cookiePair, insertUser, request, sessionCookie, settle } from '../factories.ts'
 import { queueDrained, type SmtpServer, startSmtpServer, startTestWorker } from '../mail.ts'
 

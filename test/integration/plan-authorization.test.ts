@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import * as inboxRoute from '#app/routes/inbox.tsx'
 import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as plansRoute from '#app/routes/plans._index.tsx'
 import {

@@ -5,7 +5,7 @@
  */
 import { beforeEach, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { args, insertPlan, insertPlanWorld, insertUser, planState, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
 let world: Awaited<ReturnType<typeof insertPlanWorld>>

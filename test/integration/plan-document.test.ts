@@ -7,7 +7,7 @@
 import { writeFile } from 'node:fs/promises'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { seedDemo } from '#db/seed.ts'
+import { seedDemo } from '#seed/seed.ts'
 import * as pageRoute from '#app/routes/plans.$planId.document/route.tsx'
 import * as docxRoute from '#app/routes/plans.$planId.document[.]docx/route.tsx'
 import { readDocx } from '../docx.ts'

@@ -8,7 +8,7 @@ import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import * as inboxRoute from '#app/routes/inbox.tsx'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as plansRoute from '#app/routes/plans._index.tsx'
 import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 

@@ -3,7 +3,7 @@
  * and shows every one on ?timeline=all; the decision panels still see the events they need.
  */
 import { expect, test } from 'vitest'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'

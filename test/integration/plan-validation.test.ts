@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as newRoute from '#app/routes/plans.new.tsx'
 import {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { insertChainVersion } from '#db/repos/chain.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as newRoute from '#app/routes/plans.new.tsx'
 import {

@@ -6,7 +6,7 @@ import {
 	demoUsers,
 	isDatabaseEmpty,
 	seedDemo,
-} from '#db/seed.ts'
+} from '#seed/seed.ts'
 import { action as loginAction } from '#app/routes/login.tsx'
 import { args, request, settle } from '../factories.ts'
 

@@ -7,11 +7,11 @@ import ExcelJS from 'exceljs'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { getStatistics } from '#db/repos/statistics.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { queryCounter } from '#db/connect.ts'
 import { type Db } from '#db/connect.ts'
 import * as csvRoute from '#app/routes/statistics[.]csv.tsx'
-import * as pageRoute from '#app/routes/statistics.tsx'
+import * as pageRoute from '#app/routes/statistics/route.tsx'
 import * as xlsxRoute from '#app/routes/statistics[.]xlsx.tsx'
 import {
 	args,

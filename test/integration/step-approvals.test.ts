@@ -4,7 +4,7 @@
  */
 import { beforeEach, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import {
 	args,
 	insertPlan,
@@ -281,7 +281,7 @@ test('the decision asks once more naming the plan, and is refused showing what c
 
 test('the chain editor saves a step rule and refuses a minimum larger than the active approvers, next to the field', async () => {
 	const chainRoute =
-		await import('#app/routes/admin.organisations.$orgId.chain.tsx')
+		await import('#app/routes/admin.organisations.$orgId.chain/route.tsx')
 	const orgId = world.orgs.ldld.id
 	const save = async (min: string) => {
 		const form = {

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import {
 	createSubstitution,
 	endSubstitutionEarly,
 } from '#db/repos/substitution.server.ts'
-import { addDays, todayIso } from '#app/utils/trip-dates.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 import {
 	args,
 	insertPlan,

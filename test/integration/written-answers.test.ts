@@ -6,7 +6,7 @@
 import JSZip from 'jszip'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import * as planRoute from '#app/routes/plans.$planId._index.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as zipRoute from '#app/routes/plans.$planId.file[.]zip/route.tsx'
 import {
 	args,

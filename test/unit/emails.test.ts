@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { emailEn } from '#app/i18n/email-en.ts'
-import { emailVi } from '#app/i18n/email-vi.ts'
-import { en } from '#app/i18n/en.ts'
-import { vi } from '#app/i18n/vi.ts'
+import { emailEn } from '#lib/i18n/email-en.ts'
+import { emailVi } from '#lib/i18n/email-vi.ts'
+import { en } from '#lib/i18n/en.ts'
+import { vi } from '#lib/i18n/vi.ts'
 import {
 	type AccountCreatedProps,
 	type ApprovalWaitingProps,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlaceDate } from '#app/utils/format.ts'
+import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlaceDate } from '#lib/format.ts'
 
 describe('formatDate', () => {
 	test('is dd/mm/yyyy', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest'
-import { en } from '#app/i18n/en.ts'
-import { isMessageKey, translate, translator } from '#app/i18n/index.ts'
-import { vi } from '#app/i18n/vi.ts'
+import { en } from '#lib/i18n/en.ts'
+import { isMessageKey, translate, translator } from '#lib/i18n/index.ts'
+import { vi } from '#lib/i18n/vi.ts'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
 

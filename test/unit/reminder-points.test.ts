@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { translate } from '#app/i18n/index.ts'
+import { translate } from '#lib/i18n/index.ts'
 import { notificationMessage } from '#workflows/notify/notification-text.ts'
 import {
 	addDays,

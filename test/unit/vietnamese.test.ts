@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { compareVietnamese, foldVietnamese, searchPattern } from '#app/utils/vietnamese.ts'
+import { compareVietnamese, foldVietnamese, searchPattern } from '#lib/vietnamese.ts'
 
 /** What SQL's `folded LIKE pattern` does, for checking patterns without a database. */
 function likeMatches(text: string, pattern: string) {

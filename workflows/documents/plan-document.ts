@@ -1,4 +1,4 @@
-import { countryName } from '#app/utils/countries.ts'
+import { countryName } from '#lib/countries.ts'
 import {
 	type Currency,
 	type Direction,

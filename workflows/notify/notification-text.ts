@@ -1,4 +1,4 @@
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 
 type Label = { vi: string; en: string } | null | undefined
 

@@ -5,7 +5,7 @@ import {
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,

@@ -1,6 +1,6 @@
-import { appUrl } from '#app/utils/email.server.ts'
-import { formatIsoDate } from '#app/utils/format.ts'
-import { translator } from '#app/i18n/index.ts'
+import { appUrl } from '#workflows/notify/email.server.ts'
+import { formatIsoDate } from '#lib/format.ts'
+import { translator } from '#lib/i18n/index.ts'
 import { type Locale, type Role } from '#db/schema.ts'
 import { type EmailTemplate, renderEmail } from '#emails/index.ts'
 

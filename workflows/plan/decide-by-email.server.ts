@@ -7,8 +7,8 @@ import {
 } from '#db/repos/decision-token.server.ts'
 import { lockPlan } from '#db/repos/plan.server.ts'
 import { listStepApprovals } from '#db/repos/step-approval.server.ts'
-import { decisionActor } from '#app/utils/plan-access.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { decisionActor } from '#workflows/access/actor.server.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { hashDecisionToken } from '#workflows/notify/decision-links.server.ts'
 import { stepIndexOf } from './plan.machine.ts'
 import {

@@ -7,7 +7,7 @@ import {
 	markEmailAttemptFailed,
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
-import { sendEmail } from '#app/utils/email.server.ts'
+import { sendEmail } from '#workflows/notify/email.server.ts'
 import {
 	renderStoredEmail,
 	withoutDecisionLinks,

@@ -6,7 +6,7 @@ import {
 } from '#db/repos/document-register.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { notFound } from '#app/utils/permissions.server.ts'
-import { todayIso } from '#app/utils/trip-dates.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 
 /** The register of the user's organisation for `?year=` (this year by default); domestic organisations' staff only. */
 export async function loadRegister(request: Request) {

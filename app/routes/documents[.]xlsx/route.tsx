@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import ExcelJS from 'exceljs'
-import { formatIsoDate } from '#app/utils/format.ts'
+import { formatIsoDate } from '#lib/format.ts'
 import {
 	DOCUMENT_KIND_NAMES,
 	type DocumentKind,

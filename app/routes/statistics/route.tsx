@@ -1,0 +1,151 @@
+import {
+	json,
+	type LinksFunction,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
+import { Form, useLoaderData } from '@remix-run/react'
+import chartStyles from '#app/components/charts.css'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { db } from '#db/client.server.ts'
+import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { loadStatistics } from '../../utils/statistics.server.ts'
+import {
+	CountTable,
+	StatCards,
+	StatisticsCharts,
+	StepTimesTable,
+} from './statistics-view.tsx'
+
+export const links: LinksFunction = () => [
+	{ rel: 'stylesheet', href: chartStyles },
+]
+
+export async function loader({ request }: LoaderFunctionArgs) {
+	const { board, organisationId, fromYear, toYear, stats } =
+		await loadStatistics(request)
+	const organisations = board ? await listOrganisationChoices(db) : []
+	return json({ board, organisationId, fromYear, toYear, stats, organisations })
+}
+
+export default function StatisticsRoute() {
+	const data = useLoaderData<typeof loader>()
+	const { stats, fromYear, toYear } = data
+	const t = useT()
+	const locale = useLocale()
+	const sum = (
+		direction: 'out' | 'in',
+		field: 'delegations' | 'people' | 'cancelled',
+	) =>
+		stats.byYear
+			.filter(r => r.direction === direction)
+			.reduce((n, r) => n + r[field], 0)
+	const query = new URLSearchParams({
+		...(data.organisationId && data.board ? { org: data.organisationId } : {}),
+		from: String(fromYear),
+		to: String(toYear),
+	}).toString()
+	return (
+		<>
+			<h1>{t('stats.title')}</h1>
+			<p className="muted">{t('stats.intro')}</p>
+			<Form method="get" className="filters">
+				{data.board && (
+					<label>
+						{t('stats.organisation')}
+						<select name="org" defaultValue={data.organisationId ?? ''}>
+							<option value="">{t('stats.allOrganisations')}</option>
+							{data.organisations.map(o => (
+								<option key={o.id} value={o.id}>
+									{locale === 'vi' ? o.name_vi : o.name_en || o.name_vi}
+								</option>
+							))}
+						</select>
+					</label>
+				)}
+				{(
+					[
+						['from', 'stats.fromYear', fromYear],
+						['to', 'stats.toYear', toYear],
+					] as const
+				).map(([name, label, value]) => (
+					<label key={name}>
+						{t(label)}
+						<input
+							type="number"
+							name={name}
+							min={2000}
+							max={2100}
+							defaultValue={value}
+						/>
+					</label>
+				))}
+				<button type="submit">{t('stats.apply')}</button>
+				<a href={`/statistics.csv?${query}`} download>
+					{t('stats.csv')}
+				</a>
+				<a href={`/statistics.xlsx?${query}`} download>
+					{t('stats.xlsx')}
+				</a>
+			</Form>
+			<p>{t('stats.period', { from: String(fromYear), to: String(toYear) })}</p>
+			<StatCards
+				cards={
+					[
+						['stats.outDelegations', sum('out', 'delegations')],
+						['stats.outPeople', sum('out', 'people')],
+						['stats.inDelegations', sum('in', 'delegations')],
+						['stats.inGuests', sum('in', 'people')],
+						[
+							'stats.cancelledTrips',
+							sum('out', 'cancelled') + sum('in', 'cancelled'),
+						],
+					] as const
+				}
+			/>
+			<StatisticsCharts stats={stats} fromYear={fromYear} toYear={toYear} />
+			<CountTable
+				title={t('stats.byPartner')}
+				keyLabel={t('stats.partner')}
+				rows={stats.byPartner}
+			/>
+			<h2>{t('stats.cancelled')}</h2>
+			{stats.cancelled.length ? (
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{t('stats.reason')}</th>
+							<th scope="col">{t('stats.count')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{stats.cancelled.map(c => (
+							<tr key={c.reason}>
+								<td>{c.reason}</td>
+								<td>{c.count}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="muted">{t('stats.none')}</p>
+			)}
+			<h2>{t('stats.reports')}</h2>
+			<StatCards
+				cards={
+					[
+						['stats.onTime', stats.reports.on_time],
+						['stats.late', stats.reports.late],
+						['stats.overdue', stats.reports.overdue],
+						['stats.pending', stats.reports.pending],
+					] as const
+				}
+			/>
+			<StepTimesTable rows={stats.stepTimes} />
+		</>
+	)
+}
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

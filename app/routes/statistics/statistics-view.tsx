@@ -1,0 +1,191 @@
+import { BarChart } from '#app/components/charts.tsx'
+import { type CountRow, type Statistics } from '#db/repos/statistics.server.ts'
+import { countryName } from '#lib/countries.ts'
+import { formatNumber } from '#lib/format.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
+
+const OUT = '#1d4ed8'
+const IN = '#d97706'
+
+/** Pivot rows keyed by year/country/partner into out and in series. */
+function pivot(rows: CountRow[], field: 'delegations' | 'people') {
+	const keys = [...new Set(rows.map(r => r.key))]
+	const value = (key: string, direction: 'out' | 'in') =>
+		rows.find(r => r.key === key && r.direction === direction)?.[field] ?? 0
+	return {
+		keys,
+		out: keys.map(k => value(k, 'out')),
+		in: keys.map(k => value(k, 'in')),
+	}
+}
+
+/** A row of labelled totals ("Đoàn ra: 12"). */
+export function StatCards({
+	cards,
+}: {
+	cards: readonly (readonly [key: string, value: number])[]
+}) {
+	const t = useT()
+	return (
+		<dl className="stat-cards">
+			{cards.map(([key, value]) => (
+				<div key={key}>
+					<dt>{t(key)}</dt>
+					<dd>{formatNumber(value)}</dd>
+				</div>
+			))}
+		</dl>
+	)
+}
+
+/** Delegations by year (every year of the period) and by country (the top 12), out and in. */
+export function StatisticsCharts({
+	stats,
+	fromYear,
+	toYear,
+}: {
+	stats: Pick<Statistics, 'byYear' | 'byCountry'>
+	fromYear: number
+	toYear: number
+}) {
+	const t = useT()
+	const locale = useLocale()
+	const years: string[] = []
+	for (let y = fromYear; y <= toYear; y++) years.push(String(y))
+	const byYear = pivot(stats.byYear, 'delegations')
+	const yearValues = (values: number[]) =>
+		years.map(y => values[byYear.keys.indexOf(y)] ?? 0)
+	const topCountries = pivot(stats.byCountry, 'delegations')
+	const countries = topCountries.keys.slice(0, 12)
+	const series = [
+		{ name: t('stats.outDelegations'), color: OUT },
+		{ name: t('stats.inDelegations'), color: IN },
+	]
+	return (
+		<section className="chart-grid">
+			<div>
+				<h2>{t('stats.byYear')}</h2>
+				<BarChart
+					title={t('stats.byYear')}
+					tableLabel={t('stats.tableAlt')}
+					labels={years}
+					series={[
+						{ ...series[0]!, values: yearValues(byYear.out) },
+						{ ...series[1]!, values: yearValues(byYear.in) },
+					]}
+				/>
+			</div>
+			<div>
+				<h2>{t('stats.byCountry')}</h2>
+				{countries.length ? (
+					<BarChart
+						horizontal
+						title={t('stats.byCountry')}
+						tableLabel={t('stats.tableAlt')}
+						labels={countries.map(c => countryName(c, locale))}
+						series={[
+							{ ...series[0]!, values: topCountries.out.slice(0, 12) },
+							{ ...series[1]!, values: topCountries.in.slice(0, 12) },
+						]}
+					/>
+				) : (
+					<p className="muted">{t('stats.none')}</p>
+				)}
+			</div>
+		</section>
+	)
+}
+
+/** How long each step of the chains took: passes, median and slowest. */
+export function StepTimesTable({ rows }: { rows: Statistics['stepTimes'] }) {
+	const t = useT()
+	const locale = useLocale()
+	return (
+		<>
+			<h2>{t('stats.stepTimes')}</h2>
+			{rows.length ? (
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{t('stats.organisation')}</th>
+							<th scope="col">{t('stats.step')}</th>
+							<th scope="col">{t('stats.passes')}</th>
+							<th scope="col">{t('stats.median')}</th>
+							<th scope="col">{t('stats.slowest')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.map(s => (
+							<tr key={s.organisation_name + s.step}>
+								<td>{s.organisation_name}</td>
+								<td>{locale === 'en' && s.label_en ? s.label_en : s.label}</td>
+								<td>{s.passes}</td>
+								<td>{duration(t, s.median_hours)}</td>
+								<td>{duration(t, s.max_hours)}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="muted">{t('stats.none')}</p>
+			)}
+		</>
+	)
+}
+
+function duration(t: ReturnType<typeof useT>, hours: number) {
+	return hours >= 48
+		? t('stats.days', {
+				value: formatNumber(Math.round((hours / 24) * 10) / 10),
+			})
+		: t('stats.hours', { value: formatNumber(hours) })
+}
+
+export function CountTable({
+	title,
+	keyLabel,
+	rows,
+}: {
+	title: string
+	keyLabel: string
+	rows: CountRow[]
+}) {
+	const t = useT()
+	return (
+		<>
+			<h2>{title}</h2>
+			{rows.length ? (
+				<table>
+					<thead>
+						<tr>
+							<th scope="col">{keyLabel}</th>
+							<th scope="col">{t('stats.direction')}</th>
+							<th scope="col">{t('stats.delegations')}</th>
+							<th scope="col">{t('stats.people')}</th>
+							<th scope="col">{t('stats.cancelledTrips')}</th>
+						</tr>
+					</thead>
+					<tbody>
+						{rows.slice(0, 50).map(r => (
+							<tr key={(r.partner_id ?? r.key) + r.direction}>
+								<td>{r.key}</td>
+								<td>
+									{t(
+										r.direction === 'out'
+											? 'stats.outDelegations'
+											: 'stats.inDelegations',
+									)}
+								</td>
+								<td>{r.delegations}</td>
+								<td>{r.people}</td>
+								<td>{r.cancelled}</td>
+							</tr>
+						))}
+					</tbody>
+				</table>
+			) : (
+				<p className="muted">{t('stats.none')}</p>
+			)}
+		</>
+	)
+}

@@ -1,0 +1,64 @@
+/** Enums every layer shares; db/schema.ts re-exports them for the tables' types. */
+
+export const LOCALES = ['vi', 'en'] as const
+export type Locale = (typeof LOCALES)[number]
+
+export const TIMING_KINDS = ['year', 'month', 'dates'] as const
+export type TimingKind = (typeof TIMING_KINDS)[number]
+
+/** The states the "Báo cáo sau chuyến đi" list filters by. */
+export const REPORT_STATES = [
+	'due',
+	'overdue',
+	'submitted',
+	'acknowledged',
+] as const
+export type ReportState = (typeof REPORT_STATES)[number]
+
+export const ORGANISATION_KINDS = [
+	'provincial_federation',
+	'sector_union',
+	'party_committee',
+	'vgcl_board',
+	'foreign_partner',
+] as const
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
+
+export const ROLES = ['drafter', 'approver', 'admin'] as const
+export type Role = (typeof ROLES)[number]
+
+export const APPROVAL_RULES = ['any', 'all', 'min'] as const
+export type ApprovalRule = (typeof APPROVAL_RULES)[number]
+
+export const DIRECTIONS = ['out', 'in'] as const
+export type Direction = (typeof DIRECTIONS)[number]
+
+export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
+export type PassportType = (typeof PASSPORT_TYPES)[number]
+
+export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
+export type FundingSource = (typeof FUNDING_SOURCES)[number]
+
+export const CURRENCIES = ['VND', 'USD'] as const
+export type Currency = (typeof CURRENCIES)[number]
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const
+export type EmailStatus = (typeof EMAIL_STATUSES)[number]
+
+export const PARTNER_TYPES = [
+	'trade_union',
+	'federation',
+	'international_organisation',
+	'ngo',
+	'government',
+	'other',
+] as const
+export type PartnerType = (typeof PARTNER_TYPES)[number]
+
+export const AGREEMENT_KINDS = [
+	'mou',
+	'cooperation_agreement',
+	'cooperation_plan',
+	'other',
+] as const
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number]

@@ -1,0 +1,81 @@
+import { type Locale } from '#lib/enums.ts'
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh'
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	day: '2-digit',
+	month: '2-digit',
+	year: 'numeric',
+})
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+	timeZone: TIME_ZONE,
+	hour: '2-digit',
+	minute: '2-digit',
+	hour12: false,
+})
+
+/** dd/mm/yyyy in Vietnam's time zone, whatever the server's. */
+export function formatDate(value: Date | string) {
+	return dateFormat.format(new Date(value))
+}
+
+export function formatDateTime(value: Date | string) {
+	const date = new Date(value)
+	return `${timeFormat.format(date)} ${dateFormat.format(date)}`
+}
+
+/** 4500 → "4.500"; Vietnamese grouping in both locales, as official documents use it. */
+const numberFormat = new Intl.NumberFormat('vi-VN', {
+	maximumFractionDigits: 2,
+})
+
+export function formatNumber(value: number) {
+	return numberFormat.format(value)
+}
+
+/** 4.500 USD, 12.000.000 ₫ */
+export function formatMoney(amount: number, currency: 'VND' | 'USD') {
+	return currency === 'VND'
+		? `${formatNumber(amount)} ₫`
+		: `${formatNumber(amount)} USD`
+}
+
+/** "Quảng Trị, ngày 13 tháng 10 năm 2021" */
+export function formatPlaceDate(
+	place: string,
+	value: Date | string,
+	locale: Locale = 'vi',
+) {
+	const [day, month, year] = formatDate(value).split('/')
+	return locale === 'vi'
+		? `${place}, ngày ${Number(day)} tháng ${Number(month)} năm ${year}`
+		: `${place}, ${day}/${month}/${year}`
+}
+
+/** "05/03/2026" or "2026-03-05" → "2026-03-05"; null when it is not a real calendar date. */
+export function parseDate(text: string): string | null {
+	const vi = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text.trim())
+	const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text.trim())
+	const [y, m, d] = vi
+		? [vi[3], vi[2], vi[1]]
+		: iso
+			? [iso[1], iso[2], iso[3]]
+			: []
+	if (!y) return null
+	const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)))
+	if (
+		date.getUTCFullYear() !== Number(y) ||
+		date.getUTCMonth() !== Number(m) - 1 ||
+		date.getUTCDate() !== Number(d)
+	)
+		return null
+	return date.toISOString().slice(0, 10)
+}
+
+/** "2026-03-05" → "05/03/2026" (a calendar date: no time zone applies). */
+export function formatIsoDate(iso: string | null | undefined) {
+	if (!iso) return ''
+	const [y, m, d] = iso.split('-')
+	return `${d}/${m}/${y}`
+}

@@ -1,0 +1,386 @@
+import { type Kysely, type Transaction } from 'kysely'
+import {
+	applyPlanEvent,
+	type PlanFieldChanges,
+} from '#workflows/plan/plan.server.ts'
+import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+import {
+	insertPlan,
+	savePlanContent,
+	type PlanContent,
+} from '#db/repos/plan.server.ts'
+import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
+import { type DB } from '#db/schema.ts'
+
+type Db = Kysely<DB> | Transaction<DB>
+type Actor = {
+	userId: string
+	organisationId: string
+	roles: ('drafter' | 'approver' | 'admin')[]
+}
+
+const ldldFunding = (partner: string): PlanContent['budget'] => [
+	{
+		payer: `LHCD tỉnh ${partner}`,
+		item: 'chi phí ăn, nghỉ',
+		source: 'partner',
+		amount: null,
+		currency: null,
+	},
+	{
+		payer: 'LĐLĐ tỉnh Quảng Trị',
+		item: 'chi phí về phương tiện đi lại và kinh phí hỗ trợ cho bạn',
+		source: 'union_budget',
+		amount: null,
+		currency: null,
+	},
+]
+
+function content(
+	fields: PlanContent['fields'],
+	budget: PlanContent['budget'],
+): PlanContent {
+	return {
+		fields,
+		members: [],
+		budget,
+		newAttachments: [],
+		removeAttachmentIds: [],
+	}
+}
+
+type Trip =
+	| { cancelled_on: string; cancelled: string }
+	| {
+			departed_on: string
+			returned_on: string
+			report_due_on: string
+			report: Omit<ReportContent, 'participants'> & { on: string }
+	  }
+
+interface DemoPlan {
+	plan: PlanContent
+	/** The day the drafter sent it up the chain. */
+	submitted: string
+	trip: 'approved' | Trip
+}
+
+/** Seed 001: the 2020 plan of LĐLĐ tỉnh Quảng Trị, and the 2019 delegations its report tells of. */
+function demoPlans(partners: {
+	savannakhet: string
+	salavan: string
+}): DemoPlan[] {
+	const outbound = (
+		partner: 'Savannakhet' | 'Salavan',
+		year: number,
+		activities: string[],
+	) =>
+		content(
+			{
+				plan_year: year,
+				direction: 'out',
+				name: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+				in_name_of: 'Liên đoàn Lao động tỉnh Quảng Trị',
+				head_title: 'Chủ tịch LĐLĐ tỉnh Quảng Trị',
+				member_count: 10,
+				country: 'LA',
+				partner_id:
+					partner === 'Savannakhet' ? partners.savannakhet : partners.salavan,
+				activities,
+				days_min: 3,
+				days_max: 4,
+				timing_kind: 'year',
+			},
+			ldldFunding(partner),
+		)
+	return [
+		{
+			plan: outbound('Savannakhet', 2020, [
+				'Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
+				'Đi thực tế một số CĐCS',
+			]),
+			submitted: '2019-10-28',
+			trip: 'approved',
+		},
+		{
+			plan: outbound('Salavan', 2020, [
+				'Trao đổi kinh nghiệm hoạt động công đoàn',
+				'Đi thực tế một số CĐCS',
+			]),
+			submitted: '2019-10-29',
+			trip: 'approved',
+		},
+		{
+			plan: content(
+				{
+					plan_year: 2019,
+					direction: 'in',
+					name: 'Đoàn LHCĐ tỉnh Savannakhet (Đoàn vào)',
+					in_name_of: 'Liên hiệp Công đoàn tỉnh Savannakhet',
+					head_title: 'Chủ tịch Liên hiệp Công đoàn tỉnh Savannakhet',
+					member_count: 10,
+					country: 'LA',
+					partner_id: partners.savannakhet,
+					activities: [
+						'Hội đàm, thông tin khái quát về tình hình kinh tế - xã hội của 2 tỉnh',
+						'Trao đổi kinh nghiệm phát triển đoàn viên, thành lập công đoàn cơ sở khu vực doanh nghiệp ngoài nhà nước',
+					],
+					days_min: 4,
+					days_max: 4,
+					timing_kind: 'month',
+					timing_month: 6,
+				},
+				[
+					{
+						payer: 'LĐLĐ tỉnh Quảng Trị',
+						item: 'chi phí ăn, nghỉ, đi lại trong thời gian đoàn ở Quảng Trị',
+						source: 'union_budget',
+						amount: null,
+						currency: null,
+					},
+				],
+			),
+			submitted: '2019-03-04',
+			trip: {
+				departed_on: '2019-06-11',
+				returned_on: '2019-06-14',
+				report_due_on: '2019-06-29',
+				report: {
+					on: '2019-06-24',
+					summary:
+						'Đoàn 10 người do đồng chí Chủ tịch Liên hiệp Công đoàn tỉnh Savannakhet làm trưởng đoàn làm việc tại tỉnh Quảng Trị từ ngày 11 đến 14/6/2019.',
+					results:
+						'Hai bên hội đàm, thông tin khái quát về tình hình kinh tế - xã hội của 2 tỉnh, chia sẻ kinh nghiệm phát triển đoàn viên, thành lập công đoàn cơ sở khu vực doanh nghiệp ngoài nhà nước, thương lượng, ký kết thỏa ước lao động tập thể; khẳng định tiếp tục duy trì quan hệ hữu nghị truyền thống giữa công đoàn hai tỉnh.',
+					activities_done:
+						'Hội đàm tại trụ sở LĐLĐ tỉnh Quảng Trị\nThăm một số công đoàn cơ sở khu vực doanh nghiệp ngoài nhà nước',
+					proposals:
+						'Đề nghị Tổng LĐLĐ Việt Nam tiếp tục hỗ trợ kinh phí cho hoạt động hợp tác với công đoàn các tỉnh Nam Lào.',
+				},
+			},
+		},
+		{
+			plan: outbound('Salavan', 2019, [
+				'Trao đổi kinh nghiệm hoạt động công đoàn',
+				'Đi thực tế một số CĐCS',
+			]),
+			submitted: '2019-04-15',
+			trip: {
+				departed_on: '2019-09-17',
+				returned_on: '2019-09-20',
+				report_due_on: '2019-10-05',
+				report: {
+					on: '2019-10-02',
+					summary:
+						'Đoàn 10 người do đồng chí Chủ tịch LĐLĐ tỉnh Quảng Trị làm trưởng đoàn làm việc tại tỉnh Salavan từ ngày 17 đến 20/9/2019.',
+					results:
+						'Hai bên trao đổi kinh nghiệm hoạt động công đoàn, thống nhất nội dung kế hoạch hợp tác giai đoạn 2020-2022 theo thỏa thuận hợp tác giữa hai tỉnh.',
+					activities_done:
+						'Hội đàm với LHCĐ tỉnh Salavan\nĐi thực tế một số công đoàn cơ sở',
+					proposals: '',
+				},
+			},
+		},
+		{
+			plan: outbound('Savannakhet', 2019, [
+				'Dự Đại hội Liên hiệp Công đoàn tỉnh Savannakhet',
+			]),
+			submitted: '2019-02-18',
+			trip: {
+				cancelled_on: '2019-07-01',
+				cancelled:
+					'Bạn lùi Đại hội sang năm 2020, hai bên thống nhất không tổ chức đoàn trong năm 2019.',
+			},
+		},
+	]
+}
+
+/** Sends one event as it happened on `day` (09:00 in Vietnam): the timeline and the statistics read these times. */
+async function send(
+	trx: Db,
+	planId: string,
+	day: string,
+	event: PlanEvent,
+	{
+		changes,
+		snapshotExtra,
+	}: {
+		changes?: PlanFieldChanges
+		snapshotExtra?: Record<string, unknown>
+	} = {},
+) {
+	const { version } = await trx
+		.selectFrom('plan')
+		.select('version')
+		.where('id', '=', planId)
+		.executeTakeFirstOrThrow()
+	const result = await applyPlanEvent(trx, {
+		planId,
+		expectedVersion: version,
+		event,
+		changes,
+		snapshotExtra,
+	})
+	if (result.status !== 'ok')
+		throw new Error(`demo plan: ${event.type} refused (${result.status})`)
+	const at = new Date(`${day}T09:00:00+07:00`)
+	await trx
+		.updateTable('plan_event')
+		.set({ created_at: at })
+		.where('id', '=', eb =>
+			eb
+				.selectFrom('plan_event')
+				.select(eb => eb.fn.max('id').as('id'))
+				.where('plan_id', '=', planId),
+		)
+		.execute()
+	await trx
+		.updateTable('plan')
+		.set({ status_changed_at: at })
+		.where('id', '=', planId)
+		.execute()
+}
+
+const addDays = (day: string, n: number) =>
+	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000)
+		.toISOString()
+		.slice(0, 10)
+
+/**
+ * Loads seed 001's plans through the workflow, so each has its real events, dated as they would
+ * have happened: submitted by the drafter, approved at every step of the chain, then (2019) gone,
+ * back and reported, or cancelled.
+ */
+export async function seedPlans(
+	trx: Db,
+	ids: {
+		ldld: string
+		tinhUy: string
+		board: string
+		savannakhet: string
+		salavan: string
+	},
+) {
+	const users = await trx
+		.selectFrom('app_user')
+		.select(['id', 'email', 'organisation_id', 'roles'])
+		.execute()
+	const actor = (email: string): Actor => {
+		const u = users.find(u => u.email === email)
+		if (!u) throw new Error(`demo plan: no user ${email}`)
+		return {
+			userId: u.id,
+			organisationId: u.organisation_id,
+			roles: u.roles as Actor['roles'],
+		}
+	}
+	const drafter = actor('soanthao@ldld-quangtri.vn')
+	const approvers = [
+		'chutich@ldld-quangtri.vn',
+		'pheduyet@tinhuy-quangtri.vn',
+		'pheduyet@bandoingoai-tld.vn',
+	].map(actor)
+
+	const receiver = approvers[2]!
+	for (const { plan, submitted, trip } of demoPlans(ids)) {
+		const row = await insertPlan(trx, {
+			organisationId: ids.ldld,
+			createdBy: drafter.userId,
+			plan_year: plan.fields.plan_year!,
+			direction: plan.fields.direction!,
+		})
+		if (!(await savePlanContent(trx, row.id, row.version, plan)))
+			throw new Error('demo plan: not saved')
+		await trx
+			.updateTable('plan')
+			// Entered a few days before it was sent: the plan tables list plans in this order.
+			.set({ created_at: new Date(`${addDays(submitted, -3)}T09:00:00+07:00`) })
+			.where('id', '=', row.id)
+			.execute()
+		await send(trx, row.id, submitted, { type: 'SUBMIT', actor: drafter })
+		for (const [i, approver] of approvers.entries())
+			await send(trx, row.id, addDays(submitted, [2, 9, 23][i]!), {
+				type: 'APPROVE',
+				actor: approver,
+			})
+		if (trip !== 'approved')
+			await recordTrip(trx, row.id, trip, drafter, receiver)
+	}
+}
+
+/** The 2019 trips as they went: gone, back, reported and acknowledged, or cancelled. */
+async function recordTrip(
+	trx: Db,
+	planId: string,
+	trip: Trip,
+	drafter: Actor,
+	receiver: Actor,
+) {
+	if ('cancelled' in trip) {
+		await send(
+			trx,
+			planId,
+			trip.cancelled_on,
+			{ type: 'CANCEL', actor: drafter, comment: trip.cancelled },
+			{ changes: { cancel_reason: trip.cancelled } },
+		)
+		return
+	}
+	const { report, ...dates } = trip
+	await send(
+		trx,
+		planId,
+		dates.departed_on,
+		{ type: 'DEPART', actor: drafter },
+		{ changes: { departed_on: dates.departed_on } },
+	)
+	await send(
+		trx,
+		planId,
+		dates.returned_on,
+		{ type: 'COMPLETE_TRIP', actor: drafter },
+		{
+			changes: {
+				returned_on: dates.returned_on,
+				report_due_on: dates.report_due_on,
+			},
+		},
+	)
+	const { on, ...text } = report
+	const content = {
+		...text,
+		participants: [
+			{
+				full_name: 'Lê Văn Đức',
+				title: 'Chủ tịch',
+				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
+			},
+			{
+				full_name: 'Trần Thị Thu Hà',
+				title: 'Phó Chủ tịch Thường trực',
+				organisation_name: 'LĐLĐ tỉnh Quảng Trị',
+			},
+		],
+	}
+	const saved = await saveReport(trx, planId, 0, content, {
+		submitted: true,
+		newAttachments: [],
+		removeAttachmentIds: [],
+	})
+	if (!saved) throw new Error('demo report: not saved')
+	await trx
+		.updateTable('trip_report')
+		.set({ submitted_at: new Date(`${on}T09:00:00+07:00`) })
+		.where('plan_id', '=', planId)
+		.execute()
+	await send(
+		trx,
+		planId,
+		on,
+		{ type: 'SUBMIT_REPORT', actor: drafter },
+		{ snapshotExtra: { report: content } },
+	)
+	await send(trx, planId, addDays(on, 4), {
+		type: 'ACKNOWLEDGE_REPORT',
+		actor: receiver,
+	})
+}
