@@ -185,7 +185,6 @@ const chains: Partial<
 		{
 			org: 'tinhUy',
 			label_vi: 'Tỉnh ủy',
-			requires_written_answer: true,
 			label_en: 'Provincial Party Committee',
 		},
 		{
@@ -281,6 +280,12 @@ export async function seedDemo(db: Kysely<DB>) {
 				.execute()
 		}
 		await seedPlans(trx, ids)
+		// From now on the Tỉnh ủy answers in writing (the demo plans' history predates the option).
+		await trx
+			.updateTable('chain_step')
+			.set({ requires_written_answer: true })
+			.where('organisation_id', '=', ids.tinhUy)
+			.execute()
 		await seedPartners(trx, ids)
 	})
 }
