@@ -454,7 +454,8 @@ test('with 500 plans in a year the report builds and exports in well under a sec
 		(await get(editorRoute, `/annual-reports/${id}`, cookie, id)).status,
 	).toBe(200)
 	const editorQueries = queryCounter.count - before
-	expect(editorQueries).toBeLessThanOrEqual(one.count)
+	// The editor also reads the report's register entry (its number, once given): one query more.
+	expect(editorQueries).toBeLessThanOrEqual(one.count + 1)
 }, 120_000)
 
 test('creating a report with a bad year or an organisation that does not report is answered next to the field and creates nothing', async () => {
