@@ -16,6 +16,7 @@ import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_
 import * as currencies from './2026-12-06T14-10_currencies.ts'
 import * as lookalikeLetters from './2026-12-06T15-00_lookalike_letters.ts'
 import * as listOrders from './2026-12-06T15-10_list_orders.ts'
+import * as documentRegister from './2026-12-06T16-00_document_register.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -36,6 +37,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T14-10_currencies': currencies,
 	'2026-12-06T15-00_lookalike_letters': lookalikeLetters,
 	'2026-12-06T15-10_list_orders': listOrders,
+	'2026-12-06T16-00_document_register': documentRegister,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -4,6 +4,7 @@ import { approvalsEn } from './approvals-en.ts'
 import { substitutesEn } from './substitutes-en.ts'
 import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
+import { documentsEn } from './documents-en.ts'
 import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
 import { securityEn } from './security-en.ts'
@@ -615,6 +616,7 @@ export const en: Record<MessageKey, string> = {
 	...substitutesEn,
 	...statisticsEn,
 	...annualReportEn,
+	...documentsEn,
 	...partnersEn,
 	...decideEn,
 	...securityEn,

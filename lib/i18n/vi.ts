@@ -4,6 +4,7 @@ import { approvalsVi } from './approvals-vi.ts'
 import { substitutesVi } from './substitutes-vi.ts'
 import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
+import { documentsVi } from './documents-vi.ts'
 import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
 import { securityVi } from './security-vi.ts'
@@ -608,6 +609,7 @@ export const vi = {
 	...substitutesVi,
 	...statisticsVi,
 	...annualReportVi,
+	...documentsVi,
 	...partnersVi,
 	...decideVi,
 	...securityVi,
