@@ -32,6 +32,7 @@ export function createDb(url: string, { max = 10 } = {}) {
 					},
 				},
 			}),
+			() => queryCounter.count++,
 		),
 		log: event => {
 			if (event.level === 'query') queryCounter.count++

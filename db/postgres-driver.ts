@@ -23,12 +23,16 @@ import { reportDatabaseError } from './availability.ts'
  * session advisory locks) needs a transaction (`pg_advisory_xact_lock`).
  */
 export class PostgresJsDialect implements Dialect {
-	constructor(private sql: Sql) {}
+	/** `onStatement` is told of the BEGIN, COMMIT and ROLLBACK it sends (Kysely logs the rest). */
+	constructor(
+		private sql: Sql,
+		private onStatement: () => void = () => {},
+	) {}
 	createAdapter() {
 		return new PostgresAdapter()
 	}
 	createDriver() {
-		return new PostgresJsDriver(this.sql)
+		return new PostgresJsDriver(this.sql, this.onStatement)
 	}
 	createIntrospector(db: Kysely<any>) {
 		return new PostgresIntrospector(db)
@@ -78,7 +82,10 @@ class PostgresJsConnection implements DatabaseConnection {
 }
 
 class PostgresJsDriver implements Driver {
-	constructor(private sql: Sql) {}
+	constructor(
+		private sql: Sql,
+		private onStatement: () => void,
+	) {}
 
 	async init() {}
 
@@ -97,6 +104,7 @@ class PostgresJsDriver implements Driver {
 		]
 			.filter(Boolean)
 			.join(' ')
+		this.onStatement()
 		await new Promise<void>((ready, fail) => {
 			let started = false
 			const done = this.sql.begin(options, tx => {
@@ -129,6 +137,7 @@ class PostgresJsDriver implements Driver {
 	async commitTransaction(connection: DatabaseConnection) {
 		const tx = await this.#open(connection)
 		if (tx.lost) throw tx.lost
+		this.onStatement()
 		tx.settle(true)
 		await tx.done
 	}
@@ -137,6 +146,7 @@ class PostgresJsDriver implements Driver {
 		const tx = await this.#open(connection)
 		// Lost, or its COMMIT failed (Kysely then rolls back): PostgreSQL has ended it already.
 		if (tx.lost || tx.settled) return
+		this.onStatement()
 		tx.settle(false)
 		await tx.done.catch(error => {
 			if (!(error instanceof Rollback)) throw error

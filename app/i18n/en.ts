@@ -58,6 +58,7 @@ export const en: Record<MessageKey, string> = {
 		'The email is waiting to be sent; its content appears once it is sent.',
 	'outbox.filter.all': 'All statuses',
 	'email.status.queued': 'Queued',
+	'email.status.sending': 'Being sent',
 	'email.status.sent': 'Sent',
 	'email.status.stored': 'Stored (no SMTP)',
 	'email.status.failed': 'Failed',

@@ -55,6 +55,7 @@ export const vi = {
 	'outbox.pendingBody': 'Email đang chờ gửi; nội dung sẽ có sau khi gửi.',
 	'outbox.filter.all': 'Mọi trạng thái',
 	'email.status.queued': 'Đang chờ gửi',
+	'email.status.sending': 'Đang gửi',
 	'email.status.sent': 'Đã gửi',
 	'email.status.stored': 'Đã lưu (không gửi qua SMTP)',
 	'email.status.failed': 'Gửi thất bại',
