@@ -4,13 +4,16 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { answerDuringOutage } from '#app/utils/outage.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
+import { surviveDatabaseOutages } from '#db/availability.ts'
 import { createDb, queryCounter } from '#db/connect.ts'
 import { resolveDatabase } from '#db/embedded.server.ts'
 import { migrateDatabase } from '#db/migrate.ts'
 import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#db/seed.ts'
 
 const port = Number(process.env.PORT ?? 3000)
+surviveDatabaseOutages()
 
 // Migrate, and load the demo data into an empty database, before serving anything.
 const database = await resolveDatabase()
@@ -64,6 +67,7 @@ const handleRequest = createRequestHandler({
 		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),
 })
+app.use(answerDuringOutage)
 // Each request runs in its own scope, where its loaders share the session check.
 app.all('*', (req, res, next) =>
 	requestScope.run(new Map(), () => handleRequest(req, res, next)),

@@ -110,3 +110,15 @@ function describe(error: unknown) {
 	const { code, message } = error as { code?: string; message?: string }
 	return [code, message].filter(Boolean).join(': ')
 }
+
+/**
+ * A rejection that nobody handled and that only says the database went away (a driver's
+ * background write) is reported, not fatal: the work it belonged to is retried where it
+ * started. Any other one still ends the process, as Node would.
+ */
+export function surviveDatabaseOutages() {
+	process.on('unhandledRejection', reason => {
+		if (!isConnectionError(reason)) throw reason
+		if (!state.down) reportDatabaseError(reason)
+	})
+}

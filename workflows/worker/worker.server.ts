@@ -136,14 +136,17 @@ export async function startWorker(
 	try {
 		runner = await start()
 	} catch (error) {
-		clearInterval(heartbeat)
-		await pool.end().catch(() => {})
-		throw error
+		// Started while the database is away: wait for it below, as after an outage.
+		if (!isConnectionError(error)) {
+			clearInterval(heartbeat)
+			await pool.end().catch(() => {})
+			throw error
+		}
 	}
 	const promise = (async () => {
-		while (runner) {
+		for (;;) {
 			try {
-				await runner.promise
+				await runner?.promise
 			} catch (error) {
 				if (!stopping && !isConnectionError(error))
 					console.error(`Hàng đợi công việc dừng vì lỗi: ${String(error)}`)
@@ -157,6 +160,7 @@ export async function startWorker(
 				runner = await start().catch(() => null)
 				if (runner && stopping) await runner.stop().catch(() => {})
 			}
+			if (!runner) return
 		}
 	})()
 
