@@ -37,23 +37,29 @@ export async function backupDatabase(url: string, file: string) {
 	const sql = connect(url)
 	const gzip = createGzip()
 	const written = pipeline(gzip, createWriteStream(file))
-	const write = async (text: string | Buffer) => {
-		if (!gzip.write(text)) await once(gzip, 'drain')
-	}
+	// No waiting for 'drain' while a COPY streams (postgres.js stalls then); gzip buffers meanwhile.
+	const write = (text: string | Buffer) => void gzip.write(text)
 	try {
 		const counts = await sql.begin('isolation level repeatable read read only', async tx => {
 			const tables = await tablesOf(tx)
 			const header = { format: 'doingoai-backup', version: 1, createdAt: new Date().toISOString(), migrations: await migrationsOf(tx), tables }
-			await write(`${JSON.stringify(header)}\n`)
+			write(`${JSON.stringify(header)}\n`)
 			const counts: Record<string, number> = {}
 			for (const table of tables) {
-				await write(`\\table ${table}\n`)
+				write(`\\table ${table}\n`)
 				let rows = 0
-				for await (const chunk of await tx.unsafe(`COPY ${table} TO STDOUT`).readable()) {
-					rows += (chunk as Buffer).toString('utf8').split('\n').length - 1
-					await write(chunk as Buffer)
-				}
-				await write('\\.\n')
+				// Events, not `for await`: postgres.js's COPY stream ends with 'close' only.
+				const stream = await tx.unsafe(`COPY ${table} TO STDOUT`).readable()
+				stream.on('data', (chunk: Buffer) => {
+					rows += chunk.toString('utf8').split('\n').length - 1
+					write(chunk)
+				})
+				await new Promise((resolve, reject) => {
+					stream.once('close', resolve)
+					stream.once('end', resolve)
+					stream.once('error', reject)
+				})
+				write('\\.\n')
 				counts[table] = rows
 			}
 			return counts
