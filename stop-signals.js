@@ -12,3 +12,15 @@ if (!state.installed) {
 	process.on('SIGINT', onSignal)
 	process.on('SIGTERM', onSignal)
 }
+
+// A Ctrl-C reaches the whole process group, tsx's esbuild service included: the app's modules
+// still loading then fail to compile. After a stop was asked for, that is the stop, not a crash
+// (the embedded PostgreSQL, if started, is stopped by its watchdog when this process ends).
+process.on('uncaughtException', error => {
+	if (state.requested) {
+		console.log('Đã dừng ứng dụng.')
+		process.exit(0)
+	}
+	console.error(error)
+	process.exit(1)
+})

@@ -349,7 +349,29 @@ async function waitUntilReady(
  * a session of its own (a terminal's Ctrl-C reaches only Node, which stops it last) and stops when
  * this process ends, however it ends.
  */
-export async function startEmbeddedPostgres(dir: string, database = 'app') {
+export async function startEmbeddedPostgres(
+	dir: string,
+	database = 'app',
+): Promise<Awaited<ReturnType<typeof startOrJoin>>> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return await startOrJoin(dir, database)
+		} catch (error) {
+			// A server this process meant to join was stopping (its app died and its watchdog is
+			// stopping it): once it is gone, start our own.
+			if (!(error instanceof JoinFailed) || attempt >= 3) throw error
+			await waitForExit(error.pid, 15_000)
+		}
+	}
+}
+
+class JoinFailed extends Error {
+	constructor(readonly pid: number) {
+		super(`The running PostgreSQL (pid ${pid}) refused the connection`)
+	}
+}
+
+async function startOrJoin(dir: string, database: string) {
 	dir = path.resolve(dir)
 	mkdirSync(dir, { recursive: true })
 	const password = 'postgres'
@@ -425,7 +447,12 @@ export async function startEmbeddedPostgres(dir: string, database = 'app') {
 	const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
 	try {
 		const [exists] =
-			await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`
+			await admin`SELECT 1 FROM pg_database WHERE datname = ${database}`.catch(
+				error => {
+					if (joined) throw new JoinFailed(joined.pid)
+					throw error
+				},
+			)
 		if (!exists)
 			await admin.unsafe(`CREATE DATABASE "${database}"`).catch(error => {
 				// 42P04: another process, started at the same moment, created it first.

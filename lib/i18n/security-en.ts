@@ -7,12 +7,12 @@ export const securityEn: Record<keyof typeof securityVi, string> = {
 	'csrf.home': 'Go to the home page',
 	'mail.title': 'My mail',
 	'mail.hint':
-		'The emails the system sent you. Without a mail server (SMTP_URL) you read them here; their links work for you alone.',
+		'The emails the system sent you. While no mail server is set up you read them here; their links work for you alone.',
 	'mail.back': 'Back to my mail',
 	'mail.sentHint':
 		'This email went to your mailbox; the copy kept here has no one-time links.',
 	'outbox.hintPrivate':
-		'System emails to the users of the organisations you administer: recipient, subject and status. Only the recipient can read the body and its links (under “My mail”, or in their mailbox once SMTP_URL is set).',
+		'System emails to the users of the organisations you administer: recipient, subject and status. Only the recipient can read the body and its links (under “My mail”, or in their own mailbox once a mail server is set up).',
 	'outbox.bodyPrivate':
 		'Only the recipient can read this email, as it may hold one-time links (approval, password reset).',
 	'decide.problem.otherUser':

@@ -5,12 +5,12 @@ export const securityVi = {
 	'csrf.home': 'Về trang chủ',
 	'mail.title': 'Thư của tôi',
 	'mail.hint':
-		'Các email hệ thống gửi cho bạn. Khi chưa cấu hình máy chủ thư (SMTP_URL), bạn đọc chúng tại đây; liên kết trong thư chỉ dùng được cho chính bạn.',
+		'Các email hệ thống gửi cho bạn. Khi chưa cấu hình máy chủ thư, bạn đọc chúng tại đây; liên kết trong thư chỉ dùng được cho chính bạn.',
 	'mail.back': 'Quay lại thư của tôi',
 	'mail.sentHint':
 		'Thư đã được gửi tới hộp thư email của bạn; bản lưu ở đây không chứa các liên kết dùng một lần.',
 	'outbox.hintPrivate':
-		'Email hệ thống gửi tới người dùng của tổ chức bạn quản trị: người nhận, tiêu đề và trạng thái. Nội dung và liên kết trong thư chỉ người nhận đọc được (mục “Thư của tôi”, hoặc hộp thư email khi đã cấu hình SMTP_URL).',
+		'Email hệ thống gửi tới người dùng của tổ chức bạn quản trị: người nhận, tiêu đề và trạng thái. Nội dung và liên kết trong thư chỉ người nhận đọc được (mục “Thư của tôi”, hoặc hộp thư email khi đã cấu hình máy chủ thư).',
 	'outbox.bodyPrivate':
 		'Nội dung thư chỉ người nhận đọc được, vì có thể chứa liên kết dùng một lần (phê duyệt, đặt lại mật khẩu).',
 	'decide.problem.otherUser':

@@ -242,7 +242,7 @@ describe('forms', () => {
 		const badDate = await post(world, drafter, {
 			intent: 'support',
 			amount: '100',
-			currency: 'EUR',
+			currency: 'XYZ',
 			given_on: '22/13/2018',
 		})
 		expect((await badDate.json()).result.error).toEqual({

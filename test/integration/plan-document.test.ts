@@ -107,7 +107,7 @@ test("seed 001's Savannakhet plan: issued as 1/KH-LĐLĐ, its DOCX holds the hea
 		),
 	)
 	expect(response.headers.get('Content-Disposition')).toMatch(
-		/filename="ke-hoach-1-kh-ldld-doan-ldld-tinh-quang-tri-doan-ra-2020\.docx"/,
+		/filename="ke-hoach-1-kh-ldld-[a-z0-9-]+\.docx"/,
 	)
 	const docx = await readDocx(response)
 	if (process.env.KEEP_DOCX)

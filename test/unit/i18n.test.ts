@@ -48,9 +48,9 @@ describe('translate', () => {
 })
 
 describe('plurals', () => {
-	test('English says "1 plan is" and "2 plans are"; Vietnamese has one form', () => {
-		expect(translate('en', 'home.inbox', { count: 1 })).toBe('1 plan is waiting for your organisation.')
-		expect(translate('en', 'home.inbox', { count: 2 })).toBe('2 plans are waiting for your organisation.')
+	test('English says "1 item is" and "2 items are"; Vietnamese has one form', () => {
+		expect(translate('en', 'home.inbox', { count: 1 })).toBe('1 item is waiting for your organisation.')
+		expect(translate('en', 'home.inbox', { count: 2 })).toBe('2 items are waiting for your organisation.')
 		expect(translate('en', 'trip.daysLate', { days: 1 })).toBe('1 day late')
 		expect(translate('en', 'trip.daysLate', { days: 0 })).toBe('0 days late')
 	})
