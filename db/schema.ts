@@ -371,6 +371,22 @@ export interface AnnualReportTable {
 	updated_at: Timestamp
 }
 
+/** Computed public holidays 2020–2035 (lib/working-days.ts publicHolidays), for SQL scans. */
+export interface PublicHolidayTable {
+	day: string
+	name: string
+}
+
+/** Days off and make-up working days the board admin declares. */
+export interface DeclaredDayTable {
+	day: string
+	kind: 'off' | 'working'
+	note: string
+	declared_by: string
+	version: Generated<number>
+	created_at: Timestamp
+}
+
 export interface DB {
 	annual_report: AnnualReportTable
 	agreement: AgreementTable
@@ -393,6 +409,8 @@ export interface DB {
 	step_approval: StepApprovalTable
 	substitution: SubstitutionTable
 	decision_token: DecisionTokenTable
+	public_holiday: PublicHolidayTable
+	declared_day: DeclaredDayTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

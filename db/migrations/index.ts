@@ -11,6 +11,7 @@ import * as annualReportSections from './2026-11-29T08-00_annual_report_sections
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
 import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_summary.ts'
 import * as currencies from './2026-12-06T14-10_currencies.ts'
+import * as workingDays from './2026-12-06T21-00_working_days.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
 	'2026-12-06T14-00_annual_report_plan_summary': annualReportPlanSummary,
 	'2026-12-06T14-10_currencies': currencies,
+	'2026-12-06T21-00_working_days': workingDays,
 }
 
 export const migrationProvider: MigrationProvider = {
