@@ -409,7 +409,7 @@ export interface DB {
 	step_approval: StepApprovalTable
 	substitution: SubstitutionTable
 	decision_token: DecisionTokenTable
-	public_holiday: PublicHolidayTable
+	'calendar.public_holiday': PublicHolidayTable
 	declared_day: DeclaredDayTable
 }
 

@@ -23,30 +23,33 @@ const LUNAR: [number, string, string][] = [
 ]
 
 export async function up(db: Kysely<any>) {
+	// Reference data, not user data: its own schema, so that nothing clearing the app's tables
+	// (the tests' TRUNCATE of public) empties it.
+	await sql`CREATE SCHEMA calendar`.execute(db)
 	await sql`
-		CREATE TABLE public_holiday (
+		CREATE TABLE calendar.public_holiday (
 			day date PRIMARY KEY,
 			name text NOT NULL
 		)`.execute(db)
 	await sql`
-		CREATE TABLE lunar_year (
+		CREATE TABLE calendar.lunar_year (
 			year int PRIMARY KEY,
 			tet date NOT NULL,
 			hung_kings date NOT NULL
 		)`.execute(db)
-	await sql`INSERT INTO lunar_year (year, tet, hung_kings) VALUES ${sql.join(
+	await sql`INSERT INTO calendar.lunar_year (year, tet, hung_kings) VALUES ${sql.join(
 		LUNAR.map(([y, tet, hung]) => sql`(${y}, ${tet}::date, ${hung}::date)`),
 	)}`.execute(db)
 	// Tết: lunar 30 (or 29) of the last month to lunar 4/1; 2/9 and 1/9 (Bộ luật Lao động 2019 art. 112).
 	await sql`
-		INSERT INTO public_holiday (day, name)
-		SELECT make_date(year, 1, 1), 'newYear' FROM lunar_year
-		UNION ALL SELECT tet + n, 'tet' FROM lunar_year, generate_series(-1, 3) AS n
-		UNION ALL SELECT hung_kings, 'hungKings' FROM lunar_year
-		UNION ALL SELECT make_date(year, 4, 30), 'reunification' FROM lunar_year
-		UNION ALL SELECT make_date(year, 5, 1), 'labour' FROM lunar_year
-		UNION ALL SELECT make_date(year, 9, 1), 'national' FROM lunar_year
-		UNION ALL SELECT make_date(year, 9, 2), 'national' FROM lunar_year`.execute(db)
+		INSERT INTO calendar.public_holiday (day, name)
+		SELECT make_date(year, 1, 1), 'newYear' FROM calendar.lunar_year
+		UNION ALL SELECT tet + n, 'tet' FROM calendar.lunar_year, generate_series(-1, 3) AS n
+		UNION ALL SELECT hung_kings, 'hungKings' FROM calendar.lunar_year
+		UNION ALL SELECT make_date(year, 4, 30), 'reunification' FROM calendar.lunar_year
+		UNION ALL SELECT make_date(year, 5, 1), 'labour' FROM calendar.lunar_year
+		UNION ALL SELECT make_date(year, 9, 1), 'national' FROM calendar.lunar_year
+		UNION ALL SELECT make_date(year, 9, 2), 'national' FROM calendar.lunar_year`.execute(db)
 
 	await sql`
 		CREATE TABLE declared_day (
@@ -64,7 +67,7 @@ export async function up(db: Kysely<any>) {
 			SELECT coalesce(
 				(SELECT kind = 'working' FROM declared_day WHERE day = d),
 				extract(isodow FROM d) < 6
-					AND NOT EXISTS (SELECT 1 FROM public_holiday WHERE day = d)
+					AND NOT EXISTS (SELECT 1 FROM calendar.public_holiday WHERE day = d)
 			)
 		$$`.execute(db)
 	// The n-th working day after d (before it when n < 0); n = 0 gives d.
@@ -89,6 +92,5 @@ export async function down(db: Kysely<any>) {
 	await sql`DROP FUNCTION IF EXISTS add_working_days(date, int)`.execute(db)
 	await sql`DROP FUNCTION IF EXISTS is_working_day(date)`.execute(db)
 	await sql`DROP TABLE IF EXISTS declared_day`.execute(db)
-	await sql`DROP TABLE IF EXISTS lunar_year`.execute(db)
-	await sql`DROP TABLE IF EXISTS public_holiday`.execute(db)
+	await sql`DROP SCHEMA IF EXISTS calendar CASCADE`.execute(db)
 }
