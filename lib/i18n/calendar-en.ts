@@ -28,7 +28,6 @@ export const calendarEn: Record<keyof typeof calendarVi, string> = {
 	'calendar.remove': 'Remove',
 	'calendar.saved': '{day} declared.',
 	'calendar.removed': '{day} removed.',
-	'calendar.workingDays': '{n} working days',
 	'calendar.errors.date': 'Enter the date as dd/mm/yyyy.',
 	'calendar.errors.kind': 'Choose day off or make-up working day.',
 	'calendar.errors.note':

@@ -26,7 +26,6 @@ export const calendarVi = {
 	'calendar.remove': 'Xóa',
 	'calendar.saved': 'Đã khai báo ngày {day}.',
 	'calendar.removed': 'Đã xóa ngày {day}.',
-	'calendar.workingDays': '{n} ngày làm việc',
 	'calendar.errors.date': 'Nhập ngày theo dạng dd/mm/yyyy.',
 	'calendar.errors.kind': 'Chọn nghỉ hoặc làm bù.',
 	'calendar.errors.note': 'Ghi căn cứ (ví dụ số thông báo), tối đa 200 ký tự.',
