@@ -169,6 +169,7 @@ function Header() {
 									</NavLink>
 									<NavLink to="/admin/users">{t('nav.users')}</NavLink>
 									<NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+									<NavLink to="/admin/calendar">{t('calendar.nav')}</NavLink>
 								</>
 							) : null}
 						</>

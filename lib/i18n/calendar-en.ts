@@ -1,6 +1,7 @@
 import { type calendarVi } from './calendar-vi.ts'
 
 export const calendarEn: Record<keyof typeof calendarVi, string> = {
+	'calendar.nav': 'Working days',
 	'calendar.title': 'Working-day calendar {year}',
 	'calendar.intro':
 		'Public holidays follow the Labour Code 2019 (art. 112), lunar dates in Viet Nam time; weekends are off. The board declares the extra days off and make-up working days the government announces each year.',

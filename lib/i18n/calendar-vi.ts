@@ -1,4 +1,5 @@
 export const calendarVi = {
+	'calendar.nav': 'Lịch làm việc',
 	'calendar.title': 'Lịch ngày làm việc {year}',
 	'calendar.intro':
 		'Ngày nghỉ lễ, Tết tính theo Bộ luật Lao động 2019 (Điều 112), âm lịch theo giờ Việt Nam; cuối tuần nghỉ. Ban Đối ngoại khai báo thêm ngày nghỉ, ngày làm bù theo thông báo của Chính phủ hằng năm.',
