@@ -94,6 +94,32 @@ export interface SessionTable {
 	id: string
 	user_id: string
 	expires_at: RequiredTimestamp
+	last_seen_at: Generated<Date>
+}
+
+export const AUDIT_ACTIONS = [
+	'user.created',
+	'user.activated',
+	'user.deactivated',
+	'organisation.created',
+	'organisation.updated',
+	'chain.published',
+	'substitution.created',
+	'substitution.ended',
+	'email.resent',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface AuditLogTable {
+	id: Generated<string>
+	created_at: Generated<Date>
+	actor_id: string
+	organisation_id: string
+	action: AuditAction
+	subject_id: string
+	before: unknown | null
+	after: unknown | null
 }
 
 export interface LoginAttemptTable {
@@ -232,6 +258,8 @@ export interface TripReportTable {
 	updated_at: Timestamp
 }
 
+export type EventVia = 'page' | 'link'
+
 export interface PlanEventTable {
 	id: Generated<string>
 	plan_id: string
@@ -245,6 +273,8 @@ export interface PlanEventTable {
 	plan_snapshot: unknown
 	/** The principal when a substitute decided on their behalf. */
 	on_behalf_of: string | null
+	/** How the event was taken: on a signed-in page, or through an email's decision link. */
+	via: Generated<EventVia>
 	created_at: Timestamp
 }
 
@@ -404,6 +434,7 @@ export interface DB {
 	app_user: AppUserTable
 	session: SessionTable
 	login_attempt: LoginAttemptTable
+	audit_log: AuditLogTable
 	chain: ChainTable
 	chain_step: ChainStepTable
 	step_approval: StepApprovalTable

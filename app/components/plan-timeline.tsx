@@ -89,6 +89,7 @@ export function PlanTimeline({
 									})
 								: e.actor_name}{' '}
 							({e.actor_organisation})
+							{e.via === 'link' ? ` · ${t('timeline.viaLink')}` : null}
 						</div>
 						{entered[i] ? (
 							<div className="muted">

@@ -21,6 +21,8 @@ export interface PlanEventRow {
 	actor_organisation: string
 	/** The approver a substitute decided for. */
 	on_behalf_name?: string | null
+	/** 'link' when decided through an email's link rather than on a signed-in page. */
+	via?: 'page' | 'link'
 	/** The new timing of a postponement or amendment. */
 	timing?: {
 		plan_year: number

@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LinksFunction,
@@ -24,6 +25,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { loadReportInput } from '../annual-report/access.server.ts'
 import { ReportTableView } from '../components/annual-report-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
@@ -193,6 +195,13 @@ export default function AnnualReportEditorRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data &&
+			`${data.organisationName} – ${t('annualReport.titleOf', { year: data.report.year, next: data.report.year + 1 })}`,
+		t('nav.annualReports'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

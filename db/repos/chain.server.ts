@@ -61,11 +61,14 @@ export async function insertChainVersion(
 		expectedVersion,
 		steps,
 		createdBy,
+		onSaved,
 	}: {
 		organisationId: string
 		expectedVersion: number
 		steps: ChainStepInput[]
 		createdBy: string
+		/** Runs in the same transaction once the version is saved (e.g. its audit entry). */
+		onSaved?: (trx: Db, chain: { id: string; version: number }) => Promise<void>
 	},
 ) {
 	try {
@@ -95,6 +98,7 @@ export async function insertChainVersion(
 					})),
 				)
 				.execute()
+			await onSaved?.(trx, chain)
 			return chain
 		})
 	} catch (error) {

@@ -1,6 +1,10 @@
 import { transition, initialTransition } from 'xstate'
 import { type Db } from '#db/client.server.ts'
-import { type ApprovalRule, type PlanUpdate } from '#db/schema.ts'
+import {
+	type ApprovalRule,
+	type EventVia,
+	type PlanUpdate,
+} from '#db/schema.ts'
 import {
 	listActiveApprovers,
 	recordStepApproval,
@@ -27,6 +31,7 @@ import {
 	type StoredWorkflow,
 	type WorkflowActor,
 } from './plan.machine.ts'
+import { ownSubmission, type OwnSubmission } from './separation.ts'
 
 export const WORKFLOW_VERSION = 2
 
@@ -64,6 +69,8 @@ export type ApplyResult =
 	  }
 	/** The state has the action, but not for this user (or without the required comment). */
 	| { status: 'forbidden' }
+	/** The user would decide on their own submission (plan) or their own report. */
+	| { status: 'own_submission'; kind: OwnSubmission }
 	| { status: 'no_chain' }
 	| {
 			status: 'incomplete'
@@ -164,6 +171,7 @@ export async function applyPlanEvent(
 		changes,
 		snapshotExtra,
 		onBehalfOf,
+		via = 'page',
 	}: {
 		planId: string
 		expectedVersion: number
@@ -178,6 +186,8 @@ export async function applyPlanEvent(
 		snapshotExtra?: Record<string, unknown>
 		/** The principal, when a substitute decides in their place (see `decisionActor`). */
 		onBehalfOf?: string | null
+		/** How the decision was taken: on a signed-in page or through an email's link. */
+		via?: EventVia
 	},
 ): Promise<ApplyResult> {
 	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
@@ -190,6 +200,8 @@ export async function applyPlanEvent(
 		organisation_name,
 		actor_name,
 		actor_organisation,
+		submitted_by,
+		report_submitted_by,
 		...record
 	} = locked
 	const plan = { ...record, workflow_snapshot }
@@ -230,6 +242,11 @@ export async function applyPlanEvent(
 
 	if (!acceptsEventType(snapshot, event.type)) return { status: 'wrong_state' }
 	if (!snapshot.can(event)) return { status: 'forbidden' }
+	const own = ownSubmission(event.type, { submitted_by, report_submitted_by }, [
+		event.actor.userId,
+		onBehalfOf,
+	])
+	if (own) return { status: 'own_submission', kind: own }
 
 	if (validate && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
 		const issues = validate(record)
@@ -252,6 +269,7 @@ export async function applyPlanEvent(
 			actor_id: event.actor.userId,
 			actor_organisation_id: event.actor.organisationId,
 			on_behalf_of: onBehalfOf ?? null,
+			via,
 			from_status: plan.status,
 			to_status: plan.status,
 			comment,
@@ -297,6 +315,7 @@ export async function applyPlanEvent(
 			actor_id: event.actor.userId,
 			actor_organisation_id: event.actor.organisationId,
 			on_behalf_of: onBehalfOf ?? null,
+			via,
 			from_status: plan.status,
 			to_status: to,
 			comment,

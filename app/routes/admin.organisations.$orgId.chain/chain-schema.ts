@@ -4,6 +4,7 @@ import {
 	validateChain,
 	validateStepApprovals,
 } from '#workflows/chain-validation.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const label = z.string().trim().max(200, { error: 'error.tooLong' })
 
@@ -14,7 +15,7 @@ export function chainSchema(
 ) {
 	return z
 		.object({
-			expectedVersion: z.number().int().min(0),
+			expectedVersion: z.number().int().min(0).max(MAX_INT),
 			steps: z
 				.array(
 					z.object({

@@ -45,6 +45,8 @@ import {
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plan/plan.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
+import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -63,7 +65,7 @@ const TIMELINE_LATEST = 100
 const DecisionSchema = z
 	.object({
 		intent: z.enum(APPROVAL_EVENTS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
@@ -89,8 +91,18 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await decisionActor(user, todayIso(), db, request)
-	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
+	const { actor, onBehalfOf } = await decisionActor(
+		user,
+		todayIso(),
+		db,
+		request,
+	)
+	// What this user may do, less the decisions on what they submitted themselves (and why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, actor) : [],
+		page,
+		[actor.userId, onBehalfOf?.id],
+	)
 	const stepAt = stepIndexOf(page.status)
 	const stepDecisions = await getStepDecisions(
 		db,
@@ -143,6 +155,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...record
 	} = page
 	return json({
@@ -160,6 +174,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		actions,
+		ownSubmission,
 		canEdit,
 		stepDecisions,
 		today: todayIso(),
@@ -283,6 +298,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			return refuse(intent, 409, [
 				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
 			])
+		case 'own_submission':
+			return refuse(intent, 403, ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
@@ -19,6 +20,7 @@ import {
 	StatusBadge,
 } from '../../components/plan-view.tsx'
 import { TripPanel } from '../../components/trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader(args: LoaderFunctionArgs) {
 	return loadPlanPage(args)
@@ -83,6 +85,15 @@ export default function PlanRoute() {
 			{sinceLoaded ? (
 				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
 			) : null}
+			{data.ownSubmission ? (
+				<p className="panel muted" role="note">
+					{t(
+						data.ownSubmission === 'plan'
+							? 'plan.ownSubmission'
+							: 'plan.ownReport',
+					)}
+				</p>
+			) : null}
 			<PlanActions />
 			{data.stepDecisions ? (
 				<StepDecisions decisions={data.stepDecisions} />
@@ -143,6 +154,12 @@ export default function PlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data && (data.plan.name || t('plan.notSet')),
+		t('nav.plans'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />
