@@ -107,6 +107,8 @@ export const AUDIT_ACTIONS = [
 	'substitution.created',
 	'substitution.ended',
 	'email.resent',
+	'calendar.declared',
+	'calendar.removed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 

@@ -15,7 +15,8 @@ function jdFromDate(dd: number, mm: number, yy: number) {
 		Math.floor(y / 400) -
 		32045
 	if (jd < 2299161)
-		jd = dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083
+		jd =
+			dd + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4) - 32083
 	return jd
 }
 
@@ -38,12 +39,23 @@ function newMoon(k: number) {
 	C1 = C1 - 0.4068 * Math.sin(Mpr * dr) + 0.0161 * Math.sin(dr * 2 * Mpr)
 	C1 = C1 - 0.0004 * Math.sin(dr * 3 * Mpr)
 	C1 = C1 + 0.0104 * Math.sin(dr * 2 * F) - 0.0051 * Math.sin(dr * (M + Mpr))
-	C1 = C1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M))
-	C1 = C1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr))
-	C1 = C1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M))
+	C1 =
+		C1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M))
+	C1 =
+		C1 -
+		0.0004 * Math.sin(dr * (2 * F - M)) -
+		0.0006 * Math.sin(dr * (2 * F + Mpr))
+	C1 =
+		C1 +
+		0.001 * Math.sin(dr * (2 * F - Mpr)) +
+		0.0005 * Math.sin(dr * (2 * Mpr + M))
 	const deltat =
 		T < -11
-			? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
+			? 0.001 +
+				0.000839 * T +
+				0.0002261 * T2 -
+				0.00000845 * T3 -
+				0.000000081 * T * T3
 			: -0.000278 + 0.000265 * T + 0.000262 * T2
 	return Jd1 + C1 - deltat
 }
@@ -59,7 +71,9 @@ function sunLongitude(jdn: number) {
 	const M = 357.5291 + 35999.0503 * T - 0.0001559 * T2 - 0.00000048 * T * T2
 	const L0 = 280.46645 + 36000.76983 * T + 0.0003032 * T2
 	let DL = (1.9146 - 0.004817 * T - 0.000014 * T2) * Math.sin(dr * M)
-	DL += (0.019993 - 0.000101 * T) * Math.sin(dr * 2 * M) + 0.00029 * Math.sin(dr * 3 * M)
+	DL +=
+		(0.019993 - 0.000101 * T) * Math.sin(dr * 2 * M) +
+		0.00029 * Math.sin(dr * 3 * M)
 	let L = (L0 + DL) * dr
 	L = L - Math.PI * 2 * Math.floor(L / (Math.PI * 2))
 	return Math.floor((L / Math.PI) * 6)

@@ -8,12 +8,7 @@ export type DeclaredKind = (typeof DECLARED_KINDS)[number]
 export type DeclaredDays = ReadonlyMap<string, DeclaredKind>
 
 export type HolidayName =
-	| 'newYear'
-	| 'tet'
-	| 'hungKings'
-	| 'reunification'
-	| 'labour'
-	| 'national'
+	'newYear' | 'tet' | 'hungKings' | 'reunification' | 'labour' | 'national'
 
 export type Holiday = { date: string; name: HolidayName }
 
@@ -30,7 +25,10 @@ export function publicHolidays(year: number): Holiday[] {
 	const tet = tetDate(year)
 	const days: Holiday[] = [
 		{ date: iso(year, 1, 1), name: 'newYear' },
-		...[-1, 0, 1, 2, 3].map(n => ({ date: addDays(tet, n), name: 'tet' as const })),
+		...[-1, 0, 1, 2, 3].map(n => ({
+			date: addDays(tet, n),
+			name: 'tet' as const,
+		})),
 		{ date: lunarToSolar(10, 3, year), name: 'hungKings' },
 		{ date: iso(year, 4, 30), name: 'reunification' },
 		{ date: iso(year, 5, 1), name: 'labour' },

@@ -39,13 +39,13 @@ export async function insertDeclaredDay(
 	return Boolean(inserted)
 }
 
-/** Deletes a declared day at the version the admin saw; false when it changed or is gone. */
+/** Deletes a declared day at the version the admin saw: what it was, or null when it changed or is gone. */
 export async function deleteDeclaredDay(db: Db, day: string, version: number) {
 	const deleted = await db
 		.deleteFrom('declared_day')
 		.where('day', '=', day)
 		.where('version', '=', version)
-		.returning('day')
+		.returning(['kind', 'note'])
 		.executeTakeFirst()
-	return Boolean(deleted)
+	return deleted ?? null
 }

@@ -1,6 +1,8 @@
 import { type calendarVi } from './calendar-vi.ts'
 
 export const calendarEn: Record<keyof typeof calendarVi, string> = {
+	'audit.action.calendar.declared': 'Day declared (off / make-up)',
+	'audit.action.calendar.removed': 'Declared day removed',
 	'calendar.nav': 'Working days',
 	'calendar.title': 'Working-day calendar {year}',
 	'calendar.intro':

@@ -1,4 +1,6 @@
 export const calendarVi = {
+	'audit.action.calendar.declared': 'Khai báo ngày nghỉ/làm bù',
+	'audit.action.calendar.removed': 'Xóa ngày đã khai báo',
 	'calendar.nav': 'Lịch làm việc',
 	'calendar.title': 'Lịch ngày làm việc {year}',
 	'calendar.intro':

@@ -27,6 +27,9 @@ test('the board admin declares a make-up working Saturday on a phone', async () 
 		await page
 			.getByRole('heading', { level: 1, name: 'Lịch ngày làm việc 2027' })
 			.waitFor()
+		expect(await page.title()).toBe(
+			'Lịch ngày làm việc 2027 – Quản lý đối ngoại công đoàn',
+		)
 		// Tết 2027: 05/02 to 09/02 are marked off, with the holiday's name.
 		const tet = page.locator('td[data-date="2027-02-08"]')
 		expect(await tet.getAttribute('class')).toBe('off')
@@ -36,10 +39,7 @@ test('the board admin declares a make-up working Saturday on a phone', async () 
 		await page.getByLabel('Ngày', { exact: true }).fill('20/02/2027')
 		await page.getByLabel('Loại').selectOption({ label: 'Làm bù' })
 		await page.getByRole('button', { name: 'Lưu' }).click()
-		await page
-			.getByRole('alert')
-			.filter({ hasText: 'Ghi căn cứ' })
-			.waitFor()
+		await page.getByRole('alert').filter({ hasText: 'Ghi căn cứ' }).waitFor()
 		expect(await page.getByLabel('Ngày', { exact: true }).inputValue()).toBe(
 			'20/02/2027',
 		)

@@ -97,9 +97,7 @@ describe('the calendar page', () => {
 			expect(data.canEdit).toBe(user === world.users.board.admin)
 		}
 		const anonymous = await settle(async () =>
-			calendarRoute.loader(
-				args(await request('/admin/calendar')) as never,
-			),
+			calendarRoute.loader(args(await request('/admin/calendar')) as never),
 		)
 		expect(anonymous.status).toBe(302)
 		for (const user of [world.users.ldld.admin, world.users.board.approver]) {
@@ -186,7 +184,11 @@ describe('the calendar page', () => {
 			),
 		)
 		const [row] = (await res.json()).declared
-		expect(row).toMatchObject({ day: '2027-02-20', kind: 'working', version: 1 })
+		expect(row).toMatchObject({
+			day: '2027-02-20',
+			kind: 'working',
+			version: 1,
+		})
 
 		// Removing at a version nobody saw changes nothing.
 		const stale = await post(admin, {
@@ -203,5 +205,22 @@ describe('the calendar page', () => {
 		})
 		expect(removed.status).toBe(302)
 		expect(await declared()).toEqual([])
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'subject_id', 'actor_id'])
+			.orderBy('id')
+			.execute()
+		expect(audit).toEqual([
+			{
+				action: 'calendar.declared',
+				subject_id: '2027-02-20',
+				actor_id: admin.id,
+			},
+			{
+				action: 'calendar.removed',
+				subject_id: '2027-02-20',
+				actor_id: admin.id,
+			},
+		])
 	})
 })

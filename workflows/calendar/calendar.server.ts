@@ -1,4 +1,5 @@
 import { type Db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	deleteDeclaredDay,
 	insertDeclaredDay,
@@ -14,13 +15,16 @@ import {
 
 export interface CalendarActor {
 	id: string
+	organisationId: string
 	roles: Role[]
 	organisationKind: OrganisationKind
 }
 
 /** One calendar for Viet Nam: every signed-in user reads it, only the board's admins declare days. */
 export function mayEditCalendar(actor: CalendarActor) {
-	return actor.roles.includes('admin') && actor.organisationKind === 'vgcl_board'
+	return (
+		actor.roles.includes('admin') && actor.organisationKind === 'vgcl_board'
+	)
 }
 
 /** A year's computed holidays and declared days (one query). */
@@ -57,9 +61,21 @@ export async function declareDay(
 					? 'calendar.errors.alreadyWorking'
 					: 'calendar.errors.alreadyOff',
 		}
-	const inserted = await insertDeclaredDay(db, {
-		...input,
-		declaredBy: actor.id,
+	// The day and its audit entry exist together, or neither.
+	const inserted = await db.transaction().execute(async trx => {
+		const done = await insertDeclaredDay(trx, {
+			...input,
+			declaredBy: actor.id,
+		})
+		if (done)
+			await recordAudit(trx, {
+				actorId: actor.id,
+				organisationId: actor.organisationId,
+				action: 'calendar.declared',
+				subjectId: input.day,
+				after: input,
+			})
+		return done
 	})
 	return inserted
 		? { ok: true }
@@ -73,7 +89,18 @@ export async function removeDeclaredDay(
 	version: number,
 ): Promise<Result | 'forbidden'> {
 	if (!mayEditCalendar(actor)) return 'forbidden'
-	const deleted = await deleteDeclaredDay(db, day, version)
+	const deleted = await db.transaction().execute(async trx => {
+		const before = await deleteDeclaredDay(trx, day, version)
+		if (before)
+			await recordAudit(trx, {
+				actorId: actor.id,
+				organisationId: actor.organisationId,
+				action: 'calendar.removed',
+				subjectId: day,
+				before,
+			})
+		return before
+	})
 	return deleted
 		? { ok: true }
 		: { ok: false, field: 'form', error: 'calendar.errors.stale' }

@@ -60,11 +60,7 @@ export function MonthGrid({
 									<td
 										key={i}
 										className={className}
-										title={
-											kind
-												? t(`calendar.kind.${kind}`)
-												: holiday
-										}
+										title={kind ? t(`calendar.kind.${kind}`) : holiday}
 										data-date={iso}
 									>
 										{day}

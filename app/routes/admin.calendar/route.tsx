@@ -9,6 +9,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 import { forbidden, notFound } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { db } from '#db/client.server.ts'
@@ -23,9 +24,8 @@ import {
 } from '#workflows/calendar/calendar.server.ts'
 import { MonthGrid } from './month-grid.tsx'
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-	{ title: `Lịch ngày làm việc ${data?.year ?? ''}` },
-]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('calendar.title', { year: data?.year ?? '' })])
 
 function yearOf(request: Request) {
 	const text = new URL(request.url).searchParams.get('year')
@@ -163,9 +163,11 @@ export default function CalendarRoute() {
 							{row.declared ? (
 								<>
 									{' '}
-									({t('calendar.declaredBy', {
+									(
+									{t('calendar.declaredBy', {
 										name: row.declared.declared_by_name,
-									})})
+									})}
+									)
 									{canEdit ? (
 										<Form method="post" style={{ display: 'inline' }}>
 											<input type="hidden" name="intent" value="remove" />
