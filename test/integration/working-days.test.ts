@@ -191,6 +191,12 @@ describe('the calendar page', () => {
 		})
 
 		// Removing at a version nobody saw changes nothing.
+		const garbled = await post(admin, {
+			intent: 'remove',
+			day: '2027-02-20',
+			version: '99999999999',
+		})
+		expect(garbled.status).toBe(409)
 		const stale = await post(admin, {
 			intent: 'remove',
 			day: '2027-02-20',

@@ -49,9 +49,16 @@ export async function action({ request }: ActionFunctionArgs) {
 	const text = (key: string) => String(form.get(key) ?? '').trim()
 	if (text('intent') === 'remove') {
 		const day = parseDate(text('day'))
-		const result = day
-			? await removeDeclaredDay(db, user, day, Number(text('version')))
-			: ({ ok: false, field: 'form', error: 'calendar.errors.stale' } as const)
+		const version = Number(text('version'))
+		// Anything but a positive int4 cannot be a version the page showed.
+		const result =
+			day && Number.isInteger(version) && version > 0 && version < 2 ** 31
+				? await removeDeclaredDay(db, user, day, version)
+				: ({
+						ok: false,
+						field: 'form',
+						error: 'calendar.errors.stale',
+					} as const)
 		if (result === 'forbidden') throw forbidden()
 		if (result.ok)
 			return redirectWithToast(back, {
@@ -66,7 +73,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const values = { day: text('day'), kind: text('kind'), note: text('note') }
 	const errors: Errors = {}
-	const day = parseDate(values.day)
+	const parsed = parseDate(values.day)
+	const day = parsed && parsed >= '1900' && parsed < '2200' ? parsed : null
 	if (!day) errors.day = ['calendar.errors.date']
 	const kind = DECLARED_KINDS.find(k => k === values.kind)
 	if (!kind) errors.kind = ['calendar.errors.kind']
