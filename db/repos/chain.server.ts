@@ -7,6 +7,7 @@ export interface ChainStepInput {
 	label_vi: string
 	label_en: string
 	optional: boolean
+	requires_written_answer?: boolean
 	approval_rule?: ApprovalRule
 	min_approvals?: number | null
 }
@@ -30,6 +31,7 @@ export async function getCurrentChain(db: Db, organisationId: string) {
 			's.label_vi',
 			's.label_en',
 			's.optional',
+			's.requires_written_answer',
 			's.approval_rule',
 			's.min_approvals',
 			'o.short_name as organisation_short_name',
@@ -153,6 +155,7 @@ export async function getChainSteps(db: Db, chainId: string) {
 			'optional',
 			'approval_rule',
 			'min_approvals',
+			'requires_written_answer',
 		])
 		.where('chain_id', '=', chainId)
 		.orderBy('position')

@@ -25,6 +25,7 @@ const STEP_COLUMNS = [
 	's.optional',
 	's.approval_rule',
 	's.min_approvals',
+	's.requires_written_answer',
 ] as const
 
 export interface PlanViewer {

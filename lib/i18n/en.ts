@@ -5,6 +5,7 @@ import { substitutesEn } from './substitutes-en.ts'
 import { calendarEn } from './calendar-en.ts'
 import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
+import { documentsEn } from './documents-en.ts'
 import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
 import { securityEn } from './security-en.ts'
@@ -59,7 +60,12 @@ export const en: Record<MessageKey, string> = {
 	'outbox.pendingBody':
 		'The email is waiting to be sent; its content appears once it is sent.',
 	'outbox.filter.all': 'All statuses',
+	'outage.title': 'Temporarily unavailable',
+	'outage.body':
+		'The system cannot reach its database. Nothing you saved is lost; please try again in a few minutes.',
+	'outage.retry': 'Try again',
 	'email.status.queued': 'Queued',
+	'email.status.sending': 'Being sent',
 	'email.status.sent': 'Sent',
 	'email.status.stored': 'Kept here (not sent)',
 	'email.status.failed': 'Failed',
@@ -617,6 +623,7 @@ export const en: Record<MessageKey, string> = {
 	...calendarEn,
 	...statisticsEn,
 	...annualReportEn,
+	...documentsEn,
 	...partnersEn,
 	...decideEn,
 	...securityEn,

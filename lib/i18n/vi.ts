@@ -5,6 +5,7 @@ import { substitutesVi } from './substitutes-vi.ts'
 import { calendarVi } from './calendar-vi.ts'
 import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
+import { documentsVi } from './documents-vi.ts'
 import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
 import { securityVi } from './security-vi.ts'
@@ -56,7 +57,12 @@ export const vi = {
 	'outbox.lastError': 'Lỗi gần nhất',
 	'outbox.pendingBody': 'Email đang chờ gửi; nội dung sẽ có sau khi gửi.',
 	'outbox.filter.all': 'Mọi trạng thái',
+	'outage.title': 'Tạm thời gián đoạn',
+	'outage.body':
+		'Hệ thống không kết nối được cơ sở dữ liệu. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút.',
+	'outage.retry': 'Thử lại',
 	'email.status.queued': 'Đang chờ gửi',
+	'email.status.sending': 'Đang gửi',
 	'email.status.sent': 'Đã gửi',
 	'email.status.stored': 'Đã lưu (chưa gửi đi)',
 	'email.status.failed': 'Gửi thất bại',
@@ -610,6 +616,7 @@ export const vi = {
 	...calendarVi,
 	...statisticsVi,
 	...annualReportVi,
+	...documentsVi,
 	...partnersVi,
 	...decideVi,
 	...securityVi,

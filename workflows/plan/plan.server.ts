@@ -18,6 +18,10 @@ import {
 	type PlanRecord,
 	updatePlanWithEvent,
 } from '#db/repos/plan.server.ts'
+import {
+	insertWrittenAnswer,
+	type WrittenAnswerInput,
+} from '#db/repos/written-answer.server.ts'
 import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
 import {
 	acceptsEventType,
@@ -81,7 +85,11 @@ interface ChainStepRow {
 	id: string
 	organisation_id: string
 	optional: boolean
+	requires_written_answer?: boolean
 }
+
+/** The decisions that may carry the step's written answer. */
+const ANSWERED_EVENTS: string[] = ['APPROVE', 'RETURN', 'REJECT']
 
 /**
  * At a step whose rule is "all" or "min", records the approver's approval (once per round: the
@@ -172,6 +180,7 @@ export async function applyPlanEvent(
 		snapshotExtra,
 		onBehalfOf,
 		via = 'page',
+		writtenAnswer,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -188,6 +197,8 @@ export async function applyPlanEvent(
 		onBehalfOf?: string | null
 		/** How the decision was taken: on a signed-in page or through an email's link. */
 		via?: EventVia
+		/** The step organisation's written answer (công văn, quyết định, thông báo) with its signed scan. */
+		writtenAnswer?: WrittenAnswerInput | null
 	},
 ): Promise<ApplyResult> {
 	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
@@ -253,6 +264,28 @@ export async function applyPlanEvent(
 		if (issues.length) return { status: 'incomplete', issues }
 	}
 
+	const stepAt = stepIndexOf(plan.status)
+	const currentStep = stepAt === null ? undefined : steps[stepAt]
+	if (
+		event.type === 'APPROVE' &&
+		currentStep?.requires_written_answer &&
+		!writtenAnswer
+	)
+		return {
+			status: 'incomplete',
+			issues: [{ path: ['answer_file'], message: 'answer.required' }],
+		}
+	const keepAnswer = async (eventId: string) => {
+		if (writtenAnswer && ANSWERED_EVENTS.includes(event.type))
+			await insertWrittenAnswer(trx, {
+				plan_id: planId,
+				plan_event_id: eventId,
+				organisation_id: event.actor.organisationId,
+				created_by: event.actor.userId,
+				answer: writtenAnswer,
+			})
+	}
+
 	// A step that needs several approvers: record this approval and move on only once the rule is met.
 	// A substitute's approval counts for the approver they stand in for.
 	const quorum =
@@ -277,6 +310,7 @@ export async function applyPlanEvent(
 			plan_version: plan.version,
 			plan_snapshot: { ...record, approvals: quorum },
 		})
+		await keepAnswer(eventId)
 		await notifyPlanEvent(trx, {
 			eventId,
 			planId,
@@ -323,6 +357,7 @@ export async function applyPlanEvent(
 			plan_snapshot: { ...record, ...changes, ...snapshotExtra },
 		},
 	)
+	await keepAnswer(eventId)
 	await notifyPlanEvent(trx, {
 		eventId,
 		planId,

@@ -73,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		...step,
 		label_en: step.label_en ?? '',
 		optional: step.optional ?? false,
+		requires_written_answer: step.requires_written_answer ?? false,
 		min_approvals:
 			step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
 	}))
@@ -133,6 +134,9 @@ export default function ChainRoute() {
 			steps: chain?.steps.map(step => ({
 				...stepValues(step),
 				optional: step.optional ? 'on' : undefined,
+				requires_written_answer: step.requires_written_answer
+					? 'on'
+					: undefined,
 				min_approvals: step.min_approvals ?? undefined,
 			})),
 		},

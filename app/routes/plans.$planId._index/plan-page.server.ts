@@ -4,8 +4,12 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { z } from 'zod'
-import { CONFIRMED_DECISIONS } from '#app/components/step-approvals.tsx'
+import {
+	CONFIRMED_DECISIONS,
+	type ConfirmedDecision,
+} from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
+import { getPlanFile } from '#db/repos/plan-file.server.ts'
 import {
 	getPlanEventSnapshots,
 	getPlanPage,
@@ -31,6 +35,10 @@ import {
 import { redirectToNextInboxItem } from '#app/utils/inbox-next.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import {
+	type AnswerErrors,
+	parseWrittenAnswer,
+} from '#app/utils/written-answer-form.server.ts'
 import {
 	handleTripAction,
 	TRIP_INTENTS,
@@ -104,11 +112,12 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		[actor.userId, onBehalfOf?.id],
 	)
 	const stepAt = stepIndexOf(page.status)
-	const stepDecisions = await getStepDecisions(
-		db,
-		page,
-		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null,
-	)
+	const currentStep =
+		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
+	const [stepDecisions, file] = await Promise.all([
+		getStepDecisions(db, page, currentStep),
+		getPlanFile(db, page.id),
+	])
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -177,6 +186,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		ownSubmission,
 		canEdit,
 		stepDecisions,
+		answerRequired: Boolean(currentStep?.requires_written_answer),
+		file,
 		today: todayIso(),
 	})
 }
@@ -201,6 +212,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		extra: {
 			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
 			changedFrom?: { draft: unknown; partnerName: string | null }
+			answerErrors?: AnswerErrors
 		} = {},
 	) =>
 		json(
@@ -252,6 +264,22 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			confirm: { intent: asking, name: current.name },
 		})
 	}
+	// A refused written answer asks again, keeping the decision and its comment.
+	const askAgain = async (answerErrors: AnswerErrors) => {
+		const current = await db
+			.selectFrom('plan')
+			.select('name')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		return refuse(intent, 400, [], null, {
+			confirm: { intent: intent as ConfirmedDecision, name: current.name },
+			answerErrors,
+		})
+	}
+	const answered = CONFIRMED_DECISIONS.includes(intent as ConfirmedDecision)
+		? await parseWrittenAnswer(formData)
+		: { answer: null }
+	if (answered.errors) return askAgain(answered.errors)
 	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
@@ -265,6 +293,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			event,
 			validate: record => completenessIssues(recordToDraft(record)),
 			onBehalfOf: onBehalfOf?.id,
+			writtenAnswer: answered.answer,
 		}),
 	)
 	switch (result.status) {
@@ -288,6 +317,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		case 'conflict':
 			return refuse(intent, 409, [], result.last, await changedFrom(version))
 		case 'incomplete':
+			if (result.issues.some(i => i.message === 'answer.required'))
+				return askAgain({ answer_file: ['answer.required'] })
 			return refuse(intent, 400, [
 				'plan.incomplete',
 				...new Set(result.issues.map(i => i.message)),

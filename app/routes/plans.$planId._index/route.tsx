@@ -12,6 +12,7 @@ import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { PlanActions } from './plan-actions.tsx'
 import { loadPlanPage, planPageAction } from './plan-page.server.ts'
 import { PlanDetails } from './plan-details.tsx'
+import { PlanFile } from './plan-file.tsx'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import {
 	LastDecision,
@@ -129,6 +130,8 @@ export default function PlanRoute() {
 				steps={data.steps}
 				status={plan.status}
 				events={data.events}
+				answers={data.file.answers}
+				planId={plan.id}
 			/>
 			<PlanDetails
 				rows={describePlan(
@@ -141,7 +144,19 @@ export default function PlanRoute() {
 				attachments={data.attachments}
 				planId={plan.id}
 			/>
+			<PlanFile
+				planId={plan.id}
+				file={data.file}
+				attachments={data.attachments}
+				submitted={
+					!['drafting', 'returned', 'withdrawn', 'rejected'].includes(
+						plan.status,
+					)
+				}
+			/>
 			<PlanTimeline
+				answers={data.file.answers}
+				planId={plan.id}
 				events={data.events}
 				total={data.eventsTotal}
 				steps={data.steps}
