@@ -217,6 +217,7 @@ function Header() {
 									<NavLink to="/admin/users">{t('nav.users')}</NavLink>
 									<NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
 									<NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
+									<NavLink to="/admin/calendar">{t('calendar.nav')}</NavLink>
 								</>
 							) : null}
 						</>

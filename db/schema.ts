@@ -109,6 +109,8 @@ export const AUDIT_ACTIONS = [
 	'substitution.created',
 	'substitution.ended',
 	'email.resent',
+	'calendar.declared',
+	'calendar.removed',
 ] as const
 export type AuditAction = (typeof AUDIT_ACTIONS)[number]
 
@@ -413,6 +415,22 @@ export interface AnnualReportTable {
 	updated_at: Timestamp
 }
 
+/** Computed public holidays 2020–2035 (lib/working-days.ts publicHolidays), for SQL scans. */
+export interface PublicHolidayTable {
+	day: string
+	name: string
+}
+
+/** Days off and make-up working days the board admin declares. */
+export interface DeclaredDayTable {
+	day: string
+	kind: 'off' | 'working'
+	note: string
+	declared_by: string
+	version: Generated<number>
+	created_at: Timestamp
+}
+
 export interface DocumentCounterTable {
 	organisation_id: string
 	year: number
@@ -489,6 +507,8 @@ export interface DB {
 	step_approval: StepApprovalTable
 	substitution: SubstitutionTable
 	decision_token: DecisionTokenTable
+	'calendar.public_holiday': PublicHolidayTable
+	declared_day: DeclaredDayTable
 }
 
 export type Organisation = Selectable<OrganisationTable>

@@ -2,6 +2,7 @@ import { emailEn } from './email-en.ts'
 import { reminderEn } from './reminder-en.ts'
 import { approvalsEn } from './approvals-en.ts'
 import { substitutesEn } from './substitutes-en.ts'
+import { calendarEn } from './calendar-en.ts'
 import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
 import { documentsEn } from './documents-en.ts'
@@ -619,6 +620,7 @@ export const en: Record<MessageKey, string> = {
 	...reminderEn,
 	...approvalsEn,
 	...substitutesEn,
+	...calendarEn,
 	...statisticsEn,
 	...annualReportEn,
 	...documentsEn,

@@ -2,6 +2,7 @@ import { emailVi } from './email-vi.ts'
 import { reminderVi } from './reminder-vi.ts'
 import { approvalsVi } from './approvals-vi.ts'
 import { substitutesVi } from './substitutes-vi.ts'
+import { calendarVi } from './calendar-vi.ts'
 import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
 import { documentsVi } from './documents-vi.ts'
@@ -612,6 +613,7 @@ export const vi = {
 	...reminderVi,
 	...approvalsVi,
 	...substitutesVi,
+	...calendarVi,
 	...statisticsVi,
 	...annualReportVi,
 	...documentsVi,

@@ -1,0 +1,84 @@
+import { lunarToSolar, tetDate } from './lunar.ts'
+import { addDays } from './trip-dates.ts'
+
+export const DECLARED_KINDS = ['off', 'working'] as const
+export type DeclaredKind = (typeof DECLARED_KINDS)[number]
+
+/** Days the board admin declared: 'YYYY-MM-DD' → an extra day off, or a make-up working day. */
+export type DeclaredDays = ReadonlyMap<string, DeclaredKind>
+
+export type HolidayName =
+	'newYear' | 'tet' | 'hungKings' | 'reunification' | 'labour' | 'national'
+
+export type Holiday = { date: string; name: HolidayName }
+
+const iso = (y: number, m: number, d: number) =>
+	`${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+
+/**
+ * The public holidays of Bộ luật Lao động 2019 art. 112 for a solar year, as computed:
+ * Tết Nguyên đán from the last day of the lunar year to lunar 4/1 (5 days; the government's
+ * exact span is declared each year), 2/9 with 1/9 as the adjacent day (the government may move
+ * it to 3/9 by declaring days). Compensatory days for holidays on a weekend are declared too.
+ */
+export function publicHolidays(year: number): Holiday[] {
+	const tet = tetDate(year)
+	const days: Holiday[] = [
+		{ date: iso(year, 1, 1), name: 'newYear' },
+		...[-1, 0, 1, 2, 3].map(n => ({
+			date: addDays(tet, n),
+			name: 'tet' as const,
+		})),
+		{ date: lunarToSolar(10, 3, year), name: 'hungKings' },
+		{ date: iso(year, 4, 30), name: 'reunification' },
+		{ date: iso(year, 5, 1), name: 'labour' },
+		{ date: iso(year, 9, 1), name: 'national' },
+		{ date: iso(year, 9, 2), name: 'national' },
+	]
+	return days.sort((a, b) => a.date.localeCompare(b.date))
+}
+
+const holidayCache = new Map<number, Map<string, HolidayName>>()
+
+/** The computed holiday on `date`, if any. */
+export function holidayOn(date: string): HolidayName | undefined {
+	const year = Number(date.slice(0, 4))
+	let days = holidayCache.get(year)
+	if (!days) {
+		days = new Map(publicHolidays(year).map(h => [h.date, h.name]))
+		holidayCache.set(year, days)
+	}
+	return days.get(date)
+}
+
+export function isWeekend(date: string) {
+	const day = new Date(`${date}T00:00:00Z`).getUTCDay()
+	return day === 0 || day === 6
+}
+
+/** A declared day wins; otherwise weekends and public holidays are off. */
+export function isWorkingDay(date: string, declared: DeclaredDays = new Map()) {
+	const kind = declared.get(date)
+	if (kind) return kind === 'working'
+	return !isWeekend(date) && !holidayOn(date)
+}
+
+/**
+ * The n-th working day after `date` (before it when n < 0); n = 0 gives `date` itself.
+ * "5 working days after the return" is addWorkingDays(returnedOn, 5).
+ */
+export function addWorkingDays(
+	date: string,
+	n: number,
+	declared: DeclaredDays = new Map(),
+) {
+	if (!Number.isInteger(n)) throw new Error(`n must be an integer, got ${n}`)
+	const step = n < 0 ? -1 : 1
+	let left = Math.abs(n)
+	let day = date
+	while (left > 0) {
+		day = addDays(day, step)
+		if (isWorkingDay(day, declared)) left--
+	}
+	return day
+}
