@@ -15,7 +15,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import {
 	isBoardAdmin,
 	requireOrganisationForAdmin,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,

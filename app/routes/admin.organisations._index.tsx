@@ -7,7 +7,7 @@ import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import { isBoardAdmin, requireRole } from '#workflows/access/permissions.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'admin')

@@ -16,7 +16,7 @@ import {
 	forbidden,
 	isBoardAdmin,
 	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,

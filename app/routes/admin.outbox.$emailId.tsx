@@ -10,7 +10,7 @@ import {
 	isBoardAdmin,
 	notFound,
 	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')

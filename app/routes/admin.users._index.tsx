@@ -17,7 +17,7 @@ import {
 	isBoardAdmin,
 	requireOrganisationInScope,
 	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 const SetActiveSchema = z.object({

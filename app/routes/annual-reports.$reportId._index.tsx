@@ -22,7 +22,7 @@ import { saveAnnualReport } from '#db/repos/annual-report.server.ts'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { loadReportInput } from '../annual-report/access.server.ts'
+import { loadReportInput } from '#workflows/annual-report/access.server.ts'
 import { ReportTableView } from '../components/annual-report-view.tsx'
 
 export const links: LinksFunction = () => [

@@ -3,7 +3,7 @@ import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
 import {
 	docxFileName,
 	loadReportInput,
-} from '../annual-report/access.server.ts'
+} from '#workflows/annual-report/access.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { report, organisation, plans } = await loadReportInput(

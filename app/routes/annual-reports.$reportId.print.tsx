@@ -8,7 +8,7 @@ import arStyles from '#app/annual-report/annual-report.css'
 import { buildReport } from '#app/annual-report/report.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { loadReportInput } from '../annual-report/access.server.ts'
+import { loadReportInput } from '#workflows/annual-report/access.server.ts'
 import { ReportDocument } from '../components/annual-report-view.tsx'
 
 export const links: LinksFunction = () => [

@@ -29,7 +29,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { isBoard, requireReportUser } from '../annual-report/access.server.ts'
+import { isBoard, requireReportUser } from '#workflows/annual-report/access.server.ts'
 
 const REPORTING_KINDS: string[] = [
 	'provincial_federation',

@@ -8,9 +8,9 @@ import { countryName } from '#lib/countries.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#workflows/access/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { decisionActor } from '#app/utils/plan-access.server.ts'
+import { decisionActor } from '#workflows/access/plan-access.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 
 const DAY = 24 * 60 * 60 * 1000

@@ -2,12 +2,12 @@ import { type LoaderFunctionArgs } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getAgreementFile } from '#db/repos/partner.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 import {
 	canSeeRecord,
 	requirePartner,
 	requirePartnerReader,
-} from '../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)

@@ -17,7 +17,7 @@ import {
 	canRecord,
 	recordScope,
 	requirePartnerReader,
-} from '../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)

@@ -19,12 +19,12 @@ import { insertPartner } from '#db/repos/partner.server.ts'
 import { PARTNER_TYPES } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	canRecord,
 	requirePartnerReader,
-} from '../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
 
 const text = (max: number) =>
 	z

@@ -3,8 +3,8 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getAttachment } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
-import { requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
+import { requireVisiblePlan } from '#workflows/access/plan-access.server.ts'
 
 /** The report's receivers see its files once it has been submitted to them, not while it is a draft. */
 const REPORT_SENT = ['report_submitted', 'report_returned', 'closed']

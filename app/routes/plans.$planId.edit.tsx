@@ -13,10 +13,10 @@ import { invariantResponse } from '#app/utils/misc.ts'
 import {
 	requirePlanEditable,
 	requireVisiblePlan,
-} from '#app/utils/plan-access.server.ts'
-import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
-import { type PlanDraft } from '#app/utils/plan-schema.ts'
+} from '#workflows/access/plan-access.server.ts'
+import { handlePlanForm, planFormChoices } from '#workflows/plans/plan-form.server.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
 

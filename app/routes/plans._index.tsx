@@ -10,8 +10,8 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { planViewer } from '#app/utils/plan-access.server.ts'
-import { timingText } from '#app/utils/plan-display.ts'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
+import { timingText } from '#workflows/plans/plan-display.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 
 const STATUS_FILTERS = [

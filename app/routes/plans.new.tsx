@@ -6,8 +6,8 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import { handlePlanForm, planFormChoices } from '#workflows/plans/plan-form.server.ts'
+import { requireRole } from '#workflows/access/permissions.server.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -9,9 +9,9 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { planViewer } from '#app/utils/plan-access.server.ts'
-import { REPORT_STATES } from '#app/utils/report-schema.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
+import { REPORT_STATES } from '#workflows/reports/report-schema.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 
 const SORTS = ['due', 'late', 'late_asc'] as const

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { countryName } from '#lib/countries.ts'
-import { exportRows, loadStatistics } from '../utils/statistics.server.ts'
+import { exportRows, loadStatistics } from '#workflows/statistics/statistics.server.ts'
 
 function cell(value: string | number) {
 	const text = String(value)

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import { countryName } from '#lib/countries.ts'
-import { exportRows, loadStatistics } from '../utils/statistics.server.ts'
+import { exportRows, loadStatistics } from '#workflows/statistics/statistics.server.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const { stats, fromYear, toYear } = await loadStatistics(request)

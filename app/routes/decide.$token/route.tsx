@@ -18,15 +18,15 @@ import { db } from '#db/client.server.ts'
 import { getPlanPage } from '#db/repos/plan.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
-import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
-import { planWorkflow } from '#workflows/plan/plan.server.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
+import { planWorkflow } from '#workflows/plans/plan.server.ts'
 import {
 	checkDecisionLink,
 	decideByLink,
 	findDecisionLink,
 	type LinkProblem,
-} from '#workflows/plan/decide-by-email.server.ts'
+} from '#workflows/plans/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
 
 const CommentSchema = z

@@ -17,15 +17,15 @@ import {
 import { countryName } from '#lib/countries.ts'
 import { formatNumber } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { forbidden, notFound } from '#app/utils/permissions.server.ts'
-import { uploadHandler } from '#app/utils/plan-form.server.ts'
+import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
+import { uploadHandler } from '#workflows/plans/plan-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	requirePartner,
 	requirePartnerReader,
-} from '../../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
 import {
 	AgreementForm,
 	AgreementSchema,

@@ -16,34 +16,34 @@ import {
 	planSnapshotAt,
 } from '#db/repos/step-approval.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { forbidden, notFound } from '#app/utils/permissions.server.ts'
+import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
 import {
 	decisionActor,
 	planViewer,
 	requireVisiblePlan,
-} from '#app/utils/plan-access.server.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
-import { completenessIssues } from '#app/utils/plan-schema.ts'
+} from '#workflows/access/plan-access.server.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { completenessIssues } from '#workflows/plans/plan-schema.ts'
 import {
 	handleReportDecision,
 	REPORT_DECISIONS,
-} from '#app/utils/report-form.server.ts'
+} from '#workflows/reports/report-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import {
 	handleTripAction,
 	TRIP_INTENTS,
 	type TripIntent,
-} from '#app/utils/trip.server.ts'
+} from '#workflows/trips/trip.server.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,
-} from '#workflows/plan/plan.machine.ts'
+} from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	availableEvents,
 	planWorkflow,
-} from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.server.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [

@@ -20,14 +20,14 @@ import { invariantResponse } from '#app/utils/misc.ts'
 import {
 	requireVisiblePlan,
 	workflowActor,
-} from '#app/utils/plan-access.server.ts'
+} from '#workflows/access/plan-access.server.ts'
 import {
 	handleReportDecision,
 	handleReportForm,
-} from '#app/utils/report-form.server.ts'
+} from '#workflows/reports/report-form.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
-import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
+import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { loadStatistics } from '../../utils/statistics.server.ts'
+import { loadStatistics } from '#workflows/statistics/statistics.server.ts'
 import {
 	CountTable,
 	StatCards,

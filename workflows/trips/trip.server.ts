@@ -8,13 +8,13 @@ import { TIMING_KINDS } from '#lib/enums.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
-} from '#workflows/plan/plan.server.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
-import { type SessionUser } from './auth.server.ts'
+} from '#workflows/plans/plan.server.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
 import { parseDate } from '#lib/format.ts'
-import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { workflowActor } from './plan-access.server.ts'
-import { redirectWithToast } from './toast.server.ts'
+import { forbidden, hasRole, notFound } from '#workflows/access/permissions.server.ts'
+import { workflowActor } from '#workflows/access/plan-access.server.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */

@@ -7,21 +7,21 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { lockPlan } from '#db/repos/plan.server.ts'
 import { getReport, saveReport } from '#db/repos/report.server.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type ApplyResult,
-} from '#workflows/plan/plan.server.ts'
-import { type SessionUser } from './auth.server.ts'
-import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { workflowActor } from './plan-access.server.ts'
-import { readUploads, uploadHandler } from './plan-form.server.ts'
+} from '#workflows/plans/plan.server.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
+import { forbidden, hasRole, notFound } from '#workflows/access/permissions.server.ts'
+import { workflowActor } from '#workflows/access/plan-access.server.ts'
+import { readUploads, uploadHandler } from '#workflows/plans/plan-form.server.ts'
 import {
 	draftToReportContent,
 	ReportDraftSchema,
 	ReportSubmitSchema,
 } from './report-schema.ts'
-import { redirectWithToast } from './toast.server.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 class Rollback extends Error {
 	constructor(

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getPartner, type RecordScope } from '#db/repos/partner.server.ts'
 import { requireUser, type SessionUser } from '#app/utils/auth.server.ts'
-import { hasRole, notFound } from '#app/utils/permissions.server.ts'
+import { hasRole, notFound } from '#workflows/access/permissions.server.ts'
 
 /** Signed-in users of domestic organisations see the partner directory. */
 export async function requirePartnerReader(request: Request) {

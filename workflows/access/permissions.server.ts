@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getOrganisation } from '#db/repos/organisation.server.ts'
 import { type Role } from '#lib/enums.ts'
-import { requireUser, type SessionUser } from './auth.server.ts'
+import { requireUser, type SessionUser } from '#app/utils/auth.server.ts'
 
 export function hasRole(user: SessionUser, role: Role) {
 	return user.roles.includes(role)

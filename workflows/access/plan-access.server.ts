@@ -7,9 +7,9 @@ import {
 	decisionActor as domainDecisionActor,
 	workflowActor,
 } from '#workflows/access/actor.server.ts'
-import { type SessionUser } from './auth.server.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
 import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { oncePerRequest } from './request-scope.server.ts'
+import { oncePerRequest } from '#app/utils/request-scope.server.ts'
 
 export { workflowActor }
 

@@ -7,7 +7,7 @@ import {
 } from '#db/repos/statistics.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 
 const Year = z.coerce.number().int().min(2000).max(2100)
 

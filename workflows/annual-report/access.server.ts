@@ -5,7 +5,7 @@ import {
 	getReportData,
 } from '#db/repos/annual-report.server.ts'
 import { requireUser, type SessionUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 
 /** The VGCL board sees and edits every organisation's reports. */
 export function isBoard(user: SessionUser) {

@@ -15,11 +15,11 @@ import {
 	savePlanContent,
 } from '#db/repos/plan.server.ts'
 import { translator } from '#lib/i18n/index.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type ApplyResult,
-} from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.server.ts'
 import { reapprovalFields } from './amendment.ts'
 import {
 	checkUpload,
@@ -27,7 +27,7 @@ import {
 	MAX_ATTACHMENTS,
 	TOO_LARGE,
 } from './attachments.server.ts'
-import { type SessionUser } from './auth.server.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
 import { diffPlans } from './plan-display.ts'
 import { draftToContent, recordToDraft } from './plan-mapping.ts'
 import {
@@ -36,8 +36,8 @@ import {
 	PlanDraftSchema,
 	PlanSubmitSchema,
 } from './plan-schema.ts'
-import { errorWithParams } from './misc.ts'
-import { redirectWithToast } from './toast.server.ts'
+import { errorWithParams } from '#app/utils/misc.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
 
 /** Keeps at most the allowed size of each file in memory; a larger file is kept as an empty marker. */
 const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
