@@ -12,18 +12,17 @@ import {
 	updateOrganisation,
 } from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import {
-	isBoardAdmin,
-	requireOrganisationForAdmin,
-} from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { user, organisation } = await requireOrganisationForAdmin(
 		request,
 		params.orgId,
@@ -32,9 +31,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		p => p.id !== organisation.id,
 	)
 	return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, organisation } = await requireOrganisationForAdmin(
 		request,
 		params.orgId,
@@ -69,7 +68,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'org.updated',
 	})
-}
+})
 
 export default function EditOrganisationRoute() {
 	const { organisation, parents, canChangeKind } =

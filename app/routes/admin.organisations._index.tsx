@@ -7,9 +7,11 @@ import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -19,7 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		onlyId: isBoardAdmin(user) ? undefined : user.organisationId,
 	})
 	return json({ rows, total, page, canCreate: isBoardAdmin(user) })
-}
+})
 
 export default function OrganisationsRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()

@@ -12,17 +12,15 @@ import {
 	listOrganisationChoices,
 } from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import {
-	forbidden,
-	isBoardAdmin,
-	requireRole,
-} from '#workflows/access/permissions.server.ts'
+import { forbidden, isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')
@@ -30,12 +28,12 @@ async function requireBoardAdmin(request: Request) {
 	return user
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	await requireBoardAdmin(request)
 	return json({ parents: await listOrganisationChoices(db) })
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	await requireBoardAdmin(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: OrganisationSchema,
@@ -47,7 +45,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'org.created',
 	})
-}
+})
 
 export default function NewOrganisationRoute() {
 	const { parents } = useLoaderData<typeof loader>()

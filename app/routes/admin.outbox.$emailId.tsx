@@ -6,13 +6,11 @@ import { db } from '#db/client.server.ts'
 import { getEmail } from '#db/repos/notification.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import {
-	isBoardAdmin,
-	notFound,
-	requireRole,
-} from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin, notFound } from '#workflows/access/permissions.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const id = z.uuid().safeParse(params.emailId)
 	const email = id.success
@@ -24,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		: undefined
 	if (!email) throw notFound()
 	return json({ email })
-}
+})
 
 export default function OutboxEmailRoute() {
 	const { email } = useLoaderData<typeof loader>()

@@ -22,10 +22,12 @@ import { EMAIL_STATUSES } from '#lib/enums.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -40,10 +42,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
 	})
 	return json({ rows, total, page })
-}
+})
 
 /** "Gửi lại": a failed message goes back in the queue. */
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const id = z.uuid().safeParse((await request.formData()).get('id'))
 	const requeued =
@@ -59,7 +61,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'outbox.resent',
 	})
-}
+})
 
 export default function OutboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

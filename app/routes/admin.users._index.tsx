@@ -13,12 +13,10 @@ import { getUser, listUsers, setUserActive } from '#db/repos/user.server.ts'
 import { endAllSessions } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse, pageFrom } from '#app/utils/misc.ts'
-import {
-	isBoardAdmin,
-	requireOrganisationInScope,
-	requireRole,
-} from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin, requireOrganisationInScope } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const SetActiveSchema = z.object({
 	intent: z.enum(['activate', 'deactivate']),
@@ -26,7 +24,7 @@ const SetActiveSchema = z.object({
 	version: z.number().int(),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -39,9 +37,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			: user.organisationId,
 	})
 	return json({ rows, total, page, currentUserId: user.id })
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const submission = parseWithZod(await request.formData(), {
 		schema: SetActiveSchema,
@@ -67,7 +65,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		message: active ? 'user.activated' : 'user.deactivated',
 		params: { name: target.full_name },
 	})
-}
+})
 
 export default function UsersRoute() {
 	const { rows, total, page, currentUserId } = useLoaderData<typeof loader>()

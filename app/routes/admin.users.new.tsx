@@ -21,10 +21,12 @@ import { emailExists, insertUser } from '#db/repos/user.server.ts'
 import { LOCALES, ROLES } from '#lib/enums.ts'
 import { hashPassword, type SessionUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { isBoardAdmin, requireRole } from '#workflows/access/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -56,15 +58,15 @@ async function organisationChoices(admin: SessionUser) {
 		: all.filter(org => org.id === admin.organisationId)
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	return json({
 		organisations: await organisationChoices(admin),
 		defaultOrganisationId: admin.organisationId,
 	})
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const organisations = await organisationChoices(admin)
 	const allowed = new Set(organisations.map(org => org.id))
@@ -122,7 +124,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		message: 'user.created',
 		params: { name: user.full_name },
 	})
-}
+})
 
 export default function NewUserRoute() {
 	const { organisations, defaultOrganisationId } =

@@ -22,8 +22,9 @@ import { saveAnnualReport } from '#db/repos/annual-report.server.ts'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { loadReportInput } from '#workflows/annual-report/access.server.ts'
 import { ReportTableView } from '../components/annual-report-view.tsx'
+import { loadReportInput } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
@@ -45,7 +46,7 @@ type AreaName =
 	| 'plan_intro'
 	| 'recipients'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { report, organisation, plans } = await loadReportInput(
 		request,
 		params.reportId,
@@ -60,9 +61,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		organisationName: organisation.name_vi,
 		tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const { report } = await loadReportInput(request, params.reportId)
 	const formData = await request.formData()
 	formData.set('year', String(report.year))
@@ -83,7 +84,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'annualReport.saved',
 	})
-}
+})
 
 export default function AnnualReportEditorRoute() {
 	const { report, organisationName, tables } = useLoaderData<typeof loader>()

@@ -1,11 +1,10 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
-import {
-	docxFileName,
-	loadReportInput,
-} from '#workflows/annual-report/access.server.ts'
+import { docxFileName } from '#workflows/annual-report/access.server.ts'
+import { loadReportInput } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { report, organisation, plans } = await loadReportInput(
 		request,
 		params.reportId,
@@ -19,4 +18,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			'Cache-Control': 'private, no-store',
 		},
 	})
-}
+})

@@ -29,7 +29,9 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { isBoard, requireReportUser } from '#workflows/annual-report/access.server.ts'
+import { isBoard } from '#workflows/annual-report/access.server.ts'
+import { requireReportUser } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const REPORTING_KINDS: string[] = [
 	'provincial_federation',
@@ -43,7 +45,7 @@ function reportYear(today: string) {
 	return today.slice(5) < '07-01' ? year - 1 : year
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireReportUser(request)
 	const board = isBoard(user)
 	const page = pageFrom(new URL(request.url))
@@ -68,9 +70,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			.map(o => ({ id: o.id, name: o.short_name })),
 		defaultYear: reportYear(todayIso()),
 	})
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireReportUser(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: CreateReportSchema,
@@ -108,7 +110,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		type: 'success',
 		message: created ? 'annualReport.created' : 'annualReport.exists',
 	})
-}
+})
 
 export default function AnnualReportsRoute() {
 	const { rows, total, page, board, organisations, defaultYear } =

@@ -10,15 +10,16 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { forbidden } from '#workflows/access/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { decisionActor } from '#workflows/access/plan-access.server.ts'
+import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
-	const { actor } = await decisionActor(user, todayIso(), db, request)
+	const { actor } = await pageDecisionActor(user, todayIso(), request)
 	if (!actor.roles.includes('approver')) throw forbidden()
 	const page = pageFrom(new URL(request.url))
 	const { rows, total } = await listInbox(db, user.organisationId, page)
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		total,
 		page,
 	})
-}
+})
 
 export default function InboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -18,19 +18,20 @@ import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { notificationMessage } from '#workflows/notify/notification-text.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('open'), id: z.uuid() }),
 	z.object({ intent: z.literal('read-all') }),
 ])
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const page = pageFrom(new URL(request.url))
 	return json({ ...(await listNotifications(db, user.id, page)), page })
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireUser(request)
 	const parsed = ReadSchema.safeParse(
 		Object.fromEntries(await request.formData()),
@@ -42,7 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
 	}
 	const row = await markNotificationsRead(db, user.id, parsed.data.id)
 	return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
-}
+})
 
 export default function NotificationsRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

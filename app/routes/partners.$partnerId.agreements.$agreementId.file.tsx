@@ -3,13 +3,11 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getAgreementFile } from '#db/repos/partner.server.ts'
 import { notFound } from '#workflows/access/permissions.server.ts'
-import {
-	canSeeRecord,
-	requirePartner,
-	requirePartnerReader,
-} from '#workflows/partners/partner-access.server.ts'
+import { canSeeRecord, requirePartner } from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
 	const id = z.uuid().safeParse(params.agreementId)
@@ -27,4 +25,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			'Cache-Control': 'private, no-store',
 		},
 	})
-}
+})

@@ -13,13 +13,11 @@ import { formatIsoDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import {
-	canRecord,
-	recordScope,
-	requirePartnerReader,
-} from '#workflows/partners/partner-access.server.ts'
+import { canRecord, recordScope } from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -42,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		canCreate: canRecord(user),
 		allOrganisations: user.organisationKind === 'vgcl_board',
 	})
-}
+})
 
 export default function PartnersRoute() {
 	const {

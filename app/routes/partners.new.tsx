@@ -21,10 +21,9 @@ import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import {
-	canRecord,
-	requirePartnerReader,
-} from '#workflows/partners/partner-access.server.ts'
+import { canRecord } from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const text = (max: number) =>
 	z
@@ -47,12 +46,12 @@ async function requireRecorder(request: Request) {
 	return user
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	await requireRecorder(request)
 	return json({})
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	await requireRecorder(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: PartnerSchema,
@@ -69,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'partner.created',
 	})
-}
+})
 
 export default function NewPartnerRoute() {
 	const actionData = useActionData<typeof action>()

@@ -5,6 +5,7 @@ import { getAttachment } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { notFound } from '#workflows/access/permissions.server.ts'
 import { requireVisiblePlan } from '#workflows/access/plan-access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** The report's receivers see its files once it has been submitted to them, not while it is a draft. */
 const REPORT_SENT = ['report_submitted', 'report_returned', 'closed']
@@ -20,7 +21,7 @@ function canSeeAttachment(
 	)
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const attachmentId = z.uuid().safeParse(params.attachmentId)
@@ -37,4 +38,4 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			'Cache-Control': 'private, no-store',
 		},
 	})
-}
+})

@@ -19,6 +19,7 @@ import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)
@@ -29,7 +30,7 @@ async function loadEditable(request: Request, planId: string | undefined) {
 	return { user, record }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { user, record } = await loadEditable(request, params.planId)
 	return json({
 		plan: recordToDraft(record),
@@ -46,12 +47,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 				: null,
 		...(await planFormChoices(user.organisationId, record.chain_id)),
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, record } = await loadEditable(request, params.planId)
 	return handlePlanForm(request, user, record)
-}
+})
 
 export default function EditPlanRoute() {
 	const {

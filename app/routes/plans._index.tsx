@@ -13,6 +13,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { timingText } from '#workflows/plans/plan-display.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
 const STATUS_FILTERS = [
 	'drafting',
@@ -35,7 +36,7 @@ const FilterSchema = z.object({
 	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const url = new URL(request.url)
 	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
@@ -46,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		page,
 	})
 	return json({ rows, total, page, canCreate: user.roles.includes('drafter') })
-}
+})
 
 export default function PlansRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()

@@ -7,18 +7,19 @@ import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import { handlePlanForm, planFormChoices } from '#workflows/plans/plan-form.server.ts'
-import { requireRole } from '#workflows/access/permissions.server.ts'
 import { PlanForm } from '../components/plan-form.tsx'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
 	return json(await planFormChoices(user.organisationId, null))
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
 	return handlePlanForm(request, user, null)
-}
+})
 
 export default function NewPlanRoute() {
 	const { partners, optionalSteps } = useLoaderData<typeof loader>()

@@ -13,6 +13,7 @@ import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { REPORT_STATES } from '#workflows/reports/report-schema.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
 
@@ -22,7 +23,7 @@ const FilterSchema = z.object({
 	sort: z.enum(SORTS).optional().catch(undefined),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const url = new URL(request.url)
 	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
@@ -39,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		page,
 		allOrganisations: user.organisationKind === 'vgcl_board',
 	})
-}
+})
 
 export default function ReportsRoute() {
 	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()

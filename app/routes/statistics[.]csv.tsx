@@ -1,13 +1,15 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { countryName } from '#lib/countries.ts'
-import { exportRows, loadStatistics } from '#workflows/statistics/statistics.server.ts'
+import { exportRows } from '#workflows/statistics/statistics.server.ts'
+import { loadStatistics } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 function cell(value: string | number) {
 	const text = String(value)
 	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const { stats, fromYear, toYear } = await loadStatistics(request)
 	const rows = exportRows(stats, code => countryName(code, 'vi'))
 	const body =
@@ -18,4 +20,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
 		},
 	})
-}
+})

@@ -1,9 +1,11 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import ExcelJS from 'exceljs'
 import { countryName } from '#lib/countries.ts'
-import { exportRows, loadStatistics } from '#workflows/statistics/statistics.server.ts'
+import { exportRows } from '#workflows/statistics/statistics.server.ts'
+import { loadStatistics } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const { stats, fromYear, toYear } = await loadStatistics(request)
 	const workbook = new ExcelJS.Workbook()
 	const sheet = workbook.addWorksheet('Thống kê')
@@ -25,4 +27,4 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.xlsx"`,
 		},
 	})
-}
+})

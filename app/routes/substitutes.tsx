@@ -19,6 +19,7 @@ import {
 	endSubstitutionEarly,
 	listSubstitutions,
 } from '#db/repos/substitution.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /**
  * Approvers name their own substitute; the organisation's admin names one for any of its
@@ -32,7 +33,7 @@ async function requireManager(request: Request) {
 	return { user, isAdmin }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const { user, isAdmin } = await requireManager(request)
 	const today = todayIso()
 	const [people, substitutions] = await Promise.all([
@@ -59,9 +60,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		people: people.map(p => ({ id: p.id, full_name: p.full_name })),
 		substitutions,
 	})
-}
+})
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const { user, isAdmin } = await requireManager(request)
 	const form = Object.fromEntries(await request.formData())
 	const text = (key: string) => String(form[key] ?? '')
@@ -118,7 +119,7 @@ export async function action({ request }: ActionFunctionArgs) {
 		errors[result.field] = [result.error]
 	}
 	return json({ values, errors }, { status: 400 })
-}
+})
 
 export default function SubstitutesRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -18,11 +18,12 @@ import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
-import { requireOrganisationForAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
 import { type ChainValues, chainSchema, stepValues } from './chain-schema.ts'
 import { ChainStepRow } from './chain-step.tsx'
+import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -33,7 +34,7 @@ async function loadInScope(request: Request, orgId: string | undefined) {
 	return { user, organisation }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { organisation } = await loadInScope(request, params.orgId)
 	const [chain, choices, history, approvers] = await Promise.all([
 		getCurrentChain(db, organisation.id),
@@ -48,9 +49,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		history,
 		approvers,
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, organisation } = await loadInScope(request, params.orgId)
 	const kinds = new Map(
 		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
@@ -99,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		message: 'chain.saved',
 		params: { version: saved.version },
 	})
-}
+})
 
 export default function ChainRoute() {
 	const { organisation, chain, choices, history, approvers } =

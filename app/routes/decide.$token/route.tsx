@@ -28,6 +28,7 @@ import {
 	type LinkProblem,
 } from '#workflows/plans/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
 const CommentSchema = z
 	.string()
@@ -40,7 +41,7 @@ const CommentSchema = z
 export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const chosen = await localeCookie.parse(request.headers.get('cookie'))
 	const token = await findDecisionLink(db, params.token ?? '')
 	const page = token ? await getPlanPage(db, token.plan_id) : null
@@ -84,9 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 			comment: e.comment,
 		})),
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const token = params.token ?? ''
 	const formData = await request.formData()
 	const typed = String(formData.get('comment') ?? '')
@@ -106,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 	if (result.status === 'refused')
 		return json({ problem: result.problem }, { status: 409 })
 	return json({ done: { approvals: result.approvals ?? null } })
-}
+})
 
 export default function DecideRoute() {
 	const data = useLoaderData<typeof loader>()

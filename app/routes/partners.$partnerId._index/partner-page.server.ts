@@ -11,12 +11,8 @@ import { checkUpload } from '#workflows/plans/attachments.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { notFound } from '#workflows/access/permissions.server.ts'
 import { daysBetween } from '#lib/trip-dates.ts'
-import {
-	canRecord,
-	recordScope,
-	requirePartner,
-	requirePartnerReader,
-} from '#workflows/partners/partner-access.server.ts'
+import { canRecord, recordScope, requirePartner } from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
 
 /** `today` is injectable for tests; the page otherwise uses today's date in Vietnam. */
 export async function loadPartnerPage(

@@ -21,11 +21,7 @@ import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
 import { uploadHandler } from '#workflows/plans/plan-form.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import {
-	canRecord,
-	requirePartner,
-	requirePartnerReader,
-} from '#workflows/partners/partner-access.server.ts'
+import { canRecord, requirePartner } from '#workflows/partners/partner-access.server.ts'
 import {
 	AgreementForm,
 	AgreementSchema,
@@ -34,12 +30,14 @@ import {
 } from './partner-forms.tsx'
 import { loadPartnerPage, readFile } from './partner-page.server.ts'
 import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	return json(await loadPartnerPage(request, params.partnerId, todayIso()))
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
 	if (!canRecord(user)) throw forbidden()
@@ -108,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		type: 'success',
 		message: 'partner.agreementSaved',
 	})
-}
+})
 
 export default function PartnerRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -15,6 +15,7 @@ import {
 	getStepDecisions,
 	planSnapshotAt,
 } from '#db/repos/step-approval.server.ts'
+import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
 import {
@@ -87,7 +88,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await decisionActor(user, todayIso(), db, request)
+	const { actor } = await pageDecisionActor(user, todayIso(), request)
 	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
 	const stepAt = stepIndexOf(page.status)
 	const stepDecisions = await getStepDecisions(

@@ -19,14 +19,15 @@ import {
 	StatusBadge,
 } from '../../components/plan-view.tsx'
 import { TripPanel } from '../../components/trip-forms.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader(args: LoaderFunctionArgs) {
+export const loader = web(async (args: LoaderFunctionArgs) => {
 	return loadPlanPage(args)
-}
+})
 
-export async function action(args: ActionFunctionArgs) {
+export const action = web(async (args: ActionFunctionArgs) => {
 	return planPageAction(args)
-}
+})
 
 export default function PlanRoute() {
 	const data = useLoaderData<typeof loader>()

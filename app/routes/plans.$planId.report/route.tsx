@@ -32,10 +32,11 @@ import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
+import { web } from '#app/utils/domain.server.ts'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const page = await getReportPage(db, planId)
@@ -82,9 +83,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		),
 		today: todayIso(),
 	})
-}
+})
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
@@ -101,7 +102,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		planId,
 		`/plans/${planId}/report`,
 	)
-}
+})
 
 export default function ReportRoute() {
 	const data = useLoaderData<typeof loader>()
