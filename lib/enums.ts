@@ -62,3 +62,7 @@ export const AGREEMENT_KINDS = [
 	'other',
 ] as const
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
+
+/** The approval decisions the plan page asks once more about before sending. */
+export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
+export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]

@@ -14,12 +14,13 @@ import {
 	requirePlanEditable,
 	requireVisiblePlan,
 } from '#workflows/access/plan-access.server.ts'
-import { handlePlanForm, planFormChoices } from '#workflows/plans/plan-form.server.ts'
+import { planFormChoices, savePlanForm } from '#workflows/plans/plan-form.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
-import { web } from '#app/utils/domain.server.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)
@@ -51,7 +52,9 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 
 export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, record } = await loadEditable(request, params.planId)
-	return handlePlanForm(request, user, record)
+	return respond(
+		await savePlanForm(user, record, await parseUploadForm(request)),
+	)
 })
 
 export default function EditPlanRoute() {

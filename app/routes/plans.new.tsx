@@ -6,10 +6,11 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { handlePlanForm, planFormChoices } from '#workflows/plans/plan-form.server.ts'
+import { planFormChoices, savePlanForm } from '#workflows/plans/plan-form.server.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { requireRole } from '#app/utils/access.server.ts'
-import { web } from '#app/utils/domain.server.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
 export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
@@ -18,7 +19,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 
 export const action = web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
-	return handlePlanForm(request, user, null)
+	return respond(await savePlanForm(user, null, await parseUploadForm(request)))
 })
 
 export default function NewPlanRoute() {

@@ -27,6 +27,7 @@ export function web<Args extends unknown[], R>(
 
 const REFUSAL_STATUS: Record<Refusal, number> = {
 	invalid: 400,
+	forbidden: 403,
 	notFound: 404,
 	conflict: 409,
 	confirm: 200,
@@ -36,15 +37,19 @@ const REFUSAL_STATUS: Record<Refusal, number> = {
  * The answer of an action to a domain outcome: done goes to `to(planId)` with the outcome's
  * message as a toast; a refusal is the form's data with its status.
  */
-export function respond<Body>(
-	outcome: Outcome<Body>,
+export function respond<O extends Outcome<unknown>>(
+	outcome: O,
 	to: (planId: string) => string = planId => `/plans/${planId}`,
 ) {
-	return outcome.done
-		? redirectWithToast(to(outcome.planId), {
-				type: 'success',
-				message: outcome.message,
-				...(outcome.params ? { params: outcome.params } : {}),
-			})
-		: json(outcome.body, { status: REFUSAL_STATUS[outcome.refusal] })
+	if (outcome.done)
+		return redirectWithToast(to(outcome.planId), {
+			type: 'success',
+			message: outcome.message,
+			...(outcome.params ? { params: outcome.params } : {}),
+		})
+	return json(outcome.body as BodyOf<O>, {
+		status: REFUSAL_STATUS[outcome.refusal],
+	})
 }
+
+type BodyOf<O> = O extends { done: false; body: infer Body } ? Body : never

@@ -1,8 +1,4 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-	json,
-	unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { lockPlan } from '#db/repos/plan.server.ts'
@@ -12,16 +8,16 @@ import {
 	applyPlanEvent,
 	type ApplyResult,
 } from '#workflows/plans/plan.server.ts'
-import { type SessionUser } from '#app/utils/auth.server.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 import { forbidden, hasRole, notFound } from '#workflows/access/permissions.server.ts'
 import { workflowActor } from '#workflows/access/plan-access.server.ts'
-import { readUploads, uploadHandler } from '#workflows/plans/plan-form.server.ts'
+import { readUploads } from '#workflows/plans/plan-form.server.ts'
 import {
 	draftToReportContent,
 	ReportDraftSchema,
 	ReportSubmitSchema,
 } from './report-schema.ts'
-import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { done, refused } from '#workflows/outcome.ts'
 
 class Rollback extends Error {
 	constructor(
@@ -44,30 +40,26 @@ const ERROR_OF = {
  * The report form: "save" keeps a draft, "submit" saves it and sends SUBMIT_REPORT in the same
  * transaction (with the report in the event's snapshot), so a refusal saves nothing.
  */
-export async function handleReportForm(
-	request: Request,
+export async function saveReportForm(
 	user: SessionUser,
 	plan: { id: string; organisation_id: string },
+	formData: FormData,
 ) {
 	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter'))
 		throw forbidden()
-	const formData = await parseMultipartFormData(request, uploadHandler)
 	const submitting = formData.get('intent') === 'submit'
 	const submission = parseWithZod(formData, {
 		schema: submitting ? ReportSubmitSchema : ReportDraftSchema,
 	})
 	const uploads = await readUploads(formData, user.id)
 	if (submission.status !== 'success' || uploads.fileErrors.length)
-		return json(
-			{
-				result: submission.reply({
-					fieldErrors: uploads.fileErrors.length
-						? { attachments: uploads.fileErrors }
-						: undefined,
-				}),
-			},
-			{ status: 400 },
-		)
+		return refused('invalid', {
+			result: submission.reply({
+				fieldErrors: uploads.fileErrors.length
+					? { attachments: uploads.fileErrors }
+					: undefined,
+			}),
+		})
 	const value = submission.value
 	const content = draftToReportContent(value)
 	try {
@@ -96,15 +88,11 @@ export async function handleReportForm(
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error
 		if (error.status === 'forbidden') throw forbidden()
-		return json(
-			{ result: submission.reply({ formErrors: [ERROR_OF[error.status]] }) },
-			{ status: error.status === 'not_found' ? 404 : 409 },
-		)
+		return refused(error.status === 'not_found' ? 'notFound' : 'conflict', {
+			result: submission.reply({ formErrors: [ERROR_OF[error.status]] }),
+		})
 	}
-	return redirectWithToast(`/plans/${plan.id}/report`, {
-		type: 'success',
-		message: submitting ? 'plan.done.SUBMIT_REPORT' : 'report.saved',
-	})
+	return done(plan.id, submitting ? 'plan.done.SUBMIT_REPORT' : 'report.saved')
 }
 
 export const REPORT_DECISIONS = ['ACKNOWLEDGE_REPORT', 'RETURN_REPORT'] as const
@@ -124,32 +112,28 @@ const DecisionSchema = z
  * A receiver acknowledges the report (closing the plan) or returns it with a comment, from the
  * report page or the plan page (`back`); the event's snapshot keeps the report as it was read.
  */
-export async function handleReportDecision(
-	formData: FormData,
+export async function decideReport(
 	user: SessionUser,
 	planId: string,
-	back: string,
+	formData: FormData,
 ) {
 	const comment = String(formData.get('comment') ?? '')
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	const refuse = (
-		status: number,
+		refusal: 'invalid' | 'conflict',
 		errors: string[],
 		conflict: Extract<ApplyResult, { status: 'conflict' }>['last'] = null,
 	) =>
-		json(
-			{
-				intent: parsed.data?.intent ?? null,
-				comment,
-				errors,
-				conflict,
-				result: null,
-			},
-			{ status },
-		)
+		refused(refusal, {
+			intent: parsed.data?.intent ?? null,
+			comment,
+			errors,
+			conflict,
+			result: null,
+		})
 	if (!parsed.success)
 		return refuse(
-			400,
+			'invalid',
 			parsed.error.issues.map(i => i.message),
 		)
 	const { intent, version } = parsed.data
@@ -167,17 +151,14 @@ export async function handleReportDecision(
 	)
 	switch (result.status) {
 		case 'ok':
-			return redirectWithToast(back, {
-				type: 'success',
-				message: `plan.done.${intent}`,
-			})
+			return done(planId, `plan.done.${intent}`)
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':
 			throw notFound()
 		case 'conflict':
-			return refuse(409, [], result.last)
+			return refuse('conflict', [], result.last)
 		default:
-			return refuse(409, [ERROR_OF[result.status]])
+			return refuse('conflict', [ERROR_OF[result.status]])
 	}
 }

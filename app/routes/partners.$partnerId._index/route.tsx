@@ -3,7 +3,6 @@ import {
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
-	unstable_parseMultipartFormData as parseMultipartFormData,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -18,7 +17,7 @@ import { countryName } from '#lib/countries.ts'
 import { formatNumber } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
-import { uploadHandler } from '#workflows/plans/plan-form.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { canRecord, requirePartner } from '#workflows/partners/partner-access.server.ts'
@@ -41,7 +40,7 @@ export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
 	if (!canRecord(user)) throw forbidden()
-	const formData = await parseMultipartFormData(request, uploadHandler)
+	const formData = await parseUploadForm(request)
 	const owner = {
 		organisation_id: user.organisationId,
 		partner_id: partner.id,

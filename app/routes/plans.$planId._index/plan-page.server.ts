@@ -4,71 +4,28 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { z } from 'zod'
-import { CONFIRMED_DECISIONS } from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
 import {
 	getPlanEventSnapshots,
 	getPlanPage,
-	type latestPlanEvent,
 } from '#db/repos/plan.server.ts'
-import {
-	getStepDecisions,
-	planSnapshotAt,
-} from '#db/repos/step-approval.server.ts'
+import { getStepDecisions } from '#db/repos/step-approval.server.ts'
 import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
-import {
-	decisionActor,
-	planViewer,
-	requireVisiblePlan,
-} from '#workflows/access/plan-access.server.ts'
+import { respond } from '#app/utils/domain.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
+import { actOnPlan } from '#workflows/plans/plan-actions.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
-import { completenessIssues } from '#workflows/plans/plan-schema.ts'
-import {
-	handleReportDecision,
-	REPORT_DECISIONS,
-} from '#workflows/reports/report-form.server.ts'
-import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 import {
-	handleTripAction,
-	TRIP_INTENTS,
-	type TripIntent,
-} from '#workflows/trips/trip.server.ts'
-import {
-	type PlanEventType,
-	stepIndexOf,
-} from '#workflows/plans/plan.machine.ts'
-import {
-	applyPlanEvent,
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plans/plan.server.ts'
 
-// Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
-const APPROVAL_EVENTS = [
-	'SUBMIT',
-	'APPROVE',
-	'RETURN',
-	'REJECT',
-	'WITHDRAW',
-	'RESUBMIT',
-] as const
-const COMMENT_REQUIRED: readonly string[] = ['RETURN', 'REJECT']
 /** Events the timeline shows at first; ?timeline=all shows every one. */
 const TIMELINE_LATEST = 100
-
-const DecisionSchema = z
-	.object({
-		intent: z.enum(APPROVAL_EVENTS),
-		version: z.coerce.number().int(),
-		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
-	})
-	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
-		path: ['comment'],
-		error: 'plan.commentRequired',
-	})
 
 /** The plan page's data: the plan, its chain, timeline, the changes an approver should see, and what this user may do. */
 export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
@@ -165,124 +122,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	})
 }
 
-/** The plan page's forms: the approval decisions here, the trip's and the report's through their handlers. */
+/** The plan page's forms: one call of the domain (workflows/plans/plan-actions.server.ts). */
 export async function planPageAction({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const formData = await request.formData()
-	const tripIntent = formData.get('intent') as TripIntent
-	if (TRIP_INTENTS.includes(tripIntent))
-		return handleTripAction(user, planId, tripIntent, formData)
-	if (REPORT_DECISIONS.includes(tripIntent as never))
-		return handleReportDecision(formData, user, planId, `/plans/${planId}`)
-	const typed = String(formData.get('comment') ?? '')
-	/** A refusal keeps what the user typed and says why, next to the decision form. */
-	const refuse = (
-		intent: PlanEventType | null,
-		status: number,
-		errors: string[],
-		conflict: Awaited<ReturnType<typeof latestPlanEvent>> | null = null,
-		extra: {
-			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
-			changedFrom?: { draft: unknown; partnerName: string | null }
-		} = {},
-	) =>
-		json(
-			{ intent, comment: typed, errors, conflict, result: null, ...extra },
-			{ status },
-		)
-	/** What the plan looked like at the version the user loaded, to show what changed since. */
-	const changedFrom = async (version: number) => {
-		const snapshot = await planSnapshotAt(db, planId, version)
-		return snapshot
-			? {
-					changedFrom: {
-						draft: recordToDraft(snapshot),
-						partnerName: snapshot.partner_org_name,
-					},
-				}
-			: {}
-	}
-
-	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
-	if (!parsed.success) {
-		const intent = z.enum(APPROVAL_EVENTS).safeParse(formData.get('intent'))
-		return refuse(
-			intent.data ?? null,
-			400,
-			parsed.error.issues.map(i => i.message),
-		)
-	}
-	const { intent, version, comment } = parsed.data
-	// The decision buttons first ask once more, naming the plan; a changed plan is refused here already.
-	const asking = CONFIRMED_DECISIONS.find(
-		d => d === intent && formData.get('stage') === 'ask',
-	)
-	if (asking) {
-		const current = await db
-			.selectFrom('plan')
-			.select(['name', 'version'])
-			.where('id', '=', planId)
-			.executeTakeFirstOrThrow()
-		if (current.version !== version)
-			return refuse(
-				intent,
-				409,
-				['confirm.changed'],
-				null,
-				await changedFrom(version),
-			)
-		return refuse(intent, 200, [], null, {
-			confirm: { intent: asking, name: current.name },
-		})
-	}
-	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
-	const event = {
-		type: intent,
-		actor,
-		comment: comment ?? '',
-	}
-	const result = await db.transaction().execute(trx =>
-		applyPlanEvent(trx, {
-			planId,
-			expectedVersion: version,
-			event,
-			validate: record => completenessIssues(recordToDraft(record)),
-			onBehalfOf: onBehalfOf?.id,
-		}),
-	)
-	switch (result.status) {
-		case 'ok':
-			return redirectWithToast(`/plans/${planId}`, {
-				type: 'success',
-				message: result.approvals
-					? 'approvals.partialDone'
-					: `plan.done.${intent}`,
-				...(result.approvals
-					? {
-							params: {
-								approved: result.approvals.count,
-								required: result.approvals.required,
-							},
-						}
-					: {}),
-			})
-		case 'conflict':
-			return refuse(intent, 409, [], result.last, await changedFrom(version))
-		case 'incomplete':
-			return refuse(intent, 400, [
-				'plan.incomplete',
-				...new Set(result.issues.map(i => i.message)),
-			])
-		case 'no_chain':
-			return refuse(intent, 400, ['plan.noChain'])
-		case 'wrong_state':
-			return refuse(intent, 409, [
-				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
-			])
-		case 'forbidden':
-			throw forbidden()
-		case 'not_found':
-			throw notFound()
-	}
+	return respond(await actOnPlan(user, params.planId, await request.formData()))
 }

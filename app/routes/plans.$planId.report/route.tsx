@@ -22,8 +22,8 @@ import {
 	workflowActor,
 } from '#workflows/access/plan-access.server.ts'
 import {
-	handleReportDecision,
-	handleReportForm,
+	decideReport,
+	saveReportForm,
 } from '#workflows/reports/report-form.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
@@ -32,7 +32,10 @@ import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
-import { web } from '#app/utils/domain.server.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
+
+const toReport = (planId: string) => `/plans/${planId}/report`
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
@@ -91,16 +94,18 @@ export const action = web(async ({ request, params }: ActionFunctionArgs) => {
 	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
 		const facts = await getTripFacts(db, planId)
 		invariantResponse(facts, 'error.notFound')
-		return handleReportForm(request, user, {
-			id: planId,
-			organisation_id: facts.organisation_id,
-		})
+		return respond(
+			await saveReportForm(
+				user,
+				{ id: planId, organisation_id: facts.organisation_id },
+				await parseUploadForm(request),
+			),
+			toReport,
+		)
 	}
-	return handleReportDecision(
-		await request.formData(),
-		user,
-		planId,
-		`/plans/${planId}/report`,
+	return respond(
+		await decideReport(user, planId, await request.formData()),
+		toReport,
 	)
 })
 
