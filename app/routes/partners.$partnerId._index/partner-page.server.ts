@@ -13,9 +13,12 @@ import { notFound } from '#workflows/access/permissions.server.ts'
 import { daysBetween } from '#lib/trip-dates.ts'
 import { canRecord, recordScope, requirePartner } from '#workflows/partners/partner-access.server.ts'
 import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** `today` is injectable for tests; the page otherwise uses today's date in Vietnam. */
-export async function loadPartnerPage(
+export const loadPartnerPage = web(readPartnerPage)
+
+async function readPartnerPage(
 	request: Request,
 	partnerId: string | undefined,
 	today: string,
