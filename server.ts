@@ -1,31 +1,78 @@
+import {
+	closeServer,
+	stopOnSignals,
+	stopRequested,
+	within,
+} from '#app/utils/shutdown.server.ts'
+import { type Server } from 'node:http'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
+import { type Runner } from 'graphile-worker'
 import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { healthChecks } from '#app/utils/health.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
-import { createDb, queryCounter } from '#db/connect.ts'
-import { resolveDatabase } from '#db/embedded.server.ts'
-import { migrateDatabase } from '#db/migrate.ts'
-import { demoLoginsText, isDatabaseEmpty, seedDemo } from '#seed/seed.ts'
+import { queryCounter } from '#db/connect.ts'
+import { DatabaseStartError, resolveDatabase } from '#db/embedded.server.ts'
+import { databaseReady } from '#db/ready.server.ts'
+import { demoLoginsText } from '#seed/seed.ts'
+import { prepareDatabase } from '#seed/start-up.server.ts'
 
 const port = Number(process.env.PORT ?? 3000)
 
+let database: Awaited<ReturnType<typeof resolveDatabase>> | null = null
+let worker: Runner | null = null
+let server: Server | null = null
+let starting: Promise<unknown> = Promise.resolve()
+
+// In this order: stop taking requests, let running jobs finish (or release them), stop the
+// worker, close the pools, then stop the embedded PostgreSQL.
+stopOnSignals(
+	async () => {
+		await within(starting, 10_000)
+		if (server) await closeServer(server)
+		if (worker) await stopWorker(worker, database!.url)
+		if (process.env.DATABASE_URL)
+			await (await import('#db/client.server.ts')).db.destroy()
+		await database?.stop()
+	},
+	{ stopped: 'Đã dừng ứng dụng.' },
+)
+
+/** One step of start-up; once a stop signal has come, start-up goes no further. */
+async function startStep<T>(step: () => Promise<T>) {
+	if (stopRequested()) await new Promise<never>(() => {})
+	const work = step()
+	starting = work.catch(() => {})
+	const value = await work.catch((error: unknown) => {
+		if (stopRequested()) return new Promise<never>(() => {})
+		// PostgreSQL's own reason, in one line: no stack trace for a cause outside the code.
+		if (error instanceof DatabaseStartError) {
+			console.error(error.message)
+			process.exit(1)
+		}
+		throw error
+	})
+	if (stopRequested()) await new Promise<never>(() => {})
+	return value
+}
+
 // Migrate, and load the demo data into an empty database, before serving anything.
-const database = await resolveDatabase()
+database = await startStep(resolveDatabase)
 process.env.DATABASE_URL = database.url
-await migrateDatabase(database.url)
-const setupDb = createDb(database.url, { max: 1 })
-const seeded =
-	(await isDatabaseEmpty(setupDb)) && process.env.SEED_DEMO !== 'false'
-if (seeded) await seedDemo(setupDb)
-await setupDb.destroy()
+const { seeded } = await startStep(() =>
+	prepareDatabase(database!.url, { demo: process.env.SEED_DEMO !== 'false' }),
+)
 
 // The job queue (emails, reminders) runs here unless RUN_WORKER=false (then run `npm run worker`).
-const { startWorker } = await import('#workflows/worker/worker.server.ts')
-const worker =
-	process.env.RUN_WORKER === 'false' ? null : await startWorker(database.url)
+const { startWorker, stopWorker } =
+	await import('#workflows/worker/worker.server.ts')
+worker =
+	process.env.RUN_WORKER === 'false'
+		? null
+		: await startStep(() => startWorker(database!.url))
 
 const build = (await import(
 	pathToFileURL(path.resolve('build/index.js')).href
@@ -33,6 +80,13 @@ const build = (await import(
 
 const app = express()
 app.disable('x-powered-by')
+// Answered before everything else, for a load balancer or an orchestrator.
+app.use(
+	healthChecks({
+		ready: async () => databaseReady((await import('#db/client.server.ts')).db),
+		stopping: stopRequested,
+	}),
+)
 if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
 app.use((req, res, next) => {
 	const refused = isCrossSiteRequest({
@@ -69,21 +123,8 @@ app.all('*', (req, res, next) =>
 	requestScope.run(new Map(), () => handleRequest(req, res, next)),
 )
 
-const server = app.listen(port, () => {
+server = app.listen(port, () => {
 	console.log(`Ứng dụng đang chạy tại http://localhost:${port}`)
 	if (seeded) console.log('Đã nạp dữ liệu demo vào cơ sở dữ liệu trống.')
 	console.log(demoLoginsText())
 })
-
-let stopping = false
-async function shutdown() {
-	if (stopping) return
-	stopping = true
-	server.close()
-	server.closeAllConnections()
-	await worker?.stop()
-	await database.stop()
-	process.exit(0)
-}
-process.on('SIGINT', shutdown)
-process.on('SIGTERM', shutdown)

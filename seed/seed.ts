@@ -1,5 +1,6 @@
 import { type Kysely } from 'kysely'
 import { hashPassword } from '#lib/password.server.ts'
+import { recordHistoryEmailsSent } from '#workflows/notify/history.server.ts'
 import { seedPartners } from './seed-partners.ts'
 import { seedPlans } from './seed-plans.ts'
 import { type DB, type NewAppUser, type NewOrganisation } from '#db/schema.ts'
@@ -269,6 +270,7 @@ export async function seedDemo(db: Kysely<DB>) {
 		}
 		await seedPlans(trx, ids)
 		await seedPartners(trx, ids)
+		await recordHistoryEmailsSent(trx)
 	})
 }
 
@@ -284,15 +286,14 @@ export function demoLoginsText() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
 	const { withDatabase } = await import('#db/embedded.server.ts')
-	const { migrateDatabase } = await import('#db/migrate.ts')
-	await withDatabase(async (db, url) => {
-		await migrateDatabase(url)
-		if (await isDatabaseEmpty(db)) {
-			await seedDemo(db)
-			console.log('Đã nạp dữ liệu demo.')
-		} else {
-			console.log('Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu demo.')
-		}
+	const { prepareDatabase } = await import('./start-up.server.ts')
+	await withDatabase(async (_db, url) => {
+		const { seeded } = await prepareDatabase(url)
+		console.log(
+			seeded
+				? 'Đã nạp dữ liệu demo.'
+				: 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu demo.',
+		)
 		console.log(demoLoginsText())
 	})
 }

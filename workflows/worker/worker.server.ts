@@ -1,4 +1,11 @@
-import { parseCronItems, run, type Runner } from 'graphile-worker'
+import { EventEmitter } from 'node:events'
+import {
+	parseCronItems,
+	run,
+	type Runner,
+	type WorkerEvents,
+} from 'graphile-worker'
+import postgres from 'postgres'
 import { quietLogger } from '#db/migrate.ts'
 import { taskList } from './tasks.server.ts'
 
@@ -28,7 +35,12 @@ export async function startWorker(
 		cron = true,
 	} = {},
 ): Promise<Runner> {
-	return run({
+	const events: WorkerEvents = new EventEmitter()
+	const ids = new Set<string>()
+	// Jobs are locked in the name of the worker pool (and, in older versions, of each worker).
+	events.on('pool:create', ({ workerPool }) => ids.add(workerPool.id))
+	events.on('worker:create', ({ worker }) => ids.add(worker.workerId))
+	const runner = await run({
 		connectionString,
 		concurrency,
 		pollInterval,
@@ -36,5 +48,40 @@ export async function startWorker(
 		parsedCronItems: cron ? CRON_ITEMS : [],
 		logger: quietLogger,
 		noHandleSignals: true,
+		events,
 	})
+	workerIds.set(runner, ids)
+	return runner
+}
+
+const workerIds = new WeakMap<Runner, Set<string>>()
+
+/**
+ * Stops the runner: jobs under way get `graceMs` to finish. A job still running then (an SMTP
+ * server that does not answer) is unlocked, so that the next worker runs it at once rather than
+ * after graphile-worker's 4-hour lock expiry.
+ */
+export async function stopWorker(
+	runner: Runner,
+	connectionString: string,
+	graceMs = 8_000,
+) {
+	let timer: NodeJS.Timeout | undefined
+	const stopped = await Promise.race([
+		runner.stop().then(
+			() => true,
+			() => true,
+		),
+		new Promise<false>(
+			resolve => (timer = setTimeout(() => resolve(false), graceMs)),
+		),
+	])
+	clearTimeout(timer)
+	if (stopped) return
+	const sql = postgres(connectionString, { max: 1, onnotice: () => {} })
+	try {
+		await sql`SELECT graphile_worker.force_unlock_workers(${[...(workerIds.get(runner) ?? [])]}::text[])`
+	} finally {
+		await sql.end()
+	}
 }
