@@ -22,7 +22,7 @@ import {
 import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { user, organisation } = await requireOrganisationForAdmin(
 		request,
 		params.orgId,
@@ -33,7 +33,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, organisation } = await requireOrganisationForAdmin(
 		request,
 		params.orgId,

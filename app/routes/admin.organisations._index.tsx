@@ -11,7 +11,7 @@ import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)

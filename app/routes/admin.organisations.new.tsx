@@ -28,12 +28,12 @@ async function requireBoardAdmin(request: Request) {
 	return user
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	await requireBoardAdmin(request)
 	return json({ parents: await listOrganisationChoices(db) })
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	await requireBoardAdmin(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: OrganisationSchema,

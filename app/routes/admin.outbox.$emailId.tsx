@@ -10,7 +10,7 @@ import { isBoardAdmin, notFound } from '#workflows/access/permissions.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const id = z.uuid().safeParse(params.emailId)
 	const email = id.success

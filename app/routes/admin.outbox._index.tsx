@@ -27,7 +27,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -45,7 +45,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 })
 
 /** "Gửi lại": a failed message goes back in the queue. */
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const id = z.uuid().safeParse((await request.formData()).get('id'))
 	const requeued =

@@ -24,7 +24,7 @@ const SetActiveSchema = z.object({
 	version: z.number().int(),
 })
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'admin')
 	const url = new URL(request.url)
 	const page = pageFrom(url)
@@ -39,7 +39,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	return json({ rows, total, page, currentUserId: user.id })
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const submission = parseWithZod(await request.formData(), {
 		schema: SetActiveSchema,

@@ -58,7 +58,7 @@ async function organisationChoices(admin: SessionUser) {
 		: all.filter(org => org.id === admin.organisationId)
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	return json({
 		organisations: await organisationChoices(admin),
@@ -66,7 +66,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const admin = await requireRole(request, 'admin')
 	const organisations = await organisationChoices(admin)
 	const allowed = new Set(organisations.map(org => org.id))

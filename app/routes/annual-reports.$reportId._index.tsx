@@ -46,7 +46,7 @@ type AreaName =
 	| 'plan_intro'
 	| 'recipients'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { report, organisation, plans } = await loadReportInput(
 		request,
 		params.reportId,
@@ -63,7 +63,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const { report } = await loadReportInput(request, params.reportId)
 	const formData = await request.formData()
 	formData.set('year', String(report.year))

@@ -4,7 +4,7 @@ import { docxFileName } from '#workflows/annual-report/access.server.ts'
 import { loadReportInput } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { report, organisation, plans } = await loadReportInput(
 		request,
 		params.reportId,

@@ -16,7 +16,7 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
 ]
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { report, organisation, plans } = await loadReportInput(
 		request,
 		params.reportId,

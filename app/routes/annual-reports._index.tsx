@@ -45,7 +45,7 @@ function reportYear(today: string) {
 	return today.slice(5) < '07-01' ? year - 1 : year
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireReportUser(request)
 	const board = isBoard(user)
 	const page = pageFrom(new URL(request.url))
@@ -72,7 +72,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireReportUser(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: CreateReportSchema,

@@ -16,7 +16,7 @@ import { web } from '#app/utils/domain.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
 	const { actor } = await pageDecisionActor(user, todayIso(), request)

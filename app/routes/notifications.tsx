@@ -25,13 +25,13 @@ const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('read-all') }),
 ])
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const page = pageFrom(new URL(request.url))
 	return json({ ...(await listNotifications(db, user.id, page)), page })
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireUser(request)
 	const parsed = ReadSchema.safeParse(
 		Object.fromEntries(await request.formData()),

@@ -7,7 +7,7 @@ import { canSeeRecord, requirePartner } from '#workflows/partners/partner-access
 import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
 	const id = z.uuid().safeParse(params.agreementId)

@@ -17,7 +17,7 @@ import { canRecord, recordScope } from '#workflows/partners/partner-access.serve
 import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const url = new URL(request.url)
 	const page = pageFrom(url)

@@ -46,12 +46,12 @@ async function requireRecorder(request: Request) {
 	return user
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	await requireRecorder(request)
 	return json({})
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	await requireRecorder(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: PartnerSchema,

@@ -21,7 +21,7 @@ function canSeeAttachment(
 	)
 }
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const attachmentId = z.uuid().safeParse(params.attachmentId)

@@ -31,7 +31,7 @@ async function loadEditable(request: Request, planId: string | undefined) {
 	return { user, record }
 }
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { user, record } = await loadEditable(request, params.planId)
 	return json({
 		plan: recordToDraft(record),
@@ -50,7 +50,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, record } = await loadEditable(request, params.planId)
 	return respond(
 		await savePlanForm(user, record, await parseUploadForm(request)),

@@ -12,12 +12,12 @@ import { requireRole } from '#app/utils/access.server.ts'
 import { respond, web } from '#app/utils/domain.server.ts'
 import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
 	return json(await planFormChoices(user.organisationId, null))
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const user = await requireRole(request, 'drafter')
 	return respond(await savePlanForm(user, null, await parseUploadForm(request)))
 })

@@ -23,7 +23,7 @@ const FilterSchema = z.object({
 	sort: z.enum(SORTS).optional().catch(undefined),
 })
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const url = new URL(request.url)
 	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))

@@ -9,7 +9,7 @@ function cell(value: string | number) {
 	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const { stats, fromYear, toYear } = await loadStatistics(request)
 	const rows = exportRows(stats, code => countryName(code, 'vi'))
 	const body =

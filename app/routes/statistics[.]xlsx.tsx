@@ -5,7 +5,7 @@ import { exportRows } from '#workflows/statistics/statistics.server.ts'
 import { loadStatistics } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const { stats, fromYear, toYear } = await loadStatistics(request)
 	const workbook = new ExcelJS.Workbook()
 	const sheet = workbook.addWorksheet('Thống kê')

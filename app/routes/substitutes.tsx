@@ -33,7 +33,7 @@ async function requireManager(request: Request) {
 	return { user, isAdmin }
 }
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const { user, isAdmin } = await requireManager(request)
 	const today = todayIso()
 	const [people, substitutions] = await Promise.all([
@@ -62,7 +62,7 @@ export const loader = web(async ({ request }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
 	const { user, isAdmin } = await requireManager(request)
 	const form = Object.fromEntries(await request.formData())
 	const text = (key: string) => String(form[key] ?? '')

@@ -34,7 +34,7 @@ async function loadInScope(request: Request, orgId: string | undefined) {
 	return { user, organisation }
 }
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const { organisation } = await loadInScope(request, params.orgId)
 	const [chain, choices, history, approvers] = await Promise.all([
 		getCurrentChain(db, organisation.id),
@@ -51,7 +51,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const { user, organisation } = await loadInScope(request, params.orgId)
 	const kinds = new Map(
 		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),

@@ -41,7 +41,7 @@ const CommentSchema = z
 export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const chosen = await localeCookie.parse(request.headers.get('cookie'))
 	const token = await findDecisionLink(db, params.token ?? '')
 	const page = token ? await getPlanPage(db, token.plan_id) : null
@@ -87,7 +87,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const token = params.token ?? ''
 	const formData = await request.formData()
 	const typed = String(formData.get('comment') ?? '')

@@ -32,11 +32,11 @@ import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
 import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	return json(await loadPartnerPage(request, params.partnerId, todayIso()))
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const user = await requirePartnerReader(request)
 	const partner = await requirePartner(params.partnerId)
 	if (!canRecord(user)) throw forbidden()

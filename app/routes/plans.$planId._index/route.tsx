@@ -21,11 +21,11 @@ import {
 import { TripPanel } from '../../components/trip-forms.tsx'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = web(async (args: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async (args: LoaderFunctionArgs) => {
 	return loadPlanPage(args)
 })
 
-export const action = web(async (args: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async (args: ActionFunctionArgs) => {
 	return planPageAction(args)
 })
 

@@ -39,7 +39,7 @@ const toReport = (planId: string) => `/plans/${planId}/report`
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
-export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	const page = await getReportPage(db, planId)
@@ -88,7 +88,7 @@ export const loader = web(async ({ request, params }: LoaderFunctionArgs) => {
 	})
 })
 
-export const action = web(async ({ request, params }: ActionFunctionArgs) => {
+export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
 	const user = await requireUser(request)
 	const planId = await requireVisiblePlan(user, params.planId)
 	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {

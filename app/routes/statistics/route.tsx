@@ -22,7 +22,7 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: chartStyles },
 ]
 
-export const loader = web(async ({ request }: LoaderFunctionArgs) => {
+export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
 	const { board, organisationId, fromYear, toYear, stats } =
 		await loadStatistics(request)
 	const organisations = board ? await listOrganisationChoices(db) : []
