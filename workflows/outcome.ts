@@ -1,7 +1,8 @@
 import { type MessageKey, type Params } from '#lib/i18n/index.ts'
 
 /** Why an action saved nothing: the form's data says what to show next to the fields. */
-export type Refusal = 'invalid' | 'forbidden' | 'notFound' | 'conflict' | 'confirm'
+export type Refusal =
+	'invalid' | 'forbidden' | 'notFound' | 'conflict' | 'confirm'
 
 /**
  * What a domain action answers: done (the plan it changed and the message for the user), or
@@ -16,11 +17,7 @@ export type Outcome<Body> =
 	  }
 	| { done: false; refusal: Refusal; body: Body }
 
-export function done(
-	planId: string,
-	message: MessageKey,
-	params?: Params,
-) {
+export function done(planId: string, message: MessageKey, params?: Params) {
 	return { done: true as const, planId, message, params }
 }
 

@@ -51,7 +51,6 @@ export function StepDecisions({ decisions }: { decisions: StepDecisionsView }) {
 	)
 }
 
-
 /**
  * The second step of a decision: names the plan and asks once more. A plain form, so it works
  * without JavaScript; "No" goes back to the plan page without deciding.

@@ -22,53 +22,62 @@ import {
 import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const { user, organisation } = await requireOrganisationForAdmin(
-		request,
-		params.orgId,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { user, organisation } = await requireOrganisationForAdmin(
+				request,
+				params.orgId,
+			)
+			const parents = (await listOrganisationChoices(db)).filter(
+				p => p.id !== organisation.id,
+			)
+			return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
+		},
 	)
-	const parents = (await listOrganisationChoices(db)).filter(
-		p => p.id !== organisation.id,
-	)
-	return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
-})
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const { user, organisation } = await requireOrganisationForAdmin(
-		request,
-		params.orgId,
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, organisation } = await requireOrganisationForAdmin(
+				request,
+				params.orgId,
+			)
+			const submission = parseWithZod(await request.formData(), {
+				schema: OrganisationSchema.refine(
+					v => v.parent_id !== organisation.id,
+					{
+						path: ['parent_id'],
+						error: 'org.parentSelf',
+					},
+				),
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const values = organisationRow(submission.value)
+			// Only the VGCL board changes what an organisation is and where it sits.
+			if (!isBoardAdmin(user))
+				Object.assign(values, {
+					kind: organisation.kind,
+					parent_id: organisation.parent_id,
+				})
+			const updated = await updateOrganisation(
+				db,
+				organisation.id,
+				submission.value.version ?? -1,
+				values,
+			)
+			if (!updated)
+				return json(
+					{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+					{ status: 409 },
+				)
+			return redirectWithToast(`/admin/organisations/${organisation.id}`, {
+				type: 'success',
+				message: 'org.updated',
+			})
+		},
 	)
-	const submission = parseWithZod(await request.formData(), {
-		schema: OrganisationSchema.refine(v => v.parent_id !== organisation.id, {
-			path: ['parent_id'],
-			error: 'org.parentSelf',
-		}),
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const values = organisationRow(submission.value)
-	// Only the VGCL board changes what an organisation is and where it sits.
-	if (!isBoardAdmin(user))
-		Object.assign(values, {
-			kind: organisation.kind,
-			parent_id: organisation.parent_id,
-		})
-	const updated = await updateOrganisation(
-		db,
-		organisation.id,
-		submission.value.version ?? -1,
-		values,
-	)
-	if (!updated)
-		return json(
-			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
-			{ status: 409 },
-		)
-	return redirectWithToast(`/admin/organisations/${organisation.id}`, {
-		type: 'success',
-		message: 'org.updated',
-	})
-})
 
 export default function EditOrganisationRoute() {
 	const { organisation, parents, canChangeKind } =

@@ -12,7 +12,10 @@ import {
 	listOrganisationChoices,
 } from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { forbidden, isBoardAdmin } from '#workflows/access/permissions.server.ts'
+import {
+	forbidden,
+	isBoardAdmin,
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,
@@ -28,24 +31,33 @@ async function requireBoardAdmin(request: Request) {
 	return user
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	await requireBoardAdmin(request)
-	return json({ parents: await listOrganisationChoices(db) })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			await requireBoardAdmin(request)
+			return json({ parents: await listOrganisationChoices(db) })
+		},
+	)
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	await requireBoardAdmin(request)
-	const submission = parseWithZod(await request.formData(), {
-		schema: OrganisationSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const { id } = await insertOrganisation(db, organisationRow(submission.value))
-	return redirectWithToast(`/admin/organisations/${id}`, {
-		type: 'success',
-		message: 'org.created',
-	})
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			await requireBoardAdmin(request)
+			const submission = parseWithZod(await request.formData(), {
+				schema: OrganisationSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const { id } = await insertOrganisation(
+				db,
+				organisationRow(submission.value),
+			)
+			return redirectWithToast(`/admin/organisations/${id}`, {
+				type: 'success',
+				message: 'org.created',
+			})
+		},
+	)
 
 export default function NewOrganisationRoute() {
 	const { parents } = useLoaderData<typeof loader>()

@@ -10,19 +10,22 @@ import { isBoardAdmin, notFound } from '#workflows/access/permissions.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const admin = await requireRole(request, 'admin')
-	const id = z.uuid().safeParse(params.emailId)
-	const email = id.success
-		? await getEmail(
-				db,
-				id.data,
-				isBoardAdmin(admin) ? undefined : admin.organisationId,
-			)
-		: undefined
-	if (!email) throw notFound()
-	return json({ email })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const id = z.uuid().safeParse(params.emailId)
+			const email = id.success
+				? await getEmail(
+						db,
+						id.data,
+						isBoardAdmin(admin) ? undefined : admin.organisationId,
+					)
+				: undefined
+			if (!email) throw notFound()
+			return json({ email })
+		},
+	)
 
 export default function OutboxEmailRoute() {
 	const { email } = useLoaderData<typeof loader>()

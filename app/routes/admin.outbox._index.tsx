@@ -27,41 +27,47 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const admin = await requireRole(request, 'admin')
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const status = z
-		.enum(EMAIL_STATUSES)
-		.optional()
-		.catch(undefined)
-		.parse(url.searchParams.get('status') ?? undefined)
-	const { rows, total } = await listEmails(db, {
-		page,
-		status,
-		organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
-	})
-	return json({ rows, total, page })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const status = z
+				.enum(EMAIL_STATUSES)
+				.optional()
+				.catch(undefined)
+				.parse(url.searchParams.get('status') ?? undefined)
+			const { rows, total } = await listEmails(db, {
+				page,
+				status,
+				organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
+			})
+			return json({ rows, total, page })
+		},
+	)
 
 /** "Gửi lại": a failed message goes back in the queue. */
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	const admin = await requireRole(request, 'admin')
-	const id = z.uuid().safeParse((await request.formData()).get('id'))
-	const requeued =
-		id.success &&
-		(await requeueFailedEmail(
-			db,
-			id.data,
-			isBoardAdmin(admin) ? undefined : admin.organisationId,
-		))
-	if (!requeued)
-		return json({ error: 'outbox.notFailed' as const }, { status: 409 })
-	return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {
-		type: 'success',
-		message: 'outbox.resent',
-	})
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const id = z.uuid().safeParse((await request.formData()).get('id'))
+			const requeued =
+				id.success &&
+				(await requeueFailedEmail(
+					db,
+					id.data,
+					isBoardAdmin(admin) ? undefined : admin.organisationId,
+				))
+			if (!requeued)
+				return json({ error: 'outbox.notFailed' as const }, { status: 409 })
+			return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {
+				type: 'success',
+				message: 'outbox.resent',
+			})
+		},
+	)
 
 export default function OutboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -13,7 +13,10 @@ import { getUser, listUsers, setUserActive } from '#db/repos/user.server.ts'
 import { endAllSessions } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse, pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireOrganisationInScope } from '#workflows/access/permissions.server.ts'
+import {
+	isBoardAdmin,
+	requireOrganisationInScope,
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
@@ -24,48 +27,54 @@ const SetActiveSchema = z.object({
 	version: z.number().int(),
 })
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const user = await requireRole(request, 'admin')
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const orgFilter = z.uuid().safeParse(url.searchParams.get('org'))
-	const { rows, total } = await listUsers(db, {
-		query: url.searchParams.get('q') ?? undefined,
-		page,
-		organisationId: isBoardAdmin(user)
-			? (orgFilter.data ?? undefined)
-			: user.organisationId,
-	})
-	return json({ rows, total, page, currentUserId: user.id })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireRole(request, 'admin')
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const orgFilter = z.uuid().safeParse(url.searchParams.get('org'))
+			const { rows, total } = await listUsers(db, {
+				query: url.searchParams.get('q') ?? undefined,
+				page,
+				organisationId: isBoardAdmin(user)
+					? (orgFilter.data ?? undefined)
+					: user.organisationId,
+			})
+			return json({ rows, total, page, currentUserId: user.id })
+		},
+	)
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	const admin = await requireRole(request, 'admin')
-	const submission = parseWithZod(await request.formData(), {
-		schema: SetActiveSchema,
-	})
-	invariantResponse(submission.status === 'success', 'error.notFound', {
-		status: 400,
-	})
-	const { intent, userId, version } = submission.value
-	const target = await getUser(db, userId)
-	invariantResponse(target, 'error.notFound')
-	requireOrganisationInScope(admin, target.organisation_id)
-	if (target.id === admin.id)
-		return json({ error: 'user.cannotDeactivateSelf' } as const, {
-			status: 400,
-		})
-	const active = intent === 'activate'
-	const updated = await setUserActive(db, target.id, version, active)
-	if (!updated)
-		return json({ error: 'error.conflict' } as const, { status: 409 })
-	if (!active) await endAllSessions(target.id)
-	return redirectWithToast(`/admin/users${new URL(request.url).search}`, {
-		type: 'success',
-		message: active ? 'user.activated' : 'user.deactivated',
-		params: { name: target.full_name },
-	})
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const submission = parseWithZod(await request.formData(), {
+				schema: SetActiveSchema,
+			})
+			invariantResponse(submission.status === 'success', 'error.notFound', {
+				status: 400,
+			})
+			const { intent, userId, version } = submission.value
+			const target = await getUser(db, userId)
+			invariantResponse(target, 'error.notFound')
+			requireOrganisationInScope(admin, target.organisation_id)
+			if (target.id === admin.id)
+				return json({ error: 'user.cannotDeactivateSelf' } as const, {
+					status: 400,
+				})
+			const active = intent === 'activate'
+			const updated = await setUserActive(db, target.id, version, active)
+			if (!updated)
+				return json({ error: 'error.conflict' } as const, { status: 409 })
+			if (!active) await endAllSessions(target.id)
+			return redirectWithToast(`/admin/users${new URL(request.url).search}`, {
+				type: 'success',
+				message: active ? 'user.activated' : 'user.deactivated',
+				params: { name: target.full_name },
+			})
+		},
+	)
 
 export default function UsersRoute() {
 	const { rows, total, page, currentUserId } = useLoaderData<typeof loader>()

@@ -46,45 +46,51 @@ type AreaName =
 	| 'plan_intro'
 	| 'recipients'
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const { report, organisation, plans } = await loadReportInput(
-		request,
-		params.reportId,
-	)
-	const built = buildReport({ report, organisation, plans })
-	return json({
-		report: {
-			...report,
-			report_date: formatIsoDate(report.report_date),
-			updated_at: formatDateTime(report.updated_at),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { report, organisation, plans } = await loadReportInput(
+				request,
+				params.reportId,
+			)
+			const built = buildReport({ report, organisation, plans })
+			return json({
+				report: {
+					...report,
+					report_date: formatIsoDate(report.report_date),
+					updated_at: formatDateTime(report.updated_at),
+				},
+				organisationName: organisation.name_vi,
+				tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
+			})
 		},
-		organisationName: organisation.name_vi,
-		tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
-	})
-})
+	)
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const { report } = await loadReportInput(request, params.reportId)
-	const formData = await request.formData()
-	formData.set('year', String(report.year))
-	const submission = parseWithZod(formData, { schema: AnnualReportSchema })
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const { version, year: _year, ...fields } = submission.value
-	const saved = await saveAnnualReport(db, report.id, version, fields)
-	if (!saved)
-		return json(
-			{
-				result: submission.reply({ formErrors: ['annualReport.conflict'] }),
-				staleVersion: version,
-			},
-			{ status: 409 },
-		)
-	return redirectWithToast(`/annual-reports/${report.id}`, {
-		type: 'success',
-		message: 'annualReport.saved',
-	})
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { report } = await loadReportInput(request, params.reportId)
+			const formData = await request.formData()
+			formData.set('year', String(report.year))
+			const submission = parseWithZod(formData, { schema: AnnualReportSchema })
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const { version, year: _year, ...fields } = submission.value
+			const saved = await saveAnnualReport(db, report.id, version, fields)
+			if (!saved)
+				return json(
+					{
+						result: submission.reply({ formErrors: ['annualReport.conflict'] }),
+						staleVersion: version,
+					},
+					{ status: 409 },
+				)
+			return redirectWithToast(`/annual-reports/${report.id}`, {
+				type: 'success',
+				message: 'annualReport.saved',
+			})
+		},
+	)
 
 export default function AnnualReportEditorRoute() {
 	const { report, organisationName, tables } = useLoaderData<typeof loader>()

@@ -16,16 +16,19 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
 ]
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const { report, organisation, plans } = await loadReportInput(
-		request,
-		params.reportId,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { report, organisation, plans } = await loadReportInput(
+				request,
+				params.reportId,
+			)
+			return json({
+				id: report.id,
+				built: buildReport({ report, organisation, plans }),
+			})
+		},
 	)
-	return json({
-		id: report.id,
-		built: buildReport({ report, organisation, plans }),
-	})
-})
 
 export default function AnnualReportPrintRoute() {
 	const { id, built } = useLoaderData<typeof loader>()

@@ -16,25 +16,28 @@ import { web } from '#app/utils/domain.server.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
-	const { actor } = await pageDecisionActor(user, todayIso(), request)
-	if (!actor.roles.includes('approver')) throw forbidden()
-	const page = pageFrom(new URL(request.url))
-	const { rows, total } = await listInbox(db, user.organisationId, page)
-	const now = Date.now()
-	return json({
-		rows: rows.map(row => ({
-			...row,
-			waitingDays: Math.floor(
-				(now - new Date(row.status_changed_at).getTime()) / DAY,
-			),
-		})),
-		total,
-		page,
-	})
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			// Approvers, and today's substitutes of an approver of the organisation (same inbox).
+			const { actor } = await pageDecisionActor(user, todayIso(), request)
+			if (!actor.roles.includes('approver')) throw forbidden()
+			const page = pageFrom(new URL(request.url))
+			const { rows, total } = await listInbox(db, user.organisationId, page)
+			const now = Date.now()
+			return json({
+				rows: rows.map(row => ({
+					...row,
+					waitingDays: Math.floor(
+						(now - new Date(row.status_changed_at).getTime()) / DAY,
+					),
+				})),
+				total,
+				page,
+			})
+		},
+	)
 
 export default function InboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

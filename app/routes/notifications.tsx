@@ -25,25 +25,31 @@ const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('read-all') }),
 ])
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	const page = pageFrom(new URL(request.url))
-	return json({ ...(await listNotifications(db, user.id, page)), page })
-})
-
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	const user = await requireUser(request)
-	const parsed = ReadSchema.safeParse(
-		Object.fromEntries(await request.formData()),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const page = pageFrom(new URL(request.url))
+			return json({ ...(await listNotifications(db, user.id, page)), page })
+		},
 	)
-	if (!parsed.success) return redirect('/notifications')
-	if (parsed.data.intent === 'read-all') {
-		await markNotificationsRead(db, user.id)
-		return redirect('/notifications')
-	}
-	const row = await markNotificationsRead(db, user.id, parsed.data.id)
-	return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
-})
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const user = await requireUser(request)
+			const parsed = ReadSchema.safeParse(
+				Object.fromEntries(await request.formData()),
+			)
+			if (!parsed.success) return redirect('/notifications')
+			if (parsed.data.intent === 'read-all') {
+				await markNotificationsRead(db, user.id)
+				return redirect('/notifications')
+			}
+			const row = await markNotificationsRead(db, user.id, parsed.data.id)
+			return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
+		},
+	)
 
 export default function NotificationsRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -46,29 +46,35 @@ async function requireRecorder(request: Request) {
 	return user
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	await requireRecorder(request)
-	return json({})
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			await requireRecorder(request)
+			return json({})
+		},
+	)
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	await requireRecorder(request)
-	const submission = parseWithZod(await request.formData(), {
-		schema: PartnerSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const v = submission.value
-	const { id } = await insertPartner(db, {
-		...v,
-		name_en: v.name_en ?? '',
-		name_original: v.name_original ?? '',
-	})
-	return redirectWithToast(`/partners/${id}`, {
-		type: 'success',
-		message: 'partner.created',
-	})
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			await requireRecorder(request)
+			const submission = parseWithZod(await request.formData(), {
+				schema: PartnerSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const v = submission.value
+			const { id } = await insertPartner(db, {
+				...v,
+				name_en: v.name_en ?? '',
+				name_original: v.name_original ?? '',
+			})
+			return redirectWithToast(`/partners/${id}`, {
+				type: 'success',
+				message: 'partner.created',
+			})
+		},
+	)
 
 export default function NewPartnerRoute() {
 	const actionData = useActionData<typeof action>()

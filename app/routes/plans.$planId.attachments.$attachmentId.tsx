@@ -21,21 +21,24 @@ function canSeeAttachment(
 	)
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const attachmentId = z.uuid().safeParse(params.attachmentId)
-	const file = attachmentId.success
-		? await getAttachment(db, planId, attachmentId.data)
-		: undefined
-	if (!file || !canSeeAttachment(user, file)) throw notFound()
-	return new Response(Buffer.from(file.data), {
-		headers: {
-			'Content-Type': file.content_type,
-			'Content-Length': String(file.size),
-			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-			'X-Content-Type-Options': 'nosniff',
-			'Cache-Control': 'private, no-store',
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			const attachmentId = z.uuid().safeParse(params.attachmentId)
+			const file = attachmentId.success
+				? await getAttachment(db, planId, attachmentId.data)
+				: undefined
+			if (!file || !canSeeAttachment(user, file)) throw notFound()
+			return new Response(Buffer.from(file.data), {
+				headers: {
+					'Content-Type': file.content_type,
+					'Content-Length': String(file.size),
+					'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+					'X-Content-Type-Options': 'nosniff',
+					'Cache-Control': 'private, no-store',
+				},
+			})
 		},
-	})
-})
+	)

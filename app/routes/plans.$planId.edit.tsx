@@ -14,7 +14,10 @@ import {
 	requirePlanEditable,
 	requireVisiblePlan,
 } from '#workflows/access/plan-access.server.ts'
-import { planFormChoices, savePlanForm } from '#workflows/plans/plan-form.server.ts'
+import {
+	planFormChoices,
+	savePlanForm,
+} from '#workflows/plans/plan-form.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
@@ -31,31 +34,37 @@ async function loadEditable(request: Request, planId: string | undefined) {
 	return { user, record }
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const { user, record } = await loadEditable(request, params.planId)
-	return json({
-		plan: recordToDraft(record),
-		attachments: record.attachments.map(({ id, file_name, size }) => ({
-			id,
-			file_name,
-			size,
-		})),
-		resubmit: record.status === 'returned',
-		amend: record.status === 'approved',
-		lastEvent:
-			record.status === 'returned'
-				? ((await latestPlanEvent(db, record.id)) ?? null)
-				: null,
-		...(await planFormChoices(user.organisationId, record.chain_id)),
-	})
-})
-
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const { user, record } = await loadEditable(request, params.planId)
-	return respond(
-		await savePlanForm(user, record, await parseUploadForm(request)),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { user, record } = await loadEditable(request, params.planId)
+			return json({
+				plan: recordToDraft(record),
+				attachments: record.attachments.map(({ id, file_name, size }) => ({
+					id,
+					file_name,
+					size,
+				})),
+				resubmit: record.status === 'returned',
+				amend: record.status === 'approved',
+				lastEvent:
+					record.status === 'returned'
+						? ((await latestPlanEvent(db, record.id)) ?? null)
+						: null,
+				...(await planFormChoices(user.organisationId, record.chain_id)),
+			})
+		},
 	)
-})
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, record } = await loadEditable(request, params.planId)
+			return respond(
+				await savePlanForm(user, record, await parseUploadForm(request)),
+			)
+		},
+	)
 
 export default function EditPlanRoute() {
 	const {

@@ -36,18 +36,26 @@ const FilterSchema = z.object({
 	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
 })
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	const url = new URL(request.url)
-	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
-	const page = pageFrom(url)
-	const { rows, total } = await listPlans(db, planViewer(user), {
-		...filter,
-		query: filter.q,
-		page,
-	})
-	return json({ rows, total, page, canCreate: user.roles.includes('drafter') })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const url = new URL(request.url)
+			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const page = pageFrom(url)
+			const { rows, total } = await listPlans(db, planViewer(user), {
+				...filter,
+				query: filter.q,
+				page,
+			})
+			return json({
+				rows,
+				total,
+				page,
+				canCreate: user.roles.includes('drafter'),
+			})
+		},
+	)
 
 export default function PlansRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()

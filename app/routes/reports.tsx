@@ -23,24 +23,27 @@ const FilterSchema = z.object({
 	sort: z.enum(SORTS).optional().catch(undefined),
 })
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	const url = new URL(request.url)
-	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
-	const page = pageFrom(url)
-	const { rows, total } = await listReports(db, planViewer(user), {
-		query: filter.q,
-		state: filter.state,
-		sort: filter.sort === 'due' ? undefined : filter.sort,
-		page,
-	})
-	return json({
-		rows,
-		total,
-		page,
-		allOrganisations: user.organisationKind === 'vgcl_board',
-	})
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const url = new URL(request.url)
+			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const page = pageFrom(url)
+			const { rows, total } = await listReports(db, planViewer(user), {
+				query: filter.q,
+				state: filter.state,
+				sort: filter.sort === 'due' ? undefined : filter.sort,
+				page,
+			})
+			return json({
+				rows,
+				total,
+				page,
+				allOrganisations: user.organisationKind === 'vgcl_board',
+			})
+		},
+	)
 
 export default function ReportsRoute() {
 	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()

@@ -9,15 +9,18 @@ function cell(value: string | number) {
 	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const { stats, fromYear, toYear } = await loadStatistics(request)
-	const rows = exportRows(stats, code => countryName(code, 'vi'))
-	const body =
-		'\uFEFF' + rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
-	return new Response(body, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { stats, fromYear, toYear } = await loadStatistics(request)
+			const rows = exportRows(stats, code => countryName(code, 'vi'))
+			const body =
+				'\uFEFF' + rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
+			return new Response(body, {
+				headers: {
+					'Content-Type': 'text/csv; charset=utf-8',
+					'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
+				},
+			})
 		},
-	})
-})
+	)

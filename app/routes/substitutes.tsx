@@ -33,93 +33,102 @@ async function requireManager(request: Request) {
 	return { user, isAdmin }
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const { user, isAdmin } = await requireManager(request)
-	const today = todayIso()
-	const [people, substitutions] = await Promise.all([
-		db
-			.selectFrom('app_user')
-			.select(['id', 'full_name', 'roles'])
-			.where('organisation_id', '=', user.organisationId)
-			.where('active', '=', true)
-			.orderBy(sql`full_name COLLATE vi`)
-			.limit(500)
-			.execute(),
-		listSubstitutions(
-			db,
-			{ organisationId: user.organisationId, userId: isAdmin ? null : user.id },
-			today,
-		),
-	])
-	return json({
-		userId: user.id,
-		isAdmin,
-		principals: isAdmin
-			? people.filter(p => p.roles.includes('approver'))
-			: people.filter(p => p.id === user.id),
-		people: people.map(p => ({ id: p.id, full_name: p.full_name })),
-		substitutions,
-	})
-})
-
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: ActionFunctionArgs) => {
-	const { user, isAdmin } = await requireManager(request)
-	const form = Object.fromEntries(await request.formData())
-	const text = (key: string) => String(form[key] ?? '')
-	if (text('intent') === 'end') {
-		const ended = await endSubstitutionEarly(db, {
-			id: text('id'),
-			organisationId: user.organisationId,
-			principalId: isAdmin ? null : user.id,
-		})
-		if (!ended) throw forbidden()
-		return redirectWithToast('/substitutes', {
-			type: 'success',
-			message: 'substitutes.ended',
-		})
-	}
-	const values = {
-		principal_id: isAdmin ? text('principal_id') : user.id,
-		substitute_id: text('substitute_id'),
-		starts_on: text('starts_on'),
-		ends_on: text('ends_on'),
-	}
-	const errors: Record<string, string[]> = {}
-	const startsOn = parseDate(values.starts_on)
-	const endsOn = parseDate(values.ends_on)
-	if (!startsOn) errors.starts_on = ['substitutes.errors.date']
-	if (!endsOn) errors.ends_on = ['substitutes.errors.date']
-	if (!values.substitute_id)
-		errors.substitute_id = ['substitutes.errors.substitute']
-	// Shown with a missing substitute too, not only once everything else is right.
-	if (startsOn && startsOn < todayIso())
-		errors.starts_on = ['substitutes.errors.past']
-	if (startsOn && endsOn && endsOn < startsOn)
-		errors.ends_on = ['substitutes.errors.order']
-	if (startsOn && endsOn && !Object.keys(errors).length) {
-		const result = await db.transaction().execute(trx =>
-			createSubstitution(
-				trx,
-				{
-					organisationId: user.organisationId,
-					principalId: values.principal_id,
-					substituteId: values.substitute_id,
-					startsOn,
-					endsOn,
-					createdBy: user.id,
-				},
-				todayIso(),
-			),
-		)
-		if (result.ok)
-			return redirectWithToast('/substitutes', {
-				type: 'success',
-				message: 'substitutes.saved',
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { user, isAdmin } = await requireManager(request)
+			const today = todayIso()
+			const [people, substitutions] = await Promise.all([
+				db
+					.selectFrom('app_user')
+					.select(['id', 'full_name', 'roles'])
+					.where('organisation_id', '=', user.organisationId)
+					.where('active', '=', true)
+					.orderBy(sql`full_name COLLATE vi`)
+					.limit(500)
+					.execute(),
+				listSubstitutions(
+					db,
+					{
+						organisationId: user.organisationId,
+						userId: isAdmin ? null : user.id,
+					},
+					today,
+				),
+			])
+			return json({
+				userId: user.id,
+				isAdmin,
+				principals: isAdmin
+					? people.filter(p => p.roles.includes('approver'))
+					: people.filter(p => p.id === user.id),
+				people: people.map(p => ({ id: p.id, full_name: p.full_name })),
+				substitutions,
 			})
-		errors[result.field] = [result.error]
-	}
-	return json({ values, errors }, { status: 400 })
-})
+		},
+	)
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const { user, isAdmin } = await requireManager(request)
+			const form = Object.fromEntries(await request.formData())
+			const text = (key: string) => String(form[key] ?? '')
+			if (text('intent') === 'end') {
+				const ended = await endSubstitutionEarly(db, {
+					id: text('id'),
+					organisationId: user.organisationId,
+					principalId: isAdmin ? null : user.id,
+				})
+				if (!ended) throw forbidden()
+				return redirectWithToast('/substitutes', {
+					type: 'success',
+					message: 'substitutes.ended',
+				})
+			}
+			const values = {
+				principal_id: isAdmin ? text('principal_id') : user.id,
+				substitute_id: text('substitute_id'),
+				starts_on: text('starts_on'),
+				ends_on: text('ends_on'),
+			}
+			const errors: Record<string, string[]> = {}
+			const startsOn = parseDate(values.starts_on)
+			const endsOn = parseDate(values.ends_on)
+			if (!startsOn) errors.starts_on = ['substitutes.errors.date']
+			if (!endsOn) errors.ends_on = ['substitutes.errors.date']
+			if (!values.substitute_id)
+				errors.substitute_id = ['substitutes.errors.substitute']
+			// Shown with a missing substitute too, not only once everything else is right.
+			if (startsOn && startsOn < todayIso())
+				errors.starts_on = ['substitutes.errors.past']
+			if (startsOn && endsOn && endsOn < startsOn)
+				errors.ends_on = ['substitutes.errors.order']
+			if (startsOn && endsOn && !Object.keys(errors).length) {
+				const result = await db.transaction().execute(trx =>
+					createSubstitution(
+						trx,
+						{
+							organisationId: user.organisationId,
+							principalId: values.principal_id,
+							substituteId: values.substitute_id,
+							startsOn,
+							endsOn,
+							createdBy: user.id,
+						},
+						todayIso(),
+					),
+				)
+				if (result.ok)
+					return redirectWithToast('/substitutes', {
+						type: 'success',
+						message: 'substitutes.saved',
+					})
+				errors[result.field] = [result.error]
+			}
+			return json({ values, errors }, { status: 400 })
+		},
+	)
 
 export default function SubstitutesRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -26,7 +26,10 @@ export async function requireOrganisationForAdmin(
 	organisationId: string | undefined,
 ) {
 	const user = await requireRole(request, 'admin')
-	return { user, organisation: await organisationForAdmin(user, organisationId) }
+	return {
+		user,
+		organisation: await organisationForAdmin(user, organisationId),
+	}
 }
 
 /**

@@ -29,7 +29,6 @@ export const uploadHandler = composeUploadHandlers(
 	createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
 )
 
-
 /** A multipart form with its files in memory (the domain checks them: workflows/plans/). */
 export function parseUploadForm(request: Request) {
 	return parseMultipartFormData(request, uploadHandler)

@@ -65,7 +65,11 @@ export async function actOnPlan(
 }
 
 /** An approval decision (with substitutions); APPROVE, RETURN and REJECT first ask once more. */
-async function decidePlan(user: SessionUser, planId: string, formData: FormData) {
+async function decidePlan(
+	user: SessionUser,
+	planId: string,
+	formData: FormData,
+) {
 	const typed = String(formData.get('comment') ?? '')
 	/** A refusal keeps what the user typed and says why, next to the decision form. */
 	const refuse = (
@@ -155,7 +159,13 @@ async function decidePlan(user: SessionUser, planId: string, formData: FormData)
 					})
 				: done(planId, `plan.done.${intent}`)
 		case 'conflict':
-			return refuse(intent, 'conflict', [], result.last, await changedFrom(version))
+			return refuse(
+				intent,
+				'conflict',
+				[],
+				result.last,
+				await changedFrom(version),
+			)
 		case 'incomplete':
 			return refuse(intent, 'invalid', [
 				'plan.incomplete',

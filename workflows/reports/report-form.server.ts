@@ -9,7 +9,11 @@ import {
 	type ApplyResult,
 } from '#workflows/plans/plan.server.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
-import { forbidden, hasRole, notFound } from '#workflows/access/permissions.server.ts'
+import {
+	forbidden,
+	hasRole,
+	notFound,
+} from '#workflows/access/permissions.server.ts'
 import { workflowActor } from '#workflows/access/plan-access.server.ts'
 import { readUploads } from '#workflows/plans/plan-form.server.ts'
 import {

@@ -11,7 +11,11 @@ import {
 import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { parseDate } from '#lib/format.ts'
-import { forbidden, hasRole, notFound } from '#workflows/access/permissions.server.ts'
+import {
+	forbidden,
+	hasRole,
+	notFound,
+} from '#workflows/access/permissions.server.ts'
 import { workflowActor } from '#workflows/access/plan-access.server.ts'
 import { done, refused } from '#workflows/outcome.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'

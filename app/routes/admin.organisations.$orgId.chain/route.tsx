@@ -34,73 +34,79 @@ async function loadInScope(request: Request, orgId: string | undefined) {
 	return { user, organisation }
 }
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const { organisation } = await loadInScope(request, params.orgId)
-	const [chain, choices, history, approvers] = await Promise.all([
-		getCurrentChain(db, organisation.id),
-		listOrganisationChoices(db),
-		listChainVersions(db, organisation.id),
-		countActiveApprovers(db),
-	])
-	return json({
-		organisation: { id: organisation.id, name_vi: organisation.name_vi },
-		chain,
-		choices,
-		history,
-		approvers,
-	})
-})
-
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const { user, organisation } = await loadInScope(request, params.orgId)
-	const kinds = new Map(
-		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { organisation } = await loadInScope(request, params.orgId)
+			const [chain, choices, history, approvers] = await Promise.all([
+				getCurrentChain(db, organisation.id),
+				listOrganisationChoices(db),
+				listChainVersions(db, organisation.id),
+				countActiveApprovers(db),
+			])
+			return json({
+				organisation: { id: organisation.id, name_vi: organisation.name_vi },
+				chain,
+				choices,
+				history,
+				approvers,
+			})
+		},
 	)
-	const approvers = await countActiveApprovers(db)
-	const submission = parseWithZod(await request.formData(), {
-		schema: chainSchema(
-			id => kinds.get(id),
-			id => approvers[id] ?? 0,
-		),
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
 
-	const { expectedVersion, steps = [] } = submission.value
-	const rows = steps.map(step => ({
-		...step,
-		label_en: step.label_en ?? '',
-		optional: step.optional ?? false,
-		min_approvals:
-			step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
-	}))
-	const current = await getCurrentChain(db, organisation.id)
-	const unchanged =
-		current?.version === expectedVersion &&
-		JSON.stringify(current.steps.map(stepValues)) === JSON.stringify(rows)
-	if (unchanged)
-		return redirectWithToast(request.url, {
-			type: 'success',
-			message: 'chain.unchanged',
-		})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, organisation } = await loadInScope(request, params.orgId)
+			const kinds = new Map(
+				(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
+			)
+			const approvers = await countActiveApprovers(db)
+			const submission = parseWithZod(await request.formData(), {
+				schema: chainSchema(
+					id => kinds.get(id),
+					id => approvers[id] ?? 0,
+				),
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
 
-	const saved = await insertChainVersion(db, {
-		organisationId: organisation.id,
-		expectedVersion,
-		steps: rows,
-		createdBy: user.id,
-	})
-	if (!saved)
-		return json(
-			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
-			{ status: 409 },
-		)
-	return redirectWithToast(request.url, {
-		type: 'success',
-		message: 'chain.saved',
-		params: { version: saved.version },
-	})
-})
+			const { expectedVersion, steps = [] } = submission.value
+			const rows = steps.map(step => ({
+				...step,
+				label_en: step.label_en ?? '',
+				optional: step.optional ?? false,
+				min_approvals:
+					step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
+			}))
+			const current = await getCurrentChain(db, organisation.id)
+			const unchanged =
+				current?.version === expectedVersion &&
+				JSON.stringify(current.steps.map(stepValues)) === JSON.stringify(rows)
+			if (unchanged)
+				return redirectWithToast(request.url, {
+					type: 'success',
+					message: 'chain.unchanged',
+				})
+
+			const saved = await insertChainVersion(db, {
+				organisationId: organisation.id,
+				expectedVersion,
+				steps: rows,
+				createdBy: user.id,
+			})
+			if (!saved)
+				return json(
+					{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+					{ status: 409 },
+				)
+			return redirectWithToast(request.url, {
+				type: 'success',
+				message: 'chain.saved',
+				params: { version: saved.version },
+			})
+		},
+	)
 
 export default function ChainRoute() {
 	const { organisation, chain, choices, history, approvers } =

@@ -41,73 +41,85 @@ const CommentSchema = z
 export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const chosen = await localeCookie.parse(request.headers.get('cookie'))
-	const token = await findDecisionLink(db, params.token ?? '')
-	const page = token ? await getPlanPage(db, token.plan_id) : null
-	if (!token || !page)
-		return json({ locale: null, problem: 'invalid' as LinkProblem, link: null })
-	const workflow = planWorkflow(page, page.chain_steps)
-	const { problem, onBehalfOf } = await checkDecisionLink(
-		db,
-		token,
-		page,
-		workflow,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const chosen = await localeCookie.parse(request.headers.get('cookie'))
+			const token = await findDecisionLink(db, params.token ?? '')
+			const page = token ? await getPlanPage(db, token.plan_id) : null
+			if (!token || !page)
+				return json({
+					locale: null,
+					problem: 'invalid' as LinkProblem,
+					link: null,
+				})
+			const workflow = planWorkflow(page, page.chain_steps)
+			const { problem, onBehalfOf } = await checkDecisionLink(
+				db,
+				token,
+				page,
+				workflow,
+			)
+			const steps = workflow?.steps ?? page.chain_steps
+			const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
+			return json({
+				locale: chosen ? parseLocale(chosen) : token.approver_locale,
+				problem,
+				link: {
+					action: token.action,
+					approverName: token.approver_name,
+					onBehalfOf: onBehalfOf?.full_name ?? null,
+					stepLabel: linkStep
+						? { vi: linkStep.label_vi, en: linkStep.label_en }
+						: null,
+				},
+				plan: {
+					id: page.id,
+					name: page.name,
+					status: page.status,
+					direction: page.direction,
+					organisation_name: page.organisation_name,
+					partner_name: page.partner_org_name,
+				},
+				draft: recordToDraft(page),
+				steps,
+				events: page.events.map(e => ({
+					event: e.event,
+					actor_name: e.actor_name,
+					actor_organisation: e.actor_organisation,
+					created_at: e.created_at,
+					comment: e.comment,
+				})),
+			})
+		},
 	)
-	const steps = workflow?.steps ?? page.chain_steps
-	const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
-	return json({
-		locale: chosen ? parseLocale(chosen) : token.approver_locale,
-		problem,
-		link: {
-			action: token.action,
-			approverName: token.approver_name,
-			onBehalfOf: onBehalfOf?.full_name ?? null,
-			stepLabel: linkStep
-				? { vi: linkStep.label_vi, en: linkStep.label_en }
-				: null,
-		},
-		plan: {
-			id: page.id,
-			name: page.name,
-			status: page.status,
-			direction: page.direction,
-			organisation_name: page.organisation_name,
-			partner_name: page.partner_org_name,
-		},
-		draft: recordToDraft(page),
-		steps,
-		events: page.events.map(e => ({
-			event: e.event,
-			actor_name: e.actor_name,
-			actor_organisation: e.actor_organisation,
-			created_at: e.created_at,
-			comment: e.comment,
-		})),
-	})
-})
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const token = params.token ?? ''
-	const formData = await request.formData()
-	const typed = String(formData.get('comment') ?? '')
-	const comment = CommentSchema.safeParse(formData.get('comment') ?? undefined)
-	if (!comment.success)
-		return json(
-			{ errors: comment.error.issues.map(i => i.message), comment: typed },
-			{ status: 400 },
-		)
-	const link = await findDecisionLink(db, token)
-	if (link?.action === 'return' && !comment.data)
-		return json(
-			{ errors: ['plan.commentRequired'], comment: typed },
-			{ status: 400 },
-		)
-	const result = await decideByLink(db, token, comment.data)
-	if (result.status === 'refused')
-		return json({ problem: result.problem }, { status: 409 })
-	return json({ done: { approvals: result.approvals ?? null } })
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const token = params.token ?? ''
+			const formData = await request.formData()
+			const typed = String(formData.get('comment') ?? '')
+			const comment = CommentSchema.safeParse(
+				formData.get('comment') ?? undefined,
+			)
+			if (!comment.success)
+				return json(
+					{ errors: comment.error.issues.map(i => i.message), comment: typed },
+					{ status: 400 },
+				)
+			const link = await findDecisionLink(db, token)
+			if (link?.action === 'return' && !comment.data)
+				return json(
+					{ errors: ['plan.commentRequired'], comment: typed },
+					{ status: 400 },
+				)
+			const result = await decideByLink(db, token, comment.data)
+			if (result.status === 'refused')
+				return json({ problem: result.problem }, { status: 409 })
+			return json({ done: { approvals: result.approvals ?? null } })
+		},
+	)
 
 export default function DecideRoute() {
 	const data = useLoaderData<typeof loader>()

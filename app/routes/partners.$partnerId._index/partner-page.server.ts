@@ -11,7 +11,11 @@ import { checkUpload } from '#workflows/plans/attachments.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { notFound } from '#workflows/access/permissions.server.ts'
 import { daysBetween } from '#lib/trip-dates.ts'
-import { canRecord, recordScope, requirePartner } from '#workflows/partners/partner-access.server.ts'
+import {
+	canRecord,
+	recordScope,
+	requirePartner,
+} from '#workflows/partners/partner-access.server.ts'
 import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 

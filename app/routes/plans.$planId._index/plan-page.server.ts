@@ -5,10 +5,7 @@ import {
 } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
-import {
-	getPlanEventSnapshots,
-	getPlanPage,
-} from '#db/repos/plan.server.ts'
+import { getPlanEventSnapshots, getPlanPage } from '#db/repos/plan.server.ts'
 import { getStepDecisions } from '#db/repos/step-approval.server.ts'
 import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -19,10 +16,7 @@ import { actOnPlan } from '#workflows/plans/plan-actions.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
-import {
-	availableEvents,
-	planWorkflow,
-} from '#workflows/plans/plan.server.ts'
+import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
 
 /** Events the timeline shows at first; ?timeline=all shows every one. */
 const TIMELINE_LATEST = 100

@@ -21,13 +21,19 @@ import {
 import { TripPanel } from '../../components/trip-forms.tsx'
 import { web } from '#app/utils/domain.server.ts'
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async (args: LoaderFunctionArgs) => {
-	return loadPlanPage(args)
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async (args: LoaderFunctionArgs) => {
+			return loadPlanPage(args)
+		},
+	)
 
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async (args: ActionFunctionArgs) => {
-	return planPageAction(args)
-})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async (args: ActionFunctionArgs) => {
+			return planPageAction(args)
+		},
+	)
 
 export default function PlanRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -39,75 +39,86 @@ const toReport = (planId: string) => `/plans/${planId}/report`
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: LoaderFunctionArgs) => {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const page = await getReportPage(db, planId)
-	invariantResponse(page && WITH_REPORT.includes(page.status), 'error.notFound')
-	const workflow = planWorkflow(page, page.chain_steps)
-	const actions = workflow
-		? availableEvents(workflow.snapshot, workflowActor(user))
-		: []
-	const owner = page.organisation_id === user.organisationId
-	const canWrite = actions.includes('SUBMIT_REPORT')
-	// The owner reads the report as it stands; the receivers what they were last sent.
-	const shown = owner
-		? page.report
-		: page.status === 'report_returned'
-			? page.submitted_report
-			: page.status === 'trip_done'
-				? null
-				: page.report
-	const {
-		chain_steps: _steps,
-		workflow_snapshot: _snapshot,
-		optional_step_ids: _optional,
-		members,
-		report,
-		submitted_report: _submitted,
-		...plan
-	} = page
-	return json({
-		plan,
-		report: shown && {
-			summary: shown.summary,
-			results: shown.results,
-			activities_done: shown.activities_done,
-			proposals: shown.proposals,
-			participants: shown.participants,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			const page = await getReportPage(db, planId)
+			invariantResponse(
+				page && WITH_REPORT.includes(page.status),
+				'error.notFound',
+			)
+			const workflow = planWorkflow(page, page.chain_steps)
+			const actions = workflow
+				? availableEvents(workflow.snapshot, workflowActor(user))
+				: []
+			const owner = page.organisation_id === user.organisationId
+			const canWrite = actions.includes('SUBMIT_REPORT')
+			// The owner reads the report as it stands; the receivers what they were last sent.
+			const shown = owner
+				? page.report
+				: page.status === 'report_returned'
+					? page.submitted_report
+					: page.status === 'trip_done'
+						? null
+						: page.report
+			const {
+				chain_steps: _steps,
+				workflow_snapshot: _snapshot,
+				optional_step_ids: _optional,
+				members,
+				report,
+				submitted_report: _submitted,
+				...plan
+			} = page
+			return json({
+				plan,
+				report: shown && {
+					summary: shown.summary,
+					results: shown.results,
+					activities_done: shown.activities_done,
+					proposals: shown.proposals,
+					participants: shown.participants,
+				},
+				// A new report starts with the plan's members as the participants.
+				prefill: canWrite && !report ? members : null,
+				versions: { plan: page.version, report: report?.version ?? 0 },
+				submittedAt: report?.submitted_at ?? null,
+				canWrite,
+				decisions: actions.filter(
+					a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
+				),
+				today: todayIso(),
+			})
 		},
-		// A new report starts with the plan's members as the participants.
-		prefill: canWrite && !report ? members : null,
-		versions: { plan: page.version, report: report?.version ?? 0 },
-		submittedAt: report?.submitted_at ?? null,
-		canWrite,
-		decisions: actions.filter(
-			a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
-		),
-		today: todayIso(),
-	})
-})
-
-export const action = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request, params }: ActionFunctionArgs) => {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-		const facts = await getTripFacts(db, planId)
-		invariantResponse(facts, 'error.notFound')
-		return respond(
-			await saveReportForm(
-				user,
-				{ id: planId, organisation_id: facts.organisation_id },
-				await parseUploadForm(request),
-			),
-			toReport,
-		)
-	}
-	return respond(
-		await decideReport(user, planId, await request.formData()),
-		toReport,
 	)
-})
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			if (
+				request.headers.get('Content-Type')?.startsWith('multipart/form-data')
+			) {
+				const facts = await getTripFacts(db, planId)
+				invariantResponse(facts, 'error.notFound')
+				return respond(
+					await saveReportForm(
+						user,
+						{ id: planId, organisation_id: facts.organisation_id },
+						await parseUploadForm(request),
+					),
+					toReport,
+				)
+			}
+			return respond(
+				await decideReport(user, planId, await request.formData()),
+				toReport,
+			)
+		},
+	)
 
 export default function ReportRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -22,12 +22,22 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: chartStyles },
 ]
 
-export const loader = /* @__PURE__ -- a server export, dropped from the browser bundle */ web(async ({ request }: LoaderFunctionArgs) => {
-	const { board, organisationId, fromYear, toYear, stats } =
-		await loadStatistics(request)
-	const organisations = board ? await listOrganisationChoices(db) : []
-	return json({ board, organisationId, fromYear, toYear, stats, organisations })
-})
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { board, organisationId, fromYear, toYear, stats } =
+				await loadStatistics(request)
+			const organisations = board ? await listOrganisationChoices(db) : []
+			return json({
+				board,
+				organisationId,
+				fromYear,
+				toYear,
+				stats,
+				organisations,
+			})
+		},
+	)
 
 export default function StatisticsRoute() {
 	const data = useLoaderData<typeof loader>()
