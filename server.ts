@@ -10,20 +10,24 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { type Runner } from 'graphile-worker'
-import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { bodyLimits } from '#app/utils/body-limits.server.ts'
 import { healthChecks } from '#app/utils/health.server.ts'
+import { answerDuringOutage } from '#app/utils/outage.server.ts'
+import { applySecurity, cspNonceOf } from '#app/utils/http-security.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
+import { surviveDatabaseOutages } from '#db/availability.ts'
 import { queryCounter } from '#db/connect.ts'
 import { DatabaseStartError, resolveDatabase } from '#db/embedded.server.ts'
 import { databaseReady } from '#db/ready.server.ts'
 import { demoLoginsText } from '#seed/seed.ts'
 import { prepareDatabase } from '#seed/start-up.server.ts'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 
 const port = Number(process.env.PORT ?? 3000)
+surviveDatabaseOutages()
 
 let database: Awaited<ReturnType<typeof resolveDatabase>> | null = null
-let worker: Runner | null = null
+let worker: JobWorker | null = null
 let server: Server | null = null
 let starting: Promise<unknown> = Promise.resolve()
 
@@ -33,7 +37,7 @@ stopOnSignals(
 	async () => {
 		await within(starting, 10_000)
 		if (server) await closeServer(server)
-		if (worker) await stopWorker(worker, database!.url)
+		if (worker) await stopWorker(worker)
 		if (process.env.DATABASE_URL)
 			await (await import('#db/client.server.ts')).db.destroy()
 		await database?.stop()
@@ -80,6 +84,7 @@ const build = (await import(
 
 const app = express()
 app.disable('x-powered-by')
+applySecurity(app)
 // Answered before everything else, for a load balancer or an orchestrator.
 app.use(
 	healthChecks({
@@ -87,20 +92,6 @@ app.use(
 		stopping: stopRequested,
 	}),
 )
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
-app.use((req, res, next) => {
-	const refused = isCrossSiteRequest({
-		method: req.method,
-		origin: req.get('origin'),
-		host: req.get('host'),
-		fetchSite: req.get('sec-fetch-site'),
-	})
-	if (!refused) return next()
-	res
-		.status(403)
-		.type('text/plain; charset=utf-8')
-		.send('Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng (CSRF).')
-})
 app.use(
 	'/build',
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
@@ -110,14 +101,18 @@ const publicFiles = express.static('public', { maxAge: '1h' })
 app.use((req, res, next) =>
 	/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next(),
 )
+// Every body is read and checked before Remix sees it (400/413 otherwise).
+app.use(bodyLimits())
 const handleRequest = createRequestHandler({
 	build,
-	getLoadContext: req => ({
+	getLoadContext: (req, res) => ({
 		clientIp: req.ip ?? 'unknown',
+		cspNonce: cspNonceOf(res),
 		// The benchmark reads the SQL query count through /bench/queries.
 		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),
 })
+app.use(answerDuringOutage)
 // Each request runs in its own scope, where its loaders share the session check.
 app.all('*', (req, res, next) =>
 	requestScope.run(new Map(), () => handleRequest(req, res, next)),

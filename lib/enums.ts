@@ -39,10 +39,41 @@ export type PassportType = (typeof PASSPORT_TYPES)[number]
 export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
 export type FundingSource = (typeof FUNDING_SOURCES)[number]
 
-export const CURRENCIES = ['VND', 'USD'] as const
+// ISO 4217 codes of the currencies the unions' partners and budgets use, the usual ones first.
+export const CURRENCIES = [
+	'VND',
+	'USD',
+	'EUR',
+	'LAK',
+	'THB',
+	'KHR',
+	'CNY',
+	'KRW',
+	'JPY',
+	'SGD',
+	'MYR',
+	'IDR',
+	'PHP',
+	'MMK',
+	'INR',
+	'RUB',
+	'CUP',
+	'AUD',
+	'GBP',
+	'CHF',
+	'HKD',
+	'TWD',
+	'CAD',
+] as const
 export type Currency = (typeof CURRENCIES)[number]
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const
+export const EMAIL_STATUSES = [
+	'queued',
+	'sending',
+	'sent',
+	'stored',
+	'failed',
+] as const
 export type EmailStatus = (typeof EMAIL_STATUSES)[number]
 
 export const PARTNER_TYPES = [
@@ -66,3 +97,7 @@ export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
 /** The approval decisions the plan page asks once more about before sending. */
 export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
 export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]
+
+/** The orders of the plan list (each ends with the plan id). */
+export const PLAN_SORTS = ['time', 'name', 'status'] as const
+export type PlanSort = (typeof PLAN_SORTS)[number]

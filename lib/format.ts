@@ -35,10 +35,10 @@ export function formatNumber(value: number) {
 }
 
 /** 4.500 USD, 12.000.000 ₫ */
-export function formatMoney(amount: number, currency: 'VND' | 'USD') {
+export function formatMoney(amount: number, currency: string) {
 	return currency === 'VND'
 		? `${formatNumber(amount)} ₫`
-		: `${formatNumber(amount)} USD`
+		: `${formatNumber(amount)} ${currency}`
 }
 
 /** "Quảng Trị, ngày 13 tháng 10 năm 2021" */

@@ -70,16 +70,19 @@ function demoPlans(partners: {
 	savannakhet: string
 	salavan: string
 }): DemoPlan[] {
+	// Seed 001 calls every outbound delegation "Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"; in lists,
+	// notifications and reminders they must be told apart, so each is named by what it goes to do.
 	const outbound = (
 		partner: 'Savannakhet' | 'Salavan',
 		year: number,
 		activities: string[],
+		name: string,
 	) =>
 		content(
 			{
 				plan_year: year,
 				direction: 'out',
-				name: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+				name,
 				in_name_of: 'Liên đoàn Lao động tỉnh Quảng Trị',
 				head_title: 'Chủ tịch LĐLĐ tỉnh Quảng Trị',
 				member_count: 10,
@@ -95,18 +98,25 @@ function demoPlans(partners: {
 		)
 	return [
 		{
-			plan: outbound('Savannakhet', 2020, [
-				'Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
-				'Đi thực tế một số CĐCS',
-			]),
+			plan: outbound(
+				'Savannakhet',
+				2020,
+				[
+					'Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
+					'Đi thực tế một số CĐCS',
+				],
+				'Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020',
+			),
 			submitted: '2019-10-28',
 			trip: 'approved',
 		},
 		{
-			plan: outbound('Salavan', 2020, [
-				'Trao đổi kinh nghiệm hoạt động công đoàn',
-				'Đi thực tế một số CĐCS',
-			]),
+			plan: outbound(
+				'Salavan',
+				2020,
+				['Trao đổi kinh nghiệm hoạt động công đoàn', 'Đi thực tế một số CĐCS'],
+				'Đoàn LĐLĐ tỉnh Quảng Trị trao đổi kinh nghiệm với LHCĐ tỉnh Salavan năm 2020',
+			),
 			submitted: '2019-10-29',
 			trip: 'approved',
 		},
@@ -115,7 +125,7 @@ function demoPlans(partners: {
 				{
 					plan_year: 2019,
 					direction: 'in',
-					name: 'Đoàn LHCĐ tỉnh Savannakhet (Đoàn vào)',
+					name: 'Đoàn LHCĐ tỉnh Savannakhet thăm LĐLĐ tỉnh Quảng Trị tháng 6/2019',
 					in_name_of: 'Liên hiệp Công đoàn tỉnh Savannakhet',
 					head_title: 'Chủ tịch Liên hiệp Công đoàn tỉnh Savannakhet',
 					member_count: 10,
@@ -159,10 +169,12 @@ function demoPlans(partners: {
 			},
 		},
 		{
-			plan: outbound('Salavan', 2019, [
-				'Trao đổi kinh nghiệm hoạt động công đoàn',
-				'Đi thực tế một số CĐCS',
-			]),
+			plan: outbound(
+				'Salavan',
+				2019,
+				['Trao đổi kinh nghiệm hoạt động công đoàn', 'Đi thực tế một số CĐCS'],
+				'Đoàn LĐLĐ tỉnh Quảng Trị làm việc với LHCĐ tỉnh Salavan tháng 9/2019',
+			),
 			submitted: '2019-04-15',
 			trip: {
 				departed_on: '2019-09-17',
@@ -181,9 +193,12 @@ function demoPlans(partners: {
 			},
 		},
 		{
-			plan: outbound('Savannakhet', 2019, [
-				'Dự Đại hội Liên hiệp Công đoàn tỉnh Savannakhet',
-			]),
+			plan: outbound(
+				'Savannakhet',
+				2019,
+				['Dự Đại hội Liên hiệp Công đoàn tỉnh Savannakhet'],
+				'Đoàn LĐLĐ tỉnh Quảng Trị dự Đại hội LHCĐ tỉnh Savannakhet',
+			),
 			submitted: '2019-02-18',
 			trip: {
 				cancelled_on: '2019-07-01',

@@ -14,11 +14,18 @@ export type Outcome<Body> =
 			planId: string
 			message: MessageKey
 			params?: Params
+			/** Where to go instead of the plan's page (the next item of the inbox). */
+			to?: string
 	  }
 	| { done: false; refusal: Refusal; body: Body }
 
-export function done(planId: string, message: MessageKey, params?: Params) {
-	return { done: true as const, planId, message, params }
+export function done(
+	planId: string,
+	message: MessageKey,
+	params?: Params,
+	to?: string,
+) {
+	return { done: true as const, planId, message, params, to }
 }
 
 export function refused<Body>(refusal: Refusal, body: Body) {

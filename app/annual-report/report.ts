@@ -50,6 +50,32 @@ export function numberLine(numberSymbol: string) {
 	return value.startsWith('/') ? `Số:        ${value}` : `Số: ${value}`
 }
 
+/** A report on year N is dated in N or N + 1: today if that fits, else the last day of N (a past year) or the first (a future one). */
+export function defaultReportDate(year: number, today: string) {
+	const thisYear = Number(today.slice(0, 4))
+	if (thisYear === year || thisYear === year + 1) return today
+	return thisYear > year ? `${year}-12-31` : `${year}-01-01`
+}
+
+/** The sentence before the plan tables, counted from the very rows the tables show. */
+export function planSummary(
+	tables: ReportTable[],
+	year: number,
+	shortName: string,
+) {
+	const [out, inbound] = tables.map(t =>
+		t.rows[0] === NONE_ROW ? 0 : t.rows.length,
+	) as [number, number]
+	return out + inbound
+		? `Năm ${year}, ${shortName} dự kiến ${[
+				out ? `tổ chức ${out} đoàn ra` : '',
+				inbound ? `đón ${inbound} đoàn vào` : '',
+			]
+				.filter(Boolean)
+				.join(' và ')}, cụ thể như sau:`
+		: `Năm ${year}, ${shortName} không có kế hoạch tổ chức Đoàn ra và đón Đoàn vào.`
+}
+
 const UNION_KINDS: OrganisationKind[] = [
 	'provincial_federation',
 	'sector_union',
@@ -67,10 +93,6 @@ export function prefillReport(
 	year: number,
 	today: string,
 ): ReportFields {
-	const next = planTables(plans, year + 1)
-	const [out, inbound] = next.map(t =>
-		t.rows[0] === NONE_ROW ? 0 : t.rows.length,
-	) as [number, number]
 	const symbol = organisation.short_name.split(/\s+/)[0] ?? ''
 	return {
 		governing_body: UNION_KINDS.includes(organisation.kind)
@@ -78,20 +100,12 @@ export function prefillReport(
 			: '',
 		number_symbol: `/BC-${symbol}`,
 		place: organisation.province ?? '',
-		report_date: today,
+		report_date: defaultReportDate(year, today),
 		request_text: `Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
 		results: resultsFacts(plans, year, organisation.short_name),
 		difficulties: '',
 		proposals: '',
-		plan_intro:
-			out + inbound
-				? `Năm ${year + 1}, ${organisation.short_name} dự kiến ${[
-						out ? `tổ chức ${out} đoàn ra` : '',
-						inbound ? `đón ${inbound} đoàn vào` : '',
-					]
-						.filter(Boolean)
-						.join(' và ')}, cụ thể như sau:`
-				: `Năm ${year + 1}, ${organisation.short_name} không có kế hoạch tổ chức Đoàn ra và đón Đoàn vào.`,
+		plan_intro: '',
 		recipients: '- Ban Đối ngoại TLĐ;\n- Sở Ngoại vụ;\n- Lưu: VT.',
 		signature_on_behalf: 'TM. BAN THƯỜNG VỤ',
 		signature_title: 'PHÓ CHỦ TỊCH THƯỜNG TRỰC',
@@ -107,8 +121,10 @@ const lines = (text: string) =>
 
 /** Everything the DOCX and the print view show, in order. */
 export function buildReport({ report, organisation, plans }: ReportInput) {
+	const next = planTables(plans, report.year + 1)
 	return {
 		year: report.year,
+		heading: 'BÁO CÁO',
 		governingBody: report.governing_body.trim(),
 		organisationName: organisation.name_vi,
 		numberLine: numberLine(report.number_symbol),
@@ -141,9 +157,12 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 			{
 				title: `II. KẾ HOẠCH HOẠT ĐỘNG ĐỐI NGOẠI NĂM ${report.year + 1}`,
 				level: 1,
-				text: lines(report.plan_intro),
+				text: [
+					...lines(report.plan_intro),
+					planSummary(next, report.year + 1, organisation.short_name),
+				],
 			},
-			...planTables(plans, report.year + 1).map(table => ({ table })),
+			...next.map(table => ({ table })),
 		] as Section[],
 		recipients: lines(report.recipients),
 		signature: [report.signature_on_behalf, report.signature_title]

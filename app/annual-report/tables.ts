@@ -1,3 +1,4 @@
+import { type DocTable } from '#workflows/documents/official-document.ts'
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
 import { type Direction } from '#lib/enums.ts'
@@ -6,7 +7,7 @@ export type { ReportPlan }
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]
-export interface ReportTable {
+export interface ReportTable extends Omit<DocTable, 'rows'> {
 	title: string
 	columns: string[]
 	/** Empty table: a single "Không" row. */
@@ -55,7 +56,8 @@ const DONE = [
 	'report_returned',
 	'closed',
 ]
-const DROPPED = ['rejected', 'withdrawn', 'cancelled']
+// A draft never sent, and a plan withdrawn, refused or cancelled, is no plan of the organisation.
+const NOT_PLANNED = ['drafting', 'rejected', 'withdrawn', 'cancelled']
 
 const dmy = (d: string) => d.split('-').reverse().join('/')
 
@@ -83,8 +85,9 @@ export function fundingLines(p: ReportPlan): Cell {
 	)
 }
 
-const head = (p: ReportPlan) =>
-	[p.head_title, p.head_name].filter(Boolean).join(' ')
+// Seed 001: the title on its line, the name (once known) on the next.
+const head = (p: ReportPlan): Cell =>
+	[p.head_title, p.head_name].map(s => s.trim()).filter(Boolean)
 
 function planRow(p: ReportPlan, index: number): Cell[] {
 	const activities = p.activities.map(a => `- ${a}`)
@@ -94,7 +97,7 @@ function planRow(p: ReportPlan, index: number): Cell[] {
 		return [
 			[String(index + 1)],
 			[p.name],
-			[head(p)],
+			head(p),
 			[members],
 			[country],
 			activities,
@@ -106,7 +109,7 @@ function planRow(p: ReportPlan, index: number): Cell[] {
 		[String(index + 1)],
 		[p.name],
 		[p.in_name_of],
-		[head(p)],
+		head(p),
 		[members],
 		[country],
 		[p.partner_name],
@@ -119,14 +122,14 @@ function planRow(p: ReportPlan, index: number): Cell[] {
 
 export const NONE_ROW: Cell[] = [[''], ['Không']]
 
-/** The plan for the year: "I. Đoàn ra" and "II. Đoàn vào", without refused, withdrawn or cancelled plans. */
+/** The plan for the year: "I. Đoàn ra" and "II. Đoàn vào", only plans that were submitted and are still on. */
 export function planTables(plans: ReportPlan[], year: number): ReportTable[] {
 	const of = (direction: Direction) =>
 		plans.filter(
 			p =>
 				p.plan_year === year &&
 				p.direction === direction &&
-				!DROPPED.includes(p.status),
+				!NOT_PLANNED.includes(p.status),
 		)
 	const table = (
 		title: string,
@@ -156,7 +159,7 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 					[String(i + 1)],
 					[p.name],
 					[p.direction === 'out' ? 'Đoàn ra' : 'Đoàn vào'],
-					[head(p)],
+					head(p),
 					[p.member_count == null ? '' : String(p.member_count)],
 					[p.country ? countryName(p.country, 'vi') : ''],
 					[

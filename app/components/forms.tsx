@@ -4,7 +4,9 @@ import {
 	getTextareaProps,
 } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
+import { useNavigation } from '@remix-run/react'
 import {
+	type ButtonHTMLAttributes,
 	type InputHTMLAttributes,
 	type ReactNode,
 	type TextareaHTMLAttributes,
@@ -25,11 +27,14 @@ export function ErrorList({
 	const t = useT()
 	if (!errors?.length) return null
 	return (
-		<ul id={id} className="field-errors" role="alert">
-			{errors.map(error => (
-				<li key={error}>{t(...splitErrorParams(error))}</li>
-			))}
-		</ul>
+		// role="alert" on the <ul> itself would hide its items' list semantics (axe: a list may hold only <li>).
+		<div id={id} role="alert">
+			<ul className="field-errors">
+				{errors.map(error => (
+					<li key={error}>{t(...splitErrorParams(error))}</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 
@@ -38,26 +43,45 @@ export function Field({
 	label,
 	errors,
 	hint,
+	required,
+	labelSuffix,
 	children,
 }: {
 	label: string
 	errors?: string[] | null
 	hint?: string
+	/** Marked with * (see RequiredLegend) and announced as required. */
+	required?: boolean
+	/** Read only by screen readers, e.g. the row of a repeated field ("thành viên 2"). */
+	labelSuffix?: string
 	children: (props: {
 		id: string
 		'aria-invalid'?: true
 		'aria-describedby'?: string
+		'aria-required'?: true
 	}) => ReactNode
 }) {
 	const id = useId()
 	const errorId = errors?.length ? `${id}-error` : undefined
 	return (
 		<div className="field">
-			<label htmlFor={id}>{label}</label>
+			<label htmlFor={id}>
+				{label}
+				{labelSuffix ? (
+					<span className="visually-hidden"> ({labelSuffix})</span>
+				) : null}
+				{required ? (
+					<span className="required-mark" aria-hidden>
+						{' '}
+						*
+					</span>
+				) : null}
+			</label>
 			{children({
 				id,
 				'aria-invalid': errorId ? true : undefined,
 				'aria-describedby': errorId,
+				'aria-required': required ? true : undefined,
 			})}
 			{hint ? <p className="hint">{hint}</p> : null}
 			<ErrorList id={errorId} errors={errors} />
@@ -70,14 +94,24 @@ export function TextField({
 	label,
 	field,
 	hint,
+	required,
+	labelSuffix,
 	...inputProps
 }: {
 	label: string
 	field: FieldMetadata<string | undefined>
 	hint?: string
+	required?: boolean
+	labelSuffix?: string
 } & InputHTMLAttributes<HTMLInputElement>) {
 	return (
-		<Field label={label} errors={field.errors} hint={hint}>
+		<Field
+			label={label}
+			errors={field.errors}
+			hint={hint}
+			required={required}
+			labelSuffix={labelSuffix}
+		>
 			{props => (
 				<input
 					{...getInputProps(field, { type: 'text' })}
@@ -94,14 +128,16 @@ export function TextareaField({
 	label,
 	field,
 	hint,
+	required,
 	...textareaProps
 }: {
 	label: string
 	field: FieldMetadata<string | undefined>
 	hint?: string
+	required?: boolean
 } & TextareaHTMLAttributes<HTMLTextAreaElement>) {
 	return (
-		<Field label={label} errors={field.errors} hint={hint}>
+		<Field label={label} errors={field.errors} hint={hint} required={required}>
 			{props => (
 				<textarea {...getTextareaProps(field)} {...props} {...textareaProps} />
 			)}
@@ -178,4 +214,62 @@ export function useDraftOrSubmitValidation<Schema extends z.ZodType>({
 			schema: submitting.current ? submit : draft,
 		})
 	}
+}
+
+/** Explains the * of required fields; put it at the top of a form that marks them. */
+export function RequiredLegend({ text }: { text?: string }) {
+	const t = useT()
+	return (
+		<p className="hint">
+			<span className="required-mark" aria-hidden>
+				*
+			</span>{' '}
+			{text ?? t('form.requiredLegend')}
+		</p>
+	)
+}
+
+/**
+ * The form's first submit button, so that Enter in a text field saves (instead of adding a
+ * row, the first button a list section would otherwise offer); out of sight and out of the tab order.
+ */
+export function DefaultSubmit({
+	name,
+	value,
+}: {
+	name: string
+	value: string
+}) {
+	return (
+		<button
+			type="submit"
+			name={name}
+			value={value}
+			className="visually-hidden"
+			tabIndex={-1}
+			aria-hidden
+		/>
+	)
+}
+
+/**
+ * A submit button that, while its form is being sent, is disabled and says so ("Đang lưu…")
+ * (every submit button of the form: the user cannot send it twice).
+ */
+export function SubmitButton({
+	children,
+	...props
+}: ButtonHTMLAttributes<HTMLButtonElement>) {
+	const navigation = useNavigation()
+	const t = useT()
+	const busy = navigation.state === 'submitting'
+	const mine =
+		busy &&
+		navigation.formData?.get(String(props.name ?? '')) ===
+			String(props.value ?? '')
+	return (
+		<button type="submit" {...props} disabled={busy || props.disabled}>
+			{mine ? t('form.saving') : children}
+		</button>
+	)
 }

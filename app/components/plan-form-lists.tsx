@@ -4,6 +4,7 @@ import {
 	getInputProps,
 	getSelectProps,
 } from '@conform-to/react'
+import { useEffect, useRef } from 'react'
 import { ErrorList, Field, TextField } from '#app/components/forms.tsx'
 import { CURRENCIES, FUNDING_SOURCES, PASSPORT_TYPES } from '#lib/enums.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -14,34 +15,74 @@ export function MembersSection({
 	form,
 	fields,
 	direction,
+	head,
 }: {
 	form: FormMetadata<PlanFormValues>
 	fields: ReturnType<FormMetadata<PlanFormValues>['getFieldset']>
 	direction: string
+	/** The head of delegation: typed once, member 1. */
+	head: { full_name: string; title: string }
 }) {
 	const t = useT()
 	const members = fields.members.getFieldList()
+	const list = useRef<HTMLOListElement>(null)
+	useFocusOnAdded(list, members.length)
+	// Member 1 follows the head of delegation while it is empty or still what the head was.
+	const first = members[0]?.getFieldset()
+	const lastHead = useRef(head)
+	useEffect(() => {
+		const before = lastHead.current
+		lastHead.current = head
+		if (before.full_name === head.full_name && before.title === head.title)
+			return
+		if (!head.full_name.trim()) return
+		if (!first) {
+			form.insert({
+				name: fields.members.name,
+				defaultValue: { full_name: head.full_name, title: head.title },
+			})
+			return
+		}
+		for (const [key, value] of [
+			['full_name', head.full_name],
+			['title', head.title],
+		] as const) {
+			const current = first[key].value ?? ''
+			if (!current || current === before[key])
+				form.update({ name: first[key].name, value })
+		}
+	}, [head, first, form, fields.members.name])
 	return (
 		<section className="panel">
 			<h2>{t('plan.members')}</h2>
-			<ol className="steps">
+			<ol className="steps" ref={list}>
 				{members.map((member, index) => {
 					const m = member.getFieldset()
+					const row = t('plan.member.row', { n: index + 1 })
 					return (
 						<li key={member.key} className="step">
 							<div className="grid-4">
 								<TextField
 									label={t('plan.member.fullName')}
+									labelSuffix={row}
 									field={m.full_name}
+									placeholder={t('plan.placeholder.headName')}
 								/>
-								<TextField label={t('plan.member.title')} field={m.title} />
+								<TextField
+									label={t('plan.member.title')}
+									labelSuffix={row}
+									field={m.title}
+								/>
 								<TextField
 									label={t('plan.member.organisation')}
+									labelSuffix={row}
 									field={m.organisation_name}
 								/>
 								{direction === 'out' ? (
 									<Field
 										label={t('plan.member.passport')}
+										labelSuffix={row}
+										required
 										errors={m.passport_type.errors}
 									>
 										{props => (
@@ -81,6 +122,23 @@ export function MembersSection({
 	)
 }
 
+/** After a row is added, the focus goes to its first field. */
+function useFocusOnAdded(
+	list: React.RefObject<HTMLOListElement | null>,
+	count: number,
+) {
+	const before = useRef(count)
+	useEffect(() => {
+		if (count > before.current)
+			list.current
+				?.querySelector<HTMLElement>(
+					'li:last-child input, li:last-child select',
+				)
+				?.focus()
+		before.current = count
+	}, [count, list])
+}
+
 /** The plan form's budget lines: payer, item, source, amount and currency. */
 export function BudgetSection({
 	form,
@@ -91,18 +149,33 @@ export function BudgetSection({
 }) {
 	const t = useT()
 	const budget = fields.budget.getFieldList()
+	const list = useRef<HTMLOListElement>(null)
+	useFocusOnAdded(list, budget.length)
 	return (
 		<section className="panel">
 			<h2>{t('plan.budget')}</h2>
-			<ol className="steps">
+			<ol className="steps" ref={list}>
 				{budget.map((line, index) => {
 					const b = line.getFieldset()
+					const row = t('plan.budget.row', { n: index + 1 })
 					return (
 						<li key={line.key} className="step">
 							<div className="grid-5">
-								<TextField label={t('plan.budget.payer')} field={b.payer} />
-								<TextField label={t('plan.budget.item')} field={b.item} />
-								<Field label={t('plan.budget.source')} errors={b.source.errors}>
+								<TextField
+									label={t('plan.budget.payer')}
+									labelSuffix={row}
+									field={b.payer}
+								/>
+								<TextField
+									label={t('plan.budget.item')}
+									labelSuffix={row}
+									field={b.item}
+								/>
+								<Field
+									label={t('plan.budget.source')}
+									labelSuffix={row}
+									errors={b.source.errors}
+								>
 									{props => (
 										<select {...getSelectProps(b.source)} {...props}>
 											<option value="" />
@@ -114,7 +187,11 @@ export function BudgetSection({
 										</select>
 									)}
 								</Field>
-								<Field label={t('plan.budget.amount')} errors={b.amount.errors}>
+								<Field
+									label={t('plan.budget.amount')}
+									labelSuffix={row}
+									errors={b.amount.errors}
+								>
 									{props => (
 										<input
 											{...getInputProps(b.amount, { type: 'number' })}
@@ -126,6 +203,7 @@ export function BudgetSection({
 								</Field>
 								<Field
 									label={t('plan.budget.currency')}
+									labelSuffix={row}
 									errors={b.currency.errors}
 								>
 									{props => (

@@ -8,10 +8,14 @@ import {
 import { getZodConstraint } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
+import { useEffect, useRef } from 'react'
 import { type z } from 'zod'
 import {
+	DefaultSubmit,
 	Field,
 	FormErrors,
+	RequiredLegend,
+	SubmitButton,
 	TextareaField,
 	TextField,
 	useDraftOrSubmitValidation,
@@ -35,7 +39,7 @@ import {
 export interface PlanFormProps {
 	lastResult?: SubmissionResult<string[]>
 	defaultValue?: PlanDraft
-	partners: { id: string; name_vi: string }[]
+	partners: { id: string; name_vi: string; country: string | null }[]
 	optionalSteps: { id: string; label_vi: string; label_en: string }[]
 	attachments: { id: string; file_name: string; size: number }[]
 	resubmit: boolean
@@ -90,9 +94,30 @@ export function PlanForm({
 	})
 	const direction = fields.direction.value ?? 'out'
 
+	// Filled in for the user: the partner's country, and the days from exact dates.
+	const partnerId = fields.partner_id.value
+	const chosen = useRef(partnerId)
+	useEffect(() => {
+		if (chosen.current === partnerId) return
+		chosen.current = partnerId
+		const country = partners.find(p => p.id === partnerId)?.country
+		if (country) form.update({ name: fields.country.name, value: country })
+	}, [partnerId, partners, form, fields.country.name])
+	const start = fields.start_date.value
+	const end = fields.end_date.value
+	const dates = useRef(`${start}|${end}`)
+	useEffect(() => {
+		if (dates.current === `${start}|${end}`) return
+		dates.current = `${start}|${end}`
+		const days = daysBetween(start, end)
+		if (days) form.update({ name: fields.days.name, value: String(days) })
+	}, [start, end, form, fields.days.name])
+
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
+			<DefaultSubmit name="intent" value={amend ? 'amend' : 'save'} />
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<RequiredLegend />
 			<input {...getInputProps(fields.version, { type: 'hidden' })} />
 			<section className="panel">
 				<h2>{t('plan.details')}</h2>
@@ -119,14 +144,31 @@ export function PlanForm({
 					<TextField
 						label={t('plan.name')}
 						field={fields.name}
-						placeholder="Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)"
+						required
+						placeholder={t('plan.placeholder.name')}
 					/>
-					<TextField label={t('plan.inNameOf')} field={fields.in_name_of} />
-					<TextField label={t('plan.headTitle')} field={fields.head_title} />
-					<TextField label={t('plan.headName')} field={fields.head_name} />
+					<TextField
+						label={t('plan.inNameOf')}
+						field={fields.in_name_of}
+						required
+						placeholder={t('plan.placeholder.inNameOf')}
+					/>
+					<TextField
+						label={t('plan.headTitle')}
+						field={fields.head_title}
+						required
+						placeholder={t('plan.placeholder.headTitle')}
+					/>
+					<TextField
+						label={t('plan.headName')}
+						field={fields.head_name}
+						placeholder={t('plan.placeholder.headName')}
+						hint={t('plan.headIsMember')}
+					/>
 					<Field
 						label={t(`plan.country.${direction === 'in' ? 'in' : 'out'}`)}
 						errors={fields.country.errors}
+						required
 					>
 						{props => (
 							<select {...getSelectProps(fields.country)} {...props}>
@@ -139,7 +181,11 @@ export function PlanForm({
 							</select>
 						)}
 					</Field>
-					<Field label={t('plan.partner')} errors={fields.partner_id.errors}>
+					<Field
+						label={t('plan.partner')}
+						errors={fields.partner_id.errors}
+						required
+					>
 						{props => (
 							<select {...getSelectProps(fields.partner_id)} {...props}>
 								<option value="">{t('plan.partnerOther')}</option>
@@ -174,6 +220,8 @@ export function PlanForm({
 						label={t('plan.days')}
 						field={fields.days}
 						hint={t('plan.daysHint')}
+						required
+						placeholder={t('plan.placeholder.days')}
 					/>
 					<TimingFields fields={fields} direction={direction} />
 				</div>
@@ -181,6 +229,7 @@ export function PlanForm({
 					label={t('plan.activities')}
 					field={fields.activities}
 					hint={t('plan.activitiesHint')}
+					required
 					rows={4}
 				/>
 				<OptionalStepsField
@@ -189,7 +238,15 @@ export function PlanForm({
 				/>
 			</section>
 
-			<MembersSection form={form} fields={fields} direction={direction} />
+			<MembersSection
+				form={form}
+				fields={fields}
+				direction={direction}
+				head={{
+					full_name: fields.head_name.value ?? '',
+					title: fields.head_title.value ?? '',
+				}}
+			/>
 
 			<BudgetSection form={form} fields={fields} />
 
@@ -211,25 +268,30 @@ export function PlanForm({
 			) : null}
 			<div className="actions sticky-actions">
 				{amend ? (
-					<button type="submit" name="intent" value="amend">
+					<SubmitButton name="intent" value="amend">
 						{t('plan.saveAmendment')}
-					</button>
+					</SubmitButton>
 				) : (
 					<>
-						<button
-							type="submit"
-							name="intent"
-							value="save"
-							className="secondary"
-						>
+						<SubmitButton name="intent" value="save" className="secondary">
 							{t('plan.saveDraft')}
-						</button>
-						<button type="submit" name="intent" value="submit">
+						</SubmitButton>
+						<SubmitButton name="intent" value="submit">
 							{t(resubmit ? 'plan.saveAndResubmit' : 'plan.saveAndSubmit')}
-						</button>
+						</SubmitButton>
 					</>
 				)}
 			</div>
 		</Form>
 	)
+}
+
+/** Days from dd/mm/yyyy `start` to `end`, both counted; undefined unless both are dates in order. */
+function daysBetween(start?: string, end?: string) {
+	const iso = (v?: string) => {
+		const m = v?.trim().match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/)
+		return m ? Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : NaN
+	}
+	const days = (iso(end) - iso(start)) / 86_400_000 + 1
+	return Number.isFinite(days) && days >= 1 && days <= 366 ? days : undefined
 }

@@ -1,19 +1,36 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { db } from '#db/client.server.ts'
-import { getCurrentChain } from '#db/repos/chain.server.ts'
-import { countInbox } from '#db/repos/plan.server.ts'
+import {
+	getCurrentChain,
+	listChainsWithStepOf,
+} from '#db/repos/chain.server.ts'
 import { countReportsForHome } from '#db/repos/report.server.ts'
+import { listDrafterWork } from '#db/repos/work.server.ts'
+import { DrafterWork } from '#app/components/drafter-work.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { todayIso } from '#lib/trip-dates.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
-	const [chain, inboxCount, reports] = await Promise.all([
+	const isDrafter = user.roles.includes('drafter')
+	const [chain, reports, work] = await Promise.all([
 		getCurrentChain(db, user.organisationId),
-		user.roles.includes('approver') ? countInbox(db, user.organisationId) : 0,
 		countReportsForHome(db, user.organisationId),
+		isDrafter ? listDrafterWork(db, user.organisationId) : Promise.resolve([]),
 	])
+	// An organisation without plans of its own (a party committee, the board) approves others'.
+	const approvesFor = chain
+		? []
+		: await listChainsWithStepOf(db, user.organisationId)
+	const inboxCount =
+		user.roles.includes('approver') || user.substituting ? user.inboxCount : 0
 	return json({
 		user: {
 			fullName: user.fullName,
@@ -23,8 +40,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		},
 		chain: chain && { version: chain.version, steps: chain.steps },
 		isAdmin: user.roles.includes('admin'),
-		isDrafter: user.roles.includes('drafter'),
+		isDrafter,
 		inboxCount,
+		work,
+		approvesFor,
+		today: todayIso(),
 		// What needs me: reports my organisation owes (drafters), reports to acknowledge (approvers).
 		reportsOwed: user.roles.includes('drafter') ? reports.owed : 0,
 		reportsOverdue: user.roles.includes('drafter') ? reports.overdue : 0,
@@ -46,6 +66,9 @@ export default function HomeRoute() {
 		reportsOverdue,
 		reportsToAcknowledge,
 		organisationId,
+		work,
+		approvesFor,
+		today,
 	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
@@ -63,6 +86,7 @@ export default function HomeRoute() {
 					})}
 				</p>
 			</div>
+			{isDrafter ? <DrafterWork rows={work} today={today} /> : null}
 			{inboxCount || reportsOwed || reportsToAcknowledge ? (
 				<div className="panel highlight">
 					<h2>{t('home.needsMe')}</h2>
@@ -91,7 +115,7 @@ export default function HomeRoute() {
 						) : null}
 						{reportsToAcknowledge ? (
 							<li>
-								<Link to="/reports?state=submitted">
+								<Link to="/inbox">
 									{t('home.reportsToAcknowledge', {
 										count: reportsToAcknowledge,
 									})}
@@ -115,7 +139,11 @@ export default function HomeRoute() {
 				</div>
 			</div>
 			<div className="panel">
-				<h2>{t('home.chain')}</h2>
+				<h2>
+					{chain || !approvesFor.length
+						? t('home.chain')
+						: t('home.approvesForTitle')}
+				</h2>
 				{chain ? (
 					<ol className="chain-view">
 						{chain.steps.map(step => (
@@ -132,6 +160,19 @@ export default function HomeRoute() {
 							</li>
 						))}
 					</ol>
+				) : approvesFor.length ? (
+					<>
+						<p>{t('home.approvesFor')}</p>
+						<ul>
+							{approvesFor.map(c => (
+								<li key={c.organisation_id}>
+									{c.organisation_short_name} (
+									{locale === 'en' && c.label_en ? c.label_en : c.label_vi})
+								</li>
+							))}
+						</ul>
+						<p className="muted">{t('home.approvesForHow')}</p>
+					</>
 				) : (
 					<p className="muted">{t('home.noChain')}</p>
 				)}
@@ -158,3 +199,6 @@ export default function HomeRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.home')])

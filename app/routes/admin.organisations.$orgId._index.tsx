@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -7,6 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { changedValues, recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	listOrganisationChoices,
 	updateOrganisation,
@@ -22,6 +24,7 @@ import {
 import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
+import { pageTitle } from '#app/utils/meta.ts'
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request, params }: LoaderFunctionArgs) => {
@@ -61,12 +64,23 @@ export const action =
 					kind: organisation.kind,
 					parent_id: organisation.parent_id,
 				})
-			const updated = await updateOrganisation(
-				db,
-				organisation.id,
-				submission.value.version ?? -1,
-				values,
-			)
+			const updated = await db.transaction().execute(async trx => {
+				const row = await updateOrganisation(
+					trx,
+					organisation.id,
+					submission.value.version ?? -1,
+					values,
+				)
+				if (row)
+					await recordAudit(trx, {
+						actorId: user.id,
+						organisationId: organisation.id,
+						action: 'organisation.updated',
+						subjectId: organisation.id,
+						...changedValues(organisation, values),
+					})
+				return row
+			})
 			if (!updated)
 				return json(
 					{ result: submission.reply({ formErrors: ['error.conflict'] }) },
@@ -113,6 +127,9 @@ export default function EditOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.organisation.name_vi, t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,5 +1,7 @@
+import { pageTitle } from '#app/utils/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -7,6 +9,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	insertOrganisation,
 	listOrganisationChoices,
@@ -42,16 +45,24 @@ export const loader =
 export const action =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: ActionFunctionArgs) => {
-			await requireBoardAdmin(request)
+			const admin = await requireBoardAdmin(request)
 			const submission = parseWithZod(await request.formData(), {
 				schema: OrganisationSchema,
 			})
 			if (submission.status !== 'success')
 				return json({ result: submission.reply() }, { status: 400 })
-			const { id } = await insertOrganisation(
-				db,
-				organisationRow(submission.value),
-			)
+			const values = organisationRow(submission.value)
+			const { id } = await db.transaction().execute(async trx => {
+				const created = await insertOrganisation(trx, values)
+				await recordAudit(trx, {
+					actorId: admin.id,
+					organisationId: created.id,
+					action: 'organisation.created',
+					subjectId: created.id,
+					after: values,
+				})
+				return created
+			})
 			return redirectWithToast(`/admin/organisations/${id}`, {
 				type: 'success',
 				message: 'org.created',
@@ -74,6 +85,9 @@ export default function NewOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('org.new'), t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

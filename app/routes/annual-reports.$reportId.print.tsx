@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
@@ -10,6 +11,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import { ReportDocument } from '../components/annual-report-view.tsx'
 import { loadReportInput } from '#app/utils/access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 export const links: LinksFunction = () => [
@@ -56,6 +58,9 @@ export default function AnnualReportPrintRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('annualReport.print'), t('nav.annualReports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,18 +1,23 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
-import { listInbox } from '#db/repos/plan.server.ts'
-import { countryName } from '#lib/countries.ts'
+import { listInbox } from '#db/repos/work.server.ts'
+import { PlanFacts } from '#app/components/plan-facts.tsx'
 import { formatDateTime } from '#lib/format.ts'
-import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { forbidden } from '#workflows/access/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -42,7 +47,6 @@ export const loader =
 export default function InboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()
 	const t = useT()
-	const locale = useLocale()
 	return (
 		<>
 			<h1>{t('inbox.title')}</h1>
@@ -53,28 +57,31 @@ export default function InboxRoute() {
 					<table>
 						<thead>
 							<tr>
+								<th>{t('inbox.what')}</th>
 								<th>{t('plan.name')}</th>
 								<th>{t('plan.organisation')}</th>
-								<th>{t('plan.year')}</th>
 								<th>{t('plan.direction')}</th>
-								<th>{t('plan.country')}</th>
 								<th>{t('plan.waiting')}</th>
 							</tr>
 						</thead>
 						<tbody>
 							{rows.map(plan => (
-								<tr key={plan.id}>
+								<tr key={`${plan.kind}-${plan.id}`}>
+									<td>{t(`inbox.kind.${plan.kind}`)}</td>
 									<td>
-										<Link to={`/plans/${plan.id}`}>
+										<Link
+											to={
+												plan.kind === 'report'
+													? `/plans/${plan.id}/report`
+													: `/plans/${plan.id}`
+											}
+										>
 											{plan.name || t('plan.notSet')}
 										</Link>
+										<PlanFacts plan={plan} />
 									</td>
 									<td>{plan.organisation_short_name}</td>
-									<td>{plan.plan_year}</td>
 									<td>{t(`plan.direction.${plan.direction}`)}</td>
-									<td>
-										{plan.country ? countryName(plan.country, locale) : ''}
-									</td>
 									<td
 										title={formatDateTime(plan.status_changed_at)}
 										className={plan.waitingDays >= 5 ? 'late' : undefined}
@@ -93,6 +100,9 @@ export default function InboxRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.inbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
@@ -18,6 +22,7 @@ import {
 	recordScope,
 } from '#workflows/partners/partner-access.server.ts'
 import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 export const loader =
@@ -130,6 +135,9 @@ export default function PartnersRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -19,6 +20,7 @@ import {
 	savePlanForm,
 } from '#workflows/plans/plan-form.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
@@ -102,6 +104,9 @@ export default function EditPlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('plan.edit'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

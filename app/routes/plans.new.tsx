@@ -1,4 +1,6 @@
+import { pageTitle } from '#app/utils/meta.ts'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -50,6 +52,9 @@ export default function NewPlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('plan.new'), t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

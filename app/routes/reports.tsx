@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -13,6 +17,7 @@ import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { REPORT_STATES } from '#workflows/reports/report-schema.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
@@ -139,6 +144,9 @@ export default function ReportsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.reports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -42,7 +42,7 @@ export function respond<O extends Outcome<unknown>>(
 	to: (planId: string) => string = planId => `/plans/${planId}`,
 ) {
 	if (outcome.done)
-		return redirectWithToast(to(outcome.planId), {
+		return redirectWithToast(outcome.to ?? to(outcome.planId), {
 			type: 'success',
 			message: outcome.message,
 			...(outcome.params ? { params: outcome.params } : {}),

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type Db } from '../client.server.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 import {
 	type AnnualReportTable,
 	type Direction,
@@ -72,11 +72,9 @@ export async function listAnnualReports(
 		.orderBy('annual_report.year', 'desc')
 		.orderBy(sql`organisation.short_name COLLATE vi`)
 		.orderBy('annual_report.id')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
 	if (organisationId)
 		q = q.where('annual_report.organisation_id', '=', organisationId)
-	return pageOf(await q.execute())
+	return paginate(q, page)
 }
 
 /** The report with its organisation's names, or undefined. */
@@ -175,7 +173,12 @@ export async function getReportData(
 				'plan.in_name_of',
 				'plan.head_title',
 				'plan.head_name',
-				'plan.member_count',
+				// Members entered as a list (the usual way) count when no number was typed.
+				sql<
+					number | null
+				>`coalesce(plan.member_count, nullif((SELECT count(*) FROM plan_member m WHERE m.plan_id = plan.id), 0))::int`.as(
+					'member_count',
+				),
 				'plan.country',
 				sql<string>`coalesce(nullif(plan.partner_name, ''), partner.name_vi, '')`.as(
 					'partner_name',

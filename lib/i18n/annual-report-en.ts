@@ -56,6 +56,8 @@ export const annualReportEn: Record<keyof typeof annualReportVi, string> = {
 	'annualReport.field.signer_name': 'Signer’s full name',
 	'annualReport.hint.number':
 		'E.g. 323/BC-LĐLĐ; leave the number out if the clerk assigns it later.',
+	'annualReport.hint.planIntro':
+		'The sentence “Năm …, … dự kiến tổ chức … đoàn ra …” before the tables is written from the submitted plans; put only any further text here.',
 	'annualReport.hint.date': 'dd/mm/yyyy',
 	'annualReport.hint.request':
 		'E.g. Thực hiện Công văn số 1068/SNgv-VP ngày 17/10/2019 của Sở Ngoại vụ về việc …',

@@ -54,6 +54,8 @@ export const annualReportVi = {
 	'annualReport.field.signer_name': 'Họ và tên người ký',
 	'annualReport.hint.number':
 		'Ví dụ 323/BC-LĐLĐ; để trống phần số nếu văn thư cấp số sau.',
+	'annualReport.hint.planIntro':
+		'Câu “Năm …, … dự kiến tổ chức … đoàn ra …” trước các bảng được viết tự động từ các kế hoạch đã gửi; ở đây chỉ ghi phần dẫn thêm (nếu có).',
 	'annualReport.hint.date': 'dd/mm/yyyy',
 	'annualReport.hint.request':
 		'Ví dụ: Thực hiện Công văn số 1068/SNgv-VP ngày 17/10/2019 của Sở Ngoại vụ về việc …',

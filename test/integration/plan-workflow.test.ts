@@ -57,6 +57,12 @@ async function expectRedirectToPlan(response: Response, planId?: string) {
 	return location.split('/').pop()!
 }
 
+/** An approver's decision leads on to the next item waiting for them, or to the emptied inbox. */
+function expectDecided(response: Response, _planId?: string) {
+	expect(response.status).toBe(302)
+	expect(response.headers.get('Location')).toMatch(/^\/inbox$|^\/plans\/[0-9a-f-]{36}(\/report)?$/)
+}
+
 async function events(planId: string) {
 	return db
 		.selectFrom('plan_event')
@@ -105,7 +111,7 @@ describe('a plan through the routes', () => {
 		expect(atStep1.plan.status).toBe('step_1')
 		expect(atStep1.actions).toEqual(['APPROVE', 'RETURN', 'REJECT'])
 		expect(atStep1.canEdit).toBe(false)
-		await expectRedirectToPlan(await decide(users.ldld.approver, planId, 'APPROVE', { version: atStep1.plan.version }), planId)
+		await expectDecided(await decide(users.ldld.approver, planId, 'APPROVE', { version: atStep1.plan.version }), planId)
 		expect((await planState(db, planId))?.status).toBe('step_2')
 
 		// The admin saves a new chain version (without the Tỉnh ủy): the plan keeps climbing the one it was submitted under.
@@ -132,7 +138,7 @@ describe('a plan through the routes', () => {
 			expect(await planState(db, planId)).toEqual(before)
 		}
 		const comment = 'Đề nghị bổ sung danh sách thành viên và chương trình làm việc cụ thể.'
-		await expectRedirectToPlan(await decide(users.tinhUy.approver, planId, 'RETURN', { comment, version: tinhUyView.plan.version }), planId)
+		await expectDecided(await decide(users.tinhUy.approver, planId, 'RETURN', { comment, version: tinhUyView.plan.version }), planId)
 		expect(await planState(db, planId)).toMatchObject({ status: 'returned', current_step_organisation_id: null, chain_id: chains.ldld.id })
 
 		// The drafter sees the comment, and may edit, resubmit or withdraw.
@@ -179,11 +185,11 @@ describe('a plan through the routes', () => {
 		expect(afterResubmit.draft.days).toBe('4')
 
 		// The whole chain of the version it was first submitted under approves: LĐLĐ, Tỉnh ủy, the board.
-		await expectRedirectToPlan(await decide(users.ldld.approver, planId, 'APPROVE'), planId)
+		await expectDecided(await decide(users.ldld.approver, planId, 'APPROVE'), planId)
 		expect((await planState(db, planId))?.current_step_organisation_id).toBe(orgs.tinhUy.id)
-		await expectRedirectToPlan(await decide(users.tinhUy.approver, planId, 'APPROVE', { comment: 'Đồng ý.' }), planId)
+		await expectDecided(await decide(users.tinhUy.approver, planId, 'APPROVE', { comment: 'Đồng ý.' }), planId)
 		expect((await planState(db, planId))?.current_step_organisation_id).toBe(orgs.board.id)
-		await expectRedirectToPlan(await decide(users.board.approver, planId, 'APPROVE'), planId)
+		await expectDecided(await decide(users.board.approver, planId, 'APPROVE'), planId)
 		expect(await planState(db, planId)).toMatchObject({ status: 'approved', current_step_organisation_id: null, chain_id: chains.ldld.id, events: 7 })
 
 		// Approved, the plan is the owning drafter's again, for the trip: depart, or cancel, postpone or amend it
@@ -249,7 +255,7 @@ describe('a plan through the routes', () => {
 		const empty = await decide(users.ldld.approver, rejected, 'REJECT', { comment: '' })
 		expect(empty.status).toBe(400)
 		expect((await empty.json()).errors).toEqual(['plan.commentRequired'])
-		await expectRedirectToPlan(await decide(users.ldld.approver, rejected, 'REJECT', { comment: 'Không phù hợp kế hoạch năm.' }))
+		await expectDecided(await decide(users.ldld.approver, rejected, 'REJECT', { comment: 'Không phù hợp kế hoạch năm.' }))
 		expect(await planState(db, rejected)).toMatchObject({ status: 'rejected', current_step_organisation_id: null, events: 2 })
 		expect((await viewPlan(users.ldld.drafter, rejected)).actions).toEqual([])
 		const again = await decide(users.ldld.drafter, rejected, 'RESUBMIT')
@@ -262,7 +268,7 @@ describe('a plan through the routes', () => {
 		expect(await planState(db, withdrawn)).toMatchObject({ status: 'withdrawn', current_step_organisation_id: null, events: 2 })
 
 		const decided = await newPlan()
-		await expectRedirectToPlan(await decide(users.ldld.approver, decided, 'APPROVE'))
+		await expectDecided(await decide(users.ldld.approver, decided, 'APPROVE'))
 		expect((await viewPlan(users.ldld.drafter, decided)).actions).toEqual([])
 		const late = await decide(users.ldld.drafter, decided, 'WITHDRAW')
 		expect(late.status).toBe(409)
@@ -279,7 +285,7 @@ describe('a plan through the routes', () => {
 			),
 		)
 		const { version } = (await viewPlan(users.ldld.approver, planId)).plan
-		await expectRedirectToPlan(await decide(users.ldld.approver, planId, 'APPROVE', { version }))
+		await expectDecided(await decide(users.ldld.approver, planId, 'APPROVE', { version }))
 		const before = await planState(db, planId)
 		const stale = await decide(users.tinhUy.approver, planId, 'RETURN', { version, comment: 'Trả lại.' })
 		expect(stale.status).toBe(409)
@@ -313,8 +319,8 @@ describe('a plan through the routes', () => {
 		const through = await expectRedirectToPlan(await submit({ optional_step_ids: optional }))
 		const skipping = await expectRedirectToPlan(await submit({}))
 		for (const planId of [through, skipping]) {
-			await expectRedirectToPlan(await decide(users.ldld.approver, planId, 'APPROVE'))
-			await expectRedirectToPlan(await decide(users.tinhUy.approver, planId, 'APPROVE'))
+			await expectDecided(await decide(users.ldld.approver, planId, 'APPROVE'))
+			await expectDecided(await decide(users.tinhUy.approver, planId, 'APPROVE'))
 		}
 		expect((await planState(db, through))?.current_step_organisation_id).toBe(banBiThu.id)
 		expect((await planState(db, skipping))?.current_step_organisation_id).toBe(orgs.board.id)
@@ -323,11 +329,11 @@ describe('a plan through the routes', () => {
 
 		// Ban Bí thư decides only on the plan that goes through it. (It can still open the other one, whose
 		// chain lists it as an optional step: 403 today; 404 would be as right.)
-		await expectRedirectToPlan(await decide(banBiThuApprover, through, 'APPROVE'))
+		await expectDecided(await decide(banBiThuApprover, through, 'APPROVE'))
 		const skipped = await planState(db, skipping)
 		expect([403, 404]).toContain((await decide(banBiThuApprover, skipping, 'APPROVE', { version: skipped!.version })).status)
 		expect(await planState(db, skipping)).toEqual(skipped)
-		for (const planId of [through, skipping]) await expectRedirectToPlan(await decide(users.board.approver, planId, 'APPROVE'))
+		for (const planId of [through, skipping]) await expectDecided(await decide(users.board.approver, planId, 'APPROVE'))
 		expect((await planState(db, through))?.events).toBe(5)
 		expect((await planState(db, skipping))?.events).toBe(4)
 		expect((await planState(db, through))?.status).toBe('approved')

@@ -138,3 +138,19 @@ test("the demo plans carry seed 001's history: 2019 trips reported on time and a
 	}
 	expect(events.filter(e => e.event === 'ACKNOWLEDGE_REPORT')).toHaveLength(2)
 })
+
+test('the demo plans can be told apart by name, and the 2019 history does not ring anyone’s bell', async () => {
+	await seedDemo(db)
+	const plans = await db.selectFrom('plan').select('name').execute()
+	expect(plans.length).toBeGreaterThanOrEqual(5)
+	expect(new Set(plans.map(p => p.name)).size).toBe(plans.length)
+	const notifications = await db
+		.selectFrom('notification')
+		.select(eb => [
+			eb.fn.countAll<string>().as('all'),
+			eb.fn.countAll<string>().filterWhere('read_at', 'is', null).as('unread'),
+		])
+		.executeTakeFirstOrThrow()
+	expect(Number(notifications.all)).toBeGreaterThan(0)
+	expect(Number(notifications.unread)).toBe(0)
+})

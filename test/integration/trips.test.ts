@@ -475,7 +475,7 @@ describe('the post-trip report', () => {
 
 		// The Tỉnh ủy returns it asking for more; the drafter completes and resubmits it.
 		const comment = 'Đề nghị bổ sung kết quả làm việc với CĐCS.'
-		expectRedirect(await decideReport(users.tinhUy.approver, planId, 'RETURN_REPORT', comment), `/plans/${planId}/report`)
+		expectRedirect(await decideReport(users.tinhUy.approver, planId, 'RETURN_REPORT', comment), '/inbox')
 		expect((await planRow(planId)).status).toBe('report_returned')
 		const returnedView = await json(await viewReport(users.ldld.drafter, planId))
 		expect(returnedView.canWrite).toBe(true)
@@ -488,7 +488,7 @@ describe('the post-trip report', () => {
 		expect((await planRow(planId)).status).toBe('report_submitted')
 
 		// The board, the last receiver, acknowledges it from the plan page: the plan is closed.
-		expectRedirect(await post(users.board.approver, planId, { intent: 'ACKNOWLEDGE_REPORT', comment: 'Đã tiếp nhận.' }), `/plans/${planId}`)
+		expectRedirect(await post(users.board.approver, planId, { intent: 'ACKNOWLEDGE_REPORT', comment: 'Đã tiếp nhận.' }), '/inbox')
 		expect((await planRow(planId)).status).toBe('closed')
 		expect((await eventRows(planId)).map(e => e.event).slice(-6)).toEqual(['DEPART', 'COMPLETE_TRIP', 'SUBMIT_REPORT', 'RETURN_REPORT', 'SUBMIT_REPORT', 'ACKNOWLEDGE_REPORT'])
 		const closed = await json(await viewReport(users.tinhUy.approver, planId))
@@ -605,7 +605,7 @@ async function queries(loader: (a: never) => Promise<unknown>, path: string, use
 	return queryCounter.count - before
 }
 
-test('the report list, the report page, the plan page of a trip and the home page run a fixed number of queries', async () => {
+test('the report list, the report page, the plan page of a trip and the home page run a fixed number of queries', { timeout: 120_000 }, async () => {
 	const { users } = world
 	async function measure(planId: string) {
 		return {

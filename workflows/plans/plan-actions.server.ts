@@ -2,7 +2,8 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { type latestPlanEvent } from '#db/repos/plan.server.ts'
 import { planSnapshotAt } from '#db/repos/step-approval.server.ts'
-import { CONFIRMED_DECISIONS } from '#lib/enums.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
+import { CONFIRMED_DECISIONS, type ConfirmedDecision } from '#lib/enums.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { forbidden, notFound } from '#workflows/access/errors.ts'
 import {
@@ -23,7 +24,12 @@ import {
 import { recordToDraft } from './plan-mapping.ts'
 import { completenessIssues } from './plan-schema.ts'
 import { type PlanEventType } from './plan.machine.ts'
+import { doneThenNext } from './next-item.server.ts'
 import { applyPlanEvent } from './plan.server.ts'
+import {
+	type AnswerErrors,
+	parseWrittenAnswer,
+} from './written-answer-form.server.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -35,10 +41,11 @@ const APPROVAL_EVENTS = [
 	'RESUBMIT',
 ] as const
 const COMMENT_REQUIRED: readonly string[] = ['RETURN', 'REJECT']
+const DECISIONS: readonly string[] = ['APPROVE', 'RETURN', 'REJECT']
 const DecisionSchema = z
 	.object({
 		intent: z.enum(APPROVAL_EVENTS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
@@ -80,6 +87,7 @@ async function decidePlan(
 		extra: {
 			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
 			changedFrom?: { draft: unknown; partnerName: string | null }
+			answerErrors?: AnswerErrors
 		} = {},
 	) =>
 		refused(refusal, {
@@ -135,6 +143,22 @@ async function decidePlan(
 			confirm: { intent: asking, name: current.name },
 		})
 	}
+	// A refused written answer asks again, keeping the decision and its comment.
+	const askAgain = async (answerErrors: AnswerErrors) => {
+		const current = await db
+			.selectFrom('plan')
+			.select('name')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		return refuse(intent, 'invalid', [], null, {
+			confirm: { intent: intent as ConfirmedDecision, name: current.name },
+			answerErrors,
+		})
+	}
+	const answered = CONFIRMED_DECISIONS.includes(intent as ConfirmedDecision)
+		? await parseWrittenAnswer(formData)
+		: { answer: null }
+	if (answered.errors) return askAgain(answered.errors)
 	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
@@ -148,16 +172,23 @@ async function decidePlan(
 			event,
 			validate: record => completenessIssues(recordToDraft(record)),
 			onBehalfOf: onBehalfOf?.id,
+			writtenAnswer: answered.answer,
 		}),
 	)
 	switch (result.status) {
-		case 'ok':
-			return result.approvals
-				? done(planId, 'approvals.partialDone', {
-						approved: result.approvals.count,
-						required: result.approvals.required,
-					})
-				: done(planId, `plan.done.${intent}`)
+		case 'ok': {
+			const message = result.approvals
+				? 'approvals.partialDone'
+				: (`plan.done.${intent}` as const)
+			const params = result.approvals && {
+				approved: result.approvals.count,
+				required: result.approvals.required,
+			}
+			// An approver's decision leads on to the next item waiting for them.
+			if (DECISIONS.includes(intent))
+				return doneThenNext(user, planId, message, params ?? undefined)
+			return done(planId, message, params ?? undefined)
+		}
 		case 'conflict':
 			return refuse(
 				intent,
@@ -167,6 +198,8 @@ async function decidePlan(
 				await changedFrom(version),
 			)
 		case 'incomplete':
+			if (result.issues.some(i => i.message === 'answer.required'))
+				return askAgain({ answer_file: ['answer.required'] })
 			return refuse(intent, 'invalid', [
 				'plan.incomplete',
 				...new Set(result.issues.map(i => i.message)),
@@ -177,6 +210,8 @@ async function decidePlan(
 			return refuse(intent, 'conflict', [
 				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
 			])
+		case 'own_submission':
+			return refuse(intent, 'forbidden', ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

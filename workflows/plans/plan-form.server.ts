@@ -164,6 +164,7 @@ export async function savePlanForm(
 			forbidden: 'error.forbidden',
 			not_found: 'error.notFound',
 			incomplete: 'plan.incomplete',
+			own_submission: 'plan.ownSubmission',
 		}[error.result.status]
 		return refused(
 			error.result.status === 'no_chain' || error.result.status === 'incomplete'

@@ -1,3 +1,4 @@
+import { doneThenNext } from '#workflows/plans/next-item.server.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
@@ -22,6 +23,7 @@ import {
 	ReportSubmitSchema,
 } from './report-schema.ts'
 import { done, refused } from '#workflows/outcome.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 class Rollback extends Error {
 	constructor(
@@ -38,6 +40,7 @@ const ERROR_OF = {
 	incomplete: 'plan.wrongState',
 	forbidden: 'error.forbidden',
 	not_found: 'error.notFound',
+	own_submission: 'plan.ownReport',
 } as const
 
 /**
@@ -104,7 +107,7 @@ export const REPORT_DECISIONS = ['ACKNOWLEDGE_REPORT', 'RETURN_REPORT'] as const
 const DecisionSchema = z
 	.object({
 		intent: z.enum(REPORT_DECISIONS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => d.intent !== 'RETURN_REPORT' || d.comment, {
@@ -155,7 +158,7 @@ export async function decideReport(
 	)
 	switch (result.status) {
 		case 'ok':
-			return done(planId, `plan.done.${intent}`)
+			return doneThenNext(user, planId, `plan.done.${intent}`)
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

@@ -240,6 +240,8 @@ export async function handleTripAction(
 			return refuse('invalid', ['plan.noChain'])
 		case 'incomplete':
 			return refuse('invalid', [...new Set(result.issues.map(i => i.message))])
+		case 'own_submission':
+			return refuse('conflict', ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

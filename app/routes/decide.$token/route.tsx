@@ -16,6 +16,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { getPlanPage } from '#db/repos/plan.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
@@ -28,6 +29,7 @@ import {
 	type LinkProblem,
 } from '#workflows/plans/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 const CommentSchema = z
@@ -44,6 +46,7 @@ export const handle = { readerLocale: true }
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request, params }: LoaderFunctionArgs) => {
+			const reader = await getUser(request)
 			const chosen = await localeCookie.parse(request.headers.get('cookie'))
 			const token = await findDecisionLink(db, params.token ?? '')
 			const page = token ? await getPlanPage(db, token.plan_id) : null
@@ -52,6 +55,7 @@ export const loader =
 					locale: null,
 					problem: 'invalid' as LinkProblem,
 					link: null,
+					approverName: null,
 				})
 			const workflow = planWorkflow(page, page.chain_steps)
 			const { problem, onBehalfOf } = await checkDecisionLink(
@@ -59,7 +63,17 @@ export const loader =
 				token,
 				page,
 				workflow,
+				new Date(),
+				reader?.id ?? null,
 			)
+			// Signed in as someone else: say so, and show nothing of the plan.
+			if (problem === 'otherUser')
+				return json({
+					locale: null,
+					problem,
+					link: null,
+					approverName: token.approver_name,
+				})
 			const steps = workflow?.steps ?? page.chain_steps
 			const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
 			return json({
@@ -114,7 +128,14 @@ export const action =
 					{ errors: ['plan.commentRequired'], comment: typed },
 					{ status: 400 },
 				)
-			const result = await decideByLink(db, token, comment.data)
+			const reader = await getUser(request)
+			const result = await decideByLink(
+				db,
+				token,
+				comment.data,
+				new Date(),
+				reader?.id ?? null,
+			)
 			if (result.status === 'refused')
 				return json({ problem: result.problem }, { status: 409 })
 			return json({ done: { approvals: result.approvals ?? null } })
@@ -130,7 +151,13 @@ export default function DecideRoute() {
 	const done = actionData && 'done' in actionData ? actionData.done : null
 	const problem =
 		actionData && 'problem' in actionData ? actionData.problem : data.problem
-	if (!data.link) return <Problem problem="invalid" />
+	if (!data.link)
+		return (
+			<Problem
+				problem={data.problem ?? 'invalid'}
+				name={data.approverName ?? ''}
+			/>
+		)
 	const { link, plan } = data
 	const name = plan.name || t('plan.notSet')
 	const stepLabel = link.stepLabel
@@ -225,7 +252,11 @@ export default function DecideRoute() {
 }
 
 // The link is a one-time key: keep it out of search engines and of Referer headers.
-export const meta: MetaFunction = () => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	...pageTitle(matches, t => [
+		data?.link && t(`decide.title.${data.link.action}`),
+		data && 'plan' in data ? data.plan.name : null,
+	]),
 	{ name: 'robots', content: 'noindex' },
 	{ name: 'referrer', content: 'no-referrer' },
 ]

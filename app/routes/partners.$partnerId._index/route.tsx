@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -34,6 +35,7 @@ import { loadPartnerPage, readFile } from './partner-page.server.ts'
 import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
 import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
@@ -205,6 +207,9 @@ export default function PartnerRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.partner.name_vi, t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

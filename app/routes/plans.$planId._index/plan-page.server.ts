@@ -5,6 +5,7 @@ import {
 } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
+import { getPlanFile } from '#db/repos/plan-file.server.ts'
 import { getPlanEventSnapshots, getPlanPage } from '#db/repos/plan.server.ts'
 import { getStepDecisions } from '#db/repos/step-approval.server.ts'
 import { pageDecisionActor } from '#app/utils/access.server.ts'
@@ -17,6 +18,7 @@ import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
 
 /** Events the timeline shows at first; ?timeline=all shows every one. */
 const TIMELINE_LATEST = 100
@@ -39,14 +41,24 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await pageDecisionActor(user, todayIso(), request)
-	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
-	const stepAt = stepIndexOf(page.status)
-	const stepDecisions = await getStepDecisions(
-		db,
-		page,
-		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null,
+	const { actor, onBehalfOf } = await pageDecisionActor(
+		user,
+		todayIso(),
+		request,
 	)
+	// What this user may do, less the decisions on what they submitted themselves (and why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, actor) : [],
+		page,
+		[actor.userId, onBehalfOf?.id],
+	)
+	const stepAt = stepIndexOf(page.status)
+	const currentStep =
+		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
+	const [stepDecisions, file] = await Promise.all([
+		getStepDecisions(db, page, currentStep),
+		getPlanFile(db, page.id),
+	])
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -93,6 +105,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...record
 	} = page
 	return json({
@@ -110,8 +124,11 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		actions,
+		ownSubmission,
 		canEdit,
 		stepDecisions,
+		answerRequired: Boolean(currentStep?.requires_written_answer),
+		file,
 		today: todayIso(),
 	})
 }

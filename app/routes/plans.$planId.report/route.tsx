@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -28,10 +29,12 @@ import {
 import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 import { respond, web } from '#app/utils/domain.server.ts'
 import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
@@ -50,9 +53,12 @@ export const loader =
 				'error.notFound',
 			)
 			const workflow = planWorkflow(page, page.chain_steps)
-			const actions = workflow
-				? availableEvents(workflow.snapshot, workflowActor(user))
-				: []
+			// Whoever filed the report may not acknowledge or return it (and the page says why).
+			const { events: actions, ownSubmission } = withoutOwnSubmissions(
+				workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : [],
+				page,
+				[user.id],
+			)
 			const owner = page.organisation_id === user.organisationId
 			const canWrite = actions.includes('SUBMIT_REPORT')
 			// The owner reads the report as it stands; the receivers what they were last sent.
@@ -70,6 +76,8 @@ export const loader =
 				members,
 				report,
 				submitted_report: _submitted,
+				submitted_by: _submittedBy,
+				report_submitted_by: _reportSubmittedBy,
 				...plan
 			} = page
 			return json({
@@ -89,6 +97,7 @@ export const loader =
 				decisions: actions.filter(
 					a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
 				),
+				ownReport: ownSubmission === 'report',
 				today: todayIso(),
 			})
 		},
@@ -158,6 +167,11 @@ export default function ReportRoute() {
 					})}
 				</p>
 			) : null}
+			{data.ownReport ? (
+				<p className="panel muted" role="note">
+					{t('plan.ownReport')}
+				</p>
+			) : null}
 			{data.decisions.length ? <Decision /> : null}
 			{data.canWrite ? (
 				<ReportForm
@@ -224,6 +238,9 @@ function Decision() {
 		</section>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('report.title'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
@@ -16,6 +17,7 @@ import {
 	StepTimesTable,
 } from './statistics-view.tsx'
 import { loadStatistics } from '#app/utils/access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 export const links: LinksFunction = () => [
@@ -156,6 +158,9 @@ export default function StatisticsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('stats.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

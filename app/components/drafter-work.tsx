@@ -1,0 +1,86 @@
+import { Link } from '@remix-run/react'
+import { formatIsoDate } from '#lib/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { PlanFacts } from './plan-facts.tsx'
+
+interface WorkRow {
+	id: string
+	name: string
+	status: string
+	country: string | null
+	plan_year: number
+	start_date: string | null
+	end_date: string | null
+	timing_kind: string
+	timing_month: number | null
+	report_due_on: string | null
+	comment: string | null
+}
+
+const GROUPS = [
+	{ key: 'returned', statuses: ['returned', 'report_returned'] },
+	{ key: 'reports', statuses: ['trip_done'] },
+	{ key: 'drafts', statuses: ['drafting'] },
+	{ key: 'approved', statuses: ['approved'] },
+] as const
+
+/** The drafter's next steps: what was returned (and why), reports to write, drafts not sent, approved plans to record. */
+export function DrafterWork({
+	rows,
+	today,
+}: {
+	rows: WorkRow[]
+	today: string
+}) {
+	const t = useT()
+	if (!rows.length) return null
+	const href = (row: WorkRow) =>
+		row.status === 'trip_done' || row.status === 'report_returned'
+			? `/plans/${row.id}/report`
+			: row.status === 'drafting' || row.status === 'returned'
+				? `/plans/${row.id}/edit`
+				: `/plans/${row.id}`
+	return (
+		<section className="panel highlight" aria-labelledby="drafter-work">
+			<h2 id="drafter-work">{t('home.work')}</h2>
+			{GROUPS.map(group => {
+				const list = rows.filter(r =>
+					(group.statuses as readonly string[]).includes(r.status),
+				)
+				if (!list.length) return null
+				return (
+					<div key={group.key}>
+						<h3>{t(`home.work.${group.key}`)}</h3>
+						<ul className="work-list">
+							{list.map(row => (
+								<li key={row.id}>
+									<Link to={href(row)}>{row.name || t('plan.notSet')}</Link>
+									<PlanFacts plan={row} />
+									{row.report_due_on && row.status !== 'approved' ? (
+										<span
+											className={
+												row.report_due_on < today ? 'late' : 'plan-facts'
+											}
+										>
+											{t(
+												row.report_due_on < today
+													? 'home.work.overdue'
+													: 'home.work.due',
+												{ date: formatIsoDate(row.report_due_on) },
+											)}
+										</span>
+									) : null}
+									{row.comment ? (
+										<p className="comment">
+											{t('home.work.comment', { comment: row.comment })}
+										</p>
+									) : null}
+								</li>
+							))}
+						</ul>
+					</div>
+				)
+			})}
+		</section>
+	)
+}

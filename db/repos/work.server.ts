@@ -1,0 +1,157 @@
+import { sql, type Expression, type RawBuilder } from 'kysely'
+import { type Db } from '../client.server.ts'
+import { PAGE_SIZE, pageOffset } from '#lib/pagination.ts'
+
+type Org = Expression<string> | RawBuilder<string> | string
+const orgSql = (org: Org) =>
+	typeof org === 'string' ? sql`${org}::uuid` : sql`${org}`
+
+/**
+ * A submitted post-trip report waits for `org` when `org` is the plan's last receiving step
+ * (another organisation than the owner's, an optional step only if the plan took it).
+ */
+export function waitsForAcknowledgement(plan: string, org: Org) {
+	const p = sql.raw(plan)
+	const applies = (s: string) =>
+		sql.raw(`(NOT ${s}.optional OR ${s}.id = ANY(${plan}.optional_step_ids))`)
+	return sql<boolean>`(${p}.status = 'report_submitted' AND EXISTS (
+		SELECT 1 FROM chain_step s
+		WHERE s.chain_id = ${p}.chain_id AND s.organisation_id = ${orgSql(org)}
+			AND s.organisation_id <> ${p}.organisation_id AND ${applies('s')}
+			AND NOT EXISTS (
+				SELECT 1 FROM chain_step s2
+				WHERE s2.chain_id = ${p}.chain_id AND s2.position > s.position
+					AND s2.organisation_id <> ${p}.organisation_id AND ${applies('s2')})))`
+}
+
+/**
+ * The counts on the nav items, for the user's organisation `org`: plans waiting at its step and
+ * reports waiting for its acknowledgement (the inbox), plans returned to it and reports it owes.
+ * One subquery each, read with the session so a page needs no query of its own for them.
+ */
+export function workCountColumns(org: Org) {
+	const o = orgSql(org)
+	return [
+		sql<string>`(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${o})
+			+ (SELECT count(*) FROM plan w WHERE ${waitsForAcknowledgement('w', org)})`.as(
+			'inbox_count',
+		),
+		sql<string>`(SELECT count(*) FROM plan w WHERE w.organisation_id = ${o} AND w.status = 'returned')`.as(
+			'returned_count',
+		),
+		sql<string>`(SELECT count(*) FROM plan w WHERE w.organisation_id = ${o} AND w.status IN ('trip_done', 'report_returned'))`.as(
+			'reports_owed_count',
+		),
+	] as const
+}
+
+export type InboxKind = 'plan' | 'report'
+
+/**
+ * "Chờ tôi xử lý": plans waiting at the organisation's step and post-trip reports waiting for its
+ * acknowledgement, the longest waiting first (id last, for a total order), with the total.
+ */
+export async function listInbox(db: Db, organisationId: string, page: number) {
+	const columns = (kind: InboxKind) =>
+		sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
+			p.status, p.status_changed_at, p.start_date, p.end_date, p.timing_kind, p.timing_month,
+			p.returned_on, o.short_name AS organisation_short_name`)
+	const { rows } = await sql<InboxRow & { total: string }>`
+		WITH items AS (
+			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
+			WHERE p.current_step_organisation_id = ${organisationId}
+			UNION ALL
+			SELECT ${columns('report')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
+			WHERE ${waitsForAcknowledgement('p', organisationId)}
+		)
+		SELECT *, count(*) OVER () AS total FROM items
+		ORDER BY status_changed_at, id
+		LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
+	`.execute(db)
+	return {
+		rows: rows.map(({ total: _t, ...row }) => row),
+		total: Number(rows[0]?.total ?? 0),
+	}
+}
+
+export interface InboxRow {
+	kind: InboxKind
+	id: string
+	plan_year: number
+	direction: 'out' | 'in'
+	name: string
+	country: string | null
+	status: string
+	status_changed_at: Date
+	start_date: string | null
+	end_date: string | null
+	timing_kind: 'year' | 'month' | 'dates'
+	timing_month: number | null
+	returned_on: string | null
+	organisation_short_name: string
+}
+
+/** The inbox item after `planId` (the next one to decide), or undefined when none is left. */
+export async function nextInboxItem(
+	db: Db,
+	organisationId: string,
+	exceptPlanId: string,
+) {
+	const { rows } = await sql<{ id: string; kind: InboxKind; name: string }>`
+		SELECT id, kind, name FROM (
+			SELECT p.id, 'plan'::text AS kind, p.name, p.status_changed_at FROM plan p
+			WHERE p.current_step_organisation_id = ${organisationId}
+			UNION ALL
+			SELECT p.id, 'report'::text AS kind, p.name, p.status_changed_at FROM plan p
+			WHERE ${waitsForAcknowledgement('p', organisationId)}
+		) items
+		WHERE id <> ${exceptPlanId}
+		ORDER BY status_changed_at, id
+		LIMIT 1
+	`.execute(db)
+	return rows[0]
+}
+
+/**
+ * What waits for a drafter's organisation, a few of each kind: plans returned (with the
+ * comment), drafts not sent, approved plans waiting to depart, reports owed (due date first).
+ */
+export async function listDrafterWork(db: Db, organisationId: string) {
+	const { rows } = await sql<DrafterWorkRow>`
+		SELECT * FROM (
+			SELECT p.id, p.name, p.status, p.direction, p.country, p.plan_year, p.start_date,
+				p.end_date, p.timing_kind, p.timing_month, p.report_due_on, p.status_changed_at,
+				CASE WHEN p.status IN ('returned', 'report_returned') THEN (
+					SELECT e.comment FROM plan_event e
+					WHERE e.plan_id = p.id AND e.event IN ('RETURN', 'RETURN_REPORT')
+					ORDER BY e.id DESC LIMIT 1) END AS comment,
+				row_number() OVER (
+					PARTITION BY CASE WHEN p.status IN ('trip_done', 'report_returned') THEN 'report' ELSE p.status END
+					ORDER BY p.report_due_on NULLS LAST, p.status_changed_at DESC, p.id) AS n
+			FROM plan p
+			WHERE p.organisation_id = ${organisationId}
+				AND p.status IN ('returned', 'drafting', 'approved', 'trip_done', 'report_returned')
+		) work
+		WHERE n <= ${WORK_LIMIT}
+		ORDER BY status_changed_at DESC, id
+	`.execute(db)
+	return rows
+}
+
+export const WORK_LIMIT = 5
+
+export interface DrafterWorkRow {
+	id: string
+	name: string
+	status: string
+	direction: 'out' | 'in'
+	country: string | null
+	plan_year: number
+	start_date: string | null
+	end_date: string | null
+	timing_kind: 'year' | 'month' | 'dates'
+	timing_month: number | null
+	report_due_on: string | null
+	status_changed_at: Date
+	comment: string | null
+}

@@ -1,0 +1,183 @@
+/**
+ * Every role sees its next step: one inbox with the plans to decide and the reports to
+ * acknowledge, the approver led on to the next item after a decision, the drafter's home with
+ * what was returned (and why), and the nav counts read with the session.
+ */
+import { expect, test } from 'vitest'
+import { db } from '#db/client.server.ts'
+import { queryCounter } from '#db/connect.ts'
+import * as homeRoute from '#app/routes/_index.tsx'
+import * as inboxRoute from '#app/routes/inbox.tsx'
+import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
+import { loader as rootLoader } from '#app/root.tsx'
+import {
+	args,
+	insertPlan,
+	insertPlanWorld,
+	request,
+	sendPlanEvent,
+	sessionCookie,
+	settle,
+} from '../factories.ts'
+
+async function load<T>(
+	loader: (a: never) => Promise<unknown>,
+	path: string,
+	userId: string,
+) {
+	const response = await settle(async () =>
+		loader(
+			args(
+				await request(path, { cookie: await sessionCookie(userId) }),
+			) as never,
+		),
+	)
+	expect(response.status).toBe(200)
+	return (await response.json()) as T
+}
+
+test('the board’s inbox holds the plans at its step and the reports to acknowledge, longest waiting first, and the nav counts them', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const { drafter } = users.ldld
+	const plan = async (name: string) => {
+		const { id } = await insertPlan(db, drafter, {
+			partnerId: partner.id,
+			fields: { name },
+		})
+		await sendPlanEvent(db, id, 'SUBMIT', drafter)
+		await sendPlanEvent(db, id, 'APPROVE', users.ldld.approver)
+		await sendPlanEvent(db, id, 'APPROVE', users.tinhUy.approver)
+		return id
+	}
+	const reported = await plan('Đoàn đã về, báo cáo đã nộp')
+	await sendPlanEvent(db, reported, 'APPROVE', users.board.approver)
+	// The trip and its report are the trips tests' business; here only the state counts.
+	await db
+		.updateTable('plan')
+		.set({
+			status: 'report_submitted',
+			status_changed_at: new Date('2026-01-01T00:00:00Z'),
+		})
+		.where('id', '=', reported)
+		.execute()
+	const waiting = await plan('Đoàn chờ Ban Đối ngoại duyệt')
+
+	const inbox = await load<{
+		rows: { kind: string; id: string; name: string }[]
+		total: number
+	}>(inboxRoute.loader, '/inbox', users.board.approver.id)
+	expect(inbox.rows.map(r => [r.kind, r.id])).toEqual([
+		['report', reported],
+		['plan', waiting],
+	])
+	expect(inbox.total).toBe(2)
+	const root = await load<{ user: { inboxCount: number } }>(
+		rootLoader,
+		'/',
+		users.board.approver.id,
+	)
+	expect(root.user.inboxCount).toBe(2)
+	// The LĐLĐ approver has nothing waiting.
+	const ldld = await load<{ rows: unknown[]; total: number }>(
+		inboxRoute.loader,
+		'/inbox',
+		users.ldld.approver.id,
+	)
+	expect(ldld).toMatchObject({ rows: [], total: 0 })
+})
+
+test('after a decision the approver goes on to the next item with a toast, and to the emptied inbox after the last', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const { drafter, approver } = users.ldld
+	const ids: string[] = []
+	for (const name of ['Đoàn thứ nhất', 'Đoàn thứ hai']) {
+		const { id } = await insertPlan(db, drafter, {
+			partnerId: partner.id,
+			fields: { name },
+		})
+		await sendPlanEvent(db, id, 'SUBMIT', drafter)
+		ids.push(id)
+	}
+	const decide = async (planId: string) => {
+		const { version } = await db
+			.selectFrom('plan')
+			.select('version')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		return settle(async () =>
+			planRoute.action(
+				args(
+					await request(`/plans/${planId}`, {
+						cookie: await sessionCookie(approver.id),
+						form: { intent: 'APPROVE', version: String(version) },
+					}),
+					{ planId },
+				) as never,
+			),
+		)
+	}
+	const first = await decide(ids[0]!)
+	expect(first.status).toBe(302)
+	expect(first.headers.get('Location')).toBe(`/plans/${ids[1]}`)
+	const last = await decide(ids[1]!)
+	expect(last.headers.get('Location')).toBe('/inbox')
+	// The toast names what was done and what comes next.
+	const cookie = last.headers.get('Set-Cookie') ?? ''
+	expect(cookie).toContain('toast')
+})
+
+test('the drafter’s home lists the returned plan with the comment and the draft not sent, in a fixed number of queries', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const { drafter } = users.ldld
+	const { id: returned } = await insertPlan(db, drafter, {
+		partnerId: partner.id,
+		fields: { name: 'Đoàn bị trả lại' },
+	})
+	await sendPlanEvent(db, returned, 'SUBMIT', drafter)
+	await sendPlanEvent(
+		db,
+		returned,
+		'RETURN',
+		users.ldld.approver,
+		'Đề nghị bổ sung danh sách thành viên.',
+	)
+	await insertPlan(db, drafter, { fields: { name: 'Bản nháp chưa gửi' } })
+
+	const before = queryCounter.count
+	const home = await load<{
+		work: { name: string; status: string; comment: string | null }[]
+	}>(homeRoute.loader, '/', drafter.id)
+	const queries = queryCounter.count - before
+	expect(home.work).toEqual(
+		expect.arrayContaining([
+			expect.objectContaining({
+				name: 'Đoàn bị trả lại',
+				status: 'returned',
+				comment: 'Đề nghị bổ sung danh sách thành viên.',
+			}),
+			expect.objectContaining({
+				name: 'Bản nháp chưa gửi',
+				status: 'drafting',
+				comment: null,
+			}),
+		]),
+	)
+	const root = await load<{ user: { returnedCount: number } }>(
+		rootLoader,
+		'/',
+		drafter.id,
+	)
+	expect(root.user.returnedCount).toBe(1)
+
+	for (let i = 0; i < 10; i++)
+		await insertPlan(db, drafter, { fields: { name: `Nháp ${i}` } })
+	const again = queryCounter.count
+	const more = await load<{ work: unknown[] }>(
+		homeRoute.loader,
+		'/',
+		drafter.id,
+	)
+	expect(queryCounter.count - again).toBe(queries)
+	// A few of each kind, not every draft.
+	expect(more.work.length).toBeLessThanOrEqual(10)
+})
