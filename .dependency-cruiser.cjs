@@ -40,6 +40,12 @@ module.exports = {
 			'^(app|seed)/',
 		),
 		layer(
+			'domain-is-not-web',
+			'workflows/ never sees a Request, a Response, a cookie or a React component: no Remix, no React (pages turn its outcomes into responses: app/utils/domain.server.ts).',
+			'^workflows/',
+			'^node_modules/(@remix-run|react|react-dom)/',
+		),
+		layer(
 			'seed-is-not-a-page',
 			'seed/ runs the domain to load demo data; it imports no page code.',
 			'^seed/',

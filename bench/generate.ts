@@ -9,8 +9,8 @@ import {
 	stepIndexOf,
 	storeSnapshot,
 	type StoredWorkflow,
-} from '#workflows/plan/plan.machine.ts'
-import { WORKFLOW_VERSION } from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.machine.ts'
+import { WORKFLOW_VERSION } from '#workflows/plans/plan.server.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import { addDays, dateInVietnam } from '#workflows/reminders/reminder-points.ts'
 import {

@@ -94,6 +94,10 @@ export const AGREEMENT_KINDS = [
 ] as const
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
 
+/** The approval decisions the plan page asks once more about before sending. */
+export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
+export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]
+
 /** The orders of the plan list (each ends with the plan id). */
 export const PLAN_SORTS = ['time', 'name', 'status'] as const
 export type PlanSort = (typeof PLAN_SORTS)[number]

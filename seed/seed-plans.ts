@@ -2,8 +2,8 @@ import { type Kysely, type Transaction } from 'kysely'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
-} from '#workflows/plan/plan.server.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+} from '#workflows/plans/plan.server.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import {
 	insertPlan,
 	savePlanContent,

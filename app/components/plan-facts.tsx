@@ -1,6 +1,6 @@
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { timingText } from '#app/utils/plan-display.ts'
+import { timingText } from '#workflows/plans/plan-display.ts'
 
 /** Country and time of a plan, shown beside its name in lists so that plans of one name can be told apart. */
 export function PlanFacts({

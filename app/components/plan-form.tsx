@@ -29,7 +29,7 @@ import {
 	type PlanDraft,
 	PlanDraftSchema,
 	PlanSubmitSchema,
-} from '#app/utils/plan-schema.ts'
+} from '#workflows/plans/plan-schema.ts'
 import {
 	BudgetSection,
 	MembersSection,

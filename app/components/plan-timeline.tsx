@@ -5,8 +5,8 @@ import {
 import { Link } from '@remix-run/react'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { timingText } from '#app/utils/plan-display.ts'
-import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
+import { timingText } from '#workflows/plans/plan-display.ts'
+import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 import {
 	INBOUND_WORDING,
 	type PlanEventRow,

@@ -4,8 +4,8 @@ import {
 } from '#app/components/written-answer.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { type diffPlans } from '#app/utils/plan-display.ts'
-import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
+import { type diffPlans } from '#workflows/plans/plan-display.ts'
+import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 
 export interface Step {
 	id: string

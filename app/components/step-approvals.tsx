@@ -3,6 +3,9 @@ import { Form, Link } from '@remix-run/react'
 import { ErrorList } from '#app/components/forms.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
+import { type ConfirmedDecision } from '#lib/enums.ts'
+
+export { CONFIRMED_DECISIONS, type ConfirmedDecision } from '#lib/enums.ts'
 
 export interface StepDecisionsView {
 	rule: 'any' | 'all' | 'min'
@@ -48,9 +51,6 @@ export function StepDecisions({ decisions }: { decisions: StepDecisionsView }) {
 		</section>
 	)
 }
-
-export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
-export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]
 
 /**
  * The second step of a decision: names the plan and asks once more. A plain form, so it works

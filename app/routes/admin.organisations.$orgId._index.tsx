@@ -14,76 +14,84 @@ import {
 	updateOrganisation,
 } from '#db/repos/organisation.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import {
-	isBoardAdmin,
-	requireOrganisationForAdmin,
-} from '#app/utils/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
+
 import { pageTitle } from '#app/utils/meta.ts'
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { user, organisation } = await requireOrganisationForAdmin(
+				request,
+				params.orgId,
+			)
+			const parents = (await listOrganisationChoices(db)).filter(
+				p => p.id !== organisation.id,
+			)
+			return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
+		},
+	)
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { user, organisation } = await requireOrganisationForAdmin(
-		request,
-		params.orgId,
-	)
-	const parents = (await listOrganisationChoices(db)).filter(
-		p => p.id !== organisation.id,
-	)
-	return json({ organisation, parents, canChangeKind: isBoardAdmin(user) })
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, organisation } = await requireOrganisationForAdmin(
-		request,
-		params.orgId,
-	)
-	const submission = parseWithZod(await request.formData(), {
-		schema: OrganisationSchema.refine(v => v.parent_id !== organisation.id, {
-			path: ['parent_id'],
-			error: 'org.parentSelf',
-		}),
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const values = organisationRow(submission.value)
-	// Only the VGCL board changes what an organisation is and where it sits.
-	if (!isBoardAdmin(user))
-		Object.assign(values, {
-			kind: organisation.kind,
-			parent_id: organisation.parent_id,
-		})
-	const updated = await db.transaction().execute(async trx => {
-		const row = await updateOrganisation(
-			trx,
-			organisation.id,
-			submission.value.version ?? -1,
-			values,
-		)
-		if (row)
-			await recordAudit(trx, {
-				actorId: user.id,
-				organisationId: organisation.id,
-				action: 'organisation.updated',
-				subjectId: organisation.id,
-				...changedValues(organisation, values),
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, organisation } = await requireOrganisationForAdmin(
+				request,
+				params.orgId,
+			)
+			const submission = parseWithZod(await request.formData(), {
+				schema: OrganisationSchema.refine(
+					v => v.parent_id !== organisation.id,
+					{
+						path: ['parent_id'],
+						error: 'org.parentSelf',
+					},
+				),
 			})
-		return row
-	})
-	if (!updated)
-		return json(
-			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
-			{ status: 409 },
-		)
-	return redirectWithToast(`/admin/organisations/${organisation.id}`, {
-		type: 'success',
-		message: 'org.updated',
-	})
-}
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const values = organisationRow(submission.value)
+			// Only the VGCL board changes what an organisation is and where it sits.
+			if (!isBoardAdmin(user))
+				Object.assign(values, {
+					kind: organisation.kind,
+					parent_id: organisation.parent_id,
+				})
+			const updated = await db.transaction().execute(async trx => {
+				const row = await updateOrganisation(
+					trx,
+					organisation.id,
+					submission.value.version ?? -1,
+					values,
+				)
+				if (row)
+					await recordAudit(trx, {
+						actorId: user.id,
+						organisationId: organisation.id,
+						action: 'organisation.updated',
+						subjectId: organisation.id,
+						...changedValues(organisation, values),
+					})
+				return row
+			})
+			if (!updated)
+				return json(
+					{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+					{ status: 409 },
+				)
+			return redirectWithToast(`/admin/organisations/${organisation.id}`, {
+				type: 'success',
+				message: 'org.updated',
+			})
+		},
+	)
 
 export default function EditOrganisationRoute() {
 	const { organisation, parents, canChangeKind } =

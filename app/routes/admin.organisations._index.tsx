@@ -11,20 +11,25 @@ import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireRole(request, 'admin')
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const { rows, total } = await listOrganisations(db, {
-		query: url.searchParams.get('q') ?? undefined,
-		page,
-		onlyId: isBoardAdmin(user) ? undefined : user.organisationId,
-	})
-	return json({ rows, total, page, canCreate: isBoardAdmin(user) })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireRole(request, 'admin')
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const { rows, total } = await listOrganisations(db, {
+				query: url.searchParams.get('q') ?? undefined,
+				page,
+				onlyId: isBoardAdmin(user) ? undefined : user.organisationId,
+			})
+			return json({ rows, total, page, canCreate: isBoardAdmin(user) })
+		},
+	)
 
 export default function OrganisationsRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()

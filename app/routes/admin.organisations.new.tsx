@@ -1,3 +1,4 @@
+import { pageTitle } from '#app/utils/meta.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
 	type MetaFunction,
@@ -17,15 +18,15 @@ import { useT } from '#app/utils/i18n.tsx'
 import {
 	forbidden,
 	isBoardAdmin,
-	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import {
 	OrganisationForm,
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
-import { pageTitle } from '#app/utils/meta.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')
@@ -33,35 +34,41 @@ async function requireBoardAdmin(request: Request) {
 	return user
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	await requireBoardAdmin(request)
-	return json({ parents: await listOrganisationChoices(db) })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			await requireBoardAdmin(request)
+			return json({ parents: await listOrganisationChoices(db) })
+		},
+	)
 
-export async function action({ request }: ActionFunctionArgs) {
-	const admin = await requireBoardAdmin(request)
-	const submission = parseWithZod(await request.formData(), {
-		schema: OrganisationSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const values = organisationRow(submission.value)
-	const { id } = await db.transaction().execute(async trx => {
-		const created = await insertOrganisation(trx, values)
-		await recordAudit(trx, {
-			actorId: admin.id,
-			organisationId: created.id,
-			action: 'organisation.created',
-			subjectId: created.id,
-			after: values,
-		})
-		return created
-	})
-	return redirectWithToast(`/admin/organisations/${id}`, {
-		type: 'success',
-		message: 'org.created',
-	})
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireBoardAdmin(request)
+			const submission = parseWithZod(await request.formData(), {
+				schema: OrganisationSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const values = organisationRow(submission.value)
+			const { id } = await db.transaction().execute(async trx => {
+				const created = await insertOrganisation(trx, values)
+				await recordAudit(trx, {
+					actorId: admin.id,
+					organisationId: created.id,
+					action: 'organisation.created',
+					subjectId: created.id,
+					after: values,
+				})
+				return created
+			})
+			return redirectWithToast(`/admin/organisations/${id}`, {
+				type: 'success',
+				message: 'org.created',
+			})
+		},
+	)
 
 export default function NewOrganisationRoute() {
 	const { parents } = useLoaderData<typeof loader>()

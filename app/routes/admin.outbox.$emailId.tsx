@@ -1,3 +1,4 @@
+import { pageTitle } from '#app/utils/meta.ts'
 import {
 	type MetaFunction,
 	json,
@@ -10,26 +11,26 @@ import { db } from '#db/client.server.ts'
 import { getEmail } from '#db/repos/notification.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import {
-	isBoardAdmin,
-	notFound,
-	requireRole,
-} from '#app/utils/permissions.server.ts'
-import { pageTitle } from '#app/utils/meta.ts'
+import { isBoardAdmin, notFound } from '#workflows/access/permissions.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const id = z.uuid().safeParse(params.emailId)
-	const email = id.success
-		? await getEmail(
-				db,
-				id.data,
-				isBoardAdmin(admin) ? undefined : admin.organisationId,
-			)
-		: undefined
-	if (!email) throw notFound()
-	return json({ email })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const id = z.uuid().safeParse(params.emailId)
+			const email = id.success
+				? await getEmail(
+						db,
+						id.data,
+						isBoardAdmin(admin) ? undefined : admin.organisationId,
+					)
+				: undefined
+			if (!email) throw notFound()
+			return json({ email })
+		},
+	)
 
 export default function OutboxEmailRoute() {
 	const { email } = useLoaderData<typeof loader>()

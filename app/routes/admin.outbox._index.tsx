@@ -24,62 +24,70 @@ import { EMAIL_STATUSES } from '#lib/enums.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const status = z
-		.enum(EMAIL_STATUSES)
-		.optional()
-		.catch(undefined)
-		.parse(url.searchParams.get('status') ?? undefined)
-	const { rows, total } = await listEmails(db, {
-		page,
-		status,
-		organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
-	})
-	return json({ rows, total, page })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const status = z
+				.enum(EMAIL_STATUSES)
+				.optional()
+				.catch(undefined)
+				.parse(url.searchParams.get('status') ?? undefined)
+			const { rows, total } = await listEmails(db, {
+				page,
+				status,
+				organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
+			})
+			return json({ rows, total, page })
+		},
+	)
 
 /** "Gửi lại": a failed message goes back in the queue. */
-export async function action({ request }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const id = z.uuid().safeParse((await request.formData()).get('id'))
-	const requeued =
-		id.success &&
-		(await db.transaction().execute(async trx => {
-			const row = await requeueFailedEmail(
-				trx,
-				id.data,
-				isBoardAdmin(admin) ? undefined : admin.organisationId,
-			)
-			if (row)
-				await recordAudit(trx, {
-					actorId: admin.id,
-					organisationId: row.organisation_id ?? admin.organisationId,
-					action: 'email.resent',
-					subjectId: row.id,
-					before: { status: 'failed' },
-					after: {
-						status: 'queued',
-						to_address: row.to_address,
-						template: row.template,
-						subject: row.subject,
-					},
-				})
-			return row
-		}))
-	if (!requeued)
-		return json({ error: 'outbox.notFailed' as const }, { status: 409 })
-	return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {
-		type: 'success',
-		message: 'outbox.resent',
-	})
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const id = z.uuid().safeParse((await request.formData()).get('id'))
+			const requeued =
+				id.success &&
+				(await db.transaction().execute(async trx => {
+					const row = await requeueFailedEmail(
+						trx,
+						id.data,
+						isBoardAdmin(admin) ? undefined : admin.organisationId,
+					)
+					if (row)
+						await recordAudit(trx, {
+							actorId: admin.id,
+							organisationId: row.organisation_id ?? admin.organisationId,
+							action: 'email.resent',
+							subjectId: row.id,
+							before: { status: 'failed' },
+							after: {
+								status: 'queued',
+								to_address: row.to_address,
+								template: row.template,
+								subject: row.subject,
+							},
+						})
+					return row
+				}))
+			if (!requeued)
+				return json({ error: 'outbox.notFailed' as const }, { status: 409 })
+			return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {
+				type: 'success',
+				message: 'outbox.resent',
+			})
+		},
+	)
 
 export default function OutboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -18,9 +18,10 @@ import { invariantResponse, pageFrom } from '#app/utils/misc.ts'
 import {
 	isBoardAdmin,
 	requireOrganisationInScope,
-	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
@@ -30,60 +31,66 @@ const SetActiveSchema = z.object({
 	version: z.number().int().min(0).max(MAX_INT),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireRole(request, 'admin')
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const orgFilter = z.uuid().safeParse(url.searchParams.get('org'))
-	const { rows, total } = await listUsers(db, {
-		query: url.searchParams.get('q') ?? undefined,
-		page,
-		organisationId: isBoardAdmin(user)
-			? (orgFilter.data ?? undefined)
-			: user.organisationId,
-	})
-	return json({ rows, total, page, currentUserId: user.id })
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const submission = parseWithZod(await request.formData(), {
-		schema: SetActiveSchema,
-	})
-	invariantResponse(submission.status === 'success', 'error.notFound', {
-		status: 400,
-	})
-	const { intent, userId, version } = submission.value
-	const target = await getUser(db, userId)
-	invariantResponse(target, 'error.notFound')
-	requireOrganisationInScope(admin, target.organisation_id)
-	if (target.id === admin.id)
-		return json({ error: 'user.cannotDeactivateSelf' } as const, {
-			status: 400,
-		})
-	const active = intent === 'activate'
-	const updated = await db.transaction().execute(async trx => {
-		const row = await setUserActive(trx, target.id, version, active)
-		if (row)
-			await recordAudit(trx, {
-				actorId: admin.id,
-				organisationId: target.organisation_id,
-				action: active ? 'user.activated' : 'user.deactivated',
-				subjectId: target.id,
-				before: { email: target.email, active: target.active },
-				after: { email: target.email, active },
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireRole(request, 'admin')
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const orgFilter = z.uuid().safeParse(url.searchParams.get('org'))
+			const { rows, total } = await listUsers(db, {
+				query: url.searchParams.get('q') ?? undefined,
+				page,
+				organisationId: isBoardAdmin(user)
+					? (orgFilter.data ?? undefined)
+					: user.organisationId,
 			})
-		return row
-	})
-	if (!updated)
-		return json({ error: 'error.conflict' } as const, { status: 409 })
-	if (!active) await endAllSessions(target.id)
-	return redirectWithToast(`/admin/users${new URL(request.url).search}`, {
-		type: 'success',
-		message: active ? 'user.activated' : 'user.deactivated',
-		params: { name: target.full_name },
-	})
-}
+			return json({ rows, total, page, currentUserId: user.id })
+		},
+	)
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const submission = parseWithZod(await request.formData(), {
+				schema: SetActiveSchema,
+			})
+			invariantResponse(submission.status === 'success', 'error.notFound', {
+				status: 400,
+			})
+			const { intent, userId, version } = submission.value
+			const target = await getUser(db, userId)
+			invariantResponse(target, 'error.notFound')
+			requireOrganisationInScope(admin, target.organisation_id)
+			if (target.id === admin.id)
+				return json({ error: 'user.cannotDeactivateSelf' } as const, {
+					status: 400,
+				})
+			const active = intent === 'activate'
+			const updated = await db.transaction().execute(async trx => {
+				const row = await setUserActive(trx, target.id, version, active)
+				if (row)
+					await recordAudit(trx, {
+						actorId: admin.id,
+						organisationId: target.organisation_id,
+						action: active ? 'user.activated' : 'user.deactivated',
+						subjectId: target.id,
+						before: { email: target.email, active: target.active },
+						after: { email: target.email, active },
+					})
+				return row
+			})
+			if (!updated)
+				return json({ error: 'error.conflict' } as const, { status: 409 })
+			if (!active) await endAllSessions(target.id)
+			return redirectWithToast(`/admin/users${new URL(request.url).search}`, {
+				type: 'success',
+				message: active ? 'user.activated' : 'user.deactivated',
+				params: { name: target.full_name },
+			})
+		},
+	)
 
 export default function UsersRoute() {
 	const { rows, total, page, currentUserId } = useLoaderData<typeof loader>()

@@ -23,11 +23,13 @@ import { emailExists, insertUser } from '#db/repos/user.server.ts'
 import { LOCALES, ROLES } from '#lib/enums.ts'
 import { hashPassword, type SessionUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -59,80 +61,87 @@ async function organisationChoices(admin: SessionUser) {
 		: all.filter(org => org.id === admin.organisationId)
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	return json({
-		organisations: await organisationChoices(admin),
-		defaultOrganisationId: admin.organisationId,
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			return json({
+				organisations: await organisationChoices(admin),
+				defaultOrganisationId: admin.organisationId,
+			})
+		},
+	)
 
-export async function action({ request }: ActionFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const organisations = await organisationChoices(admin)
-	const allowed = new Set(organisations.map(org => org.id))
-	const submission = await parseWithZod(await request.formData(), {
-		schema: NewUserSchema.superRefine(async (value, ctx) => {
-			if (!allowed.has(value.organisation_id))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['organisation_id'],
-					message: 'error.invalidChoice',
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const organisations = await organisationChoices(admin)
+			const allowed = new Set(organisations.map(org => org.id))
+			const submission = await parseWithZod(await request.formData(), {
+				schema: NewUserSchema.superRefine(async (value, ctx) => {
+					if (!allowed.has(value.organisation_id))
+						ctx.addIssue({
+							code: 'custom',
+							path: ['organisation_id'],
+							message: 'error.invalidChoice',
+						})
+					if (await emailExists(db, value.email))
+						ctx.addIssue({
+							code: 'custom',
+							path: ['email'],
+							message: 'user.emailTaken',
+						})
+				}),
+				async: true,
+			})
+			if (submission.status !== 'success') {
+				return json(
+					{ result: submission.reply({ hideFields: ['password'] }) },
+					{ status: 400 },
+				)
+			}
+			const { password, title, ...user } = submission.value
+			const passwordHash = await hashPassword(password)
+			const organisationName =
+				organisations.find(org => org.id === user.organisation_id)?.name_vi ??
+				''
+			// The welcome email is queued with the account: both exist, or neither.
+			await db.transaction().execute(async trx => {
+				const { id } = await insertUser(trx, {
+					...user,
+					title: title ?? '',
+					password_hash: passwordHash,
+					must_change_password: true,
 				})
-			if (await emailExists(db, value.email))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['email'],
-					message: 'user.emailTaken',
+				const props: StoredAccountEmail = {
+					email: user.email,
+					organisationName,
+					roles: user.roles,
+				}
+				await enqueueEmail(trx, {
+					recipient_id: id,
+					to_address: user.email,
+					template: 'account-created',
+					props,
+					organisation_id: user.organisation_id,
+					dedupe_key: `account-created:${id}`,
 				})
-		}),
-		async: true,
-	})
-	if (submission.status !== 'success') {
-		return json(
-			{ result: submission.reply({ hideFields: ['password'] }) },
-			{ status: 400 },
-		)
-	}
-	const { password, title, ...user } = submission.value
-	const passwordHash = await hashPassword(password)
-	const organisationName =
-		organisations.find(org => org.id === user.organisation_id)?.name_vi ?? ''
-	// The welcome email is queued with the account: both exist, or neither.
-	await db.transaction().execute(async trx => {
-		const { id } = await insertUser(trx, {
-			...user,
-			title: title ?? '',
-			password_hash: passwordHash,
-			must_change_password: true,
-		})
-		const props: StoredAccountEmail = {
-			email: user.email,
-			organisationName,
-			roles: user.roles,
-		}
-		await enqueueEmail(trx, {
-			recipient_id: id,
-			to_address: user.email,
-			template: 'account-created',
-			props,
-			organisation_id: user.organisation_id,
-			dedupe_key: `account-created:${id}`,
-		})
-		await recordAudit(trx, {
-			actorId: admin.id,
-			organisationId: user.organisation_id,
-			action: 'user.created',
-			subjectId: id,
-			after: { ...user, title: title ?? '' },
-		})
-	})
-	return redirectWithToast('/admin/users', {
-		type: 'success',
-		message: 'user.created',
-		params: { name: user.full_name },
-	})
-}
+				await recordAudit(trx, {
+					actorId: admin.id,
+					organisationId: user.organisation_id,
+					action: 'user.created',
+					subjectId: id,
+					after: { ...user, title: title ?? '' },
+				})
+			})
+			return redirectWithToast('/admin/users', {
+				type: 'success',
+				message: 'user.created',
+				params: { name: user.full_name },
+			})
+		},
+	)
 
 export default function NewUserRoute() {
 	const { organisations, defaultOrganisationId } =

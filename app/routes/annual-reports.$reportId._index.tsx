@@ -24,8 +24,9 @@ import { getAnnualReportEntry } from '#db/repos/document-register.server.ts'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { loadReportInput } from '../annual-report/access.server.ts'
 import { ReportTableView } from '../components/annual-report-view.tsx'
+import { loadReportInput } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { issueAnnualReportNumber } from '#workflows/documents/annual-report-number.server.ts'
@@ -50,79 +51,85 @@ type AreaName =
 	| 'plan_intro'
 	| 'recipients'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { report, organisation, plans } = await loadReportInput(
-		request,
-		params.reportId,
-	)
-	const built = buildReport({ report, organisation, plans })
-	const entry = await getAnnualReportEntry(db, report.id)
-	return json({
-		numbered: entry?.notation ?? null,
-		report: {
-			...report,
-			report_date: formatIsoDate(report.report_date),
-			updated_at: formatDateTime(report.updated_at),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { report, organisation, plans } = await loadReportInput(
+				request,
+				params.reportId,
+			)
+			const built = buildReport({ report, organisation, plans })
+			const entry = await getAnnualReportEntry(db, report.id)
+			return json({
+				numbered: entry?.notation ?? null,
+				report: {
+					...report,
+					report_date: formatIsoDate(report.report_date),
+					updated_at: formatDateTime(report.updated_at),
+				},
+				organisationName: organisation.name_vi,
+				tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
+			})
 		},
-		organisationName: organisation.name_vi,
-		tables: built.sections.flatMap(s => (s.table ? [s.table] : [])),
-	})
-}
+	)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, report } = await loadReportInput(request, params.reportId)
-	const formData = await request.formData()
-	if (formData.get('intent') === 'issue-number') {
-		const issued = await issueAnnualReportNumber(db, {
-			report,
-			expectedVersion: Number(formData.get('version')),
-			issuedBy: user.id,
-			issuedOn: todayIso(),
-		})
-		if (issued.status === 'ok')
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, report } = await loadReportInput(request, params.reportId)
+			const formData = await request.formData()
+			if (formData.get('intent') === 'issue-number') {
+				const issued = await issueAnnualReportNumber(db, {
+					report,
+					expectedVersion: Number(formData.get('version')),
+					issuedBy: user.id,
+					issuedOn: todayIso(),
+				})
+				if (issued.status === 'ok')
+					return redirectWithToast(`/annual-reports/${report.id}`, {
+						type: 'success',
+						message: 'planDocument.issued',
+						params: { notation: issued.notation },
+					})
+				return json(
+					{
+						result: {
+							status: 'error' as const,
+							error: {
+								'': [
+									issued.status === 'conflict'
+										? 'annualReport.conflict'
+										: 'planDocument.alreadyIssued',
+								],
+							},
+						},
+					},
+					{ status: 409 },
+				)
+			}
+			formData.set('year', String(report.year))
+			const submission = parseWithZod(formData, { schema: AnnualReportSchema })
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const { version, year: _year, ...fields } = submission.value
+			// A number from the register is not retyped by hand.
+			const entry = await getAnnualReportEntry(db, report.id)
+			if (entry) fields.number_symbol = entry.notation
+			const saved = await saveAnnualReport(db, report.id, version, fields)
+			if (!saved)
+				return json(
+					{
+						result: submission.reply({ formErrors: ['annualReport.conflict'] }),
+						staleVersion: version,
+					},
+					{ status: 409 },
+				)
 			return redirectWithToast(`/annual-reports/${report.id}`, {
 				type: 'success',
-				message: 'planDocument.issued',
-				params: { notation: issued.notation },
+				message: 'annualReport.saved',
 			})
-		return json(
-			{
-				result: {
-					status: 'error' as const,
-					error: {
-						'': [
-							issued.status === 'conflict'
-								? 'annualReport.conflict'
-								: 'planDocument.alreadyIssued',
-						],
-					},
-				},
-			},
-			{ status: 409 },
-		)
-	}
-	formData.set('year', String(report.year))
-	const submission = parseWithZod(formData, { schema: AnnualReportSchema })
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const { version, year: _year, ...fields } = submission.value
-	// A number from the register is not retyped by hand.
-	const entry = await getAnnualReportEntry(db, report.id)
-	if (entry) fields.number_symbol = entry.notation
-	const saved = await saveAnnualReport(db, report.id, version, fields)
-	if (!saved)
-		return json(
-			{
-				result: submission.reply({ formErrors: ['annualReport.conflict'] }),
-				staleVersion: version,
-			},
-			{ status: 409 },
-		)
-	return redirectWithToast(`/annual-reports/${report.id}`, {
-		type: 'success',
-		message: 'annualReport.saved',
-	})
-}
+		},
+	)
 
 export default function AnnualReportEditorRoute() {
 	const { report, organisationName, tables, numbered } =

@@ -9,24 +9,28 @@ import arStyles from '#app/annual-report/annual-report.css'
 import { buildReport } from '#app/annual-report/report.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { loadReportInput } from '../annual-report/access.server.ts'
 import { ReportDocument } from '../components/annual-report-view.tsx'
+import { loadReportInput } from '#app/utils/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { report, organisation, plans } = await loadReportInput(
-		request,
-		params.reportId,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { report, organisation, plans } = await loadReportInput(
+				request,
+				params.reportId,
+			)
+			return json({
+				id: report.id,
+				built: buildReport({ report, organisation, plans }),
+			})
+		},
 	)
-	return json({
-		id: report.id,
-		built: buildReport({ report, organisation, plans }),
-	})
-}
 
 export default function AnnualReportPrintRoute() {
 	const { id, built } = useLoaderData<typeof loader>()

@@ -30,8 +30,10 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { isBoard, requireReportUser } from '../annual-report/access.server.ts'
+import { isBoard } from '#workflows/annual-report/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { requireReportUser } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const REPORTING_KINDS: string[] = [
 	'provincial_federation',
@@ -45,72 +47,81 @@ function reportYear(today: string) {
 	return today.slice(5) < '07-01' ? year - 1 : year
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireReportUser(request)
-	const board = isBoard(user)
-	const page = pageFrom(new URL(request.url))
-	const [{ rows, total }, organisations] = await Promise.all([
-		listAnnualReports(db, {
-			organisationId: board ? null : user.organisationId,
-			page,
-		}),
-		board ? listOrganisationChoices(db) : Promise.resolve([]),
-	])
-	return json({
-		rows: rows.map(r => ({
-			...r,
-			report_date: formatIsoDate(r.report_date),
-			updated_at: formatDateTime(r.updated_at),
-		})),
-		total,
-		page,
-		board,
-		organisations: organisations
-			.filter(o => REPORTING_KINDS.includes(o.kind))
-			.map(o => ({ id: o.id, name: o.short_name })),
-		defaultYear: reportYear(todayIso()),
-	})
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireReportUser(request)
-	const submission = parseWithZod(await request.formData(), {
-		schema: CreateReportSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const { year } = submission.value
-	const organisationId = isBoard(user)
-		? (submission.value.organisation_id ?? user.organisationId)
-		: user.organisationId
-	const existing = await findAnnualReportId(db, organisationId, year)
-	if (existing)
-		return redirectWithToast(`/annual-reports/${existing}`, {
-			type: 'success',
-			message: 'annualReport.exists',
-		})
-	const data = await getReportData(db, organisationId, year).catch(() => null)
-	if (!data || !REPORTING_KINDS.includes(data.organisation.kind))
-		return json(
-			{
-				result: submission.reply({
-					fieldErrors: { organisation_id: ['error.invalidChoice'] },
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireReportUser(request)
+			const board = isBoard(user)
+			const page = pageFrom(new URL(request.url))
+			const [{ rows, total }, organisations] = await Promise.all([
+				listAnnualReports(db, {
+					organisationId: board ? null : user.organisationId,
+					page,
 				}),
-			},
-			{ status: 400 },
-		)
-	const created = await insertAnnualReport(db, {
-		organisation_id: organisationId,
-		year,
-		created_by: user.id,
-		...prefillReport(data.organisation, data.plans, year, todayIso()),
-	})
-	const id = created?.id ?? (await findAnnualReportId(db, organisationId, year))
-	return redirectWithToast(`/annual-reports/${id}`, {
-		type: 'success',
-		message: created ? 'annualReport.created' : 'annualReport.exists',
-	})
-}
+				board ? listOrganisationChoices(db) : Promise.resolve([]),
+			])
+			return json({
+				rows: rows.map(r => ({
+					...r,
+					report_date: formatIsoDate(r.report_date),
+					updated_at: formatDateTime(r.updated_at),
+				})),
+				total,
+				page,
+				board,
+				organisations: organisations
+					.filter(o => REPORTING_KINDS.includes(o.kind))
+					.map(o => ({ id: o.id, name: o.short_name })),
+				defaultYear: reportYear(todayIso()),
+			})
+		},
+	)
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const user = await requireReportUser(request)
+			const submission = parseWithZod(await request.formData(), {
+				schema: CreateReportSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const { year } = submission.value
+			const organisationId = isBoard(user)
+				? (submission.value.organisation_id ?? user.organisationId)
+				: user.organisationId
+			const existing = await findAnnualReportId(db, organisationId, year)
+			if (existing)
+				return redirectWithToast(`/annual-reports/${existing}`, {
+					type: 'success',
+					message: 'annualReport.exists',
+				})
+			const data = await getReportData(db, organisationId, year).catch(
+				() => null,
+			)
+			if (!data || !REPORTING_KINDS.includes(data.organisation.kind))
+				return json(
+					{
+						result: submission.reply({
+							fieldErrors: { organisation_id: ['error.invalidChoice'] },
+						}),
+					},
+					{ status: 400 },
+				)
+			const created = await insertAnnualReport(db, {
+				organisation_id: organisationId,
+				year,
+				created_by: user.id,
+				...prefillReport(data.organisation, data.plans, year, todayIso()),
+			})
+			const id =
+				created?.id ?? (await findAnnualReportId(db, organisationId, year))
+			return redirectWithToast(`/annual-reports/${id}`, {
+				type: 'success',
+				message: created ? 'annualReport.created' : 'annualReport.exists',
+			})
+		},
+	)
 
 export default function AnnualReportsRoute() {
 	const { rows, total, page, board, organisations, defaultYear } =

@@ -12,33 +12,37 @@ import { PlanFacts } from '#app/components/plan-facts.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#workflows/access/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { decisionActor } from '#app/utils/plan-access.server.ts'
+import { pageDecisionActor } from '#app/utils/access.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import { web } from '#app/utils/domain.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	// Approvers, and today's substitutes of an approver of the organisation (same inbox).
-	const { actor } = await decisionActor(user, todayIso(), db, request)
-	if (!actor.roles.includes('approver')) throw forbidden()
-	const page = pageFrom(new URL(request.url))
-	const { rows, total } = await listInbox(db, user.organisationId, page)
-	const now = Date.now()
-	return json({
-		rows: rows.map(row => ({
-			...row,
-			waitingDays: Math.floor(
-				(now - new Date(row.status_changed_at).getTime()) / DAY,
-			),
-		})),
-		total,
-		page,
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			// Approvers, and today's substitutes of an approver of the organisation (same inbox).
+			const { actor } = await pageDecisionActor(user, todayIso(), request)
+			if (!actor.roles.includes('approver')) throw forbidden()
+			const page = pageFrom(new URL(request.url))
+			const { rows, total } = await listInbox(db, user.organisationId, page)
+			const now = Date.now()
+			return json({
+				rows: rows.map(row => ({
+					...row,
+					waitingDays: Math.floor(
+						(now - new Date(row.status_changed_at).getTime()) / DAY,
+					),
+				})),
+				total,
+				page,
+			})
+		},
+	)
 
 export default function InboxRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -20,31 +20,38 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { notificationMessage } from '#workflows/notify/notification-text.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('open'), id: z.uuid() }),
 	z.object({ intent: z.literal('read-all') }),
 ])
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const page = pageFrom(new URL(request.url))
-	return json({ ...(await listNotifications(db, user.id, page)), page })
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireUser(request)
-	const parsed = ReadSchema.safeParse(
-		Object.fromEntries(await request.formData()),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const page = pageFrom(new URL(request.url))
+			return json({ ...(await listNotifications(db, user.id, page)), page })
+		},
 	)
-	if (!parsed.success) return redirect('/notifications')
-	if (parsed.data.intent === 'read-all') {
-		await markNotificationsRead(db, user.id)
-		return redirect('/notifications')
-	}
-	const row = await markNotificationsRead(db, user.id, parsed.data.id)
-	return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
-}
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const user = await requireUser(request)
+			const parsed = ReadSchema.safeParse(
+				Object.fromEntries(await request.formData()),
+			)
+			if (!parsed.success) return redirect('/notifications')
+			if (parsed.data.intent === 'read-all') {
+				await markNotificationsRead(db, user.id)
+				return redirect('/notifications')
+			}
+			const row = await markNotificationsRead(db, user.id, parsed.data.id)
+			return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
+		},
+	)
 
 export default function NotificationsRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -20,34 +20,38 @@ import { todayIso } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	recordScope,
-	requirePartnerReader,
-} from '../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requirePartnerReader(request)
-	const url = new URL(request.url)
-	const page = pageFrom(url)
-	const country = url.searchParams.get('country') || undefined
-	const [{ rows, total }, countries, endingSoon] = await Promise.all([
-		listPartnerDirectory(db, {
-			query: url.searchParams.get('q') ?? undefined,
-			country,
-			page,
-		}),
-		listPartnerCountries(db),
-		listAgreementsEndingSoon(db, recordScope(user), todayIso()),
-	])
-	return json({
-		rows,
-		total,
-		page,
-		countries,
-		endingSoon,
-		canCreate: canRecord(user),
-		allOrganisations: user.organisationKind === 'vgcl_board',
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requirePartnerReader(request)
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const country = url.searchParams.get('country') || undefined
+			const [{ rows, total }, countries, endingSoon] = await Promise.all([
+				listPartnerDirectory(db, {
+					query: url.searchParams.get('q') ?? undefined,
+					country,
+					page,
+				}),
+				listPartnerCountries(db),
+				listAgreementsEndingSoon(db, recordScope(user), todayIso()),
+			])
+			return json({
+				rows,
+				total,
+				page,
+				countries,
+				endingSoon,
+				canCreate: canRecord(user),
+				allOrganisations: user.organisationKind === 'vgcl_board',
+			})
+		},
+	)
 
 export default function PartnersRoute() {
 	const {

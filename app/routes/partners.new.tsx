@@ -20,14 +20,13 @@ import { insertPartner } from '#db/repos/partner.server.ts'
 import { PARTNER_TYPES } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import {
-	canRecord,
-	requirePartnerReader,
-} from '../utils/partner-access.server.ts'
-import { pageTitle } from '#app/utils/meta.ts'
+import { canRecord } from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
+import { pageTitle } from '#app/utils/meta.ts'
 const text = (max: number) =>
 	z
 		.string({ error: 'error.required' })
@@ -49,29 +48,35 @@ async function requireRecorder(request: Request) {
 	return user
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	await requireRecorder(request)
-	return json({})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			await requireRecorder(request)
+			return json({})
+		},
+	)
 
-export async function action({ request }: ActionFunctionArgs) {
-	await requireRecorder(request)
-	const submission = parseWithZod(await request.formData(), {
-		schema: PartnerSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const v = submission.value
-	const { id } = await insertPartner(db, {
-		...v,
-		name_en: v.name_en ?? '',
-		name_original: v.name_original ?? '',
-	})
-	return redirectWithToast(`/partners/${id}`, {
-		type: 'success',
-		message: 'partner.created',
-	})
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			await requireRecorder(request)
+			const submission = parseWithZod(await request.formData(), {
+				schema: PartnerSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const v = submission.value
+			const { id } = await insertPartner(db, {
+				...v,
+				name_en: v.name_en ?? '',
+				name_original: v.name_original ?? '',
+			})
+			return redirectWithToast(`/partners/${id}`, {
+				type: 'success',
+				message: 'partner.created',
+			})
+		},
+	)
 
 export default function NewPartnerRoute() {
 	const actionData = useActionData<typeof action>()

@@ -3,8 +3,9 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getAttachment } from '#db/repos/plan.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
-import { requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
+import { requireVisiblePlan } from '#workflows/access/plan-access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** The report's receivers see its files once it has been submitted to them, not while it is a draft. */
 const REPORT_SENT = ['report_submitted', 'report_returned', 'closed']
@@ -20,21 +21,24 @@ function canSeeAttachment(
 	)
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const attachmentId = z.uuid().safeParse(params.attachmentId)
-	const file = attachmentId.success
-		? await getAttachment(db, planId, attachmentId.data)
-		: undefined
-	if (!file || !canSeeAttachment(user, file)) throw notFound()
-	return new Response(Buffer.from(file.data), {
-		headers: {
-			'Content-Type': file.content_type,
-			'Content-Length': String(file.size),
-			'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
-			'X-Content-Type-Options': 'nosniff',
-			'Cache-Control': 'private, no-store',
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			const attachmentId = z.uuid().safeParse(params.attachmentId)
+			const file = attachmentId.success
+				? await getAttachment(db, planId, attachmentId.data)
+				: undefined
+			if (!file || !canSeeAttachment(user, file)) throw notFound()
+			return new Response(Buffer.from(file.data), {
+				headers: {
+					'Content-Type': file.content_type,
+					'Content-Length': String(file.size),
+					'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+					'X-Content-Type-Options': 'nosniff',
+					'Cache-Control': 'private, no-store',
+				},
+			})
 		},
-	})
-}
+	)

@@ -14,13 +14,18 @@ import { invariantResponse } from '#app/utils/misc.ts'
 import {
 	requirePlanEditable,
 	requireVisiblePlan,
-} from '#app/utils/plan-access.server.ts'
-import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
-import { type PlanDraft } from '#app/utils/plan-schema.ts'
+} from '#workflows/access/plan-access.server.ts'
+import {
+	planFormChoices,
+	savePlanForm,
+} from '#workflows/plans/plan-form.server.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { pageTitle } from '#app/utils/meta.ts'
+import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
-import { pageTitle } from '#app/utils/meta.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)
@@ -31,29 +36,37 @@ async function loadEditable(request: Request, planId: string | undefined) {
 	return { user, record }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { user, record } = await loadEditable(request, params.planId)
-	return json({
-		plan: recordToDraft(record),
-		attachments: record.attachments.map(({ id, file_name, size }) => ({
-			id,
-			file_name,
-			size,
-		})),
-		resubmit: record.status === 'returned',
-		amend: record.status === 'approved',
-		lastEvent:
-			record.status === 'returned'
-				? ((await latestPlanEvent(db, record.id)) ?? null)
-				: null,
-		...(await planFormChoices(user.organisationId, record.chain_id)),
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { user, record } = await loadEditable(request, params.planId)
+			return json({
+				plan: recordToDraft(record),
+				attachments: record.attachments.map(({ id, file_name, size }) => ({
+					id,
+					file_name,
+					size,
+				})),
+				resubmit: record.status === 'returned',
+				amend: record.status === 'approved',
+				lastEvent:
+					record.status === 'returned'
+						? ((await latestPlanEvent(db, record.id)) ?? null)
+						: null,
+				...(await planFormChoices(user.organisationId, record.chain_id)),
+			})
+		},
+	)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, record } = await loadEditable(request, params.planId)
-	return handlePlanForm(request, user, record)
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, record } = await loadEditable(request, params.planId)
+			return respond(
+				await savePlanForm(user, record, await parseUploadForm(request)),
+			)
+		},
+	)
 
 export default function EditPlanRoute() {
 	const {

@@ -14,10 +14,11 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { planViewer } from '#app/utils/plan-access.server.ts'
-import { timingText } from '#app/utils/plan-display.ts'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
+import { timingText } from '#workflows/plans/plan-display.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const STATUS_FILTERS = [
 	'drafting',
@@ -41,18 +42,26 @@ const FilterSchema = z.object({
 	sort: z.enum(PLAN_SORTS).optional().catch(undefined),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const url = new URL(request.url)
-	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
-	const page = pageFrom(url)
-	const { rows, total } = await listPlans(db, planViewer(user), {
-		...filter,
-		query: filter.q,
-		page,
-	})
-	return json({ rows, total, page, canCreate: user.roles.includes('drafter') })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const url = new URL(request.url)
+			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const page = pageFrom(url)
+			const { rows, total } = await listPlans(db, planViewer(user), {
+				...filter,
+				query: filter.q,
+				page,
+			})
+			return json({
+				rows,
+				total,
+				page,
+				canCreate: user.roles.includes('drafter'),
+			})
+		},
+	)
 
 export default function PlansRoute() {
 	const { rows, total, page, canCreate } = useLoaderData<typeof loader>()

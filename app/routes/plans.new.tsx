@@ -1,3 +1,4 @@
+import { pageTitle } from '#app/utils/meta.ts'
 import {
 	type MetaFunction,
 	type ActionFunctionArgs,
@@ -7,20 +8,32 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
-import { requireRole } from '#app/utils/permissions.server.ts'
+import {
+	planFormChoices,
+	savePlanForm,
+} from '#workflows/plans/plan-form.server.ts'
 import { PlanForm } from '../components/plan-form.tsx'
-import { pageTitle } from '#app/utils/meta.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireRole(request, 'drafter')
-	return json(await planFormChoices(user.organisationId, null))
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireRole(request, 'drafter')
+			return json(await planFormChoices(user.organisationId, null))
+		},
+	)
 
-export async function action({ request }: ActionFunctionArgs) {
-	const user = await requireRole(request, 'drafter')
-	return handlePlanForm(request, user, null)
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const user = await requireRole(request, 'drafter')
+			return respond(
+				await savePlanForm(user, null, await parseUploadForm(request)),
+			)
+		},
+	)
 
 export default function NewPlanRoute() {
 	const { partners, optionalSteps } = useLoaderData<typeof loader>()

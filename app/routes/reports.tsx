@@ -13,11 +13,12 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDate, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { planViewer } from '#app/utils/plan-access.server.ts'
-import { REPORT_STATES } from '#app/utils/report-schema.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
+import { REPORT_STATES } from '#workflows/reports/report-schema.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
 
@@ -27,24 +28,27 @@ const FilterSchema = z.object({
 	sort: z.enum(SORTS).optional().catch(undefined),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const url = new URL(request.url)
-	const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
-	const page = pageFrom(url)
-	const { rows, total } = await listReports(db, planViewer(user), {
-		query: filter.q,
-		state: filter.state,
-		sort: filter.sort === 'due' ? undefined : filter.sort,
-		page,
-	})
-	return json({
-		rows,
-		total,
-		page,
-		allOrganisations: user.organisationKind === 'vgcl_board',
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const url = new URL(request.url)
+			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const page = pageFrom(url)
+			const { rows, total } = await listReports(db, planViewer(user), {
+				query: filter.q,
+				state: filter.state,
+				sort: filter.sort === 'due' ? undefined : filter.sort,
+				page,
+			})
+			return json({
+				rows,
+				total,
+				page,
+				allOrganisations: user.organisationKind === 'vgcl_board',
+			})
+		},
+	)
 
 export default function ReportsRoute() {
 	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()

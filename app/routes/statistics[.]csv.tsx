@@ -1,21 +1,26 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { countryName } from '#lib/countries.ts'
-import { exportRows, loadStatistics } from '../utils/statistics.server.ts'
+import { exportRows } from '#workflows/statistics/statistics.server.ts'
+import { loadStatistics } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 function cell(value: string | number) {
 	const text = String(value)
 	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const { stats, fromYear, toYear } = await loadStatistics(request)
-	const rows = exportRows(stats, code => countryName(code, 'vi'))
-	const body =
-		'\uFEFF' + rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
-	return new Response(body, {
-		headers: {
-			'Content-Type': 'text/csv; charset=utf-8',
-			'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { stats, fromYear, toYear } = await loadStatistics(request)
+			const rows = exportRows(stats, code => countryName(code, 'vi'))
+			const body =
+				'\uFEFF' + rows.map(r => r.map(cell).join(',')).join('\r\n') + '\r\n'
+			return new Response(body, {
+				headers: {
+					'Content-Type': 'text/csv; charset=utf-8',
+					'Content-Disposition': `attachment; filename="thong-ke-${fromYear}-${toYear}.csv"`,
+				},
+			})
 		},
-	})
-}
+	)

@@ -12,7 +12,7 @@ import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatIsoDate, parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { forbidden, hasRole } from '#app/utils/permissions.server.ts'
+import { forbidden, hasRole } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { db } from '#db/client.server.ts'
@@ -23,6 +23,7 @@ import {
 	listSubstitutions,
 } from '#db/repos/substitution.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /**
  * Approvers name their own substitute; the organisation's admin names one for any of its
@@ -36,115 +37,124 @@ async function requireManager(request: Request) {
 	return { user, isAdmin }
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const { user, isAdmin } = await requireManager(request)
-	const today = todayIso()
-	const [people, substitutions] = await Promise.all([
-		db
-			.selectFrom('app_user')
-			.select(['id', 'full_name', 'roles'])
-			.where('organisation_id', '=', user.organisationId)
-			.where('active', '=', true)
-			.orderBy(sql`full_name COLLATE vi`)
-			.limit(500)
-			.execute(),
-		listSubstitutions(
-			db,
-			{ organisationId: user.organisationId, userId: isAdmin ? null : user.id },
-			today,
-		),
-	])
-	return json({
-		userId: user.id,
-		isAdmin,
-		principals: isAdmin
-			? people.filter(p => p.roles.includes('approver'))
-			: people.filter(p => p.id === user.id),
-		people: people.map(p => ({ id: p.id, full_name: p.full_name })),
-		substitutions,
-	})
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { user, isAdmin } = await requireManager(request)
+			const today = todayIso()
+			const [people, substitutions] = await Promise.all([
+				db
+					.selectFrom('app_user')
+					.select(['id', 'full_name', 'roles'])
+					.where('organisation_id', '=', user.organisationId)
+					.where('active', '=', true)
+					.orderBy(sql`full_name COLLATE vi`)
+					.limit(500)
+					.execute(),
+				listSubstitutions(
+					db,
+					{
+						organisationId: user.organisationId,
+						userId: isAdmin ? null : user.id,
+					},
+					today,
+				),
+			])
+			return json({
+				userId: user.id,
+				isAdmin,
+				principals: isAdmin
+					? people.filter(p => p.roles.includes('approver'))
+					: people.filter(p => p.id === user.id),
+				people: people.map(p => ({ id: p.id, full_name: p.full_name })),
+				substitutions,
+			})
+		},
+	)
 
-export async function action({ request }: ActionFunctionArgs) {
-	const { user, isAdmin } = await requireManager(request)
-	const form = Object.fromEntries(await request.formData())
-	const text = (key: string) => String(form[key] ?? '')
-	if (text('intent') === 'end') {
-		const id = z.uuid().safeParse(text('id'))
-		if (!id.success) throw forbidden()
-		const ended = await db.transaction().execute(async trx => {
-			const done = await endSubstitutionEarly(trx, {
-				id: id.data,
-				organisationId: user.organisationId,
-				principalId: isAdmin ? null : user.id,
-			})
-			if (done)
-				await recordAudit(trx, {
-					actorId: user.id,
-					organisationId: user.organisationId,
-					action: 'substitution.ended',
-					subjectId: id.data,
-					after: { ended_early: true },
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const { user, isAdmin } = await requireManager(request)
+			const form = Object.fromEntries(await request.formData())
+			const text = (key: string) => String(form[key] ?? '')
+			if (text('intent') === 'end') {
+				const id = z.uuid().safeParse(text('id'))
+				if (!id.success) throw forbidden()
+				const ended = await db.transaction().execute(async trx => {
+					const done = await endSubstitutionEarly(trx, {
+						id: id.data,
+						organisationId: user.organisationId,
+						principalId: isAdmin ? null : user.id,
+					})
+					if (done)
+						await recordAudit(trx, {
+							actorId: user.id,
+							organisationId: user.organisationId,
+							action: 'substitution.ended',
+							subjectId: id.data,
+							after: { ended_early: true },
+						})
+					return done
 				})
-			return done
-		})
-		if (!ended) throw forbidden()
-		return redirectWithToast('/substitutes', {
-			type: 'success',
-			message: 'substitutes.ended',
-		})
-	}
-	const values = {
-		principal_id: isAdmin ? text('principal_id') : user.id,
-		substitute_id: text('substitute_id'),
-		starts_on: text('starts_on'),
-		ends_on: text('ends_on'),
-	}
-	const errors: Record<string, string[]> = {}
-	const startsOn = parseDate(values.starts_on)
-	const endsOn = parseDate(values.ends_on)
-	if (!startsOn) errors.starts_on = ['substitutes.errors.date']
-	if (!endsOn) errors.ends_on = ['substitutes.errors.date']
-	if (!values.substitute_id)
-		errors.substitute_id = ['substitutes.errors.substitute']
-	// Shown with a missing substitute too, not only once everything else is right.
-	if (startsOn && startsOn < todayIso())
-		errors.starts_on = ['substitutes.errors.past']
-	if (startsOn && endsOn && endsOn < startsOn)
-		errors.ends_on = ['substitutes.errors.order']
-	if (startsOn && endsOn && !Object.keys(errors).length) {
-		const result = await db.transaction().execute(async trx => {
-			const created = await createSubstitution(
-				trx,
-				{
-					organisationId: user.organisationId,
-					principalId: values.principal_id,
-					substituteId: values.substitute_id,
-					startsOn,
-					endsOn,
-					createdBy: user.id,
-				},
-				todayIso(),
-			)
-			if (created.ok)
-				await recordAudit(trx, {
-					actorId: user.id,
-					organisationId: user.organisationId,
-					action: 'substitution.created',
-					subjectId: created.id,
-					after: { ...values, starts_on: startsOn, ends_on: endsOn },
+				if (!ended) throw forbidden()
+				return redirectWithToast('/substitutes', {
+					type: 'success',
+					message: 'substitutes.ended',
 				})
-			return created
-		})
-		if (result.ok)
-			return redirectWithToast('/substitutes', {
-				type: 'success',
-				message: 'substitutes.saved',
-			})
-		errors[result.field] = [result.error]
-	}
-	return json({ values, errors }, { status: 400 })
-}
+			}
+			const values = {
+				principal_id: isAdmin ? text('principal_id') : user.id,
+				substitute_id: text('substitute_id'),
+				starts_on: text('starts_on'),
+				ends_on: text('ends_on'),
+			}
+			const errors: Record<string, string[]> = {}
+			const startsOn = parseDate(values.starts_on)
+			const endsOn = parseDate(values.ends_on)
+			if (!startsOn) errors.starts_on = ['substitutes.errors.date']
+			if (!endsOn) errors.ends_on = ['substitutes.errors.date']
+			if (!values.substitute_id)
+				errors.substitute_id = ['substitutes.errors.substitute']
+			// Shown with a missing substitute too, not only once everything else is right.
+			if (startsOn && startsOn < todayIso())
+				errors.starts_on = ['substitutes.errors.past']
+			if (startsOn && endsOn && endsOn < startsOn)
+				errors.ends_on = ['substitutes.errors.order']
+			if (startsOn && endsOn && !Object.keys(errors).length) {
+				const result = await db.transaction().execute(async trx => {
+					const created = await createSubstitution(
+						trx,
+						{
+							organisationId: user.organisationId,
+							principalId: values.principal_id,
+							substituteId: values.substitute_id,
+							startsOn,
+							endsOn,
+							createdBy: user.id,
+						},
+						todayIso(),
+					)
+					if (created.ok)
+						await recordAudit(trx, {
+							actorId: user.id,
+							organisationId: user.organisationId,
+							action: 'substitution.created',
+							subjectId: created.id,
+							after: { ...values, starts_on: startsOn, ends_on: endsOn },
+						})
+					return created
+				})
+				if (result.ok)
+					return redirectWithToast('/substitutes', {
+						type: 'success',
+						message: 'substitutes.saved',
+					})
+				errors[result.field] = [result.error]
+			}
+			return json({ values, errors }, { status: 400 })
+		},
+	)
 
 export default function SubstitutesRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -17,22 +17,4 @@ export function pageFrom(url: URL) {
 	return Number.isInteger(page) && page > 0 && page <= MAX_PAGE ? page : 1
 }
 
-/** An error message key with parameters, carried as one string through form replies. */
-export function errorWithParams(
-	key: string,
-	params: Record<string, string | number>,
-) {
-	return `${key}::${JSON.stringify(params)}`
-}
-
-export function splitErrorParams(
-	error: string,
-): [string, Record<string, string | number> | undefined] {
-	const at = error.indexOf('::')
-	if (at < 0) return [error, undefined]
-	try {
-		return [error.slice(0, at), JSON.parse(error.slice(at + 2))]
-	} catch {
-		return [error.slice(0, at), undefined]
-	}
-}
+export { errorWithParams, splitErrorParams } from '#lib/form-errors.ts'

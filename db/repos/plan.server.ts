@@ -529,7 +529,7 @@ export async function savePlanContent(
 	return updated
 }
 
-/** Locks the plan row for a workflow transition (see workflows/plan/plan.server.ts). */
+/** Locks the plan row for a workflow transition (see workflows/plans/plan.server.ts). */
 export async function lockPlan(db: Db, planId: string) {
 	return db
 		.selectFrom('plan')

@@ -12,11 +12,11 @@ import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
 import { wordWidth } from '#app/annual-report/docx.server.ts'
 import * as printRoute from '#app/routes/annual-reports.$reportId.print.tsx'
 import * as listRoute from '#app/routes/annual-reports._index.tsx'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
-} from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.server.ts'
 import {
 	args,
 	insertPlan,

@@ -9,7 +9,7 @@ import { expect, test } from 'vitest'
 import { generate, SCALES } from '#bench/generate.ts'
 import { db } from '#db/client.server.ts'
 import { seedDemo } from '#seed/seed.ts'
-import { planWorkflow } from '#workflows/plan/plan.server.ts'
+import { planWorkflow } from '#workflows/plans/plan.server.ts'
 
 const TODAY = '2026-06-15'
 

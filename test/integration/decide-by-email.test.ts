@@ -21,7 +21,7 @@ import * as decideRoute from '#app/routes/decide.$token/route.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { createSubstitution } from '#db/repos/substitution.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
-import { decideByLink } from '#workflows/plan/decide-by-email.server.ts'
+import { decideByLink } from '#workflows/plans/decide-by-email.server.ts'
 import { reminderInstant } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import {

@@ -5,8 +5,8 @@ import { EMAIL_MAX_ATTEMPTS, enqueueEmail } from '#db/repos/notification.server.
 import * as outboxEmailRoute from '#app/routes/admin.outbox.$emailId.tsx'
 import * as outboxRoute from '#app/routes/admin.outbox._index.tsx'
 import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
-import { applyPlanEvent } from '#workflows/plan/plan.server.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
+import { applyPlanEvent } from '#workflows/plans/plan.server.ts'
 import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, settle } from '../factories.ts'
 import { eventually, queueDrained, queuedJobs, type SmtpServer, sleep, startSmtpServer, startTestWorker } from '../mail.ts'
 

@@ -24,7 +24,7 @@ import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as reportRoute from '#app/routes/plans.$planId.report/route.tsx'
 import { createSubstitution } from '#db/repos/substitution.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { applyPlanEvent } from '#workflows/plan/plan.server.ts'
+import { applyPlanEvent } from '#workflows/plans/plan.server.ts'
 import {
 	args,
 	insertChain,
@@ -345,22 +345,20 @@ describe('finding 6: separation of duties', () => {
 		// Resubmitted by a drafter who stands in for the chairman: they may not approve it as his substitute.
 		await sendPlanEvent(db, plan.id, 'RETURN', users.ldld.approver)
 		const drafter = users.ldld.drafter
-		await db
-			.transaction()
-			.execute(trx =>
-				createSubstitution(
-					trx,
-					{
-						organisationId: world.orgs.ldld.id,
-						principalId: users.ldld.approver.id,
-						substituteId: drafter.id,
-						startsOn: todayIso(),
-						endsOn: todayIso(),
-						createdBy: users.ldld.approver.id,
-					},
-					todayIso(),
-				),
-			)
+		await db.transaction().execute(trx =>
+			createSubstitution(
+				trx,
+				{
+					organisationId: world.orgs.ldld.id,
+					principalId: users.ldld.approver.id,
+					substituteId: drafter.id,
+					startsOn: todayIso(),
+					endsOn: todayIso(),
+					createdBy: users.ldld.approver.id,
+				},
+				todayIso(),
+			),
+		)
 		await sendPlanEvent(db, plan.id, 'RESUBMIT', drafter)
 		const resubmitted = await planState(db, plan.id)
 		const asSubstitute = await load(planRoute, `/plans/${plan.id}`, drafter, {
@@ -425,15 +423,13 @@ describe('finding 6: separation of duties', () => {
 			{ type: 'RETURN_REPORT', actor, comment: 'Tự trả lại.' },
 		] as const)
 			expect(
-				await db
-					.transaction()
-					.execute(trx =>
-						applyPlanEvent(trx, {
-							planId: plan.id,
-							expectedVersion: before!.version,
-							event,
-						}),
-					),
+				await db.transaction().execute(trx =>
+					applyPlanEvent(trx, {
+						planId: plan.id,
+						expectedVersion: before!.version,
+						event,
+					}),
+				),
 			).toEqual({ status: 'own_submission', kind: 'report' })
 		const response = await settle(async () =>
 			reportRoute.action(

@@ -6,11 +6,11 @@ import { queryCounter } from '#db/connect.ts'
 import {
 	type PlanEvent,
 	type PlanEventType,
-} from '#workflows/plan/plan.machine.ts'
+} from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
-} from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.server.ts'
 import { renderStoredEmail } from '#workflows/notify/render.server.ts'
 import { addDays } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'

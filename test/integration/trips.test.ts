@@ -16,10 +16,10 @@ import * as reportRoute from '#app/routes/plans.$planId.report/route.tsx'
 import * as reportsRoute from '#app/routes/reports.tsx'
 import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
 import { formatIsoDate } from '#lib/format.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
 import { getPlanRecord } from '#db/repos/plan.server.ts'
-import { applyPlanEvent } from '#workflows/plan/plan.server.ts'
+import { applyPlanEvent } from '#workflows/plans/plan.server.ts'
 import {
 	args,
 	insertPlan,

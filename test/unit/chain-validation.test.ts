@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { type OrganisationKind } from '#db/schema.ts'
-import { validateChain } from '#workflows/chain-validation.ts'
+import { validateChain } from '#workflows/plans/chain-validation.ts'
 
 const kinds: Record<string, OrganisationKind> = {
 	ldld: 'provincial_federation',

@@ -23,7 +23,7 @@ import {
 	stepStatus,
 	storeSnapshot,
 	type WorkflowActor,
-} from '#workflows/plan/plan.machine.ts'
+} from '#workflows/plans/plan.machine.ts'
 
 interface Chain {
 	name: string

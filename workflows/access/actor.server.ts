@@ -1,7 +1,7 @@
 import { type Db } from '#db/client.server.ts'
 import { principalsOf } from '#db/repos/substitution.server.ts'
 import { type Role } from '#db/schema.ts'
-import { type WorkflowActor } from '#workflows/plan/plan.machine.ts'
+import { type WorkflowActor } from '#workflows/plans/plan.machine.ts'
 
 /** The signed-in user as the domain sees them. */
 export interface ActingUser {

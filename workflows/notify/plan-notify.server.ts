@@ -9,8 +9,8 @@ import { todayIso } from '#lib/trip-dates.ts'
 import {
 	type PlanEventType,
 	stepIndexOf,
-} from '#workflows/plan/plan.machine.ts'
-import { whoHears } from '#workflows/plan/plan-notifications.ts'
+} from '#workflows/plans/plan.machine.ts'
+import { whoHears } from '#workflows/plans/plan-notifications.ts'
 import { newDecisionLinks } from './decision-links.server.ts'
 import { type StoredPlanEmail } from './render.server.ts'
 

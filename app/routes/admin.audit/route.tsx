@@ -7,18 +7,23 @@ import { listAuditLog } from '#db/repos/audit-log.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
-import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
+import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** The board's admins see every organisation's entries; other admins their own organisation's. */
-export async function loader({ request }: LoaderFunctionArgs) {
-	const admin = await requireRole(request, 'admin')
-	const page = pageFrom(new URL(request.url))
-	const { rows, total } = await listAuditLog(db, {
-		page,
-		organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
-	})
-	return json({ rows, total, page })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const admin = await requireRole(request, 'admin')
+			const page = pageFrom(new URL(request.url))
+			const { rows, total } = await listAuditLog(db, {
+				page,
+				organisationId: isBoardAdmin(admin) ? undefined : admin.organisationId,
+			})
+			return json({ rows, total, page })
+		},
+	)
 
 export default function AuditLogRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

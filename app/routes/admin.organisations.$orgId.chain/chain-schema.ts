@@ -3,7 +3,7 @@ import { APPROVAL_RULES, type OrganisationKind } from '#lib/enums.ts'
 import {
 	validateChain,
 	validateStepApprovals,
-} from '#workflows/chain-validation.ts'
+} from '#workflows/plans/chain-validation.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
 
 const label = z.string().trim().max(200, { error: 'error.tooLong' })

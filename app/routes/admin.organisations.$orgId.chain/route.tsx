@@ -20,12 +20,13 @@ import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { invariantResponse } from '#app/utils/misc.ts'
-import { requireOrganisationForAdmin } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
 import { type ChainValues, chainSchema, stepValues } from './chain-schema.ts'
 import { ChainStepRow } from './chain-step.tsx'
+import { requireOrganisationForAdmin } from '#app/utils/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -36,85 +37,94 @@ async function loadInScope(request: Request, orgId: string | undefined) {
 	return { user, organisation }
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { organisation } = await loadInScope(request, params.orgId)
-	const [chain, choices, history, approvers] = await Promise.all([
-		getCurrentChain(db, organisation.id),
-		listOrganisationChoices(db),
-		listChainVersions(db, organisation.id),
-		countActiveApprovers(db),
-	])
-	return json({
-		organisation: { id: organisation.id, name_vi: organisation.name_vi },
-		chain,
-		choices,
-		history,
-		approvers,
-	})
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, organisation } = await loadInScope(request, params.orgId)
-	const kinds = new Map(
-		(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { organisation } = await loadInScope(request, params.orgId)
+			const [chain, choices, history, approvers] = await Promise.all([
+				getCurrentChain(db, organisation.id),
+				listOrganisationChoices(db),
+				listChainVersions(db, organisation.id),
+				countActiveApprovers(db),
+			])
+			return json({
+				organisation: { id: organisation.id, name_vi: organisation.name_vi },
+				chain,
+				choices,
+				history,
+				approvers,
+			})
+		},
 	)
-	const approvers = await countActiveApprovers(db)
-	const submission = parseWithZod(await request.formData(), {
-		schema: chainSchema(
-			id => kinds.get(id),
-			id => approvers[id] ?? 0,
-		),
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
 
-	const { expectedVersion, steps = [] } = submission.value
-	const rows = steps.map(step => ({
-		...step,
-		label_en: step.label_en ?? '',
-		optional: step.optional ?? false,
-		requires_written_answer: step.requires_written_answer ?? false,
-		min_approvals:
-			step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
-	}))
-	const current = await getCurrentChain(db, organisation.id)
-	const unchanged =
-		current?.version === expectedVersion &&
-		JSON.stringify(current.steps.map(stepValues)) === JSON.stringify(rows)
-	if (unchanged)
-		return redirectWithToast(request.url, {
-			type: 'success',
-			message: 'chain.unchanged',
-		})
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, organisation } = await loadInScope(request, params.orgId)
+			const kinds = new Map(
+				(await listOrganisationChoices(db)).map(org => [org.id, org.kind]),
+			)
+			const approvers = await countActiveApprovers(db)
+			const submission = parseWithZod(await request.formData(), {
+				schema: chainSchema(
+					id => kinds.get(id),
+					id => approvers[id] ?? 0,
+				),
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
 
-	const saved = await insertChainVersion(db, {
-		organisationId: organisation.id,
-		expectedVersion,
-		steps: rows,
-		createdBy: user.id,
-		onSaved: (trx, chain) =>
-			recordAudit(trx, {
-				actorId: user.id,
+			const { expectedVersion, steps = [] } = submission.value
+			const rows = steps.map(step => ({
+				...step,
+				label_en: step.label_en ?? '',
+				optional: step.optional ?? false,
+				requires_written_answer: step.requires_written_answer ?? false,
+				min_approvals:
+					step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
+			}))
+			const current = await getCurrentChain(db, organisation.id)
+			const unchanged =
+				current?.version === expectedVersion &&
+				JSON.stringify(current.steps.map(stepValues)) === JSON.stringify(rows)
+			if (unchanged)
+				return redirectWithToast(request.url, {
+					type: 'success',
+					message: 'chain.unchanged',
+				})
+
+			const saved = await insertChainVersion(db, {
 				organisationId: organisation.id,
-				action: 'chain.published',
-				subjectId: chain.id,
-				before: current
-					? { version: current.version, steps: current.steps.map(stepValues) }
-					: null,
-				after: { version: chain.version, steps: rows },
-			}),
-	})
-	if (!saved)
-		return json(
-			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
-			{ status: 409 },
-		)
-	return redirectWithToast(request.url, {
-		type: 'success',
-		message: 'chain.saved',
-		params: { version: saved.version },
-	})
-}
+				expectedVersion,
+				steps: rows,
+				createdBy: user.id,
+				onSaved: (trx, chain) =>
+					recordAudit(trx, {
+						actorId: user.id,
+						organisationId: organisation.id,
+						action: 'chain.published',
+						subjectId: chain.id,
+						before: current
+							? {
+									version: current.version,
+									steps: current.steps.map(stepValues),
+								}
+							: null,
+						after: { version: chain.version, steps: rows },
+					}),
+			})
+			if (!saved)
+				return json(
+					{ result: submission.reply({ formErrors: ['error.conflict'] }) },
+					{ status: 409 },
+				)
+			return redirectWithToast(request.url, {
+				type: 'success',
+				message: 'chain.saved',
+				params: { version: saved.version },
+			})
+		},
+	)
 
 export default function ChainRoute() {
 	const { organisation, chain, choices, history, approvers } =

@@ -27,9 +27,10 @@ import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
 import {
 	isBoardAdmin,
 	requireOrganisationInScope,
-	requireRole,
-} from '#app/utils/permissions.server.ts'
+} from '#workflows/access/permissions.server.ts'
+import { requireRole } from '#app/utils/access.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const EditUserSchema = z.object({
 	intent: z.literal('save'),
@@ -68,78 +69,89 @@ async function organisationChoices(admin: SessionUser) {
 		: all.filter(org => org.id === admin.organisationId)
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { admin, user } = await requireManagedUser(request, params.userId)
-	return json({ user, organisations: await organisationChoices(admin) })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { admin, user } = await requireManagedUser(request, params.userId)
+			return json({ user, organisations: await organisationChoices(admin) })
+		},
+	)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { admin, user } = await requireManagedUser(request, params.userId)
-	const formData = await request.formData()
-	if (formData.get('intent') === 'send-reset') {
-		// The link goes to the user's own mailbox; the admin never sees it.
-		const outcome = user.active
-			? await sendPasswordReset(user.email)
-			: 'unknown'
-		if (outcome !== 'sent')
-			return json(
-				{
-					result: null,
-					resetError:
-						outcome === 'limited' ? 'user.resetLimited' : 'user.resetInactive',
-				},
-				{ status: 400 },
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { admin, user } = await requireManagedUser(request, params.userId)
+			const formData = await request.formData()
+			if (formData.get('intent') === 'send-reset') {
+				// The link goes to the user's own mailbox; the admin never sees it.
+				const outcome = user.active
+					? await sendPasswordReset(user.email)
+					: 'unknown'
+				if (outcome !== 'sent')
+					return json(
+						{
+							result: null,
+							resetError:
+								outcome === 'limited'
+									? 'user.resetLimited'
+									: 'user.resetInactive',
+						},
+						{ status: 400 },
+					)
+				return redirectWithToast(`/admin/users/${user.id}`, {
+					type: 'success',
+					message: 'user.resetSent',
+					params: { email: user.email },
+				})
+			}
+			const allowed = new Set(
+				(await organisationChoices(admin)).map(org => org.id),
 			)
-		return redirectWithToast(`/admin/users/${user.id}`, {
-			type: 'success',
-			message: 'user.resetSent',
-			params: { email: user.email },
-		})
-	}
-	const allowed = new Set((await organisationChoices(admin)).map(org => org.id))
-	const submission = parseWithZod(formData, {
-		schema: EditUserSchema.superRefine((value, ctx) => {
-			if (!allowed.has(value.organisation_id))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['organisation_id'],
-					message: 'error.invalidChoice',
-				})
-			// An admin cannot lock themselves out of the admin pages.
-			if (user.id === admin.id && !value.roles.includes('admin'))
-				ctx.addIssue({
-					code: 'custom',
-					path: ['roles'],
-					message: 'user.cannotDropOwnAdmin',
-				})
-		}),
-	})
-	if (submission.status !== 'success')
-		return json(
-			{ result: submission.reply(), resetError: null },
-			{ status: 400 },
-		)
-	const { version, full_name, title, organisation_id, roles } = submission.value
-	const updated = await updateUserProfile(db, user.id, version, {
-		full_name,
-		title: title ?? '',
-		organisation_id,
-		roles,
-	})
-	if (!updated)
-		return json(
-			{
-				result: submission.reply({ formErrors: ['error.conflict'] }),
-				resetError: null,
-			},
-			{ status: 409 },
-		)
-	return redirectWithToast('/admin/users', {
-		type: 'success',
-		message: 'user.updated',
-		params: { name: full_name },
-	})
-}
+			const submission = parseWithZod(formData, {
+				schema: EditUserSchema.superRefine((value, ctx) => {
+					if (!allowed.has(value.organisation_id))
+						ctx.addIssue({
+							code: 'custom',
+							path: ['organisation_id'],
+							message: 'error.invalidChoice',
+						})
+					// An admin cannot lock themselves out of the admin pages.
+					if (user.id === admin.id && !value.roles.includes('admin'))
+						ctx.addIssue({
+							code: 'custom',
+							path: ['roles'],
+							message: 'user.cannotDropOwnAdmin',
+						})
+				}),
+			})
+			if (submission.status !== 'success')
+				return json(
+					{ result: submission.reply(), resetError: null },
+					{ status: 400 },
+				)
+			const { version, full_name, title, organisation_id, roles } =
+				submission.value
+			const updated = await updateUserProfile(db, user.id, version, {
+				full_name,
+				title: title ?? '',
+				organisation_id,
+				roles,
+			})
+			if (!updated)
+				return json(
+					{
+						result: submission.reply({ formErrors: ['error.conflict'] }),
+						resetError: null,
+					},
+					{ status: 409 },
+				)
+			return redirectWithToast('/admin/users', {
+				type: 'success',
+				message: 'user.updated',
+				params: { name: full_name },
+			})
+		},
+	)
 
 export default function EditUserRoute() {
 	const { user, organisations } = useLoaderData<typeof loader>()

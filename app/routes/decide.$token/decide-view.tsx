@@ -1,9 +1,9 @@
 import { Link } from '@remix-run/react'
 import { useT } from '#app/utils/i18n.tsx'
-import { describePlan } from '#app/utils/plan-display.ts'
-import { type PlanDraft } from '#app/utils/plan-schema.ts'
+import { describePlan } from '#workflows/plans/plan-display.ts'
+import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 import { type Locale } from '#lib/enums.ts'
-import { type LinkProblem } from '#workflows/plan/decide-by-email.server.ts'
+import { type LinkProblem } from '#workflows/plans/decide-by-email.server.ts'
 import { LastDecision, StatusBadge } from '../../components/plan-view.tsx'
 
 // What the approver needs to decide: name, organisation and direction first, then these rows.

@@ -19,17 +19,18 @@ import { getPlanPage } from '#db/repos/plan.server.ts'
 import { getUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
-import { recordToDraft } from '#app/utils/plan-mapping.ts'
-import { stepIndexOf } from '#workflows/plan/plan.machine.ts'
-import { planWorkflow } from '#workflows/plan/plan.server.ts'
+import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
+import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
+import { planWorkflow } from '#workflows/plans/plan.server.ts'
 import {
 	checkDecisionLink,
 	decideByLink,
 	findDecisionLink,
 	type LinkProblem,
-} from '#workflows/plan/decide-by-email.server.ts'
+} from '#workflows/plans/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const CommentSchema = z
 	.string()
@@ -42,96 +43,104 @@ const CommentSchema = z
 export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const reader = await getUser(request)
-	const chosen = await localeCookie.parse(request.headers.get('cookie'))
-	const token = await findDecisionLink(db, params.token ?? '')
-	const page = token ? await getPlanPage(db, token.plan_id) : null
-	if (!token || !page)
-		return json({
-			locale: null,
-			problem: 'invalid' as LinkProblem,
-			link: null,
-			approverName: null,
-		})
-	const workflow = planWorkflow(page, page.chain_steps)
-	const { problem, onBehalfOf } = await checkDecisionLink(
-		db,
-		token,
-		page,
-		workflow,
-		new Date(),
-		reader?.id ?? null,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const reader = await getUser(request)
+			const chosen = await localeCookie.parse(request.headers.get('cookie'))
+			const token = await findDecisionLink(db, params.token ?? '')
+			const page = token ? await getPlanPage(db, token.plan_id) : null
+			if (!token || !page)
+				return json({
+					locale: null,
+					problem: 'invalid' as LinkProblem,
+					link: null,
+					approverName: null,
+				})
+			const workflow = planWorkflow(page, page.chain_steps)
+			const { problem, onBehalfOf } = await checkDecisionLink(
+				db,
+				token,
+				page,
+				workflow,
+				new Date(),
+				reader?.id ?? null,
+			)
+			// Signed in as someone else: say so, and show nothing of the plan.
+			if (problem === 'otherUser')
+				return json({
+					locale: null,
+					problem,
+					link: null,
+					approverName: token.approver_name,
+				})
+			const steps = workflow?.steps ?? page.chain_steps
+			const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
+			return json({
+				locale: chosen ? parseLocale(chosen) : token.approver_locale,
+				problem,
+				link: {
+					action: token.action,
+					approverName: token.approver_name,
+					onBehalfOf: onBehalfOf?.full_name ?? null,
+					stepLabel: linkStep
+						? { vi: linkStep.label_vi, en: linkStep.label_en }
+						: null,
+				},
+				plan: {
+					id: page.id,
+					name: page.name,
+					status: page.status,
+					direction: page.direction,
+					organisation_name: page.organisation_name,
+					partner_name: page.partner_org_name,
+				},
+				draft: recordToDraft(page),
+				steps,
+				events: page.events.map(e => ({
+					event: e.event,
+					actor_name: e.actor_name,
+					actor_organisation: e.actor_organisation,
+					created_at: e.created_at,
+					comment: e.comment,
+				})),
+			})
+		},
 	)
-	// Signed in as someone else: say so, and show nothing of the plan.
-	if (problem === 'otherUser')
-		return json({
-			locale: null,
-			problem,
-			link: null,
-			approverName: token.approver_name,
-		})
-	const steps = workflow?.steps ?? page.chain_steps
-	const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
-	return json({
-		locale: chosen ? parseLocale(chosen) : token.approver_locale,
-		problem,
-		link: {
-			action: token.action,
-			approverName: token.approver_name,
-			onBehalfOf: onBehalfOf?.full_name ?? null,
-			stepLabel: linkStep
-				? { vi: linkStep.label_vi, en: linkStep.label_en }
-				: null,
-		},
-		plan: {
-			id: page.id,
-			name: page.name,
-			status: page.status,
-			direction: page.direction,
-			organisation_name: page.organisation_name,
-			partner_name: page.partner_org_name,
-		},
-		draft: recordToDraft(page),
-		steps,
-		events: page.events.map(e => ({
-			event: e.event,
-			actor_name: e.actor_name,
-			actor_organisation: e.actor_organisation,
-			created_at: e.created_at,
-			comment: e.comment,
-		})),
-	})
-}
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const token = params.token ?? ''
-	const formData = await request.formData()
-	const typed = String(formData.get('comment') ?? '')
-	const comment = CommentSchema.safeParse(formData.get('comment') ?? undefined)
-	if (!comment.success)
-		return json(
-			{ errors: comment.error.issues.map(i => i.message), comment: typed },
-			{ status: 400 },
-		)
-	const link = await findDecisionLink(db, token)
-	if (link?.action === 'return' && !comment.data)
-		return json(
-			{ errors: ['plan.commentRequired'], comment: typed },
-			{ status: 400 },
-		)
-	const reader = await getUser(request)
-	const result = await decideByLink(
-		db,
-		token,
-		comment.data,
-		new Date(),
-		reader?.id ?? null,
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const token = params.token ?? ''
+			const formData = await request.formData()
+			const typed = String(formData.get('comment') ?? '')
+			const comment = CommentSchema.safeParse(
+				formData.get('comment') ?? undefined,
+			)
+			if (!comment.success)
+				return json(
+					{ errors: comment.error.issues.map(i => i.message), comment: typed },
+					{ status: 400 },
+				)
+			const link = await findDecisionLink(db, token)
+			if (link?.action === 'return' && !comment.data)
+				return json(
+					{ errors: ['plan.commentRequired'], comment: typed },
+					{ status: 400 },
+				)
+			const reader = await getUser(request)
+			const result = await decideByLink(
+				db,
+				token,
+				comment.data,
+				new Date(),
+				reader?.id ?? null,
+			)
+			if (result.status === 'refused')
+				return json({ problem: result.problem }, { status: 409 })
+			return json({ done: { approvals: result.approvals ?? null } })
+		},
 	)
-	if (result.status === 'refused')
-		return json({ problem: result.problem }, { status: 409 })
-	return json({ done: { approvals: result.approvals ?? null } })
-}
 
 export default function DecideRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -5,7 +5,7 @@ import {
 	listRegisterYears,
 } from '#db/repos/document-register.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 
 /** The register of the user's organisation for `?year=` (this year by default); domestic organisations' staff only. */

@@ -13,10 +13,11 @@ import { ListTable } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { forbidden } from '#app/utils/permissions.server.ts'
+import { forbidden } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { changeDocumentNotation } from '#workflows/documents/register.server.ts'
 import { loadRegister, registerRowLink } from './register.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const NotationSchema = z.object({
 	notation: z
@@ -26,52 +27,59 @@ const NotationSchema = z.object({
 		.max(60, { error: 'error.tooLong' }),
 })
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const { user, year, rows, years, organisation } = await loadRegister(request)
-	return json({
-		year,
-		years,
-		notation: organisation.document_notation,
-		canEditNotation: user.roles.includes('admin'),
-		rows: rows.map(r => ({
-			id: r.id,
-			notation: r.notation,
-			kind: r.kind,
-			subject: r.subject,
-			issued_on: formatIsoDate(r.issued_on),
-			issued_by: r.issued_by_name ?? '',
-			link: registerRowLink(r),
-		})),
-	})
-}
-
-export async function action({ request }: ActionFunctionArgs) {
-	const { user } = await loadRegister(request)
-	if (!user.roles.includes('admin')) throw forbidden()
-	const submission = parseWithZod(await request.formData(), {
-		schema: NotationSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const changed = await changeDocumentNotation(
-		db,
-		user.organisationId,
-		submission.value.notation,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { user, year, rows, years, organisation } =
+				await loadRegister(request)
+			return json({
+				year,
+				years,
+				notation: organisation.document_notation,
+				canEditNotation: user.roles.includes('admin'),
+				rows: rows.map(r => ({
+					id: r.id,
+					notation: r.notation,
+					kind: r.kind,
+					subject: r.subject,
+					issued_on: formatIsoDate(r.issued_on),
+					issued_by: r.issued_by_name ?? '',
+					link: registerRowLink(r),
+				})),
+			})
+		},
 	)
-	if (!changed.ok)
-		return json(
-			{
-				result: submission.reply({
-					fieldErrors: { notation: [changed.error] },
-				}),
-			},
-			{ status: 400 },
-		)
-	return redirectWithToast('/documents', {
-		type: 'success',
-		message: 'documents.notationSaved',
-	})
-}
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: ActionFunctionArgs) => {
+			const { user } = await loadRegister(request)
+			if (!user.roles.includes('admin')) throw forbidden()
+			const submission = parseWithZod(await request.formData(), {
+				schema: NotationSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const changed = await changeDocumentNotation(
+				db,
+				user.organisationId,
+				submission.value.notation,
+			)
+			if (!changed.ok)
+				return json(
+					{
+						result: submission.reply({
+							fieldErrors: { notation: [changed.error] },
+						}),
+					},
+					{ status: 400 },
+				)
+			return redirectWithToast('/documents', {
+				type: 'success',
+				message: 'documents.notationSaved',
+			})
+		},
+	)
 
 export default function DocumentsRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -6,17 +6,21 @@ import { db } from '#db/client.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 import { readMyEmail } from '#workflows/notify/my-mail.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** A message to the signed-in user; anyone else's is a 404, as if it did not exist. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const id = z.uuid().safeParse(params.emailId)
-	const email = id.success ? await readMyEmail(db, id.data, user.id) : null
-	if (!email) throw notFound()
-	return json({ email })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const id = z.uuid().safeParse(params.emailId)
+			const email = id.success ? await readMyEmail(db, id.data, user.id) : null
+			if (!email) throw notFound()
+			return json({ email })
+		},
+	)
 
 export default function MyEmailRoute() {
 	const { email } = useLoaderData<typeof loader>()

@@ -8,12 +8,16 @@ import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { listMyEmails } from '#workflows/notify/my-mail.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const page = pageFrom(new URL(request.url))
-	return json({ ...(await listMyEmails(db, user.id, page)), page })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const page = pageFrom(new URL(request.url))
+			return json({ ...(await listMyEmails(db, user.id, page)), page })
+		},
+	)
 
 export default function MyMailRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

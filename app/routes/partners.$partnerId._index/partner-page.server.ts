@@ -7,19 +7,22 @@ import {
 	getPartnerRecords,
 	supportTotals,
 } from '#db/repos/partner.server.ts'
-import { checkUpload } from '#app/utils/attachments.server.ts'
+import { checkUpload } from '#workflows/plans/attachments.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
 import { daysBetween } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	recordScope,
 	requirePartner,
-	requirePartnerReader,
-} from '../../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 /** `today` is injectable for tests; the page otherwise uses today's date in Vietnam. */
-export async function loadPartnerPage(
+export const loadPartnerPage = web(readPartnerPage)
+
+async function readPartnerPage(
 	request: Request,
 	partnerId: string | undefined,
 	today: string,

@@ -4,7 +4,6 @@ import {
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
-	unstable_parseMultipartFormData as parseMultipartFormData,
 } from '@remix-run/node'
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -18,15 +17,14 @@ import {
 import { countryName } from '#lib/countries.ts'
 import { formatNumber } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { forbidden, notFound } from '#app/utils/permissions.server.ts'
-import { uploadHandler } from '#app/utils/plan-form.server.ts'
+import { forbidden, notFound } from '#workflows/access/permissions.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import {
 	canRecord,
 	requirePartner,
-	requirePartnerReader,
-} from '../../utils/partner-access.server.ts'
+} from '#workflows/partners/partner-access.server.ts'
 import {
 	AgreementForm,
 	AgreementSchema,
@@ -35,82 +33,95 @@ import {
 } from './partner-forms.tsx'
 import { loadPartnerPage, readFile } from './partner-page.server.ts'
 import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
+import { requirePartnerReader } from '#app/utils/access.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	return json(await loadPartnerPage(request, params.partnerId, todayIso()))
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			return json(await loadPartnerPage(request, params.partnerId, todayIso()))
+		},
+	)
 
-export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requirePartnerReader(request)
-	const partner = await requirePartner(params.partnerId)
-	if (!canRecord(user)) throw forbidden()
-	const formData = await parseMultipartFormData(request, uploadHandler)
-	const owner = {
-		organisation_id: user.organisationId,
-		partner_id: partner.id,
-		created_by: user.id,
-	}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const user = await requirePartnerReader(request)
+			const partner = await requirePartner(params.partnerId)
+			if (!canRecord(user)) throw forbidden()
+			const formData = await parseUploadForm(request)
+			const owner = {
+				organisation_id: user.organisationId,
+				partner_id: partner.id,
+				created_by: user.id,
+			}
 
-	if (formData.get('intent') === 'support') {
-		const submission = parseWithZod(formData, { schema: SupportSchema })
-		if (submission.status !== 'success')
-			return json(
-				{
-					form: 'support' as const,
-					result: submission.reply(),
-					fileError: null,
-				},
-				{ status: 400 },
-			)
-		const { intent: _intent, ...values } = submission.value
-		await insertSupport(db, { ...values, ...owner })
-		return redirectWithToast(`/partners/${partner.id}`, {
-			type: 'success',
-			message: 'partner.supportSaved',
-		})
-	}
+			if (formData.get('intent') === 'support') {
+				const submission = parseWithZod(formData, { schema: SupportSchema })
+				if (submission.status !== 'success')
+					return json(
+						{
+							form: 'support' as const,
+							result: submission.reply(),
+							fileError: null,
+						},
+						{ status: 400 },
+					)
+				const { intent: _intent, ...values } = submission.value
+				await insertSupport(db, { ...values, ...owner })
+				return redirectWithToast(`/partners/${partner.id}`, {
+					type: 'success',
+					message: 'partner.supportSaved',
+				})
+			}
 
-	const upload = await readFile(formData)
-	const submission = parseWithZod(formData, { schema: AgreementSchema })
-	if (submission.status !== 'success' || 'error' in upload)
-		return json(
-			{
-				form: 'agreement' as const,
-				result: submission.reply(),
-				fileError: 'error' in upload ? (upload.error ?? null) : null,
-			},
-			{ status: 400 },
-		)
-	const { agreement_id, version, intent: _intent, ...values } = submission.value
-	const file = upload.file ?? {}
-	if (agreement_id) {
-		const existing = await getAgreement(db, partner.id, agreement_id)
-		if (!existing || existing.organisation_id !== user.organisationId)
-			throw notFound()
-		const saved = await updateAgreement(db, agreement_id, version ?? 0, {
-			...values,
-			...file,
-		})
-		if (!saved)
-			return json(
-				{
-					form: 'agreement' as const,
-					result: submission.reply({
-						formErrors: ['partner.agreementConflict'],
-					}),
-					fileError: null,
-				},
-				{ status: 409 },
-			)
-	} else {
-		await insertAgreement(db, { ...values, ...file, ...owner })
-	}
-	return redirectWithToast(`/partners/${partner.id}`, {
-		type: 'success',
-		message: 'partner.agreementSaved',
-	})
-}
+			const upload = await readFile(formData)
+			const submission = parseWithZod(formData, { schema: AgreementSchema })
+			if (submission.status !== 'success' || 'error' in upload)
+				return json(
+					{
+						form: 'agreement' as const,
+						result: submission.reply(),
+						fileError: 'error' in upload ? (upload.error ?? null) : null,
+					},
+					{ status: 400 },
+				)
+			const {
+				agreement_id,
+				version,
+				intent: _intent,
+				...values
+			} = submission.value
+			const file = upload.file ?? {}
+			if (agreement_id) {
+				const existing = await getAgreement(db, partner.id, agreement_id)
+				if (!existing || existing.organisation_id !== user.organisationId)
+					throw notFound()
+				const saved = await updateAgreement(db, agreement_id, version ?? 0, {
+					...values,
+					...file,
+				})
+				if (!saved)
+					return json(
+						{
+							form: 'agreement' as const,
+							result: submission.reply({
+								formErrors: ['partner.agreementConflict'],
+							}),
+							fileError: null,
+						},
+						{ status: 409 },
+					)
+			} else {
+				await insertAgreement(db, { ...values, ...file, ...owner })
+			}
+			return redirectWithToast(`/partners/${partner.id}`, {
+				type: 'success',
+				message: 'partner.agreementSaved',
+			})
+		},
+	)
 
 export default function PartnerRoute() {
 	const data = useLoaderData<typeof loader>()

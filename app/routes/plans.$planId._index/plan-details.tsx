@@ -1,7 +1,7 @@
 import { AttachmentList } from '#app/components/attachments-section.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { memberText } from '#app/utils/plan-display.ts'
-import { type PlanDraft } from '#app/utils/plan-schema.ts'
+import { memberText } from '#workflows/plans/plan-display.ts'
+import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
 
 /** The plan's fields, its members and its files. */
 export function PlanDetails({

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { StepDecisions } from '#app/components/step-approvals.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
+import { describePlan, diffPlans } from '#workflows/plans/plan-display.ts'
 import { PlanActions } from './plan-actions.tsx'
 import { loadPlanPage, planPageAction } from './plan-page.server.ts'
 import { PlanDetails } from './plan-details.tsx'
@@ -22,14 +22,21 @@ import {
 } from '../../components/plan-view.tsx'
 import { TripPanel } from '../../components/trip-forms.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
-export async function loader(args: LoaderFunctionArgs) {
-	return loadPlanPage(args)
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async (args: LoaderFunctionArgs) => {
+			return loadPlanPage(args)
+		},
+	)
 
-export async function action(args: ActionFunctionArgs) {
-	return planPageAction(args)
-}
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async (args: ActionFunctionArgs) => {
+			return planPageAction(args)
+		},
+	)
 
 export default function PlanRoute() {
 	const data = useLoaderData<typeof loader>()

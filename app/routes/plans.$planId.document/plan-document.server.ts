@@ -2,8 +2,8 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { listPlanDocuments } from '#db/repos/document-register.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
-import { requireVisiblePlan } from '#app/utils/plan-access.server.ts'
+import { notFound } from '#workflows/access/permissions.server.ts'
+import { requireVisiblePlan } from '#workflows/access/plan-access.server.ts'
 import { type OfficialDocument } from '#workflows/documents/official-document.ts'
 import {
 	isSubmitted,

@@ -19,12 +19,13 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { workflowActor } from '#app/utils/plan-access.server.ts'
+import { workflowActor } from '#workflows/access/plan-access.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { issuePlanDocument } from '#workflows/documents/plan-document.server.ts'
 import { ReportDocument } from '#app/components/annual-report-view.tsx'
 import { loadPlanDocument } from './plan-document.server.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 const IssueSchema = z.object({
 	version: z.coerce.number().int(),
@@ -49,71 +50,77 @@ export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
 ]
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const { user, record, input, versions, chosen, document } =
-		await loadPlanDocument(request, params.planId)
-	const canIssue =
-		user.organisationId === record.organisation_id &&
-		user.roles.includes('drafter') &&
-		!versions.some(v => v.plan_version === record.version)
-	return json({
-		plan: { id: record.id, name: record.name, version: record.version },
-		versions: versions.map(v => ({
-			id: v.id,
-			notation: v.notation,
-			issued_on: formatIsoDate(v.issued_on),
-		})),
-		chosenId: chosen?.id ?? null,
-		document,
-		canIssue,
-		defaults: {
-			signer_title: input.signature.title,
-			signer_name: input.signature.name,
-			recipients: input.signature.recipients,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const { user, record, input, versions, chosen, document } =
+				await loadPlanDocument(request, params.planId)
+			const canIssue =
+				user.organisationId === record.organisation_id &&
+				user.roles.includes('drafter') &&
+				!versions.some(v => v.plan_version === record.version)
+			return json({
+				plan: { id: record.id, name: record.name, version: record.version },
+				versions: versions.map(v => ({
+					id: v.id,
+					notation: v.notation,
+					issued_on: formatIsoDate(v.issued_on),
+				})),
+				chosenId: chosen?.id ?? null,
+				document,
+				canIssue,
+				defaults: {
+					signer_title: input.signature.title,
+					signer_name: input.signature.name,
+					recipients: input.signature.recipients,
+				},
+			})
 		},
-	})
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-	const { user, record } = await loadPlanDocument(request, params.planId)
-	const submission = parseWithZod(await request.formData(), {
-		schema: IssueSchema,
-	})
-	if (submission.status !== 'success')
-		return json({ result: submission.reply() }, { status: 400 })
-	const v = submission.value
-	const result = await issuePlanDocument(db, {
-		actor: workflowActor(user),
-		planId: record.id,
-		expectedVersion: v.version,
-		issuedOn: todayIso(),
-		signature: {
-			title: v.signer_title,
-			name: v.signer_name,
-			recipients: v.recipients,
-		},
-	})
-	if (result.status === 'ok')
-		return redirectWithToast(
-			`/plans/${record.id}/document?v=${result.documentId}`,
-			{
-				type: 'success',
-				message: 'planDocument.issued',
-				params: { notation: result.notation },
-			},
-		)
-	const message = {
-		not_found: 'error.notFound',
-		forbidden: 'error.forbidden',
-		wrong_state: 'plan.wrongState',
-		conflict: 'plan.conflictNoEvent',
-		already_issued: 'planDocument.alreadyIssued',
-	}[result.status]
-	return json(
-		{ result: submission.reply({ formErrors: [message] }) },
-		{ status: result.status === 'forbidden' ? 403 : 409 },
 	)
-}
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const { user, record } = await loadPlanDocument(request, params.planId)
+			const submission = parseWithZod(await request.formData(), {
+				schema: IssueSchema,
+			})
+			if (submission.status !== 'success')
+				return json({ result: submission.reply() }, { status: 400 })
+			const v = submission.value
+			const result = await issuePlanDocument(db, {
+				actor: workflowActor(user),
+				planId: record.id,
+				expectedVersion: v.version,
+				issuedOn: todayIso(),
+				signature: {
+					title: v.signer_title,
+					name: v.signer_name,
+					recipients: v.recipients,
+				},
+			})
+			if (result.status === 'ok')
+				return redirectWithToast(
+					`/plans/${record.id}/document?v=${result.documentId}`,
+					{
+						type: 'success',
+						message: 'planDocument.issued',
+						params: { notation: result.notation },
+					},
+				)
+			const message = {
+				not_found: 'error.notFound',
+				forbidden: 'error.forbidden',
+				wrong_state: 'plan.wrongState',
+				conflict: 'plan.conflictNoEvent',
+				already_issued: 'planDocument.alreadyIssued',
+			}[result.status]
+			return json(
+				{ result: submission.reply({ formErrors: [message] }) },
+				{ status: result.status === 'forbidden' ? 403 : 409 },
+			)
+		},
+	)
 
 export default function PlanDocumentRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -22,7 +22,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import {
 	ReportDraftSchema,
 	ReportSubmitSchema,
-} from '#app/utils/report-schema.ts'
+} from '#workflows/reports/report-schema.ts'
 import { formatDateTime } from '#lib/format.ts'
 
 export interface ReportValues {

@@ -21,96 +21,113 @@ import { invariantResponse } from '#app/utils/misc.ts'
 import {
 	requireVisiblePlan,
 	workflowActor,
-} from '#app/utils/plan-access.server.ts'
+} from '#workflows/access/plan-access.server.ts'
 import {
-	handleReportDecision,
-	handleReportForm,
-} from '#app/utils/report-form.server.ts'
+	decideReport,
+	saveReportForm,
+} from '#workflows/reports/report-form.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
-import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
-import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
+import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
+import { respond, web } from '#app/utils/domain.server.ts'
+import { parseUploadForm } from '#app/utils/uploads.server.ts'
+
+const toReport = (planId: string) => `/plans/${planId}/report`
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	const page = await getReportPage(db, planId)
-	invariantResponse(page && WITH_REPORT.includes(page.status), 'error.notFound')
-	const workflow = planWorkflow(page, page.chain_steps)
-	// Whoever filed the report may not acknowledge or return it (and the page says why).
-	const { events: actions, ownSubmission } = withoutOwnSubmissions(
-		workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : [],
-		page,
-		[user.id],
-	)
-	const owner = page.organisation_id === user.organisationId
-	const canWrite = actions.includes('SUBMIT_REPORT')
-	// The owner reads the report as it stands; the receivers what they were last sent.
-	const shown = owner
-		? page.report
-		: page.status === 'report_returned'
-			? page.submitted_report
-			: page.status === 'trip_done'
-				? null
-				: page.report
-	const {
-		chain_steps: _steps,
-		workflow_snapshot: _snapshot,
-		optional_step_ids: _optional,
-		members,
-		report,
-		submitted_report: _submitted,
-		submitted_by: _submittedBy,
-		report_submitted_by: _reportSubmittedBy,
-		...plan
-	} = page
-	return json({
-		plan,
-		report: shown && {
-			summary: shown.summary,
-			results: shown.results,
-			activities_done: shown.activities_done,
-			proposals: shown.proposals,
-			participants: shown.participants,
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: LoaderFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			const page = await getReportPage(db, planId)
+			invariantResponse(
+				page && WITH_REPORT.includes(page.status),
+				'error.notFound',
+			)
+			const workflow = planWorkflow(page, page.chain_steps)
+			// Whoever filed the report may not acknowledge or return it (and the page says why).
+			const { events: actions, ownSubmission } = withoutOwnSubmissions(
+				workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : [],
+				page,
+				[user.id],
+			)
+			const owner = page.organisation_id === user.organisationId
+			const canWrite = actions.includes('SUBMIT_REPORT')
+			// The owner reads the report as it stands; the receivers what they were last sent.
+			const shown = owner
+				? page.report
+				: page.status === 'report_returned'
+					? page.submitted_report
+					: page.status === 'trip_done'
+						? null
+						: page.report
+			const {
+				chain_steps: _steps,
+				workflow_snapshot: _snapshot,
+				optional_step_ids: _optional,
+				members,
+				report,
+				submitted_report: _submitted,
+				submitted_by: _submittedBy,
+				report_submitted_by: _reportSubmittedBy,
+				...plan
+			} = page
+			return json({
+				plan,
+				report: shown && {
+					summary: shown.summary,
+					results: shown.results,
+					activities_done: shown.activities_done,
+					proposals: shown.proposals,
+					participants: shown.participants,
+				},
+				// A new report starts with the plan's members as the participants.
+				prefill: canWrite && !report ? members : null,
+				versions: { plan: page.version, report: report?.version ?? 0 },
+				submittedAt: report?.submitted_at ?? null,
+				canWrite,
+				decisions: actions.filter(
+					a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
+				),
+				ownReport: ownSubmission === 'report',
+				today: todayIso(),
+			})
 		},
-		// A new report starts with the plan's members as the participants.
-		prefill: canWrite && !report ? members : null,
-		versions: { plan: page.version, report: report?.version ?? 0 },
-		submittedAt: report?.submitted_at ?? null,
-		canWrite,
-		decisions: actions.filter(
-			a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
-		),
-		ownReport: ownSubmission === 'report',
-		today: todayIso(),
-	})
-}
-
-export async function action({ request, params }: ActionFunctionArgs) {
-	const user = await requireUser(request)
-	const planId = await requireVisiblePlan(user, params.planId)
-	if (request.headers.get('Content-Type')?.startsWith('multipart/form-data')) {
-		const facts = await getTripFacts(db, planId)
-		invariantResponse(facts, 'error.notFound')
-		return handleReportForm(request, user, {
-			id: planId,
-			organisation_id: facts.organisation_id,
-		})
-	}
-	return handleReportDecision(
-		await request.formData(),
-		user,
-		planId,
-		`/plans/${planId}/report`,
 	)
-}
+
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request, params }: ActionFunctionArgs) => {
+			const user = await requireUser(request)
+			const planId = await requireVisiblePlan(user, params.planId)
+			if (
+				request.headers.get('Content-Type')?.startsWith('multipart/form-data')
+			) {
+				const facts = await getTripFacts(db, planId)
+				invariantResponse(facts, 'error.notFound')
+				return respond(
+					await saveReportForm(
+						user,
+						{ id: planId, organisation_id: facts.organisation_id },
+						await parseUploadForm(request),
+					),
+					toReport,
+				)
+			}
+			return respond(
+				await decideReport(user, planId, await request.formData()),
+				toReport,
+			)
+		},
+	)
 
 export default function ReportRoute() {
 	const data = useLoaderData<typeof loader>()

@@ -10,25 +10,36 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
-import { loadStatistics } from '../../utils/statistics.server.ts'
 import {
 	CountTable,
 	StatCards,
 	StatisticsCharts,
 	StepTimesTable,
 } from './statistics-view.tsx'
+import { loadStatistics } from '#app/utils/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { web } from '#app/utils/domain.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: chartStyles },
 ]
 
-export async function loader({ request }: LoaderFunctionArgs) {
-	const { board, organisationId, fromYear, toYear, stats } =
-		await loadStatistics(request)
-	const organisations = board ? await listOrganisationChoices(db) : []
-	return json({ board, organisationId, fromYear, toYear, stats, organisations })
-}
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
+		async ({ request }: LoaderFunctionArgs) => {
+			const { board, organisationId, fromYear, toYear, stats } =
+				await loadStatistics(request)
+			const organisations = board ? await listOrganisationChoices(db) : []
+			return json({
+				board,
+				organisationId,
+				fromYear,
+				toYear,
+				stats,
+				organisations,
+			})
+		},
+	)
 
 export default function StatisticsRoute() {
 	const data = useLoaderData<typeof loader>()

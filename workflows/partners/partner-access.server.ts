@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getPartner, type RecordScope } from '#db/repos/partner.server.ts'
-import { requireUser, type SessionUser } from '#app/utils/auth.server.ts'
-import { hasRole, notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/errors.ts'
+import { hasRole } from '#workflows/access/permissions.server.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 
 /** Signed-in users of domestic organisations see the partner directory. */
-export async function requirePartnerReader(request: Request) {
-	const user = await requireUser(request)
+export function requirePartnerReader<U extends SessionUser>(user: U) {
 	if (user.organisationKind === 'foreign_partner') throw notFound()
 	return user
 }

@@ -1,28 +1,28 @@
-import { redirectToNextInboxItem } from './inbox-next.server.ts'
+import { doneThenNext } from '#workflows/plans/next-item.server.ts'
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-	json,
-	unstable_parseMultipartFormData as parseMultipartFormData,
-} from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { lockPlan } from '#db/repos/plan.server.ts'
 import { getReport, saveReport } from '#db/repos/report.server.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type ApplyResult,
-} from '#workflows/plan/plan.server.ts'
-import { type SessionUser } from './auth.server.ts'
-import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { workflowActor } from './plan-access.server.ts'
-import { readUploads, uploadHandler } from './plan-form.server.ts'
+} from '#workflows/plans/plan.server.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
+import {
+	forbidden,
+	hasRole,
+	notFound,
+} from '#workflows/access/permissions.server.ts'
+import { workflowActor } from '#workflows/access/plan-access.server.ts'
+import { readUploads } from '#workflows/plans/plan-form.server.ts'
 import {
 	draftToReportContent,
 	ReportDraftSchema,
 	ReportSubmitSchema,
 } from './report-schema.ts'
-import { redirectWithToast } from './toast.server.ts'
+import { done, refused } from '#workflows/outcome.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
 
 class Rollback extends Error {
@@ -47,30 +47,26 @@ const ERROR_OF = {
  * The report form: "save" keeps a draft, "submit" saves it and sends SUBMIT_REPORT in the same
  * transaction (with the report in the event's snapshot), so a refusal saves nothing.
  */
-export async function handleReportForm(
-	request: Request,
+export async function saveReportForm(
 	user: SessionUser,
 	plan: { id: string; organisation_id: string },
+	formData: FormData,
 ) {
 	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter'))
 		throw forbidden()
-	const formData = await parseMultipartFormData(request, uploadHandler)
 	const submitting = formData.get('intent') === 'submit'
 	const submission = parseWithZod(formData, {
 		schema: submitting ? ReportSubmitSchema : ReportDraftSchema,
 	})
 	const uploads = await readUploads(formData, user.id)
 	if (submission.status !== 'success' || uploads.fileErrors.length)
-		return json(
-			{
-				result: submission.reply({
-					fieldErrors: uploads.fileErrors.length
-						? { attachments: uploads.fileErrors }
-						: undefined,
-				}),
-			},
-			{ status: 400 },
-		)
+		return refused('invalid', {
+			result: submission.reply({
+				fieldErrors: uploads.fileErrors.length
+					? { attachments: uploads.fileErrors }
+					: undefined,
+			}),
+		})
 	const value = submission.value
 	const content = draftToReportContent(value)
 	try {
@@ -99,15 +95,11 @@ export async function handleReportForm(
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error
 		if (error.status === 'forbidden') throw forbidden()
-		return json(
-			{ result: submission.reply({ formErrors: [ERROR_OF[error.status]] }) },
-			{ status: error.status === 'not_found' ? 404 : 409 },
-		)
+		return refused(error.status === 'not_found' ? 'notFound' : 'conflict', {
+			result: submission.reply({ formErrors: [ERROR_OF[error.status]] }),
+		})
 	}
-	return redirectWithToast(`/plans/${plan.id}/report`, {
-		type: 'success',
-		message: submitting ? 'plan.done.SUBMIT_REPORT' : 'report.saved',
-	})
+	return done(plan.id, submitting ? 'plan.done.SUBMIT_REPORT' : 'report.saved')
 }
 
 export const REPORT_DECISIONS = ['ACKNOWLEDGE_REPORT', 'RETURN_REPORT'] as const
@@ -127,32 +119,28 @@ const DecisionSchema = z
  * A receiver acknowledges the report (closing the plan) or returns it with a comment, from the
  * report page or the plan page (`back`); the event's snapshot keeps the report as it was read.
  */
-export async function handleReportDecision(
-	formData: FormData,
+export async function decideReport(
 	user: SessionUser,
 	planId: string,
-	back: string,
+	formData: FormData,
 ) {
 	const comment = String(formData.get('comment') ?? '')
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	const refuse = (
-		status: number,
+		refusal: 'invalid' | 'conflict',
 		errors: string[],
 		conflict: Extract<ApplyResult, { status: 'conflict' }>['last'] = null,
 	) =>
-		json(
-			{
-				intent: parsed.data?.intent ?? null,
-				comment,
-				errors,
-				conflict,
-				result: null,
-			},
-			{ status },
-		)
+		refused(refusal, {
+			intent: parsed.data?.intent ?? null,
+			comment,
+			errors,
+			conflict,
+			result: null,
+		})
 	if (!parsed.success)
 		return refuse(
-			400,
+			'invalid',
 			parsed.error.issues.map(i => i.message),
 		)
 	const { intent, version } = parsed.data
@@ -170,14 +158,14 @@ export async function handleReportDecision(
 	)
 	switch (result.status) {
 		case 'ok':
-			return redirectToNextInboxItem(user, planId, `plan.done.${intent}`)
+			return doneThenNext(user, planId, `plan.done.${intent}`)
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':
 			throw notFound()
 		case 'conflict':
-			return refuse(409, [], result.last)
+			return refuse('conflict', [], result.last)
 		default:
-			return refuse(409, [ERROR_OF[result.status]])
+			return refuse('conflict', [ERROR_OF[result.status]])
 	}
 }

@@ -6,15 +6,16 @@ import {
 	type Statistics,
 } from '#db/repos/statistics.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
-import { requireUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/errors.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 
 const Year = z.coerce.number().int().min(2000).max(2100)
 
 /** The filters from the URL, authorised: only the VGCL board may choose all or another organisation. */
-export async function loadStatistics(request: Request) {
-	const user = await requireUser(request)
-	const params = new URL(request.url).searchParams
+export async function loadStatistics<U extends SessionUser>(
+	user: U,
+	params: URLSearchParams,
+) {
 	const thisYear = Number(todayIso().slice(0, 4))
 	const board = user.organisationKind === 'vgcl_board'
 	const org = params.get('org') || null

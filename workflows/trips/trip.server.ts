@@ -1,5 +1,4 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import { json } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { type latestPlanEvent } from '#db/repos/plan.server.ts'
@@ -8,13 +7,17 @@ import { TIMING_KINDS } from '#lib/enums.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
-} from '#workflows/plan/plan.server.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
-import { type SessionUser } from './auth.server.ts'
+} from '#workflows/plans/plan.server.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 import { parseDate } from '#lib/format.ts'
-import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { workflowActor } from './plan-access.server.ts'
-import { redirectWithToast } from './toast.server.ts'
+import {
+	forbidden,
+	hasRole,
+	notFound,
+} from '#workflows/access/permissions.server.ts'
+import { workflowActor } from '#workflows/access/plan-access.server.ts'
+import { done, refused } from '#workflows/outcome.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */
@@ -176,21 +179,18 @@ export async function handleTripAction(
 		schema: tripSchema(intent, facts, todayIso()),
 	})
 	const refuse = (
-		status: number,
+		refusal: 'invalid' | 'conflict',
 		formErrors?: string[],
 		conflict: Awaited<ReturnType<typeof latestPlanEvent>> | null = null,
 	) =>
-		json(
-			{
-				intent,
-				result: submission.reply({ formErrors }),
-				conflict,
-				comment: '',
-				errors: [] as string[],
-			},
-			{ status },
-		)
-	if (submission.status !== 'success') return refuse(400)
+		refused(refusal, {
+			intent,
+			result: submission.reply({ formErrors }),
+			conflict,
+			comment: '',
+			errors: [] as string[],
+		})
+	if (submission.status !== 'success') return refuse('invalid')
 	const value = submission.value
 	const actor = workflowActor(user)
 	let event: PlanEvent
@@ -231,18 +231,17 @@ export async function handleTripAction(
 	)
 	switch (result.status) {
 		case 'ok':
-			return redirectWithToast(`/plans/${planId}`, {
-				type: 'success',
-				message: `plan.done.${event.type}`,
-			})
+			return done(planId, `plan.done.${event.type}`)
 		case 'conflict':
-			return refuse(409, [], result.last)
+			return refuse('conflict', [], result.last)
 		case 'wrong_state':
-			return refuse(409, ['plan.wrongState'])
+			return refuse('conflict', ['plan.wrongState'])
 		case 'no_chain':
-			return refuse(400, ['plan.noChain'])
+			return refuse('invalid', ['plan.noChain'])
 		case 'incomplete':
-			return refuse(400, [...new Set(result.issues.map(i => i.message))])
+			return refuse('invalid', [...new Set(result.issues.map(i => i.message))])
+		case 'own_submission':
+			return refuse('conflict', ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

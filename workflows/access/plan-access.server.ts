@@ -1,4 +1,3 @@
-import { json } from '@remix-run/node'
 import { z } from 'zod'
 import { db, type Db } from '#db/client.server.ts'
 import { canView, type PlanViewer } from '#db/repos/plan.server.ts'
@@ -7,9 +6,9 @@ import {
 	decisionActor as domainDecisionActor,
 	workflowActor,
 } from '#workflows/access/actor.server.ts'
-import { type SessionUser } from './auth.server.ts'
-import { forbidden, hasRole, notFound } from './permissions.server.ts'
-import { oncePerRequest } from './request-scope.server.ts'
+import { conflict, forbidden, notFound } from './errors.ts'
+import { hasRole } from './permissions.server.ts'
+import { type SessionUser } from './user.ts'
 
 export { workflowActor }
 
@@ -20,19 +19,14 @@ export function planViewer(user: SessionUser): PlanViewer {
 	}
 }
 
-/**
- * The principals this user stands in for today. Given the request of a page view (GET), the
- * root loader and the page's loader share one query; other requests read afresh.
- */
+/** The principals this user stands in for today; a page view passes `share` to read them once per request. */
 export function principalsToday(
 	user: Pick<SessionUser, 'id'>,
 	today: string,
-	request?: Request,
+	share?: <T>(key: string, read: () => T) => T,
 ) {
 	const read = () => principalsOf(db, user.id, today)
-	return request && (request.method === 'GET' || request.method === 'HEAD')
-		? oncePerRequest(`principals:${user.id}:${today}`, read)
-		: read()
+	return share ? share(`principals:${user.id}:${today}`, read) : read()
 }
 
 /** The actor for a decision, with substitutions (see workflows/access/actor.server.ts). */
@@ -40,14 +34,14 @@ export function decisionActor(
 	user: Pick<SessionUser, 'id' | 'organisationId' | 'roles'>,
 	today: string,
 	database: Db = db,
-	/** A page view's request, to share the substitutions' query with the root loader. */
-	request?: Request,
+	/** A page view's memo, to share the substitutions' query with the root loader. */
+	share?: <T>(key: string, read: () => T) => T,
 ) {
 	return domainDecisionActor(
 		user,
 		today,
 		database,
-		database === db ? () => principalsToday(user, today, request) : undefined,
+		database === db ? () => principalsToday(user, today, share) : undefined,
 	)
 }
 
@@ -73,5 +67,5 @@ export function requirePlanEditable(
 	if (plan.organisation_id !== user.organisationId || !hasRole(user, 'drafter'))
 		throw forbidden()
 	if (!['drafting', 'returned', 'approved'].includes(plan.status))
-		throw json({ message: 'plan.wrongState' }, { status: 409 })
+		throw conflict('plan.wrongState')
 }

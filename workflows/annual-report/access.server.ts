@@ -4,8 +4,8 @@ import {
 	getAnnualReport,
 	getReportData,
 } from '#db/repos/annual-report.server.ts'
-import { requireUser, type SessionUser } from '#app/utils/auth.server.ts'
-import { notFound } from '#app/utils/permissions.server.ts'
+import { notFound } from '#workflows/access/errors.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 
 /** The VGCL board sees and edits every organisation's reports. */
 export function isBoard(user: SessionUser) {
@@ -13,8 +13,7 @@ export function isBoard(user: SessionUser) {
 }
 
 /** Drafters, approvers and admins of a domestic organisation work on its annual reports; anyone else gets 404. */
-export async function requireReportUser(request: Request) {
-	const user = await requireUser(request)
+export function requireReportUser<U extends SessionUser>(user: U) {
 	if (user.organisationKind === 'foreign_partner' || user.roles.length === 0)
 		throw notFound()
 	return user
@@ -25,11 +24,11 @@ export function canUseOrganisation(user: SessionUser, organisationId: string) {
 }
 
 /** The report of the route's id param, if the user may see it; 404 otherwise (also for another organisation's). */
-export async function requireAnnualReport(
-	request: Request,
+export async function requireAnnualReport<U extends SessionUser>(
+	signedIn: U,
 	reportId: string | undefined,
 ) {
-	const user = await requireReportUser(request)
+	const user = requireReportUser(signedIn)
 	const id = z.uuid().safeParse(reportId)
 	const report = id.success ? await getAnnualReport(db, id.data) : undefined
 	if (!report || !canUseOrganisation(user, report.organisation_id))
@@ -38,11 +37,11 @@ export async function requireAnnualReport(
 }
 
 /** The report with the plans its tables are built from: three queries, however many plans. */
-export async function loadReportInput(
-	request: Request,
+export async function loadReportInput<U extends SessionUser>(
+	signedIn: U,
 	reportId: string | undefined,
 ) {
-	const { user, report } = await requireAnnualReport(request, reportId)
+	const { user, report } = await requireAnnualReport(signedIn, reportId)
 	const { organisation, plans } = await getReportData(
 		db,
 		report.organisation_id,

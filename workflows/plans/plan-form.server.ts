@@ -1,11 +1,4 @@
 import { parseWithZod } from '@conform-to/zod/v4'
-import {
-	json,
-	unstable_composeUploadHandlers as composeUploadHandlers,
-	unstable_createMemoryUploadHandler as createMemoryUploadHandler,
-	unstable_parseMultipartFormData as parseMultipartFormData,
-	type UploadHandler,
-} from '@remix-run/node'
 import { db } from '#db/client.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import { listPartners } from '#db/repos/organisation.server.ts'
@@ -15,19 +8,14 @@ import {
 	savePlanContent,
 } from '#db/repos/plan.server.ts'
 import { translator } from '#lib/i18n/index.ts'
-import { type PlanEvent } from '#workflows/plan/plan.machine.ts'
+import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import {
 	applyPlanEvent,
 	type ApplyResult,
-} from '#workflows/plan/plan.server.ts'
+} from '#workflows/plans/plan.server.ts'
 import { reapprovalFields } from './amendment.ts'
-import {
-	checkUpload,
-	MAX_ATTACHMENT_BYTES,
-	MAX_ATTACHMENTS,
-	TOO_LARGE,
-} from './attachments.server.ts'
-import { type SessionUser } from './auth.server.ts'
+import { checkUpload, MAX_ATTACHMENTS } from './attachments.server.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
 import { diffPlans } from './plan-display.ts'
 import { draftToContent, recordToDraft } from './plan-mapping.ts'
 import {
@@ -36,28 +24,8 @@ import {
 	PlanDraftSchema,
 	PlanSubmitSchema,
 } from './plan-schema.ts'
-import { errorWithParams } from './misc.ts'
-import { redirectWithToast } from './toast.server.ts'
-
-/** Keeps at most the allowed size of each file in memory; a larger file is kept as an empty marker. */
-const fileHandler: UploadHandler = async ({ filename, contentType, data }) => {
-	if (!filename) return undefined
-	const chunks: BlobPart[] = []
-	let size = 0
-	for await (const chunk of data) {
-		size += chunk.byteLength
-		if (size <= MAX_ATTACHMENT_BYTES)
-			chunks.push(chunk as Uint8Array<ArrayBuffer>)
-	}
-	if (size > MAX_ATTACHMENT_BYTES)
-		return new File([], filename, { type: TOO_LARGE })
-	return new File(chunks, filename, { type: contentType })
-}
-
-export const uploadHandler = composeUploadHandlers(
-	fileHandler,
-	createMemoryUploadHandler({ maxPartSize: 1024 * 1024 }),
-)
+import { errorWithParams } from '#lib/form-errors.ts'
+import { done, refused } from '#workflows/outcome.ts'
 
 /** The chain a plan will climb (the pinned one once submitted), for its optional steps. */
 export async function chainStepsFor(
@@ -93,12 +61,11 @@ class Rollback extends Error {
  * The action of the new and edit pages: saves the draft ("save"), or saves and sends it up
  * the chain ("submit") in the same transaction, so a refused submission saves nothing.
  */
-export async function handlePlanForm(
-	request: Request,
+export async function savePlanForm(
 	user: SessionUser,
 	existing: PlanRecord | null,
+	formData: FormData,
 ) {
-	const formData = await parseMultipartFormData(request, uploadHandler)
 	// An approved plan stays complete whatever is changed.
 	const submitting =
 		formData.get('intent') === 'submit' || existing?.status === 'approved'
@@ -135,7 +102,7 @@ export async function handlePlanForm(
 		const reply = submission.reply({
 			fieldErrors: fileErrors.length ? { attachments: fileErrors } : undefined,
 		})
-		return json({ result: reply }, { status: 400 })
+		return refused('invalid', { result: reply })
 	}
 	const value = submission.value
 	if (existing?.status === 'approved')
@@ -179,14 +146,14 @@ export async function handlePlanForm(
 			}
 			return plan.id
 		})
-		return redirectWithToast(`/plans/${planId}`, {
-			type: 'success',
-			message: submitting
+		return done(
+			planId,
+			submitting
 				? existing?.status === 'returned'
 					? 'plan.done.RESUBMIT'
 					: 'plan.done.SUBMIT'
 				: 'plan.saved',
-		})
+		)
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error
 		const message = {
@@ -199,13 +166,11 @@ export async function handlePlanForm(
 			incomplete: 'plan.incomplete',
 			own_submission: 'plan.ownSubmission',
 		}[error.result.status]
-		const status =
+		return refused(
 			error.result.status === 'no_chain' || error.result.status === 'incomplete'
-				? 400
-				: 409
-		return json(
+				? 'invalid'
+				: 'conflict',
 			{ result: submission.reply({ formErrors: [message] }) },
-			{ status },
 		)
 	}
 }
@@ -267,10 +232,9 @@ async function amendApprovedPlan(
 	const reapproval = reapprovalFields(before, value)
 	const t = translator(user.locale)
 	const fieldError = (message: string) =>
-		json(
-			{ result: reply({ fieldErrors: { amend_reason: [message] } }) as never },
-			{ status: 400 },
-		)
+		refused('invalid', {
+			result: reply({ fieldErrors: { amend_reason: [message] } }) as never,
+		})
 	if (reason.length > 4000) return fieldError('error.tooLong')
 	if (reapproval.length && !reason)
 		return fieldError(
@@ -298,10 +262,7 @@ async function amendApprovedPlan(
 		!changed.length &&
 		JSON.stringify(content) === JSON.stringify(draftToContent(before))
 	)
-		return redirectWithToast(`/plans/${existing.id}`, {
-			type: 'success',
-			message: 'plan.unchanged',
-		})
+		return done(existing.id, 'plan.unchanged')
 	const actor = {
 		userId: user.id,
 		organisationId: user.organisationId,
@@ -342,24 +303,20 @@ async function amendApprovedPlan(
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error
 		const status = error.result.status
-		return json(
-			{
-				result: reply({
-					formErrors: [
-						status === 'conflict' || status === 'conflict_save'
-							? 'error.conflict'
-							: status === 'forbidden'
-								? 'error.forbidden'
-								: 'plan.wrongState',
-					],
-				}) as never,
-			},
-			{ status: status === 'forbidden' ? 403 : 409 },
-		)
+		return refused(status === 'forbidden' ? 'forbidden' : 'conflict', {
+			result: reply({
+				formErrors: [
+					status === 'conflict' || status === 'conflict_save'
+						? 'error.conflict'
+						: status === 'forbidden'
+							? 'error.forbidden'
+							: 'plan.wrongState',
+				],
+			}) as never,
+		})
 	}
-	return redirectWithToast(`/plans/${existing.id}`, {
-		type: 'success',
-		message:
-			event.type === 'AMEND' ? 'plan.done.AMEND' : 'plan.done.EDIT_APPROVED',
-	})
+	return done(
+		existing.id,
+		event.type === 'AMEND' ? 'plan.done.AMEND' : 'plan.done.EDIT_APPROVED',
+	)
 }
