@@ -10,7 +10,8 @@ import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
-import { forbidden, notFound } from '#app/utils/permissions.server.ts'
+import { web } from '#app/utils/domain.server.ts'
+import { forbidden, notFound } from '#workflows/access/errors.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { db } from '#db/client.server.ts'
 import { formatIsoDate, parseDate } from '#lib/format.ts'
@@ -34,13 +35,13 @@ function yearOf(request: Request) {
 	return year
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
+async function calendarLoader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const calendar = await readCalendarYear(db, yearOf(request))
 	return json({ ...calendar, canEdit: mayEditCalendar(user) })
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+async function calendarAction({ request }: ActionFunctionArgs) {
 	const user = await requireUser(request)
 	if (!mayEditCalendar(user)) throw forbidden()
 	const year = yearOf(request)
@@ -99,6 +100,11 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 type Errors = Partial<Record<'day' | 'kind' | 'note' | 'form', string[]>>
+
+export const loader =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(calendarLoader)
+export const action =
+	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(calendarAction)
 
 export default function CalendarRoute() {
 	const { year, holidays, declared, canEdit } = useLoaderData<typeof loader>()
