@@ -281,12 +281,6 @@ export async function seedDemo(db: Kysely<DB>) {
 				.execute()
 		}
 		await seedPlans(trx, ids)
-		// From now on the Tỉnh ủy answers in writing (the demo plans' history predates the option).
-		await trx
-			.updateTable('chain_step')
-			.set({ requires_written_answer: true })
-			.where('organisation_id', '=', ids.tinhUy)
-			.execute()
 		await seedPartners(trx, ids)
 		// The demo's events are history (2019): the bell counts only what is new to the person.
 		await trx
