@@ -11,6 +11,7 @@ import * as annualReportSections from './2026-11-29T08-00_annual_report_sections
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
 import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_summary.ts'
 import * as currencies from './2026-12-06T14-10_currencies.ts'
+import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -26,6 +27,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
 	'2026-12-06T14-00_annual_report_plan_summary': annualReportPlanSummary,
 	'2026-12-06T14-10_currencies': currencies,
+	'2026-12-06T20-00_late_return_reminder': lateReturnReminder,
 }
 
 export const migrationProvider: MigrationProvider = {

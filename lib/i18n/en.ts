@@ -433,9 +433,12 @@ export const en: Record<MessageKey, string> = {
 	'home.work.overdue': 'Report overdue since {date}',
 	'home.work.comment': 'Comment: {comment}',
 	'home.approvesForTitle': 'Your organisation approves the plans of',
-	'home.approvesFor': 'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
-	'home.approvesForHow': 'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
-	'form.requiredLegend': 'Fields marked * are required to submit; a draft can be saved without them.',
+	'home.approvesFor':
+		'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
+	'home.approvesForHow':
+		'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
+	'form.requiredLegend':
+		'Fields marked * are required to submit; a draft can be saved without them.',
 	'form.saving': 'Saving…',
 	'plan.member.row': 'member {n}',
 	'plan.budget.row': 'budget line {n}',
@@ -502,6 +505,19 @@ export const en: Record<MessageKey, string> = {
 	'trip.returnBeforeDeparture.in':
 		'The delegation cannot leave before it arrived',
 	'trip.yearPast': 'The plan cannot move to a past year',
+	'trip.offApproved.DEPART':
+		'The departure is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.DEPART.in':
+		'The arrival is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.COMPLETE_TRIP':
+		'The return is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.COMPLETE_TRIP.in':
+		'The delegation left more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.confirmDates':
+		'I confirm this date (the plan was approved for {approved})',
+	'trip.dateReason': 'Reason for the other date',
+	'plan.done.COMPLETE_TRIP.late':
+		'Return recorded. The post-trip report is already {days} days overdue (it was due on {dueDate}): please submit it now.',
 	'trip.timingUnchanged': 'The new timing is the same as the current one',
 	'report.title': 'Post-trip report',
 	'report.write': 'Write the post-trip report',

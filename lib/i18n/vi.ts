@@ -426,9 +426,12 @@ export const vi = {
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',
 	'home.work.comment': 'Ý kiến: {comment}',
 	'home.approvesForTitle': 'Đơn vị bạn phê duyệt kế hoạch của',
-	'home.approvesFor': 'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
-	'home.approvesForHow': 'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
-	'form.requiredLegend': 'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
+	'home.approvesFor':
+		'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
+	'home.approvesForHow':
+		'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
+	'form.requiredLegend':
+		'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
 	'form.saving': 'Đang lưu…',
 	'plan.member.row': 'thành viên {n}',
 	'plan.budget.row': 'dòng kinh phí {n}',
@@ -493,6 +496,19 @@ export const vi = {
 	'trip.returnBeforeDeparture.in':
 		'Ngày đoàn rời đi không thể trước ngày đoàn đến',
 	'trip.yearPast': 'Không thể chuyển sang một năm đã qua',
+	'trip.offApproved.DEPART':
+		'Ngày đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.DEPART.in':
+		'Ngày đoàn đến khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.COMPLETE_TRIP':
+		'Ngày về khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.COMPLETE_TRIP.in':
+		'Ngày đoàn rời đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.confirmDates':
+		'Tôi xác nhận ngày này (kế hoạch được duyệt: {approved})',
+	'trip.dateReason': 'Lý do khác ngày đã duyệt',
+	'plan.done.COMPLETE_TRIP.late':
+		'Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn {days} ngày (hạn {dueDate}): đề nghị nộp ngay.',
 	'trip.timingUnchanged':
 		'Thời gian mới trùng với thời gian hiện tại của kế hoạch',
 	'report.title': 'Báo cáo kết quả chuyến đi',

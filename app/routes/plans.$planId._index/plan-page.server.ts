@@ -30,7 +30,7 @@ import {
 } from '#app/utils/report-form.server.ts'
 import { redirectToNextInboxItem } from '#app/utils/inbox-next.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { todayIso } from '#lib/trip-dates.ts'
+import { todayIso, tripDateDefault } from '#lib/trip-dates.ts'
 import {
 	handleTripAction,
 	TRIP_INTENTS,
@@ -145,6 +145,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		workflow_snapshot: _snapshot,
 		...record
 	} = page
+	const today = todayIso()
 	return json({
 		plan: record,
 		draft: recordToDraft(record),
@@ -162,7 +163,12 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		actions,
 		canEdit,
 		stepDecisions,
-		today: todayIso(),
+		today,
+		// The trip's date fields offer the approved dates, not today.
+		tripDefaults: {
+			DEPART: tripDateDefault(page, 'DEPART', today),
+			COMPLETE_TRIP: tripDateDefault(page, 'COMPLETE_TRIP', today),
+		},
 	})
 }
 
