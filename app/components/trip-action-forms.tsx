@@ -78,17 +78,19 @@ export function DateForm({
 			</Field>
 			{askConfirm ? (
 				<>
-					<label className="checkbox">
-						<input
-							{...getInputProps(fields.confirm_dates, { type: 'checkbox' })}
-						/>{' '}
-						{t('trip.confirmDates', {
-							approved:
-								approved.from === approved.to
-									? formatIsoDate(approved.from)
-									: `${formatIsoDate(approved.from)} – ${formatIsoDate(approved.to)}`,
-						})}
-					</label>
+					<div className="field">
+						<label className="checks">
+							<input
+								{...getInputProps(fields.confirm_dates, { type: 'checkbox' })}
+							/>{' '}
+							{t('trip.confirmDates', {
+								approved:
+									approved.from === approved.to
+										? formatIsoDate(approved.from)
+										: `${formatIsoDate(approved.from)} – ${formatIsoDate(approved.to)}`,
+							})}
+						</label>
+					</div>
 					<TextareaField
 						label={t('trip.dateReason')}
 						field={fields.date_reason}
