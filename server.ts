@@ -11,8 +11,9 @@ import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
 import { type Runner } from 'graphile-worker'
-import { isCrossSiteRequest } from '#app/utils/csrf.server.ts'
+import { bodyLimits } from '#app/utils/body-limits.server.ts'
 import { healthChecks } from '#app/utils/health.server.ts'
+import { applySecurity, cspNonceOf } from '#app/utils/http-security.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { DatabaseStartError, resolveDatabase } from '#db/embedded.server.ts'
@@ -80,6 +81,7 @@ const build = (await import(
 
 const app = express()
 app.disable('x-powered-by')
+applySecurity(app)
 // Answered before everything else, for a load balancer or an orchestrator.
 app.use(
 	healthChecks({
@@ -87,20 +89,6 @@ app.use(
 		stopping: stopRequested,
 	}),
 )
-if (process.env.TRUST_PROXY) app.set('trust proxy', process.env.TRUST_PROXY)
-app.use((req, res, next) => {
-	const refused = isCrossSiteRequest({
-		method: req.method,
-		origin: req.get('origin'),
-		host: req.get('host'),
-		fetchSite: req.get('sec-fetch-site'),
-	})
-	if (!refused) return next()
-	res
-		.status(403)
-		.type('text/plain; charset=utf-8')
-		.send('Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng (CSRF).')
-})
 app.use(
 	'/build',
 	express.static('public/build', { immutable: true, maxAge: '1y' }),
@@ -110,10 +98,13 @@ const publicFiles = express.static('public', { maxAge: '1h' })
 app.use((req, res, next) =>
 	/\.[^/]*$/.test(req.path) ? publicFiles(req, res, next) : next(),
 )
+// Every body is read and checked before Remix sees it (400/413 otherwise).
+app.use(bodyLimits())
 const handleRequest = createRequestHandler({
 	build,
-	getLoadContext: req => ({
+	getLoadContext: (req, res) => ({
 		clientIp: req.ip ?? 'unknown',
+		cspNonce: cspNonceOf(res),
 		// The benchmark reads the SQL query count through /bench/queries.
 		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),

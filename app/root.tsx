@@ -2,6 +2,7 @@ import {
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
+	type MetaFunction,
 } from '@remix-run/node'
 import {
 	Form,
@@ -18,13 +19,22 @@ import {
 	useRouteLoaderData,
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
-import { translator } from '#lib/i18n/index.ts'
 import styles from './styles.css'
 import { getSession } from './utils/auth.server.ts'
 import { useT } from './utils/i18n.tsx'
+import { useNonce } from './utils/nonce.tsx'
 import { getLocale } from './utils/locale.server.ts'
+import { pageTitle } from './utils/meta.ts'
 import { getToast } from './utils/toast.server.ts'
+
+// The Content-Security-Policy forbids eval, which zod probes (`new Function`: a reported
+// violation) when it builds an object schema. The root module runs before any page's module.
+z.config({ jitless: true })
+
+export const meta: MetaFunction<typeof loader> = ({ matches }) =>
+	pageTitle(matches, () => [])
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: styles },
@@ -65,20 +75,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export function Layout({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
-	const t = translator(data?.locale ?? 'vi')
+	const nonce = useNonce()
 	return (
 		<html lang={data?.locale ?? 'vi'}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />
-				<title>{t('app.name')}</title>
 				<Meta />
 				<Links />
 			</head>
 			<body>
 				{children}
-				<ScrollRestoration />
-				<Scripts />
+				<ScrollRestoration nonce={nonce} />
+				<Scripts nonce={nonce} />
 			</body>
 		</html>
 	)
@@ -109,8 +118,11 @@ export default function App() {
 			{navigation.state === 'idle' ? null : (
 				<div className="progress" aria-hidden />
 			)}
+			<a className="skip-link" href="#main">
+				{t('nav.skipToContent')}
+			</a>
 			<Header />
-			<main className="container">
+			<main className="container" id="main" tabIndex={-1}>
 				{toast ? (
 					<div className={`toast toast-${toast.type}`} role="status">
 						{t(toast.message, toast.params)}
@@ -136,6 +148,40 @@ function Header() {
 				<Link to="/" className="brand">
 					{t('app.name')}
 				</Link>
+				{user ? (
+					<NavLink
+						to="/notifications"
+						className="bell"
+						aria-label={t('nav.unread', { count: user.unread })}
+					>
+						<svg
+							aria-hidden
+							width="18"
+							height="18"
+							viewBox="0 0 24 24"
+							fill="currentColor"
+						>
+							<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
+						</svg>
+						{user.unread ? <span className="count">{user.unread}</span> : null}
+					</NavLink>
+				) : null}
+				{/* Below 640 px the nav folds behind this button; it works without JavaScript and
+				    closes on every page change (a new key remounts it). */}
+				<details className="menu-toggle" key={location.pathname}>
+					<summary>
+						<svg
+							aria-hidden
+							width="20"
+							height="20"
+							viewBox="0 0 24 24"
+							fill="currentColor"
+						>
+							<path d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
+						</svg>
+						{t('nav.menu')}
+					</summary>
+				</details>
 				<nav className="nav" aria-label={t('nav.menu')}>
 					{user && !user.mustChangePassword ? (
 						<>
@@ -151,6 +197,7 @@ function Header() {
 								<NavCount n={user.reportsOwedCount} />
 							</NavLink>
 							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
+							<NavLink to="/documents">{t('nav.documents')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							{user.isApprover || user.substituting ? (
@@ -169,6 +216,7 @@ function Header() {
 									</NavLink>
 									<NavLink to="/admin/users">{t('nav.users')}</NavLink>
 									<NavLink to="/admin/outbox">{t('nav.outbox')}</NavLink>
+									<NavLink to="/admin/audit">{t('nav.audit')}</NavLink>
 								</>
 							) : null}
 						</>
@@ -190,25 +238,8 @@ function Header() {
 					</Form>
 					{user ? (
 						<>
-							<NavLink
-								to="/notifications"
-								className="bell"
-								aria-label={t('nav.unread', { count: user.unread })}
-							>
-								<svg
-									aria-hidden
-									width="18"
-									height="18"
-									viewBox="0 0 24 24"
-									fill="currentColor"
-								>
-									<path d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
-								</svg>
-								{user.unread ? (
-									<span className="count">{user.unread}</span>
-								) : null}
-							</NavLink>
 							<span className="who">{user.fullName}</span>
+							<NavLink to="/mail">{t('mail.title')}</NavLink>
 							<NavLink to="/settings">{t('nav.settings')}</NavLink>
 							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
 							<Form method="post" action="/logout" className="inline">

@@ -64,6 +64,8 @@ export interface OrganisationTable {
 	parent_id: string | null
 	report_due_days: Generated<number>
 	approval_reminder_days: Generated<number>
+	/** "{n}/{kind}-LĐLĐ": how the organisation writes its document numbers. */
+	document_notation: Generated<string>
 	name_original: Generated<string>
 	partner_type: PartnerType | null
 	search_text: GeneratedAlways<string>
@@ -94,6 +96,32 @@ export interface SessionTable {
 	id: string
 	user_id: string
 	expires_at: RequiredTimestamp
+	last_seen_at: Generated<Date>
+}
+
+export const AUDIT_ACTIONS = [
+	'user.created',
+	'user.activated',
+	'user.deactivated',
+	'organisation.created',
+	'organisation.updated',
+	'chain.published',
+	'substitution.created',
+	'substitution.ended',
+	'email.resent',
+] as const
+export type AuditAction = (typeof AUDIT_ACTIONS)[number]
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface AuditLogTable {
+	id: Generated<string>
+	created_at: Generated<Date>
+	actor_id: string
+	organisation_id: string
+	action: AuditAction
+	subject_id: string
+	before: unknown | null
+	after: unknown | null
 }
 
 export interface LoginAttemptTable {
@@ -122,6 +150,7 @@ export interface ChainStepTable {
 	optional: Generated<boolean>
 	approval_rule: Generated<ApprovalRule>
 	min_approvals: number | null
+	requires_written_answer: Generated<boolean>
 }
 
 /** One approver's approval at a step that needs several; a round is the plan's version there. */
@@ -234,6 +263,8 @@ export interface TripReportTable {
 	updated_at: Timestamp
 }
 
+export type EventVia = 'page' | 'link'
+
 export interface PlanEventTable {
 	id: Generated<string>
 	plan_id: string
@@ -247,6 +278,8 @@ export interface PlanEventTable {
 	plan_snapshot: unknown
 	/** The principal when a substitute decided on their behalf. */
 	on_behalf_of: string | null
+	/** How the event was taken: on a signed-in page, or through an email's decision link. */
+	via: Generated<EventVia>
 	created_at: Timestamp
 }
 
@@ -373,7 +406,59 @@ export interface AnnualReportTable {
 	updated_at: Timestamp
 }
 
+export interface DocumentCounterTable {
+	organisation_id: string
+	year: number
+	kind: string
+	last_number: number
+}
+
+/** One entry of the register of outgoing documents (sổ văn bản đi). */
+export interface OutgoingDocumentTable {
+	id: Generated<string>
+	organisation_id: string
+	year: number
+	kind: string
+	number: number
+	notation: string
+	subject: string
+	/** 'YYYY-MM-DD' */
+	issued_on: string
+	plan_id: string | null
+	annual_report_id: string | null
+	plan_version: number | null
+	content: unknown | null
+	issued_by: string
+	created_at: Timestamp
+}
+
+export const ANSWER_KINDS = ['cong_van', 'quyet_dinh', 'thong_bao'] as const
+export type AnswerKind = (typeof ANSWER_KINDS)[number]
+
+/** The written answer a step's organisation gave with its decision, and its signed scan. */
+export interface WrittenAnswerTable {
+	id: Generated<string>
+	plan_id: string
+	plan_event_id: string
+	organisation_id: string
+	kind: AnswerKind
+	number: string
+	/** 'YYYY-MM-DD' */
+	issued_on: string
+	signer: string
+	file_name: string
+	size: number
+	sha256: string
+	data: Uint8Array
+	created_by: string
+	created_at: Timestamp
+}
+
 export interface DB {
+	document_counter: DocumentCounterTable
+	outgoing_document: OutgoingDocumentTable
+	written_answer: WrittenAnswerTable
+
 	annual_report: AnnualReportTable
 	agreement: AgreementTable
 	partner_support: PartnerSupportTable
@@ -390,6 +475,7 @@ export interface DB {
 	app_user: AppUserTable
 	session: SessionTable
 	login_attempt: LoginAttemptTable
+	audit_log: AuditLogTable
 	chain: ChainTable
 	chain_step: ChainStepTable
 	step_approval: StepApprovalTable

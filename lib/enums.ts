@@ -87,3 +87,7 @@ export const AGREEMENT_KINDS = [
 	'other',
 ] as const
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
+
+/** The orders of the plan list (each ends with the plan id). */
+export const PLAN_SORTS = ['time', 'name', 'status'] as const
+export type PlanSort = (typeof PLAN_SORTS)[number]

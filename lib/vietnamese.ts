@@ -1,10 +1,11 @@
+// ð is the lookalike of đ that text pasted from old documents carries (Ð, U+00D0, lower-cased).
 const ACCENTED =
-	'àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
+	'àáảãạăằắẳẵặâầấẩẫậđðèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
 const PLAIN =
-	'aaaaaaaaaaaaaaaaadeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
+	'aaaaaaaaaaaaaaaaaddeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
 const FOLD = new Map([...ACCENTED].map((ch, i) => [ch, PLAIN[i]]))
 
-/** The same folding as the SQL function vn_fold: lower case, no tone marks, đ → d. */
+/** The same folding as the SQL function vn_fold: lower case, no tone marks, đ (and ð) → d. */
 export function foldVietnamese(text: string) {
 	return [...text.normalize('NFC').toLowerCase()]
 		.map(ch => FOLD.get(ch) ?? ch)
@@ -21,7 +22,12 @@ export function searchPattern(query: string) {
 
 const collator = new Intl.Collator('vi', { sensitivity: 'base' })
 
-/** Vietnamese alphabetical order (Đ after D), for lists already in memory. */
+/** The lookalike Ð/ð (Icelandic eth) written as the Vietnamese Đ/đ it stands for. */
+export function fixLookalikes(text: string) {
+	return text.replace(/[Ðð]/g, ch => (ch === 'Ð' ? 'Đ' : 'đ'))
+}
+
+/** Vietnamese alphabetical order (Đ, and its lookalike Ð, after D), for lists already in memory. */
 export function compareVietnamese(a: string, b: string) {
-	return collator.compare(a, b)
+	return collator.compare(fixLookalikes(a), fixLookalikes(b))
 }

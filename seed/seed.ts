@@ -23,6 +23,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Ban Đối ngoại Tổng Liên đoàn Lao động Việt Nam',
 		name_en: 'VGCL Foreign Affairs Department',
 		short_name: 'Ban Đối ngoại TLĐ',
+		document_notation: '{n}/{kind}-ĐN',
 		province: 'Hà Nội',
 	},
 	banBiThu: {
@@ -30,6 +31,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Ban Bí thư Trung ương Đảng',
 		name_en: 'Party Central Secretariat',
 		short_name: 'Ban Bí thư',
+		document_notation: '{n}-{kind}/TW',
 		province: 'Hà Nội',
 	},
 	ldld: {
@@ -37,6 +39,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Liên đoàn Lao động tỉnh Quảng Trị',
 		name_en: 'Quang Tri Provincial Federation of Labour',
 		short_name: 'LĐLĐ tỉnh Quảng Trị',
+		document_notation: '{n}/{kind}-LĐLĐ',
 		province: 'Quảng Trị',
 	},
 	tinhUy: {
@@ -44,6 +47,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Tỉnh ủy Quảng Trị',
 		name_en: 'Quang Tri Provincial Party Committee',
 		short_name: 'Tỉnh ủy Quảng Trị',
+		document_notation: '{n}-{kind}/TU',
 		province: 'Quảng Trị',
 	},
 	cdct: {
@@ -51,6 +55,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Công đoàn Công Thương Việt Nam',
 		name_en: 'Vietnam Industry and Trade Trade Union',
 		short_name: 'CĐCTVN',
+		document_notation: '{n}/{kind}-CĐCT',
 		province: 'Hà Nội',
 	},
 	dangUyBct: {
@@ -58,6 +63,7 @@ const organisations: Record<OrgKey, NewOrganisation> = {
 		name_vi: 'Đảng ủy Bộ Công Thương',
 		name_en: 'Party Committee of the Ministry of Industry and Trade',
 		short_name: 'Đảng ủy Bộ Công Thương',
+		document_notation: '{n}-{kind}/ĐU',
 		province: 'Hà Nội',
 	},
 	savannakhet: {
@@ -162,7 +168,13 @@ export const demoUsers: DemoUser[] = [
 const chains: Partial<
 	Record<
 		OrgKey,
-		{ org: OrgKey; label_vi: string; label_en: string; optional?: boolean }[]
+		{
+			org: OrgKey
+			label_vi: string
+			label_en: string
+			optional?: boolean
+			requires_written_answer?: boolean
+		}[]
 	>
 > = {
 	ldld: [
@@ -269,6 +281,12 @@ export async function seedDemo(db: Kysely<DB>) {
 				.execute()
 		}
 		await seedPlans(trx, ids)
+		// From now on the Tỉnh ủy answers in writing (the demo plans' history predates the option).
+		await trx
+			.updateTable('chain_step')
+			.set({ requires_written_answer: true })
+			.where('organisation_id', '=', ids.tinhUy)
+			.execute()
 		await seedPartners(trx, ids)
 		// The demo's events are history (2019): the bell counts only what is new to the person.
 		await trx

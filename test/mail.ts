@@ -87,7 +87,10 @@ export function startTestWorker() {
 	return startWorker(process.env.DATABASE_URL!, { concurrency: 4, pollInterval: 50 })
 }
 
-/** The email jobs (graphile-worker's send_email) waiting or running in this database; other tasks are not counted. */
+/**
+ * The email jobs (graphile-worker's send_email, and the reset requests that may add one) waiting
+ * or running in this database; other tasks are not counted.
+ */
 export async function queuedJobs(db: Db) {
 	const { rows } = await sql<{
 		id: string
@@ -97,7 +100,7 @@ export async function queuedJobs(db: Db) {
 		max_attempts: number
 		last_error: string | null
 		locked_at: Date | null
-	}>`SELECT id, task_identifier, key, attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE task_identifier = 'send_email' ORDER BY id`.execute(db)
+	}>`SELECT id, task_identifier, key, attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE task_identifier IN ('send_email', 'password_reset_request') ORDER BY id`.execute(db)
 	return rows
 }
 

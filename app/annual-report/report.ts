@@ -124,6 +124,7 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 	const next = planTables(plans, report.year + 1)
 	return {
 		year: report.year,
+		heading: 'BÁO CÁO',
 		governingBody: report.governing_body.trim(),
 		organisationName: organisation.name_vi,
 		numberLine: numberLine(report.number_symbol),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { parseDate } from '#lib/format.ts'
 import { errorWithParams } from '#app/utils/misc.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const text = (max: number) =>
 	z
@@ -19,8 +20,12 @@ const required = (max: number) =>
 /** The editor's fields; `version` is the one the user loaded (a stale one is refused). */
 export const AnnualReportSchema = z
 	.object({
-		version: z.number({ error: 'annualReport.conflict' }).int(),
-		year: z.number().int(),
+		version: z
+			.number({ error: 'annualReport.conflict' })
+			.int()
+			.min(0)
+			.max(MAX_INT, { error: 'annualReport.conflict' }),
+		year: z.number().int().min(0).max(MAX_INT),
 		governing_body: text(200),
 		number_symbol: required(60).refine(v => v.includes('/'), {
 			error: 'annualReport.numberInvalid',

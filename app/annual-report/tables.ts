@@ -1,3 +1,4 @@
+import { type DocTable } from '#workflows/documents/official-document.ts'
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
 import { type Direction } from '#lib/enums.ts'
@@ -6,7 +7,7 @@ export type { ReportPlan }
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]
-export interface ReportTable {
+export interface ReportTable extends Omit<DocTable, 'rows'> {
 	title: string
 	columns: string[]
 	/** Empty table: a single "Không" row. */

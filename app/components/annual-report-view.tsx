@@ -1,9 +1,12 @@
-import { type BuiltReport } from '#app/annual-report/report.ts'
-import { columnLayout, type ReportTable } from '#app/annual-report/tables.ts'
+import {
+	type DocTable,
+	layoutOf,
+	type OfficialDocument,
+} from '#workflows/documents/official-document.ts'
 
 /** One of the report's bordered tables, as in the DOCX. */
-export function ReportTableView({ table }: { table: ReportTable }) {
-	const layout = columnLayout(table.columns)
+export function ReportTableView({ table }: { table: DocTable }) {
+	const layout = layoutOf(table)
 	const total = layout.reduce((n, c) => n + c.weight, 0)
 	return (
 		<section className="ar-table">
@@ -42,8 +45,8 @@ export function ReportTableView({ table }: { table: ReportTable }) {
 	)
 }
 
-/** The whole report on an A4-like sheet, laid out as Nghị định 30/2020 asks. */
-export function ReportDocument({ report }: { report: BuiltReport }) {
+/** The whole document on an A4-like sheet, laid out as Nghị định 30/2020 asks. */
+export function ReportDocument({ report }: { report: OfficialDocument }) {
 	return (
 		<article className="ar-page" lang="vi">
 			<div className="ar-header">
@@ -63,7 +66,7 @@ export function ReportDocument({ report }: { report: BuiltReport }) {
 				</div>
 			</div>
 			<h1 className="ar-title">
-				BÁO CÁO
+				{report.heading}
 				{report.titleLines.map(l => (
 					<span key={l}>{l}</span>
 				))}
@@ -75,7 +78,7 @@ export function ReportDocument({ report }: { report: BuiltReport }) {
 					<ReportTableView key={i} table={s.table} />
 				) : (
 					<section key={i}>
-						<p className="ar-heading">{s.title}</p>
+						{s.title ? <p className="ar-heading">{s.title}</p> : null}
 						{(s.text ?? []).map((l, j) => (
 							<p key={j} className="ar-text">
 								{l}

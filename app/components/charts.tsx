@@ -22,8 +22,9 @@ export function BarChart({
 }) {
 	const id = useId()
 	const max = Math.max(1, ...series.flatMap(s => s.values))
-	const band = horizontal ? 14 * series.length + 14 : 0
-	const width = 480
+	const band = horizontal ? 18 * series.length + 14 : 0
+	// Narrow enough that on a 390 px phone no label is drawn below 12 px.
+	const width = 360
 	const height = horizontal ? labels.length * band + 40 : 240
 	const plotLeft = horizontal ? 120 : 32
 	const plotTop = 24
@@ -56,7 +57,7 @@ export function BarChart({
 							<text
 								x={pos}
 								y={height - 4}
-								fontSize="11"
+								fontSize="14"
 								textAnchor="middle"
 								fill="#6b7280"
 							>
@@ -75,7 +76,7 @@ export function BarChart({
 							<text
 								x={plotLeft - 6}
 								y={pos + 4}
-								fontSize="11"
+								fontSize="14"
 								textAnchor="end"
 								fill="#6b7280"
 							>
@@ -90,31 +91,31 @@ export function BarChart({
 							<text
 								x={plotLeft - 8}
 								y={plotTop + i * band + band / 2}
-								fontSize="12"
+								fontSize="15"
 								textAnchor="end"
 								fill="#111827"
 							>
-								{label.length > 18 ? label.slice(0, 17) + '…' : label}
+								{label.length > 15 ? label.slice(0, 14) + '…' : label}
 							</text>
 							{series.map((s, j) => {
 								const v = s.values[i] ?? 0
 								const w = (v / top) * plotW
-								const y = plotTop + i * band + 4 + j * 14
+								const y = plotTop + i * band + 4 + j * 18
 								return (
 									<g key={s.name}>
 										<rect
 											x={plotLeft}
 											y={y}
 											width={w}
-											height={12}
+											height={16}
 											rx={2}
 											fill={s.color}
 										/>
 										{v > 0 && (
 											<text
 												x={plotLeft + w + 4}
-												y={y + 10}
-												fontSize="10"
+												y={y + 13}
+												fontSize="14"
 												fill="#374151"
 											>
 												{v}
@@ -129,7 +130,7 @@ export function BarChart({
 							{series.map((s, j) => {
 								const v = s.values[i] ?? 0
 								const groupW = plotW / labels.length
-								const barW = Math.min(28, (groupW - 12) / series.length)
+								const barW = Math.min(28, (groupW - 8) / series.length)
 								const x =
 									plotLeft +
 									i * groupW +
@@ -150,7 +151,7 @@ export function BarChart({
 											<text
 												x={x + barW / 2 - 1}
 												y={plotTop + plotH - h - 3}
-												fontSize="10"
+												fontSize="14"
 												textAnchor="middle"
 												fill="#374151"
 											>
@@ -163,7 +164,7 @@ export function BarChart({
 							<text
 								x={plotLeft + (i + 0.5) * (plotW / labels.length)}
 								y={height - 14}
-								fontSize="12"
+								fontSize="15"
 								textAnchor="middle"
 								fill="#111827"
 							>

@@ -27,11 +27,14 @@ export function ErrorList({
 	const t = useT()
 	if (!errors?.length) return null
 	return (
-		<ul id={id} className="field-errors" role="alert">
-			{errors.map(error => (
-				<li key={error}>{t(...splitErrorParams(error))}</li>
-			))}
-		</ul>
+		// role="alert" on the <ul> itself would hide its items' list semantics (axe: a list may hold only <li>).
+		<div id={id} role="alert">
+			<ul className="field-errors">
+				{errors.map(error => (
+					<li key={error}>{t(...splitErrorParams(error))}</li>
+				))}
+			</ul>
+		</div>
 	)
 }
 

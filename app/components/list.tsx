@@ -1,5 +1,11 @@
 import { Form, Link, useSearchParams } from '@remix-run/react'
-import { type ReactNode } from 'react'
+import {
+	Children,
+	cloneElement,
+	isValidElement,
+	type ReactElement,
+	type ReactNode,
+} from 'react'
 import { pageCount } from '#lib/pagination.ts'
 import { useT } from '#app/utils/i18n.tsx'
 
@@ -91,7 +97,28 @@ export function Pagination({ total, page }: { total: number; page: number }) {
 	)
 }
 
-/** A list table with its headings, and one muted row when there is nothing to list. */
+/** Each cell of a row gets its column's heading, which it shows as a label when the table is cards. */
+function labelCells(row: ReactNode, headings: string[]) {
+	if (!isValidElement<{ children?: ReactNode }>(row)) return row
+	const cells = Children.toArray(row.props.children)
+	return cloneElement(
+		row,
+		{},
+		cells.map((cell, i) =>
+			isValidElement(cell) && headings[i]
+				? cloneElement(cell as ReactElement<{ 'data-label'?: string }>, {
+						'data-label': headings[i],
+					})
+				: cell,
+		),
+	)
+}
+
+/**
+ * A list table with its headings, and one muted row when there is nothing to list. Below 640 px
+ * every row is a card (the first cell, the name, on top; the others labelled), never a table
+ * that scrolls sideways.
+ */
 export function ListTable({
 	headings,
 	empty,
@@ -102,7 +129,7 @@ export function ListTable({
 	children: ReactNode[]
 }) {
 	return (
-		<div className="table-wrap">
+		<div className="table-wrap cards">
 			<table>
 				<thead>
 					<tr>
@@ -119,7 +146,7 @@ export function ListTable({
 							</td>
 						</tr>
 					) : (
-						children
+						children.map(row => labelCells(row, headings))
 					)}
 				</tbody>
 			</table>

@@ -12,6 +12,7 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { ORGANISATION_KINDS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const text = (max: number) =>
 	z
@@ -28,7 +29,7 @@ const dayCount = z
 	.max(365, { error: 'org.daysInvalid' })
 
 export const OrganisationSchema = z.object({
-	version: z.number().int().optional(),
+	version: z.number().int().min(0).max(MAX_INT).optional(),
 	kind: z.enum(ORGANISATION_KINDS, { error: 'error.invalidChoice' }),
 	name_vi: text(300),
 	name_en: optionalText(300),

@@ -1,3 +1,7 @@
+import {
+	type AnswerView,
+	WrittenAnswerLine,
+} from '#app/components/written-answer.tsx'
 import { Link } from '@remix-run/react'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -35,7 +39,11 @@ export function PlanTimeline({
 	steps,
 	direction,
 	tripDates,
+	answers = [],
+	planId,
 }: {
+	answers?: AnswerView[]
+	planId?: string
 	events: PlanEventRow[]
 	/** All the plan's events, when `events` are only the latest of them. */
 	total?: number
@@ -89,6 +97,7 @@ export function PlanTimeline({
 									})
 								: e.actor_name}{' '}
 							({e.actor_organisation})
+							{e.via === 'link' ? ` · ${t('timeline.viaLink')}` : null}
 						</div>
 						{entered[i] ? (
 							<div className="muted">
@@ -138,6 +147,13 @@ export function PlanTimeline({
 							</div>
 						) : null}
 						{e.comment ? <blockquote>{e.comment}</blockquote> : null}
+						{answers
+							.filter(a => String(a.plan_event_id) === String(e.id))
+							.map(a => (
+								<div key={a.id}>
+									<WrittenAnswerLine answer={a} planId={planId!} />
+								</div>
+							))}
 					</li>
 				))}
 			</ol>

@@ -1,3 +1,7 @@
+import {
+	type AnswerView,
+	WrittenAnswerLine,
+} from '#app/components/written-answer.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { type diffPlans } from '#app/utils/plan-display.ts'
@@ -21,6 +25,8 @@ export interface PlanEventRow {
 	actor_organisation: string
 	/** The approver a substitute decided for. */
 	on_behalf_name?: string | null
+	/** 'link' when decided through an email's link rather than on a signed-in page. */
+	via?: 'page' | 'link'
 	/** The new timing of a postponement or amendment. */
 	timing?: {
 		plan_year: number
@@ -97,11 +103,15 @@ export function PlanChain({
 	steps,
 	status,
 	events,
+	answers = [],
+	planId,
 }: {
 	chain: Step[]
 	steps: Step[]
 	status: string
 	events: PlanEventRow[]
+	answers?: AnswerView[]
+	planId?: string
 }) {
 	const t = useT()
 	const label = useStepLabel()
@@ -156,6 +166,11 @@ export function PlanChain({
 										? t('plan.stepCurrent')
 										: t('plan.stepWaiting')}
 							</span>
+							{answers
+								.filter(a => String(a.plan_event_id) === String(decision?.id))
+								.map(a => (
+									<WrittenAnswerLine key={a.id} answer={a} planId={planId!} />
+								))}
 						</li>
 					)
 				})}

@@ -1,3 +1,4 @@
+import { type ReactNode } from 'react'
 import { Form, Link } from '@remix-run/react'
 import { ErrorList } from '#app/components/forms.tsx'
 import { formatDateTime } from '#lib/format.ts'
@@ -61,12 +62,15 @@ export function DecisionConfirm({
 	comment,
 	version,
 	busy,
+	children,
 }: {
 	intent: ConfirmedDecision
 	name: string
 	comment: string
 	version: number
 	busy: boolean
+	/** Extra fields sent with the decision (the written answer and its file). */
+	children?: ReactNode
 }) {
 	const t = useT()
 	return (
@@ -81,28 +85,34 @@ export function DecisionConfirm({
 				<strong>{t(`confirm.question.${intent}`, { name })}</strong>
 			</p>
 			{comment ? <p>{t('confirm.comment', { comment })}</p> : null}
-			<Form method="post" className="actions">
+			<Form
+				method="post"
+				encType={children ? 'multipart/form-data' : undefined}
+			>
 				<input type="hidden" name="version" value={version} />
 				<input type="hidden" name="comment" value={comment} />
-				<button
-					type="submit"
-					name="intent"
-					value={intent}
-					className={
-						intent === 'REJECT'
-							? 'danger'
-							: intent === 'RETURN'
-								? 'secondary'
-								: ''
-					}
-					disabled={busy}
-					autoFocus
-				>
-					{t(`confirm.yes.${intent}`)}
-				</button>
-				<Link className="button secondary" to="." replace>
-					{t('confirm.cancel')}
-				</Link>
+				{children}
+				<div className="actions">
+					<button
+						type="submit"
+						name="intent"
+						value={intent}
+						className={
+							intent === 'REJECT'
+								? 'danger'
+								: intent === 'RETURN'
+									? 'secondary'
+									: ''
+						}
+						disabled={busy}
+						autoFocus
+					>
+						{t(`confirm.yes.${intent}`)}
+					</button>
+					<Link className="button secondary" to="." replace>
+						{t('confirm.cancel')}
+					</Link>
+				</div>
 			</Form>
 		</section>
 	)

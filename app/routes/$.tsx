@@ -1,5 +1,6 @@
-import { json } from '@remix-run/node'
+import { type MetaFunction, json } from '@remix-run/node'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 /**
  * An address no route matches. Answering from a route (rather than letting Remix fall to the
@@ -12,6 +13,9 @@ export async function loader() {
 export default function NotFoundRoute() {
 	return null
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('error.notFound')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -7,6 +8,7 @@ import {
 import { Link, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { changedValues, recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	listOrganisationChoices,
 	updateOrganisation,
@@ -22,6 +24,7 @@ import {
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -54,12 +57,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			kind: organisation.kind,
 			parent_id: organisation.parent_id,
 		})
-	const updated = await updateOrganisation(
-		db,
-		organisation.id,
-		submission.value.version ?? -1,
-		values,
-	)
+	const updated = await db.transaction().execute(async trx => {
+		const row = await updateOrganisation(
+			trx,
+			organisation.id,
+			submission.value.version ?? -1,
+			values,
+		)
+		if (row)
+			await recordAudit(trx, {
+				actorId: user.id,
+				organisationId: organisation.id,
+				action: 'organisation.updated',
+				subjectId: organisation.id,
+				...changedValues(organisation, values),
+			})
+		return row
+	})
 	if (!updated)
 		return json(
 			{ result: submission.reply({ formErrors: ['error.conflict'] }) },
@@ -105,6 +119,9 @@ export default function EditOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.organisation.name_vi, t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -7,6 +8,7 @@ import {
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	insertOrganisation,
 	listOrganisationChoices,
@@ -23,6 +25,7 @@ import {
 	OrganisationSchema,
 	organisationRow,
 } from '../components/org-form.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 async function requireBoardAdmin(request: Request) {
 	const user = await requireRole(request, 'admin')
@@ -36,13 +39,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-	await requireBoardAdmin(request)
+	const admin = await requireBoardAdmin(request)
 	const submission = parseWithZod(await request.formData(), {
 		schema: OrganisationSchema,
 	})
 	if (submission.status !== 'success')
 		return json({ result: submission.reply() }, { status: 400 })
-	const { id } = await insertOrganisation(db, organisationRow(submission.value))
+	const values = organisationRow(submission.value)
+	const { id } = await db.transaction().execute(async trx => {
+		const created = await insertOrganisation(trx, values)
+		await recordAudit(trx, {
+			actorId: admin.id,
+			organisationId: created.id,
+			action: 'organisation.created',
+			subjectId: created.id,
+			after: values,
+		})
+		return created
+	})
 	return redirectWithToast(`/admin/organisations/${id}`, {
 		type: 'success',
 		message: 'org.created',
@@ -64,6 +78,9 @@ export default function NewOrganisationRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('org.new'), t('nav.organisations')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

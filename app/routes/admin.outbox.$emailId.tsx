@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -11,6 +15,7 @@ import {
 	notFound,
 	requireRole,
 } from '#app/utils/permissions.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
@@ -44,20 +49,13 @@ export default function OutboxEmailRoute() {
 					{t('outbox.lastError')}: {email.last_error}
 				</p>
 			) : null}
-			{email.html ? (
-				// The stored email is shown as the recipient's mail client would, isolated from this page.
-				<iframe
-					title={email.subject ?? ''}
-					className="email-preview"
-					sandbox="allow-popups allow-popups-to-escape-sandbox"
-					srcDoc={email.html}
-				/>
-			) : (
-				<p className="panel muted">{t('outbox.pendingBody')}</p>
-			)}
+			<p className="panel muted">{t('outbox.bodyPrivate')}</p>
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.email.subject, t('nav.outbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -14,6 +15,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	listEmails,
 	requeueFailedEmail,
@@ -24,6 +26,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const admin = await requireRole(request, 'admin')
@@ -48,11 +51,28 @@ export async function action({ request }: ActionFunctionArgs) {
 	const id = z.uuid().safeParse((await request.formData()).get('id'))
 	const requeued =
 		id.success &&
-		(await requeueFailedEmail(
-			db,
-			id.data,
-			isBoardAdmin(admin) ? undefined : admin.organisationId,
-		))
+		(await db.transaction().execute(async trx => {
+			const row = await requeueFailedEmail(
+				trx,
+				id.data,
+				isBoardAdmin(admin) ? undefined : admin.organisationId,
+			)
+			if (row)
+				await recordAudit(trx, {
+					actorId: admin.id,
+					organisationId: row.organisation_id ?? admin.organisationId,
+					action: 'email.resent',
+					subjectId: row.id,
+					before: { status: 'failed' },
+					after: {
+						status: 'queued',
+						to_address: row.to_address,
+						template: row.template,
+						subject: row.subject,
+					},
+				})
+			return row
+		}))
 	if (!requeued)
 		return json({ error: 'outbox.notFailed' as const }, { status: 409 })
 	return redirectWithToast(`/admin/outbox${new URL(request.url).search}`, {
@@ -69,7 +89,7 @@ export default function OutboxRoute() {
 	return (
 		<>
 			<h1>{t('outbox.title')}</h1>
-			<p className="muted">{t('outbox.hint')}</p>
+			<p className="muted">{t('outbox.hintPrivate')}</p>
 			{actionData?.error ? (
 				<p className="form-error" role="alert">
 					{t(actionData.error)}
@@ -132,6 +152,9 @@ export default function OutboxRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.outbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

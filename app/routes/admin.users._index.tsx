@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -9,6 +10,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ListTable, Pagination, SearchForm } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { getUser, listUsers, setUserActive } from '#db/repos/user.server.ts'
 import { endAllSessions } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -19,11 +21,13 @@ import {
 	requireRole,
 } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const SetActiveSchema = z.object({
 	intent: z.enum(['activate', 'deactivate']),
 	userId: z.uuid(),
-	version: z.number().int(),
+	version: z.number().int().min(0).max(MAX_INT),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -58,7 +62,19 @@ export async function action({ request }: ActionFunctionArgs) {
 			status: 400,
 		})
 	const active = intent === 'activate'
-	const updated = await setUserActive(db, target.id, version, active)
+	const updated = await db.transaction().execute(async trx => {
+		const row = await setUserActive(trx, target.id, version, active)
+		if (row)
+			await recordAudit(trx, {
+				actorId: admin.id,
+				organisationId: target.organisation_id,
+				action: active ? 'user.activated' : 'user.deactivated',
+				subjectId: target.id,
+				before: { email: target.email, active: target.active },
+				after: { email: target.email, active },
+			})
+		return row
+	})
 	if (!updated)
 		return json({ error: 'error.conflict' } as const, { status: 409 })
 	if (!active) await endAllSessions(target.id)
@@ -101,7 +117,7 @@ export default function UsersRoute() {
 				{rows.map(user => (
 					<tr key={user.id}>
 						<td>
-							{user.full_name}
+							<Link to={`/admin/users/${user.id}`}>{user.full_name}</Link>
 							{user.title ? <div className="muted">{user.title}</div> : null}
 						</td>
 						<td>{user.email}</td>
@@ -136,6 +152,9 @@ export default function UsersRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

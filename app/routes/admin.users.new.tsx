@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -15,6 +16,7 @@ import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { enqueueEmail } from '#db/repos/notification.server.ts'
 import { emailExists, insertUser } from '#db/repos/user.server.ts'
@@ -25,6 +27,7 @@ import { isBoardAdmin, requireRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
 import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -115,6 +118,13 @@ export async function action({ request }: ActionFunctionArgs) {
 			props,
 			organisation_id: user.organisation_id,
 			dedupe_key: `account-created:${id}`,
+		})
+		await recordAudit(trx, {
+			actorId: admin.id,
+			organisationId: user.organisation_id,
+			action: 'user.created',
+			subjectId: id,
+			after: { ...user, title: title ?? '' },
 		})
 	})
 	return redirectWithToast('/admin/users', {
@@ -233,6 +243,9 @@ export default function NewUserRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('user.new'), t('nav.users')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LinksFunction,
@@ -19,11 +20,15 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { saveAnnualReport } from '#db/repos/annual-report.server.ts'
+import { getAnnualReportEntry } from '#db/repos/document-register.server.ts'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { loadReportInput } from '../annual-report/access.server.ts'
 import { ReportTableView } from '../components/annual-report-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
+import { todayIso } from '#lib/trip-dates.ts'
+import { issueAnnualReportNumber } from '#workflows/documents/annual-report-number.server.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
@@ -51,7 +56,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		params.reportId,
 	)
 	const built = buildReport({ report, organisation, plans })
+	const entry = await getAnnualReportEntry(db, report.id)
 	return json({
+		numbered: entry?.notation ?? null,
 		report: {
 			...report,
 			report_date: formatIsoDate(report.report_date),
@@ -63,13 +70,45 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-	const { report } = await loadReportInput(request, params.reportId)
+	const { user, report } = await loadReportInput(request, params.reportId)
 	const formData = await request.formData()
+	if (formData.get('intent') === 'issue-number') {
+		const issued = await issueAnnualReportNumber(db, {
+			report,
+			expectedVersion: Number(formData.get('version')),
+			issuedBy: user.id,
+			issuedOn: todayIso(),
+		})
+		if (issued.status === 'ok')
+			return redirectWithToast(`/annual-reports/${report.id}`, {
+				type: 'success',
+				message: 'planDocument.issued',
+				params: { notation: issued.notation },
+			})
+		return json(
+			{
+				result: {
+					status: 'error' as const,
+					error: {
+						'': [
+							issued.status === 'conflict'
+								? 'annualReport.conflict'
+								: 'planDocument.alreadyIssued',
+						],
+					},
+				},
+			},
+			{ status: 409 },
+		)
+	}
 	formData.set('year', String(report.year))
 	const submission = parseWithZod(formData, { schema: AnnualReportSchema })
 	if (submission.status !== 'success')
 		return json({ result: submission.reply() }, { status: 400 })
 	const { version, year: _year, ...fields } = submission.value
+	// A number from the register is not retyped by hand.
+	const entry = await getAnnualReportEntry(db, report.id)
+	if (entry) fields.number_symbol = entry.notation
 	const saved = await saveAnnualReport(db, report.id, version, fields)
 	if (!saved)
 		return json(
@@ -86,7 +125,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AnnualReportEditorRoute() {
-	const { report, organisationName, tables } = useLoaderData<typeof loader>()
+	const { report, organisationName, tables, numbered } =
+		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
 	const [form, fields] = useForm({
@@ -146,6 +186,16 @@ export default function AnnualReportEditorRoute() {
 					</a>
 				</div>
 			</div>
+			{numbered ? null : (
+				<Form method="post" className="panel">
+					<input type="hidden" name="intent" value="issue-number" />
+					<input type="hidden" name="version" value={report.version} />
+					<p className="muted">{t('annualReport.issueHint')}</p>
+					<button type="submit" className="secondary">
+						{t('planDocument.issue')}
+					</button>
+				</Form>
+			)}
 			<Form method="post" className="panel" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input type="hidden" name="year" value={report.year} />
@@ -193,6 +243,13 @@ export default function AnnualReportEditorRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data &&
+			`${data.organisationName} – ${t('annualReport.titleOf', { year: data.report.year, next: data.report.year + 1 })}`,
+		t('nav.annualReports'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
@@ -10,6 +11,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import { loadReportInput } from '../annual-report/access.server.ts'
 import { ReportDocument } from '../components/annual-report-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
@@ -52,6 +54,9 @@ export default function AnnualReportPrintRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('annualReport.print'), t('nav.annualReports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

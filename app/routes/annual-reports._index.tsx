@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -30,6 +31,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { isBoard, requireReportUser } from '../annual-report/access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const REPORTING_KINDS: string[] = [
 	'provincial_federation',
@@ -188,6 +190,9 @@ export default function AnnualReportsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.annualReports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,6 +1,7 @@
 import { getFormProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -20,6 +21,7 @@ import {
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const ChangePasswordSchema = z
 	.object({
@@ -127,3 +129,6 @@ export default function ChangePasswordRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('password.title')])

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -10,7 +11,8 @@ import { z } from 'zod'
 import { Field } from '#app/components/forms.tsx'
 import { requireAnonymous } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { requestPasswordReset } from '#app/utils/password-reset.server.ts'
+import { requestPasswordReset } from '#workflows/access/password-reset.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const ForgotSchema = z.object({
 	email: z
@@ -76,3 +78,6 @@ export default function ForgotPasswordRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('forgot.title')])

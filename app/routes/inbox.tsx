@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Pagination } from '#app/components/list.tsx'
@@ -12,6 +16,7 @@ import { forbidden } from '#app/utils/permissions.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { decisionActor } from '#app/utils/plan-access.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -91,6 +96,9 @@ export default function InboxRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.inbox')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -16,6 +17,8 @@ import {
 	startSession,
 } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
+import { errorWithParams } from '#app/utils/misc.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const LoginSchema = z.object({
 	email: z
@@ -25,12 +28,6 @@ const LoginSchema = z.object({
 	password: z.string({ error: 'error.required' }),
 	redirectTo: z.string().optional(),
 })
-
-const failureMessage = {
-	invalid: 'login.invalid',
-	locked: 'login.locked',
-	inactive: 'login.inactive',
-} as const
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	await requireAnonymous(request)
@@ -57,7 +54,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
 		return json(
 			{
 				result: submission.reply({
-					formErrors: [failureMessage[result.status]],
+					formErrors: [
+						result.status === 'locked'
+							? errorWithParams('login.locked', { minutes: result.minutes })
+							: `login.${result.status}`,
+					],
 					hideFields: ['password'],
 				}),
 			},
@@ -86,7 +87,13 @@ export default function LoginRoute() {
 	return (
 		<div className="panel narrow">
 			<h1>{t('login.title')}</h1>
-			<p className="muted">{t('app.tagline')}</p>
+			{searchParams.get('expired') ? (
+				<p className="toast toast-info" role="status">
+					{t('login.expired')}
+				</p>
+			) : (
+				<p className="muted">{t('app.tagline')}</p>
+			)}
 			<Form method="post" {...getFormProps(form)}>
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<input
@@ -117,3 +124,6 @@ export default function LoginRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('login.title')])

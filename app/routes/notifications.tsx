@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -18,6 +19,7 @@ import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { notificationMessage } from '#workflows/notify/notification-text.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('open'), id: z.uuid() }),
@@ -101,6 +103,9 @@ export default function NotificationsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('notify.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

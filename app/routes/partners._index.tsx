@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
@@ -18,6 +22,7 @@ import {
 	recordScope,
 	requirePartnerReader,
 } from '../utils/partner-access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requirePartnerReader(request)
@@ -126,6 +131,9 @@ export default function PartnersRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -6,6 +6,7 @@ import {
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -25,6 +26,7 @@ import {
 	canRecord,
 	requirePartnerReader,
 } from '../utils/partner-access.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const text = (max: number) =>
 	z
@@ -135,6 +137,9 @@ export default function NewPartnerRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('partner.new'), t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

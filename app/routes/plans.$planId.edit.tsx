@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -19,6 +20,7 @@ import { recordToDraft } from '#app/utils/plan-mapping.ts'
 import { type PlanDraft } from '#app/utils/plan-schema.ts'
 import { PlanForm } from '../components/plan-form.tsx'
 import { LastDecision } from '../components/plan-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 async function loadEditable(request: Request, planId: string | undefined) {
 	const user = await requireUser(request)
@@ -89,6 +91,9 @@ export default function EditPlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('plan.edit'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,11 +1,15 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listPlans } from '#db/repos/plan.server.ts'
-import { DIRECTIONS } from '#lib/enums.ts'
+import { DIRECTIONS, PLAN_SORTS } from '#lib/enums.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -13,6 +17,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#app/utils/plan-access.server.ts'
 import { timingText } from '#app/utils/plan-display.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const STATUS_FILTERS = [
 	'drafting',
@@ -33,6 +38,7 @@ const FilterSchema = z.object({
 	year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
 	direction: z.enum(DIRECTIONS).optional().catch(undefined),
 	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
+	sort: z.enum(PLAN_SORTS).optional().catch(undefined),
 })
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -93,6 +99,15 @@ export default function PlansRoute() {
 							label: t(`status.${s}`),
 						})),
 					},
+					{
+						name: 'sort',
+						label: t('plan.sort'),
+						fallback: 'time',
+						options: PLAN_SORTS.map(s => ({
+							value: s,
+							label: t(`plan.sort.${s}`),
+						})),
+					},
 				]}
 			/>
 			<ListTable
@@ -132,6 +147,9 @@ export default function PlansRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -9,6 +10,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { handlePlanForm, planFormChoices } from '#app/utils/plan-form.server.ts'
 import { requireRole } from '#app/utils/permissions.server.ts'
 import { PlanForm } from '../components/plan-form.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireRole(request, 'drafter')
@@ -37,6 +39,9 @@ export default function NewPlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('plan.new'), t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	type MetaFunction,
+	json,
+	type LoaderFunctionArgs,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -13,6 +17,7 @@ import { planViewer } from '#app/utils/plan-access.server.ts'
 import { REPORT_STATES } from '#app/utils/report-schema.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const SORTS = ['due', 'late', 'late_asc'] as const
 
@@ -135,6 +140,9 @@ export default function ReportsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('nav.reports')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -13,9 +14,10 @@ import { useT } from '#app/utils/i18n.tsx'
 import {
 	findResetUser,
 	resetPassword,
-} from '#app/utils/password-reset.server.ts'
+} from '#workflows/access/password-reset.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { NewPasswordSchema } from '#app/utils/validation.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const ResetSchema = z
 	.object({
@@ -111,3 +113,6 @@ export default function ResetPasswordRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('reset.title')])

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -12,6 +13,7 @@ import { LOCALES } from '#lib/enums.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const SettingsSchema = z.object({
 	email_info: z.literal('on').optional(),
@@ -68,6 +70,9 @@ export default function SettingsRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('settings.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,10 +1,12 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { sql } from 'kysely'
+import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
 import { requireUser } from '#app/utils/auth.server.ts'
@@ -14,11 +16,13 @@ import { forbidden, hasRole } from '#app/utils/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	createSubstitution,
 	endSubstitutionEarly,
 	listSubstitutions,
 } from '#db/repos/substitution.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 /**
  * Approvers name their own substitute; the organisation's admin names one for any of its
@@ -66,10 +70,23 @@ export async function action({ request }: ActionFunctionArgs) {
 	const form = Object.fromEntries(await request.formData())
 	const text = (key: string) => String(form[key] ?? '')
 	if (text('intent') === 'end') {
-		const ended = await endSubstitutionEarly(db, {
-			id: text('id'),
-			organisationId: user.organisationId,
-			principalId: isAdmin ? null : user.id,
+		const id = z.uuid().safeParse(text('id'))
+		if (!id.success) throw forbidden()
+		const ended = await db.transaction().execute(async trx => {
+			const done = await endSubstitutionEarly(trx, {
+				id: id.data,
+				organisationId: user.organisationId,
+				principalId: isAdmin ? null : user.id,
+			})
+			if (done)
+				await recordAudit(trx, {
+					actorId: user.id,
+					organisationId: user.organisationId,
+					action: 'substitution.ended',
+					subjectId: id.data,
+					after: { ended_early: true },
+				})
+			return done
 		})
 		if (!ended) throw forbidden()
 		return redirectWithToast('/substitutes', {
@@ -96,8 +113,8 @@ export async function action({ request }: ActionFunctionArgs) {
 	if (startsOn && endsOn && endsOn < startsOn)
 		errors.ends_on = ['substitutes.errors.order']
 	if (startsOn && endsOn && !Object.keys(errors).length) {
-		const result = await db.transaction().execute(trx =>
-			createSubstitution(
+		const result = await db.transaction().execute(async trx => {
+			const created = await createSubstitution(
 				trx,
 				{
 					organisationId: user.organisationId,
@@ -108,8 +125,17 @@ export async function action({ request }: ActionFunctionArgs) {
 					createdBy: user.id,
 				},
 				todayIso(),
-			),
-		)
+			)
+			if (created.ok)
+				await recordAudit(trx, {
+					actorId: user.id,
+					organisationId: user.organisationId,
+					action: 'substitution.created',
+					subjectId: created.id,
+					after: { ...values, starts_on: startsOn, ends_on: endsOn },
+				})
+			return created
+		})
 		if (result.ok)
 			return redirectWithToast('/substitutes', {
 				type: 'success',
@@ -218,6 +244,9 @@ export default function SubstitutesRoute() {
 		</div>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('substitutes.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -2,44 +2,61 @@ import { redirect } from '@remix-run/node'
 import { Lucia, TimeSpan } from 'lucia'
 import { db } from '#db/client.server.ts'
 import {
-	isLockedOut,
+	lockedForMinutes,
 	recordLoginAttempt,
 } from '#db/repos/login-attempt.server.ts'
 import {
 	createSessionAdapter,
+	findSessionWithUser,
 	type SessionUserAttributes,
+	touchSession,
 } from '#db/repos/session.server.ts'
 import { getUserForLogin } from '#db/repos/user.server.ts'
 import { hashPassword, verifyPassword } from '#lib/password.server.ts'
 import { oncePerRequest } from './request-scope.server.ts'
 import { singleton } from '#lib/singleton.server.ts'
 
+function userAttributes(attributes: SessionUserAttributes) {
+	return {
+		email: attributes.email,
+		fullName: attributes.full_name,
+		title: attributes.title,
+		organisationId: attributes.organisation_id,
+		organisationKind: attributes.organisation_kind,
+		organisationName: attributes.organisation_name,
+		roles: attributes.roles,
+		locale: attributes.locale,
+		mustChangePassword: attributes.must_change_password,
+		unread: attributes.unread,
+		inboxCount: attributes.inboxCount,
+		returnedCount: attributes.returnedCount,
+		reportsOwedCount: attributes.reportsOwedCount,
+		substituting: attributes.substituting,
+	}
+}
+
+const SESSION_DAYS = 30
+const DEFAULT_IDLE_HOURS = 8
+
+/** SESSION_IDLE_HOURS: a session without a request for this long has ended (default 8). */
+export function sessionIdleMs() {
+	const hours = Number(process.env.SESSION_IDLE_HOURS)
+	return (hours > 0 ? hours : DEFAULT_IDLE_HOURS) * 60 * 60 * 1000
+}
+
 // Everything Lucia is in this file, so it can be replaced without touching routes.
+// Lucia creates and ends sessions; they are checked here (validate), so that they never
+// slide past SESSION_DAYS and also end when idle.
 const lucia = singleton(
 	'lucia',
 	() =>
 		new Lucia(createSessionAdapter(db), {
-			sessionExpiresIn: new TimeSpan(30, 'd'),
+			sessionExpiresIn: new TimeSpan(SESSION_DAYS, 'd'),
 			sessionCookie: {
 				name: 'session',
 				attributes: { sameSite: 'lax', secure: false },
 			},
-			getUserAttributes: attributes => ({
-				email: attributes.email,
-				fullName: attributes.full_name,
-				title: attributes.title,
-				organisationId: attributes.organisation_id,
-				organisationKind: attributes.organisation_kind,
-				organisationName: attributes.organisation_name,
-				roles: attributes.roles,
-				locale: attributes.locale,
-				mustChangePassword: attributes.must_change_password,
-				unread: attributes.unread,
-				inboxCount: attributes.inboxCount,
-				returnedCount: attributes.returnedCount,
-				reportsOwedCount: attributes.reportsOwedCount,
-				substituting: attributes.substituting,
-			}),
+			getUserAttributes: userAttributes,
 		}),
 )
 
@@ -50,9 +67,7 @@ declare module 'lucia' {
 	}
 }
 
-export type SessionUser = NonNullable<
-	Awaited<ReturnType<typeof lucia.validateSession>>['user']
->
+export type SessionUser = import('lucia').User
 
 export { hashPassword, verifyPassword }
 
@@ -90,31 +105,49 @@ export function getSession(request: Request) {
 	)
 }
 
-async function validate(request: Request) {
+async function validate(request: Request): Promise<{
+	user: SessionUser | null
+	setCookie: string | null
+	/** The cookie named a session that has just run out (idle or 30 days). */
+	ended: boolean
+}> {
 	const sessionId = sessionIdFrom(request)
-	if (!sessionId) return { user: null, setCookie: null }
-	const { session, user } = await lucia.validateSession(sessionId)
-	if (!session)
+	if (!sessionId) return { user: null, setCookie: null, ended: false }
+	const found = await findSessionWithUser(db, sessionId)
+	const now = Date.now()
+	const ended = Boolean(
+		found &&
+		(found.session.expiresAt.getTime() <= now ||
+			found.lastSeenAt.getTime() + sessionIdleMs() <= now),
+	)
+	if (!found?.user || ended) {
+		if (found) await lucia.invalidateSession(sessionId)
 		return {
 			user: null,
 			setCookie: serialize(request, lucia.createBlankSessionCookie()),
+			ended,
 		}
-	const setCookie = session.fresh
-		? serialize(request, lucia.createSessionCookie(session.id))
-		: null
-	return { user, setCookie }
+	}
+	if (now - found.lastSeenAt.getTime() > 60_000)
+		await touchSession(db, sessionId)
+	const user: SessionUser = {
+		id: found.user.id,
+		...userAttributes(found.user.attributes as SessionUserAttributes),
+	}
+	return { user, setCookie: null, ended: false }
 }
 
 export async function getUser(request: Request) {
 	return (await getSession(request)).user
 }
 
-function loginRedirect(request: Request) {
+function loginRedirect(request: Request, ended: boolean) {
 	const url = new URL(request.url)
 	const redirectTo = `${url.pathname}${url.search}`
-	const search =
-		redirectTo === '/' ? '' : `?${new URLSearchParams({ redirectTo })}`
-	return redirect(`/login${search}`)
+	const search = new URLSearchParams(redirectTo === '/' ? {} : { redirectTo })
+	if (ended) search.set('expired', '1')
+	const query = search.size ? `?${search}` : ''
+	return redirect(`/login${query}`)
 }
 
 /** Signed-in user or a redirect to the sign-in page; a user with a one-time password must change it first. */
@@ -122,8 +155,8 @@ export async function requireUser(
 	request: Request,
 	{ allowPasswordChange = false } = {},
 ) {
-	const user = await getUser(request)
-	if (!user) throw loginRedirect(request)
+	const { user, ended } = await getSession(request)
+	if (!user) throw loginRedirect(request, ended)
 	if (user.mustChangePassword && !allowPasswordChange)
 		throw redirect('/change-password')
 	return user
@@ -135,7 +168,8 @@ export async function requireAnonymous(request: Request) {
 
 export type LoginResult =
 	| { status: 'ok'; userId: string; mustChangePassword: boolean }
-	| { status: 'invalid' | 'locked' | 'inactive' }
+	| { status: 'locked'; minutes: number }
+	| { status: 'invalid' | 'inactive' }
 
 export async function checkCredentials({
 	email,
@@ -146,7 +180,8 @@ export async function checkCredentials({
 	password: string
 	ip: string
 }): Promise<LoginResult> {
-	if (await isLockedOut(db, { email, ip })) return { status: 'locked' }
+	const minutes = await lockedForMinutes(db, { email, ip })
+	if (minutes > 0) return { status: 'locked', minutes }
 	const user = await getUserForLogin(db, email)
 	const valid = await verifyPassword(
 		user?.password_hash ?? (await unknownUserHash),

@@ -197,6 +197,7 @@ export async function handlePlanForm(
 			forbidden: 'error.forbidden',
 			not_found: 'error.notFound',
 			incomplete: 'plan.incomplete',
+			own_submission: 'plan.ownSubmission',
 		}[error.result.status]
 		const status =
 			error.result.status === 'no_chain' || error.result.status === 'incomplete'

@@ -8,6 +8,7 @@ import {
 	PASSPORT_TYPES,
 	TIMING_KINDS,
 } from '#lib/enums.ts'
+import { MAX_AMOUNT, MAX_INT } from '#lib/column-limits.ts'
 
 const text = (max = 500) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
@@ -46,7 +47,7 @@ export const BudgetLineSchema = z
 		amount: z
 			.number({ error: 'plan.amountInvalid' })
 			.min(0, { error: 'plan.amountInvalid' })
-			.max(1e12, { error: 'plan.amountInvalid' })
+			.max(MAX_AMOUNT, { error: 'plan.amountInvalid' })
 			.optional(),
 		currency: z.enum(CURRENCIES, { error: 'error.invalidChoice' }).optional(),
 	})
@@ -73,7 +74,7 @@ export function formatDays(min: number | null, max: number | null) {
 /** What a draft must be to be saved at all: right types, no contradictions; anything may be missing. */
 export const PlanDraftSchema = z
 	.object({
-		version: z.number().int().optional(),
+		version: z.number().int().min(0).max(MAX_INT).optional(),
 		plan_year: z
 			.number({ error: 'plan.yearInvalid' })
 			.int({ error: 'plan.yearInvalid' })

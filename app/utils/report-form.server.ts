@@ -23,6 +23,7 @@ import {
 	ReportSubmitSchema,
 } from './report-schema.ts'
 import { redirectWithToast } from './toast.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 class Rollback extends Error {
 	constructor(
@@ -39,6 +40,7 @@ const ERROR_OF = {
 	incomplete: 'plan.wrongState',
 	forbidden: 'error.forbidden',
 	not_found: 'error.notFound',
+	own_submission: 'plan.ownReport',
 } as const
 
 /**
@@ -113,7 +115,7 @@ export const REPORT_DECISIONS = ['ACKNOWLEDGE_REPORT', 'RETURN_REPORT'] as const
 const DecisionSchema = z
 	.object({
 		intent: z.enum(REPORT_DECISIONS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => d.intent !== 'RETURN_REPORT' || d.comment, {

@@ -9,8 +9,14 @@ import * as substitutes from './2026-11-23T06-00_substitutes.ts'
 import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 import * as annualReportSections from './2026-11-29T08-00_annual_report_sections.ts'
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
+import * as privateMail from './2026-12-06T12-00_private_mail.ts'
+import * as sessionIdle from './2026-12-06T13-00_session_idle.ts'
+import * as auditLog from './2026-12-06T13-10_audit_log.ts'
 import * as annualReportPlanSummary from './2026-12-06T14-00_annual_report_plan_summary.ts'
 import * as currencies from './2026-12-06T14-10_currencies.ts'
+import * as lookalikeLetters from './2026-12-06T15-00_lookalike_letters.ts'
+import * as listOrders from './2026-12-06T15-10_list_orders.ts'
+import * as documentRegister from './2026-12-06T16-00_document_register.ts'
 import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
@@ -25,8 +31,14 @@ const migrations: Record<string, Migration> = {
 	'2026-11-23T07-00_step_approvals': stepApprovals,
 	'2026-11-29T08-00_annual_report_sections': annualReportSections,
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
+	'2026-12-06T12-00_private_mail': privateMail,
+	'2026-12-06T13-00_session_idle': sessionIdle,
+	'2026-12-06T13-10_audit_log': auditLog,
 	'2026-12-06T14-00_annual_report_plan_summary': annualReportPlanSummary,
 	'2026-12-06T14-10_currencies': currencies,
+	'2026-12-06T15-00_lookalike_letters': lookalikeLetters,
+	'2026-12-06T15-10_list_orders': listOrders,
+	'2026-12-06T16-00_document_register': documentRegister,
 	'2026-12-06T20-00_late_return_reminder': lateReturnReminder,
 }
 

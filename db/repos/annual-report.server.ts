@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type Db } from '../client.server.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 import {
 	type AnnualReportTable,
 	type Direction,
@@ -72,11 +72,9 @@ export async function listAnnualReports(
 		.orderBy('annual_report.year', 'desc')
 		.orderBy(sql`organisation.short_name COLLATE vi`)
 		.orderBy('annual_report.id')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
 	if (organisationId)
 		q = q.where('annual_report.organisation_id', '=', organisationId)
-	return pageOf(await q.execute())
+	return paginate(q, page)
 }
 
 /** The report with its organisation's names, or undefined. */

@@ -7,6 +7,7 @@ export interface ChainStepInput {
 	label_vi: string
 	label_en: string
 	optional: boolean
+	requires_written_answer?: boolean
 	approval_rule?: ApprovalRule
 	min_approvals?: number | null
 }
@@ -30,6 +31,7 @@ export async function getCurrentChain(db: Db, organisationId: string) {
 			's.label_vi',
 			's.label_en',
 			's.optional',
+			's.requires_written_answer',
 			's.approval_rule',
 			's.min_approvals',
 			'o.short_name as organisation_short_name',
@@ -61,11 +63,14 @@ export async function insertChainVersion(
 		expectedVersion,
 		steps,
 		createdBy,
+		onSaved,
 	}: {
 		organisationId: string
 		expectedVersion: number
 		steps: ChainStepInput[]
 		createdBy: string
+		/** Runs in the same transaction once the version is saved (e.g. its audit entry). */
+		onSaved?: (trx: Db, chain: { id: string; version: number }) => Promise<void>
 	},
 ) {
 	try {
@@ -95,6 +100,7 @@ export async function insertChainVersion(
 					})),
 				)
 				.execute()
+			await onSaved?.(trx, chain)
 			return chain
 		})
 	} catch (error) {
@@ -149,6 +155,7 @@ export async function getChainSteps(db: Db, chainId: string) {
 			'optional',
 			'approval_rule',
 			'min_approvals',
+			'requires_written_answer',
 		])
 		.where('chain_id', '=', chainId)
 		.orderBy('position')

@@ -1,7 +1,7 @@
-import { sql } from 'kysely'
+import { type ExpressionBuilder, sql } from 'kysely'
 import { type Db } from '../client.server.ts'
-import { type EmailStatus } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { type DB, type EmailStatus } from '../schema.ts'
+import { paginate } from './pagination.ts'
 import { insertDecisionTokens } from './decision-token.server.ts'
 import { substitutesQuery } from './substitution.server.ts'
 
@@ -325,12 +325,31 @@ export async function requeueFailedEmail(
 		.set({ status: 'queued', last_error: null })
 		.where('id', '=', id)
 		.where('status', '=', 'failed')
-	if (organisationId) q = q.where('organisation_id', '=', organisationId)
-	const row = await q.returning('id').executeTakeFirst()
+	if (organisationId) q = q.where(recipientIn(organisationId))
+	const row = await q
+		.returning(['id', 'organisation_id', 'to_address', 'template', 'subject'])
+		.executeTakeFirst()
 	if (row) await addEmailJob(db, row.id)
-	return Boolean(row)
+	return row
 }
 
+/** Messages to users of this organisation (an admin sees only those of the users they administer). */
+function recipientIn(organisationId: string) {
+	return (eb: ExpressionBuilder<DB, 'email_message'>) =>
+		eb(
+			'email_message.recipient_id',
+			'in',
+			eb
+				.selectFrom('app_user')
+				.select('app_user.id')
+				.where('app_user.organisation_id', '=', organisationId),
+		)
+}
+
+/**
+ * The Outbox: what was sent to whom, its subject and status; never the body, which may hold
+ * one-time links. Without `organisationId` (the board's admin), every message.
+ */
 export async function listEmails(
 	db: Db,
 	{
@@ -340,9 +359,33 @@ export async function listEmails(
 	}: { page: number; organisationId?: string; status?: EmailStatus },
 ) {
 	let q = db.selectFrom('email_message')
-	if (organisationId) q = q.where('organisation_id', '=', organisationId)
+	if (organisationId) q = q.where(recipientIn(organisationId))
 	if (status) q = q.where('status', '=', status)
-	const rows = await q
+	return paginate(
+		q
+			.select([
+				'id',
+				'to_address',
+				'template',
+				'subject',
+				'status',
+				'attempts',
+				'last_error',
+				'created_at',
+				'sent_at',
+			])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
+}
+
+/** One Outbox message for an admin: its facts, not its body. */
+export async function getEmail(db: Db, id: string, organisationId?: string) {
+	let q = db.selectFrom('email_message').where('id', '=', id)
+	if (organisationId) q = q.where(recipientIn(organisationId))
+	return q
 		.select([
 			'id',
 			'to_address',
@@ -354,29 +397,41 @@ export async function listEmails(
 			'created_at',
 			'sent_at',
 		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy('created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+		.executeTakeFirst()
 }
 
-export async function getEmail(db: Db, id: string, organisationId?: string) {
-	let q = db.selectFrom('email_message').where('id', '=', id)
-	if (organisationId) q = q.where('organisation_id', '=', organisationId)
-	return q
+/** "Thư của tôi": the messages to this user, newest first. */
+export async function listMyEmails(db: Db, userId: string, page: number) {
+	return paginate(
+		db
+			.selectFrom('email_message')
+			.select(['id', 'template', 'subject', 'status', 'created_at'])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.where('recipient_id', '=', userId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
+}
+
+/** One message to this user, with what it takes to render it for them (links included while unsent). */
+export async function getMyEmail(db: Db, id: string, userId: string) {
+	return db
+		.selectFrom('email_message as m')
+		.innerJoin('app_user as u', 'u.id', 'm.recipient_id')
 		.select([
-			'id',
-			'to_address',
-			'subject',
-			'html',
-			'text',
-			'status',
-			'last_error',
-			'created_at',
-			'sent_at',
+			'm.id',
+			'm.template',
+			'm.props',
+			'm.subject',
+			'm.html',
+			'm.status',
+			'm.created_at',
+			'u.full_name as recipient_name',
+			'u.locale as recipient_locale',
 		])
+		.where('m.id', '=', id)
+		.where('m.recipient_id', '=', userId)
 		.executeTakeFirst()
 }
 
@@ -391,16 +446,16 @@ export async function countUnreadNotifications(db: Db, userId: string) {
 }
 
 export async function listNotifications(db: Db, userId: string, page: number) {
-	const rows = await db
-		.selectFrom('notification')
-		.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.where('user_id', '=', userId)
-		.orderBy('created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		db
+			.selectFrom('notification')
+			.select(['id', 'plan_id', 'kind', 'params', 'read_at', 'created_at'])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.where('user_id', '=', userId)
+			.orderBy('created_at', 'desc')
+			.orderBy('id', 'desc'),
+		page,
+	)
 }
 
 /** Marks one notification (or, without an id, all) of this user as read; returns the plan it points to. */

@@ -1,12 +1,13 @@
 import { sql } from 'kysely'
 import { searchPattern } from '#lib/vietnamese.ts'
+import { nameFirst } from './search.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type NewOrganisation,
 	type OrganisationKind,
 	type OrganisationUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 
 const listColumns = [
 	'id',
@@ -26,15 +27,18 @@ export async function listOrganisations(
 ) {
 	let q = db.selectFrom('organisation')
 	if (onlyId) q = q.where('id', '=', onlyId)
-	if (query?.trim()) q = q.where('search_text', 'like', searchPattern(query))
-	const rows = await q
-		.select(listColumns)
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy(sql`name_vi COLLATE vi`)
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	if (query?.trim())
+		q = q
+			.where('search_text', 'like', searchPattern(query))
+			.orderBy(nameFirst(sql`name_vi`, query))
+	return paginate(
+		q
+			.select(listColumns)
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy(sql`name_vi COLLATE vi`)
+			.orderBy('id'),
+		page,
+	)
 }
 
 /** Every organisation that can act in a chain or be a parent, for select boxes. */
@@ -50,7 +54,12 @@ export async function listOrganisationChoices(db: Db) {
 export async function getOrganisation(db: Db, id: string) {
 	return db
 		.selectFrom('organisation')
-		.select([...listColumns, 'version'])
+		.select([
+			...listColumns,
+			'report_due_days',
+			'approval_reminder_days',
+			'version',
+		])
 		.where('id', '=', id)
 		.executeTakeFirst()
 }

@@ -1,12 +1,13 @@
 import { sql } from 'kysely'
 import { searchPattern } from '#lib/vietnamese.ts'
+import { nameFirst } from './search.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type AgreementKind,
 	type NewOrganisation,
 	type PartnerType,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 
 /** Agreements (and support) of one organisation, or of every organisation for the board. */
 export type RecordScope = { organisationId: string } | { all: true }
@@ -38,24 +39,25 @@ export async function listPartnerDirectory(
 				eb(sql`vn_fold(name_original)`, 'like', searchPattern(query)),
 			]),
 		)
+	if (query?.trim())
+		q = q.orderBy(nameFirst(sql`name_vi || ' ' || short_name`, query))
 	if (country) q = q.where('country', '=', country)
-	const rows = await q
-		.select([
-			'id',
-			'name_vi',
-			'name_en',
-			'name_original',
-			'short_name',
-			'country',
-			'partner_type',
-		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy(sql`name_vi COLLATE vi`)
-		.orderBy('id')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.select([
+				'id',
+				'name_vi',
+				'name_en',
+				'name_original',
+				'short_name',
+				'country',
+				'partner_type',
+			])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy(sql`name_vi COLLATE vi`)
+			.orderBy('id'),
+		page,
+	)
 }
 
 /** The countries partners are in, for the filter. */
@@ -171,6 +173,7 @@ export async function getPartnerRecords(
 			)
 			.orderBy('p.plan_year', 'desc')
 			.orderBy('p.created_at', 'desc')
+			.orderBy('p.id', 'desc')
 			.limit(200)
 			.execute(),
 	])

@@ -1,6 +1,8 @@
 import { type ExpressionBuilder, sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { searchPattern } from '#lib/vietnamese.ts'
+import { nameFirst } from './search.ts'
+import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
 import {
 	type DB,
@@ -11,7 +13,7 @@ import {
 	type NewPlanMember,
 	type PlanUpdate,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { paginate } from './pagination.ts'
 
 /** A chain step as the workflow and the plan page read it. */
 const STEP_COLUMNS = [
@@ -23,6 +25,7 @@ const STEP_COLUMNS = [
 	's.optional',
 	's.approval_rule',
 	's.min_approvals',
+	's.requires_written_answer',
 ] as const
 
 export interface PlanViewer {
@@ -161,6 +164,22 @@ export type PlanRecord = NonNullable<Awaited<ReturnType<typeof getPlanRecord>>>
  * Everything the plan page shows, in one query: the record, its owner, chain steps and timeline;
  * null if there is no such plan or, given a viewer, if the viewer may not see it.
  */
+/** Who last sent the plan up the chain, and who last filed its report (for separation of duties). */
+export const lastSubmitters = [
+	sql<
+		string | null
+	>`(SELECT se.actor_id FROM plan_event se WHERE se.plan_id = plan.id
+		AND se.event IN ('SUBMIT', 'RESUBMIT', 'AMEND') ORDER BY se.created_at DESC LIMIT 1)`.as(
+		'submitted_by',
+	),
+	sql<
+		string | null
+	>`(SELECT re.actor_id FROM plan_event re WHERE re.plan_id = plan.id
+		AND re.event = 'SUBMIT_REPORT' ORDER BY re.created_at DESC LIMIT 1)`.as(
+		'report_submitted_by',
+	),
+]
+
 export async function getPlanPage(
 	db: Db,
 	planId: string,
@@ -176,6 +195,7 @@ export async function getPlanPage(
 	const page = await q
 		.select(recordColumns)
 		.select(recordRelations)
+		.select(lastSubmitters)
 		.select([
 			'o.name_vi as organisation_name',
 			'plan.created_at',
@@ -222,6 +242,7 @@ export async function getPlanPage(
 								'e.comment',
 								'e.created_at',
 								'e.plan_version',
+								'e.via',
 								// Looked up for the latest events only, not for every event before the limit.
 								sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
 									'actor_name',
@@ -316,6 +337,7 @@ export interface PlanListFilter {
 	year?: number
 	direction?: Direction
 	status?: string
+	sort?: PlanSort
 	page: number
 }
 
@@ -329,49 +351,61 @@ export async function listPlans(
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
 		.where(visibleTo(viewer))
 	if (filter.query?.trim())
-		q = q.where('plan.search_text', 'like', searchPattern(filter.query))
+		q = q
+			.where('plan.search_text', 'like', searchPattern(filter.query))
+			.orderBy(nameFirst(sql`plan.name`, filter.query))
+	// Each order ends with the plan id, so pages never share or skip a plan.
+	if (filter.sort === 'name')
+		q = q.orderBy(sql`plan.name COLLATE vi`).orderBy('plan.id')
+	else if (filter.sort === 'status')
+		q = q
+			.orderBy('plan.status')
+			.orderBy('plan.status_changed_at', 'desc')
+			.orderBy('plan.id', 'desc')
+	else
+		q = q
+			.orderBy('plan.plan_year', 'desc')
+			.orderBy('plan.created_at', 'desc')
+			.orderBy('plan.id', 'desc')
 	if (filter.year) q = q.where('plan.plan_year', '=', filter.year)
 	if (filter.direction) q = q.where('plan.direction', '=', filter.direction)
 	if (filter.status === 'pending')
 		q = q.where('plan.status', 'like', 'step\\_%')
 	else if (filter.status) q = q.where('plan.status', '=', filter.status)
-	const rows = await q
-		.leftJoin(
-			'organisation as step_org',
-			'step_org.id',
-			'plan.current_step_organisation_id',
-		)
-		.select([
-			'plan.id',
-			'plan.plan_year',
-			'plan.direction',
-			'plan.name',
-			'plan.country',
-			'plan.partner_name',
-			'plan.status',
-			'plan.status_changed_at',
-			'plan.member_count',
-			'plan.timing_kind',
-			'plan.timing_month',
-			'plan.start_date',
-			'plan.end_date',
-			'o.short_name as organisation_short_name',
-			'step_org.short_name as step_organisation',
-		])
-		.select(eb => [
-			eb
-				.selectFrom('organisation as p')
-				.select('p.short_name')
-				.whereRef('p.id', '=', 'plan.partner_id')
-				.as('partner_org_name'),
-			eb.fn.countAll<string>().over().as('total'),
-		])
-		.orderBy('plan.plan_year', 'desc')
-		.orderBy('plan.created_at', 'desc')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(filter.page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.leftJoin(
+				'organisation as step_org',
+				'step_org.id',
+				'plan.current_step_organisation_id',
+			)
+			.select([
+				'plan.id',
+				'plan.plan_year',
+				'plan.direction',
+				'plan.name',
+				'plan.country',
+				'plan.partner_name',
+				'plan.status',
+				'plan.status_changed_at',
+				'plan.member_count',
+				'plan.timing_kind',
+				'plan.timing_month',
+				'plan.start_date',
+				'plan.end_date',
+				'o.short_name as organisation_short_name',
+				'step_org.short_name as step_organisation',
+			])
+			.select(eb => [
+				eb
+					.selectFrom('organisation as p')
+					.select('p.short_name')
+					.whereRef('p.id', '=', 'plan.partner_id')
+					.as('partner_org_name'),
+				eb.fn.countAll<string>().over().as('total'),
+			]),
+		filter.page,
+	)
 }
 
 export async function getAttachment(
@@ -528,6 +562,7 @@ export async function lockPlanForEvent(
 		.selectFrom('plan')
 		.select(recordColumns)
 		.select(recordRelations)
+		.select(lastSubmitters)
 		.select(eb => [
 			'plan.workflow_snapshot',
 			'plan.created_by',

@@ -8,8 +8,8 @@ import {
 	type NewPlanAttachment,
 	type ParticipantRow,
 } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
-import { type PlanViewer, visibleTo } from './plan.server.ts'
+import { paginate } from './pagination.ts'
+import { lastSubmitters, type PlanViewer, visibleTo } from './plan.server.ts'
 
 /** Statuses in which a report is owed (not yet with the receivers). */
 const OWED = ['trip_done', 'report_returned'] as const
@@ -145,6 +145,7 @@ export async function getReportPage(db: Db, planId: string) {
 			'plan.report_due_on',
 			'o.name_vi as organisation_name',
 		])
+		.select(lastSubmitters)
 		.select(eb => [
 			jsonArrayFrom(
 				eb
@@ -252,26 +253,25 @@ export async function listReports(
 			: filter.sort === 'late_asc'
 				? q.orderBy(daysLate, 'asc')
 				: q.orderBy('plan.report_due_on', 'asc')
-	const rows = await q
-		.select([
-			'plan.id',
-			'plan.name',
-			'plan.direction',
-			'plan.status',
-			'plan.returned_on',
-			'plan.report_due_on',
-			'r.submitted_at',
-			'o.short_name as organisation_short_name',
-		])
-		.select(eb => [
-			daysLate.as('days_late'),
-			eb.fn.countAll<string>().over().as('total'),
-		])
-		.orderBy('plan.id')
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(filter.page))
-		.execute()
-	return pageOf(rows)
+	return paginate(
+		q
+			.select([
+				'plan.id',
+				'plan.name',
+				'plan.direction',
+				'plan.status',
+				'plan.returned_on',
+				'plan.report_due_on',
+				'r.submitted_at',
+				'o.short_name as organisation_short_name',
+			])
+			.select(eb => [
+				daysLate.as('days_late'),
+				eb.fn.countAll<string>().over().as('total'),
+			])
+			.orderBy('plan.id'),
+		filter.page,
+	)
 }
 
 function stateFilter(state: ReportState | undefined) {

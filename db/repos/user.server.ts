@@ -1,8 +1,9 @@
 import { sql } from 'kysely'
 import { searchPattern } from '#lib/vietnamese.ts'
+import { nameFirst } from './search.ts'
 import { type Db } from '../client.server.ts'
-import { type Locale, type NewAppUser } from '../schema.ts'
-import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
+import { type Locale, type NewAppUser, type Role } from '../schema.ts'
+import { paginate } from './pagination.ts'
 
 export async function getUserForLogin(db: Db, email: string) {
 	return db
@@ -43,26 +44,35 @@ export async function listUsers(
 		.selectFrom('app_user as u')
 		.innerJoin('organisation as o', 'o.id', 'u.organisation_id')
 	if (organisationId) q = q.where('u.organisation_id', '=', organisationId)
-	if (query?.trim()) q = q.where('u.search_text', 'like', searchPattern(query))
-	const rows = await q
-		.select([
-			'u.id',
-			'u.email',
-			'u.full_name',
-			'u.title',
-			'u.roles',
-			'u.active',
-			'u.version',
-			'u.organisation_id',
-			'o.short_name as organisation_short_name',
-		])
-		.select(eb => eb.fn.countAll<string>().over().as('total'))
-		.orderBy(sql`o.name_vi COLLATE vi`)
-		.orderBy(sql`u.full_name COLLATE vi`)
-		.limit(PAGE_SIZE)
-		.offset(pageOffset(page))
-		.execute()
-	return pageOf(rows)
+	if (query?.trim())
+		q = q
+			.where(eb =>
+				eb.or([
+					eb('u.search_text', 'like', searchPattern(query)),
+					eb('o.search_text', 'like', searchPattern(query)),
+				]),
+			)
+			.orderBy(nameFirst(sql`u.full_name`, query))
+			.orderBy(nameFirst(sql`o.search_text`, query))
+	return paginate(
+		q
+			.select([
+				'u.id',
+				'u.email',
+				'u.full_name',
+				'u.title',
+				'u.roles',
+				'u.active',
+				'u.version',
+				'u.organisation_id',
+				'o.short_name as organisation_short_name',
+			])
+			.select(eb => eb.fn.countAll<string>().over().as('total'))
+			.orderBy(sql`o.name_vi COLLATE vi`)
+			.orderBy(sql`u.full_name COLLATE vi`)
+			.orderBy('u.id'),
+		page,
+	)
 }
 
 export async function getUser(db: Db, id: string) {
@@ -72,11 +82,34 @@ export async function getUser(db: Db, id: string) {
 			'id',
 			'email',
 			'full_name',
+			'title',
+			'roles',
 			'organisation_id',
 			'active',
 			'version',
 		])
 		.where('id', '=', id)
+		.executeTakeFirst()
+}
+
+/** Optimistic: returns undefined when the user was changed since `version` was read. */
+export async function updateUserProfile(
+	db: Db,
+	id: string,
+	version: number,
+	values: {
+		full_name: string
+		title: string
+		organisation_id: string
+		roles: Role[]
+	},
+) {
+	return db
+		.updateTable('app_user')
+		.set({ ...values, updated_at: sql`now()`, version: sql`version + 1` })
+		.where('id', '=', id)
+		.where('version', '=', version)
+		.returning('id')
 		.executeTakeFirst()
 }
 

@@ -4,8 +4,10 @@ import { approvalsEn } from './approvals-en.ts'
 import { substitutesEn } from './substitutes-en.ts'
 import { statisticsEn } from './statistics-en.ts'
 import { annualReportEn } from './annual-report-en.ts'
+import { documentsEn } from './documents-en.ts'
 import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
+import { securityEn } from './security-en.ts'
 import { timelineEn } from './timeline-en.ts'
 import { type MessageKey } from './vi.ts'
 
@@ -14,7 +16,7 @@ export const en: Record<MessageKey, string> = {
 	'app.tagline':
 		'Outbound and inbound delegation plans and foreign-affairs reports',
 	'nav.notifications': 'Notifications',
-	'nav.unread': '{count} unread notifications',
+	'nav.unread': '{count} unread {count|notification|notifications}',
 	'nav.outbox': 'Outbox',
 	'nav.settings': 'Settings',
 	'notify.title': 'Notifications',
@@ -42,7 +44,7 @@ export const en: Record<MessageKey, string> = {
 	'settings.saved': 'Settings saved.',
 	'outbox.title': 'Outbox',
 	'outbox.hint':
-		'Every email the system sent or is about to send. Without a mail server (SMTP_URL), emails are kept here instead of being sent.',
+		'Every email the system sent or is about to send. While no mail server is set up, emails are kept here instead of being sent.',
 	'outbox.to': 'To',
 	'outbox.subject': 'Subject',
 	'outbox.status': 'Status',
@@ -59,7 +61,7 @@ export const en: Record<MessageKey, string> = {
 	'outbox.filter.all': 'All statuses',
 	'email.status.queued': 'Queued',
 	'email.status.sent': 'Sent',
-	'email.status.stored': 'Stored (no SMTP)',
+	'email.status.stored': 'Kept here (not sent)',
 	'email.status.failed': 'Failed',
 	'forgot.title': 'Forgot password',
 	'forgot.link': 'Forgot your password?',
@@ -81,6 +83,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.logout': 'Sign out',
 	'nav.logoutEverywhere': 'Sign out on all devices',
 	'nav.changePassword': 'Change password',
+	'nav.skipToContent': 'Skip to the main content',
 	'nav.menu': 'Menu',
 
 	'common.save': 'Save',
@@ -115,13 +118,49 @@ export const en: Record<MessageKey, string> = {
 		'The request was refused because it did not come from this application.',
 	'error.backHome': 'Back to home',
 
+	'body.invalidTitle': 'Invalid request',
+	'body.tooLargeTitle': 'Content too large',
+	'body.type':
+		'The form was sent in a format this page does not accept. Please reload the page and send it again.',
+	'body.tooLarge':
+		'The content sent is larger than allowed. Please shorten it or its attachments.',
+	'body.tooManyFields': 'The form has too many fields.',
+	'body.syntax':
+		'The form content is malformed or incomplete. Please reload the page and send it again.',
+	'body.encoding': 'The form contains characters that are not valid UTF-8.',
+	'body.control': 'The form contains control characters that are not allowed.',
+	'body.index':
+		'The form has a list with more rows than allowed (at most 200).',
+	'body.timeout': 'The content did not arrive in time. Please try again.',
+
+	'nav.audit': 'Audit log',
+	'audit.title': 'Audit log',
+	'audit.hint':
+		'Administrative actions (accounts, organisations, approval chains, substitutes, resent emails): who, when, the values before and after. Entries can only be added, never changed or removed.',
+	'audit.when': 'When',
+	'audit.who': 'By',
+	'audit.organisation': 'Organisation',
+	'audit.action': 'Action',
+	'audit.change': 'Change',
+	'audit.action.user.created': 'Account created',
+	'audit.action.user.activated': 'Account enabled',
+	'audit.action.user.deactivated': 'Account locked',
+	'audit.action.organisation.created': 'Organisation created',
+	'audit.action.organisation.updated': 'Organisation updated',
+	'audit.action.chain.published': 'Approval chain published',
+	'audit.action.substitution.created': 'Substitute appointed',
+	'audit.action.substitution.ended': 'Substitution ended',
+	'audit.action.email.resent': 'Email resent',
+
 	'login.title': 'Sign in',
 	'login.email': 'Email',
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
 	'login.invalid': 'Wrong email or password',
 	'login.locked':
-		'Too many failed sign-in attempts. Please try again in 15 minutes.',
+		'Too many failed sign-in attempts. Please try again in {minutes} minutes.',
+	'login.expired':
+		'Your session has expired after a period without activity. Please sign in again.',
 	'login.inactive':
 		'This account is disabled. Please contact your administrator.',
 
@@ -194,6 +233,15 @@ export const en: Record<MessageKey, string> = {
 		'The user must change this password at first sign-in.',
 	'user.emailTaken': 'This email is already in use',
 	'user.rolesRequired': 'Choose at least one role',
+	'user.updated': 'Saved the details of {name}.',
+	'user.cannotDropOwnAdmin': 'You cannot remove your own administrator role',
+	'user.edit': 'Edit',
+	'user.resetTitle': 'Reset password',
+	'user.resetHint': 'Emails the user a single-use link to choose a new password themselves (valid for 60 minutes). You do not see the link.',
+	'user.resetSend': 'Send a password reset link',
+	'user.resetSent': 'A password reset link was sent to {email}.',
+	'user.resetLimited': 'Three links were sent in the last hour; please try again later.',
+	'user.resetInactive': 'The account is locked: unlock it before sending a link.',
 	'user.created': 'User {name} created.',
 	'user.deactivate': 'Disable',
 	'user.activate': 'Enable',
@@ -293,12 +341,16 @@ export const en: Record<MessageKey, string> = {
 	'plan.filter.allYears': 'All years',
 	'plan.filter.allDirections': 'Outbound and inbound',
 	'plan.filter.allStatuses': 'All statuses',
+	'plan.sort': 'Sort by',
+	'plan.sort.time': 'Newest first',
+	'plan.sort.name': 'Name (A–Z)',
+	'plan.sort.status': 'Status',
 	'plan.filter.apply': 'Filter',
 	'plan.organisation': 'Organisation',
 	'plan.status': 'Status',
 	'plan.notSet': 'Not set',
 	'plan.waiting': 'Waiting',
-	'plan.waitingDays': '{days} days',
+	'plan.waitingDays': '{days} {days|day|days}',
 	'plan.waitingToday': 'Today',
 	'status.drafting': 'Draft',
 	'status.pending': 'Awaiting approval',
@@ -396,7 +448,7 @@ export const en: Record<MessageKey, string> = {
 	'plan.changes.membersRemoved': 'Members removed',
 	'plan.changes.none': 'Nothing changed.',
 	'plan.details': 'Plan details',
-	'plan.days.value': '{days} days',
+	'plan.days.value': '{days} {days|day|days}',
 	'plan.month.value': 'Month {month}/{year}',
 	'plan.year.value': 'Year {year}',
 	'plan.dates.value': 'From {start} to {end}',
@@ -450,14 +502,14 @@ export const en: Record<MessageKey, string> = {
 	'plan.headIsMember': 'The head of delegation is entered as member 1.',
 	'inbox.title': 'Waiting for me',
 	'inbox.empty': 'No plans or reports are waiting for your organisation.',
-	'home.inbox': '{count} items are waiting for your organisation.',
+	'home.inbox': '{count} {count|item is|items are} waiting for your organisation.',
 	'home.plans': "Your organisation's delegation plans",
 	'nav.reports': 'Post-trip reports',
 	'home.needsMe': 'What needs me',
-	'home.reportsOwed': 'Your organisation owes {count} post-trip reports.',
+	'home.reportsOwed': 'Your organisation owes {count} post-trip {count|report|reports}.',
 	'home.reportsOverdue': '({count} overdue)',
 	'home.reportsToAcknowledge':
-		'{count} post-trip reports are waiting for your acknowledgement.',
+		'{count} post-trip {count|report is|reports are} waiting for your acknowledgement.',
 	'status.departed.in': 'Delegation visiting',
 	'status.trip_done.in': 'Delegation left, report due',
 	'event.DEPART.in': 'Delegation arrived',
@@ -486,11 +538,11 @@ export const en: Record<MessageKey, string> = {
 	'trip.returnedOn': 'Return date',
 	'trip.returnedOn.in': 'Date the delegation left',
 	'trip.reportDue': 'Report due',
-	'trip.dueRule': '{days} days after the return',
-	'trip.dueRule.in': '{days} days after the delegation left',
-	'trip.daysLeft': '{days} days left',
+	'trip.dueRule': '{days} {days|day|days} after the return',
+	'trip.dueRule.in': '{days} {days|day|days} after the delegation left',
+	'trip.daysLeft': '{days} {days|day|days} left',
 	'trip.dueToday': 'due today',
-	'trip.daysLate': '{days} days late',
+	'trip.daysLate': '{days} {days|day|days} late',
 	'trip.cancelReason': 'Reason for cancelling',
 	'trip.cancelHint': 'For example: because of the Covid-19 pandemic',
 	'trip.reason': 'Reason for postponing',
@@ -568,7 +620,7 @@ export const en: Record<MessageKey, string> = {
 	'reports.daysLate': 'Days late',
 	'reports.none': 'No reports.',
 	'reports.submittedOn': 'Submitted on {date}',
-	'reports.submittedLate': '{days} days late',
+	'reports.submittedLate': '{days} {days|day|days} late',
 	'trip.amendHint':
 		'Change members, partner, country…; major changes need approval again.',
 	// The row-number column of a table (thứ tự).
@@ -580,7 +632,9 @@ export const en: Record<MessageKey, string> = {
 	...substitutesEn,
 	...statisticsEn,
 	...annualReportEn,
+	...documentsEn,
 	...partnersEn,
 	...decideEn,
+	...securityEn,
 	...timelineEn,
 }

@@ -11,13 +11,30 @@ export function isMessageKey(key: string): key is MessageKey {
 	return key in vi
 }
 
+const pluralRules = new Map<Locale, Intl.PluralRules>()
+
+/** `{count|plan is|plans are}` in a message: the words for one or for any other number. */
+function pluralOf(locale: Locale, n: number, one: string, other: string) {
+	let rules = pluralRules.get(locale)
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)))
+	return rules.select(n) === 'one' ? one : other
+}
+
 /** Looks a key up in the locale's catalogue; text that is not a key (e.g. a Zod default) passes through. */
 export function translate(locale: Locale, key: string, params?: Params) {
 	const template = isMessageKey(key) ? catalogues[locale][key] : key
 	if (!params) return template
-	return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-		name in params ? String(params[name]) : match,
-	)
+	return template
+		.replace(
+			/\{(\w+)\|([^|}]*)\|([^}]*)\}/g,
+			(match, name: string, one, other) =>
+				name in params
+					? pluralOf(locale, Number(params[name]), one, other)
+					: match,
+		)
+		.replace(/\{(\w+)\}/g, (match, name: string) =>
+			name in params ? String(params[name]) : match,
+		)
 }
 
 export type Translate = (

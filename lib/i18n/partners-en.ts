@@ -36,7 +36,7 @@ export const partnersEn: Record<keyof typeof partnersVi, string> = {
 	'partner.keepFile': 'Keep the current file: {name}',
 	'partner.ourOrganisation': 'Signed by',
 	'partner.endingSoon': 'Ending soon',
-	'partner.endingSoonDays': '{days} days left',
+	'partner.endingSoonDays': '{days} {days|day|days} left',
 	'partner.expired': 'Expired',
 	'partner.addAgreement': 'Add an agreement',
 	'partner.editAgreement': 'Edit agreement',

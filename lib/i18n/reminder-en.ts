@@ -3,17 +3,17 @@ import { type reminderVi } from './reminder-vi.ts'
 // In-app notification texts of the report events and the reminders (spread into en.ts).
 export const reminderEn: Record<keyof typeof reminderVi, string> = {
 	'notify.report-due':
-		'The trip report of “{planName}” is due in {days} days (on {dueDate}).',
+		'The trip report of “{planName}” is due in {days} {days|day|days} (on {dueDate}).',
 	'notify.report-due-today':
 		'The trip report of “{planName}” is due today ({dueDate}).',
 	'notify.report-overdue':
-		'The trip report of “{planName}” is {days} days overdue (it was due on {dueDate}).',
+		'The trip report of “{planName}” is {days} {days|day|days} overdue (it was due on {dueDate}).',
 	'notify.report-overdue-escalation':
-		'The trip report of “{planName}” ({organisationName}) is {days} days overdue (it was due on {dueDate}); drafted by {drafterName}.',
+		'The trip report of “{planName}” ({organisationName}) is {days} {days|day|days} overdue (it was due on {dueDate}); drafted by {drafterName}.',
 	'notify.approval-waiting':
-		'The plan “{planName}” of {organisationName} has waited {days} days for {stepLabel} (since {waitingSinceDate}).',
+		'The plan “{planName}” of {organisationName} has waited {days} {days|day|days} for {stepLabel} (since {waitingSinceDate}).',
 	'notify.approval-waiting-no-step':
-		'The plan “{planName}” of {organisationName} has waited {days} days for your organisation (since {waitingSinceDate}).',
+		'The plan “{planName}” of {organisationName} has waited {days} {days|day|days} for your organisation (since {waitingSinceDate}).',
 	'notify.report-submitted':
 		'{actorName} ({actorOrganisation}) submitted the trip report of “{planName}”.',
 	'notify.report-resubmitted':

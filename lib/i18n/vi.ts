@@ -4,8 +4,10 @@ import { approvalsVi } from './approvals-vi.ts'
 import { substitutesVi } from './substitutes-vi.ts'
 import { statisticsVi } from './statistics-vi.ts'
 import { annualReportVi } from './annual-report-vi.ts'
+import { documentsVi } from './documents-vi.ts'
 import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
+import { securityVi } from './security-vi.ts'
 import { timelineVi } from './timeline-vi.ts'
 
 export const vi = {
@@ -40,7 +42,7 @@ export const vi = {
 	'settings.saved': 'Đã lưu cài đặt.',
 	'outbox.title': 'Hộp thư đi',
 	'outbox.hint':
-		'Mọi email hệ thống đã gửi hoặc đang chờ gửi. Khi chưa cấu hình máy chủ thư (SMTP_URL), email được lưu tại đây thay vì gửi đi.',
+		'Mọi email hệ thống đã gửi hoặc đang chờ gửi. Khi chưa có máy chủ thư, email được lưu tại đây thay vì gửi đi.',
 	'outbox.to': 'Người nhận',
 	'outbox.subject': 'Tiêu đề',
 	'outbox.status': 'Trạng thái',
@@ -56,7 +58,7 @@ export const vi = {
 	'outbox.filter.all': 'Mọi trạng thái',
 	'email.status.queued': 'Đang chờ gửi',
 	'email.status.sent': 'Đã gửi',
-	'email.status.stored': 'Đã lưu (không gửi qua SMTP)',
+	'email.status.stored': 'Đã lưu (chưa gửi đi)',
 	'email.status.failed': 'Gửi thất bại',
 	'forgot.title': 'Quên mật khẩu',
 	'forgot.link': 'Quên mật khẩu?',
@@ -78,6 +80,7 @@ export const vi = {
 	'nav.logout': 'Đăng xuất',
 	'nav.logoutEverywhere': 'Đăng xuất khỏi mọi thiết bị',
 	'nav.changePassword': 'Đổi mật khẩu',
+	'nav.skipToContent': 'Bỏ qua, đến nội dung chính',
 	'nav.menu': 'Trình đơn',
 
 	'common.save': 'Lưu',
@@ -111,13 +114,48 @@ export const vi = {
 	'error.csrf': 'Yêu cầu bị từ chối vì không xuất phát từ trang của ứng dụng.',
 	'error.backHome': 'Về trang chủ',
 
+	'body.invalidTitle': 'Yêu cầu không hợp lệ',
+	'body.tooLargeTitle': 'Nội dung gửi lên quá lớn',
+	'body.type':
+		'Biểu mẫu được gửi theo một định dạng mà trang này không nhận. Vui lòng mở lại trang và gửi lại.',
+	'body.tooLarge':
+		'Nội dung gửi lên vượt quá giới hạn cho phép. Vui lòng rút gọn nội dung hoặc tệp đính kèm.',
+	'body.tooManyFields': 'Biểu mẫu có quá nhiều trường.',
+	'body.syntax':
+		'Nội dung biểu mẫu bị lỗi hoặc không đầy đủ. Vui lòng mở lại trang và gửi lại.',
+	'body.encoding': 'Biểu mẫu chứa ký tự không đúng mã hóa UTF-8.',
+	'body.control': 'Biểu mẫu chứa ký tự điều khiển không được phép.',
+	'body.index': 'Biểu mẫu có danh sách vượt quá số dòng cho phép (tối đa 200).',
+	'body.timeout': 'Nội dung gửi lên không đến kịp. Vui lòng thử lại.',
+
+	'nav.audit': 'Nhật ký quản trị',
+	'audit.title': 'Nhật ký quản trị',
+	'audit.hint':
+		'Các thao tác quản trị (tài khoản, đơn vị, quy trình phê duyệt, người thay thế, gửi lại email): ai làm, khi nào, giá trị trước và sau. Nhật ký chỉ được ghi thêm, không sửa hay xóa được.',
+	'audit.when': 'Thời gian',
+	'audit.who': 'Người thực hiện',
+	'audit.organisation': 'Đơn vị',
+	'audit.action': 'Thao tác',
+	'audit.change': 'Thay đổi',
+	'audit.action.user.created': 'Tạo tài khoản',
+	'audit.action.user.activated': 'Mở khóa tài khoản',
+	'audit.action.user.deactivated': 'Khóa tài khoản',
+	'audit.action.organisation.created': 'Tạo đơn vị',
+	'audit.action.organisation.updated': 'Sửa thông tin đơn vị',
+	'audit.action.chain.published': 'Ban hành quy trình phê duyệt',
+	'audit.action.substitution.created': 'Giao người thay thế',
+	'audit.action.substitution.ended': 'Kết thúc thay thế',
+	'audit.action.email.resent': 'Gửi lại email',
+
 	'login.title': 'Đăng nhập',
 	'login.email': 'Email',
 	'login.password': 'Mật khẩu',
 	'login.submit': 'Đăng nhập',
 	'login.invalid': 'Email hoặc mật khẩu không đúng',
 	'login.locked':
-		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+		'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+	'login.expired':
+		'Phiên làm việc đã hết hạn do lâu không thao tác. Vui lòng đăng nhập lại.',
 	'login.inactive': 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.',
 
 	'password.title': 'Đổi mật khẩu',
@@ -189,6 +227,15 @@ export const vi = {
 		'Người dùng phải đổi mật khẩu này ở lần đăng nhập đầu tiên.',
 	'user.emailTaken': 'Email này đã được sử dụng',
 	'user.rolesRequired': 'Chọn ít nhất một vai trò',
+	'user.updated': 'Đã lưu thông tin người dùng {name}.',
+	'user.cannotDropOwnAdmin': 'Bạn không thể tự bỏ vai trò quản trị của mình',
+	'user.edit': 'Sửa',
+	'user.resetTitle': 'Đặt lại mật khẩu',
+	'user.resetHint': 'Gửi đến email của người dùng một đường dẫn dùng một lần để họ tự đặt mật khẩu mới (hiệu lực 60 phút). Bạn không thấy đường dẫn này.',
+	'user.resetSend': 'Gửi đường dẫn đặt lại mật khẩu',
+	'user.resetSent': 'Đã gửi đường dẫn đặt lại mật khẩu đến {email}.',
+	'user.resetLimited': 'Đã gửi 3 đường dẫn trong một giờ qua; vui lòng thử lại sau.',
+	'user.resetInactive': 'Tài khoản đã khóa: hãy mở khóa trước khi gửi đường dẫn.',
 	'user.created': 'Đã tạo người dùng {name}.',
 	'user.deactivate': 'Khóa',
 	'user.activate': 'Mở khóa',
@@ -287,6 +334,10 @@ export const vi = {
 	'plan.filter.allYears': 'Mọi năm',
 	'plan.filter.allDirections': 'Đoàn ra và đoàn vào',
 	'plan.filter.allStatuses': 'Mọi trạng thái',
+	'plan.sort': 'Sắp xếp',
+	'plan.sort.time': 'Mới nhất trước',
+	'plan.sort.name': 'Theo tên (A–Z)',
+	'plan.sort.status': 'Theo trạng thái',
 	'plan.filter.apply': 'Lọc',
 	'plan.organisation': 'Đơn vị',
 	'plan.status': 'Trạng thái',
@@ -574,8 +625,10 @@ export const vi = {
 	...substitutesVi,
 	...statisticsVi,
 	...annualReportVi,
+	...documentsVi,
 	...partnersVi,
 	...decideVi,
+	...securityVi,
 	...timelineVi,
 } as const
 

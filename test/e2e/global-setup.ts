@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
@@ -9,6 +9,8 @@ import { type TestProject } from 'vitest/node'
 declare module 'vitest' {
 	export interface ProvidedContext {
 		baseUrl: string
+		/** The app's database, for tests that read what only a mailbox would otherwise show. */
+		databaseUrl: string
 	}
 }
 
@@ -106,6 +108,8 @@ export default async function setup(project: TestProject) {
 	}
 	env.PORT = String(port)
 	env.SEED_DEMO = 'true'
+	// As behind one https reverse proxy (the README's example): the tests send X-Forwarded-Proto.
+	env.TRUST_PROXY = '1'
 	let dataDir: string | undefined
 	let database: Awaited<ReturnType<typeof createDatabase>> | undefined
 	if (process.env.TEST_DATABASE_URL) {
@@ -142,6 +146,12 @@ export default async function setup(project: TestProject) {
 		throw error
 	}
 	project.provide('baseUrl', baseUrl)
+	project.provide(
+		'databaseUrl',
+		database
+			? database.url
+			: `postgres://postgres:postgres@127.0.0.1:${readFileSync(path.join(dataDir!, 'port'), 'utf8').trim()}/app`,
+	)
 
 	return async () => {
 		await cleanUp()

@@ -46,6 +46,16 @@ test('the statistics with the board’s list of organisations fit a 390px-wide p
 		await page.goto('/statistics?from=2019&to=2020')
 		await page.getByRole('heading', { level: 1, name: 'Thống kê công tác đối ngoại' }).waitFor()
 		await screenshot(page, 'statistics-board-phone')
+		// Chart labels as drawn on the screen: the SVG's font size times its scale.
+		const smallestLabel = await page.locator('.chart svg').evaluateAll(svgs =>
+			Math.min(
+				...svgs.flatMap(svg => {
+					const scale = (svg as SVGSVGElement).getScreenCTM()!.a
+					return Array.from(svg.querySelectorAll('text')).map(text => Number(text.getAttribute('font-size')) * scale)
+				}),
+			),
+		)
+		expect(smallestLabel).toBeGreaterThanOrEqual(12)
 		expect(await overflowing(page)).toEqual([])
 		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
 		assertNoErrors()

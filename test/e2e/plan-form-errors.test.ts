@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type Browser, launchBrowser, login, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
+import { type Browser, expectNoSeriousAxeViolations, launchBrowser, login, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -49,6 +49,7 @@ test('after "Lưu và gửi duyệt", correcting one field leaves the other miss
 		expect(await field(page, 'Tên đoàn').control.inputValue()).toBe('Đoàn thử nghiệm')
 		expect(new URL(page.url()).pathname).toBe('/plans/new')
 		await screenshot(page, 'plan-new-errors-kept')
+		await expectNoSeriousAxeViolations(page, 'the plan form with its errors')
 		assertNoErrors()
 	} finally {
 		await close()

@@ -305,6 +305,7 @@ describe('links that can no longer decide change nothing', () => {
 			locale: null,
 			problem: 'invalid',
 			link: null,
+			approverName: null,
 		})
 		expect(await everything(planId)).toEqual(before)
 

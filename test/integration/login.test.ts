@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
-import { LOCKOUT_ATTEMPTS } from '#db/repos/login-attempt.server.ts'
+import { ADDRESS_LOCKOUT_ATTEMPTS, LOCKOUT_ATTEMPTS } from '#db/repos/login-attempt.server.ts'
 import { loader as homeLoader } from '#app/routes/_index.tsx'
 import { action } from '#app/routes/login.tsx'
 import { PASSWORD, args, insertUser, request, sessionIdOf, settle } from '../factories.ts'
@@ -107,6 +107,8 @@ describe('lockout', () => {
 			.execute()
 	}
 
+	const locked = (minutes: number) => `login.locked::${JSON.stringify({ minutes })}`
+
 	test(`after ${LOCKOUT_ATTEMPTS} failures for one account, even the right password is refused for 15 minutes`, async () => {
 		const user = await insertUser(db)
 		// From different addresses, so it is the account that is counted.
@@ -118,13 +120,15 @@ describe('lockout', () => {
 
 		const refused = await login({ email: user.email.toUpperCase(), password: PASSWORD }, { ip: '10.0.0.99' })
 		expect(refused.status).toBe(429)
-		expect(await formErrors(refused)).toEqual(['login.locked'])
+		expect(await formErrors(refused)).toEqual([locked(15)])
 		expect(refused.headers.get('Set-Cookie')).toBeNull()
 		expect(await sessionIds(user.id)).toEqual([])
 
-		// Still locked just before the window ends...
+		// Still locked just before the lock ends...
 		await ageAttempts(14)
-		expect((await login({ email: user.email, password: PASSWORD }, { ip: '10.0.0.99' })).status).toBe(429)
+		const stillRefused = await login({ email: user.email, password: PASSWORD }, { ip: '10.0.0.99' })
+		expect(stillRefused.status).toBe(429)
+		expect(await formErrors(stillRefused)).toEqual([locked(1)])
 
 		// ...and open again after it.
 		await ageAttempts(16)
@@ -133,27 +137,61 @@ describe('lockout', () => {
 		expect(await sessionIds(user.id)).toHaveLength(1)
 	})
 
+	test('each further lock of the same account lasts twice as long, and a success starts the count again', async () => {
+		const user = await insertUser(db)
+		const fail = async (n: number) => {
+			for (let i = 0; i < n; i++) await login({ email: user.email, password: 'sai' }, { ip: `10.1.0.${i}` })
+		}
+		await fail(LOCKOUT_ATTEMPTS)
+		await ageAttempts(16)
+		await fail(LOCKOUT_ATTEMPTS)
+		const second = await login({ email: user.email, password: PASSWORD })
+		expect(second.status).toBe(429)
+		expect(await formErrors(second)).toEqual([locked(30)])
+
+		await ageAttempts(29)
+		expect((await login({ email: user.email, password: PASSWORD })).status).toBe(429)
+		await ageAttempts(31)
+		expect((await login({ email: user.email, password: PASSWORD })).status).toBe(302)
+
+		// After the success the next typo does not lock at once.
+		await fail(LOCKOUT_ATTEMPTS - 1)
+		expect((await login({ email: user.email, password: PASSWORD })).status).toBe(302)
+	})
+
 	test(`${LOCKOUT_ATTEMPTS - 1} failures do not lock the account`, async () => {
 		const user = await insertUser(db)
 		for (let i = 1; i < LOCKOUT_ATTEMPTS; i++) await login({ email: user.email, password: 'sai' })
 		expect((await login({ email: user.email, password: PASSWORD })).status).toBe(302)
 	})
 
-	test(`after ${LOCKOUT_ATTEMPTS} failures from one address with different emails, that address is refused`, async () => {
-		const user = await insertUser(db)
-		for (let i = 1; i <= LOCKOUT_ATTEMPTS; i++) {
-			const response = await login({ email: `doan${i}@example.vn`, password: 'sai' }, { ip: '203.0.113.7' })
-			expect(response.status).toBe(400)
-		}
+	test("one colleague's typos behind a shared address never lock out the others", async () => {
+		const typist = await insertUser(db)
+		const colleague = await insertUser(db)
+		for (let i = 1; i <= LOCKOUT_ATTEMPTS + 2; i++) await login({ email: typist.email, password: 'sai' }, { ip: '203.0.113.7' })
+		expect((await login({ email: typist.email, password: PASSWORD }, { ip: '203.0.113.7' })).status).toBe(429)
+		expect((await login({ email: colleague.email, password: PASSWORD }, { ip: '203.0.113.7' })).status).toBe(302)
+	})
 
-		const refused = await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.7' })
+	test(`after ${ADDRESS_LOCKOUT_ATTEMPTS} failures from one address within 15 minutes, that address is refused`, async () => {
+		const user = await insertUser(db)
+		// A flood of guesses at many accounts, as recorded by earlier sign-ins.
+		await db
+			.insertInto('login_attempt')
+			.values(
+				Array.from({ length: ADDRESS_LOCKOUT_ATTEMPTS - 1 }, (_, i) => ({ email: `doan${i}@example.vn`, ip: '203.0.113.8', succeeded: false })),
+			)
+			.execute()
+		expect((await login({ email: 'doan-cuoi@example.vn', password: 'sai' }, { ip: '203.0.113.8' })).status).toBe(400)
+
+		const refused = await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.8' })
 		expect(refused.status).toBe(429)
-		expect(await formErrors(refused)).toEqual(['login.locked'])
+		expect(await formErrors(refused)).toEqual([locked(15)])
 
 		// The account itself is not locked: from elsewhere it signs in.
 		expect((await login({ email: user.email, password: PASSWORD }, { ip: '198.51.100.1' })).status).toBe(302)
 
 		await ageAttempts(16)
-		expect((await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.7' })).status).toBe(302)
+		expect((await login({ email: user.email, password: PASSWORD }, { ip: '203.0.113.8' })).status).toBe(302)
 	})
 })

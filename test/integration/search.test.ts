@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
+import { listEmails } from '#db/repos/notification.server.ts'
 import { listOrganisations } from '#db/repos/organisation.server.ts'
 import { listUsers } from '#db/repos/user.server.ts'
 import * as notificationsRoute from '#app/routes/notifications.tsx'
@@ -82,7 +83,8 @@ describe('listOrganisations', () => {
 
 describe('listUsers', () => {
 	test('finds users by name without accents, or by email', async () => {
-		const org = await insertOrganisation(db)
+		// Users are found by their organisation's name too, so it is one no query below matches.
+		const org = await insertOrganisation(db, { name_vi: 'Ban Đối ngoại', short_name: 'BĐN', name_en: 'International Department' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Đặng Thị Mai', email: 'mai@bandoingoai.vn', title: 'Trưởng ban' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Nguyễn Thị Hương', email: 'huong@ldld.vn', title: 'Chuyên viên' })
 		await insertUser(db, { organisation_id: org.id, full_name: 'Lê Văn Đức', email: 'duc@ldld.vn', title: 'Chủ tịch' })
@@ -141,5 +143,78 @@ describe('list addresses typed by hand', () => {
 		}
 		const response = await settle(async () => notificationsRoute.loader(args(await request('/notifications?page=99999999999999999999', { user })) as never))
 		expect(response.status).toBe(200)
+	})
+})
+
+describe('the lookalike letter Ð (U+00D0) of text pasted from old documents', () => {
+	test('is found by "Đồng" and "dong", and sorts with Đ', async () => {
+		await insertCommittees('Dương Minh', 'Đà Nẵng', 'Ðồng Tháp', 'Gia Lai')
+		for (const query of ['Đồng', 'dong', 'ðồng'])
+			expect(names((await listOrganisations(db, { query, page: 1 })).rows), query).toEqual(['Tỉnh ủy Đồng Tháp'])
+		const { rows } = await listOrganisations(db, { page: 1 })
+		expect(rows.map(r => r.province)).toEqual(['Dương Minh', 'Đà Nẵng', 'Ðồng Tháp', 'Gia Lai'])
+		const org = await insertOrganisation(db)
+		await insertUser(db, { organisation_id: org.id, full_name: 'Ðinh Văn Ðức' })
+		expect((await listUsers(db, { query: 'dinh van duc', page: 1 })).rows.map(u => u.full_name)).toEqual(['Đinh Văn Đức'])
+	})
+})
+
+describe('search ranks what matches the name first', () => {
+	test('"ha tinh": users named after Hà Tĩnh, then those of its organisations, then a title that mentions it', async () => {
+		const haTinh = await insertOrganisation(db, { name_vi: 'Liên đoàn Lao động tỉnh Hà Tĩnh', short_name: 'LĐLĐ Hà Tĩnh' })
+		const aBoard = await insertOrganisation(db, { name_vi: 'Ban Đối ngoại', short_name: 'BĐN' })
+		await insertUser(db, { organisation_id: aBoard.id, full_name: 'An Văn Bình', title: 'Phó Chủ tịch LĐLĐ tỉnh Hà Tĩnh' })
+		await insertUser(db, { organisation_id: haTinh.id, full_name: 'Trần Văn Công' })
+		await insertUser(db, { organisation_id: aBoard.id, full_name: 'Lê Hà Tĩnh' })
+		const { rows } = await listUsers(db, { query: 'ha tinh', page: 1 })
+		expect(rows.map(u => u.full_name)).toEqual(['Lê Hà Tĩnh', 'Trần Văn Công', 'An Văn Bình'])
+	})
+})
+
+describe('paged lists', () => {
+	test('a page past the last shows the real total, not 0', async () => {
+		await insertCommittees('Quảng Trị', 'Đồng Nai')
+		expect(await listOrganisations(db, { page: 99 })).toEqual({ rows: [], total: 2 })
+		expect(await listOrganisations(db, { page: 99, query: 'dong' })).toEqual({ rows: [], total: 1 })
+	})
+
+	test('rows sharing a sort key are shown once each across pages (the Outbox: emails of one event)', async () => {
+		const createdAt = new Date('2026-12-01T03:00:00Z')
+		await db
+			.insertInto('email_message')
+			.values(
+				Array.from({ length: 30 }, (_, i) => ({
+					to_address: `nguoi${i}@ldld.vn`,
+					subject: 'Kế hoạch chờ phê duyệt',
+					template: 'plan-submitted',
+					props: {},
+					dedupe_key: `test-${i}`,
+					html: '<p></p>',
+					text: '',
+					created_at: createdAt,
+				})),
+			)
+			.execute()
+		const first = await listEmails(db, { page: 1 })
+		const second = await listEmails(db, { page: 2 })
+		const addresses = [...first.rows, ...second.rows].map(e => e.to_address)
+		expect(new Set(addresses).size).toBe(30)
+		expect(second.total).toBe(30)
+	})
+})
+
+describe('the plan list', () => {
+	test('sorts by name in Vietnamese order (Đ after D), and by time with the newest first', async () => {
+		const world = await insertPlanWorld(db)
+		const user = world.users.ldld.drafter
+		for (const name of ['Đoàn Viêng Chăn', 'Dự kiến đoàn Lào', 'Ðoàn Champasak', 'Bộ đoàn'])
+			await insertPlan(db, user, { fields: { name } })
+		const names = async (search: string) => {
+			const response = await settle(async () => plansRoute.loader(args(await request(`/plans${search}`, { user })) as never))
+			return ((await response.json()) as { rows: { name: string }[] }).rows.map(plan => plan.name)
+		}
+		expect(await names('?sort=name')).toEqual(['Bộ đoàn', 'Dự kiến đoàn Lào', 'Đoàn Champasak', 'Đoàn Viêng Chăn'])
+		expect(await names('')).toEqual(['Bộ đoàn', 'Đoàn Champasak', 'Dự kiến đoàn Lào', 'Đoàn Viêng Chăn'])
+		expect(await names('?q=doan%20vieng')).toEqual(['Đoàn Viêng Chăn'])
 	})
 })

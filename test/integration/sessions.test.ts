@@ -206,3 +206,86 @@ describe('one-time passwords', () => {
 		expect(response.headers.get('Location')).toBe('/login?redirectTo=%2Fchange-password')
 	})
 })
+
+describe('session lifetime', () => {
+	async function seen(sessionId: string, minutesAgo: number) {
+		await db
+			.updateTable('session')
+			.set({ last_seen_at: new Date(Date.now() - minutesAgo * 60_000) })
+			.where('id', '=', sessionId)
+			.execute()
+	}
+	async function row(sessionId: string) {
+		return db.selectFrom('session').select(['last_seen_at', 'expires_at']).where('id', '=', sessionId).executeTakeFirst()
+	}
+
+	test('a session unused for 8 hours has ended: the next page goes to the sign-in page, which says so', async () => {
+		const user = await insertUser(db)
+		const cookie = await sessionCookie(user.id)
+		const id = cookie.split('=')[1]
+
+		await seen(id, 8 * 60 - 1)
+		expect((await openHome(cookie)).status).toBe(200)
+
+		await seen(id, 8 * 60 + 1)
+		const response = await settle(() => homeLoader(args(new Request('http://localhost/plans?q=x', { headers: { Cookie: cookie } }))))
+		expect(response.status).toBe(302)
+		const location = new URL(response.headers.get('Location') ?? '', 'http://localhost')
+		expect(location.pathname).toBe('/login')
+		expect(location.searchParams.get('expired')).toBe('1')
+		expect(location.searchParams.get('redirectTo')).toBe('/plans?q=x')
+		expect(await row(id)).toBeUndefined()
+		// Signing in again then works as usual.
+		const login = await settle(() => loginAction(args(new Request('http://localhost/login', { method: 'POST', headers: { Cookie: cookie, Origin: 'http://localhost' }, body: new URLSearchParams({ email: user.email, password: PASSWORD }) }))))
+		expect(login.status).toBe(302)
+	})
+
+	test('SESSION_IDLE_HOURS sets the idle time', async () => {
+		const user = await insertUser(db)
+		const cookie = await sessionCookie(user.id)
+		await seen(cookie.split('=')[1], 61)
+		expect((await openHome(cookie)).status).toBe(200)
+		process.env.SESSION_IDLE_HOURS = '1'
+		try {
+			await seen(cookie.split('=')[1], 61)
+			expect((await openHome(cookie)).headers.get('Location')).toBe('/login?expired=1')
+		} finally {
+			delete process.env.SESSION_IDLE_HOURS
+		}
+	})
+
+	test('a session ends 30 days after sign-in however much it is used', async () => {
+		const user = await insertUser(db)
+		const cookie = await sessionCookie(user.id)
+		const id = cookie.split('=')[1]
+		const created = await row(id)
+		expect(created!.expires_at.getTime() - Date.now()).toBeGreaterThan(29.9 * 24 * 3600_000)
+
+		// 20 days in, in daily use: the end is not moved.
+		const tenDaysLeft = new Date(Date.now() + 10 * 24 * 3600_000)
+		await db.updateTable('session').set({ expires_at: tenDaysLeft }).where('id', '=', id).execute()
+		const response = await openHome(cookie)
+		expect(response.status).toBe(200)
+		expect(response.headers.get('Set-Cookie')).toBeNull()
+		expect((await row(id))!.expires_at.getTime()).toBe(tenDaysLeft.getTime())
+
+		await db.updateTable('session').set({ expires_at: new Date(Date.now() - 1000) }).where('id', '=', id).execute()
+		expect((await openHome(cookie)).headers.get('Location')).toBe('/login?expired=1')
+		expect(await row(id)).toBeUndefined()
+	})
+
+	test('a request notes the time on the session at most once a minute', async () => {
+		const user = await insertUser(db)
+		const cookie = await sessionCookie(user.id)
+		const id = cookie.split('=')[1]
+
+		await seen(id, 0.5)
+		const before = (await row(id))!.last_seen_at
+		await openHome(cookie)
+		expect((await row(id))!.last_seen_at).toEqual(before)
+
+		await seen(id, 2)
+		await openHome(cookie)
+		expect(Date.now() - (await row(id))!.last_seen_at.getTime()).toBeLessThan(5000)
+	})
+})

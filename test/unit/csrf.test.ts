@@ -30,8 +30,22 @@ describe('isCrossSiteRequest', () => {
 		expect(post(undefined, 'cross-site')).toBe(true)
 		expect(post(undefined, 'same-site')).toBe(true)
 		expect(post(undefined, 'same-origin')).toBe(false)
-		// Non-browser clients (curl, monitoring) send neither header.
-		expect(post(undefined)).toBe(false)
+		expect(post(undefined, 'none')).toBe(true)
+	})
+
+	test('a request with neither Origin nor Sec-Fetch-Site cannot prove where it comes from: refused', () => {
+		expect(post(undefined)).toBe(true)
+		expect(post('')).toBe(true)
+	})
+
+	test('Sec-Fetch-Site decides over Origin when a browser sends both', () => {
+		expect(post(`https://${host}`, 'same-site')).toBe(true)
+		expect(post(`https://${host}`, 'cross-site')).toBe(true)
+	})
+
+	test('behind a trusted proxy, the forwarded host counts as ours', () => {
+		expect(isCrossSiteRequest({ method: 'POST', origin: `https://${host}`, host: ['127.0.0.1:3000', host], fetchSite: undefined })).toBe(false)
+		expect(isCrossSiteRequest({ method: 'POST', origin: 'https://evil.example.com', host: ['127.0.0.1:3000', undefined], fetchSite: undefined })).toBe(true)
 	})
 
 	test('never blocks safe methods, whatever their origin', () => {

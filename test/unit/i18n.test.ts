@@ -46,3 +46,17 @@ describe('translate', () => {
 		expect(translator('en')('login.title')).toBe(en['login.title'])
 	})
 })
+
+describe('plurals', () => {
+	test('English says "1 plan is" and "2 plans are"; Vietnamese has one form', () => {
+		expect(translate('en', 'home.inbox', { count: 1 })).toBe('1 plan is waiting for your organisation.')
+		expect(translate('en', 'home.inbox', { count: 2 })).toBe('2 plans are waiting for your organisation.')
+		expect(translate('en', 'trip.daysLate', { days: 1 })).toBe('1 day late')
+		expect(translate('en', 'trip.daysLate', { days: 0 })).toBe('0 days late')
+	})
+
+	test('no page text names a configuration setting', () => {
+		for (const catalogue of [vi, en])
+			expect(Object.values(catalogue).filter(text => /SMTP|[A-Z]+_[A-Z_]+/.test(text))).toEqual([])
+	})
+})

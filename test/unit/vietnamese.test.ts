@@ -81,3 +81,11 @@ describe('compareVietnamese', () => {
 		expect(compareVietnamese('Hà Nội', 'Hà Tĩnh')).toBeLessThan(0)
 	})
 })
+
+describe('the lookalike Ð/ð (U+00D0/U+00F0) of pasted text', () => {
+	test('folds to d and sorts with Đ', () => {
+		expect(foldVietnamese('Ðồng Ðức')).toBe('dong duc')
+		expect(likeMatches('Ðồng Tháp', searchPattern('Đồng'))).toBe(true)
+		expect(['Ðồng', 'Dương', 'Đào', 'Em'].sort(compareVietnamese)).toEqual(['Dương', 'Đào', 'Ðồng', 'Em'])
+	})
+})

@@ -16,6 +16,7 @@ import {
 	availableEvents,
 	type planWorkflow,
 } from './plan.server.ts'
+import { ownSubmission, type Submitters } from './separation.ts'
 
 /** Why a decision link can no longer decide. */
 export type LinkProblem =
@@ -32,6 +33,10 @@ export type LinkProblem =
 	| 'notAllowed'
 	/** This approver (or the one they stand in for) already approved in this round. */
 	| 'already'
+	/** Opened while signed in as someone else than the person the link was sent to. */
+	| 'otherUser'
+	/** The link's approver submitted the plan: they may not decide on it. */
+	| 'ownSubmission'
 
 /** 43 base64url characters: anything else is not one of ours and is not even looked up. */
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{43}$/
@@ -80,19 +85,25 @@ function staleness(
 export async function checkDecisionLink(
 	db: Db,
 	token: DecisionTokenRow,
-	plan: { id: string; status: string; version: number },
+	plan: { id: string; status: string; version: number } & Submitters,
 	workflow: ReturnType<typeof planWorkflow>,
 	now = new Date(),
+	/** Who is signed in where the link is opened, if anyone. */
+	reader: string | null = null,
 ): Promise<{
 	problem: LinkProblem | null
 	onBehalfOf: { id: string; full_name: string } | null
 }> {
+	if (reader && reader !== token.approver_id)
+		return { problem: 'otherUser', onBehalfOf: null }
 	const stale = staleness(token, plan, now)
 	if (stale) return { problem: stale, onBehalfOf: null }
 	const { actor, onBehalfOf } = await linkActor(db, token, now)
 	const event = EVENT[token.action]
 	if (!workflow || !availableEvents(workflow.snapshot, actor).includes(event))
 		return { problem: 'notAllowed', onBehalfOf: null }
+	if (ownSubmission(event, plan, [token.approver_id, onBehalfOf?.id]))
+		return { problem: 'ownSubmission', onBehalfOf }
 	if (event === 'APPROVE') {
 		const approver = onBehalfOf?.id ?? token.approver_id
 		const approvals = await listStepApprovals(db, plan)
@@ -109,18 +120,24 @@ export type LinkDecision =
 /**
  * Decides once through a link, in one transaction: the token's row is locked first (a second
  * click waits, then finds it used), the event goes through `applyPlanEvent` as on the plan page
- * (quorum, substitution, notifications), and the approver's links for this round are used up.
+ * (quorum, substitution, separation of duties, notifications), recorded as taken through the
+ * link, and the approver's links for this round are used up. A link works for its recipient
+ * only: opened while someone else is signed in, it does nothing.
  */
 export async function decideByLink(
 	db: Db,
 	token: string,
 	comment: string,
 	now = new Date(),
+	/** Who is signed in where the link is opened, if anyone. */
+	reader: string | null = null,
 ): Promise<LinkDecision> {
 	if (!TOKEN_SHAPE.test(token)) return { status: 'refused', problem: 'invalid' }
 	return db.transaction().execute(async trx => {
 		const row = await lockDecisionToken(trx, hashDecisionToken(token))
 		if (!row) return { status: 'refused', problem: 'invalid' } as const
+		if (reader && reader !== row.approver_id)
+			return { status: 'refused', problem: 'otherUser' } as const
 		if (row.used_at) return { status: 'refused', problem: 'used' } as const
 		if (row.expires_at.getTime() <= now.getTime())
 			return { status: 'refused', problem: 'expired' } as const
@@ -136,6 +153,7 @@ export async function decideByLink(
 			expectedVersion: row.plan_version,
 			event: { type: EVENT[row.action], actor, comment },
 			onBehalfOf: onBehalfOf?.id,
+			via: 'link',
 		})
 		if (result.status !== 'ok') {
 			const problem: LinkProblem =
@@ -143,7 +161,9 @@ export async function decideByLink(
 					? 'already'
 					: result.status === 'forbidden'
 						? 'notAllowed'
-						: 'changed'
+						: result.status === 'own_submission'
+							? 'ownSubmission'
+							: 'changed'
 			return { status: 'refused', problem } as const
 		}
 		await markDecisionTokensUsed(trx, row, now)

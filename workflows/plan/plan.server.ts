@@ -1,6 +1,10 @@
 import { transition, initialTransition } from 'xstate'
 import { type Db } from '#db/client.server.ts'
-import { type ApprovalRule, type PlanUpdate } from '#db/schema.ts'
+import {
+	type ApprovalRule,
+	type EventVia,
+	type PlanUpdate,
+} from '#db/schema.ts'
 import {
 	listActiveApprovers,
 	recordStepApproval,
@@ -14,6 +18,10 @@ import {
 	type PlanRecord,
 	updatePlanWithEvent,
 } from '#db/repos/plan.server.ts'
+import {
+	insertWrittenAnswer,
+	type WrittenAnswerInput,
+} from '#db/repos/written-answer.server.ts'
 import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
 import {
 	acceptsEventType,
@@ -27,6 +35,7 @@ import {
 	type StoredWorkflow,
 	type WorkflowActor,
 } from './plan.machine.ts'
+import { ownSubmission, type OwnSubmission } from './separation.ts'
 
 export const WORKFLOW_VERSION = 2
 
@@ -64,6 +73,8 @@ export type ApplyResult =
 	  }
 	/** The state has the action, but not for this user (or without the required comment). */
 	| { status: 'forbidden' }
+	/** The user would decide on their own submission (plan) or their own report. */
+	| { status: 'own_submission'; kind: OwnSubmission }
 	| { status: 'no_chain' }
 	| {
 			status: 'incomplete'
@@ -74,7 +85,11 @@ interface ChainStepRow {
 	id: string
 	organisation_id: string
 	optional: boolean
+	requires_written_answer?: boolean
 }
+
+/** The decisions that may carry the step's written answer. */
+const ANSWERED_EVENTS: string[] = ['APPROVE', 'RETURN', 'REJECT']
 
 /**
  * At a step whose rule is "all" or "min", records the approver's approval (once per round: the
@@ -164,6 +179,8 @@ export async function applyPlanEvent(
 		changes,
 		snapshotExtra,
 		onBehalfOf,
+		via = 'page',
+		writtenAnswer,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -178,6 +195,10 @@ export async function applyPlanEvent(
 		snapshotExtra?: Record<string, unknown>
 		/** The principal, when a substitute decides in their place (see `decisionActor`). */
 		onBehalfOf?: string | null
+		/** How the decision was taken: on a signed-in page or through an email's link. */
+		via?: EventVia
+		/** The step organisation's written answer (công văn, quyết định, thông báo) with its signed scan. */
+		writtenAnswer?: WrittenAnswerInput | null
 	},
 ): Promise<ApplyResult> {
 	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
@@ -190,6 +211,8 @@ export async function applyPlanEvent(
 		organisation_name,
 		actor_name,
 		actor_organisation,
+		submitted_by,
+		report_submitted_by,
 		...record
 	} = locked
 	const plan = { ...record, workflow_snapshot }
@@ -230,10 +253,37 @@ export async function applyPlanEvent(
 
 	if (!acceptsEventType(snapshot, event.type)) return { status: 'wrong_state' }
 	if (!snapshot.can(event)) return { status: 'forbidden' }
+	const own = ownSubmission(event.type, { submitted_by, report_submitted_by }, [
+		event.actor.userId,
+		onBehalfOf,
+	])
+	if (own) return { status: 'own_submission', kind: own }
 
 	if (validate && (event.type === 'SUBMIT' || event.type === 'RESUBMIT')) {
 		const issues = validate(record)
 		if (issues.length) return { status: 'incomplete', issues }
+	}
+
+	const stepAt = stepIndexOf(plan.status)
+	const currentStep = stepAt === null ? undefined : steps[stepAt]
+	if (
+		event.type === 'APPROVE' &&
+		currentStep?.requires_written_answer &&
+		!writtenAnswer
+	)
+		return {
+			status: 'incomplete',
+			issues: [{ path: ['answer_file'], message: 'answer.required' }],
+		}
+	const keepAnswer = async (eventId: string) => {
+		if (writtenAnswer && ANSWERED_EVENTS.includes(event.type))
+			await insertWrittenAnswer(trx, {
+				plan_id: planId,
+				plan_event_id: eventId,
+				organisation_id: event.actor.organisationId,
+				created_by: event.actor.userId,
+				answer: writtenAnswer,
+			})
 	}
 
 	// A step that needs several approvers: record this approval and move on only once the rule is met.
@@ -252,6 +302,7 @@ export async function applyPlanEvent(
 			actor_id: event.actor.userId,
 			actor_organisation_id: event.actor.organisationId,
 			on_behalf_of: onBehalfOf ?? null,
+			via,
 			from_status: plan.status,
 			to_status: plan.status,
 			comment,
@@ -259,6 +310,7 @@ export async function applyPlanEvent(
 			plan_version: plan.version,
 			plan_snapshot: { ...record, approvals: quorum },
 		})
+		await keepAnswer(eventId)
 		await notifyPlanEvent(trx, {
 			eventId,
 			planId,
@@ -297,6 +349,7 @@ export async function applyPlanEvent(
 			actor_id: event.actor.userId,
 			actor_organisation_id: event.actor.organisationId,
 			on_behalf_of: onBehalfOf ?? null,
+			via,
 			from_status: plan.status,
 			to_status: to,
 			comment,
@@ -304,6 +357,7 @@ export async function applyPlanEvent(
 			plan_snapshot: { ...record, ...changes, ...snapshotExtra },
 		},
 	)
+	await keepAnswer(eventId)
 	await notifyPlanEvent(trx, {
 		eventId,
 		planId,

@@ -7,6 +7,7 @@ import {
 	markEmailAttemptFailed,
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
+import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
 import { sendEmail } from '#workflows/notify/email.server.ts'
 import {
 	renderStoredEmail,
@@ -18,6 +19,27 @@ import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 const REDACTED = '— Nội dung đã được ẩn vì chứa liên kết đặt lại mật khẩu. —'
 
 const SendEmailPayload = z.object({ messageId: z.uuid() })
+
+type StoredMessage = NonNullable<Awaited<ReturnType<typeof getEmailForSending>>>
+
+function withoutLinks(message: StoredMessage) {
+	if (message.template === 'password-reset') return {}
+	return withoutDecisionLinks(message.props) ?? message.props
+}
+
+/**
+ * The rendered copy kept in the database never holds a one-time link (a reset link is a
+ * password, a decision link decides without signing in), whether or not it was sent.
+ */
+async function keptCopy(
+	message: StoredMessage,
+	email: Awaited<ReturnType<typeof renderStoredEmail>>,
+) {
+	if (message.template === 'password-reset')
+		return { subject: email.subject, html: REDACTED, text: REDACTED }
+	const linkFree = withoutDecisionLinks(message.props)
+	return linkFree ? renderStoredEmail({ ...message, props: linkFree }) : email
+}
 
 /**
  * Renders the stored message in the recipient's language and sends it. A refusal throws, and
@@ -32,30 +54,13 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 	const email = await renderStoredEmail(message)
 	try {
 		const status = await sendEmail({ to: message.to_address, ...email })
-		// A reset link is a password: once it has left by SMTP, no copy of it stays behind.
-		const secret = status === 'sent' && message.template === 'password-reset'
-		// Decision links decide without signing in: the copy kept is rendered without them.
-		const linkFree =
-			status === 'sent' ? withoutDecisionLinks(message.props) : null
-		await markEmailDelivered(
-			db,
-			message.id,
-			secret
-				? {
-						status,
-						subject: email.subject,
-						html: REDACTED,
-						text: REDACTED,
-						props: {},
-					}
-				: linkFree
-					? {
-							status,
-							...(await renderStoredEmail({ ...message, props: linkFree })),
-							props: linkFree,
-						}
-					: { status, ...email },
-		)
+		await markEmailDelivered(db, message.id, {
+			status,
+			...(await keptCopy(message, email)),
+			// Once the email has left by SMTP, no one-time link stays behind in the props either;
+			// unsent, the props keep them for the recipient's own copy under "Thư của tôi".
+			...(status === 'sent' ? { props: withoutLinks(message) } : {}),
+		})
 	} catch (error) {
 		const final =
 			helpers.job.attempts >=
@@ -94,7 +99,14 @@ export const dailyRemindersTask: Task = async (payload, helpers) => {
 	)
 }
 
+const PasswordResetPayload = z.object({ email: z.string() })
+
+export const passwordResetRequestTask: Task = async payload => {
+	await sendPasswordReset(PasswordResetPayload.parse(payload).email)
+}
+
 export const taskList: TaskList = {
 	send_email: sendEmailTask,
+	password_reset_request: passwordResetRequestTask,
 	daily_reminders: dailyRemindersTask,
 }

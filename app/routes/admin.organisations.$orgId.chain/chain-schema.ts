@@ -4,6 +4,7 @@ import {
 	validateChain,
 	validateStepApprovals,
 } from '#workflows/chain-validation.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const label = z.string().trim().max(200, { error: 'error.tooLong' })
 
@@ -14,7 +15,7 @@ export function chainSchema(
 ) {
 	return z
 		.object({
-			expectedVersion: z.number().int().min(0),
+			expectedVersion: z.number().int().min(0).max(MAX_INT),
 			steps: z
 				.array(
 					z.object({
@@ -22,6 +23,7 @@ export function chainSchema(
 						label_vi: label.min(1, { error: 'error.required' }),
 						label_en: label.optional(),
 						optional: z.boolean().optional(),
+						requires_written_answer: z.boolean().optional(),
 						approval_rule: z.enum(APPROVAL_RULES).default('any'),
 						min_approvals: z
 							.number({ error: 'approvals.minRequired' })
@@ -61,6 +63,7 @@ export function stepValues({
 	label_vi,
 	label_en,
 	optional,
+	requires_written_answer,
 	approval_rule,
 	min_approvals,
 }: {
@@ -68,6 +71,7 @@ export function stepValues({
 	label_vi: string
 	label_en: string
 	optional: boolean
+	requires_written_answer: boolean
 	approval_rule: (typeof APPROVAL_RULES)[number]
 	min_approvals: number | null
 }) {
@@ -76,6 +80,7 @@ export function stepValues({
 		label_vi,
 		label_en,
 		optional,
+		requires_written_answer,
 		approval_rule,
 		min_approvals,
 	}

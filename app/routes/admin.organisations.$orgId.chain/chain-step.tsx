@@ -109,6 +109,14 @@ export function ChainStepRow({
 				<input {...getInputProps(stepFields.optional, { type: 'checkbox' })} />
 				{t('chain.optional')}
 			</label>
+			<label className="checks">
+				<input
+					{...getInputProps(stepFields.requires_written_answer, {
+						type: 'checkbox',
+					})}
+				/>
+				{t('answer.requiredOption')}
+			</label>
 			<div className="grid-2">
 				<Field
 					label={t('approvals.ruleLabel')}

@@ -1,6 +1,7 @@
 import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -9,6 +10,7 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	getCurrentChain,
 	insertChainVersion,
@@ -23,6 +25,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { countActiveApprovers } from '#db/repos/step-approval.server.ts'
 import { type ChainValues, chainSchema, stepValues } from './chain-schema.ts'
 import { ChainStepRow } from './chain-step.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 async function loadInScope(request: Request, orgId: string | undefined) {
 	const { user, organisation } = await requireOrganisationForAdmin(
@@ -70,6 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		...step,
 		label_en: step.label_en ?? '',
 		optional: step.optional ?? false,
+		requires_written_answer: step.requires_written_answer ?? false,
 		min_approvals:
 			step.approval_rule === 'min' ? (step.min_approvals ?? null) : null,
 	}))
@@ -88,6 +92,17 @@ export async function action({ request, params }: ActionFunctionArgs) {
 		expectedVersion,
 		steps: rows,
 		createdBy: user.id,
+		onSaved: (trx, chain) =>
+			recordAudit(trx, {
+				actorId: user.id,
+				organisationId: organisation.id,
+				action: 'chain.published',
+				subjectId: chain.id,
+				before: current
+					? { version: current.version, steps: current.steps.map(stepValues) }
+					: null,
+				after: { version: chain.version, steps: rows },
+			}),
 	})
 	if (!saved)
 		return json(
@@ -119,6 +134,9 @@ export default function ChainRoute() {
 			steps: chain?.steps.map(step => ({
 				...stepValues(step),
 				optional: step.optional ? 'on' : undefined,
+				requires_written_answer: step.requires_written_answer
+					? 'on'
+					: undefined,
 				min_approvals: step.min_approvals ?? undefined,
 			})),
 		},
@@ -188,6 +206,12 @@ export default function ChainRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data && t('chain.title', { organisation: data.organisation.name_vi }),
+		t('nav.organisations'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

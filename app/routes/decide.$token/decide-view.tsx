@@ -92,13 +92,20 @@ export function CurrentState({
 	)
 }
 
-export function Problem({ problem }: { problem: LinkProblem }) {
+export function Problem({
+	problem,
+	name = '',
+}: {
+	problem: LinkProblem
+	/** The person the link was sent to. */
+	name?: string
+}) {
 	const t = useT()
 	return (
 		<>
 			<h1>{t('decide.problem.title')}</h1>
 			<section className="panel callout callout-returned" role="alert">
-				<p>{t(`decide.problem.${problem}`)}</p>
+				<p>{t(`decide.problem.${problem}`, { name })}</p>
 			</section>
 		</>
 	)

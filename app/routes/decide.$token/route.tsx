@@ -16,6 +16,7 @@ import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
 import { getPlanPage } from '#db/repos/plan.server.ts'
+import { getUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
 import { recordToDraft } from '#app/utils/plan-mapping.ts'
@@ -28,6 +29,7 @@ import {
 	type LinkProblem,
 } from '#workflows/plan/decide-by-email.server.ts'
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const CommentSchema = z
 	.string()
@@ -41,18 +43,34 @@ export const handle = { readerLocale: true }
 
 /** Reachable without signing in: the token alone says who decides, on which plan and step. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
+	const reader = await getUser(request)
 	const chosen = await localeCookie.parse(request.headers.get('cookie'))
 	const token = await findDecisionLink(db, params.token ?? '')
 	const page = token ? await getPlanPage(db, token.plan_id) : null
 	if (!token || !page)
-		return json({ locale: null, problem: 'invalid' as LinkProblem, link: null })
+		return json({
+			locale: null,
+			problem: 'invalid' as LinkProblem,
+			link: null,
+			approverName: null,
+		})
 	const workflow = planWorkflow(page, page.chain_steps)
 	const { problem, onBehalfOf } = await checkDecisionLink(
 		db,
 		token,
 		page,
 		workflow,
+		new Date(),
+		reader?.id ?? null,
 	)
+	// Signed in as someone else: say so, and show nothing of the plan.
+	if (problem === 'otherUser')
+		return json({
+			locale: null,
+			problem,
+			link: null,
+			approverName: token.approver_name,
+		})
 	const steps = workflow?.steps ?? page.chain_steps
 	const linkStep = steps[stepIndexOf(token.step_status) ?? -1]
 	return json({
@@ -102,7 +120,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
 			{ errors: ['plan.commentRequired'], comment: typed },
 			{ status: 400 },
 		)
-	const result = await decideByLink(db, token, comment.data)
+	const reader = await getUser(request)
+	const result = await decideByLink(
+		db,
+		token,
+		comment.data,
+		new Date(),
+		reader?.id ?? null,
+	)
 	if (result.status === 'refused')
 		return json({ problem: result.problem }, { status: 409 })
 	return json({ done: { approvals: result.approvals ?? null } })
@@ -117,7 +142,13 @@ export default function DecideRoute() {
 	const done = actionData && 'done' in actionData ? actionData.done : null
 	const problem =
 		actionData && 'problem' in actionData ? actionData.problem : data.problem
-	if (!data.link) return <Problem problem="invalid" />
+	if (!data.link)
+		return (
+			<Problem
+				problem={data.problem ?? 'invalid'}
+				name={data.approverName ?? ''}
+			/>
+		)
 	const { link, plan } = data
 	const name = plan.name || t('plan.notSet')
 	const stepLabel = link.stepLabel
@@ -212,7 +243,11 @@ export default function DecideRoute() {
 }
 
 // The link is a one-time key: keep it out of search engines and of Referer headers.
-export const meta: MetaFunction = () => [
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [
+	...pageTitle(matches, t => [
+		data?.link && t(`decide.title.${data.link.action}`),
+		data && 'plan' in data ? data.plan.name : null,
+	]),
 	{ name: 'robots', content: 'noindex' },
 	{ name: 'referrer', content: 'no-referrer' },
 ]

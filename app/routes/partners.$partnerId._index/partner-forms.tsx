@@ -12,6 +12,7 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { AGREEMENT_KINDS, CURRENCIES } from '#lib/enums.ts'
 import { parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
+import { MAX_INT } from '#lib/column-limits.ts'
 
 const title = z
 	.string({ error: 'error.required' })
@@ -35,7 +36,7 @@ export const AgreementSchema = z
 	.object({
 		intent: z.literal('agreement'),
 		agreement_id: z.uuid().optional(),
-		version: z.number().int().optional(),
+		version: z.number().int().min(0).max(MAX_INT).optional(),
 		title,
 		kind: z.enum(AGREEMENT_KINDS, { error: 'error.invalidChoice' }),
 		signed_on: optionalDate,

@@ -1,5 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -34,6 +35,7 @@ import {
 } from './partner-forms.tsx'
 import { loadPartnerPage, readFile } from './partner-page.server.ts'
 import { AgreementsTable, SupportTable, VisitsTable } from './partner-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
 	return json(await loadPartnerPage(request, params.partnerId, todayIso()))
@@ -194,6 +196,9 @@ export default function PartnerRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.partner.name_vi, t('nav.partners')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

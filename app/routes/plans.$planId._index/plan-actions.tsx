@@ -10,12 +10,14 @@ import {
 	DecisionConfirm,
 	DecisionForm,
 } from '#app/components/step-approvals.tsx'
+import { WrittenAnswerFields } from '#app/components/written-answer.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import type { loadPlanPage, planPageAction } from './plan-page.server.ts'
 
 /** The plan page's decision panel (asking once more before a decision), submit/withdraw and the edit link. */
 export function PlanActions() {
-	const { plan, actions, canEdit } = useLoaderData<typeof loadPlanPage>()
+	const { plan, actions, canEdit, answerRequired } =
+		useLoaderData<typeof loadPlanPage>()
 	const actionData = useActionData<typeof planPageAction>()
 	const t = useT()
 	const busy = useNavigation().state !== 'idle'
@@ -48,7 +50,16 @@ export function PlanActions() {
 				comment={actionData?.comment ?? ''}
 				version={plan.version}
 				busy={busy}
-			/>
+			>
+				<WrittenAnswerFields
+					required={answerRequired && confirm.intent === 'APPROVE'}
+					errors={
+						actionData && 'answerErrors' in actionData
+							? actionData.answerErrors
+							: undefined
+					}
+				/>
+			</DecisionConfirm>
 		)
 	return (
 		<section className="panel actions-panel">

@@ -4,8 +4,12 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { z } from 'zod'
-import { CONFIRMED_DECISIONS } from '#app/components/step-approvals.tsx'
+import {
+	CONFIRMED_DECISIONS,
+	type ConfirmedDecision,
+} from '#app/components/step-approvals.tsx'
 import { db } from '#db/client.server.ts'
+import { getPlanFile } from '#db/repos/plan-file.server.ts'
 import {
 	getPlanEventSnapshots,
 	getPlanPage,
@@ -32,6 +36,10 @@ import { redirectToNextInboxItem } from '#app/utils/inbox-next.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso, tripDateDefault } from '#lib/trip-dates.ts'
 import {
+	type AnswerErrors,
+	parseWrittenAnswer,
+} from '#app/utils/written-answer-form.server.ts'
+import {
 	handleTripAction,
 	TRIP_INTENTS,
 	type TripIntent,
@@ -45,6 +53,8 @@ import {
 	availableEvents,
 	planWorkflow,
 } from '#workflows/plan/plan.server.ts'
+import { MAX_INT } from '#lib/column-limits.ts'
+import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -63,7 +73,7 @@ const TIMELINE_LATEST = 100
 const DecisionSchema = z
 	.object({
 		intent: z.enum(APPROVAL_EVENTS),
-		version: z.coerce.number().int(),
+		version: z.coerce.number().int().min(0).max(MAX_INT),
 		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
 	})
 	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
@@ -89,14 +99,25 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		))
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor } = await decisionActor(user, todayIso(), db, request)
-	const actions = workflow ? availableEvents(workflow.snapshot, actor) : []
-	const stepAt = stepIndexOf(page.status)
-	const stepDecisions = await getStepDecisions(
+	const { actor, onBehalfOf } = await decisionActor(
+		user,
+		todayIso(),
 		db,
-		page,
-		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null,
+		request,
 	)
+	// What this user may do, less the decisions on what they submitted themselves (and why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, actor) : [],
+		page,
+		[actor.userId, onBehalfOf?.id],
+	)
+	const stepAt = stepIndexOf(page.status)
+	const currentStep =
+		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
+	const [stepDecisions, file] = await Promise.all([
+		getStepDecisions(db, page, currentStep),
+		getPlanFile(db, page.id),
+	])
 	const canEdit =
 		page.organisation_id === user.organisationId &&
 		user.roles.includes('drafter') &&
@@ -143,6 +164,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...record
 	} = page
 	const today = todayIso()
@@ -161,8 +184,11 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 			size,
 		})),
 		actions,
+		ownSubmission,
 		canEdit,
 		stepDecisions,
+		answerRequired: Boolean(currentStep?.requires_written_answer),
+		file,
 		today,
 		// The trip's date fields offer the approved dates, not today.
 		tripDefaults: {
@@ -192,6 +218,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		extra: {
 			confirm?: { intent: (typeof CONFIRMED_DECISIONS)[number]; name: string }
 			changedFrom?: { draft: unknown; partnerName: string | null }
+			answerErrors?: AnswerErrors
 		} = {},
 	) =>
 		json(
@@ -243,6 +270,22 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			confirm: { intent: asking, name: current.name },
 		})
 	}
+	// A refused written answer asks again, keeping the decision and its comment.
+	const askAgain = async (answerErrors: AnswerErrors) => {
+		const current = await db
+			.selectFrom('plan')
+			.select('name')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		return refuse(intent, 400, [], null, {
+			confirm: { intent: intent as ConfirmedDecision, name: current.name },
+			answerErrors,
+		})
+	}
+	const answered = CONFIRMED_DECISIONS.includes(intent as ConfirmedDecision)
+		? await parseWrittenAnswer(formData)
+		: { answer: null }
+	if (answered.errors) return askAgain(answered.errors)
 	const { actor, onBehalfOf } = await decisionActor(user, todayIso())
 	const event = {
 		type: intent,
@@ -256,6 +299,7 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			event,
 			validate: record => completenessIssues(recordToDraft(record)),
 			onBehalfOf: onBehalfOf?.id,
+			writtenAnswer: answered.answer,
 		}),
 	)
 	switch (result.status) {
@@ -279,6 +323,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 		case 'conflict':
 			return refuse(intent, 409, [], result.last, await changedFrom(version))
 		case 'incomplete':
+			if (result.issues.some(i => i.message === 'answer.required'))
+				return askAgain({ answer_file: ['answer.required'] })
 			return refuse(intent, 400, [
 				'plan.incomplete',
 				...new Set(result.issues.map(i => i.message)),
@@ -289,6 +335,8 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 			return refuse(intent, 409, [
 				result.alreadyApproved ? 'approvals.already' : 'plan.wrongState',
 			])
+		case 'own_submission':
+			return refuse(intent, 403, ['plan.ownSubmission'])
 		case 'forbidden':
 			throw forbidden()
 		case 'not_found':

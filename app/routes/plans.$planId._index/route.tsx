@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
@@ -11,6 +12,7 @@ import { describePlan, diffPlans } from '#app/utils/plan-display.ts'
 import { PlanActions } from './plan-actions.tsx'
 import { loadPlanPage, planPageAction } from './plan-page.server.ts'
 import { PlanDetails } from './plan-details.tsx'
+import { PlanFile } from './plan-file.tsx'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import {
 	LastDecision,
@@ -19,6 +21,7 @@ import {
 	StatusBadge,
 } from '../../components/plan-view.tsx'
 import { TripPanel } from '../../components/trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader(args: LoaderFunctionArgs) {
 	return loadPlanPage(args)
@@ -83,6 +86,15 @@ export default function PlanRoute() {
 			{sinceLoaded ? (
 				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
 			) : null}
+			{data.ownSubmission ? (
+				<p className="panel muted" role="note">
+					{t(
+						data.ownSubmission === 'plan'
+							? 'plan.ownSubmission'
+							: 'plan.ownReport',
+					)}
+				</p>
+			) : null}
 			<PlanActions />
 			{data.stepDecisions ? (
 				<StepDecisions decisions={data.stepDecisions} />
@@ -119,6 +131,8 @@ export default function PlanRoute() {
 				steps={data.steps}
 				status={plan.status}
 				events={data.events}
+				answers={data.file.answers}
+				planId={plan.id}
 			/>
 			<PlanDetails
 				rows={describePlan(
@@ -131,7 +145,19 @@ export default function PlanRoute() {
 				attachments={data.attachments}
 				planId={plan.id}
 			/>
+			<PlanFile
+				planId={plan.id}
+				file={data.file}
+				attachments={data.attachments}
+				submitted={
+					!['drafting', 'returned', 'withdrawn', 'rejected'].includes(
+						plan.status,
+					)
+				}
+			/>
 			<PlanTimeline
+				answers={data.file.answers}
+				planId={plan.id}
 				events={data.events}
 				total={data.eventsTotal}
 				steps={data.steps}
@@ -144,6 +170,12 @@ export default function PlanRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		data && (data.plan.name || t('plan.notSet')),
+		t('nav.plans'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

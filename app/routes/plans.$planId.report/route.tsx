@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
@@ -28,10 +29,12 @@ import {
 import { todayIso } from '#lib/trip-dates.ts'
 import { REPORT_DUE_STATUSES } from '#workflows/plan/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plan/plan.server.ts'
+import { withoutOwnSubmissions } from '#workflows/plan/separation.ts'
 import { PlanTimeline } from '../../components/plan-timeline.tsx'
 import { StatusBadge } from '../../components/plan-view.tsx'
 import { ReportForm, ReportView } from './report-form.tsx'
 import { TripFacts } from '../../components/trip-forms.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const WITH_REPORT = [...REPORT_DUE_STATUSES, 'report_submitted', 'closed']
 
@@ -41,9 +44,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 	const page = await getReportPage(db, planId)
 	invariantResponse(page && WITH_REPORT.includes(page.status), 'error.notFound')
 	const workflow = planWorkflow(page, page.chain_steps)
-	const actions = workflow
-		? availableEvents(workflow.snapshot, workflowActor(user))
-		: []
+	// Whoever filed the report may not acknowledge or return it (and the page says why).
+	const { events: actions, ownSubmission } = withoutOwnSubmissions(
+		workflow ? availableEvents(workflow.snapshot, workflowActor(user)) : [],
+		page,
+		[user.id],
+	)
 	const owner = page.organisation_id === user.organisationId
 	const canWrite = actions.includes('SUBMIT_REPORT')
 	// The owner reads the report as it stands; the receivers what they were last sent.
@@ -61,6 +67,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		members,
 		report,
 		submitted_report: _submitted,
+		submitted_by: _submittedBy,
+		report_submitted_by: _reportSubmittedBy,
 		...plan
 	} = page
 	return json({
@@ -80,6 +88,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 		decisions: actions.filter(
 			a => a === 'ACKNOWLEDGE_REPORT' || a === 'RETURN_REPORT',
 		),
+		ownReport: ownSubmission === 'report',
 		today: todayIso(),
 	})
 }
@@ -139,6 +148,11 @@ export default function ReportRoute() {
 						action: t(`event.${actionData.conflict.event}`).toLowerCase(),
 						time: formatDateTime(actionData.conflict.created_at),
 					})}
+				</p>
+			) : null}
+			{data.ownReport ? (
+				<p className="panel muted" role="note">
+					{t('plan.ownReport')}
 				</p>
 			) : null}
 			{data.decisions.length ? <Decision /> : null}
@@ -207,6 +221,9 @@ function Decision() {
 		</section>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [t('report.title'), data?.plan.name, t('nav.plans')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -1,4 +1,5 @@
 import {
+	type MetaFunction,
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
@@ -16,6 +17,7 @@ import {
 	StatisticsCharts,
 	StepTimesTable,
 } from './statistics-view.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: chartStyles },
@@ -145,6 +147,9 @@ export default function StatisticsRoute() {
 		</>
 	)
 }
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('stats.title')])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

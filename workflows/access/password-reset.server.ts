@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto'
+import { sql } from 'kysely'
 import { db } from '#db/client.server.ts'
 import { enqueueEmail } from '#db/repos/notification.server.ts'
 import {
@@ -17,12 +18,28 @@ function hashToken(token: string) {
 	return createHash('sha256').update(token).digest('hex')
 }
 
-/** Emails a single-use link when the address belongs to an active user; says nothing either way. */
+/**
+ * Queues the request and returns: one insert whether or not the address is known, so the
+ * answer takes the same time for both and cannot tell an outsider who has an account.
+ * The requests run one at a time (one queue), so the hourly limit below counts every link.
+ */
 export async function requestPasswordReset(email: string) {
+	await sql`SELECT graphile_worker.add_job(
+		'password_reset_request',
+		json_build_object('email', ${email}::text),
+		queue_name := 'password_reset'
+	)`.execute(db)
+}
+
+/** Emails a single-use link when the address belongs to an active user (run by the job queue). */
+export async function sendPasswordReset(
+	email: string,
+): Promise<'sent' | 'unknown' | 'limited'> {
 	const user = await getActiveUserByEmail(db, email)
+	if (!user) return 'unknown'
 	// A few links an hour are enough; more would let anyone flood a colleague's mailbox.
-	if (!user || (await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
-		return
+	if ((await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
+		return 'limited'
 	const token = randomBytes(32).toString('base64url')
 	await db.transaction().execute(async trx => {
 		await insertPasswordReset(trx, {
@@ -43,6 +60,7 @@ export async function requestPasswordReset(email: string) {
 			dedupe_key: `password-reset:${hashToken(token)}`,
 		})
 	})
+	return 'sent'
 }
 
 export async function findResetUser(token: string) {

@@ -1,0 +1,250 @@
+import {
+	getFormProps,
+	getInputProps,
+	getSelectProps,
+	useForm,
+} from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import {
+	type ActionFunctionArgs,
+	json,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { z } from 'zod'
+import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
+import { ErrorList, Field } from '#app/components/forms.tsx'
+import { db } from '#db/client.server.ts'
+import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
+import { getUser, updateUserProfile } from '#db/repos/user.server.ts'
+import { ROLES } from '#db/schema.ts'
+import { type SessionUser } from '#app/utils/auth.server.ts'
+import { useT } from '#app/utils/i18n.tsx'
+import { pageTitle } from '#app/utils/meta.ts'
+import { invariantResponse } from '#app/utils/misc.ts'
+import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
+import {
+	isBoardAdmin,
+	requireOrganisationInScope,
+	requireRole,
+} from '#app/utils/permissions.server.ts'
+import { redirectWithToast } from '#app/utils/toast.server.ts'
+
+const EditUserSchema = z.object({
+	intent: z.literal('save'),
+	version: z.coerce.number().int(),
+	full_name: z
+		.string({ error: 'error.required' })
+		.trim()
+		.max(200, { error: 'error.tooLong' }),
+	title: z.string().trim().max(200, { error: 'error.tooLong' }).optional(),
+	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
+	roles: z
+		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {
+			error: 'user.rolesRequired',
+		})
+		.min(1, { error: 'user.rolesRequired' }),
+})
+
+/** The user, if this admin manages their organisation; anyone else's is 404. */
+async function requireManagedUser(
+	request: Request,
+	userId: string | undefined,
+) {
+	const admin = await requireRole(request, 'admin')
+	const parsed = z.uuid().safeParse(userId)
+	invariantResponse(parsed.success, 'error.notFound', { status: 404 })
+	const user = await getUser(db, parsed.data)
+	invariantResponse(user, 'error.notFound', { status: 404 })
+	requireOrganisationInScope(admin, user.organisation_id)
+	return { admin, user }
+}
+
+async function organisationChoices(admin: SessionUser) {
+	const all = await listOrganisationChoices(db)
+	return isBoardAdmin(admin)
+		? all
+		: all.filter(org => org.id === admin.organisationId)
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+	const { admin, user } = await requireManagedUser(request, params.userId)
+	return json({ user, organisations: await organisationChoices(admin) })
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+	const { admin, user } = await requireManagedUser(request, params.userId)
+	const formData = await request.formData()
+	if (formData.get('intent') === 'send-reset') {
+		// The link goes to the user's own mailbox; the admin never sees it.
+		const outcome = user.active
+			? await sendPasswordReset(user.email)
+			: 'unknown'
+		if (outcome !== 'sent')
+			return json(
+				{
+					result: null,
+					resetError:
+						outcome === 'limited' ? 'user.resetLimited' : 'user.resetInactive',
+				},
+				{ status: 400 },
+			)
+		return redirectWithToast(`/admin/users/${user.id}`, {
+			type: 'success',
+			message: 'user.resetSent',
+			params: { email: user.email },
+		})
+	}
+	const allowed = new Set((await organisationChoices(admin)).map(org => org.id))
+	const submission = parseWithZod(formData, {
+		schema: EditUserSchema.superRefine((value, ctx) => {
+			if (!allowed.has(value.organisation_id))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['organisation_id'],
+					message: 'error.invalidChoice',
+				})
+			// An admin cannot lock themselves out of the admin pages.
+			if (user.id === admin.id && !value.roles.includes('admin'))
+				ctx.addIssue({
+					code: 'custom',
+					path: ['roles'],
+					message: 'user.cannotDropOwnAdmin',
+				})
+		}),
+	})
+	if (submission.status !== 'success')
+		return json(
+			{ result: submission.reply(), resetError: null },
+			{ status: 400 },
+		)
+	const { version, full_name, title, organisation_id, roles } = submission.value
+	const updated = await updateUserProfile(db, user.id, version, {
+		full_name,
+		title: title ?? '',
+		organisation_id,
+		roles,
+	})
+	if (!updated)
+		return json(
+			{
+				result: submission.reply({ formErrors: ['error.conflict'] }),
+				resetError: null,
+			},
+			{ status: 409 },
+		)
+	return redirectWithToast('/admin/users', {
+		type: 'success',
+		message: 'user.updated',
+		params: { name: full_name },
+	})
+}
+
+export default function EditUserRoute() {
+	const { user, organisations } = useLoaderData<typeof loader>()
+	const actionData = useActionData<typeof action>()
+	const t = useT()
+	const [form, fields] = useForm({
+		id: `edit-user-${user.id}-${user.version}`,
+		lastResult: actionData?.result,
+		defaultValue: {
+			full_name: user.full_name,
+			title: user.title,
+			organisation_id: user.organisation_id,
+			roles: user.roles,
+		},
+		constraint: getZodConstraint(EditUserSchema),
+		shouldRevalidate: 'onBlur',
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: EditUserSchema }),
+	})
+	const checkedRoles = new Set<unknown>([fields.roles.value ?? []].flat())
+	return (
+		<>
+			<h1>{user.full_name}</h1>
+			<p className="muted">
+				{user.email}
+				{user.active ? null : ` · ${t('user.inactive')}`}
+			</p>
+			<Form method="post" className="panel" {...getFormProps(form)}>
+				<input type="hidden" name="intent" value="save" />
+				<input type="hidden" name="version" value={user.version} />
+				<ErrorList id={form.errorId} errors={form.errors} />
+				<div className="grid-2">
+					<Field label={t('user.fullName')} errors={fields.full_name.errors}>
+						{props => (
+							<input
+								{...getInputProps(fields.full_name, { type: 'text' })}
+								{...props}
+							/>
+						)}
+					</Field>
+					<Field label={t('user.title')} errors={fields.title.errors}>
+						{props => (
+							<input
+								{...getInputProps(fields.title, { type: 'text' })}
+								{...props}
+							/>
+						)}
+					</Field>
+					<Field
+						label={t('user.organisation')}
+						errors={fields.organisation_id.errors}
+					>
+						{props => (
+							<select {...getSelectProps(fields.organisation_id)} {...props}>
+								{organisations.map(org => (
+									<option key={org.id} value={org.id}>
+										{org.name_vi}
+									</option>
+								))}
+							</select>
+						)}
+					</Field>
+				</div>
+				<fieldset className="field">
+					<legend>{t('user.roles')}</legend>
+					<div className="checks">
+						{ROLES.map(role => (
+							<label key={role}>
+								<input
+									type="checkbox"
+									name={fields.roles.name}
+									value={role}
+									defaultChecked={checkedRoles.has(role)}
+								/>
+								{t(`role.${role}`)}
+							</label>
+						))}
+					</div>
+					<ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
+				</fieldset>
+				<div className="actions">
+					<button type="submit">{t('common.save')}</button>
+					<Link to="/admin/users">{t('common.cancel')}</Link>
+				</div>
+			</Form>
+			<Form method="post" className="panel">
+				<h2>{t('user.resetTitle')}</h2>
+				<p className="muted">{t('user.resetHint')}</p>
+				{actionData?.resetError ? (
+					<p className="form-error" role="alert">
+						{t(actionData.resetError)}
+					</p>
+				) : null}
+				<input type="hidden" name="intent" value="send-reset" />
+				<button type="submit" className="secondary">
+					{t('user.resetSend')}
+				</button>
+			</Form>
+		</>
+	)
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.user.full_name, t('nav.users')])
+
+export function ErrorBoundary() {
+	return <GeneralErrorBoundary />
+}

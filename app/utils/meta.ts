@@ -1,0 +1,20 @@
+import { type MetaDescriptor } from '@remix-run/node'
+import { type Translate, translator } from '#lib/i18n/index.ts'
+import { type Locale } from '#lib/enums.ts'
+
+type Matches = { id: string; data: unknown }[]
+
+/**
+ * The page's <title>: the most specific part first, then its section and the app's name,
+ * e.g. "Đoàn … – Kế hoạch đoàn – Quản lý đối ngoại công đoàn". Parts left empty are skipped.
+ */
+export function pageTitle(
+	matches: Matches,
+	parts: (t: Translate) => (string | null | undefined)[],
+): MetaDescriptor[] {
+	const root = matches.find(m => m.id === 'root')?.data as
+		{ locale?: Locale } | undefined
+	const t = translator(root?.locale ?? 'vi')
+	const title = [...parts(t), t('app.name')].filter(Boolean)
+	return [{ title: [...new Set(title)].join(' – ') }]
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import {
+	type Browser,
+	expectNoSeriousAxeViolations,
+	launchBrowser,
+	login,
+	openPage,
+	type Page,
+	PHONE,
+	screenshot,
+} from './helpers.ts'
+
+let browser: Browser
+beforeAll(async () => {
+	browser = await launchBrowser()
+})
+afterAll(async () => {
+	await browser?.close()
+})
+
+const DESKTOP = { viewport: { width: 1280, height: 800 } }
+/** Page path → its <title>, from every role and width. */
+const titles = new Map<string, Set<string>>()
+
+/** The first link on the page whose address matches, e.g. a plan of the list. */
+async function firstLink(page: Page, pattern: RegExp) {
+	const hrefs = await page.locator('main a[href]').evaluateAll(links => links.map(a => a.getAttribute('href') ?? ''))
+	return hrefs.find(href => pattern.test(href))
+}
+
+async function visit(page: Page, url: string, name: string, phone: boolean) {
+	const response = await page.goto(url)
+	expect(response?.status(), url).toBeLessThan(400)
+	await page.locator('h1').first().waitFor()
+	// Two plans are one kind of page; their titles differ by their names.
+	const path = new URL(page.url()).pathname.replace(/[0-9a-f-]{36}/g, ':id')
+	const title = await page.title()
+	titles.set(path, (titles.get(path) ?? new Set()).add(title))
+	await screenshot(page, `${name}-${phone ? 'phone' : 'desktop'}`)
+	if (phone) {
+		const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+			scrollWidth: document.documentElement.scrollWidth,
+			clientWidth: document.documentElement.clientWidth,
+		}))
+		expect(scrollWidth, `${url} scrolls sideways`).toBeLessThanOrEqual(clientWidth)
+	}
+	await expectNoSeriousAxeViolations(page, url)
+}
+
+/** At 390 px the nav is behind a menu button, and every control of the header is at least 44 px square. */
+async function checkPhoneNav(page: Page) {
+	const nav = page.getByRole('navigation', { name: 'Trình đơn' })
+	await expect(nav.isVisible()).resolves.toBe(false)
+	const menu = page.locator('.menu-toggle summary')
+	await menu.click()
+	await nav.getByRole('link').first().waitFor()
+	const small = await page
+		.locator('.header a, .header button, .header summary')
+		.evaluateAll(elements =>
+			elements
+				.filter(e => e.getBoundingClientRect().width > 0)
+				.map(e => ({ text: e.textContent?.trim() || e.getAttribute('aria-label'), ...e.getBoundingClientRect().toJSON() }))
+				.filter(box => box.height < 44 || box.width < 44)
+				.map(box => `${box.text}: ${Math.round(box.width)}×${Math.round(box.height)}`),
+		)
+	expect(small).toEqual([])
+	await screenshot(page, 'menu-open-phone')
+	await expectNoSeriousAxeViolations(page, 'menu open')
+	await menu.click()
+}
+
+const roles = [
+	{
+		email: 'soanthao@ldld-quangtri.vn',
+		name: 'drafter',
+		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/notifications', '/settings', '/change-password'],
+		details: [['/plans', /^\/plans\/[0-9a-f-]{36}$/], ['/partners', /^\/partners\/[0-9a-f-]{36}$/]] as const,
+	},
+	{
+		email: 'chutich@ldld-quangtri.vn',
+		name: 'approver',
+		pages: ['/', '/inbox', '/plans', '/substitutes'],
+		details: [['/plans', /^\/plans\/[0-9a-f-]{36}$/]] as const,
+	},
+	{
+		email: 'quantri@bandoingoai-tld.vn',
+		name: 'admin',
+		pages: ['/', '/admin/organisations', '/admin/organisations/new', '/admin/users', '/admin/users?q=ha%20tinh', '/admin/users/new', '/admin/outbox', '/annual-reports', '/statistics'],
+		details: [
+			['/admin/organisations', /^\/admin\/organisations\/[0-9a-f-]{36}$/],
+			['/admin/outbox', /^\/admin\/outbox\/[0-9a-f-]{36}$/],
+		] as const,
+	},
+]
+
+for (const phone of [false, true]) {
+	test(`anonymous pages at ${phone ? 390 : 1280} px: own title, no sideways scroll, no serious axe violation`, { timeout: 120_000 }, async () => {
+		const { page, assertNoErrors, close } = await openPage(browser, phone ? PHONE : DESKTOP)
+		try {
+			await visit(page, '/login', 'login', phone)
+			await visit(page, '/forgot-password', 'forgot-password', phone)
+			// The skip link is the first thing a keyboard reaches, and it leads to the main content.
+			await page.keyboard.press('Tab')
+			await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Bỏ qua, đến nội dung chính')
+			assertNoErrors()
+		} finally {
+			await close()
+		}
+	})
+
+	for (const role of roles)
+		test(`the ${role.name}'s pages at ${phone ? 390 : 1280} px: own title, no sideways scroll, no serious axe violation`, { timeout: 400_000 }, async () => {
+			const { page, assertNoErrors, close } = await openPage(browser, phone ? PHONE : DESKTOP)
+			try {
+				await login(page, role.email)
+				if (phone) await checkPhoneNav(page)
+				for (const url of role.pages) await visit(page, url, `${role.name}${url.replace(/[/?=&%]+/g, '-')}`, phone)
+				for (const [list, pattern] of role.details) {
+					await page.goto(list)
+					const href = await firstLink(page, pattern)
+					expect(href, `a link on ${list}`).toBeTruthy()
+					await visit(page, href!, `${role.name}${list.replace(/\//g, '-')}-item`, phone)
+				}
+				assertNoErrors()
+			} finally {
+				await close()
+			}
+		})
+}
+
+test('every page has its own title, naming the page before the app', () => {
+	const byTitle = new Map<string, string[]>()
+	for (const [path, set] of titles) {
+		if (!path.includes(':id')) expect(set.size, `${path}: ${[...set].join(' | ')}`).toBe(1)
+		const [title] = set
+		expect(title, path).toMatch(/ – Quản lý đối ngoại công đoàn$/)
+		byTitle.set(title, [...(byTitle.get(title) ?? []), path])
+	}
+	const shared = [...byTitle].filter(([, paths]) => paths.length > 1)
+	expect(shared).toEqual([])
+	expect(titles.size).toBeGreaterThan(20)
+})
+
+test('"?page=99" of the plans shows the real total', async () => {
+	const { page, close } = await openPage(browser)
+	try {
+		await login(page, 'soanthao@ldld-quangtri.vn')
+		await page.goto('/plans')
+		const total = await page.locator('.pagination span').first().textContent()
+		expect(total).toMatch(/Tổng số: [1-9]/)
+		await page.goto('/plans?page=99')
+		await expect(page.locator('.pagination span').first().textContent()).resolves.toBe(total)
+	} finally {
+		await close()
+	}
+})
