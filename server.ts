@@ -10,21 +10,24 @@ import { pathToFileURL } from 'node:url'
 import { createRequestHandler } from '@remix-run/express'
 import { type ServerBuild } from '@remix-run/node'
 import express from 'express'
-import { type Runner } from 'graphile-worker'
 import { bodyLimits } from '#app/utils/body-limits.server.ts'
 import { healthChecks } from '#app/utils/health.server.ts'
+import { answerDuringOutage } from '#app/utils/outage.server.ts'
 import { applySecurity, cspNonceOf } from '#app/utils/http-security.server.ts'
 import { requestScope } from '#app/utils/request-scope.server.ts'
+import { surviveDatabaseOutages } from '#db/availability.ts'
 import { queryCounter } from '#db/connect.ts'
 import { DatabaseStartError, resolveDatabase } from '#db/embedded.server.ts'
 import { databaseReady } from '#db/ready.server.ts'
 import { demoLoginsText } from '#seed/seed.ts'
 import { prepareDatabase } from '#seed/start-up.server.ts'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 
 const port = Number(process.env.PORT ?? 3000)
+surviveDatabaseOutages()
 
 let database: Awaited<ReturnType<typeof resolveDatabase>> | null = null
-let worker: Runner | null = null
+let worker: JobWorker | null = null
 let server: Server | null = null
 let starting: Promise<unknown> = Promise.resolve()
 
@@ -34,7 +37,7 @@ stopOnSignals(
 	async () => {
 		await within(starting, 10_000)
 		if (server) await closeServer(server)
-		if (worker) await stopWorker(worker, database!.url)
+		if (worker) await stopWorker(worker)
 		if (process.env.DATABASE_URL)
 			await (await import('#db/client.server.ts')).db.destroy()
 		await database?.stop()
@@ -109,6 +112,7 @@ const handleRequest = createRequestHandler({
 		...(process.env.BENCH === '1' ? { queryCounter } : {}),
 	}),
 })
+app.use(answerDuringOutage)
 // Each request runs in its own scope, where its loaders share the session check.
 app.all('*', (req, res, next) =>
 	requestScope.run(new Map(), () => handleRequest(req, res, next)),

@@ -1,7 +1,8 @@
 import { Kysely, type Transaction } from 'kysely'
-import { PostgresJSDialect } from 'kysely-postgres-js'
 import postgres from 'postgres'
 import { singleton } from '#lib/singleton.server.ts'
+import { reportDatabaseError, watchDatabase } from './availability.ts'
+import { PostgresJsDialect } from './postgres-driver.ts'
 import { type DB } from './schema.ts'
 
 export type Db = Kysely<DB> | Transaction<DB>
@@ -13,10 +14,13 @@ export type Db = Kysely<DB> | Transaction<DB>
 export const queryCounter = singleton('query-counter', () => ({ count: 0 }))
 
 export function createDb(url: string, { max = 10 } = {}) {
+	watchDatabase(url)
 	return new Kysely<DB>({
-		dialect: new PostgresJSDialect({
-			postgres: postgres(url, {
+		dialect: new PostgresJsDialect(
+			postgres(url, {
 				max,
+				// While the server is down, a query fails at once rather than waiting for it.
+				connect_timeout: 5,
 				onnotice: () => {},
 				// Calendar dates stay 'YYYY-MM-DD' strings: no time zone can shift them.
 				types: {
@@ -28,9 +32,11 @@ export function createDb(url: string, { max = 10 } = {}) {
 					},
 				},
 			}),
-		}),
+			() => queryCounter.count++,
+		),
 		log: event => {
 			if (event.level === 'query') queryCounter.count++
+			else reportDatabaseError(event.error)
 		},
 	})
 }

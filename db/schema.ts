@@ -338,6 +338,15 @@ export interface EmailMessageTable {
 	text: string | null
 	created_at: Timestamp
 	sent_at: Date | null
+	/** When the message was claimed for SMTP ('sending'). */
+	claimed_at: Date | null
+}
+
+export interface JobWorkerTable {
+	/** graphile-worker's worker pool id (the jobs' locked_by). */
+	id: string
+	started_at: Timestamp
+	seen_at: Timestamp
 }
 
 export interface PasswordResetTable {
@@ -465,6 +474,7 @@ export interface DB {
 	trip_report: TripReportTable
 	notification: NotificationTable
 	email_message: EmailMessageTable
+	job_worker: JobWorkerTable
 	password_reset: PasswordResetTable
 	plan: PlanTable
 	plan_member: PlanMemberTable

@@ -67,7 +67,13 @@ export const CURRENCIES = [
 ] as const
 export type Currency = (typeof CURRENCIES)[number]
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'stored', 'failed'] as const
+export const EMAIL_STATUSES = [
+	'queued',
+	'sending',
+	'sent',
+	'stored',
+	'failed',
+] as const
 export type EmailStatus = (typeof EMAIL_STATUSES)[number]
 
 export const PARTNER_TYPES = [

@@ -15,6 +15,8 @@ export interface ReceivedMail {
 	/** The plain-text part, its whitespace collapsed (the renderer wraps long lines). */
 	text: string
 	html: string
+	/** The Message-ID header (the app's is stable per stored message). */
+	messageId: string
 }
 
 /**
@@ -26,6 +28,8 @@ export async function startSmtpServer() {
 	const received: ReceivedMail[] = []
 	let refusing = 0
 	let refused = 0
+	let holding = false
+	const held: { accept: () => void; refuse: () => void }[] = []
 	const server = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
@@ -41,15 +45,21 @@ export async function startSmtpServer() {
 		onData(stream, session, callback) {
 			simpleParser(stream).then(
 				mail => {
-					received.push({
-						recipients: session.envelope.rcptTo.map(r => r.address),
-						from: mail.from?.text ?? '',
-						to: [mail.to ?? []].flat().map(a => a.text).join(', '),
-						subject: mail.subject ?? '',
-						text: (mail.text ?? '').replace(/\s+/g, ' ').trim(),
-						html: typeof mail.html === 'string' ? mail.html : '',
-					})
-					callback()
+					const accept = () => {
+						received.push({
+							recipients: session.envelope.rcptTo.map(r => r.address),
+							from: mail.from?.text ?? '',
+							to: [mail.to ?? []].flat().map(a => a.text).join(', '),
+							subject: mail.subject ?? '',
+							text: (mail.text ?? '').replace(/\s+/g, ' ').trim(),
+							html: typeof mail.html === 'string' ? mail.html : '',
+							messageId: mail.messageId ?? '',
+						})
+						callback()
+					}
+					// Held: the message arrived, but the server has not answered yet.
+					if (holding) held.push({ accept, refuse: () => callback(new Error('closed')) })
+					else accept()
 				},
 				error => callback(error),
 			)
@@ -66,6 +76,19 @@ export async function startSmtpServer() {
 		},
 		refuse(n: number) {
 			refusing = n
+		},
+		/** From now on, answers no message (as a server that hangs), until `release()`. */
+		hold() {
+			holding = true
+		},
+		/** Messages waiting for an answer. */
+		get held() {
+			return held.length
+		},
+		/** Answers the held messages (accepts them, or refuses them) and every one after. */
+		release({ accept }: { accept: boolean }) {
+			holding = false
+			held.splice(0).forEach(m => (accept ? m.accept() : m.refuse()))
 		},
 		/** Forgets what was received (and refused) so far. */
 		clear() {

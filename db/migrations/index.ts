@@ -9,6 +9,7 @@ import * as substitutes from './2026-11-23T06-00_substitutes.ts'
 import * as stepApprovals from './2026-11-23T07-00_step_approvals.ts'
 import * as annualReportSections from './2026-11-29T08-00_annual_report_sections.ts'
 import * as benchIndexes from './2026-11-29T11-00_bench_indexes.ts'
+import * as deliveryOnce from './2026-12-06T11-00_delivery_once.ts'
 import * as privateMail from './2026-12-06T12-00_private_mail.ts'
 import * as sessionIdle from './2026-12-06T13-00_session_idle.ts'
 import * as auditLog from './2026-12-06T13-10_audit_log.ts'
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
 	'2026-11-23T07-00_step_approvals': stepApprovals,
 	'2026-11-29T08-00_annual_report_sections': annualReportSections,
 	'2026-11-29T11-00_bench_indexes': benchIndexes,
+	'2026-12-06T11-00_delivery_once': deliveryOnce,
 	'2026-12-06T12-00_private_mail': privateMail,
 	'2026-12-06T13-00_session_idle': sessionIdle,
 	'2026-12-06T13-10_audit_log': auditLog,

@@ -263,6 +263,25 @@ export async function getEmailForSending(db: Db, id: string) {
 		.executeTakeFirst()
 }
 
+/**
+ * Marks the message 'sending' before it is handed to SMTP, if it is still in the state the
+ * sender read (so two runs of one job cannot both claim it). False if it changed meanwhile.
+ */
+export async function claimEmailForSending(
+	db: Db,
+	id: string,
+	seenStatus: EmailStatus,
+) {
+	const row = await db
+		.updateTable('email_message')
+		.set({ status: 'sending', claimed_at: sql`now()` })
+		.where('id', '=', id)
+		.where('status', '=', seenStatus)
+		.returning('id')
+		.executeTakeFirst()
+	return Boolean(row)
+}
+
 export async function markEmailDelivered(
 	db: Db,
 	id: string,
@@ -308,7 +327,8 @@ export async function markEmailAttemptFailed(
 		.set({
 			attempts: sql`attempts + 1`,
 			last_error: error.slice(0, 2000),
-			...(final ? { status: 'failed' as const } : {}),
+			// Not handed over: back to the queue (a claim for SMTP ends here).
+			status: final ? 'failed' : 'queued',
 		})
 		.where('id', '=', id)
 		.execute()

@@ -59,7 +59,12 @@ export const en: Record<MessageKey, string> = {
 	'outbox.pendingBody':
 		'The email is waiting to be sent; its content appears once it is sent.',
 	'outbox.filter.all': 'All statuses',
+	'outage.title': 'Temporarily unavailable',
+	'outage.body':
+		'The system cannot reach its database. Nothing you saved is lost; please try again in a few minutes.',
+	'outage.retry': 'Try again',
 	'email.status.queued': 'Queued',
+	'email.status.sending': 'Being sent',
 	'email.status.sent': 'Sent',
 	'email.status.stored': 'Kept here (not sent)',
 	'email.status.failed': 'Failed',

@@ -56,7 +56,12 @@ export const vi = {
 	'outbox.lastError': 'Lỗi gần nhất',
 	'outbox.pendingBody': 'Email đang chờ gửi; nội dung sẽ có sau khi gửi.',
 	'outbox.filter.all': 'Mọi trạng thái',
+	'outage.title': 'Tạm thời gián đoạn',
+	'outage.body':
+		'Hệ thống không kết nối được cơ sở dữ liệu. Dữ liệu của bạn không bị mất; vui lòng thử lại sau ít phút.',
+	'outage.retry': 'Thử lại',
 	'email.status.queued': 'Đang chờ gửi',
+	'email.status.sending': 'Đang gửi',
 	'email.status.sent': 'Đã gửi',
 	'email.status.stored': 'Đã lưu (chưa gửi đi)',
 	'email.status.failed': 'Gửi thất bại',

@@ -5,7 +5,7 @@
  * The approval-waiting reminder carries links of the same kind.
  */
 import { createHash } from 'node:crypto'
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import {
 	afterAll,
 	afterEach,
@@ -43,7 +43,7 @@ import {
 } from '../mail.ts'
 
 let smtp: SmtpServer
-let worker: Runner
+let worker: JobWorker
 beforeAll(async () => {
 	smtp = await startSmtpServer()
 	process.env.SMTP_URL = smtp.url

@@ -1,4 +1,4 @@
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { EMAIL_MAX_ATTEMPTS, enqueueEmail } from '#db/repos/notification.server.ts'
@@ -15,7 +15,7 @@ import { eventually, queueDrained, queuedJobs, type SmtpServer, sleep, startSmtp
 // backoff, and a message that never got through is marked failed, shown to admins and resent.
 
 let smtp: SmtpServer
-let worker: Runner | null = null
+let worker: JobWorker | null = null
 beforeAll(async () => {
 	smtp = await startSmtpServer()
 	process.env.SMTP_URL = smtp.url

@@ -3,7 +3,7 @@
  * through one says so, and nobody decides on what they submitted themselves (finding 6).
  * No SMTP_URL here, the README's default: every email is kept in the database.
  */
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import {
 	afterAll,
 	afterEach,
@@ -38,7 +38,7 @@ import {
 } from '../factories.ts'
 import { queueDrained, startTestWorker } from '../mail.ts'
 
-let worker: Runner
+let worker: JobWorker
 beforeAll(async () => {
 	delete process.env.SMTP_URL
 	worker = await startTestWorker()

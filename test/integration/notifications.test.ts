@@ -1,4 +1,4 @@
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import * as newUserRoute from '#app/routes/admin.users.new.tsx'
@@ -22,7 +22,7 @@ const RETURN_COMMENT = 'Đề nghị bổ sung danh sách thành viên (có lo�
 const REJECT_REASON = 'Chương trình trùng với đoàn của Tổng Liên đoàn; đề nghị không tổ chức đoàn này trong năm 2027.'
 
 let smtp: SmtpServer
-let worker: Runner
+let worker: JobWorker
 beforeAll(async () => {
 	smtp = await startSmtpServer()
 	process.env.SMTP_URL = smtp.url

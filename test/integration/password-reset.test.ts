@@ -1,4 +1,4 @@
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
@@ -17,7 +17,7 @@ const APP_URL = 'https://doingoai.example.vn'
 const NEW_PASSWORD = 'Mật khẩu mới 2027!'
 
 let smtp: SmtpServer
-let worker: Runner
+let worker: JobWorker
 beforeAll(async () => {
 	smtp = await startSmtpServer()
 	process.env.SMTP_URL = smtp.url

@@ -1,4 +1,4 @@
-import { type Runner } from 'graphile-worker'
+import { type JobWorker } from '#workflows/worker/worker.server.ts'
 import { sql } from 'kysely'
 import { afterEach, describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
@@ -753,7 +753,7 @@ describe('approval waiting', () => {
 
 describe('with the real worker and an SMTP server', () => {
 	let smtp: SmtpServer | null = null
-	let worker: Runner | null = null
+	let worker: JobWorker | null = null
 	afterEach(async () => {
 		await worker?.stop()
 		await smtp?.close()

@@ -6,6 +6,8 @@ export interface OutgoingEmail {
 	subject: string
 	html: string
 	text: string
+	/** A stable Message-ID (`<…@…>`): a copy sent again after a crash carries the same one. */
+	messageId?: string
 }
 
 export const MAIL_FROM =
@@ -26,6 +28,12 @@ export async function sendEmail(
 	if (!smtpUrl) return 'stored'
 	await transport(smtpUrl).sendMail({ from: MAIL_FROM, ...email })
 	return 'sent'
+}
+
+/** The Message-ID of a stored message: the same on every attempt, so receivers can spot a repeat. */
+export function messageIdFor(id: string) {
+	const domain = /@([^>\s]+)>?\s*$/.exec(MAIL_FROM)?.[1] ?? 'doingoai.local'
+	return `<${id}@${domain}>`
 }
 
 export function appUrl(path: string) {

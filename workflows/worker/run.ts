@@ -13,6 +13,8 @@ function databaseUrl() {
 }
 
 process.env.DATABASE_URL = databaseUrl()
+const { surviveDatabaseOutages } = await import('#db/availability.ts')
+surviveDatabaseOutages()
 const { startWorker } = await import('./worker.server.ts')
 const runner = await startWorker(process.env.DATABASE_URL, {
 	concurrency: Number(process.env.WORKER_CONCURRENCY ?? 2),

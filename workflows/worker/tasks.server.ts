@@ -2,13 +2,15 @@ import { type Task, type TaskList } from 'graphile-worker'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import {
+	claimEmailForSending,
 	EMAIL_MAX_ATTEMPTS,
 	getEmailForSending,
 	markEmailAttemptFailed,
 	markEmailDelivered,
 } from '#db/repos/notification.server.ts'
 import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
-import { sendEmail } from '#workflows/notify/email.server.ts'
+import { messageIdFor, sendEmail } from '#workflows/notify/email.server.ts'
+import { isConnectionError } from '#db/availability.ts'
 import {
 	renderStoredEmail,
 	withoutDecisionLinks,
@@ -45,6 +47,11 @@ async function keptCopy(
  * Renders the stored message in the recipient's language and sends it. A refusal throws, and
  * graphile-worker retries with exponential backoff; the last refusal marks the message failed
  * for the Outbox page, where an admin can resend it.
+ *
+ * Once: the message is claimed ('sending') before SMTP and marked sent right after the server
+ * accepts it (waiting out a database outage for that write), so a job that runs twice finds it
+ * sent. Only a crash between SMTP's acceptance and that write (milliseconds) leaves it
+ * 'sending': the next run sends it again rather than lose it, with the same Message-ID.
  */
 export const sendEmailTask: Task = async (payload, helpers) => {
 	const { messageId } = SendEmailPayload.parse(payload)
@@ -52,14 +59,19 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 	if (!message || message.status === 'sent' || message.status === 'stored')
 		return
 	const email = await renderStoredEmail(message)
+	const smtp = Boolean(process.env.SMTP_URL)
+	if (smtp && !(await claimEmailForSending(db, message.id, message.status)))
+		return
+	if (message.status === 'sending')
+		helpers.logger.warn(
+			`email ${message.id} was being sent when its last run stopped; sending it again`,
+		)
+	let status: Awaited<ReturnType<typeof sendEmail>>
 	try {
-		const status = await sendEmail({ to: message.to_address, ...email })
-		await markEmailDelivered(db, message.id, {
-			status,
-			...(await keptCopy(message, email)),
-			// Once the email has left by SMTP, no one-time link stays behind in the props either;
-			// unsent, the props keep them for the recipient's own copy under "Thư của tôi".
-			...(status === 'sent' ? { props: withoutLinks(message) } : {}),
+		status = await sendEmail({
+			to: message.to_address,
+			...email,
+			messageId: messageIdFor(message.id),
 		})
 	} catch (error) {
 		const final =
@@ -75,6 +87,28 @@ export const sendEmailTask: Task = async (payload, helpers) => {
 		helpers.logger.error(
 			`email ${message.id} failed for good: ${String(error)}`,
 		)
+		return
+	}
+	const kept = {
+		status,
+		...(await keptCopy(message, email)),
+		// Once the email has left by SMTP, no one-time link stays behind in the props either;
+		// unsent, the props keep them for the recipient's own copy under "Thư của tôi".
+		...(status === 'sent' ? { props: withoutLinks(message) } : {}),
+	}
+	await whenDatabaseAnswers(() => markEmailDelivered(db, message.id, kept))
+}
+
+/** Runs `write`, retrying while the database cannot be reached (up to 10 minutes). */
+async function whenDatabaseAnswers(write: () => Promise<void>) {
+	const deadline = Date.now() + 10 * 60_000
+	for (let wait = 200; ; wait = Math.min(wait * 2, 3000)) {
+		try {
+			return await write()
+		} catch (error) {
+			if (!isConnectionError(error) || Date.now() > deadline) throw error
+			await new Promise(resolve => setTimeout(resolve, wait))
+		}
 	}
 }
 
