@@ -490,12 +490,9 @@ export const en: Record<MessageKey, string> = {
 	'home.work.overdue': 'Report overdue since {date}',
 	'home.work.comment': 'Comment: {comment}',
 	'home.approvesForTitle': 'Your organisation approves the plans of',
-	'home.approvesFor':
-		'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
-	'home.approvesForHow':
-		'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
-	'form.requiredLegend':
-		'Fields marked * are required to submit; a draft can be saved without them.',
+	'home.approvesFor': 'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
+	'home.approvesForHow': 'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
+	'form.requiredLegend': 'Fields marked * are required to submit; a draft can be saved without them.',
 	'form.saving': 'Saving…',
 	'plan.member.row': 'member {n}',
 	'plan.budget.row': 'budget line {n}',

@@ -482,12 +482,9 @@ export const vi = {
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',
 	'home.work.comment': 'Ý kiến: {comment}',
 	'home.approvesForTitle': 'Đơn vị bạn phê duyệt kế hoạch của',
-	'home.approvesFor':
-		'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
-	'home.approvesForHow':
-		'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
-	'form.requiredLegend':
-		'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
+	'home.approvesFor': 'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
+	'home.approvesForHow': 'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
+	'form.requiredLegend': 'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
 	'form.saving': 'Đang lưu…',
 	'plan.member.row': 'thành viên {n}',
 	'plan.budget.row': 'dòng kinh phí {n}',
