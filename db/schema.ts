@@ -203,6 +203,8 @@ export interface PlanTable {
 	returned_on: string | null
 	report_due_on: string | null
 	cancel_reason: string | null
+	/** 'YYYY-MM-DD': a return recorded after the due date reminded the drafter that day. */
+	report_late_reminded_on: string | null
 }
 
 export interface PlanMemberTable {

@@ -34,3 +34,64 @@ export function dueState(dueOn: string, today: string) {
 		? ({ late: false, days: left } as const)
 		: ({ late: true, days: -left } as const)
 }
+
+/** A recorded trip date further than this from the approved one needs a confirmation and a reason. */
+export const TRIP_DATE_TOLERANCE_DAYS = 7
+
+export interface ApprovedTiming {
+	plan_year: number
+	timing_kind: 'year' | 'month' | 'dates'
+	timing_month: number | null
+	start_date: string | null
+	end_date: string | null
+}
+
+/**
+ * The approved days for a departure (`'DEPART'`) or a return (`'COMPLETE_TRIP'`): the start or
+ * the end date for exact dates, else the whole approved month or year.
+ */
+export function approvedRange(
+	plan: ApprovedTiming,
+	intent: 'DEPART' | 'COMPLETE_TRIP',
+): { from: string; to: string } {
+	if (plan.timing_kind === 'dates' && plan.start_date && plan.end_date) {
+		const day = intent === 'DEPART' ? plan.start_date : plan.end_date
+		return { from: day, to: day }
+	}
+	const year = String(plan.plan_year).padStart(4, '0')
+	if (plan.timing_kind === 'month' && plan.timing_month) {
+		const month = String(plan.timing_month).padStart(2, '0')
+		const next =
+			plan.timing_month === 12
+				? `${plan.plan_year + 1}-01-01`
+				: `${year}-${String(plan.timing_month + 1).padStart(2, '0')}-01`
+		return { from: `${year}-${month}-01`, to: addDays(next, -1) }
+	}
+	return { from: `${year}-01-01`, to: `${year}-12-31` }
+}
+
+/** Days between `date` and the approved range (0 inside it). */
+export function daysOffApproved(
+	date: string,
+	plan: ApprovedTiming,
+	intent: 'DEPART' | 'COMPLETE_TRIP',
+) {
+	const { from, to } = approvedRange(plan, intent)
+	if (date < from) return daysBetween(date, from)
+	if (date > to) return daysBetween(to, date)
+	return 0
+}
+
+/**
+ * What the trip's date field offers: the approved date; for a month or a year, today when it
+ * falls in it, else nothing (never a day the plan was not approved for).
+ */
+export function tripDateDefault(
+	plan: ApprovedTiming,
+	intent: 'DEPART' | 'COMPLETE_TRIP',
+	today: string,
+) {
+	const { from, to } = approvedRange(plan, intent)
+	if (from === to) return from
+	return today >= from && today <= to ? today : null
+}

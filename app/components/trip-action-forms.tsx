@@ -8,6 +8,7 @@ import { Form, useNavigation } from '@remix-run/react'
 import { Field, FormErrors, TextareaField } from '#app/components/forms.tsx'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { formatIsoDate } from '#lib/format.ts'
+import { approvedRange } from '#lib/trip-dates.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import type { TripPlan } from './trip-forms.tsx'
 
@@ -39,21 +40,28 @@ export function DateForm({
 	label,
 	button,
 	plan,
-	today,
+	defaultDate,
 	lastResult,
 }: {
-	intent: string
+	intent: 'DEPART' | 'COMPLETE_TRIP'
 	name: string
 	label: string
 	button: string
 	plan: TripPlan
-	today: string
+	defaultDate: string | null
 	lastResult: SubmissionResult<string[]> | undefined
 }) {
+	const t = useT()
 	const busy = useNavigation().state !== 'idle'
 	const [form, fields] = useTripForm(intent, lastResult, {
-		[name]: formatIsoDate(today),
+		[name]: formatIsoDate(defaultDate),
 	})
+	// Asked for once the server says the date is far from the approved one, and kept while answering.
+	const askConfirm =
+		fields[name].errors?.some(e => e.startsWith('trip.offApproved.')) ||
+		Boolean(fields.confirm_dates.value) ||
+		Boolean(fields.date_reason.errors)
+	const approved = approvedRange(plan, intent)
 	return (
 		<Form method="post" className="trip-form" {...getFormProps(form)}>
 			<Hidden intent={intent} version={plan.version} />
@@ -68,6 +76,28 @@ export function DateForm({
 					/>
 				)}
 			</Field>
+			{askConfirm ? (
+				<>
+					<div className="field">
+						<label className="checks">
+							<input
+								{...getInputProps(fields.confirm_dates, { type: 'checkbox' })}
+							/>{' '}
+							{t('trip.confirmDates', {
+								approved:
+									approved.from === approved.to
+										? formatIsoDate(approved.from)
+										: `${formatIsoDate(approved.from)} – ${formatIsoDate(approved.to)}`,
+							})}
+						</label>
+					</div>
+					<TextareaField
+						label={t('trip.dateReason')}
+						field={fields.date_reason}
+						rows={2}
+					/>
+				</>
+			) : null}
 			<button type="submit" disabled={busy}>
 				{button}
 			</button>

@@ -135,6 +135,7 @@ export function TripPanel({
 	hasReport,
 	canAmend,
 	last,
+	defaults,
 }: {
 	plan: TripPlan
 	actions: string[]
@@ -142,6 +143,8 @@ export function TripPanel({
 	hasReport: boolean
 	canAmend: boolean
 	last: TripResult | null
+	/** What the date fields offer (the approved dates), by intent. */
+	defaults: { DEPART: string | null; COMPLETE_TRIP: string | null }
 }) {
 	const t = useT()
 	const rows = useTripFactRows(plan, today)
@@ -159,7 +162,7 @@ export function TripPanel({
 					label={t(`${label}${inbound}`)}
 					button={t(`plan.action.${intent.toLowerCase()}${inbound}`)}
 					plan={plan}
-					today={today}
+					defaultDate={defaults[intent]}
 					lastResult={lastFor(intent)}
 				/>,
 			)

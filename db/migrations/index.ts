@@ -18,6 +18,7 @@ import * as currencies from './2026-12-06T14-10_currencies.ts'
 import * as lookalikeLetters from './2026-12-06T15-00_lookalike_letters.ts'
 import * as listOrders from './2026-12-06T15-10_list_orders.ts'
 import * as documentRegister from './2026-12-06T16-00_document_register.ts'
+import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 import * as workingDays from './2026-12-06T21-00_working_days.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T15-00_lookalike_letters': lookalikeLetters,
 	'2026-12-06T15-10_list_orders': listOrders,
 	'2026-12-06T16-00_document_register': documentRegister,
+	'2026-12-06T20-00_late_return_reminder': lateReturnReminder,
 	'2026-12-06T21-00_working_days': workingDays,
 }
 

@@ -6,14 +6,18 @@ const REPORT_DUE = sql.join([sql.lit('trip_done'), sql.lit('report_returned')])
 
 /**
  * Plans whose report is owed and could have a reminder today: due exactly `dueSoon` (the
- * "3 days before" point), or due today or earlier. The caller decides which day is a point.
- * One query, however many plans.
+ * "3 days before" point), or due today or earlier (only `planId`, if given). The caller
+ * decides which day is a point. One query, however many plans.
  */
 export async function findReportsOwed(
 	db: Db,
-	{ today, dueSoon }: { today: string; dueSoon: string },
+	{
+		today,
+		dueSoon,
+		planId,
+	}: { today: string; dueSoon: string; planId?: string },
 ) {
-	return db
+	let query = db
 		.selectFrom('plan as p')
 		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
 		.innerJoin('app_user as d', 'd.id', 'p.created_by')
@@ -25,6 +29,7 @@ export async function findReportsOwed(
 			'p.created_by',
 			'p.returned_on',
 			'p.report_due_on',
+			'p.report_late_reminded_on',
 			'o.name_vi as organisation_name',
 			'd.full_name as drafter_name',
 			'd.active as drafter_active',
@@ -37,8 +42,16 @@ export async function findReportsOwed(
 				eb('p.report_due_on', '=', dueSoon),
 			]),
 		)
-		.orderBy('p.report_due_on')
-		.orderBy('p.id')
+	if (planId) query = query.where('p.id', '=', planId)
+	return query.orderBy('p.report_due_on').orderBy('p.id').execute()
+}
+
+/** Notes the day a late return reminded the drafter (the plan is locked by the caller's transaction). */
+export async function markLateReminded(db: Db, planId: string, today: string) {
+	await db
+		.updateTable('plan')
+		.set({ report_late_reminded_on: today })
+		.where('id', '=', planId)
 		.execute()
 }
 

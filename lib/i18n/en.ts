@@ -560,6 +560,19 @@ export const en: Record<MessageKey, string> = {
 	'trip.returnBeforeDeparture.in':
 		'The delegation cannot leave before it arrived',
 	'trip.yearPast': 'The plan cannot move to a past year',
+	'trip.offApproved.DEPART':
+		'The departure is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.DEPART.in':
+		'The arrival is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.COMPLETE_TRIP':
+		'The return is more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.offApproved.COMPLETE_TRIP.in':
+		'The delegation left more than 7 days from the approved dates: please confirm and give the reason',
+	'trip.confirmDates':
+		'I confirm this date (the plan was approved for {approved})',
+	'trip.dateReason': 'Reason for the other date',
+	'plan.done.COMPLETE_TRIP.late':
+		'Return recorded. The post-trip report is already {days} days overdue (it was due on {dueDate}): please submit it now.',
 	'trip.timingUnchanged': 'The new timing is the same as the current one',
 	'report.title': 'Post-trip report',
 	'report.write': 'Write the post-trip report',

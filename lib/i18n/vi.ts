@@ -550,6 +550,19 @@ export const vi = {
 	'trip.returnBeforeDeparture.in':
 		'Ngày đoàn rời đi không thể trước ngày đoàn đến',
 	'trip.yearPast': 'Không thể chuyển sang một năm đã qua',
+	'trip.offApproved.DEPART':
+		'Ngày đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.DEPART.in':
+		'Ngày đoàn đến khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.COMPLETE_TRIP':
+		'Ngày về khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.offApproved.COMPLETE_TRIP.in':
+		'Ngày đoàn rời đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do',
+	'trip.confirmDates':
+		'Tôi xác nhận ngày này (kế hoạch được duyệt: {approved})',
+	'trip.dateReason': 'Lý do khác ngày đã duyệt',
+	'plan.done.COMPLETE_TRIP.late':
+		'Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn {days} ngày (hạn {dueDate}): đề nghị nộp ngay.',
 	'trip.timingUnchanged':
 		'Thời gian mới trùng với thời gian hiện tại của kế hoạch',
 	'report.title': 'Báo cáo kết quả chuyến đi',

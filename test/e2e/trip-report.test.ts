@@ -144,6 +144,16 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 		const depart = tripForm(page, 'Ghi nhận đoàn xuất phát')
 		expect(await depart.getByLabel('Ngày xuất phát').inputValue()).toBe(formatIsoDate(today))
 		await screenshot(page, 'trip-approved-drafter')
+		// A day far outside the approved year is refused, asking for a confirmation and a reason; the date stays typed.
+		const farOff = formatIsoDate(`${Number(YEAR) - 1}-11-01`)
+		await depart.getByLabel('Ngày xuất phát').fill(farOff)
+		await depart.getByRole('button', { name: 'Ghi nhận đoàn xuất phát' }).click()
+		await depart.getByRole('alert').filter({ hasText: 'Ngày đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do' }).waitFor()
+		expect(await depart.getByLabel('Ngày xuất phát').inputValue()).toBe(farOff)
+		await depart.getByLabel(`Tôi xác nhận ngày này (kế hoạch được duyệt: 01/01/${YEAR} – 31/12/${YEAR})`).waitFor()
+		await depart.getByLabel('Lý do khác ngày đã duyệt').waitFor()
+		await expectStatus(page, 'Đã phê duyệt')
+		await screenshot(page, 'trip-depart-confirm-dates')
 		await depart.getByLabel('Ngày xuất phát').fill(formatIsoDate(DEPARTED))
 		await depart.getByRole('button', { name: 'Ghi nhận đoàn xuất phát' }).click()
 		await toast(page, 'Đã ghi nhận đoàn xuất phát.').waitFor()
@@ -160,7 +170,8 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 
 		await back.getByLabel('Ngày về').fill(formatIsoDate(RETURNED))
 		await back.getByRole('button', { name: 'Ghi nhận đoàn về' }).click()
-		await toast(page, 'Đã ghi nhận đoàn về; báo cáo kết quả cần nộp trước hạn.').waitFor()
+		// Back after the report was due: the toast says it is late (and the drafter has a reminder already).
+		await toast(page, `Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn 3 ngày (hạn ${formatIsoDate(DUE)}): đề nghị nộp ngay.`).waitFor()
 		await expectStatus(page, 'Đã về, chờ báo cáo')
 		await waitForHydration(page)
 

@@ -17,7 +17,9 @@ import * as reportsRoute from '#app/routes/reports.tsx'
 import * as attachmentRoute from '#app/routes/plans.$planId.attachments.$attachmentId.tsx'
 import { formatIsoDate } from '#lib/format.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
-import { addDays, todayIso } from '#lib/trip-dates.ts'
+import { addDays, daysBetween, todayIso } from '#lib/trip-dates.ts'
+import { getToast } from '#app/utils/toast.server.ts'
+import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import { getPlanRecord } from '#db/repos/plan.server.ts'
 import { applyPlanEvent } from '#workflows/plans/plan.server.ts'
 import {
@@ -100,6 +102,11 @@ async function approvedPlan(owner: 'ldld' | 'otherFed' = 'ldld', { members = 0, 
 	return id
 }
 
+/** Approved for exactly these dates, so recording them needs no confirmation. */
+function approvedFor(start: string, end: string) {
+	return { plan_year: Number(start.slice(0, 4)), timing_kind: 'dates' as const, start_date: start, end_date: end }
+}
+
 /** Departed and back on `returnedOn`, with the report due N days later (set up without the forms). */
 async function returnedPlan(owner: 'ldld' | 'otherFed', returnedOn: string, options: Parameters<typeof approvedPlan>[1] = {}) {
 	const id = await approvedPlan(owner, options)
@@ -148,7 +155,7 @@ describe('the trip on the plan page', () => {
 		expect(page.plan).toMatchObject({ status: 'cancelled', cancel_reason: 'Do ảnh hưởng của dịch Covid-19' })
 		expect(page.actions).toEqual([])
 		// Final: nothing more can happen to it.
-		expect((await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(today) })).status).toBe(409)
+		expect((await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(today), confirm_dates: 'on', date_reason: 'Đi sớm.' })).status).toBe(409)
 	})
 
 	test('postponed within the plan year: the approval stands, the timing changes, the event is in the timeline', async () => {
@@ -201,14 +208,14 @@ describe('the trip on the plan page', () => {
 
 	test('departure and return dates: checked against today and each other, report due N days after the return', async () => {
 		const { users } = world
-		const planId = await approvedPlan()
+		const departed = addDays(today, -12)
+		const planId = await approvedPlan('ldld', { fields: approvedFor(departed, addDays(departed, 4)) })
 		const tomorrow = addDays(today, 1)
 		let before = await planState(db, planId)
 		expect(await fieldErrors(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(tomorrow) }))).toEqual({ departed_on: ['trip.dateInFuture'] })
 		expect(await fieldErrors(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: 'hôm qua' }))).toEqual({ departed_on: ['plan.dateInvalid'] })
 		expect(await planState(db, planId)).toEqual(before)
 
-		const departed = addDays(today, -12)
 		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed) }), `/plans/${planId}`)
 		expect(await planRow(planId)).toMatchObject({ status: 'departed', departed_on: departed, returned_on: null })
 
@@ -233,8 +240,8 @@ describe('the trip on the plan page', () => {
 		const { users, orgs } = world
 		await db.updateTable('organisation').set({ report_due_days: 30 }).where('id', '=', orgs.otherFed.id).execute()
 		for (const [owner, n] of [['ldld', 15], ['otherFed', 30]] as const) {
-			const planId = await approvedPlan(owner)
 			const returned = addDays(today, -2)
+			const planId = await approvedPlan(owner, { fields: approvedFor(addDays(today, -5), returned) })
 			expectRedirect(await post(users[owner].drafter, planId, { intent: 'DEPART', departed_on: dmy(addDays(today, -5)) }), `/plans/${planId}`)
 			expectRedirect(await post(users[owner].drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) }), `/plans/${planId}`)
 			expect((await planRow(planId)).report_due_on, owner).toBe(addDays(returned, n))
@@ -243,7 +250,7 @@ describe('the trip on the plan page', () => {
 
 	test('a stale version changes nothing and names who acted first', async () => {
 		const { users } = world
-		const planId = await approvedPlan()
+		const planId = await approvedPlan('ldld', { fields: approvedFor(today, today) })
 		const { version } = (await planState(db, planId))!
 		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(today), version: String(version) }), `/plans/${planId}`)
 		const before = await planState(db, planId)
@@ -641,4 +648,112 @@ test('the report list, the report page, the plan page of a trip and the home pag
 	const many = await measure(large)
 	expect(many).toEqual(one)
 	console.log('Queries per page load (1 report / 27 reports, 25 participants):', JSON.stringify(many))
+})
+
+describe('recording the trip against the approved dates', () => {
+	test('the date fields offer the approved dates, not today', async () => {
+		const { users } = world
+		const inbound = await approvedPlan('ldld', { fields: { ...approvedFor('2027-09-14', '2027-09-18'), direction: 'in' } })
+		expect((await viewPlan(users.ldld.drafter, inbound)).tripDefaults).toEqual({ DEPART: '2027-09-14', COMPLETE_TRIP: '2027-09-18' })
+		// A month or a year: today only when it falls in it; never a day outside what was approved.
+		const september = await approvedPlan('ldld', { fields: { plan_year: 2027, timing_kind: 'month', timing_month: 9 } })
+		expect((await viewPlan(users.ldld.drafter, september)).tripDefaults).toEqual({ DEPART: null, COMPLETE_TRIP: null })
+		const thisYear = await approvedPlan('ldld', { fields: { plan_year: Number(today.slice(0, 4)), timing_kind: 'year' } })
+		expect((await viewPlan(users.ldld.drafter, thisYear)).tripDefaults).toEqual({ DEPART: today, COMPLETE_TRIP: today })
+	})
+
+	test('a date more than 7 days from the approved one is refused until confirmed with a reason, which the timeline shows', async () => {
+		const { users } = world
+		const planId = await approvedPlan('ldld', { fields: approvedFor(addDays(today, -40), addDays(today, -20)) })
+		const departed = addDays(today, -25)
+		const before = await planState(db, planId)
+
+		// First: asked to confirm and give a reason, what was typed kept, nothing saved.
+		let refused = await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed) })
+		const body = await json<{ result: { error: Record<string, string[]>; initialValue: Record<string, string> } }>(refused, 400)
+		expect(body.result.error).toEqual({ departed_on: ['trip.offApproved.DEPART::{"days":15}'] })
+		expect(body.result.initialValue.departed_on).toBe(dmy(departed))
+		expect(translate('vi', 'trip.offApproved.DEPART')).toBe('Ngày đi khác ngày đã duyệt hơn 7 ngày: xin xác nhận và ghi lý do')
+		expect(translate('en', 'trip.offApproved.DEPART')).toBe('The departure is more than 7 days from the approved dates: please confirm and give the reason')
+		// A reason without the confirmation, or the confirmation without a reason: still refused.
+		refused = await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed), date_reason: 'Chờ thị thực.' })
+		expect(await fieldErrors(refused)).toEqual({ departed_on: ['trip.offApproved.DEPART::{"days":15}'] })
+		refused = await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed), confirm_dates: 'on', date_reason: ' ' })
+		expect(await fieldErrors(refused)).toEqual({ date_reason: ['trip.reasonRequired'] })
+		expect(await planState(db, planId)).toEqual(before)
+		expect(await planRow(planId)).toMatchObject({ status: 'approved', departed_on: null })
+
+		expectRedirect(
+			await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(departed), confirm_dates: 'on', date_reason: 'Đối tác đề nghị lùi ngày đón do chờ thị thực.' }),
+			`/plans/${planId}`,
+		)
+		expect(await planRow(planId)).toMatchObject({ status: 'departed', departed_on: departed })
+		expect((await eventRows(planId)).at(-1)).toMatchObject({ event: 'DEPART', comment: 'Đối tác đề nghị lùi ngày đón do chờ thị thực.' })
+		expect((await viewPlan(users.ldld.drafter, planId)).events.at(-1)).toMatchObject({ event: 'DEPART', comment: 'Đối tác đề nghị lùi ngày đón do chờ thị thực.' })
+
+		// Exactly 7 days from the approved end: recorded without a question.
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(addDays(today, -13)) }), `/plans/${planId}`)
+		expect((await eventRows(planId)).at(-1)).toMatchObject({ event: 'COMPLETE_TRIP', comment: null })
+	})
+})
+
+describe('a return recorded after the report was due', () => {
+	async function reminderEmails(planId: string) {
+		return db
+			.selectFrom('email_message')
+			.select(['template', 'recipient_id', 'props', 'dedupe_key'])
+			.where('plan_id', '=', planId)
+			.where('dedupe_key', 'like', 'reminder:%')
+			.orderBy('created_at')
+			.orderBy('id')
+			.execute()
+	}
+
+	test('reminds the drafter at once, says the report is late, and escalates to the approvers only 14 days after that reminder', async () => {
+		const { users } = world
+		const returned = addDays(today, -20)
+		const due = addDays(returned, 15)
+		const planId = await approvedPlan('ldld', { fields: approvedFor(addDays(today, -23), returned) })
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(addDays(today, -23)) }), `/plans/${planId}`)
+		expect(await reminderEmails(planId)).toEqual([])
+
+		const response = await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) })
+		expectRedirect(response, `/plans/${planId}`)
+		const { toast } = await getToast(new Request('http://localhost/', { headers: { Cookie: response.headers.get('Set-Cookie')!.split(';')[0]! } }))
+		expect(toast).toMatchObject({ message: 'plan.done.COMPLETE_TRIP.late', params: { days: 5, dueDate: dmy(due) } })
+		expect(translate('vi', 'plan.done.COMPLETE_TRIP.late', toast!.params)).toMatch(/^Đã ghi nhận đoàn về\. Báo cáo sau chuyến đi đã quá hạn 5 ngày/)
+
+		// The drafter's reminder, queued with the return (same transaction), as email and notification.
+		expect(await planRow(planId)).toMatchObject({ status: 'trip_done', report_due_on: due, report_late_reminded_on: today })
+		const drafter = users.ldld.drafter.id
+		const key = `reminder:${planId}:late-return:${drafter}`
+		expect(await reminderEmails(planId)).toEqual([
+			{ template: 'report-overdue', recipient_id: drafter, dedupe_key: key, props: expect.objectContaining({ point: 'late-return', days: 5, dueOn: due, escalation: false }) },
+		])
+		const notifications = await db.selectFrom('notification').select(['user_id', 'kind']).where('dedupe_key', '=', key).execute()
+		expect(notifications).toEqual([{ user_id: drafter, kind: 'report-overdue' }])
+
+		// The daily job from today on: the drafter again after 7 days, the approvers from 14 days after the reminder
+		// (not from 14 days after the due date, which would have been 5 days from now).
+		const sent: string[] = []
+		for (let day = today; day <= addDays(today, 21); day = addDays(day, 1)) {
+			await runDailyReminders(db, day)
+			await runDailyReminders(db, day)
+			const emails = await reminderEmails(planId)
+			for (const e of emails.slice(sent.length + 1)) sent.push(`+${daysBetween(today, day)} ${e.recipient_id === drafter ? 'drafter' : e.recipient_id === users.ldld.approver.id ? 'approver' : e.recipient_id}`)
+		}
+		expect(sent.sort()).toEqual(['+14 approver', '+14 drafter', '+21 approver', '+21 drafter', '+7 drafter'])
+	})
+
+	test('a return on time sends no reminder and says the report is due', async () => {
+		const { users } = world
+		const returned = addDays(today, -2)
+		const planId = await approvedPlan('ldld', { fields: approvedFor(addDays(today, -5), returned) })
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(addDays(today, -5)) }), `/plans/${planId}`)
+		const response = await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) })
+		const { toast } = await getToast(new Request('http://localhost/', { headers: { Cookie: response.headers.get('Set-Cookie')!.split(';')[0]! } }))
+		expect(toast).toMatchObject({ message: 'plan.done.COMPLETE_TRIP' })
+		expect(await reminderEmails(planId)).toEqual([])
+		expect((await planRow(planId)).report_late_reminded_on).toBeNull()
+	})
 })

@@ -255,3 +255,19 @@ describe('in-app notification texts', () => {
 		expect(notificationMessage('report-returned', { ...params, comment: null }, 'vi').params.comment).toBe('')
 	})
 })
+
+describe('after a late return', () => {
+	test('the overdue rounds count from the late-return reminder, so the approvers hear of it two rounds after the drafter', () => {
+		const due = '2027-03-25'
+		const reminded = '2027-04-10'
+		const points = reportReminderDates(due, '2027-03-01', '2027-05-10', reminded).map(
+			({ date, reminder }) => [date, reminder.point, 'escalate' in reminder && reminder.escalate, 'daysLate' in reminder && reminder.daysLate],
+		)
+		expect(points).toEqual([
+			['2027-04-17', 'overdue-1', false, 23],
+			['2027-04-24', 'overdue-2', true, 30],
+			['2027-05-01', 'overdue-3', true, 37],
+			['2027-05-08', 'overdue-4', true, 44],
+		])
+	})
+})

@@ -22,8 +22,9 @@ export type PlanEvent =
 	| { type: 'WITHDRAW'; actor: WorkflowActor }
 	| { type: 'RESUBMIT'; actor: WorkflowActor }
 	// After approval: the trip, and the report of its results.
-	| { type: 'DEPART'; actor: WorkflowActor }
-	| { type: 'COMPLETE_TRIP'; actor: WorkflowActor }
+	/** The comment: why the date is far from the approved one. */
+	| { type: 'DEPART'; actor: WorkflowActor; comment?: string }
+	| { type: 'COMPLETE_TRIP'; actor: WorkflowActor; comment?: string }
 	| { type: 'CANCEL'; actor: WorkflowActor; comment: string }
 	/** New timing within the plan year: the approval stands. */
 	| { type: 'POSTPONE'; actor: WorkflowActor; comment: string }

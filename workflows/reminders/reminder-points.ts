@@ -86,12 +86,28 @@ export type ReportReminder =
 /**
  * The reminder of a report due on `dueOn` that falls on `today`, if any: due − 3 days → 'before',
  * the due date → 'due', due + 7k days (k ≥ 1) → 'overdue-k'. Every other day → null.
+ * A return recorded after the due date reminded the drafter on `lateRemindedOn` ('late-return');
+ * the overdue rounds then count from that day, so the approvers hear of it (round 2) only after
+ * the drafter has had that reminder and one more.
  */
 export function reportReminderPoint(
 	dueOn: string,
 	today: string,
+	lateRemindedOn: string | null = null,
 ): ReportReminder | null {
 	const late = daysBetween(dueOn, today)
+	if (lateRemindedOn && lateRemindedOn > dueOn) {
+		const since = daysBetween(lateRemindedOn, today)
+		if (since <= 0 || since % OVERDUE_EVERY_DAYS !== 0) return null
+		const round = since / OVERDUE_EVERY_DAYS
+		return {
+			point: `overdue-${round}`,
+			template: 'report-overdue',
+			round,
+			daysLate: late,
+			escalate: round >= ESCALATE_FROM_OVERDUE,
+		}
+	}
 	if (late === -DAYS_BEFORE_DUE)
 		return {
 			point: 'before',
@@ -112,11 +128,19 @@ export function reportReminderPoint(
 	return null
 }
 
+/** The reminder a return recorded on `today`, after the report's due date, sends the drafter at once. */
+export const LATE_RETURN_POINT = 'late-return'
+
 /** Every reminder point of a report due on `dueOn`, in order, from `from` to `to` inclusive (for pages and tests). */
-export function reportReminderDates(dueOn: string, from: string, to: string) {
+export function reportReminderDates(
+	dueOn: string,
+	from: string,
+	to: string,
+	lateRemindedOn: string | null = null,
+) {
 	const dates: { date: string; reminder: ReportReminder }[] = []
 	for (let day = from; day <= to; day = addDays(day, 1)) {
-		const reminder = reportReminderPoint(dueOn, day)
+		const reminder = reportReminderPoint(dueOn, day, lateRemindedOn)
 		if (reminder) dates.push({ date: day, reminder })
 	}
 	return dates

@@ -4,7 +4,11 @@ import {
 	notifyAndEnqueue,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
-import { findPlansWaiting, findReportsOwed } from '#db/repos/reminder.server.ts'
+import {
+	findPlansWaiting,
+	findReportsOwed,
+	markLateReminded,
+} from '#db/repos/reminder.server.ts'
 import {
 	newDecisionLinks,
 	saveDecisionLinks,
@@ -18,10 +22,13 @@ import {
 	approvalPointKey,
 	approvalReminderPoint,
 	dateInVietnam,
+	daysBetween,
 	DAYS_BEFORE_DUE,
 	isIsoDate,
+	LATE_RETURN_POINT,
 	reminderDedupeKey,
 	reminderInstant,
+	type ReportReminder,
 	reportReminderPoint,
 } from './reminder-points.ts'
 
@@ -92,38 +99,12 @@ export async function runDailyReminders(
 
 	const planned: PlannedReminder[] = []
 	for (const plan of reports) {
-		const reminder = reportReminderPoint(plan.report_due_on!, today)
-		if (!reminder) continue
-		const drafter: Audience = plan.drafter_active
-			? { user: plan.created_by }
-			: { draftersOf: plan.organisation_id }
-		const escalate = reminder.template === 'report-overdue' && reminder.escalate
-		planned.push({
-			planId: plan.id,
-			organisationId: plan.organisation_id,
-			point: reminder.point,
-			template: reminder.template,
-			audiences: escalate
-				? [drafter, { approversOf: plan.organisation_id }]
-				: [drafter],
-			props: (_recipient, audience) => ({
-				planId: plan.id,
-				planName: plan.name,
-				organisationName: plan.organisation_name,
-				toStatus: plan.status,
-				point: reminder.point,
-				returnedOn: plan.returned_on,
-				dueOn: plan.report_due_on!,
-				days:
-					reminder.template === 'report-overdue'
-						? reminder.daysLate
-						: reminder.daysLeft,
-				escalation: 'approversOf' in audience,
-				drafterName: plan.drafter_name,
-				drafterInactive: !plan.drafter_active,
-				informational: false,
-			}),
-		})
+		const reminder = reportReminderPoint(
+			plan.report_due_on!,
+			today,
+			plan.report_late_reminded_on,
+		)
+		if (reminder) planned.push(reportReminder(plan, reminder))
 	}
 	for (const plan of waiting) {
 		const reminder = approvalReminderPoint(
@@ -161,6 +142,89 @@ export async function runDailyReminders(
 			}),
 		})
 	}
+	return sendReminders(db, planned, today)
+}
+
+type OwedReport = Awaited<ReturnType<typeof findReportsOwed>>[number]
+
+/** The drafter's reminder of a report owed (or, if the drafter has left, the organisation's drafters'), and from the escalating rounds the approvers'. */
+function reportReminder(
+	plan: OwedReport,
+	reminder:
+		| ReportReminder
+		| { point: string; template: 'report-overdue'; daysLate: number },
+): PlannedReminder {
+	const drafter: Audience = plan.drafter_active
+		? { user: plan.created_by }
+		: { draftersOf: plan.organisation_id }
+	const escalate = 'escalate' in reminder && reminder.escalate
+	return {
+		planId: plan.id,
+		organisationId: plan.organisation_id,
+		point: reminder.point,
+		template: reminder.template,
+		audiences: escalate
+			? [drafter, { approversOf: plan.organisation_id }]
+			: [drafter],
+		props: (_recipient, audience) => ({
+			planId: plan.id,
+			planName: plan.name,
+			organisationName: plan.organisation_name,
+			toStatus: plan.status,
+			point: reminder.point,
+			returnedOn: plan.returned_on,
+			dueOn: plan.report_due_on!,
+			days:
+				reminder.template === 'report-overdue'
+					? reminder.daysLate
+					: reminder.daysLeft,
+			escalation: 'approversOf' in audience,
+			drafterName: plan.drafter_name,
+			drafterInactive: !plan.drafter_active,
+			informational: false,
+		}),
+	}
+}
+
+/**
+ * A return recorded on `today` after the report's due date: the drafter is reminded at once
+ * (an overdue reminder, in the caller's transaction, keyed like the daily ones), and the plan
+ * notes the day, from which the next overdue reminders and the escalation are counted.
+ * Returns the days the report is late, or null when it is not late.
+ */
+export async function remindLateReturn(db: Db, planId: string, today: string) {
+	const [plan] = await findReportsOwed(db, {
+		today,
+		dueSoon: addDays(today, DAYS_BEFORE_DUE),
+		planId,
+	})
+	if (!plan?.report_due_on || plan.report_due_on >= today) return null
+	const daysLate = daysBetween(plan.report_due_on, today)
+	await markLateReminded(db, planId, today)
+	await sendReminders(
+		db,
+		[
+			reportReminder(plan, {
+				point: LATE_RETURN_POINT,
+				template: 'report-overdue',
+				daysLate,
+			}),
+		],
+		today,
+	)
+	return daysLate
+}
+
+/**
+ * Sends planned reminders: resolves their audiences (substitutes in force today for approvers),
+ * then one insert of notifications and emails with their jobs, deduplicated by key, and one of
+ * the decision links' hashes.
+ */
+async function sendReminders(
+	db: Db,
+	planned: PlannedReminder[],
+	today: string,
+): Promise<ReminderRun> {
 	if (!planned.length) return { today, reminders: [], emailsQueued: 0 }
 
 	const audiences = planned.flatMap(p => p.audiences)

@@ -10,7 +10,7 @@ import {
 } from '#workflows/plans/plan.server.ts'
 import { type PlanEvent } from '#workflows/plans/plan.machine.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
-import { parseDate } from '#lib/format.ts'
+import { formatIsoDate, parseDate } from '#lib/format.ts'
 import {
 	forbidden,
 	hasRole,
@@ -18,7 +18,13 @@ import {
 } from '#workflows/access/permissions.server.ts'
 import { workflowActor } from '#workflows/access/plan-access.server.ts'
 import { done, refused } from '#workflows/outcome.ts'
-import { addDays, todayIso } from '#lib/trip-dates.ts'
+import {
+	addDays,
+	daysOffApproved,
+	TRIP_DATE_TOLERANCE_DAYS,
+	todayIso,
+} from '#lib/trip-dates.ts'
+import { remindLateReturn } from '#workflows/reminders/reminders.server.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */
 export const TRIP_INTENTS = [
@@ -59,19 +65,77 @@ const optionalDate = z
 
 type Facts = NonNullable<Awaited<ReturnType<typeof getTripFacts>>>
 
+/** Asked for only when the date is far from the approved one. */
+const offDates = {
+	confirm_dates: z.literal('on').optional(),
+	date_reason: z
+		.string()
+		.trim()
+		.max(4000, { error: 'error.tooLong' })
+		.optional(),
+}
+
+/**
+ * A departure or return more than TRIP_DATE_TOLERANCE_DAYS from the approved dates is recorded
+ * only when confirmed with a reason; the first submission asks for both on the date field.
+ */
+function checkOffDates(
+	ctx: z.RefinementCtx,
+	facts: Facts,
+	intent: 'DEPART' | 'COMPLETE_TRIP',
+	field: string,
+	value: { date: string; confirm_dates?: 'on'; date_reason?: string },
+) {
+	if (!value.date) return
+	const off = daysOffApproved(value.date, facts, intent)
+	if (off <= TRIP_DATE_TOLERANCE_DAYS) return
+	const inbound = facts.direction === 'in' ? '.in' : ''
+	if (!value.confirm_dates)
+		ctx.addIssue({
+			code: 'custom',
+			path: [field],
+			message: `trip.offApproved.${intent}${inbound}::${JSON.stringify({ days: off })}`,
+		})
+	else if (!value.date_reason)
+		ctx.addIssue({
+			code: 'custom',
+			path: ['date_reason'],
+			message: 'trip.reasonRequired',
+		})
+}
+
 /** One schema per form; the checks against the stored plan and today are part of it. */
 export function tripSchema(intent: TripIntent, facts: Facts, today: string) {
 	switch (intent) {
 		case 'DEPART':
 			return z
-				.object({ intent: z.literal(intent), version, departed_on: date() })
-				.refine(v => !v.departed_on || v.departed_on <= today, {
-					path: ['departed_on'],
-					error: 'trip.dateInFuture',
+				.object({
+					intent: z.literal(intent),
+					version,
+					departed_on: date(),
+					...offDates,
+				})
+				.superRefine((v, ctx) => {
+					if (v.departed_on > today)
+						ctx.addIssue({
+							code: 'custom',
+							path: ['departed_on'],
+							message: 'trip.dateInFuture',
+						})
+					else
+						checkOffDates(ctx, facts, intent, 'departed_on', {
+							...v,
+							date: v.departed_on,
+						})
 				})
 		case 'COMPLETE_TRIP':
 			return z
-				.object({ intent: z.literal(intent), version, returned_on: date() })
+				.object({
+					intent: z.literal(intent),
+					version,
+					returned_on: date(),
+					...offDates,
+				})
 				.superRefine((v, ctx) => {
 					if (!v.returned_on) return
 					if (v.returned_on > today)
@@ -85,6 +149,11 @@ export function tripSchema(intent: TripIntent, facts: Facts, today: string) {
 							code: 'custom',
 							path: ['returned_on'],
 							message: `trip.returnBeforeDeparture${facts.direction === 'in' ? '.in' : ''}`,
+						})
+					else
+						checkOffDates(ctx, facts, intent, 'returned_on', {
+							...v,
+							date: v.returned_on,
 						})
 				})
 		case 'CANCEL':
@@ -197,11 +266,11 @@ export async function handleTripAction(
 	let changes: PlanFieldChanges
 	switch (value.intent) {
 		case 'DEPART':
-			event = { type: 'DEPART', actor }
+			event = { type: 'DEPART', actor, comment: value.date_reason }
 			changes = { departed_on: value.departed_on }
 			break
 		case 'COMPLETE_TRIP':
-			event = { type: 'COMPLETE_TRIP', actor }
+			event = { type: 'COMPLETE_TRIP', actor, comment: value.date_reason }
 			changes = {
 				returned_on: value.returned_on,
 				report_due_on: addDays(value.returned_on, facts.report_due_days),
@@ -221,17 +290,29 @@ export async function handleTripAction(
 			}
 			break
 	}
-	const result = await db.transaction().execute(trx =>
-		applyPlanEvent(trx, {
+	const today = todayIso()
+	const { result, daysLate } = await db.transaction().execute(async trx => {
+		const result = await applyPlanEvent(trx, {
 			planId,
 			expectedVersion: value.version,
 			event,
 			changes,
-		}),
-	)
+		})
+		// A return recorded after the report's due date reminds the drafter at once, in this transaction.
+		const daysLate =
+			result.status === 'ok' && event.type === 'COMPLETE_TRIP'
+				? await remindLateReturn(trx, planId, today)
+				: null
+		return { result, daysLate }
+	})
 	switch (result.status) {
 		case 'ok':
-			return done(planId, `plan.done.${event.type}`)
+			return daysLate
+				? done(planId, 'plan.done.COMPLETE_TRIP.late', {
+						days: daysLate,
+						dueDate: formatIsoDate(changes.report_due_on ?? null),
+					})
+				: done(planId, `plan.done.${event.type}`)
 		case 'conflict':
 			return refuse('conflict', [], result.last)
 		case 'wrong_state':

@@ -15,7 +15,7 @@ import { notFound } from '#workflows/access/permissions.server.ts'
 import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { actOnPlan } from '#workflows/plans/plan-actions.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
-import { todayIso } from '#lib/trip-dates.ts'
+import { todayIso, tripDateDefault } from '#lib/trip-dates.ts'
 import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
 import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
@@ -109,6 +109,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		report_submitted_by: _reportSubmittedBy,
 		...record
 	} = page
+	const today = todayIso()
 	return json({
 		plan: record,
 		draft: recordToDraft(record),
@@ -129,7 +130,12 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		stepDecisions,
 		answerRequired: Boolean(currentStep?.requires_written_answer),
 		file,
-		today: todayIso(),
+		today,
+		// The trip's date fields offer the approved dates, not today.
+		tripDefaults: {
+			DEPART: tripDateDefault(page, 'DEPART', today),
+			COMPLETE_TRIP: tripDateDefault(page, 'COMPLETE_TRIP', today),
+		},
 	})
 }
 

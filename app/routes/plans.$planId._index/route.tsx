@@ -113,6 +113,7 @@ export default function PlanRoute() {
 				hasReport={plan.has_report}
 				canAmend={data.canEdit && plan.status === 'approved'}
 				last={tripResult || null}
+				defaults={data.tripDefaults}
 			/>
 			{sinceApproval ? (
 				<PlanChanges
