@@ -137,7 +137,7 @@ test("seed 001's Savannakhet plan: issued as 1/KH-LĐLĐ, its DOCX holds the hea
 		'Độc lập - Tự do - Hạnh phúc',
 		'Số: 1/KH-LĐLĐ',
 		'KẾ HOẠCH',
-		'Đoàn LĐLĐ tỉnh Quảng Trị đi Lào',
+		'Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020 đi Lào',
 		'làm việc với Liên hiệp Công đoàn tỉnh Savannakhet năm 2020',
 		'- Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
 		'- Đi thực tế một số CĐCS',
@@ -182,7 +182,7 @@ test("seed 001's Savannakhet plan: issued as 1/KH-LĐLĐ, its DOCX holds the hea
 	expect(register).toEqual([
 		{
 			notation: '1/KH-LĐLĐ',
-			subject: 'Kế hoạch Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+			subject: 'Kế hoạch Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020',
 			plan_id: plan.id,
 		},
 	])
