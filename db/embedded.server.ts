@@ -331,10 +331,11 @@ async function waitUntilReady(
 		}
 		const pidFile = path.join(dataDir, 'postmaster.pid')
 		// The eighth line of postmaster.pid is the server's state: 'ready' once it takes connections.
-		const status = existsSync(pidFile)
-			? readFileSync(pidFile, 'utf8').split('\n')[7]?.trim()
-			: undefined
-		if (status === 'ready') return
+		const lines = existsSync(pidFile)
+			? readFileSync(pidFile, 'utf8').split('\n')
+			: []
+		// Only this server's file counts: a stale one (a postmaster killed with its app) may say 'ready'.
+		if (Number(lines[0]) === child.pid && lines[7]?.trim() === 'ready') return
 		await sleep(50)
 	}
 	child.kill('SIGQUIT')
@@ -359,8 +360,16 @@ export async function startEmbeddedPostgres(
 		} catch (error) {
 			// A server this process meant to join was stopping (its app died and its watchdog is
 			// stopping it): once it is gone, start our own.
-			if (!(error instanceof JoinFailed) || attempt >= 3) throw error
-			await waitForExit(error.pid, 15_000)
+			if (error instanceof JoinFailed && attempt < 3) {
+				await waitForExit(error.pid, 15_000)
+				continue
+			}
+			// The backends of a killed postmaster hold its shared memory for a moment after it died.
+			const leftover =
+				error instanceof DatabaseStartError &&
+				/shared memory|lock file/i.test(error.message)
+			if (!leftover || attempt >= 10) throw error
+			await sleep(1_000)
 		}
 	}
 }
