@@ -301,17 +301,3 @@ export function demoLoginsText() {
 		'\n',
 	)
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-	const { withDatabase } = await import('#db/embedded.server.ts')
-	const { prepareDatabase } = await import('./start-up.server.ts')
-	await withDatabase(async (_db, url) => {
-		const { seeded } = await prepareDatabase(url)
-		console.log(
-			seeded
-				? 'Đã nạp dữ liệu demo.'
-				: 'Cơ sở dữ liệu đã có dữ liệu; không nạp lại dữ liệu demo.',
-		)
-		console.log(demoLoginsText())
-	})
-}
