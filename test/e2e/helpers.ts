@@ -178,7 +178,7 @@ export async function submitPlan(page: Page, planName: string) {
 	const field = (label: string) =>
 		page
 			.locator('.field')
-			.filter({ has: page.getByText(label, { exact: true }) })
+			.filter({ has: page.getByLabel(label, { exact: true }) })
 			.getByLabel(label, { exact: true })
 	await field('Năm kế hoạch').fill('2027')
 	await field('Tên đoàn').fill(planName)

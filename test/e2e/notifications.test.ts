@@ -147,7 +147,7 @@ test.skip('the bell counts up when a plan is submitted to you, and down when you
 		await page.goto('/plans/new')
 		await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' }).waitFor()
 		await waitForHydration(page)
-		const field = (label: string) => page.locator('.field').filter({ has: page.getByText(label, { exact: true }) }).getByLabel(label, { exact: true })
+		const field = (label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) }).getByLabel(label, { exact: true })
 		await field('Năm kế hoạch').fill('2027')
 		await field('Tên đoàn').fill(planName)
 		await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')

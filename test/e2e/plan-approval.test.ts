@@ -49,7 +49,7 @@ function panel(page: Page, heading: string | RegExp) {
 
 /** The control labelled `label` and the errors shown under it, in the same field. */
 function field(page: Page, label: string) {
-	const scope = page.locator('.field').filter({ has: page.getByText(label, { exact: true }) })
+	const scope = page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) })
 	return { control: scope.getByLabel(label, { exact: true }), errors: scope.getByRole('alert') }
 }
 
