@@ -178,8 +178,8 @@ export async function submitPlan(page: Page, planName: string) {
 	const field = (label: string) =>
 		page
 			.locator('.field')
-			.filter({ has: page.getByLabel(label, { exact: true }) })
-			.getByLabel(label, { exact: true })
+			.filter({ has: page.getByLabel(labelled(label)) })
+			.getByLabel(labelled(label))
 	await field('Năm kế hoạch').fill('2027')
 	await field('Tên đoàn').fill(planName)
 	await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')
@@ -210,4 +210,9 @@ export async function submitPlan(page: Page, planName: string) {
 		.click()
 	await page.waitForURL(url => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname))
 	return new URL(page.url()).pathname.split('/')[2]
+}
+
+/** A field's label as Playwright reads it: its text, then the required mark " *" if any. */
+export function labelled(label: string) {
+	return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?$`)
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type Browser, launchBrowser, login, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
+import { type Browser, launchBrowser, login, openPage, type Page, screenshot, waitForHydration,
+	labelled,
+} from './helpers.ts'
 
 // Seed 001 (LĐLĐ tỉnh Quảng Trị, plan for 2020), first row of the "ĐOÀN RA" table.
 const PLAN = {
@@ -49,8 +51,8 @@ function panel(page: Page, heading: string | RegExp) {
 
 /** The control labelled `label` and the errors shown under it, in the same field. */
 function field(page: Page, label: string) {
-	const scope = page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) })
-	return { control: scope.getByLabel(label, { exact: true }), errors: scope.getByRole('alert') }
+	const scope = page.locator('.field').filter({ has: page.getByLabel(labelled(label)) })
+	return { control: scope.getByLabel(labelled(label)), errors: scope.getByRole('alert') }
 }
 
 function statusBadge(page: Page) {
@@ -131,8 +133,7 @@ async function timeline(page: Page) {
 	)
 }
 
-// Broken by session 4's merges (see its closing note); to be fixed first next session.
-test.skip('a delegation plan from seed 001 climbs the chain, is returned by the Tỉnh ủy, fixed and approved', { timeout: 240_000 }, async () => {
+test('a delegation plan from seed 001 climbs the chain, is returned by the Tỉnh ủy, fixed and approved', { timeout: 240_000 }, async () => {
 	const drafter = await openPage(browser)
 	const chairman = await openPage(browser)
 	const party = await openPage(browser)
@@ -308,6 +309,8 @@ test.skip('a delegation plan from seed 001 climbs the chain, is returned by the 
 		)
 		expect(changeRows).toEqual([
 			['Số thành viên', '10', '10 (2 người đã có tên)'],
+			// The number of days follows the exact dates typed.
+			['Số ngày', '3-4 ngày', '4 ngày'],
 			['Thời gian', 'Năm 2020', 'Từ 14/09/2020 đến 17/09/2020'],
 			['Thành viên được thêm', '', MEMBERS.map(m => `${m.fullName}, ${m.title}, ${m.organisation}`).join('\n')],
 		])

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type Browser, expectNoSeriousAxeViolations, launchBrowser, login, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
+import { type Browser, expectNoSeriousAxeViolations, launchBrowser, login, openPage, type Page, screenshot, waitForHydration,
+	labelled,
+} from './helpers.ts'
 
 let browser: Browser
 beforeAll(async () => {
@@ -11,15 +13,15 @@ afterAll(async () => {
 
 /** The control labelled `label` and the errors shown under it, in the same field. */
 function field(page: Page, label: string) {
-	const scope = page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) })
-	return { control: scope.getByLabel(label, { exact: true }), errors: scope.getByRole('alert') }
+	const scope = page.locator('.field').filter({ has: page.getByLabel(labelled(label)) })
+	return { control: scope.getByLabel(labelled(label)), errors: scope.getByRole('alert') }
 }
 
 async function errorsOf(page: Page, label: string) {
 	return field(page, label).errors.allTextContents()
 }
 
-// Broken by session 4's merges (see its closing note); to be fixed first next session.
+// Still failing after session 4's merges: 'Số ngày' is no longer flagged once dates are typed (days follow the dates, even from 31/02); see the issue note.
 test.skip('after "Lưu và gửi duyệt", correcting one field leaves the other missing fields flagged', async () => {
 	const { page, assertNoErrors, close } = await openPage(browser)
 	try {
