@@ -191,6 +191,9 @@ async function initialise(
 				`--pwfile=${pwFile}`,
 				'--encoding=UTF8',
 				'--locale=C',
+				// Unicode-aware lower()/upper() without depending on the machine's installed locales.
+				'--locale-provider=builtin',
+				'--builtin-locale=C.UTF-8',
 			],
 			ids,
 		).catch(error => {
