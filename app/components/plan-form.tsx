@@ -9,6 +9,7 @@ import { getZodConstraint } from '@conform-to/zod/v4'
 import { AttachmentsSection } from '#app/components/attachments-section.tsx'
 import { Form } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
+import { daysBetween } from '#lib/trip-dates.ts'
 import { type z } from 'zod'
 import {
 	DefaultSubmit,
@@ -23,7 +24,7 @@ import {
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
-import { formatIsoDate } from '#lib/format.ts'
+import { formatIsoDate, parseDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
 	type PlanDraft,
@@ -109,7 +110,7 @@ export function PlanForm({
 	useEffect(() => {
 		if (dates.current === `${start}|${end}`) return
 		dates.current = `${start}|${end}`
-		const days = daysBetween(start, end)
+		const days = tripDays(start, end)
 		if (days) form.update({ name: fields.days.name, value: String(days) })
 	}, [start, end, form, fields.days.name])
 
@@ -286,12 +287,11 @@ export function PlanForm({
 	)
 }
 
-/** Days from dd/mm/yyyy `start` to `end`, both counted; undefined unless both are dates in order. */
-function daysBetween(start?: string, end?: string) {
-	const iso = (v?: string) => {
-		const m = v?.trim().match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})$/)
-		return m ? Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1])) : NaN
-	}
-	const days = (iso(end) - iso(start)) / 86_400_000 + 1
-	return Number.isFinite(days) && days >= 1 && days <= 366 ? days : undefined
+/** Days from dd/mm/yyyy `start` to `end`, both counted; undefined unless both are real dates in order. */
+function tripDays(start?: string, end?: string) {
+	const from = start ? parseDate(start) : null
+	const to = end ? parseDate(end) : null
+	if (!from || !to) return undefined
+	const days = daysBetween(from, to) + 1
+	return days >= 1 && days <= 366 ? days : undefined
 }

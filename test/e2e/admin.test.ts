@@ -19,8 +19,7 @@ async function logout(page: Page) {
 	await Promise.all([page.waitForURL(url => url.pathname === '/login'), page.getByRole('button', { name: 'Đăng xuất', exact: true }).click()])
 }
 
-// Broken by session 4's merges (see its closing note); to be fixed first next session.
-test.skip('an admin creates a user, who must replace the one-time password at first sign-in', async () => {
+test('an admin creates a user, who must replace the one-time password at first sign-in', async () => {
 	const admin = await openPage(browser)
 	const email = `e2e.${Date.now()}@ldld-quangtri.vn`
 	const name = 'Lê Thị Ánh Tuyết'

@@ -32,8 +32,7 @@ async function outboxRow(page: Page, email: string, subject: string) {
 	}
 }
 
-// Broken by session 4's merges (see its closing note); to be fixed first next session.
-test.skip('forgot password, end to end through the outbox: the emailed link works once and signs the user in', async () => {
+test('forgot password, end to end through the outbox: the emailed link works once and signs the user in', async () => {
 	// A user of this test's own, so no other test's password changes.
 	const email = `e2e.quenmatkhau.${Date.now()}@ldld-quangtri.vn`
 	const name = 'Phan Thị Ngọc Ánh'
@@ -131,8 +130,7 @@ async function bellCount(page: Page) {
 	return Number(label!.split(' ')[0])
 }
 
-// Broken by session 4's merges (see its closing note); to be fixed first next session.
-test.skip('the bell counts up when a plan is submitted to you, and down when you read it', async () => {
+test('the bell counts up when a plan is submitted to you, and down when you read it', async () => {
 	const planName = `Đoàn LĐLĐ tỉnh Quảng Trị đi Lào (thông báo ${Date.now()})`
 	const chairman = await openPage(browser)
 	const drafter = await openPage(browser)
