@@ -33,33 +33,45 @@ async function migrationsOf(sql: TransactionSql) {
 	return { app: app.map(r => r.name), queue: queue?.id ?? 0 }
 }
 
+/**
+ * A query giving each row of `table` as one line of COPY's text format (what `COPY … FROM STDIN`
+ * reads back): the columns COPY takes (not generated ones), tab-separated, \N for null.
+ * Read with a cursor rather than `COPY … TO STDOUT`: postgres.js leaves its socket paused when a
+ * COPY's rows arrive before the stream is read, and the backup then hung for good.
+ */
+async function copyLinesQuery(sql: TransactionSql, table: string) {
+	const columns = await sql<{ name: string }[]>`
+		SELECT quote_ident(attname) AS name FROM pg_attribute
+		WHERE attrelid = ${table}::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
+		ORDER BY attnum`
+	const fields = columns.map(
+		({ name }) =>
+			`CASE WHEN ${name} IS NULL THEN '\\N' ELSE replace(replace(replace(replace(${name}::text, '\\', '\\\\'), E'\\n', '\\n'), E'\\r', '\\r'), E'\\t', '\\t') END`,
+	)
+	return `SELECT concat_ws(E'\\t', ${fields.join(', ')}) AS line FROM ${table}`
+}
+
 export async function backupDatabase(url: string, file: string) {
 	const sql = connect(url)
 	const gzip = createGzip()
 	const written = pipeline(gzip, createWriteStream(file))
-	// No waiting for 'drain' while a COPY streams (postgres.js stalls then); gzip buffers meanwhile.
-	const write = (text: string | Buffer) => void gzip.write(text)
+	const write = async (text: string) => {
+		if (!gzip.write(text)) await once(gzip, 'drain')
+	}
 	try {
 		const counts = await sql.begin('isolation level repeatable read read only', async tx => {
 			const tables = await tablesOf(tx)
 			const header = { format: 'doingoai-backup', version: 1, createdAt: new Date().toISOString(), migrations: await migrationsOf(tx), tables }
-			write(`${JSON.stringify(header)}\n`)
+			await write(`${JSON.stringify(header)}\n`)
 			const counts: Record<string, number> = {}
 			for (const table of tables) {
-				write(`\\table ${table}\n`)
+				await write(`\\table ${table}\n`)
 				let rows = 0
-				// Events, not `for await`: postgres.js's COPY stream ends with 'close' only.
-				const stream = await tx.unsafe(`COPY ${table} TO STDOUT`).readable()
-				stream.on('data', (chunk: Buffer) => {
-					rows += chunk.toString('utf8').split('\n').length - 1
-					write(chunk)
-				})
-				await new Promise((resolve, reject) => {
-					stream.once('close', resolve)
-					stream.once('end', resolve)
-					stream.once('error', reject)
-				})
-				write('\\.\n')
+				for await (const batch of tx.unsafe(await copyLinesQuery(tx, table)).cursor(500)) {
+					await write(batch.map(row => `${row.line}\n`).join(''))
+					rows += batch.length
+				}
+				await write('\\.\n')
 				counts[table] = rows
 			}
 			return counts
