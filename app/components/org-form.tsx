@@ -81,7 +81,7 @@ export function OrganisationForm({
 		lastResult,
 		defaultValue: { ...ORGANISATION_DEFAULTS, ...defaultValue },
 		constraint: getZodConstraint(OrganisationSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: OrganisationSchema }),
 	})

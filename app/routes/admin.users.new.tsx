@@ -157,7 +157,7 @@ export default function NewUserRoute() {
 			roles: ['drafter'],
 		},
 		constraint: getZodConstraint(NewUserSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: NewUserSchema }),
 	})

@@ -141,7 +141,7 @@ export default function AnnualReportEditorRoute() {
 		lastResult: actionData?.result,
 		defaultValue: report,
 		constraint: getZodConstraint(AnnualReportSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: AnnualReportSchema }),
 	})

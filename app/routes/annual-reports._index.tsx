@@ -133,7 +133,7 @@ export default function AnnualReportsRoute() {
 		lastResult: actionData?.result,
 		defaultValue: { year: String(defaultYear) },
 		constraint: getZodConstraint(CreateReportSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: CreateReportSchema }),
 	})

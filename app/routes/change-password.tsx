@@ -90,7 +90,7 @@ export default function ChangePasswordRoute() {
 		id: 'change-password',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(ChangePasswordSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: ChangePasswordSchema }),
 	})

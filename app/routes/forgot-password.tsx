@@ -46,7 +46,7 @@ export default function ForgotPasswordRoute() {
 		id: 'forgot-password',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(ForgotSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: ForgotSchema }),
 	})

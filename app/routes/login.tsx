@@ -80,7 +80,7 @@ export default function LoginRoute() {
 		id: 'login',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(LoginSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: LoginSchema }),
 	})

@@ -86,7 +86,7 @@ export default function NewPartnerRoute() {
 		id: 'partner',
 		lastResult: actionData?.result,
 		constraint: getZodConstraint(PartnerSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: PartnerSchema }),
 	})

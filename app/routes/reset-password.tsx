@@ -79,7 +79,7 @@ export default function ResetPasswordRoute() {
 		lastResult: actionData?.result,
 		defaultValue: { token },
 		constraint: getZodConstraint(ResetSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: ResetSchema }),
 	})

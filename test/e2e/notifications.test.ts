@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { type Browser, launchBrowser, login, mailboxLink, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
+import { type Browser, labelled, launchBrowser, login, mailboxLink, openPage, type Page, screenshot, waitForHydration } from './helpers.ts'
 
 // Without SMTP_URL the e2e server keeps every email in its Outbox; its worker (inside the server,
 // as with `npm start`) renders them within a second or so.
@@ -73,7 +73,7 @@ test('forgot password, end to end through the outbox: the emailed link works onc
 		await outboxRow(page, email, '[Đối ngoại] Tài khoản của bạn đã được tạo')
 		const row = await outboxRow(page, email, '[Đối ngoại] Đặt lại mật khẩu')
 		// No SMTP_URL: kept rather than sent.
-		expect(await row.locator('.status').textContent()).toBe('Đã lưu (không gửi qua SMTP)')
+		expect(await row.locator('.status').textContent()).toBe('Đã lưu (chưa gửi đi)')
 		await waitForHydration(page)
 		await row.getByRole('link', { name: '[Đối ngoại] Đặt lại mật khẩu' }).click()
 		await page.waitForURL(url => /^\/admin\/outbox\/[0-9a-f-]{36}$/.test(url.pathname))
@@ -145,7 +145,7 @@ test('the bell counts up when a plan is submitted to you, and down when you read
 		await page.goto('/plans/new')
 		await page.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' }).waitFor()
 		await waitForHydration(page)
-		const field = (label: string) => page.locator('.field').filter({ has: page.getByLabel(label, { exact: true }) }).getByLabel(label, { exact: true })
+		const field = (label: string) => page.locator('.field').filter({ has: page.getByLabel(labelled(label)) }).getByLabel(labelled(label))
 		await field('Năm kế hoạch').fill('2027')
 		await field('Tên đoàn').fill(planName)
 		await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')

@@ -151,7 +151,7 @@ export default function ChainRoute() {
 			})),
 		},
 		constraint: getZodConstraint(schema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) => parseWithZod(formData, { schema }),
 	})
 	const steps = fields.steps.getFieldList()

@@ -167,7 +167,7 @@ export default function EditUserRoute() {
 			roles: user.roles,
 		},
 		constraint: getZodConstraint(EditUserSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: EditUserSchema }),
 	})

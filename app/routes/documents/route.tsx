@@ -90,7 +90,7 @@ export default function DocumentsRoute() {
 		lastResult: actionData?.result,
 		defaultValue: { notation: data.notation },
 		constraint: getZodConstraint(NotationSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<>

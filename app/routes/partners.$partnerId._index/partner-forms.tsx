@@ -111,7 +111,7 @@ export function AgreementForm({
 		id: defaultValue?.agreement_id ? 'agreement-edit' : 'agreement',
 		lastResult,
 		defaultValue,
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form
@@ -209,7 +209,7 @@ export function SupportForm({
 		id: 'support',
 		lastResult,
 		defaultValue: { currency: 'USD' },
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 	})
 	return (
 		<Form

@@ -131,7 +131,7 @@ export default function PlanDocumentRoute() {
 		lastResult: actionData?.result,
 		defaultValue: data.defaults,
 		constraint: getZodConstraint(IssueSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: IssueSchema }),
 	})
