@@ -103,6 +103,7 @@ export const AUDIT_ACTIONS = [
 	'user.created',
 	'user.activated',
 	'user.deactivated',
+	'user.updated',
 	'organisation.created',
 	'organisation.updated',
 	'chain.published',

@@ -83,12 +83,12 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.drafter': 'Drafted by',
 	'email.field.waitingSince': 'Waiting since',
 	'email.field.daysWaiting': 'Days waiting',
-	'email.days': '{days} days',
+	'email.days': '{days} {days|day|days}',
 
 	'email.reportDue.subject':
-		'The trip report of "{plan}" is due in {days} days',
+		'The trip report of "{plan}" is due in {days} {days|day|days}',
 	'email.reportDue.subjectToday': 'The trip report of "{plan}" is due today',
-	'email.reportDue.heading': 'The trip report is due in {days} days',
+	'email.reportDue.heading': 'The trip report is due in {days} {days|day|days}',
 	'email.reportDue.headingToday': 'The trip report is due today',
 	'email.reportDue.intro':
 		'The delegation “{plan}” of {org} returned on {returned}. Its trip report is due on {due} at the latest.',
@@ -99,25 +99,25 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.reportDue.button': 'Write the report',
 
 	'email.reportOverdue.subject':
-		'The trip report of "{plan}" is {days} days overdue',
-	'email.reportOverdue.heading': 'The trip report is {days} days overdue',
+		'The trip report of "{plan}" is {days} {days|day|days} overdue',
+	'email.reportOverdue.heading': 'The trip report is {days} {days|day|days} overdue',
 	'email.reportOverdue.intro':
 		'The trip report of the delegation “{plan}” was due on {due} and has not been submitted yet.',
 	'email.reportOverdue.after':
 		'Please finish and submit the report now. You will be reminded every 7 days until it is submitted.',
 	'email.reportOverdue.escalationIntro':
-		'The trip report of the delegation “{plan}” of {org} was due on {due} and is {days} days overdue, although its drafter ({drafter}) has been reminded.',
+		'The trip report of the delegation “{plan}” of {org} was due on {due} and is {days} {days|day|days} overdue, although its drafter ({drafter}) has been reminded.',
 	'email.reportOverdue.escalationAfter':
 		"This email goes to the organisation's approvers so that they can follow the report up.",
 	'email.reportOverdue.button': 'Write the report',
 
 	'email.approvalWaiting.subject':
-		'Plan "{plan}" has waited {days} days for your approval',
-	'email.approvalWaiting.heading': 'The plan has waited {days} days for {step}',
+		'Plan "{plan}" has waited {days} {days|day|days} for your approval',
+	'email.approvalWaiting.heading': 'The plan has waited {days} {days|day|days} for {step}',
 	'email.approvalWaiting.headingNoStep':
-		'The plan has waited {days} days for approval',
+		'The plan has waited {days} {days|day|days} for approval',
 	'email.approvalWaiting.intro':
-		'The plan “{plan}” of {org} reached your organisation on {since} and has been waiting for {days} days.',
+		'The plan “{plan}” of {org} reached your organisation on {since} and has been waiting for {days} {days|day|days}.',
 	'email.approvalWaiting.after':
 		'Please review it and decide: approve it, return it for changes or reject it.',
 	'email.approvalWaiting.button': 'Review and approve',

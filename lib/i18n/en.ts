@@ -151,6 +151,7 @@ export const en: Record<MessageKey, string> = {
 	'audit.action.user.created': 'Account created',
 	'audit.action.user.activated': 'Account enabled',
 	'audit.action.user.deactivated': 'Account locked',
+	'audit.action.user.updated': 'Account details changed',
 	'audit.action.organisation.created': 'Organisation created',
 	'audit.action.organisation.updated': 'Organisation updated',
 	'audit.action.chain.published': 'Approval chain published',
@@ -572,7 +573,7 @@ export const en: Record<MessageKey, string> = {
 		'I confirm this date (the plan was approved for {approved})',
 	'trip.dateReason': 'Reason for the other date',
 	'plan.done.COMPLETE_TRIP.late':
-		'Return recorded. The post-trip report is already {days} days overdue (it was due on {dueDate}): please submit it now.',
+		'Return recorded. The post-trip report is already {days} {days|day|days} overdue (it was due on {dueDate}): please submit it now.',
 	'trip.timingUnchanged': 'The new timing is the same as the current one',
 	'report.title': 'Post-trip report',
 	'report.write': 'Write the post-trip report',

@@ -146,6 +146,7 @@ export const vi = {
 	'audit.action.user.created': 'Tạo tài khoản',
 	'audit.action.user.activated': 'Mở khóa tài khoản',
 	'audit.action.user.deactivated': 'Khóa tài khoản',
+	'audit.action.user.updated': 'Sửa thông tin tài khoản',
 	'audit.action.organisation.created': 'Tạo đơn vị',
 	'audit.action.organisation.updated': 'Sửa thông tin đơn vị',
 	'audit.action.chain.published': 'Ban hành quy trình phê duyệt',

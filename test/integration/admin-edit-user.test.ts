@@ -36,11 +36,22 @@ describe('an admin edits a user', () => {
 		expect(response.status).toBe(302)
 		const saved = await user('soanthao@ldld-quangtri.vn')
 		expect(saved).toMatchObject({ full_name: 'Nguyễn Thị Hương Giang', title: 'Chuyên viên Ban Đối ngoại', roles: ['drafter', 'approver'], version: drafter.version + 1 })
+		// The audit log keeps who changed what, with only the changed fields' old and new values.
+		const audit = await db.selectFrom('audit_log').select(['action', 'subject_id', 'before', 'after']).where('action', '=', 'user.updated').execute()
+		expect(audit).toEqual([
+			{
+				action: 'user.updated',
+				subject_id: drafter.id,
+				before: { full_name: drafter.full_name, title: drafter.title, roles: drafter.roles },
+				after: { full_name: 'Nguyễn Thị Hương Giang', title: 'Chuyên viên Ban Đối ngoại', roles: ['drafter', 'approver'] },
+			},
+		])
 
 		// The same form again, from before that save, is refused and changes nothing.
 		const stale = await post('quantri@ldld-quangtri.vn', drafter, { ...form, full_name: 'Tên khác' })
 		expect(stale.status).toBe(409)
 		expect((await user('soanthao@ldld-quangtri.vn')).full_name).toBe('Nguyễn Thị Hương Giang')
+		expect(await db.selectFrom('audit_log').select('id').where('action', '=', 'user.updated').execute()).toHaveLength(1)
 	})
 
 	test('an organisation admin cannot move a user to another organisation, nor edit another organisation’s user', async () => {

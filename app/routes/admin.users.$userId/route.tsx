@@ -24,6 +24,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 import { invariantResponse } from '#app/utils/misc.ts'
 import { sendPasswordReset } from '#workflows/access/password-reset.server.ts'
+import { changedValues, recordAudit } from '#db/repos/audit-log.server.ts'
 import {
 	isBoardAdmin,
 	requireOrganisationInScope,
@@ -131,11 +132,18 @@ export const action =
 				)
 			const { version, full_name, title, organisation_id, roles } =
 				submission.value
-			const updated = await updateUserProfile(db, user.id, version, {
-				full_name,
-				title: title ?? '',
-				organisation_id,
-				roles,
+			const values = { full_name, title: title ?? '', organisation_id, roles }
+			const updated = await db.transaction().execute(async trx => {
+				const row = await updateUserProfile(trx, user.id, version, values)
+				if (row)
+					await recordAudit(trx, {
+						actorId: admin.id,
+						organisationId: user.organisation_id,
+						action: 'user.updated',
+						subjectId: user.id,
+						...changedValues(user, values),
+					})
+				return row
 			})
 			if (!updated)
 				return json(
