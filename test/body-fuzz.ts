@@ -80,6 +80,8 @@ export function fuzzForms(planId: string) {
 			`/plans/${planId}/report`,
 			'/admin/users/new',
 			'/partners/new',
+			'/admin/calendar',
+			'/documents',
 		],
 	}
 }

@@ -14,6 +14,8 @@ import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as adminUserRoute from '#app/routes/admin.users.new.tsx'
 import * as partnerNewRoute from '#app/routes/partners.new.tsx'
+import * as calendarRoute from '#app/routes/admin.calendar/route.tsx'
+import * as documentsRoute from '#app/routes/documents/route.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as reportRoute from '#app/routes/plans.$planId.report/route.tsx'
@@ -51,6 +53,8 @@ const ROUTES: [RegExp, Action][] = [
 	[/^\/substitutes$/, substitutesRoute.action as Action],
 	[/^\/admin\/users\/new$/, adminUserRoute.action as Action],
 	[/^\/partners\/new$/, partnerNewRoute.action as Action],
+	[/^\/admin\/calendar$/, calendarRoute.action as Action],
+	[/^\/documents$/, documentsRoute.action as Action],
 ]
 
 /** What an action threw that was not a Response: each would be a 500 from Remix. */
