@@ -14,7 +14,8 @@ import {
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
-import { ErrorList, Field } from '#app/components/forms.tsx'
+import { Field } from '#app/components/forms.tsx'
+import { OrganisationField, RolesFieldset } from '#app/components/user-fields.tsx'
 import { db } from '#db/client.server.ts'
 import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
@@ -161,8 +162,6 @@ export default function NewUserRoute() {
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: NewUserSchema }),
 	})
-	// One checked box comes back from the form as a string, several as an array.
-	const checkedRoles = new Set<unknown>([fields.roles.value ?? []].flat())
 	return (
 		<>
 			<h1>{t('user.new')}</h1>
@@ -192,20 +191,10 @@ export default function NewUserRoute() {
 							/>
 						)}
 					</Field>
-					<Field
-						label={t('user.organisation')}
-						errors={fields.organisation_id.errors}
-					>
-						{props => (
-							<select {...getSelectProps(fields.organisation_id)} {...props}>
-								{organisations.map(org => (
-									<option key={org.id} value={org.id}>
-										{org.name_vi}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
+					<OrganisationField
+						field={fields.organisation_id}
+						organisations={organisations}
+					/>
 					<Field label={t('user.locale')} errors={fields.locale.errors}>
 						{props => (
 							<select {...getSelectProps(fields.locale)} {...props}>
@@ -228,23 +217,7 @@ export default function NewUserRoute() {
 						)}
 					</Field>
 				</div>
-				<fieldset className="field">
-					<legend>{t('user.roles')}</legend>
-					<div className="checks">
-						{ROLES.map(role => (
-							<label key={role}>
-								<input
-									type="checkbox"
-									name={fields.roles.name}
-									value={role}
-									defaultChecked={checkedRoles.has(role)}
-								/>
-								{t(`role.${role}`)}
-							</label>
-						))}
-					</div>
-					<ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
-				</fieldset>
+				<RolesFieldset field={fields.roles} />
 				<div className="actions">
 					<button type="submit">{t('common.save')}</button>
 				</div>

@@ -1,7 +1,6 @@
 import {
 	getFormProps,
 	getInputProps,
-	getSelectProps,
 	useForm,
 } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
@@ -15,10 +14,11 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/forms.tsx'
+import { OrganisationField, RolesFieldset } from '#app/components/user-fields.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { getUser, updateUserProfile } from '#db/repos/user.server.ts'
-import { ROLES } from '#db/schema.ts'
+import { ROLES } from '#lib/enums.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -179,7 +179,6 @@ export default function EditUserRoute() {
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: EditUserSchema }),
 	})
-	const checkedRoles = new Set<unknown>([fields.roles.value ?? []].flat())
 	return (
 		<>
 			<h1>{user.full_name}</h1>
@@ -208,38 +207,12 @@ export default function EditUserRoute() {
 							/>
 						)}
 					</Field>
-					<Field
-						label={t('user.organisation')}
-						errors={fields.organisation_id.errors}
-					>
-						{props => (
-							<select {...getSelectProps(fields.organisation_id)} {...props}>
-								{organisations.map(org => (
-									<option key={org.id} value={org.id}>
-										{org.name_vi}
-									</option>
-								))}
-							</select>
-						)}
-					</Field>
+					<OrganisationField
+						field={fields.organisation_id}
+						organisations={organisations}
+					/>
 				</div>
-				<fieldset className="field">
-					<legend>{t('user.roles')}</legend>
-					<div className="checks">
-						{ROLES.map(role => (
-							<label key={role}>
-								<input
-									type="checkbox"
-									name={fields.roles.name}
-									value={role}
-									defaultChecked={checkedRoles.has(role)}
-								/>
-								{t(`role.${role}`)}
-							</label>
-						))}
-					</div>
-					<ErrorList id={fields.roles.errorId} errors={fields.roles.errors} />
-				</fieldset>
+				<RolesFieldset field={fields.roles} />
 				<div className="actions">
 					<button type="submit">{t('common.save')}</button>
 					<Link to="/admin/users">{t('common.cancel')}</Link>
