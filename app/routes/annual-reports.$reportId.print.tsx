@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import arStyles from '#app/annual-report/annual-report.css'
-import { buildReport } from '#app/annual-report/report.ts'
+import { buildReport } from '#workflows/annual-report/report.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
 import { ReportDocument } from '../components/annual-report-view.tsx'

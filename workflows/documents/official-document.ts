@@ -34,6 +34,8 @@ export interface OfficialDocument {
 	titleLines: string[]
 	intro: string
 	sections: DocSection[]
+	/** Sections from this index on, and the closing, lie on landscape pages (wide tables). */
+	landscapeFrom?: number
 	recipients: string[]
 	signature: string[]
 	signerName: string

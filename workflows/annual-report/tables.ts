@@ -7,12 +7,7 @@ export type { ReportPlan }
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]
-export interface ReportTable extends Omit<DocTable, 'rows'> {
-	title: string
-	columns: string[]
-	/** Empty table: a single "Không" row. */
-	rows: Cell[][]
-}
+export type ReportTable = DocTable
 
 export const OUT_COLUMNS = [
 	'TT',
@@ -139,6 +134,7 @@ export function planTables(plans: ReportPlan[], year: number): ReportTable[] {
 		title,
 		columns,
 		rows: list.length ? list.map(planRow) : [NONE_ROW],
+		layout: columnLayout(columns),
 	})
 	return [
 		table('I. Đoàn ra', OUT_COLUMNS, of('out')),
@@ -154,6 +150,7 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 	return {
 		title: `Các đoàn đã thực hiện năm ${year}`,
 		columns: DONE_COLUMNS,
+		layout: columnLayout(DONE_COLUMNS),
 		rows: done.length
 			? done.map((p, i) => [
 					[String(i + 1)],
