@@ -137,7 +137,7 @@ test("seed 001's Savannakhet plan: issued as 1/KH-LĐLĐ, its DOCX holds the hea
 		'Độc lập - Tự do - Hạnh phúc',
 		'Số: 1/KH-LĐLĐ',
 		'KẾ HOẠCH',
-		'Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020 đi Lào',
+		'Đoàn đại biểu Liên đoàn Lao động tỉnh Quảng Trị đi Lào',
 		'làm việc với Liên hiệp Công đoàn tỉnh Savannakhet năm 2020',
 		'- Hội đàm trao đổi kinh nghiệm với LHCD Savannakhet',
 		'- Đi thực tế một số CĐCS',

@@ -1,4 +1,7 @@
-import { type DocTable } from '#workflows/documents/official-document.ts'
+import {
+	approvedBy,
+	type DocTable,
+} from '#workflows/documents/official-document.ts'
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
 import { type Direction } from '#lib/enums.ts'
@@ -169,6 +172,20 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 	}
 }
 
+/**
+ * ", theo kế hoạch đã được Tỉnh ủy Quảng Trị phê duyệt tại Công văn số …" (seed 001's words),
+ * citing each level's latest written answer; '' when none was recorded.
+ */
+export function approvalCitation(p: Pick<ReportPlan, 'answers'>) {
+	const latest = new Map<string, ReportPlan['answers'][number]>()
+	for (const a of p.answers ?? []) {
+		latest.delete(a.organisation_name)
+		latest.set(a.organisation_name, a)
+	}
+	const cited = approvedBy([...latest.values()])
+	return cited ? `, theo kế hoạch đối ngoại ${cited}` : ''
+}
+
 /** The year's facts as text to start the "results" section with: what was done, what was cancelled and why. */
 export function resultsFacts(
 	plans: ReportPlan[],
@@ -199,7 +216,7 @@ export function resultsFacts(
 					.join(' và ')}:`,
 				...done.map(
 					p =>
-						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người.`,
+						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người${approvalCitation(p)}.`,
 				),
 			]
 		: [
@@ -211,7 +228,7 @@ export function resultsFacts(
 			`Có ${unrecorded.length} đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:`,
 			...unrecorded.map(
 				p =>
-					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}.`,
+					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${approvalCitation(p)}.`,
 			),
 		)
 	const cancelled = ofYear.filter(p => p.status === 'cancelled')

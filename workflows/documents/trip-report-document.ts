@@ -1,0 +1,135 @@
+import { countryName } from '#lib/countries.ts'
+import {
+	approvedBy,
+	type AnswerCitation,
+	type DocTable,
+	lines,
+	numberLine,
+	type OfficialDocument,
+	placeDate,
+} from './official-document.ts'
+import { delegationName, governingBodyOf } from './plan-document.ts'
+import { type PlanDocumentInput } from './plan-document.ts'
+
+export interface TripReportDocumentInput {
+	plan: PlanDocumentInput['plan'] & {
+		departed_on: string | null
+		returned_on: string | null
+	}
+	organisation: PlanDocumentInput['organisation']
+	report: {
+		summary: string
+		results: string
+		activities_done: string
+		proposals: string
+		participants: {
+			full_name: string
+			title: string
+			organisation_name: string
+		}[]
+	}
+	/** The levels the report goes to (the chain's steps above the organisation). */
+	receivers: string[]
+	/** The issued plan document it reports on, if any. */
+	planDocument: { notation: string; issued_on: string } | null
+	answers: AnswerCitation[]
+	/** "45/BC-LĐLĐ", or "/BC-LĐLĐ" before the report is filed. */
+	notation: string
+	issuedOn: string | null
+	signature: { title: string; name: string }
+}
+
+const dmy = (iso: string) => iso.split('-').reverse().join('/')
+
+function period(plan: TripReportDocumentInput['plan']) {
+	const { departed_on: from, returned_on: to } = plan
+	if (from && to && from !== to)
+		return `từ ngày ${dmy(from)} đến ngày ${dmy(to)}`
+	return from ? `ngày ${dmy(from)}` : ''
+}
+
+export const PARTICIPANT_COLUMNS = ['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị']
+
+function participantsTable(
+	report: TripReportDocumentInput['report'],
+): DocTable {
+	return {
+		title: 'Thành phần đoàn',
+		columns: PARTICIPANT_COLUMNS,
+		rows: report.participants.length
+			? report.participants.map((p, i) => [
+					[String(i + 1)],
+					[p.full_name],
+					[p.title],
+					[p.organisation_name],
+				])
+			: [[[''], ['Không'], [''], ['']]],
+		layout: [0.5, 2.4, 2.4, 2.8].map((weight, i) => ({
+			weight,
+			centred: i === 0,
+		})),
+	}
+}
+
+/** "BÁO CÁO Kết quả chuyến công tác …" to the levels of the chain, in the layout of Nghị định 30/2020. */
+export function buildTripReportDocument(
+	input: TripReportDocumentInput,
+): OfficialDocument {
+	const { plan, organisation, report } = input
+	const country = plan.country ? countryName(plan.country, 'vi') : ''
+	const partner = plan.partner_org_name ?? plan.partner_name
+	const delegation = delegationName(plan, organisation)
+	const when = period(plan)
+	const titleLines =
+		plan.direction === 'out'
+			? [
+					`Kết quả chuyến công tác của ${delegation}`,
+					`tại ${[partner, country].filter(Boolean).join(', ') || 'nước ngoài'}${when ? ` (${when})` : ''}`,
+				]
+			: [
+					`Kết quả chuyến công tác của ${delegation}${country ? ` (${country})` : ''}`,
+					`tại ${organisation.short_name}${when ? ` (${when})` : ''}`,
+				]
+	const basis = input.planDocument
+		? `Thực hiện Kế hoạch số ${input.planDocument.notation} ngày ${dmy(input.planDocument.issued_on)} của Ban Thường vụ ${organisation.short_name}`
+		: `Thực hiện kế hoạch đối ngoại năm ${plan.plan_year} của ${organisation.short_name}`
+	const approved = approvedBy(input.answers)
+	const activities = lines(report.activities_done).map(l =>
+		l.startsWith('-') ? l : `- ${l}`,
+	)
+	return {
+		governingBody: governingBodyOf(organisation),
+		organisationName: organisation.name_vi,
+		numberLine: numberLine(input.notation),
+		placeDate: placeDate(organisation.province ?? '', input.issuedOn),
+		heading: 'BÁO CÁO',
+		titleLines,
+		intro: `${basis}${approved ? ` ${approved}` : ''}, ${organisation.short_name} báo cáo kết quả chuyến công tác như sau:`,
+		sections: [
+			{
+				title: 'I. KHÁI QUÁT CHUYẾN CÔNG TÁC',
+				level: 1,
+				text: lines(report.summary),
+			},
+			{ table: participantsTable(report) },
+			{ title: 'II. KẾT QUẢ CHUYẾN CÔNG TÁC', level: 1 },
+			{ title: '1. Các hoạt động đã thực hiện', level: 2, text: activities },
+			{ title: '2. Kết quả đạt được', level: 2, text: lines(report.results) },
+			...(report.proposals.trim()
+				? [
+						{
+							title: 'III. KIẾN NGHỊ, ĐỀ XUẤT',
+							level: 1 as const,
+							text: lines(report.proposals),
+						},
+					]
+				: []),
+		],
+		recipients: [...input.receivers.map(r => `- ${r} (b/c);`), '- Lưu: VT.'],
+		signature: [
+			'TM. BAN THƯỜNG VỤ',
+			input.signature.title.trim().toUpperCase(),
+		].filter(Boolean),
+		signerName: input.signature.name.trim(),
+	}
+}
