@@ -41,11 +41,15 @@ export interface TripReportDocumentInput {
 
 const dmy = (iso: string) => iso.split('-').reverse().join('/')
 
-function period(plan: TripReportDocumentInput['plan']) {
-	const { departed_on: from, returned_on: to } = plan
-	if (from && to && from !== to)
-		return `từ ngày ${dmy(from)} đến ngày ${dmy(to)}`
-	return from ? `ngày ${dmy(from)}` : ''
+/** "từ ngày 17 đến ngày 20/9/2019", as running text writes a span (seeds 000, 001: no leading zeros). */
+export function tripPeriod(from: string | null, to: string | null) {
+	if (!from) return ''
+	const [y1, m1, d1] = from.split('-').map(Number) as [number, number, number]
+	if (!to || to === from) return `ngày ${d1}/${m1}/${y1}`
+	const [y2, m2, d2] = to.split('-').map(Number) as [number, number, number]
+	const start =
+		y1 !== y2 ? `${d1}/${m1}/${y1}` : m1 !== m2 ? `${d1}/${m1}` : `${d1}`
+	return `từ ngày ${start} đến ngày ${d2}/${m2}/${y2}`
 }
 
 export const PARTICIPANT_COLUMNS = ['TT', 'Họ và tên', 'Chức vụ', 'Đơn vị']
@@ -79,20 +83,23 @@ export function buildTripReportDocument(
 	const country = plan.country ? countryName(plan.country, 'vi') : ''
 	const partner = plan.partner_org_name ?? plan.partner_name
 	const delegation = delegationName(plan, organisation)
-	const when = period(plan)
-	const titleLines =
-		plan.direction === 'out'
+	const when = tripPeriod(plan.departed_on, plan.returned_on)
+	// Short lines, as a title is set: where, with whom or who came, then when.
+	const titleLines = [
+		...(plan.direction === 'out'
 			? [
-					`Kết quả chuyến công tác của ${delegation}`,
-					`tại ${[partner, country].filter(Boolean).join(', ') || 'nước ngoài'}${when ? ` (${when})` : ''}`,
+					`Kết quả chuyến công tác tại ${country || 'nước ngoài'}`,
+					...(partner ? [`làm việc với ${partner}`] : []),
 				]
 			: [
-					`Kết quả chuyến công tác của ${delegation}${country ? ` (${country})` : ''}`,
-					`tại ${organisation.short_name}${when ? ` (${when})` : ''}`,
-				]
+					`Kết quả chuyến công tác tại ${organisation.short_name}`,
+					`của ${delegation}${country ? ` (${country})` : ''}`,
+				]),
+		...(when ? [`(${when})`] : []),
+	]
 	const basis = input.planDocument
 		? `Thực hiện Kế hoạch số ${input.planDocument.notation} ngày ${dmy(input.planDocument.issued_on)} của Ban Thường vụ ${organisation.short_name}`
-		: `Thực hiện kế hoạch đối ngoại năm ${plan.plan_year} của ${organisation.short_name}`
+		: `Thực hiện kế hoạch đối ngoại năm ${plan.plan_year}`
 	const approved = approvedBy(input.answers)
 	const activities = lines(report.activities_done).map(l =>
 		l.startsWith('-') ? l : `- ${l}`,
