@@ -60,8 +60,9 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 				</div>
 				<div>
 					<div className="ar-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-					<div className="ar-motto">Độc lập - Tự do - Hạnh phúc</div>
-					<hr className="ar-rule ar-rule-wide" />
+					<div className="ar-motto">
+						<span>Độc lập - Tự do - Hạnh phúc</span>
+					</div>
 					<div className="ar-date">{report.placeDate}</div>
 				</div>
 			</div>
