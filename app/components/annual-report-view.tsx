@@ -1,3 +1,4 @@
+import { useT } from '#app/utils/i18n.tsx'
 import {
 	type DocTable,
 	layoutOf,
@@ -108,5 +109,20 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 				</div>
 			</div>
 		</article>
+	)
+}
+
+/** The A4 sheet, which scrolls sideways on a narrow screen: a labelled region the keyboard can reach. */
+export function DocumentSheet({ report }: { report: OfficialDocument }) {
+	const t = useT()
+	return (
+		<div
+			className="ar-sheet"
+			role="region"
+			aria-label={t('document.sheet')}
+			tabIndex={0}
+		>
+			<ReportDocument report={report} />
+		</div>
 	)
 }

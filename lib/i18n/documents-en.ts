@@ -73,4 +73,5 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
 		'Preview (the number is given when the report is filed)',
 	'reportDocument.back': 'Back to the report',
 	'reportDocument.fileLine': 'Post-trip report no. {notation}, dated {date}',
+	'document.sheet': 'A4 document page',
 }

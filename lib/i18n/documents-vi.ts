@@ -71,4 +71,5 @@ export const documentsVi = {
 	'reportDocument.back': 'Về trang báo cáo',
 	'reportDocument.fileLine':
 		'Báo cáo kết quả chuyến công tác số {notation}, ngày {date}',
+	'document.sheet': 'Trang văn bản khổ A4',
 }

@@ -6,7 +6,7 @@ import {
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import arStyles from '#app/annual-report/annual-report.css'
-import { ReportDocument } from '#app/components/annual-report-view.tsx'
+import { DocumentSheet } from '#app/components/annual-report-view.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { web } from '#app/utils/domain.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -57,9 +57,7 @@ export default function TripReportDocumentRoute() {
 					? t('reportDocument.numbered', { notation: data.notation })
 					: t('reportDocument.preview')}
 			</p>
-			<div className="ar-sheet">
-				<ReportDocument report={data.document} />
-			</div>
+			<DocumentSheet report={data.document} />
 		</>
 	)
 }
