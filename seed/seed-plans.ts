@@ -11,6 +11,7 @@ import {
 } from '#db/repos/plan.server.ts'
 import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
 import { type DB } from '#db/schema.ts'
+import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 type Actor = {
@@ -318,7 +319,7 @@ export async function seedPlans(
 				actor: approver,
 			})
 		if (trip !== 'approved')
-			await recordTrip(trx, row.id, trip, drafter, receiver)
+			await recordTrip(trx, row.id, plan.fields.name!, trip, drafter, receiver)
 	}
 }
 
@@ -326,6 +327,7 @@ export async function seedPlans(
 async function recordTrip(
 	trx: Db,
 	planId: string,
+	planName: string,
 	trip: Trip,
 	drafter: Actor,
 	receiver: Actor,
@@ -394,6 +396,13 @@ async function recordTrip(
 		{ type: 'SUBMIT_REPORT', actor: drafter },
 		{ snapshotExtra: { report: content } },
 	)
+	await issueTripReportNumber(trx, {
+		planId,
+		organisationId: drafter.organisationId,
+		planName,
+		issuedBy: drafter.userId,
+		issuedOn: on,
+	})
 	await send(trx, planId, addDays(on, 4), {
 		type: 'ACKNOWLEDGE_REPORT',
 		actor: receiver,

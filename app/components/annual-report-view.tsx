@@ -1,3 +1,4 @@
+import { useT } from '#app/utils/i18n.tsx'
 import {
 	type DocTable,
 	layoutOf,
@@ -60,8 +61,9 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 				</div>
 				<div>
 					<div className="ar-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
-					<div className="ar-motto">Độc lập - Tự do - Hạnh phúc</div>
-					<hr className="ar-rule ar-rule-wide" />
+					<div className="ar-motto">
+						<span>Độc lập - Tự do - Hạnh phúc</span>
+					</div>
 					<div className="ar-date">{report.placeDate}</div>
 				</div>
 			</div>
@@ -107,5 +109,20 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 				</div>
 			</div>
 		</article>
+	)
+}
+
+/** The A4 sheet, which scrolls sideways on a narrow screen: a labelled region the keyboard can reach. */
+export function DocumentSheet({ report }: { report: OfficialDocument }) {
+	const t = useT()
+	return (
+		<div
+			className="ar-sheet"
+			role="region"
+			aria-label={t('document.sheet')}
+			tabIndex={0}
+		>
+			<ReportDocument report={report} />
+		</div>
 	)
 }

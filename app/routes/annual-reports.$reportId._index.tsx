@@ -14,7 +14,7 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import arStyles from '#app/annual-report/annual-report.css'
-import { buildReport } from '#app/annual-report/report.ts'
+import { buildReport } from '#workflows/annual-report/report.ts'
 import { AnnualReportSchema } from '#app/annual-report/schema.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'

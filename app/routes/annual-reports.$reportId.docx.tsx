@@ -1,5 +1,5 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
-import { buildAnnualReportDocx } from '#app/annual-report/docx.server.ts'
+import { buildAnnualReportDocx } from '#workflows/annual-report/docx.server.ts'
 import { docxFileName } from '#workflows/annual-report/access.server.ts'
 import { loadReportInput } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'

@@ -6,10 +6,10 @@ import {
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import arStyles from '#app/annual-report/annual-report.css'
-import { buildReport } from '#app/annual-report/report.ts'
+import { buildReport } from '#workflows/annual-report/report.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { useT } from '#app/utils/i18n.tsx'
-import { ReportDocument } from '../components/annual-report-view.tsx'
+import { DocumentSheet } from '../components/annual-report-view.tsx'
 import { loadReportInput } from '#app/utils/access.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
@@ -52,9 +52,7 @@ export default function AnnualReportPrintRoute() {
 					{t('annualReport.download')}
 				</a>
 			</div>
-			<div className="ar-sheet">
-				<ReportDocument report={built} />
-			</div>
+			<DocumentSheet report={built} />
 		</>
 	)
 }

@@ -12,7 +12,7 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { prefillReport } from '#app/annual-report/report.ts'
+import { prefillReport } from '#workflows/annual-report/report.ts'
 import { CreateReportSchema } from '#app/annual-report/schema.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'

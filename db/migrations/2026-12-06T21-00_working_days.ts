@@ -49,7 +49,9 @@ export async function up(db: Kysely<any>) {
 		UNION ALL SELECT make_date(year, 4, 30), 'reunification' FROM calendar.lunar_year
 		UNION ALL SELECT make_date(year, 5, 1), 'labour' FROM calendar.lunar_year
 		UNION ALL SELECT make_date(year, 9, 1), 'national' FROM calendar.lunar_year
-		UNION ALL SELECT make_date(year, 9, 2), 'national' FROM calendar.lunar_year`.execute(db)
+		UNION ALL SELECT make_date(year, 9, 2), 'national' FROM calendar.lunar_year`.execute(
+		db,
+	)
 
 	await sql`
 		CREATE TABLE declared_day (

@@ -4,8 +4,10 @@ import { type Kysely, sql } from 'kysely'
 // lower() follows the cluster's locale: in a cluster made with --locale=C (the embedded
 // PostgreSQL's) it lowers only ASCII, so 'Đồng' folded to 'Đong' and 'dong' never found it.
 // vn_fold now lowers the Vietnamese capitals itself, whatever the locale.
-const lowerLetters = 'àáảãạăằắẳẵặâầấẩẫậđðèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
-const plainLetters = 'aaaaaaaaaaaaaaaaaddeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
+const lowerLetters =
+	'àáảãạăằắẳẵặâầấẩẫậđðèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ'
+const plainLetters =
+	'aaaaaaaaaaaaaaaaaddeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyy'
 const ascii = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'
 
 // Tables whose stored search_text is generated from vn_fold: rewriting a column recomputes it.

@@ -3,6 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type Db } from '../client.server.ts'
 import { paginate } from './pagination.ts'
 import {
+	type AnswerKind,
 	type AnnualReportTable,
 	type Direction,
 	type FundingSource,
@@ -34,6 +35,14 @@ export interface ReportPlan {
 	returned_on: string | null
 	cancel_reason: string | null
 	budget: { payer: string; item: string; source: FundingSource }[]
+	/** The written answers recorded with the plan's approvals, oldest first. */
+	answers: {
+		kind: AnswerKind
+		number: string
+		issued_on: string
+		signer: string
+		organisation_name: string
+	}[]
 }
 
 export type AnnualReport = Selectable<AnnualReportTable>
@@ -200,6 +209,23 @@ export async function getReportData(
 						.whereRef('b.plan_id', '=', 'plan.id')
 						.orderBy('b.position'),
 				).as('budget'),
+				jsonArrayFrom(
+					eb
+						.selectFrom('written_answer as a')
+						.innerJoin('plan_event as e', 'e.id', 'a.plan_event_id')
+						.innerJoin('organisation as o', 'o.id', 'a.organisation_id')
+						.select([
+							'a.kind',
+							'a.number',
+							'a.issued_on',
+							'a.signer',
+							'o.name_vi as organisation_name',
+						])
+						.whereRef('a.plan_id', '=', 'plan.id')
+						.where('e.event', '=', 'APPROVE')
+						.orderBy('e.created_at')
+						.orderBy('a.id'),
+				).as('answers'),
 			])
 			.where('plan.organisation_id', '=', organisationId)
 			.where('plan.plan_year', 'in', [year, year + 1])

@@ -536,6 +536,7 @@ export async function lockPlan(db: Db, planId: string) {
 		.select([
 			'id',
 			'organisation_id',
+			'name',
 			'status',
 			'version',
 			'chain_id',

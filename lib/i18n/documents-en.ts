@@ -66,4 +66,12 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
 	'planFile.report': 'Post-trip report (sent {time})',
 	'planFile.acknowledged': 'Acknowledged by {name} ({organisation}) at {time}',
 	'planDocument.back': 'Back to the plan',
+	'reportDocument.title': 'Post-trip report (document)',
+	'reportDocument.open': 'Post-trip report document',
+	'reportDocument.numbered': 'Report number {notation}',
+	'reportDocument.preview':
+		'Preview (the number is given when the report is filed)',
+	'reportDocument.back': 'Back to the report',
+	'reportDocument.fileLine': 'Post-trip report no. {notation}, dated {date}',
+	'document.sheet': 'A4 document page',
 }

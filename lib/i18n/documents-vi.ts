@@ -64,4 +64,12 @@ export const documentsVi = {
 	'planFile.acknowledged':
 		'Đã được {name} ({organisation}) ghi nhận lúc {time}',
 	'planDocument.back': 'Về trang kế hoạch',
+	'reportDocument.title': 'Báo cáo kết quả chuyến công tác (văn bản)',
+	'reportDocument.open': 'Văn bản báo cáo kết quả chuyến công tác',
+	'reportDocument.numbered': 'Báo cáo số {notation}',
+	'reportDocument.preview': 'Bản xem trước (số được cấp khi gửi báo cáo)',
+	'reportDocument.back': 'Về trang báo cáo',
+	'reportDocument.fileLine':
+		'Báo cáo kết quả chuyến công tác số {notation}, ngày {date}',
+	'document.sheet': 'Trang văn bản khổ A4',
 }

@@ -244,11 +244,14 @@ export const en: Record<MessageKey, string> = {
 	'user.cannotDropOwnAdmin': 'You cannot remove your own administrator role',
 	'user.edit': 'Edit',
 	'user.resetTitle': 'Reset password',
-	'user.resetHint': 'Emails the user a single-use link to choose a new password themselves (valid for 60 minutes). You do not see the link.',
+	'user.resetHint':
+		'Emails the user a single-use link to choose a new password themselves (valid for 60 minutes). You do not see the link.',
 	'user.resetSend': 'Send a password reset link',
 	'user.resetSent': 'A password reset link was sent to {email}.',
-	'user.resetLimited': 'Three links were sent in the last hour; please try again later.',
-	'user.resetInactive': 'The account is locked: unlock it before sending a link.',
+	'user.resetLimited':
+		'Three links were sent in the last hour; please try again later.',
+	'user.resetInactive':
+		'The account is locked: unlock it before sending a link.',
 	'user.created': 'User {name} created.',
 	'user.deactivate': 'Disable',
 	'user.activate': 'Enable',
@@ -492,9 +495,12 @@ export const en: Record<MessageKey, string> = {
 	'home.work.overdue': 'Report overdue since {date}',
 	'home.work.comment': 'Comment: {comment}',
 	'home.approvesForTitle': 'Your organisation approves the plans of',
-	'home.approvesFor': 'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
-	'home.approvesForHow': 'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
-	'form.requiredLegend': 'Fields marked * are required to submit; a draft can be saved without them.',
+	'home.approvesFor':
+		'Your organisation does not draft delegation plans; it is a step in the approval chain of:',
+	'home.approvesForHow':
+		'Plans that reach your step and post-trip reports to acknowledge appear in “Waiting for me”.',
+	'form.requiredLegend':
+		'Fields marked * are required to submit; a draft can be saved without them.',
 	'form.saving': 'Saving…',
 	'plan.member.row': 'member {n}',
 	'plan.budget.row': 'budget line {n}',
@@ -506,11 +512,13 @@ export const en: Record<MessageKey, string> = {
 	'plan.headIsMember': 'The head of delegation is entered as member 1.',
 	'inbox.title': 'Waiting for me',
 	'inbox.empty': 'No plans or reports are waiting for your organisation.',
-	'home.inbox': '{count} {count|item is|items are} waiting for your organisation.',
+	'home.inbox':
+		'{count} {count|item is|items are} waiting for your organisation.',
 	'home.plans': "Your organisation's delegation plans",
 	'nav.reports': 'Post-trip reports',
 	'home.needsMe': 'What needs me',
-	'home.reportsOwed': 'Your organisation owes {count} post-trip {count|report|reports}.',
+	'home.reportsOwed':
+		'Your organisation owes {count} post-trip {count|report|reports}.',
 	'home.reportsOverdue': '({count} overdue)',
 	'home.reportsToAcknowledge':
 		'{count} post-trip {count|report is|reports are} waiting for your acknowledgement.',

@@ -238,11 +238,14 @@ export const vi = {
 	'user.cannotDropOwnAdmin': 'Bạn không thể tự bỏ vai trò quản trị của mình',
 	'user.edit': 'Sửa',
 	'user.resetTitle': 'Đặt lại mật khẩu',
-	'user.resetHint': 'Gửi đến email của người dùng một đường dẫn dùng một lần để họ tự đặt mật khẩu mới (hiệu lực 60 phút). Bạn không thấy đường dẫn này.',
+	'user.resetHint':
+		'Gửi đến email của người dùng một đường dẫn dùng một lần để họ tự đặt mật khẩu mới (hiệu lực 60 phút). Bạn không thấy đường dẫn này.',
 	'user.resetSend': 'Gửi đường dẫn đặt lại mật khẩu',
 	'user.resetSent': 'Đã gửi đường dẫn đặt lại mật khẩu đến {email}.',
-	'user.resetLimited': 'Đã gửi 3 đường dẫn trong một giờ qua; vui lòng thử lại sau.',
-	'user.resetInactive': 'Tài khoản đã khóa: hãy mở khóa trước khi gửi đường dẫn.',
+	'user.resetLimited':
+		'Đã gửi 3 đường dẫn trong một giờ qua; vui lòng thử lại sau.',
+	'user.resetInactive':
+		'Tài khoản đã khóa: hãy mở khóa trước khi gửi đường dẫn.',
 	'user.created': 'Đã tạo người dùng {name}.',
 	'user.deactivate': 'Khóa',
 	'user.activate': 'Mở khóa',
@@ -484,9 +487,12 @@ export const vi = {
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',
 	'home.work.comment': 'Ý kiến: {comment}',
 	'home.approvesForTitle': 'Đơn vị bạn phê duyệt kế hoạch của',
-	'home.approvesFor': 'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
-	'home.approvesForHow': 'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
-	'form.requiredLegend': 'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
+	'home.approvesFor':
+		'Đơn vị bạn không lập kế hoạch đoàn; đơn vị là một bước trong quy trình phê duyệt của:',
+	'home.approvesForHow':
+		'Kế hoạch đến bước của đơn vị và báo cáo sau chuyến đi cần xác nhận hiện trong “Chờ tôi xử lý”.',
+	'form.requiredLegend':
+		'Trường có dấu * là bắt buộc khi gửi đi duyệt; bản nháp lưu được khi còn thiếu.',
 	'form.saving': 'Đang lưu…',
 	'plan.member.row': 'thành viên {n}',
 	'plan.budget.row': 'dòng kinh phí {n}',

@@ -74,7 +74,13 @@ const roles = [
 		email: 'soanthao@ldld-quangtri.vn',
 		name: 'drafter',
 		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/notifications', '/settings', '/change-password'],
-		details: [['/plans', /^\/plans\/[0-9a-f-]{36}$/], ['/partners', /^\/partners\/[0-9a-f-]{36}$/]] as const,
+		details: [
+			['/plans', /^\/plans\/[0-9a-f-]{36}$/],
+			['/partners', /^\/partners\/[0-9a-f-]{36}$/],
+			// A filed report's page, its document, and the plan's document (from the plan page's Hồ sơ).
+			['/reports?state=acknowledged', /^\/plans\/[0-9a-f-]{36}\/report$/, /^\/plans\/[0-9a-f-]{36}\/report-document$/],
+			['/reports?state=acknowledged', /^\/plans\/[0-9a-f-]{36}\/report$/, /^\/plans\/[0-9a-f-]{36}$/, /^\/plans\/[0-9a-f-]{36}\/document$/],
+		] as const,
 	},
 	{
 		email: 'chutich@ldld-quangtri.vn',
@@ -116,11 +122,14 @@ for (const phone of [false, true]) {
 				await login(page, role.email)
 				if (phone) await checkPhoneNav(page)
 				for (const url of role.pages) await visit(page, url, `${role.name}${url.replace(/[/?=&%]+/g, '-')}`, phone)
-				for (const [list, pattern] of role.details) {
+				for (const [list, ...patterns] of role.details) {
 					await page.goto(list)
-					const href = await firstLink(page, pattern)
-					expect(href, `a link on ${list}`).toBeTruthy()
-					await visit(page, href!, `${role.name}${list.replace(/\//g, '-')}-item`, phone)
+					// Each pattern is followed from the page the previous one led to.
+					for (const [i, pattern] of patterns.entries()) {
+						const href = await firstLink(page, pattern)
+						expect(href, `a link to ${pattern} on ${page.url()}`).toBeTruthy()
+						await visit(page, href!, `${role.name}${list.replace(/[/?=&%]+/g, '-')}-item${i ? `-${i}` : ''}`, phone)
+					}
 				}
 				assertNoErrors()
 			} finally {

@@ -34,6 +34,8 @@ export interface OfficialDocument {
 	titleLines: string[]
 	intro: string
 	sections: DocSection[]
+	/** Sections from this index on, and the closing, lie on landscape pages (wide tables). */
+	landscapeFrom?: number
 	recipients: string[]
 	signature: string[]
 	signerName: string
@@ -65,3 +67,38 @@ export const lines = (text: string) =>
 		.split('\n')
 		.map(l => l.trim())
 		.filter(Boolean)
+
+/** Document kinds as a Vietnamese document names them. */
+export const ANSWER_KIND_NAMES = {
+	cong_van: 'Công văn',
+	quyet_dinh: 'Quyết định',
+	thong_bao: 'Thông báo',
+} as const
+
+export interface AnswerCitation {
+	kind: keyof typeof ANSWER_KIND_NAMES
+	number: string
+	/** 'YYYY-MM-DD' */
+	issued_on: string
+	signer: string
+	organisation_name: string
+}
+
+const dmy = (iso: string) => {
+	const [y, m, d] = iso.split('-')
+	return `${d}/${m}/${y}`
+}
+
+/** "Công văn số 123-CV/TU ngày 12/11/2019 của Tỉnh ủy Quảng Trị (đồng chí Nguyễn Văn Hùng ký)". */
+export function citeAnswer(a: AnswerCitation, withOrganisation = true) {
+	const signer = a.signer.trim()
+	return `${ANSWER_KIND_NAMES[a.kind]} số ${a.number.trim()} ngày ${dmy(a.issued_on)}${withOrganisation ? ` của ${a.organisation_name}` : ''}${signer ? ` (đồng chí ${signer} ký)` : ''}`
+}
+
+/** "đã được Tỉnh ủy Quảng Trị phê duyệt tại Công văn số … (đồng chí … ký)", each level's written answer in order; '' without one. */
+export function approvedBy(answers: AnswerCitation[]) {
+	if (!answers.length) return ''
+	return `đã được ${answers
+		.map(a => `${a.organisation_name} phê duyệt tại ${citeAnswer(a, false)}`)
+		.join(', ')}`
+}

@@ -128,8 +128,57 @@ export function daysLine(plan: PlanDocumentInput['plan']) {
 	return a && b && a !== b ? `${a}-${b} ngày` : `${a ?? b} ngày`
 }
 
-const withoutDirection = (name: string) =>
-	name.replace(/\s*\((Đoàn ra|Đoàn vào)\)\s*$/i, '').trim()
+/**
+ * "Đoàn đại biểu Liên đoàn Lao động tỉnh Quảng Trị": the delegation by the name it travels in
+ * (Danh nghĩa đoàn, seed 001), never by the plan's working name, which may itself begin "Đoàn …".
+ */
+export function delegationName(
+	plan: PlanDocumentInput['plan'],
+	organisation: PlanDocumentInput['organisation'],
+) {
+	const partner = plan.partner_org_name ?? plan.partner_name
+	const own =
+		plan.in_name_of.trim() ||
+		(plan.direction === 'out' ? organisation.name_vi : partner)
+	if (!own)
+		return plan.direction === 'out'
+			? `Đoàn đại biểu ${organisation.short_name}`
+			: 'Đoàn khách quốc tế'
+	return /^đoàn\s/i.test(own)
+		? own.replace(/^đoàn/i, 'Đoàn')
+		: `Đoàn đại biểu ${own}`
+}
+
+/** "năm 2020", "tháng 6/2019": when, as a title says it. */
+function whenPhrase(plan: PlanDocumentInput['plan']) {
+	if (plan.timing_kind === 'month' && plan.timing_month)
+		return `tháng ${plan.timing_month}/${plan.plan_year}`
+	if (plan.timing_kind === 'dates' && plan.start_date) {
+		const [y, m] = plan.start_date.split('-').map(Number)
+		return `tháng ${m}/${y}`
+	}
+	return `năm ${plan.plan_year}`
+}
+
+/** The title under "KẾ HOẠCH": "Đoàn … đi Lào / làm việc với … năm 2020" or "Đón Đoàn … (Lào) / sang thăm và làm việc với … tháng 6/2019". */
+export function planTitleLines(
+	plan: PlanDocumentInput['plan'],
+	organisation: PlanDocumentInput['organisation'],
+) {
+	const country = plan.country ? countryName(plan.country, 'vi') : ''
+	const partner = plan.partner_org_name ?? plan.partner_name
+	const delegation = delegationName(plan, organisation)
+	const when = whenPhrase(plan)
+	return plan.direction === 'out'
+		? [
+				`${delegation} đi ${country || 'nước ngoài'}`,
+				partner ? `làm việc với ${partner} ${when}` : `công tác ${when}`,
+			]
+		: [
+				`Đón ${delegation}${country ? ` (${country})` : ''}`,
+				`sang thăm và làm việc với ${organisation.short_name} ${when}`,
+			]
+}
 
 export function membersTable(plan: PlanDocumentInput['plan']): DocTable {
 	return {
@@ -177,23 +226,10 @@ export function fundingTable(plan: PlanDocumentInput['plan']): DocTable {
 /** "KẾ HOẠCH Đoàn … đi/đón …" in the layout of Nghị định 30/2020 (Phụ lục I, mẫu 1.4). */
 export function buildPlanDocument(input: PlanDocumentInput): OfficialDocument {
 	const { plan, organisation } = input
-	const country = plan.country ? countryName(plan.country, 'vi') : ''
 	const partner = plan.partner_org_name ?? plan.partner_name
-	const delegation =
-		withoutDirection(plan.name) || `Đoàn ${organisation.short_name}`
+	const delegation = delegationName(plan, organisation)
 	const board = `Ban Thường vụ ${organisation.short_name}`
-	const titleLines =
-		plan.direction === 'out'
-			? [
-					`${delegation} đi ${country || 'nước ngoài'}`,
-					...(partner
-						? [`làm việc với ${partner} năm ${plan.plan_year}`]
-						: [`năm ${plan.plan_year}`]),
-				]
-			: [
-					`Đón ${delegation}${country ? ` (${country})` : ''}`,
-					`sang thăm và làm việc với ${organisation.short_name} năm ${plan.plan_year}`,
-				]
+	const titleLines = planTitleLines(plan, organisation)
 	const count = plan.member_count ?? plan.members.length
 	const head = [plan.head_name, plan.head_title].filter(Boolean).join(', ')
 	const next = input.nextLevels[0]
@@ -213,7 +249,7 @@ export function buildPlanDocument(input: PlanDocumentInput): OfficialDocument {
 				text: [
 					plan.direction === 'out'
 						? `Tăng cường quan hệ hữu nghị, hợp tác giữa ${organisation.short_name} và ${partner || 'đối tác'}; trao đổi kinh nghiệm hoạt động công đoàn.`
-						: `Đón tiếp ${delegation}${plan.in_name_of ? ` (danh nghĩa: ${plan.in_name_of})` : ''} chu đáo, an toàn, tiết kiệm; trao đổi kinh nghiệm hoạt động công đoàn.`,
+						: `Đón tiếp ${delegation} chu đáo, an toàn, tiết kiệm; trao đổi kinh nghiệm hoạt động công đoàn.`,
 					'Thực hiện đúng các quy định về quản lý hoạt động đối ngoại của Đảng, Nhà nước và Tổng Liên đoàn Lao động Việt Nam.',
 				],
 			},

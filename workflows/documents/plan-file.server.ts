@@ -8,6 +8,7 @@ import {
 } from '#db/repos/plan-file.server.ts'
 import { buildOfficialDocx } from './docx.server.ts'
 import { type OfficialDocument } from './official-document.ts'
+import { loadTripReportDocument } from './trip-report-document.server.ts'
 
 /** The report's files belong to the file once the report has gone to its receivers. */
 const REPORT_SENT = ['report_submitted', 'report_returned', 'closed']
@@ -21,7 +22,7 @@ const safe = (name: string) =>
 /**
  * The whole file of a plan as one ZIP, in the order of the page's "Hồ sơ": the plan document's
  * issued versions (DOCX), the plan's attachments, each step's written answer (PDF), the
- * post-trip report's files. The caller has checked that the viewer may see the plan.
+ * post-trip report as a numbered document (DOCX) and its files. The caller has checked that the viewer may see the plan.
  */
 export async function buildPlanFileZip(
 	db: Db,
@@ -38,7 +39,7 @@ export async function buildPlanFileZip(
 	let n = 0
 	const add = (name: string, data: Uint8Array | Buffer) =>
 		zip.file(`${String(++n).padStart(2, '0')} ${safe(name)}`, data)
-	for (const d of documents) {
+	for (const d of documents.filter(d => d.kind === 'KH')) {
 		const content = d.content as OfficialDocument | null
 		if (!content) continue
 		add(
@@ -53,6 +54,15 @@ export async function buildPlanFileZip(
 		add(a.file_name, a.data)
 	for (const a of answers)
 		add(`Van ban tra loi ${a.short_name} ${a.number}.pdf`, a.data)
+	const report = await loadTripReportDocument(db, planId, viewerOrganisationId)
+	if (report?.entry)
+		add(
+			`Bao cao ket qua chuyen cong tac - so ${report.entry.notation}.docx`,
+			await buildOfficialDocx(report.document, {
+				creator: report.document.organisationName,
+				title: `Báo cáo kết quả chuyến công tác ${plan.name}`,
+			}),
+		)
 	for (const a of attachments.filter(
 		a =>
 			a.purpose === 'report' &&

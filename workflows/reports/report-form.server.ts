@@ -24,6 +24,8 @@ import {
 } from './report-schema.ts'
 import { done, refused } from '#workflows/outcome.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
+import { todayIso } from '#lib/trip-dates.ts'
+import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
 
 class Rollback extends Error {
 	constructor(
@@ -45,7 +47,10 @@ const ERROR_OF = {
 
 /**
  * The report form: "save" keeps a draft, "submit" saves it and sends SUBMIT_REPORT in the same
- * transaction (with the report in the event's snapshot), so a refusal saves nothing.
+ * transaction (with the report in the event's snapshot), so a refusal saves nothing. Filing is
+ * when the report leaves the organisation, so that is when it takes its BC number (seed 000:
+ * "báo cáo … với Tỉnh ủy, Tổng Liên đoàn"; the receivers' acknowledgement is theirs, not a
+ * document of the organisation's register).
  */
 export async function saveReportForm(
 	user: SessionUser,
@@ -91,6 +96,13 @@ export async function saveReportForm(
 				snapshotExtra: { report: content },
 			})
 			if (result.status !== 'ok') throw new Rollback(result.status)
+			await issueTripReportNumber(trx, {
+				planId: plan.id,
+				organisationId: locked.organisation_id,
+				planName: locked.name,
+				issuedBy: user.id,
+				issuedOn: todayIso(),
+			})
 		})
 	} catch (error) {
 		if (!(error instanceof Rollback)) throw error

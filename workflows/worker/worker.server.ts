@@ -1,5 +1,10 @@
 import { EventEmitter } from 'node:events'
-import { parseCronItems, run, type Runner, type WorkerEvents } from 'graphile-worker'
+import {
+	parseCronItems,
+	run,
+	type Runner,
+	type WorkerEvents,
+} from 'graphile-worker'
 import pg from 'pg'
 import { databaseAnswers, isConnectionError } from '#db/availability.ts'
 import { quietLogger } from '#db/migrate.ts'
@@ -92,10 +97,7 @@ export async function startWorker(
 		await checkIn()
 		await pool.query(releaseDeadWorkersSql)
 	}
-	const heartbeat = setInterval(
-		() => void tick().catch(() => {}),
-		HEARTBEAT_MS,
-	)
+	const heartbeat = setInterval(() => void tick().catch(() => {}), HEARTBEAT_MS)
 
 	const start = async () => {
 		const events: WorkerEvents = new EventEmitter()

@@ -83,6 +83,18 @@ export function PlanFile({
 						<WrittenAnswerLine answer={a} planId={planId} />
 					</li>
 				))}
+				{file.documents
+					.filter(d => d.kind === 'BC')
+					.map(d => (
+						<li key={d.id}>
+							<Link to={`/plans/${planId}/report-document`}>
+								{t('reportDocument.fileLine', {
+									notation: d.notation,
+									date: formatIsoDate(d.issued_on),
+								})}
+							</Link>
+						</li>
+					))}
 				{file.report?.submitted_at ? (
 					<li>
 						<Link to={`/plans/${planId}/report`}>

@@ -10,6 +10,7 @@ import {
 	json,
 	type LinksFunction,
 	type LoaderFunctionArgs,
+	type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -23,9 +24,10 @@ import { workflowActor } from '#workflows/access/plan-access.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { issuePlanDocument } from '#workflows/documents/plan-document.server.ts'
-import { ReportDocument } from '#app/components/annual-report-view.tsx'
+import { DocumentSheet } from '#app/components/annual-report-view.tsx'
 import { loadPlanDocument } from './plan-document.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const IssueSchema = z.object({
 	version: z.coerce.number().int(),
@@ -213,12 +215,16 @@ export default function PlanDocumentRoute() {
 					<button type="submit">{t('planDocument.issue')}</button>
 				</Form>
 			) : null}
-			<div className="ar-sheet">
-				<ReportDocument report={data.document} />
-			</div>
+			<DocumentSheet report={data.document} />
 		</>
 	)
 }
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		t('planDocument.title', { name: data?.plan.name ?? '' }),
+		t('nav.plans'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

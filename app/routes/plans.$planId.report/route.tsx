@@ -146,6 +146,13 @@ export default function ReportRoute() {
 				{plan.organisation_name} · {t(`plan.direction.${plan.direction}`)}
 			</p>
 			<TripFacts plan={{ ...plan, cancel_reason: null }} today={data.today} />
+			{data.report ? (
+				<p>
+					<Link to={`/plans/${plan.id}/report-document`}>
+						{t('reportDocument.open')}
+					</Link>
+				</p>
+			) : null}
 			{plan.status === 'report_returned' && returned ? (
 				<section className="panel callout callout-returned" role="note">
 					<p>

@@ -1,6 +1,12 @@
 import { type AnnualReport } from '#db/repos/annual-report.server.ts'
 import { type OrganisationKind } from '#lib/enums.ts'
 import {
+	lines,
+	numberLine,
+	type OfficialDocument,
+	placeDate,
+} from '#workflows/documents/official-document.ts'
+import {
 	doneTable,
 	NONE_ROW,
 	planTables,
@@ -33,21 +39,6 @@ export interface ReportInput {
 		short_name: string
 	}
 	plans: ReportPlan[]
-}
-
-/** "Quảng Trị, ngày 25 tháng 10 năm 2019" (a zero before days below 10 and months below 3, as Nghị định 30 asks). */
-export function placeDate(place: string, date: string | null) {
-	if (!date) return `${place}, ngày … tháng … năm …`
-	const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-	const dd = d < 10 ? `0${d}` : String(d)
-	const mm = m < 3 ? `0${m}` : String(m)
-	return `${place}, ngày ${dd} tháng ${mm} năm ${y}`
-}
-
-/** "Số: 323/BC-LĐLĐ"; a number left for the clerk ("/BC-LĐLĐ") keeps its blank. */
-export function numberLine(numberSymbol: string) {
-	const value = numberSymbol.trim()
-	return value.startsWith('/') ? `Số:        ${value}` : `Số: ${value}`
 }
 
 /** A report on year N is dated in N or N + 1: today if that fits, else the last day of N (a past year) or the first (a future one). */
@@ -113,17 +104,33 @@ export function prefillReport(
 	}
 }
 
-const lines = (text: string) =>
-	text
-		.split('\n')
-		.map(l => l.trim())
-		.filter(Boolean)
-
-/** Everything the DOCX and the print view show, in order. */
-export function buildReport({ report, organisation, plans }: ReportInput) {
+/** Everything the DOCX and the print view show, in order; next year's plan lies on landscape pages. */
+export function buildReport({
+	report,
+	organisation,
+	plans,
+}: ReportInput): OfficialDocument {
 	const next = planTables(plans, report.year + 1)
+	const results: OfficialDocument['sections'] = [
+		{ title: `I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM ${report.year}`, level: 1 },
+		{ title: '1. Kết quả đạt được', level: 2, text: lines(report.results) },
+		{ table: doneTable(plans, report.year) },
+		{
+			title: '2. Khó khăn, hạn chế',
+			level: 2,
+			text: lines(report.difficulties),
+		},
+		...(report.proposals.trim()
+			? [
+					{
+						title: '3. Kiến nghị, đề xuất',
+						level: 2 as const,
+						text: lines(report.proposals),
+					},
+				]
+			: []),
+	]
 	return {
-		year: report.year,
 		heading: 'BÁO CÁO',
 		governingBody: report.governing_body.trim(),
 		organisationName: organisation.name_vi,
@@ -137,23 +144,7 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 			? `${report.request_text.trim().replace(/[,.\s]+$/, '')}, ${organisation.short_name} báo cáo cụ thể như sau:`
 			: '',
 		sections: [
-			{ title: `I. KẾT QUẢ CÔNG TÁC ĐỐI NGOẠI NĂM ${report.year}`, level: 1 },
-			{ title: '1. Kết quả đạt được', level: 2, text: lines(report.results) },
-			{ table: doneTable(plans, report.year) },
-			{
-				title: '2. Khó khăn, hạn chế',
-				level: 2,
-				text: lines(report.difficulties),
-			},
-			...(report.proposals.trim()
-				? [
-						{
-							title: '3. Kiến nghị, đề xuất',
-							level: 2,
-							text: lines(report.proposals),
-						},
-					]
-				: []),
+			...results,
 			{
 				title: `II. KẾ HOẠCH HOẠT ĐỘNG ĐỐI NGOẠI NĂM ${report.year + 1}`,
 				level: 1,
@@ -163,7 +154,8 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 				],
 			},
 			...next.map(table => ({ table })),
-		] as Section[],
+		],
+		landscapeFrom: results.length,
 		recipients: lines(report.recipients),
 		signature: [report.signature_on_behalf, report.signature_title]
 			.map(s => s.trim())
@@ -171,9 +163,3 @@ export function buildReport({ report, organisation, plans }: ReportInput) {
 		signerName: report.signer_name.trim(),
 	}
 }
-
-type Section =
-	| { title: string; level: 1 | 2; text?: string[]; table?: undefined }
-	| { table: ReportTable; title?: undefined }
-
-export type BuiltReport = ReturnType<typeof buildReport>

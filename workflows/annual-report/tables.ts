@@ -1,4 +1,7 @@
-import { type DocTable } from '#workflows/documents/official-document.ts'
+import {
+	approvedBy,
+	type DocTable,
+} from '#workflows/documents/official-document.ts'
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
 import { type Direction } from '#lib/enums.ts'
@@ -7,12 +10,7 @@ export type { ReportPlan }
 
 /** A cell is one or more lines (a list in the cell is one line per item). */
 export type Cell = string[]
-export interface ReportTable extends Omit<DocTable, 'rows'> {
-	title: string
-	columns: string[]
-	/** Empty table: a single "Không" row. */
-	rows: Cell[][]
-}
+export type ReportTable = DocTable
 
 export const OUT_COLUMNS = [
 	'TT',
@@ -139,6 +137,7 @@ export function planTables(plans: ReportPlan[], year: number): ReportTable[] {
 		title,
 		columns,
 		rows: list.length ? list.map(planRow) : [NONE_ROW],
+		layout: columnLayout(columns),
 	})
 	return [
 		table('I. Đoàn ra', OUT_COLUMNS, of('out')),
@@ -154,6 +153,7 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 	return {
 		title: `Các đoàn đã thực hiện năm ${year}`,
 		columns: DONE_COLUMNS,
+		layout: columnLayout(DONE_COLUMNS),
 		rows: done.length
 			? done.map((p, i) => [
 					[String(i + 1)],
@@ -170,6 +170,20 @@ export function doneTable(plans: ReportPlan[], year: number): ReportTable {
 				])
 			: [NONE_ROW],
 	}
+}
+
+/**
+ * ", theo kế hoạch đã được Tỉnh ủy Quảng Trị phê duyệt tại Công văn số …" (seed 001's words),
+ * citing each level's latest written answer; '' when none was recorded.
+ */
+export function approvalCitation(p: Pick<ReportPlan, 'answers'>) {
+	const latest = new Map<string, ReportPlan['answers'][number]>()
+	for (const a of p.answers ?? []) {
+		latest.delete(a.organisation_name)
+		latest.set(a.organisation_name, a)
+	}
+	const cited = approvedBy([...latest.values()])
+	return cited ? `, theo kế hoạch đối ngoại ${cited}` : ''
 }
 
 /** The year's facts as text to start the "results" section with: what was done, what was cancelled and why. */
@@ -202,7 +216,7 @@ export function resultsFacts(
 					.join(' và ')}:`,
 				...done.map(
 					p =>
-						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người.`,
+						`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${when(p)}, ${p.member_count ?? 0} người${approvalCitation(p)}.`,
 				),
 			]
 		: [
@@ -214,7 +228,7 @@ export function resultsFacts(
 			`Có ${unrecorded.length} đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:`,
 			...unrecorded.map(
 				p =>
-					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}.`,
+					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''}${approvalCitation(p)}.`,
 			),
 		)
 	const cancelled = ofYear.filter(p => p.status === 'cancelled')
