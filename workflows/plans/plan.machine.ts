@@ -7,6 +7,7 @@
  */
 import { and, type SnapshotFrom, setup } from 'xstate'
 import { type Role } from '#db/schema.ts'
+import { stepIndexOf } from './plan-status.ts'
 
 export interface WorkflowActor {
 	userId: string
@@ -74,11 +75,8 @@ export function stepStatus(index: number) {
 	return `step_${index + 1}`
 }
 
-/** 0-based index of the step a status stands for, or null for drafting/returned/final states. */
-export function stepIndexOf(status: string) {
-	const match = /^step_([1-9]\d*)$/.exec(status)
-	return match ? Number(match[1]) - 1 : null
-}
+// Pages import it from plan-status.ts, which does not bring xstate to the browser.
+export { stepIndexOf }
 
 const planSetup = setup({
 	types: {
