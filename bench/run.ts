@@ -273,7 +273,12 @@ function pagesFor(
 ): Page[] {
 	return [
 		{ name: 'floor', url: '/bench/floor', cookie: cookies.approver },
-		{ name: 'settings', url: '/settings', cookie: cookies.drafter, target: 1.5 },
+		{
+			name: 'settings',
+			url: '/settings',
+			cookie: cookies.drafter,
+			target: 1.5,
+		},
 		{ name: 'home (drafter)', url: '/', cookie: cookies.drafter, target: 2.5 },
 		{ name: 'plans', url: '/plans', cookie: cookies.drafter, target: 2.5 },
 		{
@@ -311,7 +316,9 @@ function pagesFor(
  * its HTML, and the catalogue of the page's language that entry.client imports before hydrating.
  */
 async function firstLoadJs(baseUrl: string, cookie: string, url: string) {
-	const html = await (await fetch(`${baseUrl}${url}`, { headers: { cookie } })).text()
+	const html = await (
+		await fetch(`${baseUrl}${url}`, { headers: { cookie } })
+	).text()
 	const locale = /<html[^>]*data-locale="(\w+)"/.exec(html)?.[1] ?? 'vi'
 	const srcs = new Set<string>()
 	for (const m of html.matchAll(
@@ -319,7 +326,9 @@ async function firstLoadJs(baseUrl: string, cookie: string, url: string) {
 	))
 		srcs.add(m[1]!)
 	// The inline module script imports the manifest, the route modules and the entry.
-	for (const m of html.matchAll(/import\s*(?:[^'"]*from\s*)?\(?["']([^"']+\.js)["']/g))
+	for (const m of html.matchAll(
+		/import\s*(?:[^'"]*from\s*)?\(?["']([^"']+\.js)["']/g,
+	))
 		srcs.add(m[1]!)
 	let raw = 0
 	let gzip = 0
@@ -337,7 +346,11 @@ async function firstLoadJs(baseUrl: string, cookie: string, url: string) {
 			.matchAll(/import\("([^"]*\/(\w+)-[A-Z0-9]+\.js)"\)/g))
 			if (m[2] === locale) srcs.add(m[1]!)
 	}
-	return { files: seen.size, rawKb: +(raw / 1024).toFixed(1), gzipKb: +(gzip / 1024).toFixed(1) }
+	return {
+		files: seen.size,
+		rawKb: +(raw / 1024).toFixed(1),
+		gzipKb: +(gzip / 1024).toFixed(1),
+	}
 }
 
 /** The first-load JavaScript of /plans must stay within this (gzip, kB); CI fails past it. */
@@ -524,6 +537,7 @@ async function main() {
 			const page = targetOf(r.name)
 			if (r.name.startsWith('approve')) return r.rps >= 300
 			if (!page?.target) return undefined
+			if (!r.p95) return false
 			return (
 				r.p95 / floorP95 <= page.target &&
 				(!page.p50Under || r.p50 < page.p50Under)

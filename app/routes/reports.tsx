@@ -20,13 +20,14 @@ import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { ReportFilterSchema } from '#app/utils/list-filters.server.ts'
 
-
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
 			const url = new URL(request.url)
-			const filter = ReportFilterSchema.parse(Object.fromEntries(url.searchParams))
+			const filter = ReportFilterSchema.parse(
+				Object.fromEntries(url.searchParams),
+			)
 			const page = pageFrom(url)
 			const { rows, total } = await listReports(db, planViewer(user), {
 				query: filter.q,

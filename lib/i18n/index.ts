@@ -1,6 +1,11 @@
 import { type Locale } from '#lib/enums.ts'
 import { en } from './en.ts'
-import { type Catalogue, type Params, type Translate, translateIn } from './message.ts'
+import {
+	type Catalogue,
+	type Params,
+	type Translate,
+	translateIn,
+} from './message.ts'
 import { type MessageKey, vi } from './vi.ts'
 
 // Both languages, for the server, jobs and tests. Pages in the browser load one language only
