@@ -46,9 +46,25 @@ export async function up(db: Kysely<any>) {
 		CREATE INDEX plan_event_step_pass_idx ON plan_event (plan_id)
 		INCLUDE (to_status, created_at, left_at)
 		WHERE left_at IS NOT NULL AND to_status LIKE 'step\\_%'`.execute(db)
+	// The plan list's total, counted index-only per part of the viewer's visibility: their
+	// organisation's plans, and others' plans of a chain with a step of theirs (with the columns
+	// the list filters on).
+	await sql`
+		CREATE INDEX plan_list_org_idx ON plan (organisation_id, plan_year)
+		INCLUDE (status, direction)`.execute(db)
+	await sql`
+		CREATE INDEX plan_list_chain_idx ON plan (chain_id, plan_year)
+		INCLUDE (organisation_id, status, direction)`.execute(db)
+	// The third part: plans that chose one of the viewer's optional steps.
+	await sql`CREATE INDEX plan_optional_steps_idx ON plan USING gin (optional_step_ids)`.execute(
+		db,
+	)
 }
 
 export async function down(db: Kysely<any>) {
+	await sql`DROP INDEX IF EXISTS plan_optional_steps_idx`.execute(db)
+	await sql`DROP INDEX IF EXISTS plan_list_chain_idx`.execute(db)
+	await sql`DROP INDEX IF EXISTS plan_list_org_idx`.execute(db)
 	await sql`DROP INDEX IF EXISTS plan_event_step_pass_idx`.execute(db)
 	await sql`DROP TRIGGER IF EXISTS plan_event_left_at ON plan_event`.execute(db)
 	await sql`DROP FUNCTION IF EXISTS plan_event_left_at()`.execute(db)
