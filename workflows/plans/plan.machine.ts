@@ -7,7 +7,7 @@
  */
 import { and, type SnapshotFrom, setup } from 'xstate'
 import { type Role } from '#db/schema.ts'
-import { stepIndexOf } from './plan-status.ts'
+import { REPORT_DUE_STATUSES, stepIndexOf } from './plan-status.ts'
 
 export interface WorkflowActor {
 	userId: string
@@ -68,14 +68,13 @@ export const FINAL_STATUSES = [
 	'closed',
 ] as const
 
-/** Statuses in which a post-trip report is owed and not yet with the receivers. */
-export const REPORT_DUE_STATUSES = ['trip_done', 'report_returned'] as const
+export { REPORT_DUE_STATUSES }
 
 export function stepStatus(index: number) {
 	return `step_${index + 1}`
 }
 
-// Pages import it from plan-status.ts, which does not bring xstate to the browser.
+// Pages import these from plan-status.ts, which does not bring xstate to the browser.
 export { stepIndexOf }
 
 const planSetup = setup({
