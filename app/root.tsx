@@ -19,19 +19,17 @@ import {
 	useRouteLoaderData,
 } from '@remix-run/react'
 import { type ReactNode, useState } from 'react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from './components/error-boundary.tsx'
 import styles from './styles.css'
 import { getSession } from './utils/auth.server.ts'
-import { useT } from './utils/i18n.tsx'
+import { useLocale, useT } from './utils/i18n.tsx'
 import { useNonce } from './utils/nonce.tsx'
 import { getLocale } from './utils/locale.server.ts'
 import { pageTitle } from './utils/meta.ts'
 import { getToast } from './utils/toast.server.ts'
+import { configureZod } from './utils/zod-config.ts'
 
-// The Content-Security-Policy forbids eval, which zod probes (`new Function`: a reported
-// violation) when it builds an object schema. The root module runs before any page's module.
-z.config({ jitless: true })
+configureZod()
 
 export const meta: MetaFunction<typeof loader> = ({ matches }) =>
 	pageTitle(matches, () => [])
@@ -77,7 +75,7 @@ export function Layout({ children }: { children: ReactNode }) {
 	const data = useRouteLoaderData<typeof loader>('root')
 	const nonce = useNonce()
 	return (
-		<html lang={data?.locale ?? 'vi'}>
+		<html lang={data?.locale ?? 'vi'} data-locale={useLocale()}>
 			<head>
 				<meta charSet="utf-8" />
 				<meta name="viewport" content="width=device-width, initial-scale=1" />

@@ -256,6 +256,8 @@ export interface Generated {
 	/** Plans of the demo federation waiting at its first step, with the version to approve. */
 	pool: { id: string; version: number }[]
 	longPlanId: string
+	/** A plan of the demo federation with the events of a usual life (the one nearest 16). */
+	typicalPlanId: string
 	loadMs: number
 }
 
@@ -502,6 +504,7 @@ export async function generate(
 	const events: Insertable<PlanEventTable>[] = []
 	const pool: Generated['pool'] = []
 	let longPlanId = ''
+	let typical = { id: '', distance: Infinity }
 	const plansTotal = Math.round(size.plans * factor)
 	const poolSize = Math.round(size.pool * factor)
 	const reportPlans = Math.round(size.reportPlans * factor)
@@ -739,6 +742,8 @@ export async function generate(
 			})
 		if (inPool) pool.push({ id, version: evCount + 1 })
 		if (isLong) longPlanId = id
+		else if (union === ldld && Math.abs(evCount - 16) < typical.distance)
+			typical = { id, distance: Math.abs(evCount - 16) }
 	}
 
 	// Parents before children; events in each plan's order (the timeline sorts by id).
@@ -770,6 +775,7 @@ export async function generate(
 		},
 		pool,
 		longPlanId,
+		typicalPlanId: typical.id,
 		reportYear: thisYear - 2,
 		loadMs: Math.round(performance.now() - started),
 	}

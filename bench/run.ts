@@ -20,6 +20,7 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { gzipSync } from 'node:zlib'
 import autocannon from 'autocannon'
 import postgres from 'postgres'
 import { createDb } from '#db/connect.ts'
@@ -251,29 +252,109 @@ async function signInAll(baseUrl: string) {
 	return {
 		drafter: await signIn(baseUrl, 'soanthao@ldld-quangtri.vn'),
 		approver: await signIn(baseUrl, 'chutich@ldld-quangtri.vn'),
+		board: await signIn(baseUrl, 'pheduyet@bandoingoai-tld.vn'),
 	}
 }
 
+interface Page {
+	name: string
+	url: string
+	cookie: string
+	/** Target: p95 at most this many times the floor's p95. */
+	target?: number
+	/** Target: p50 under this many milliseconds. */
+	p50Under?: number
+}
+
+/** Every page of the nav, as the user who opens it most (issue 20's table), with its target. */
 function pagesFor(
 	gen: Generated,
 	cookies: Awaited<ReturnType<typeof signInAll>>,
-) {
+): Page[] {
 	return [
 		{ name: 'floor', url: '/bench/floor', cookie: cookies.approver },
-		{ name: 'inbox', url: '/inbox', cookie: cookies.approver },
+		{
+			name: 'settings',
+			url: '/settings',
+			cookie: cookies.drafter,
+			target: 1.5,
+		},
+		{ name: 'home (drafter)', url: '/', cookie: cookies.drafter, target: 2.5 },
+		{ name: 'plans', url: '/plans', cookie: cookies.drafter, target: 2.5 },
 		{
 			name: 'plans?q',
 			url: `/plans?q=${encodeURIComponent('trao doi kinh nghiem')}`,
 			cookie: cookies.drafter,
+			target: 2.5,
+		},
+		{ name: 'inbox', url: '/inbox', cookie: cookies.approver, target: 2 },
+		{
+			name: 'plan (typical)',
+			url: `/plans/${gen.typicalPlanId}`,
+			cookie: cookies.drafter,
+			target: 2.5,
 		},
 		{
 			name: 'plan (long timeline)',
 			url: `/plans/${gen.longPlanId}`,
 			cookie: cookies.drafter,
+			target: 3,
 		},
-		{ name: 'statistics', url: '/statistics', cookie: cookies.approver },
+		{ name: 'reports', url: '/reports', cookie: cookies.drafter, target: 2.5 },
+		{
+			name: 'statistics (board)',
+			url: '/statistics',
+			cookie: cookies.board,
+			target: 5,
+			p50Under: 150,
+		},
 	]
 }
+
+/**
+ * First-load JavaScript of a page as a browser gets it: the module scripts and modulepreloads of
+ * its HTML, and the catalogue of the page's language that entry.client imports before hydrating.
+ */
+async function firstLoadJs(baseUrl: string, cookie: string, url: string) {
+	const html = await (
+		await fetch(`${baseUrl}${url}`, { headers: { cookie } })
+	).text()
+	const locale = /<html[^>]*data-locale="(\w+)"/.exec(html)?.[1] ?? 'vi'
+	const srcs = new Set<string>()
+	for (const m of html.matchAll(
+		/<(?:script[^>]*\ssrc|link[^>]*rel="modulepreload"[^>]*\shref)="([^"]+\.js)"/g,
+	))
+		srcs.add(m[1]!)
+	// The inline module script imports the manifest, the route modules and the entry.
+	for (const m of html.matchAll(
+		/import\s*(?:[^'"]*from\s*)?\(?["']([^"']+\.js)["']/g,
+	))
+		srcs.add(m[1]!)
+	let raw = 0
+	let gzip = 0
+	const seen = new Set<string>()
+	for (const src of srcs) {
+		if (seen.has(src)) continue
+		seen.add(src)
+		const body = Buffer.from(
+			await (await fetch(new URL(src, baseUrl))).arrayBuffer(),
+		)
+		raw += body.length
+		gzip += gzipSync(body, { level: 9 }).length
+		for (const m of body
+			.toString('utf8')
+			.matchAll(/import\("([^"]*\/(\w+)-[A-Z0-9]+\.js)"\)/g))
+			if (m[2] === locale) srcs.add(m[1]!)
+	}
+	return {
+		files: seen.size,
+		rawKb: +(raw / 1024).toFixed(1),
+		gzipKb: +(gzip / 1024).toFixed(1),
+	}
+}
+
+/** The first-load JavaScript of /plans must stay within this (gzip, kB); CI fails past it. */
+const PLANS_JS_GZIP_KB = 120
 
 const approveBody = (version: number) =>
 	new URLSearchParams({
@@ -340,8 +421,12 @@ async function main() {
 			await new Promise(r => setTimeout(r, hold * 1000))
 		}
 		queries = await countQueries(baseUrl, gen, cookies)
+		const pages = pagesFor(gen, cookies)
+		const js: Record<string, Awaited<ReturnType<typeof firstLoadJs>>> = {}
+		for (const page of pages.slice(1))
+			js[page.name] = await firstLoadJs(baseUrl, page.cookie, page.url)
 		const rows: Row[] = []
-		for (const page of pagesFor(gen, cookies)) {
+		for (const page of pages) {
 			const r = await load(page.name, {
 				url: baseUrl + page.url,
 				headers: { cookie: page.cookie },
@@ -447,8 +532,31 @@ async function main() {
 		await db.destroy()
 
 		const floorP95 = rows[0]!.p95 || 1
+		const targetOf = (name: string) => pages.find(p => p.name === name)
+		const met = (r: Row) => {
+			const page = targetOf(r.name)
+			if (r.name.startsWith('approve')) return r.rps >= 300
+			if (!page?.target) return undefined
+			if (!r.p95) return false
+			return (
+				r.p95 / floorP95 <= page.target &&
+				(!page.p50Under || r.p50 < page.p50Under)
+			)
+		}
+		const targetText = (r: Row) => {
+			const page = targetOf(r.name)
+			if (r.name.startsWith('approve')) return '≥ 300/s'
+			if (!page?.target) return ''
+			return `≤ ${page.target}${page.p50Under ? `, p50 < ${page.p50Under} ms` : ''}`
+		}
 		console.table(
-			rows.map(r => ({ ...r, 'p95/floor': +(r.p95 / floorP95).toFixed(2) })),
+			rows.map(r => ({
+				...r,
+				'p95/floor': +(r.p95 / floorP95).toFixed(2),
+				target: targetText(r),
+				met: met(r) === undefined ? '' : met(r) ? 'yes' : 'NO',
+				'JS gzip kB': js[r.name]?.gzipKb ?? '',
+			})),
 		)
 		const timings = {
 			reminderScanMs,
@@ -460,6 +568,12 @@ async function main() {
 			docxBytes: docx.length,
 		}
 		console.log({ ...timings, decisions })
+		const plansJs = js['plans']!
+		console.log(
+			`Reminder scan ${reminderScanMs} ms (target ≤ 100 ms: ${reminderScanMs <= 100 ? 'met' : 'NOT met'}); ` +
+				`first-load JavaScript of /plans ${plansJs.gzipKb} kB gzip, ${plansJs.rawKb} kB raw, ${plansJs.files} files ` +
+				`(target ≤ ${PLANS_JS_GZIP_KB} kB: ${plansJs.gzipKb <= PLANS_JS_GZIP_KB ? 'met' : 'NOT met'})`,
+		)
 		const result = {
 			date: new Date().toISOString(),
 			scale,
@@ -472,6 +586,9 @@ async function main() {
 			rows: rows.map(r => ({
 				...r,
 				p95ToFloor: +(r.p95 / floorP95).toFixed(2),
+				target: targetText(r) || undefined,
+				met: met(r),
+				firstLoadJs: js[r.name],
 			})),
 			...timings,
 			decisions,
@@ -496,6 +613,10 @@ async function main() {
 		if (bad.length)
 			throw new Error(
 				`Errors or non-2xx answers: ${bad.map(r => r.name).join(', ')}`,
+			)
+		if (plansJs.gzipKb > PLANS_JS_GZIP_KB)
+			throw new Error(
+				`First-load JavaScript of /plans is ${plansJs.gzipKb} kB gzip, over ${PLANS_JS_GZIP_KB} kB`,
 			)
 	} finally {
 		await server.stop()

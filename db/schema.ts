@@ -284,6 +284,8 @@ export interface PlanEventTable {
 	/** How the event was taken: on a signed-in page, or through an email's decision link. */
 	via: Generated<EventVia>
 	created_at: Timestamp
+	/** For a change of status: when the plan left the status it entered (its next change), set by a trigger. */
+	left_at: Generated<Timestamp | null>
 }
 
 export interface SubstitutionTable {

@@ -101,3 +101,21 @@ export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]
 /** The orders of the plan list (each ends with the plan id). */
 export const PLAN_SORTS = ['time', 'name', 'status'] as const
 export type PlanSort = (typeof PLAN_SORTS)[number]
+
+/** The plan list's status filter ('pending': at any step). */
+export const PLAN_STATUS_FILTERS = [
+	'drafting',
+	'pending',
+	'returned',
+	'approved',
+	'departed',
+	'trip_done',
+	'report_submitted',
+	'closed',
+	'cancelled',
+	'rejected',
+	'withdrawn',
+] as const
+
+/** The report list's orders: by due date, most late first, least late first. */
+export const REPORT_SORTS = ['due', 'late', 'late_asc'] as const

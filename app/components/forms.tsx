@@ -15,28 +15,10 @@ import {
 } from 'react'
 import { type z } from 'zod'
 import { useT } from '#app/utils/i18n.tsx'
-import { splitErrorParams } from '#app/utils/misc.ts'
+import { ErrorList } from './error-list.tsx'
 
-export function ErrorList({
-	id,
-	errors,
-}: {
-	id?: string
-	errors?: string[] | null
-}) {
-	const t = useT()
-	if (!errors?.length) return null
-	return (
-		// role="alert" on the <ul> itself would hide its items' list semantics (axe: a list may hold only <li>).
-		<div id={id} role="alert">
-			<ul className="field-errors">
-				{errors.map(error => (
-					<li key={error}>{t(...splitErrorParams(error))}</li>
-				))}
-			</ul>
-		</div>
-	)
-}
+// Pages that only show errors import ErrorList from error-list.tsx, without conform and zod.
+export { ErrorList }
 
 /** A labelled control with its errors under it; `children` receives the ids to wire up. */
 export function Field({

@@ -6,7 +6,7 @@ import { Link } from '@remix-run/react'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { timingText } from '#workflows/plans/plan-display.ts'
-import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
+import { stepIndexOf } from '#workflows/plans/plan-status.ts'
 import {
 	INBOUND_WORDING,
 	type PlanEventRow,

@@ -5,7 +5,7 @@ import {
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { type diffPlans } from '#workflows/plans/plan-display.ts'
-import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
+import { stepIndexOf } from '#workflows/plans/plan-status.ts'
 
 export interface Step {
 	id: string

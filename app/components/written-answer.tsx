@@ -1,4 +1,4 @@
-import { ErrorList } from '#app/components/forms.tsx'
+import { ErrorList } from '#app/components/error-list.tsx'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 

@@ -4,12 +4,15 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listPlans } from '#db/repos/plan.server.ts'
-import { DIRECTIONS, PLAN_SORTS } from '#lib/enums.ts'
+import {
+	DIRECTIONS,
+	PLAN_SORTS,
+	PLAN_STATUS_FILTERS as STATUS_FILTERS,
+} from '#lib/enums.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -19,35 +22,16 @@ import { timingText } from '#workflows/plans/plan-display.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
-
-const STATUS_FILTERS = [
-	'drafting',
-	'pending',
-	'returned',
-	'approved',
-	'departed',
-	'trip_done',
-	'report_submitted',
-	'closed',
-	'cancelled',
-	'rejected',
-	'withdrawn',
-] as const
-
-const FilterSchema = z.object({
-	q: z.string().trim().max(200).optional().catch(undefined),
-	year: z.coerce.number().int().min(2000).max(2100).optional().catch(undefined),
-	direction: z.enum(DIRECTIONS).optional().catch(undefined),
-	status: z.enum(STATUS_FILTERS).optional().catch(undefined),
-	sort: z.enum(PLAN_SORTS).optional().catch(undefined),
-})
+import { PlanFilterSchema } from '#app/utils/list-filters.server.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
 			const url = new URL(request.url)
-			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const filter = PlanFilterSchema.parse(
+				Object.fromEntries(url.searchParams),
+			)
 			const page = pageFrom(url)
 			const { rows, total } = await listPlans(db, planViewer(user), {
 				...filter,

@@ -4,7 +4,6 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { FilterBar, ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
@@ -14,26 +13,21 @@ import { formatDate, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { planViewer } from '#workflows/access/plan-access.server.ts'
-import { REPORT_STATES } from '#workflows/reports/report-schema.ts'
-import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
+import { REPORT_SORTS as SORTS, REPORT_STATES } from '#lib/enums.ts'
+import { REPORT_DUE_STATUSES } from '#workflows/plans/plan-status.ts'
 import { StatusBadge } from '../components/plan-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
-
-const SORTS = ['due', 'late', 'late_asc'] as const
-
-const FilterSchema = z.object({
-	q: z.string().trim().max(200).optional().catch(undefined),
-	state: z.enum(REPORT_STATES).optional().catch(undefined),
-	sort: z.enum(SORTS).optional().catch(undefined),
-})
+import { ReportFilterSchema } from '#app/utils/list-filters.server.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
 			const url = new URL(request.url)
-			const filter = FilterSchema.parse(Object.fromEntries(url.searchParams))
+			const filter = ReportFilterSchema.parse(
+				Object.fromEntries(url.searchParams),
+			)
 			const page = pageFrom(url)
 			const { rows, total } = await listReports(db, planViewer(user), {
 				query: filter.q,

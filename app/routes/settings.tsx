@@ -5,20 +5,14 @@ import {
 	type LoaderFunctionArgs,
 } from '@remix-run/node'
 import { Form, useLoaderData } from '@remix-run/react'
-import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
 import { getUserSettings, updateUserSettings } from '#db/repos/user.server.ts'
-import { LOCALES } from '#lib/enums.ts'
+import { SettingsSchema } from '#app/utils/list-filters.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
-
-const SettingsSchema = z.object({
-	email_info: z.literal('on').optional(),
-	locale: z.enum(LOCALES).catch('vi'),
-})
 
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)

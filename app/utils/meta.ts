@@ -1,5 +1,6 @@
 import { type MetaDescriptor } from '@remix-run/node'
-import { type Translate, translator } from '#lib/i18n/index.ts'
+import { type Translate } from '#lib/i18n/message.ts'
+import { translator } from './i18n.tsx'
 import { type Locale } from '#lib/enums.ts'
 
 type Matches = { id: string; data: unknown }[]

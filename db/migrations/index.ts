@@ -22,6 +22,7 @@ import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 import * as workingDays from './2026-12-06T21-00_working_days.ts'
 import * as foldInAnyLocale from './2026-12-06T22-00_fold_in_any_locale.ts'
 import * as tripReportNumber from './2026-12-07T01-00_trip_report_number.ts'
+import * as pageSpeed from './2026-12-07T04-00_page_speed.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -48,6 +49,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T21-00_working_days': workingDays,
 	'2026-12-06T22-00_fold_in_any_locale': foldInAnyLocale,
 	'2026-12-07T01-00_trip_report_number': tripReportNumber,
+	'2026-12-07T04-00_page_speed': pageSpeed,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -234,7 +234,18 @@ export async function listReports(
 	let q = db
 		.selectFrom('plan')
 		.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
-		.leftJoin('trip_report as r', 'r.plan_id', 'plan.id')
+		// The report of each listed plan by its key (LIMIT 1 keeps it a lookup per plan: as a plain
+		// join it hashed every report of every organisation).
+		.leftJoinLateral(
+			eb =>
+				eb
+					.selectFrom('trip_report')
+					.select('trip_report.submitted_at')
+					.whereRef('trip_report.plan_id', '=', 'plan.id')
+					.limit(1)
+					.as('r'),
+			join => join.onTrue(),
+		)
 		.where('plan.report_due_on', 'is not', null)
 		.where(visibleTo(viewer))
 		.where(stateFilter(filter.state))
@@ -342,6 +353,14 @@ export async function countReportsForHome(db: Db, organisationId: string) {
 				.as('to_acknowledge'),
 		])
 		.where('plan.status', 'in', [...OWED, 'report_submitted'])
+		// Implied by the counts' own conditions; lets the plans be found by index (the
+		// organisation's, and those of a chain with a step of it) instead of every organisation's.
+		.where(eb =>
+			eb.or([
+				eb('plan.organisation_id', '=', organisationId),
+				sql<boolean>`plan.chain_id = ANY(ARRAY(SELECT c.chain_id FROM chain_step c WHERE c.organisation_id = ${organisationId}))`,
+			]),
+		)
 		.executeTakeFirstOrThrow()
 	return {
 		owed: Number(row.owed),

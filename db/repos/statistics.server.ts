@@ -121,36 +121,40 @@ export async function getStatistics(
 	return rows[0]!
 }
 
-/** Time from entering a step (an event to step_N) to leaving it (the plan's next change of status). */
+/**
+ * Time from entering a step (an event to step_N) to leaving it (the plan's next change of
+ * status, stored on the event as `left_at`). The passes are first gathered per organisation (by
+ * id; its name is joined once per group), chain, set of optional steps and N, so the step each
+ * stands for is looked up once per group, not once per pass; then the groups of one step are
+ * merged for its median.
+ */
 function stepTimesOf(f: StatisticsFilter) {
 	// step_N is the plan's Nth step among those it climbs: optional steps count only when chosen.
 	return sql<StepTimeRow>`
-		WITH e AS (
-			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
-				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
-				p.chain_id, p.organisation_id, p.optional_step_ids
-			FROM plan_event ev JOIN plan p ON p.id = ev.plan_id
-			-- A partial approval (from a step to the same step) neither enters nor leaves it.
-			WHERE ev.from_status IS DISTINCT FROM ev.to_status
+		WITH g AS MATERIALIZED (
+			SELECT p.organisation_id, p.chain_id, p.optional_step_ids,
+				substring(ev.to_status FROM 6)::int AS n,
+				array_agg(extract(epoch FROM ev.left_at - ev.created_at) / 3600) AS hours
+			FROM plan p
+			JOIN plan_event ev ON ev.plan_id = p.id
+			WHERE ev.left_at IS NOT NULL AND ev.to_status LIKE 'step\\_%'
 				AND p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
 				${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}
-		), d AS (
-			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours,
-				substring(step FROM 6)::int AS n
-			FROM e WHERE step LIKE 'step\\_%' AND left_at IS NOT NULL
+			GROUP BY 1, 2, 3, 4
 		)
 		SELECT o.name_vi AS organisation_name, 'step_' || cs.position AS step,
 			cs.label_vi AS label, cs.label_en,
 			count(*)::int AS passes,
-			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median_hours,
-			round(max(d.hours)::numeric, 1)::float8 AS max_hours
-		FROM d
-		JOIN organisation o ON o.id = d.organisation_id
+			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY h.hours)::numeric, 1)::float8 AS median_hours,
+			round(max(h.hours)::numeric, 1)::float8 AS max_hours
+		FROM g
+		JOIN organisation o ON o.id = g.organisation_id
 		JOIN LATERAL (
 			SELECT c.position, c.label_vi, c.label_en FROM chain_step c
-			WHERE c.chain_id = d.chain_id AND (NOT c.optional OR c.id = ANY(d.optional_step_ids))
-			ORDER BY c.position OFFSET d.n - 1 LIMIT 1
+			WHERE c.chain_id = g.chain_id AND (NOT c.optional OR c.id = ANY(g.optional_step_ids))
+			ORDER BY c.position OFFSET g.n - 1 LIMIT 1
 		) cs ON true
+		CROSS JOIN LATERAL unnest(g.hours) AS h(hours)
 		GROUP BY o.name_vi, cs.position, cs.label_vi, cs.label_en
 		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`
 }

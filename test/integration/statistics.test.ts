@@ -4,6 +4,7 @@
  * step medians; who may see which organisation; the CSV and XLSX exports; a fixed query count.
  */
 import ExcelJS from 'exceljs'
+import { sql } from 'kysely'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { getStatistics } from '#db/repos/statistics.server.ts'
@@ -430,4 +431,110 @@ test('time per step names the step each plan really was at when an optional step
 		['Ban Bí thư', 1, 2, 2],
 		['Ban Đối ngoại TLĐ', 2, 5, 7],
 	])
+})
+
+/** The time per step as the page computed it before `left_at` was stored: a window over every event. */
+async function stepTimesByWindow(
+	organisationId: string | null,
+	fromYear: number,
+	toYear: number,
+) {
+	const { rows } = await sql<{
+		organisation_name: string
+		step: string
+		passes: number
+		median_hours: number
+		max_hours: number
+	}>`
+		WITH e AS (
+			SELECT ev.plan_id, ev.to_status AS step, ev.created_at AS entered,
+				lead(ev.created_at) OVER (PARTITION BY ev.plan_id ORDER BY ev.created_at, ev.id) AS left_at,
+				p.chain_id, p.organisation_id, p.optional_step_ids
+			FROM plan_event ev JOIN plan p ON p.id = ev.plan_id
+			WHERE ev.from_status IS DISTINCT FROM ev.to_status
+				AND p.plan_year BETWEEN ${fromYear} AND ${toYear}
+				${organisationId ? sql`AND p.organisation_id = ${organisationId}` : sql``}
+		), d AS (
+			SELECT e.*, extract(epoch FROM left_at - entered) / 3600 AS hours, substring(step FROM 6)::int AS n
+			FROM e WHERE step LIKE 'step\\_%' AND left_at IS NOT NULL
+		)
+		SELECT o.name_vi AS organisation_name, 'step_' || cs.position AS step, count(*)::int AS passes,
+			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY d.hours)::numeric, 1)::float8 AS median_hours,
+			round(max(d.hours)::numeric, 1)::float8 AS max_hours
+		FROM d JOIN organisation o ON o.id = d.organisation_id
+		JOIN LATERAL (
+			SELECT c.position, c.label_vi FROM chain_step c
+			WHERE c.chain_id = d.chain_id AND (NOT c.optional OR c.id = ANY(d.optional_step_ids))
+			ORDER BY c.position OFFSET d.n - 1 LIMIT 1
+		) cs ON true
+		GROUP BY o.name_vi, cs.position, cs.label_vi
+		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`.execute(
+		db,
+	)
+	return rows
+}
+
+test('time per step from the stored leaving times equals the window over every event, events written in any order', async () => {
+	const world = await fixture()
+	// Plans with returns (a step entered twice), partial approvals and events written out of order.
+	for (let i = 0; i < 12; i++) {
+		const id = await insertFixturePlan(db, world, {
+			org: i % 2 ? 'ldld' : 'otherFed',
+			year: 2022 + (i % 3),
+			direction: 'out',
+			status: 'approved',
+			stepHours: [1 + i, 2 * i + 3, (i * 7) % 11],
+		})
+		const event = (from: string, to: string, at: string) => ({
+			plan_id: id,
+			event: from === to ? 'APPROVE_PARTIAL' : 'RETURN',
+			actor_id: world.users.ldld.approver.id,
+			actor_organisation_id: world.orgs.ldld.id,
+			from_status: from,
+			to_status: to,
+			plan_version: 9,
+			plan_snapshot: {},
+			created_at: new Date(at),
+		})
+		const year = 2022 + (i % 3)
+		// After the approval, a later return and resubmission; and, written last but dated first, an
+		// earlier pass through step 1 (as a back-filled event would be).
+		await db
+			.insertInto('plan_event')
+			.values([
+				event('step_1', 'step_1', `${year}-01-05T02:30:00Z`),
+				event('approved', 'returned', `${year}-03-01T00:00:00Z`),
+				event('returned', 'step_1', `${year}-03-02T00:00:00Z`),
+				event('step_1', 'step_2', `${year}-03-02T0${i % 10}:00:00Z`),
+			])
+			.execute()
+		await db
+			.insertInto('plan_event')
+			.values(event('drafting', 'step_1', `${year}-01-01T00:00:00Z`))
+			.execute()
+	}
+	for (const [org, from, to] of [
+		[null, 2020, 2025],
+		[world.orgs.ldld.id, 2022, 2024],
+		[world.orgs.otherFed.id, 2023, 2023],
+	] as const) {
+		const stats = await getStatistics(db, {
+			organisationId: org,
+			fromYear: from,
+			toYear: to,
+		})
+		const expected = await stepTimesByWindow(org, from, to)
+		expect(expected.length).toBeGreaterThan(0)
+		expect(
+			stats.stepTimes.map(
+				({ organisation_name, step, passes, median_hours, max_hours }) => ({
+					organisation_name,
+					step,
+					passes,
+					median_hours,
+					max_hours,
+				}),
+			),
+		).toEqual(expected)
+	}
 })

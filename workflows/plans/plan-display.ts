@@ -2,7 +2,8 @@ import { type Translate } from '#lib/i18n/index.ts'
 import { type Locale } from '#lib/enums.ts'
 import { countryName } from '#lib/countries.ts'
 import { formatIsoDate, formatMoney } from '#lib/format.ts'
-import { activityLines, type PlanDraft } from './plan-schema.ts'
+import { activityLines } from './activity-lines.ts'
+import { type PlanDraft } from './plan-schema.ts'
 
 type Member = NonNullable<PlanDraft['members']>[number]
 

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { activityLines } from './activity-lines.ts'
 import { COUNTRY_CODES } from '#lib/countries.ts'
 import { parseDate } from '#lib/format.ts'
 import {
@@ -207,9 +208,5 @@ export function addMissingIssues(
 			ctx.addIssue({ code: 'custom', ...issue })
 }
 
-export function activityLines(activities: string | undefined) {
-	return (activities ?? '')
-		.split('\n')
-		.map(line => line.replace(/^\s*[-–•+*]\s*/, '').trim())
-		.filter(Boolean)
-}
+// Callers outside the schema import it from activity-lines.ts (no zod in the browser).
+export { activityLines }

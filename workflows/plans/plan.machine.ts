@@ -7,6 +7,7 @@
  */
 import { and, type SnapshotFrom, setup } from 'xstate'
 import { type Role } from '#db/schema.ts'
+import { REPORT_DUE_STATUSES, stepIndexOf } from './plan-status.ts'
 
 export interface WorkflowActor {
 	userId: string
@@ -67,18 +68,14 @@ export const FINAL_STATUSES = [
 	'closed',
 ] as const
 
-/** Statuses in which a post-trip report is owed and not yet with the receivers. */
-export const REPORT_DUE_STATUSES = ['trip_done', 'report_returned'] as const
+export { REPORT_DUE_STATUSES }
 
 export function stepStatus(index: number) {
 	return `step_${index + 1}`
 }
 
-/** 0-based index of the step a status stands for, or null for drafting/returned/final states. */
-export function stepIndexOf(status: string) {
-	const match = /^step_([1-9]\d*)$/.exec(status)
-	return match ? Number(match[1]) - 1 : null
-}
+// Pages import these from plan-status.ts, which does not bring xstate to the browser.
+export { stepIndexOf }
 
 const planSetup = setup({
 	types: {

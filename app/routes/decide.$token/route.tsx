@@ -20,7 +20,7 @@ import { getUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { localeCookie, parseLocale } from '#app/utils/locale.server.ts'
 import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
-import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
+import { stepIndexOf } from '#workflows/plans/plan-status.ts'
 import { planWorkflow } from '#workflows/plans/plan.server.ts'
 import {
 	checkDecisionLink,
