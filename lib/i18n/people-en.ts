@@ -97,6 +97,7 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 		'{member}: passport {number} expires on {date}, less than 6 months after the return (must be valid until {until}).',
 	'passport.register': 'Register of passports handed out and back',
 	'passport.register.year': 'Year {year}',
+	'passport.register.yearLabel': 'Year',
 	'passport.register.print': 'Print',
 	'passport.register.docx': 'Download DOCX',
 	'passport.register.empty': 'No passport was handed out this year.',

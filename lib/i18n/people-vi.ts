@@ -99,6 +99,7 @@ export const peopleVi = {
 		'{member}: hộ chiếu {number} hết hạn ngày {date}, chưa đủ 6 tháng sau ngày về (cần còn hạn đến {until}).',
 	'passport.register': 'Sổ theo dõi giao, nhận hộ chiếu',
 	'passport.register.year': 'Năm {year}',
+	'passport.register.yearLabel': 'Năm',
 	'passport.register.print': 'In sổ',
 	'passport.register.docx': 'Tải DOCX',
 	'passport.register.empty': 'Năm này chưa giao hộ chiếu nào.',

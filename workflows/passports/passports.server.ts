@@ -9,9 +9,12 @@ import {
 	listHandOutPlans,
 	listPassports,
 	listPlanMemberPassports,
+	listRegister,
 	lockPassport,
 	setPassportState,
 } from '#db/repos/passport.server.ts'
+import { getOrganisation } from '#db/repos/organisation.server.ts'
+import { governingBodyOf } from '#workflows/documents/plan-document.ts'
 import { PASSPORT_STATES, type PassportState } from '#lib/enums.ts'
 import { errorWithParams } from '#lib/form-errors.ts'
 import { formatIsoDate } from '#lib/format.ts'
@@ -33,6 +36,7 @@ import {
 	PassportSchema,
 	passportWarnings,
 } from './passport-rules.ts'
+import { registerDocument } from './register-document.ts'
 
 export type Keeper = SessionUser & { fullName: string }
 
@@ -302,4 +306,30 @@ export async function planPassportWarnings(plan: {
 	if (plan.direction !== 'out') return []
 	const rows = await listPlanMemberPassports(db, plan.id)
 	return passportWarnings(plan.returned_on ?? plan.end_date, rows)
+}
+
+/** The year's register of hand-outs and hand-backs, and what its document header needs. */
+export async function loadPassportRegister(
+	user: SessionUser,
+	params: URLSearchParams,
+) {
+	requireDirectoryReader(user)
+	const thisYear = Number(todayIso().slice(0, 4))
+	const asked = Number(params.get('year'))
+	const year =
+		Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear
+	const [rows, organisation] = await Promise.all([
+		listRegister(db, user.organisationId, year),
+		getOrganisation(db, user.organisationId),
+	])
+	if (!organisation) throw notFound()
+	const document = registerDocument(
+		{
+			name_vi: organisation.name_vi,
+			governingBody: governingBodyOf({ ...organisation, parent_name: null }),
+		},
+		year,
+		rows,
+	)
+	return { year, thisYear, rows, document }
 }
