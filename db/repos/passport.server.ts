@@ -385,3 +385,17 @@ export async function findPassportsOwed(
 		.orderBy('id')
 		.execute()
 }
+
+/** When passports out with a plan are due back: N working days after its return (or planned end). */
+export async function getPlanPassportDue(db: Db, planId: string) {
+	return db
+		.selectFrom('plan')
+		.innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
+		.select([
+			'plan.returned_on',
+			'organisation.passport_return_working_days as days',
+		])
+		.select(dueOn.as('due_on'))
+		.where('plan.id', '=', planId)
+		.executeTakeFirst()
+}

@@ -4,6 +4,7 @@ import { db } from '#db/client.server.ts'
 import {
 	getHandOutPlan,
 	getPassport,
+	getPlanPassportDue,
 	insertPassport,
 	insertPassportEvent,
 	listHandOutPlans,
@@ -296,16 +297,33 @@ export async function actOnPassport(
 	)
 }
 
-/** The plan page's passport warnings: members without a fitting passport, or one expiring < 6 months after the return. */
-export async function planPassportWarnings(plan: {
+/**
+ * The plan page's passports: members without a fitting passport or with one expiring less than
+ * 6 months after the return (outbound plans), and the passports out with this trip with their
+ * due date. Two queries.
+ */
+export async function planPassports(plan: {
 	id: string
 	direction: string
 	end_date: string | null
 	returned_on: string | null
 }) {
-	if (plan.direction !== 'out') return []
-	const rows = await listPlanMemberPassports(db, plan.id)
-	return passportWarnings(plan.returned_on ?? plan.end_date, rows)
+	if (plan.direction !== 'out') return null
+	const [rows, due] = await Promise.all([
+		listPlanMemberPassports(db, plan.id),
+		getPlanPassportDue(db, plan.id),
+	])
+	return {
+		warnings: passportWarnings(plan.returned_on ?? plan.end_date, rows),
+		out: rows.flatMap(r =>
+			r.state === 'out' && r.plan_id === plan.id && r.passport_id
+				? [{ id: r.passport_id, number: r.number!, holder: r.full_name }]
+				: [],
+		),
+		dueOn: due?.due_on ?? null,
+		returnedOn: due?.returned_on ?? null,
+		days: due?.days ?? 5,
+	}
 }
 
 /** The year's register of hand-outs and hand-backs, and what its document header needs. */
