@@ -303,36 +303,47 @@ export async function listRegister(
 }
 
 /**
- * The passports that matter to a plan (one query): every passport of its members chosen from
- * the directory that could travel (in the safe or out), for the expiry warnings.
+ * The passports that matter to a plan, in one query: when the ones out with it are due back,
+ * and every passport of its members chosen from the directory that could travel (in the safe
+ * or out), for the expiry warnings.
  */
-export async function listPlanMemberPassports(db: Db, planId: string) {
+export async function getPlanPassports(db: Db, planId: string) {
 	return db
-		.selectFrom('plan_member as m')
-		.innerJoin('person', 'person.id', 'm.person_id')
-		.leftJoin('passport', join =>
-			join
-				.onRef('passport.person_id', '=', 'person.id')
-				.on('passport.state', 'in', ['in_safe', 'out']),
-		)
+		.selectFrom('plan')
+		.innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
 		.select([
-			'm.position',
-			'm.full_name',
-			'm.passport_type',
-			'person.id as person_id',
-			'passport.id as passport_id',
-			'passport.number',
-			'passport.kind',
-			sql<
-				string | null
-			>`to_char(passport.expires_on, 'YYYY-MM-DD')`.as('expires_on'),
-			'passport.state',
-			'passport.plan_id',
+			'plan.returned_on',
+			'organisation.passport_return_working_days as days',
 		])
-		.where('m.plan_id', '=', planId)
-		.orderBy('m.position')
-		.orderBy('passport.expires_on', 'desc')
-		.execute()
+		.select(dueOn.as('due_on'))
+		.select(eb =>
+			jsonArrayFrom(
+				eb
+					.selectFrom('plan_member as m')
+					.innerJoin('person', 'person.id', 'm.person_id')
+					.leftJoin('passport', join =>
+						join
+							.onRef('passport.person_id', '=', 'person.id')
+							.on('passport.state', 'in', ['in_safe', 'out']),
+					)
+					.select([
+						'm.position',
+						'm.full_name',
+						'm.passport_type',
+						'passport.id as passport_id',
+						'passport.number',
+						'passport.kind',
+						'passport.expires_on',
+						'passport.state',
+						'passport.plan_id',
+					])
+					.whereRef('m.plan_id', '=', 'plan.id')
+					.orderBy('m.position')
+					.orderBy('passport.expires_on', 'desc'),
+			).as('members'),
+		)
+		.where('plan.id', '=', planId)
+		.executeTakeFirst()
 }
 
 /**
@@ -363,7 +374,9 @@ export async function findPassportsOwed(
 					'plan.id as plan_id',
 					'plan.name as plan_name',
 					'plan.created_by',
+					'plan.status as plan_status',
 					'd.active as drafter_active',
+					'd.full_name as drafter_name',
 					'organisation.name_vi as organisation_name',
 					sql<string>`to_char(plan.returned_on, 'YYYY-MM-DD')`.as(
 						'returned_on',
@@ -384,18 +397,4 @@ export async function findPassportsOwed(
 		.orderBy('due_on')
 		.orderBy('id')
 		.execute()
-}
-
-/** When passports out with a plan are due back: N working days after its return (or planned end). */
-export async function getPlanPassportDue(db: Db, planId: string) {
-	return db
-		.selectFrom('plan')
-		.innerJoin('organisation', 'organisation.id', 'plan.organisation_id')
-		.select([
-			'plan.returned_on',
-			'organisation.passport_return_working_days as days',
-		])
-		.select(dueOn.as('due_on'))
-		.where('plan.id', '=', planId)
-		.executeTakeFirst()
 }

@@ -22,6 +22,9 @@ import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editPlanRoute from '#app/routes/plans.$planId.edit.tsx'
 import { type PlanEvent, type PlanEventType } from '#workflows/plans/plan.machine.ts'
 import { applyPlanEvent, type PlanFieldChanges } from '#workflows/plans/plan.server.ts'
+import { renderStoredEmail } from '#workflows/notify/render.server.ts'
+import { addDays } from '#lib/trip-dates.ts'
+import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import {
 	args,
 	completePlanFields,
@@ -317,5 +320,59 @@ describe('passports', () => {
 			{ kind: 'expiring', member: 'Nguyễn Văn An', number: 'C1234567', expiresOn: '2027-11-30', validUntil: '2027-12-30' },
 			{ kind: 'none', member: 'Trần Thị Chưa Có', needed: 'official' },
 		])
+	})
+
+	test('hand-back reminders: 3 days before, on the due date, then weekly to the drafter; from the second overdue one the admins too; once per point', async () => {
+		const { users } = world
+		const drafter = users.ldld.drafter
+		const { personId, passportId } = await holderWithPassport()
+		const planId = await planWithMembers([{ id: personId, full_name: 'Nguyễn Văn An' }])
+		await approve(planId)
+		const version = (await passportPage(drafter, passportId)).passport.version
+		expect((await post(passportRoute, drafter, `/passports/${passportId}`, handOut(passportId, version, planId), { passportId })).status).toBe(302)
+		await act(planId, 'DEPART', drafter, { departed_on: '2027-02-01' })
+		await act(planId, 'COMPLETE_TRIP', drafter, { returned_on: '2027-02-04', report_due_on: '2027-02-19' })
+
+		const log: string[] = []
+		for (let day = '2027-02-04'; day <= '2027-03-03'; day = addDays(day, 1)) {
+			// The job may run twice in a day (a restart): nothing is sent twice.
+			await runDailyReminders(db, day)
+			await runDailyReminders(db, day)
+		}
+		const emails = await db
+			.selectFrom('email_message')
+			.select(['template', 'recipient_id', 'props', 'dedupe_key', 'created_at'])
+			.where('template', 'like', 'passport-%')
+			.orderBy('created_at')
+			.orderBy('recipient_id')
+			.execute()
+		const who = (id: string | null) => (id === drafter.id ? 'drafter' : id === users.ldld.admin.id ? 'admin' : id)
+		for (const e of emails) {
+			const props = e.props as { dueOn: string; days: number; point: string }
+			log.push(`${props.point.replace(`passport-${passportId}-`, '')} ${e.template} ${props.days} → ${who(e.recipient_id)}`)
+			expect(props.dueOn).toBe('2027-02-16')
+		}
+		expect(log).toEqual([
+			'before passport-due 3 → drafter',
+			'due passport-due 0 → drafter',
+			'overdue-1 passport-overdue 7 → drafter',
+			'overdue-2 passport-overdue 14 → drafter',
+			'overdue-2 passport-overdue 14 → admin',
+		])
+		expect(new Set(emails.map(e => e.dedupe_key)).size).toBe(emails.length)
+		const notifications = await db.selectFrom('notification').select('kind').where('kind', 'like', 'passport-%').execute()
+		expect(notifications).toHaveLength(emails.length)
+		// The admin's email names the holder, the passport and the drafter.
+		const admin = emails.find(e => e.recipient_id === users.ldld.admin.id)!
+		const { subject, text } = await renderStoredEmail({ template: admin.template, props: admin.props, recipient_name: 'Quản trị', recipient_locale: 'vi' })
+		expect(subject).toBe('[Đối ngoại] Hộ chiếu của Nguyễn Văn An đã quá hạn nộp lại 14 ngày')
+		expect(text).toContain('C1234567')
+		expect(text).toContain(`/passports/${passportId}`)
+
+		// Handed back: no more reminders.
+		const outVersion = (await passportPage(drafter, passportId)).passport.version
+		await post(passportRoute, drafter, `/passports/${passportId}`, { intent: 'hand_back', version: String(outVersion), happened_on: '03/03/2027', handed_by: 'Nguyễn Văn An', received_by: 'Lê Thị Văn Thư' }, { passportId })
+		const run = await runDailyReminders(db, '2027-03-09')
+		expect(run.reminders.filter(r => r.point.startsWith('passport-'))).toEqual([])
 	})
 })

@@ -4,12 +4,11 @@ import { db } from '#db/client.server.ts'
 import {
 	getHandOutPlan,
 	getPassport,
-	getPlanPassportDue,
+	getPlanPassports,
 	insertPassport,
 	insertPassportEvent,
 	listHandOutPlans,
 	listPassports,
-	listPlanMemberPassports,
 	listRegister,
 	lockPassport,
 	setPassportState,
@@ -300,7 +299,7 @@ export async function actOnPassport(
 /**
  * The plan page's passports: members without a fitting passport or with one expiring less than
  * 6 months after the return (outbound plans), and the passports out with this trip with their
- * due date. Two queries.
+ * due date. One query.
  */
 export async function planPassports(plan: {
 	id: string
@@ -309,10 +308,8 @@ export async function planPassports(plan: {
 	returned_on: string | null
 }) {
 	if (plan.direction !== 'out') return null
-	const [rows, due] = await Promise.all([
-		listPlanMemberPassports(db, plan.id),
-		getPlanPassportDue(db, plan.id),
-	])
+	const due = await getPlanPassports(db, plan.id)
+	const rows = due?.members ?? []
 	return {
 		warnings: passportWarnings(plan.returned_on ?? plan.end_date, rows),
 		out: rows.flatMap(r =>
