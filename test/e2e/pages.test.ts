@@ -73,8 +73,13 @@ const roles = [
 	{
 		email: 'soanthao@ldld-quangtri.vn',
 		name: 'drafter',
-		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/notifications', '/settings', '/change-password'],
-		details: [['/plans', /^\/plans\/[0-9a-f-]{36}$/], ['/partners', /^\/partners\/[0-9a-f-]{36}$/]] as const,
+		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/people', '/people/new', '/passports', '/passports/register', '/notifications', '/settings', '/change-password'],
+		details: [
+			['/plans', /^\/plans\/[0-9a-f-]{36}$/],
+			['/partners', /^\/partners\/[0-9a-f-]{36}$/],
+			['/people', /^\/people\/[0-9a-f-]{36}$/],
+			['/passports', /^\/passports\/[0-9a-f-]{36}$/],
+		] as const,
 	},
 	{
 		email: 'chutich@ldld-quangtri.vn',
