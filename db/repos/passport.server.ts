@@ -252,7 +252,13 @@ export async function listHandOutPlans(
 	return db
 		.selectFrom('plan')
 		.innerJoin('plan_member as m', 'm.plan_id', 'plan.id')
-		.select(['plan.id', 'plan.name', 'plan.start_date', 'plan.end_date'])
+		.select([
+			'plan.id',
+			'plan.name',
+			'plan.start_date',
+			'plan.end_date',
+			'plan.returned_on',
+		])
 		.distinct()
 		.where('plan.organisation_id', '=', organisationId)
 		.where('m.person_id', '=', personId)

@@ -95,6 +95,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.warning.none': '{member}: no usable {kind} passport on record.',
 	'passport.warning.expiring':
 		'{member}: passport {number} expires on {date}, less than 6 months after the return (must be valid until {until}).',
+	'passport.warning.handOut':
+		'The passport expires on {date}, less than 6 months after the return of “{plan}” (must be valid until {until}).',
 	'passport.register': 'Register of passports handed out and back',
 	'passport.register.year': 'Year {year}',
 	'passport.register.yearLabel': 'Year',

@@ -97,6 +97,8 @@ export const peopleVi = {
 		'{member}: chưa có hộ chiếu {kind} còn dùng được trong danh bạ.',
 	'passport.warning.expiring':
 		'{member}: hộ chiếu {number} hết hạn ngày {date}, chưa đủ 6 tháng sau ngày về (cần còn hạn đến {until}).',
+	'passport.warning.handOut':
+		'Hộ chiếu hết hạn ngày {date}, chưa đủ 6 tháng sau ngày về của đoàn “{plan}” (cần còn hạn đến {until}).',
 	'passport.register': 'Sổ theo dõi giao, nhận hộ chiếu',
 	'passport.register.year': 'Năm {year}',
 	'passport.register.yearLabel': 'Năm',

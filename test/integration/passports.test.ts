@@ -256,7 +256,7 @@ describe('passports', () => {
 
 		await approve(planId)
 		const page = await passportPage(drafter, passportId)
-		expect(page.plans.map((p: { id: string }) => p.id)).toEqual([planId])
+		expect(page.plans).toEqual([{ id: planId, name: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)', validUntil: null }])
 		const out = await post(passportRoute, drafter, `/passports/${passportId}`, handOut(passportId, page.passport.version, planId), { passportId })
 		expect(out.status).toBe(302)
 
@@ -304,7 +304,7 @@ describe('passports', () => {
 	test('a passport expiring 5 months after the return is flagged to the approver at submission', async () => {
 		const { users } = world
 		// Returns 30/06/2027: a passport valid until 30/11/2027 has 5 months left, under the 6 needed (30/12/2027).
-		const { personId } = await holderWithPassport('30/11/2027')
+		const { personId, passportId } = await holderWithPassport('30/11/2027')
 		const bare = await addPerson(users.ldld.drafter, { full_name: 'Trần Thị Chưa Có' })
 		const planId = await planWithMembers(
 			[
@@ -320,6 +320,9 @@ describe('passports', () => {
 			{ kind: 'expiring', member: 'Nguyễn Văn An', number: 'C1234567', expiresOn: '2027-11-30', validUntil: '2027-12-30' },
 			{ kind: 'none', member: 'Trần Thị Chưa Có', needed: 'official' },
 		])
+		// Approved, the hand-out form flags it again.
+		for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver]) await sendPlanEvent(db, planId, 'APPROVE', approver)
+		expect((await passportPage(users.ldld.drafter, passportId)).plans).toEqual([{ id: planId, name: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)', validUntil: '2027-12-30' }])
 	})
 
 	test('hand-back reminders: 3 days before, on the due date, then weekly to the drafter; from the second overdue one the admins too; once per point', async () => {

@@ -29,7 +29,9 @@ import {
 	requirePerson,
 } from '#workflows/people/people.server.ts'
 import {
+	addMonths,
 	HAND_OUT_STATUSES,
+	VALID_MONTHS_AFTER_RETURN,
 	HandBackSchema,
 	HandOutSchema,
 	MarkSchema,
@@ -77,7 +79,17 @@ export async function loadPassportPage(user: Keeper, passportId: unknown) {
 			: []
 	return {
 		passport,
-		plans,
+		// A plan the passport would not be valid for 6 months after (QĐ 58/2012) is flagged.
+		plans: plans.map(p => {
+			const back = p.returned_on ?? p.end_date
+			const validUntil = back && addMonths(back, VALID_MONTHS_AFTER_RETURN)
+			return {
+				id: p.id,
+				name: p.name,
+				validUntil:
+					validUntil && passport.expires_on < validUntil ? validUntil : null,
+			}
+		}),
 		canEdit: canKeepDirectory(user),
 		today: todayIso(),
 		me: user.fullName,

@@ -32,10 +32,12 @@ export function HandOutForm({
 	today,
 	me,
 	holder,
+	expiresOn,
 	lastResult,
 }: {
 	version: number
-	plans: { id: string; name: string }[]
+	plans: { id: string; name: string; validUntil: string | null }[]
+	expiresOn: string
 	today: string
 	me: string
 	holder: string
@@ -58,6 +60,25 @@ export function HandOutForm({
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<input type="hidden" name="version" value={version} />
 			{plans.length ? null : <p className="muted">{t('passport.noPlans')}</p>}
+			{plans.some(p => p.validUntil) ? (
+				<div className="callout callout-returned" role="note">
+					<ul>
+						{plans.flatMap(p =>
+							p.validUntil
+								? [
+										<li key={p.id}>
+											{t('passport.warning.handOut', {
+												plan: p.name,
+												date: formatIsoDate(expiresOn),
+												until: formatIsoDate(p.validUntil),
+											})}
+										</li>,
+									]
+								: [],
+						)}
+					</ul>
+				</div>
+			) : null}
 			<div className="grid-2">
 				<Field
 					label={t('passport.plan')}

@@ -92,6 +92,7 @@ export default function PassportRoute() {
 					today={today}
 					me={me}
 					holder={p.holder_name}
+					expiresOn={p.expires_on}
 					lastResult={last('hand_out')}
 				/>
 			) : null}
