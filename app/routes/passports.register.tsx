@@ -72,7 +72,13 @@ export default function PassportRegisterRoute() {
 					{t('passport.register.docx')}
 				</a>
 			</div>
-			<div className="ar-sheet">
+			{/* On a phone the sheet scrolls sideways: a keyboard must reach it too. */}
+			<div
+				className="ar-sheet"
+				tabIndex={0}
+				role="region"
+				aria-label={t('passport.register')}
+			>
 				<div className="ar-page">
 					<p className="ar-org">
 						{governingBody ? (

@@ -56,7 +56,7 @@ export async function listPassports(
 			.where(eb =>
 				eb.or([
 					eb('person.search_text', 'like', searchPattern(query)),
-					eb('passport.number', 'like', `%${query.trim().toUpperCase()}%`),
+					eb(sql`lower(passport.number)`, 'like', searchPattern(query)),
 				]),
 			)
 			.orderBy(nameFirst(sql`person.full_name`, query))

@@ -248,6 +248,9 @@ describe('passports', () => {
 		const drafter = users.ldld.drafter
 		const { personId, passportId } = await holderWithPassport()
 		const planId = await planWithMembers([{ id: personId, full_name: 'Nguyễn Văn An' }])
+		// Found by holder or by number.
+		for (const q of ['nguyen%20an', 'c1234'])
+			expect((await json(await load(passportsRoute, drafter, `/passports?q=${q}`))).rows.map((r: { id: string }) => r.id)).toEqual([passportId])
 
 		// Not yet approved: refused, nothing moves.
 		const early = await post(passportRoute, drafter, `/passports/${passportId}`, handOut(passportId, 1, planId), { passportId })
