@@ -91,6 +91,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.dueShort': 'before {date}',
 	'passport.overdue': 'Overdue',
 	'passport.returnDays': 'Passport hand-back (working days after the return)',
+	'org.passportReturnDaysHint':
+		'Decision 58/2012/QĐ-TTg: 5 working days. Weekends and public holidays do not count.',
 	'passport.warnings': 'Passport warnings',
 	'passport.warning.none': '{member}: no usable {kind} passport on record.',
 	'passport.warning.expiring':
@@ -112,6 +114,4 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.register.col.backOn': 'Handed back',
 	'passport.register.col.backTo': 'Received by',
 	'passport.register.col.note': 'Note',
-	'passport.register.trip': 'Trip: {plan}',
-	'passport.kindLabel': 'passport',
 }

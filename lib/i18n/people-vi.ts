@@ -92,6 +92,8 @@ export const peopleVi = {
 	'passport.dueShort': 'trước {date}',
 	'passport.overdue': 'Quá hạn nộp lại',
 	'passport.returnDays': 'Hạn nộp lại hộ chiếu (ngày làm việc sau ngày về)',
+	'org.passportReturnDaysHint':
+		'Quyết định 58/2012/QĐ-TTg: 5 ngày làm việc. Không tính thứ Bảy, Chủ nhật, ngày lễ, Tết.',
 	'passport.warnings': 'Cảnh báo hộ chiếu',
 	'passport.warning.none':
 		'{member}: chưa có hộ chiếu {kind} còn dùng được trong danh bạ.',
@@ -114,6 +116,4 @@ export const peopleVi = {
 	'passport.register.col.backOn': 'Ngày nhận lại',
 	'passport.register.col.backTo': 'Người nhận',
 	'passport.register.col.note': 'Ghi chú',
-	'passport.register.trip': 'Đi theo: {plan}',
-	'passport.kindLabel': 'hộ chiếu',
 }

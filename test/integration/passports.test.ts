@@ -19,6 +19,7 @@ import * as passportsRoute from '#app/routes/passports._index.tsx'
 import * as registerRoute from '#app/routes/passports.register.tsx'
 import * as registerDocxRoute from '#app/routes/passports.register[.]docx.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
+import * as orgRoute from '#app/routes/admin.organisations.$orgId._index.tsx'
 import * as editPlanRoute from '#app/routes/plans.$planId.edit.tsx'
 import { type PlanEvent, type PlanEventType } from '#workflows/plans/plan.machine.ts'
 import { applyPlanEvent, type PlanFieldChanges } from '#workflows/plans/plan.server.ts'
@@ -282,6 +283,21 @@ describe('passports', () => {
 		expect(translate('vi', 'passport.due', { date: '16/02/2027', days: 5 })).toBe('Hạn nộp lại: trước 16/02/2027, 5 ngày làm việc sau ngày về')
 		const planPage = await json(await load(planRoute, drafter, `/plans/${planId}`, { planId }))
 		expect(planPage.passports).toMatchObject({ dueOn: '2027-02-16', out: [{ id: passportId, number: 'C1234567' }] })
+		// The organisation's admin sets 7 working days: due two days later.
+		const org = world.orgs.ldld
+		const saved = await post(orgRoute, users.ldld.admin, `/admin/organisations/${org.id}`, {
+			version: '1',
+			kind: org.kind,
+			name_vi: org.name_vi,
+			short_name: org.short_name,
+			country: 'VN',
+			report_due_days: '15',
+			approval_reminder_days: '5',
+			passport_return_working_days: '7',
+		}, { orgId: org.id })
+		expect(saved.status, await saved.clone().text()).toBe(302)
+		expect((await passportPage(drafter, passportId)).passport).toMatchObject({ due_on: '2027-02-18', passport_return_working_days: 7 })
+		await db.updateTable('organisation').set({ passport_return_working_days: 5 }).where('id', '=', org.id).execute()
 
 		// Back before it went out: refused; then back.
 		const backEarly = await post(passportRoute, drafter, `/passports/${passportId}`, { intent: 'hand_back', version: String(outPage.passport.version), happened_on: '31/01/2027', handed_by: 'Nguyễn Văn An', received_by: 'Lê Thị Văn Thư' }, { passportId })
