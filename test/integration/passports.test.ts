@@ -320,6 +320,22 @@ describe('passports', () => {
 		expect(docx.headers.get('Content-Type')).toContain('wordprocessingml')
 	})
 
+	test('two people hand the same passport out at once: one is recorded, the other told for which trip and since when', async () => {
+		const { users } = world
+		const { personId, passportId } = await holderWithPassport()
+		const planId = await planWithMembers([{ id: personId, full_name: 'Nguyễn Văn An' }])
+		await approve(planId)
+		const version = (await passportPage(users.ldld.drafter, passportId)).passport.version
+		const responses = await Promise.all(
+			[users.ldld.drafter, users.ldld.admin].map(user => post(passportRoute, user, `/passports/${passportId}`, handOut(passportId, version, planId), { passportId })),
+		)
+		expect(responses.map(r => r.status).sort()).toEqual([302, 400])
+		const refused = await responses.find(r => r.status === 400)!.json()
+		expect(refused.result.error['']).toEqual(['passport.alreadyOut::{"plan":"Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)","date":"01/02/2027"}'])
+		const events = await db.selectFrom('passport_event').select('event').where('passport_id', '=', passportId).execute()
+		expect(events.map(e => e.event).sort()).toEqual(['handed_out', 'registered'])
+	})
+
 	test('a passport expiring 5 months after the return is flagged to the approver at submission', async () => {
 		const { users } = world
 		// Returns 30/06/2027: a passport valid until 30/11/2027 has 5 months left, under the 6 needed (30/12/2027).

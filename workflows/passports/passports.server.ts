@@ -187,15 +187,21 @@ export async function actOnPassport(
 				throw new Refusal(errors)
 			}
 			if (v.intent === 'hand_out') {
-				if (passport.state !== 'in_safe')
+				if (passport.state !== 'in_safe') {
+					// Someone may have handed it out since the page was read: say for which trip.
+					const now = await getPassport(trx, user.organisationId, passport.id)
+					const out = now?.history.find(
+						e => String(e.id) === String(passport.out_event_id),
+					)
 					refuse({
 						form: [
 							stateError(
-								{ state: passport.state, plan_name: current.plan_name },
-								outEvent?.happened_on,
+								{ state: passport.state, plan_name: now?.plan_name },
+								out?.happened_on,
 							),
 						],
 					})
+				}
 				if (passport.version !== v.version) refuse({ form: ['error.conflict'] })
 				const plan = await getHandOutPlan(trx, v.plan_id, passport.person_id)
 				if (!plan || plan.organisation_id !== user.organisationId)
