@@ -198,6 +198,8 @@ function Header() {
 							<NavLink to="/documents">{t('nav.documents')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
+							<NavLink to="/people">{t('nav.people')}</NavLink>
+							<NavLink to="/passports">{t('nav.passports')}</NavLink>
 							{user.isApprover || user.substituting ? (
 								<NavLink to="/inbox">
 									{t('nav.inbox')}

@@ -19,6 +19,8 @@ import {
 	type EmailStatus,
 	type PartnerType,
 	type AgreementKind,
+	type PassportState,
+	type PassportEventKind,
 } from '#lib/enums.ts'
 
 export {
@@ -64,6 +66,8 @@ export interface OrganisationTable {
 	parent_id: string | null
 	report_due_days: Generated<number>
 	approval_reminder_days: Generated<number>
+	/** Working days after the return within which a passport must be handed back. */
+	passport_return_working_days: Generated<number>
 	/** "{n}/{kind}-LĐLĐ": how the organisation writes its document numbers. */
 	document_notation: Generated<string>
 	name_original: Generated<string>
@@ -216,6 +220,8 @@ export interface PlanMemberTable {
 	title: Generated<string>
 	organisation_name: Generated<string>
 	passport_type: PassportType | null
+	/** The directory's person this member was chosen from (or added to it). */
+	person_id: string | null
 }
 
 export interface PlanBudgetLineTable {
@@ -484,7 +490,62 @@ export interface WrittenAnswerTable {
 	created_at: Timestamp
 }
 
+/** One of an organisation's people (the directory plan members are chosen from). */
+export interface PersonTable {
+	id: Generated<string>
+	organisation_id: string
+	full_name: string
+	position: Generated<string>
+	unit: Generated<string>
+	/** 'YYYY-MM-DD' */
+	born_on: string | null
+	search_text: GeneratedAlways<string>
+	version: Generated<number>
+	created_by: string | null
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+export interface PassportTable {
+	id: Generated<string>
+	organisation_id: string
+	person_id: string
+	number: string
+	kind: PassportType
+	/** 'YYYY-MM-DD' */
+	issued_on: string
+	expires_on: string
+	state: Generated<PassportState>
+	plan_id: string | null
+	out_event_id: string | null
+	version: Generated<number>
+	created_at: Timestamp
+	updated_at: Timestamp
+}
+
+/** Append-only: the database refuses UPDATE and DELETE. */
+export interface PassportEventTable {
+	id: Generated<string>
+	passport_id: string
+	organisation_id: string
+	event: PassportEventKind
+	from_state: PassportState | null
+	to_state: PassportState
+	plan_id: string | null
+	out_event_id: string | null
+	/** 'YYYY-MM-DD' */
+	happened_on: string
+	handed_by: Generated<string>
+	received_by: Generated<string>
+	note: Generated<string>
+	actor_id: string
+	created_at: Timestamp
+}
+
 export interface DB {
+	person: PersonTable
+	passport: PassportTable
+	passport_event: PassportEventTable
 	document_counter: DocumentCounterTable
 	outgoing_document: OutgoingDocumentTable
 	written_answer: WrittenAnswerTable

@@ -32,6 +32,10 @@ import ReportDue, { subject as reportDueSubject } from './report-due.tsx'
 import ReportOverdue, {
 	subject as reportOverdueSubject,
 } from './report-overdue.tsx'
+import PassportDue, { subject as passportDueSubject } from './passport-due.tsx'
+import PassportOverdue, {
+	subject as passportOverdueSubject,
+} from './passport-overdue.tsx'
 import ReportReturned, {
 	subject as reportReturnedSubject,
 } from './report-returned.tsx'
@@ -53,6 +57,8 @@ export type EmailTemplate =
 	| 'report-submitted'
 	| 'report-returned'
 	| 'report-acknowledged'
+	| 'passport-due'
+	| 'passport-overdue'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -108,6 +114,27 @@ export interface ReportReminderProps {
 	planUrl: string
 }
 
+/** A reminder that a passport out with a trip is due back soon, today, or overdue. Dates are dd/mm/yyyy. */
+export interface PassportReminderProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	planName: string
+	organisationName: string
+	statusLabel: string
+	holderName: string
+	passportNumber: string
+	returnedOn: string
+	dueDate: string
+	/** The organisation's setting: working days after the return. */
+	workingDays: number
+	/** passport-due: days left (0 on the due date); passport-overdue: days late. */
+	days: number
+	/** To the organisation's admins (from the second overdue reminder), not the drafter. */
+	escalation: boolean
+	drafterName: string
+	passportUrl: string
+}
+
 /** A reminder to a step's approvers that a plan has waited for them. */
 export interface ApprovalWaitingProps {
 	locale: 'vi' | 'en'
@@ -138,6 +165,8 @@ export type EmailProps = {
 	'report-submitted': PlanEmailProps
 	'report-returned': PlanEmailProps
 	'report-acknowledged': PlanEmailProps
+	'passport-due': PassportReminderProps
+	'passport-overdue': PassportReminderProps
 }
 
 type Template<P> = {
@@ -176,6 +205,11 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'report-acknowledged': {
 		Component: ReportAcknowledged,
 		subject: reportAcknowledgedSubject,
+	},
+	'passport-due': { Component: PassportDue, subject: passportDueSubject },
+	'passport-overdue': {
+		Component: PassportOverdue,
+		subject: passportOverdueSubject,
 	},
 }
 

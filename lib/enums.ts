@@ -36,6 +36,19 @@ export type Direction = (typeof DIRECTIONS)[number]
 export const PASSPORT_TYPES = ['diplomatic', 'official', 'ordinary'] as const
 export type PassportType = (typeof PASSPORT_TYPES)[number]
 
+/** Where a passport is: in the organisation's safe, out with its holder for a trip, lost, cancelled. */
+export const PASSPORT_STATES = ['in_safe', 'out', 'lost', 'cancelled'] as const
+export type PassportState = (typeof PASSPORT_STATES)[number]
+
+export const PASSPORT_EVENTS = [
+	'registered',
+	'handed_out',
+	'handed_back',
+	'lost',
+	'cancelled',
+] as const
+export type PassportEventKind = (typeof PASSPORT_EVENTS)[number]
+
 export const FUNDING_SOURCES = ['union_budget', 'partner', 'other'] as const
 export type FundingSource = (typeof FUNDING_SOURCES)[number]
 

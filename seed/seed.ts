@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely'
 import { hashPassword } from '#lib/password.server.ts'
 import { recordHistoryEmailsSent } from '#workflows/notify/history.server.ts'
 import { seedPartners } from './seed-partners.ts'
+import { seedPeople } from './seed-people.ts'
 import { seedPlans } from './seed-plans.ts'
 import { type DB, type NewAppUser, type NewOrganisation } from '#db/schema.ts'
 
@@ -282,6 +283,12 @@ export async function seedDemo(db: Kysely<DB>) {
 		}
 		await seedPlans(trx, ids)
 		await seedPartners(trx, ids)
+		const drafter = await trx
+			.selectFrom('app_user')
+			.select('id')
+			.where('email', '=', 'soanthao@ldld-quangtri.vn')
+			.executeTakeFirstOrThrow()
+		await seedPeople(trx, ids, drafter.id)
 		// The demo's events are history (2019): the bell counts only what is new to the person.
 		await trx
 			.updateTable('notification')

@@ -67,8 +67,14 @@ export function urlEncoded(fields: [string, string][]) {
 
 export const URLENCODED = 'application/x-www-form-urlencoded'
 
-/** The app's forms and the fields they take; `{plan}` is a plan the poster may edit. */
-export function fuzzForms(planId: string) {
+/**
+ * The app's forms and the fields they take; `{plan}` is a plan the poster may edit, `people`
+ * a person of the poster's directory and one of their passports.
+ */
+export function fuzzForms(
+	planId: string,
+	people?: { personId: string; passportId: string },
+) {
 	return {
 		multipart: [`/plans/new`, `/plans/${planId}/edit`],
 		urlencoded: [
@@ -82,6 +88,14 @@ export function fuzzForms(planId: string) {
 			'/partners/new',
 			'/admin/calendar',
 			'/documents',
+			'/people/new',
+			...(people
+				? [
+						`/people/${people.personId}`,
+						`/people/${people.personId}/edit`,
+						`/passports/${people.passportId}`,
+					]
+				: []),
 		],
 	}
 }
@@ -100,6 +114,9 @@ const FIELD_NAMES = [
 	'comment',
 	'locale',
 	'full_name',
+	'number',
+	'happened_on',
+	'plan_id',
 ]
 const VALUES = [
 	'Đoàn ra Lào 2027',
@@ -119,11 +136,12 @@ export function fuzzCases(
 	seed: number,
 	count: number,
 	planId: string,
+	people?: { personId: string; passportId: string },
 ): FuzzCase[] {
 	const next = random(seed)
 	const pick = <T>(items: readonly T[]) =>
 		items[Math.floor(next() * items.length)]!
-	const forms = fuzzForms(planId)
+	const forms = fuzzForms(planId, people)
 	const anyPath = () => pick([...forms.multipart, ...forms.urlencoded])
 	const validFields = (): [string, string][] =>
 		Array.from({ length: 1 + Math.floor(next() * 5) }, () => [

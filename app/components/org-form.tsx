@@ -39,11 +39,23 @@ export const OrganisationSchema = z.object({
 	parent_id: z.uuid({ error: 'error.invalidChoice' }).optional(),
 	report_due_days: dayCount,
 	approval_reminder_days: dayCount,
+	/** Working days after the return within which passports must be handed back. */
+	passport_return_working_days: z
+		.number({ error: 'org.daysInvalid' })
+		.int({ error: 'org.daysInvalid' })
+		.min(1, { error: 'org.daysInvalid' })
+		.max(60, { error: 'org.daysInvalid' })
+		.optional(),
 })
 
 const ORGANISATION_DEFAULTS: Partial<
 	Record<keyof OrganisationValues, string | number | null>
-> = { country: 'VN', report_due_days: 15, approval_reminder_days: 5 }
+> = {
+	country: 'VN',
+	report_due_days: 15,
+	approval_reminder_days: 5,
+	passport_return_working_days: 5,
+}
 
 export type OrganisationValues = z.infer<typeof OrganisationSchema>
 
@@ -58,6 +70,9 @@ export function organisationRow(value: OrganisationValues) {
 		parent_id: value.parent_id ?? null,
 		report_due_days: value.report_due_days,
 		approval_reminder_days: value.approval_reminder_days,
+		...(value.passport_return_working_days === undefined
+			? {}
+			: { passport_return_working_days: value.passport_return_working_days }),
 	}
 }
 
@@ -187,6 +202,20 @@ export function OrganisationForm({
 					{props => (
 						<input
 							{...getInputProps(fields.approval_reminder_days, {
+								type: 'number',
+							})}
+							{...props}
+						/>
+					)}
+				</Field>
+				<Field
+					label={t('passport.returnDays')}
+					hint={t('org.passportReturnDaysHint')}
+					errors={fields.passport_return_working_days.errors}
+				>
+					{props => (
+						<input
+							{...getInputProps(fields.passport_return_working_days, {
 								type: 'number',
 							})}
 							{...props}

@@ -5,6 +5,7 @@ import {
 	getSelectProps,
 } from '@conform-to/react'
 import { useEffect, useRef } from 'react'
+import { DirectoryPicker } from '#app/components/directory-picker.tsx'
 import { ErrorList, Field, TextField } from '#app/components/forms.tsx'
 import { CURRENCIES, FUNDING_SOURCES, PASSPORT_TYPES } from '#lib/enums.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -55,6 +56,23 @@ export function MembersSection({
 	return (
 		<section className="panel">
 			<h2>{t('plan.members')}</h2>
+			<DirectoryPicker
+				onPick={person =>
+					form.insert({
+						name: fields.members.name,
+						defaultValue: {
+							full_name: person.full_name,
+							title: person.position || undefined,
+							organisation_name: person.unit || undefined,
+							passport_type:
+								direction === 'out'
+									? (person.passport_kind ?? undefined)
+									: undefined,
+							person_id: person.id,
+						},
+					})
+				}
+			/>
 			<ol className="steps" ref={list}>
 				{members.map((member, index) => {
 					const m = member.getFieldset()
@@ -98,6 +116,25 @@ export function MembersSection({
 									</Field>
 								) : null}
 							</div>
+							{m.person_id.value ? (
+								<p className="muted">
+									<input
+										{...getInputProps(m.person_id, { type: 'hidden' })}
+									/>
+									{t('person.fromDirectory')}
+								</p>
+							) : m.full_name.value ? (
+								<div className="checks">
+									<label>
+										<input
+											{...getInputProps(m.add_to_directory, {
+												type: 'checkbox',
+											})}
+										/>
+										{t('person.addToDirectory')}
+									</label>
+								</div>
+							) : null}
 							<button
 								className="danger small"
 								{...form.remove.getButtonProps({

@@ -23,6 +23,7 @@ import * as workingDays from './2026-12-06T21-00_working_days.ts'
 import * as foldInAnyLocale from './2026-12-06T22-00_fold_in_any_locale.ts'
 import * as tripReportNumber from './2026-12-07T01-00_trip_report_number.ts'
 import * as pageSpeed from './2026-12-07T04-00_page_speed.ts'
+import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -50,6 +51,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T22-00_fold_in_any_locale': foldInAnyLocale,
 	'2026-12-07T01-00_trip_report_number': tripReportNumber,
 	'2026-12-07T04-00_page_speed': pageSpeed,
+	'2026-12-07T02-00_people_passports': peoplePassports,
 }
 
 export const migrationProvider: MigrationProvider = {

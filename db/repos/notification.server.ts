@@ -20,6 +20,7 @@ export interface Recipient {
 interface RecipientCriteria {
 	approverOrgIds: string[]
 	drafterOrgIds?: string[]
+	adminOrgIds?: string[]
 	userIds: string[]
 }
 
@@ -61,9 +62,19 @@ export async function findRecipientsAndSubstitutes(
 
 function recipientsQuery(
 	db: Db,
-	{ approverOrgIds, drafterOrgIds = [], userIds }: RecipientCriteria,
+	{
+		approverOrgIds,
+		drafterOrgIds = [],
+		adminOrgIds = [],
+		userIds,
+	}: RecipientCriteria,
 ) {
-	if (!approverOrgIds.length && !drafterOrgIds.length && !userIds.length)
+	if (
+		!approverOrgIds.length &&
+		!drafterOrgIds.length &&
+		!adminOrgIds.length &&
+		!userIds.length
+	)
 		return null
 	return db
 		.selectFrom('app_user')
@@ -92,6 +103,14 @@ function recipientsQuery(
 							eb.and([
 								eb('organisation_id', 'in', drafterOrgIds),
 								eb(sql.lit('drafter'), '=', eb.fn.any('roles')),
+							]),
+						]
+					: []),
+				...(adminOrgIds.length
+					? [
+							eb.and([
+								eb('organisation_id', 'in', adminOrgIds),
+								eb(sql.lit('admin'), '=', eb.fn.any('roles')),
 							]),
 						]
 					: []),

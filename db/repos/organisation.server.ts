@@ -58,6 +58,7 @@ export async function getOrganisation(db: Db, id: string) {
 			...listColumns,
 			'report_due_days',
 			'approval_reminder_days',
+			'passport_return_working_days',
 			'version',
 		])
 		.where('id', '=', id)

@@ -116,6 +116,7 @@ function recordRelations(eb: ExpressionBuilder<DB, 'plan'>) {
 					'm.title',
 					'm.organisation_name',
 					'm.passport_type',
+					'm.person_id',
 				])
 				.whereRef('m.plan_id', '=', 'plan.id')
 				.orderBy('m.position'),

@@ -159,4 +159,19 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.planSubmitted.return': 'Return',
 	'email.reportReminder.drafterInactive':
 		'The plan’s drafter ({drafter}) is no longer active, so this reminder goes to your organisation’s drafters.',
+	'email.field.passport': 'Passport',
+	'email.field.passportDue': 'Passport due back',
+	'email.passport.button': 'View the passport',
+	'email.passportDue.subject': '{holder}’s passport is due back in {days} days',
+	'email.passportDue.subjectToday': '{holder}’s passport is due back today',
+	'email.passportDue.heading': 'Passport due back in {days} days',
+	'email.passportDue.headingToday': 'Passport due back today',
+	'email.passportDue.intro':
+		'Passport {number} of {holder} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg it must be handed back before {due}, {workingDays} working days after the return.',
+	'email.passportOverdue.subject': '{holder}’s passport is {days} days overdue',
+	'email.passportOverdue.heading': 'Passport {days} days overdue',
+	'email.passportOverdue.intro':
+		'Passport {number} of {holder} (trip “{plan}”) was due back before {due} and has not been handed back. Please remind the holder to hand it back now.',
+	'email.passportOverdue.escalationIntro':
+		'Passport {number} of {holder} (trip “{plan}”, drafter: {drafter}) is {days} days overdue (due {due}). Please follow it up.',
 }

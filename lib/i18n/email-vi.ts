@@ -155,6 +155,23 @@ export const emailVi = {
 	'email.planSubmitted.return': 'Trả lại',
 	'email.reportReminder.drafterInactive':
 		'Người soạn thảo kế hoạch ({drafter}) không còn hoạt động trong hệ thống, nên nhắc nhở này được gửi đến những người soạn thảo của đơn vị.',
+	'email.field.passport': 'Hộ chiếu',
+	'email.field.passportDue': 'Hạn nộp lại hộ chiếu',
+	'email.passport.button': 'Xem hộ chiếu',
+	'email.passportDue.subject':
+		'Còn {days} ngày đến hạn nộp lại hộ chiếu của {holder}',
+	'email.passportDue.subjectToday': 'Hôm nay là hạn nộp lại hộ chiếu của {holder}',
+	'email.passportDue.heading': 'Còn {days} ngày đến hạn nộp lại hộ chiếu',
+	'email.passportDue.headingToday': 'Hôm nay là hạn nộp lại hộ chiếu',
+	'email.passportDue.intro':
+		'Hộ chiếu {number} của {holder} đã được giao cho chuyến đi “{plan}”, về ngày {returned}. Theo Quyết định 58/2012/QĐ-TTg, hộ chiếu phải được nộp lại cho cơ quan quản lý trước {due}, {workingDays} ngày làm việc sau ngày về.',
+	'email.passportOverdue.subject':
+		'Hộ chiếu của {holder} đã quá hạn nộp lại {days} ngày',
+	'email.passportOverdue.heading': 'Hộ chiếu đã quá hạn nộp lại {days} ngày',
+	'email.passportOverdue.intro':
+		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”) phải được nộp lại trước {due} nhưng chưa được nhận lại. Đề nghị nhắc người mang hộ chiếu nộp lại ngay.',
+	'email.passportOverdue.escalationIntro':
+		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”, người soạn thảo: {drafter}) đã quá hạn nộp lại {days} ngày (hạn {due}). Đề nghị đồng chí đôn đốc việc nộp lại.',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

@@ -21,4 +21,12 @@ export const reminderVi = {
 		'{actorName} ({actorOrganisation}) đã trả lại báo cáo kết quả chuyến đi của đoàn “{planName}”: {comment}',
 	'notify.report-acknowledged':
 		'{actorName} ({actorOrganisation}) đã tiếp nhận báo cáo kết quả chuyến đi của đoàn “{planName}”; kế hoạch đã kết thúc.',
+	'notify.passport-due':
+		'Còn {days} ngày đến hạn nộp lại hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”, hạn {dueDate}).',
+	'notify.passport-due-today':
+		'Hôm nay ({dueDate}) là hạn nộp lại hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”).',
+	'notify.passport-overdue':
+		'Hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”) đã quá hạn nộp lại {days} ngày (hạn {dueDate}).',
+	'notify.passport-overdue-escalation':
+		'Hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”, người soạn thảo: {drafterName}) đã quá hạn nộp lại {days} ngày (hạn {dueDate}).',
 } as const

@@ -10,6 +10,7 @@ import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
 import { securityVi } from './security-vi.ts'
 import { timelineVi } from './timeline-vi.ts'
+import { peopleVi } from './people-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -641,6 +642,7 @@ export const vi = {
 	...decideVi,
 	...securityVi,
 	...timelineVi,
+	...peopleVi,
 } as const
 
 export type MessageKey = keyof typeof vi

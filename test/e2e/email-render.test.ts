@@ -7,6 +7,8 @@ import {
 	type EmailTemplate,
 	renderEmail,
 } from '#emails/index.ts'
+import PassportDue from '#emails/passport-due.tsx'
+import PassportOverdue from '#emails/passport-overdue.tsx'
 import PasswordReset from '#emails/password-reset.tsx'
 import PlanApproved from '#emails/plan-approved.tsx'
 import PlanRejected from '#emails/plan-rejected.tsx'
@@ -41,6 +43,8 @@ const vi: EmailProps = {
 	'report-submitted': ReportSubmitted.PreviewProps,
 	'report-returned': ReportReturned.PreviewProps,
 	'report-acknowledged': ReportAcknowledged.PreviewProps,
+	'passport-due': PassportDue.PreviewProps,
+	'passport-overdue': PassportOverdue.PreviewProps,
 }
 
 /** The same emails for an English-speaking recipient: their labels in English, the users' own data as typed. */
@@ -111,6 +115,16 @@ const en: EmailProps = {
 		...vi['report-acknowledged'],
 		locale: 'en',
 		statusLabel: 'Closed',
+	},
+	'passport-due': {
+		...vi['passport-due'],
+		locale: 'en',
+		statusLabel: 'Returned, report due',
+	},
+	'passport-overdue': {
+		...vi['passport-overdue'],
+		locale: 'en',
+		statusLabel: 'Returned, report due',
 	},
 }
 

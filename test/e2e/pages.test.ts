@@ -73,10 +73,12 @@ const roles = [
 	{
 		email: 'soanthao@ldld-quangtri.vn',
 		name: 'drafter',
-		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/notifications', '/settings', '/change-password'],
+		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/statistics', '/partners', '/partners/new', '/people', '/people/new', '/passports', '/passports/register', '/notifications', '/settings', '/change-password'],
 		details: [
 			['/plans', /^\/plans\/[0-9a-f-]{36}$/],
 			['/partners', /^\/partners\/[0-9a-f-]{36}$/],
+			['/people', /^\/people\/[0-9a-f-]{36}$/],
+			['/passports', /^\/passports\/[0-9a-f-]{36}$/],
 			// A filed report's page, its document, and the plan's document (from the plan page's Hồ sơ).
 			['/reports?state=acknowledged', /^\/plans\/[0-9a-f-]{36}\/report$/, /^\/plans\/[0-9a-f-]{36}\/report-document$/],
 			['/reports?state=acknowledged', /^\/plans\/[0-9a-f-]{36}\/report$/, /^\/plans\/[0-9a-f-]{36}$/, /^\/plans\/[0-9a-f-]{36}\/document$/],

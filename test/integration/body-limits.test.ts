@@ -16,6 +16,12 @@ import * as adminUserRoute from '#app/routes/admin.users.new.tsx'
 import * as partnerNewRoute from '#app/routes/partners.new.tsx'
 import * as calendarRoute from '#app/routes/admin.calendar/route.tsx'
 import * as documentsRoute from '#app/routes/documents/route.tsx'
+import * as personNewRoute from '#app/routes/people.new.tsx'
+import * as personEditRoute from '#app/routes/people.$personId.edit.tsx'
+import * as personRoute from '#app/routes/people.$personId._index/route.tsx'
+import * as passportRoute from '#app/routes/passports.$passportId/route.tsx'
+import { insertPassport } from '#db/repos/passport.server.ts'
+import { insertPerson } from '#db/repos/person.server.ts'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
 import * as reportRoute from '#app/routes/plans.$planId.report/route.tsx'
@@ -55,6 +61,10 @@ const ROUTES: [RegExp, Action][] = [
 	[/^\/partners\/new$/, partnerNewRoute.action as Action],
 	[/^\/admin\/calendar$/, calendarRoute.action as Action],
 	[/^\/documents$/, documentsRoute.action as Action],
+	[/^\/people\/new$/, personNewRoute.action as Action],
+	[/^\/people\/(?<personId>[^/]+)\/edit$/, personEditRoute.action as Action],
+	[/^\/people\/(?<personId>[^/]+)$/, personRoute.action as Action],
+	[/^\/passports\/(?<passportId>[^/]+)$/, passportRoute.action as Action],
 ]
 
 /** What an action threw that was not a Response: each would be a 500 from Remix. */
@@ -107,6 +117,7 @@ afterAll(async () => {
 let world: Awaited<ReturnType<typeof insertPlanWorld>>
 let cookie: string
 let planId: string
+let people: { personId: string; passportId: string }
 beforeEach(async () => {
 	crashes.length = 0
 	world = await insertPlanWorld(db)
@@ -118,6 +129,21 @@ beforeEach(async () => {
 	planId = (
 		await insertPlan(db, user, { partnerId: world.partner.id, members: 2 })
 	).id
+	const person = await insertPerson(db, world.orgs.ldld.id, user.id, {
+		full_name: 'Nguyễn Văn An',
+		position: '',
+		unit: '',
+		born_on: null,
+	})
+	const passport = await insertPassport(db, {
+		organisation_id: world.orgs.ldld.id,
+		person_id: person.id,
+		number: 'C1234567',
+		kind: 'official',
+		issued_on: '2020-01-01',
+		expires_on: '2030-01-01',
+	})
+	people = { personId: person.id, passportId: passport!.id }
 })
 
 async function post(path: string, body: Buffer, contentType: string | null) {
@@ -140,6 +166,8 @@ async function fingerprint() {
 		(SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM organisation) AS organisations,
 		(SELECT count(*) FROM substitution) AS substitutions, (SELECT count(*) FROM login_attempt) AS attempts,
 		(SELECT count(*) FROM graphile_worker.jobs) AS jobs,
+		(SELECT count(*) FROM person) AS people, (SELECT max(version) FROM person) AS person_version,
+		(SELECT count(*) FROM passport) AS passports, (SELECT count(*) FROM passport_event) AS passport_events,
 		(SELECT string_agg(locale::text, ',' ORDER BY id) FROM app_user) AS locales`.execute(
 		db,
 	)
@@ -375,7 +403,7 @@ describe('what passes reaches the action unchanged', () => {
 })
 
 test('fuzz: 300 posts over every form (seed 20270915) give no 5xx, and refused ones change nothing', async () => {
-	const cases = fuzzCases(20270915, 300, planId)
+	const cases = fuzzCases(20270915, 300, planId, people)
 	const failures: string[] = []
 	for (const [i, c] of cases.entries()) {
 		const before = c.refused ? await fingerprint() : null

@@ -119,8 +119,30 @@ function propsFor<T extends EmailTemplate>(
 		return reminderProps(locale, { days: 14 }) as EmailProps[T]
 	if (template === 'approval-waiting')
 		return waitingProps(locale) as EmailProps[T]
+	if (template === 'passport-due' || template === 'passport-overdue')
+		return passportProps(locale, template === 'passport-due' ? 3 : 14) as EmailProps[T]
 	return planProps(locale) as EmailProps[T]
 }
+
+const PASSPORT_URL =
+	'https://doingoai.example.vn/passports/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b'
+
+const passportProps = (locale: Locale, days: number) => ({
+	locale,
+	recipientName: 'Lê Văn Đức',
+	planName: PLAN_NAME,
+	organisationName: ORGANISATION,
+	statusLabel: locale === 'vi' ? 'Đã về, chờ báo cáo' : 'Returned, report due',
+	holderName: 'Nguyễn Văn An',
+	passportNumber: 'C1234567',
+	returnedOn: '04/02/2027',
+	dueDate: '16/02/2027',
+	workingDays: 5,
+	days,
+	escalation: days > 7,
+	drafterName: 'Lê Văn Đức',
+	passportUrl: PASSPORT_URL,
+})
 
 /** What each email must say, per language: the button label and a phrase of its own. */
 const expected: Record<
@@ -209,6 +231,30 @@ const expected: Record<
 			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is due in 3 days`,
 			button: 'Write the report',
 			url: PLAN_URL,
+		},
+	},
+	'passport-due': {
+		vi: {
+			subject: '[Đối ngoại] Còn 3 ngày đến hạn nộp lại hộ chiếu của Nguyễn Văn An',
+			button: 'Xem hộ chiếu',
+			url: PASSPORT_URL,
+		},
+		en: {
+			subject: '[Foreign affairs] Nguyễn Văn An’s passport is due back in 3 days',
+			button: 'View the passport',
+			url: PASSPORT_URL,
+		},
+	},
+	'passport-overdue': {
+		vi: {
+			subject: '[Đối ngoại] Hộ chiếu của Nguyễn Văn An đã quá hạn nộp lại 14 ngày',
+			button: 'Xem hộ chiếu',
+			url: PASSPORT_URL,
+		},
+		en: {
+			subject: '[Foreign affairs] Nguyễn Văn An’s passport is 14 days overdue',
+			button: 'View the passport',
+			url: PASSPORT_URL,
 		},
 	},
 	'report-overdue': {

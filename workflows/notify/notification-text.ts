@@ -39,6 +39,10 @@ export function notificationMessage(
 		key = 'notify.report-due-today'
 	else if (kind === 'report-overdue' && params.escalation)
 		key = 'notify.report-overdue-escalation'
+	else if (kind === 'passport-due' && params.days === 0)
+		key = 'notify.passport-due-today'
+	else if (kind === 'passport-overdue' && params.escalation)
+		key = 'notify.passport-overdue-escalation'
 	else if (kind === 'approval-waiting' && !values.stepLabel)
 		key = 'notify.approval-waiting-no-step'
 	return { key, params: values }

@@ -53,6 +53,27 @@ export interface StoredReportReminder {
 	informational: false
 }
 
+/** A passport reminder (passport-due, passport-overdue) as stored: dates 'YYYY-MM-DD'. */
+export interface StoredPassportReminder {
+	planId: string
+	planName: string
+	organisationName: string
+	toStatus: string
+	point: string
+	passportId: string
+	passportNumber: string
+	holderName: string
+	returnedOn: string
+	dueOn: string
+	workingDays: number
+	/** passport-due: days left (0 on the due date); passport-overdue: days late. */
+	days: number
+	/** To the organisation's admins rather than the drafter. */
+	escalation: boolean
+	drafterName: string
+	informational: false
+}
+
 /** An approval-waiting reminder as stored. */
 export interface StoredApprovalReminder {
 	planId: string
@@ -136,6 +157,25 @@ export async function renderStoredEmail(message: {
 			drafterName: props.drafterName,
 			drafterInactive: props.drafterInactive ?? false,
 			planUrl: appUrl(`/plans/${props.planId}`),
+		})
+	}
+	if (template === 'passport-due' || template === 'passport-overdue') {
+		const props = message.props as StoredPassportReminder
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			planName: props.planName,
+			organisationName: props.organisationName,
+			statusLabel: t(`status.${props.toStatus}`),
+			holderName: props.holderName,
+			passportNumber: props.passportNumber,
+			returnedOn: formatIsoDate(props.returnedOn),
+			dueDate: formatIsoDate(props.dueOn),
+			workingDays: props.workingDays,
+			days: props.days,
+			escalation: props.escalation,
+			drafterName: props.drafterName,
+			passportUrl: appUrl(`/passports/${props.passportId}`),
 		})
 	}
 	if (template === 'approval-waiting') {

@@ -26,6 +26,10 @@ import {
 } from './plan-schema.ts'
 import { errorWithParams } from '#lib/form-errors.ts'
 import { done, refused } from '#workflows/outcome.ts'
+import {
+	addTypedMembersToDirectory,
+	foreignMemberErrors,
+} from '#workflows/people/plan-members.server.ts'
 
 /** The chain a plan will climb (the pinned one once submitted), for its optional steps. */
 export async function chainStepsFor(
@@ -104,6 +108,15 @@ export async function savePlanForm(
 		})
 		return refused('invalid', { result: reply })
 	}
+	const memberErrors = await foreignMemberErrors(
+		db,
+		user.organisationId,
+		submission.value.members,
+	)
+	if (Object.keys(memberErrors).length)
+		return refused('invalid', {
+			result: submission.reply({ fieldErrors: memberErrors }),
+		})
 	const value = submission.value
 	if (existing?.status === 'approved')
 		return amendApprovedPlan(formData, user, existing, value, {
@@ -122,8 +135,14 @@ export async function savePlanForm(
 						plan_year: value.plan_year,
 						direction: value.direction,
 					})
+			const linked = await addTypedMembersToDirectory(
+				trx,
+				user.organisationId,
+				user.id,
+				value,
+			)
 			const saved = await savePlanContent(trx, plan.id, plan.version, {
-				...draftToContent(value),
+				...draftToContent(linked),
 				newAttachments,
 				removeAttachmentIds,
 			})
@@ -281,12 +300,18 @@ async function amendApprovedPlan(
 			}
 	try {
 		await db.transaction().execute(async trx => {
+			const linked = await addTypedMembersToDirectory(
+				trx,
+				user.organisationId,
+				user.id,
+				value,
+			)
 			const saved = await savePlanContent(
 				trx,
 				existing.id,
 				value.version ?? -1,
 				{
-					...content,
+					...draftToContent(linked),
 					newAttachments,
 					removeAttachmentIds,
 				},

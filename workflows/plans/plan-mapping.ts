@@ -36,6 +36,7 @@ export function recordToDraft(
 			title: opt(m.title),
 			organisation_name: opt(m.organisation_name),
 			passport_type: opt(m.passport_type) ?? undefined,
+			person_id: opt(m.person_id) ?? undefined,
 		})),
 		budget: record.budget.map(b => ({
 			payer: b.payer,
@@ -81,6 +82,7 @@ export function draftToContent(
 			organisation_name: m.organisation_name ?? '',
 			passport_type:
 				draft.direction === 'out' ? (m.passport_type ?? null) : null,
+			person_id: m.person_id ?? null,
 		})),
 		budget: (draft.budget ?? []).map(b => ({
 			payer: b.payer,

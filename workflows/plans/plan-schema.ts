@@ -38,6 +38,10 @@ export const MemberSchema = z.object({
 	passport_type: z
 		.enum(PASSPORT_TYPES, { error: 'error.invalidChoice' })
 		.optional(),
+	/** Chosen from the organisation's directory of people. */
+	person_id: z.uuid({ error: 'error.invalidChoice' }).optional(),
+	/** Typed by hand: add the person to the directory on save. */
+	add_to_directory: z.boolean().optional(),
 })
 
 export const BudgetLineSchema = z

@@ -200,6 +200,11 @@ export function approvalPointKey(
 	return `waiting-${status}-${dateInVietnam(arrivedAt)}-${round}`
 }
 
+/** The point of a passport's reminder in a dedupe key: one series per passport and plan. */
+export function passportPointKey(passportId: string, point: string) {
+	return `passport-${passportId}-${point}`
+}
+
 /** The dedupe key of one reminder to one person: the in-app notification and the email share it. */
 export function reminderDedupeKey(
 	planId: string,

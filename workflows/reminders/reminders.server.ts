@@ -13,8 +13,10 @@ import {
 	newDecisionLinks,
 	saveDecisionLinks,
 } from '#workflows/notify/decision-links.server.ts'
+import { findPassportsOwed } from '#db/repos/passport.server.ts'
 import {
 	type StoredApprovalReminder,
+	type StoredPassportReminder,
 	type StoredReportReminder,
 } from '#workflows/notify/render.server.ts'
 import {
@@ -26,6 +28,7 @@ import {
 	DAYS_BEFORE_DUE,
 	isIsoDate,
 	LATE_RETURN_POINT,
+	passportPointKey,
 	reminderDedupeKey,
 	reminderInstant,
 	type ReportReminder,
@@ -37,12 +40,19 @@ type Audience =
 	| { approversOf: string }
 	/** A report owed whose drafter is no longer active: the owning organisation's active drafters. */
 	| { draftersOf: string }
+	/** A passport overdue: the organisation's admins, who keep the passports. */
+	| { adminsOf: string }
 
 interface PlannedReminder {
 	planId: string
 	organisationId: string
 	point: string
-	template: 'report-due' | 'report-overdue' | 'approval-waiting'
+	template:
+		| 'report-due'
+		| 'report-overdue'
+		| 'approval-waiting'
+		| 'passport-due'
+		| 'passport-overdue'
 	/** In order: a person in two audiences gets the first one's version. */
 	audiences: Audience[]
 	/** The step the plan waits at and its version there: each of its approvers gets their own approve and return links. */
@@ -50,7 +60,7 @@ interface PlannedReminder {
 	props: (
 		recipient: Recipient,
 		audience: Audience,
-	) => StoredReportReminder | StoredApprovalReminder
+	) => StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
 }
 
 export interface ReminderRun {
@@ -96,6 +106,10 @@ export async function runDailyReminders(
 		dueSoon: addDays(today, DAYS_BEFORE_DUE),
 	})
 	const waiting = await findPlansWaiting(db, reminderInstant(today))
+	const passports = await findPassportsOwed(db, {
+		today,
+		dueSoon: addDays(today, DAYS_BEFORE_DUE),
+	})
 
 	const planned: PlannedReminder[] = []
 	for (const plan of reports) {
@@ -142,7 +156,59 @@ export async function runDailyReminders(
 			}),
 		})
 	}
+	for (const passport of passports) {
+		const reminder = reportReminderPoint(passport.due_on, today)
+		if (reminder) planned.push(passportReminder(passport, reminder))
+	}
 	return sendReminders(db, planned, today)
+}
+
+type OwedPassport = Awaited<ReturnType<typeof findPassportsOwed>>[number]
+
+/**
+ * A passport out with a trip that returned: the same points as a report (3 days before, the due
+ * date, every 7 days late) to the plan's drafter (or the organisation's drafters if they left),
+ * and from the second overdue reminder also to the organisation's admins.
+ */
+function passportReminder(
+	passport: OwedPassport,
+	reminder: ReportReminder,
+): PlannedReminder {
+	const drafter: Audience = passport.drafter_active
+		? { user: passport.created_by }
+		: { draftersOf: passport.organisation_id }
+	const escalate = 'escalate' in reminder && reminder.escalate
+	const point = passportPointKey(passport.id, reminder.point)
+	return {
+		planId: passport.plan_id,
+		organisationId: passport.organisation_id,
+		point,
+		template:
+			reminder.template === 'report-due' ? 'passport-due' : 'passport-overdue',
+		audiences: escalate
+			? [drafter, { adminsOf: passport.organisation_id }]
+			: [drafter],
+		props: (_recipient, audience) => ({
+			planId: passport.plan_id,
+			planName: passport.plan_name,
+			organisationName: passport.organisation_name,
+			toStatus: passport.plan_status,
+			point,
+			passportId: passport.id,
+			passportNumber: passport.number,
+			holderName: passport.holder_name,
+			returnedOn: passport.returned_on,
+			dueOn: passport.due_on,
+			workingDays: passport.working_days,
+			days:
+				reminder.template === 'report-overdue'
+					? reminder.daysLate
+					: reminder.daysLeft,
+			escalation: 'adminsOf' in audience,
+			drafterName: passport.drafter_name,
+			informational: false,
+		}),
+	}
 }
 
 type OwedReport = Awaited<ReturnType<typeof findReportsOwed>>[number]
@@ -228,6 +294,9 @@ async function sendReminders(
 	if (!planned.length) return { today, reminders: [], emailsQueued: 0 }
 
 	const audiences = planned.flatMap(p => p.audiences)
+	const adminOrgIds = [
+		...new Set(audiences.flatMap(a => ('adminsOf' in a ? [a.adminsOf] : []))),
+	]
 	const approverOrgIds = [
 		...new Set(
 			audiences.flatMap(a => ('approversOf' in a ? [a.approversOf] : [])),
@@ -243,6 +312,7 @@ async function sendReminders(
 					audiences.flatMap(a => ('draftersOf' in a ? [a.draftersOf] : [])),
 				),
 			],
+			adminOrgIds,
 			userIds: [
 				...new Set(audiences.flatMap(a => ('user' in a ? [a.user] : []))),
 			],
@@ -253,7 +323,7 @@ async function sendReminders(
 	const messages: {
 		reminder: PlannedReminder
 		recipient: Recipient
-		props: StoredReportReminder | StoredApprovalReminder
+		props: StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
 		key: string
 		links: ReturnType<typeof newDecisionLinks> | null
 	}[] = []
@@ -269,7 +339,13 @@ async function sendReminders(
 									r.organisation_id === audience.draftersOf &&
 									r.roles.includes('drafter'),
 							)
-						: [
+						: 'adminsOf' in audience
+							? recipients.filter(
+									r =>
+										r.organisation_id === audience.adminsOf &&
+										r.roles.includes('admin'),
+								)
+							: [
 								...recipients.filter(
 									r =>
 										r.organisation_id === audience.approversOf &&

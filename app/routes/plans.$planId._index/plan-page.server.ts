@@ -18,6 +18,7 @@ import { recordToDraft } from '#workflows/plans/plan-mapping.ts'
 import { todayIso, tripDateDefault } from '#lib/trip-dates.ts'
 import { stepIndexOf } from '#workflows/plans/plan.machine.ts'
 import { availableEvents, planWorkflow } from '#workflows/plans/plan.server.ts'
+import { planPassports } from '#workflows/passports/passports.server.ts'
 import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
 
 /** Events the timeline shows at first; ?timeline=all shows every one. */
@@ -55,9 +56,10 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	const stepAt = stepIndexOf(page.status)
 	const currentStep =
 		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
-	const [stepDecisions, file] = await Promise.all([
+	const [stepDecisions, file, passports] = await Promise.all([
 		getStepDecisions(db, page, currentStep),
 		getPlanFile(db, page.id),
+		planPassports(page),
 	])
 	const canEdit =
 		page.organisation_id === user.organisationId &&
@@ -130,6 +132,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		stepDecisions,
 		answerRequired: Boolean(currentStep?.requires_written_answer),
 		file,
+		passports,
 		today,
 		// The trip's date fields offer the approved dates, not today.
 		tripDefaults: {

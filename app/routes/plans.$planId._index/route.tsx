@@ -20,6 +20,7 @@ import {
 	PlanChanges,
 	StatusBadge,
 } from '../../components/plan-view.tsx'
+import { PlanPassports } from '../../components/plan-passports.tsx'
 import { TripPanel } from '../../components/trip-forms.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
@@ -106,6 +107,7 @@ export default function PlanRoute() {
 			{data.stepDecisions ? (
 				<StepDecisions decisions={data.stepDecisions} />
 			) : null}
+			<PlanPassports passports={data.passports} today={data.today} />
 			<TripPanel
 				plan={plan}
 				actions={data.actions}

@@ -1,0 +1,74 @@
+import { getFormProps, type SubmissionResult, useForm } from '@conform-to/react'
+import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
+import { Form } from '@remix-run/react'
+import { z } from 'zod'
+import { FormErrors, SubmitButton, TextField } from '#app/components/forms.tsx'
+import { formatIsoDate } from '#lib/format.ts'
+import { useT } from '#app/utils/i18n.tsx'
+
+// The server's schema (workflows/people) turns the date into ISO; here it is only checked for shape.
+const PersonFormSchema = z.object({
+	version: z.number().optional(),
+	full_name: z
+		.string({ error: 'error.required' })
+		.trim()
+		.min(1, { error: 'error.required' })
+		.max(200, { error: 'error.tooLong' }),
+	position: z.string().max(200, { error: 'error.tooLong' }).optional(),
+	unit: z.string().max(300, { error: 'error.tooLong' }).optional(),
+	born_on: z.string().optional(),
+})
+
+export function PersonForm({
+	lastResult,
+	person,
+}: {
+	lastResult?: SubmissionResult<string[]>
+	person?: {
+		full_name: string
+		position: string
+		unit: string
+		born_on: string | null
+		version: number
+	}
+}) {
+	const t = useT()
+	const [form, fields] = useForm({
+		id: 'person',
+		lastResult,
+		defaultValue: person
+			? { ...person, born_on: formatIsoDate(person.born_on) }
+			: undefined,
+		constraint: getZodConstraint(PersonFormSchema),
+		shouldRevalidate: 'onBlur',
+		onValidate: ({ formData }) =>
+			parseWithZod(formData, { schema: PersonFormSchema }),
+	})
+	return (
+		<Form method="post" className="panel" {...getFormProps(form)}>
+			<FormErrors id={form.errorId} errors={form.errors} />
+			{person ? (
+				<input type="hidden" name="version" value={person.version} />
+			) : null}
+			<div className="grid-2">
+				<TextField
+					label={t('person.fullName')}
+					field={fields.full_name}
+					required
+					autoComplete="off"
+				/>
+				<TextField label={t('person.position')} field={fields.position} />
+				<TextField label={t('person.unit')} field={fields.unit} />
+				<TextField
+					label={t('person.bornOn')}
+					field={fields.born_on}
+					placeholder="dd/mm/yyyy"
+					inputMode="numeric"
+				/>
+			</div>
+			<SubmitButton className="button" name="intent" value="save">
+				{t('common.save')}
+			</SubmitButton>
+		</Form>
+	)
+}

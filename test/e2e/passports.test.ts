@@ -1,0 +1,154 @@
+import { afterAll, beforeAll, expect, test } from 'vitest'
+import { formatIsoDate } from '#lib/format.ts'
+import { todayIso } from '#lib/trip-dates.ts'
+import {
+	type Browser,
+	expectNoSeriousAxeViolations,
+	labelled,
+	launchBrowser,
+	login,
+	openPage,
+	type Page,
+	screenshot,
+	waitForHydration,
+} from './helpers.ts'
+
+const DRAFTER = 'soanthao@ldld-quangtri.vn'
+const APPROVERS = [
+	'chutich@ldld-quangtri.vn',
+	'pheduyet@tinhuy-quangtri.vn',
+	'pheduyet@bandoingoai-tld.vn',
+]
+const PLAN_NAME = 'Đoàn LĐLĐ tỉnh Quảng Trị dự hội nghị tại Savannakhet (Đoàn ra)'
+// In the demo directory: Hoàng Văn Sơn, Chủ tịch LĐLĐ tỉnh, official passport C3021456.
+const HOLDER = 'Hoàng Văn Sơn'
+const NUMBER = 'C3021456'
+
+let browser: Browser
+beforeAll(async () => {
+	browser = await launchBrowser()
+})
+afterAll(async () => {
+	await browser?.close()
+})
+
+function toast(page: Page, text: string) {
+	return page.getByRole('status').filter({ hasText: text })
+}
+
+async function approve(page: Page, planId: string) {
+	await page.goto(`/plans/${planId}`)
+	await page.getByRole('heading', { level: 1, name: PLAN_NAME }).waitFor()
+	await waitForHydration(page)
+	await page.getByRole('button', { name: 'Phê duyệt', exact: true }).click()
+	await page
+		.getByRole('alertdialog')
+		.getByRole('button', { name: 'Có, phê duyệt', exact: true })
+		.click()
+	await toast(page, 'Đã phê duyệt kế hoạch.').waitFor()
+}
+
+test('the drafter picks a member from the directory; the passport goes out for the approved plan and comes back; the register prints', { timeout: 240_000 }, async () => {
+	const drafter = await openPage(browser, {
+		viewport: { width: 1280, height: 900 },
+	})
+	const approvers = await Promise.all(APPROVERS.map(() => openPage(browser)))
+	try {
+		const { page } = drafter
+		await login(page, DRAFTER)
+		await page.goto('/plans/new')
+		await page
+			.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' })
+			.waitFor()
+		await waitForHydration(page)
+		const field = (label: string) =>
+			page
+				.locator('.field')
+				.filter({ has: page.getByLabel(labelled(label)) })
+				.getByLabel(labelled(label))
+		await field('Năm kế hoạch').fill('2027')
+		await field('Tên đoàn').fill(PLAN_NAME)
+		await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')
+		await field('Trưởng đoàn (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Quảng Trị')
+		await field('Nước đến').selectOption({ label: 'Lào' })
+		await field('Đối tác làm việc').selectOption({
+			label: 'Liên hiệp Công đoàn tỉnh Savannakhet',
+		})
+		await field('Số ngày').fill('3')
+		await field('Nội dung hoạt động').fill('Dự hội nghị hợp tác công đoàn')
+
+		// The member comes from the directory, found without tone marks; Enter searches, not saves.
+		const search = page.getByRole('searchbox', { name: 'Tìm người trong danh bạ' })
+		await search.fill('hoang van son')
+		await search.press('Enter')
+		await page.getByRole('button', { name: `Thêm ${HOLDER}` }).click()
+		await page.getByRole('status').filter({ hasText: `Đã thêm ${HOLDER} vào danh sách thành viên.` }).waitFor()
+		const member = page.locator('li.step').filter({ hasText: 'Từ danh bạ' })
+		expect(await member.getByLabel(/^Họ và tên/).inputValue()).toBe(HOLDER)
+		expect(await member.getByLabel(/^Chức vụ/).inputValue()).toBe('Chủ tịch LĐLĐ tỉnh')
+		expect(await member.getByLabel(/^Loại hộ chiếu/).inputValue()).toBe('official')
+		await screenshot(page, 'plan-form-member-from-directory')
+
+		await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click()
+		const line = page.locator('li.step').filter({ has: page.getByLabel(/^Bên chi trả/) })
+		await line.getByLabel(/^Bên chi trả( \(|$)/).fill('LĐLĐ tỉnh Quảng Trị')
+		await line.getByLabel(/^Nội dung chi( \(|$)/).fill('Chi phí phương tiện đi lại')
+		await line.getByLabel(/^Nguồn kinh phí( \(|$)/).selectOption({ label: 'Ngân sách công đoàn' })
+		await page.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true }).click()
+		await page.waitForURL(url => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname))
+		const planId = new URL(page.url()).pathname.split('/')[2]!
+
+		for (const [i, email] of APPROVERS.entries()) {
+			await login(approvers[i]!.page, email)
+			await approve(approvers[i]!.page, planId)
+		}
+
+		// The passport goes out for the approved plan (the only one its holder is a member of).
+		await page.goto('/passports?q=hoang%20van%20son')
+		await page.getByRole('link', { name: NUMBER }).click()
+		await page.getByRole('heading', { level: 1, name: `Hộ chiếu ${NUMBER}` }).waitFor()
+		await waitForHydration(page)
+		const handOut = page.locator('form').filter({ has: page.getByRole('button', { name: 'Giao hộ chiếu' }) })
+		expect(await handOut.getByLabel(/^Kế hoạch đoàn/).locator('option:checked').textContent()).toBe(PLAN_NAME)
+		expect(await handOut.getByLabel(/^Người nhận/).inputValue()).toBe(HOLDER)
+		await handOut.getByRole('button', { name: 'Giao hộ chiếu' }).click()
+		await toast(page, 'Đã ghi nhận việc giao hộ chiếu.').waitFor()
+		await page.getByRole('link', { name: PLAN_NAME }).waitFor()
+		await expectNoSeriousAxeViolations(page, 'passport out')
+
+		// And back.
+		const handBack = page.locator('form').filter({ has: page.getByRole('button', { name: 'Nhận lại hộ chiếu' }) })
+		expect(await handBack.getByLabel(/^Người giao/).inputValue()).toBe(HOLDER)
+		await handBack.getByRole('button', { name: 'Nhận lại hộ chiếu' }).click()
+		await toast(page, 'Đã ghi nhận việc nhận lại hộ chiếu.').waitFor()
+		expect(await page.locator('ol.timeline > li strong').allTextContents()).toEqual([
+			'Nhận lại hộ chiếu',
+			'Giao hộ chiếu',
+			'Đăng ký vào sổ',
+		])
+
+		// The year's register: one line, printable on paper and as DOCX.
+		const year = todayIso().slice(0, 4)
+		await page.goto(`/passports/register?year=${year}`)
+		await page.getByRole('heading', { level: 1, name: /SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU/ }).waitFor()
+		const cells = await page.locator('tbody tr').first().locator('td').allTextContents()
+		const today = formatIsoDate(todayIso())
+		expect(cells.slice(0, 8)).toEqual(['1', HOLDER, NUMBER, 'Công vụ', today, 'Nguyễn Thị Hương', today, 'Nguyễn Thị Hương'])
+		expect(cells[8]).toContain(PLAN_NAME)
+		await page.emulateMedia({ media: 'print' })
+		expect(await page.locator('.ar-toolbar').isVisible()).toBe(false)
+		expect(await page.locator('header').first().isVisible()).toBe(false)
+		expect(await page.getByRole('cell', { name: NUMBER }).isVisible()).toBe(true)
+		const pdf = await page.pdf({ format: 'A4' })
+		expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+		await screenshot(page, 'passport-register-print')
+		await page.emulateMedia({ media: 'screen' })
+		const docx = await page.request.get(`/passports/register.docx?year=${year}`)
+		expect(docx.status()).toBe(200)
+		expect(docx.headers()['content-disposition']).toContain(`so-giao-nhan-ho-chieu-${year}.docx`)
+		drafter.assertNoErrors()
+	} finally {
+		await drafter.close()
+		for (const a of approvers) await a.close()
+	}
+})
