@@ -35,6 +35,9 @@ import ReportOverdue, {
 import ReportReturned, {
 	subject as reportReturnedSubject,
 } from './report-returned.tsx'
+import RequestReminder, {
+	subject as requestReminderSubject,
+} from './request-reminder.tsx'
 import ReportSubmitted, {
 	subject as reportSubmittedSubject,
 } from './report-submitted.tsx'
@@ -53,6 +56,7 @@ export type EmailTemplate =
 	| 'report-submitted'
 	| 'report-returned'
 	| 'report-acknowledged'
+	| 'request-reminder'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -124,6 +128,20 @@ export interface ApprovalWaitingProps {
 	decideUrls?: { approve: string; return: string } | null
 }
 
+/** A reminder that the answer to a report request is due soon, today, or overdue. Dates dd/mm/yyyy. */
+export interface RequestReminderProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	title: string
+	numberSymbol: string
+	issuerName: string
+	dueDate: string
+	/** Days left (0 on the due date), or days late when `overdue`. */
+	days: number
+	overdue: boolean
+	answerUrl: string
+}
+
 export type EmailProps = {
 	'plan-submitted': PlanEmailProps
 	'plan-step-approved': PlanEmailProps
@@ -138,6 +156,7 @@ export type EmailProps = {
 	'report-submitted': PlanEmailProps
 	'report-returned': PlanEmailProps
 	'report-acknowledged': PlanEmailProps
+	'request-reminder': RequestReminderProps
 }
 
 type Template<P> = {
@@ -176,6 +195,10 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'report-acknowledged': {
 		Component: ReportAcknowledged,
 		subject: reportAcknowledgedSubject,
+	},
+	'request-reminder': {
+		Component: RequestReminder,
+		subject: requestReminderSubject,
 	},
 }
 

@@ -21,6 +21,7 @@ import * as documentRegister from './2026-12-06T16-00_document_register.ts'
 import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 import * as workingDays from './2026-12-06T21-00_working_days.ts'
 import * as foldInAnyLocale from './2026-12-06T22-00_fold_in_any_locale.ts'
+import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -46,6 +47,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T20-00_late_return_reminder': lateReturnReminder,
 	'2026-12-06T21-00_working_days': workingDays,
 	'2026-12-06T22-00_fold_in_any_locale': foldInAnyLocale,
+	'2026-12-07T03-00_report_requests': reportRequests,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -159,4 +159,15 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.planSubmitted.return': 'Return',
 	'email.reportReminder.drafterInactive':
 		'The plan’s drafter ({drafter}) is no longer active, so this reminder goes to your organisation’s drafters.',
+	'email.field.request': 'Report request',
+	'email.field.requestNumber': 'Letter number',
+	'email.field.requestDue': 'Report due',
+	'email.requestReminder.subject':
+		'The report "{title}" is due in {days} days',
+	'email.requestReminder.subjectToday': 'The report "{title}" is due today',
+	'email.requestReminder.subjectOverdue':
+		'The report "{title}" is {days} days overdue',
+	'email.requestReminder.intro':
+		'Letter no. {number} of {issuer} asks for the report “{title}”: your organisation must submit it by {due} at the latest.',
+	'email.requestReminder.button': 'Write the report',
 }

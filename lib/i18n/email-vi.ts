@@ -155,6 +155,17 @@ export const emailVi = {
 	'email.planSubmitted.return': 'Trả lại',
 	'email.reportReminder.drafterInactive':
 		'Người soạn thảo kế hoạch ({drafter}) không còn hoạt động trong hệ thống, nên nhắc nhở này được gửi đến những người soạn thảo của đơn vị.',
+	'email.field.request': 'Yêu cầu báo cáo',
+	'email.field.requestNumber': 'Số công văn',
+	'email.field.requestDue': 'Hạn nộp báo cáo',
+	'email.requestReminder.subject':
+		'Còn {days} ngày đến hạn nộp báo cáo "{title}"',
+	'email.requestReminder.subjectToday': 'Hôm nay đến hạn nộp báo cáo "{title}"',
+	'email.requestReminder.subjectOverdue':
+		'Báo cáo "{title}" đã quá hạn {days} ngày',
+	'email.requestReminder.intro':
+		'Thực hiện Công văn số {number} của {issuer} về việc “{title}”, đơn vị cần nộp báo cáo chậm nhất ngày {due}.',
+	'email.requestReminder.button': 'Lập báo cáo',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

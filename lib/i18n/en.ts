@@ -10,6 +10,7 @@ import { partnersEn } from './partners-en.ts'
 import { decideEn } from './decide-en.ts'
 import { securityEn } from './security-en.ts'
 import { timelineEn } from './timeline-en.ts'
+import { requestsEn } from './requests-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -641,4 +642,5 @@ export const en: Record<MessageKey, string> = {
 	...decideEn,
 	...securityEn,
 	...timelineEn,
+	...requestsEn,
 }

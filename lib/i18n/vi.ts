@@ -10,6 +10,7 @@ import { partnersVi } from './partners-vi.ts'
 import { decideVi } from './decide-vi.ts'
 import { securityVi } from './security-vi.ts'
 import { timelineVi } from './timeline-vi.ts'
+import { requestsVi } from './requests-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -634,6 +635,7 @@ export const vi = {
 	...decideVi,
 	...securityVi,
 	...timelineVi,
+	...requestsVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -18,6 +18,7 @@ import ReportDue from '#emails/report-due.tsx'
 import ReportOverdue from '#emails/report-overdue.tsx'
 import ReportReturned from '#emails/report-returned.tsx'
 import ReportSubmitted from '#emails/report-submitted.tsx'
+import RequestReminder from '#emails/request-reminder.tsx'
 import {
 	type Browser,
 	launchBrowser,
@@ -37,6 +38,7 @@ const vi: EmailProps = {
 	'password-reset': PasswordReset.PreviewProps,
 	'report-due': ReportDue.PreviewProps,
 	'report-overdue': ReportOverdue.PreviewProps,
+	'request-reminder': RequestReminder.PreviewProps,
 	'approval-waiting': ApprovalWaiting.PreviewProps,
 	'report-submitted': ReportSubmitted.PreviewProps,
 	'report-returned': ReportReturned.PreviewProps,
@@ -91,6 +93,7 @@ const en: EmailProps = {
 		locale: 'en',
 		statusLabel: 'Returned, report due',
 	},
+	'request-reminder': { ...vi['request-reminder'], locale: 'en' },
 	'approval-waiting': {
 		...vi['approval-waiting'],
 		locale: 'en',
