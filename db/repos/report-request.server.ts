@@ -38,7 +38,7 @@ export async function insertRequest(
 ) {
 	const row = await trx
 		.insertInto('report_request')
-		.values({ ...values, template: JSON.stringify(values.template) })
+		.values(values)
 		.returning('id')
 		.executeTakeFirstOrThrow()
 	return row.id
@@ -269,9 +269,6 @@ export async function updateResponse(
 		.updateTable('report_response')
 		.set({
 			...values,
-			...(values.content !== undefined
-				? { content: JSON.stringify(values.content) }
-				: {}),
 			version: sql`version + 1`,
 			updated_at: sql`now()`,
 		})
