@@ -70,7 +70,7 @@ export const URLENCODED = 'application/x-www-form-urlencoded'
 /** The app's forms and the fields they take; `{plan}` is a plan the poster may edit. */
 export function fuzzForms(planId: string) {
 	return {
-		multipart: [`/plans/new`, `/plans/${planId}/edit`],
+		multipart: [`/plans/new`, `/plans/${planId}/edit`, '/requests/new'],
 		urlencoded: [
 			'/login',
 			'/forgot-password',

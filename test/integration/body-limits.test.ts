@@ -13,6 +13,7 @@ import { db } from '#db/client.server.ts'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as adminUserRoute from '#app/routes/admin.users.new.tsx'
+import * as requestNewRoute from '#app/routes/requests.new/route.tsx'
 import * as partnerNewRoute from '#app/routes/partners.new.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
@@ -51,6 +52,7 @@ const ROUTES: [RegExp, Action][] = [
 	[/^\/substitutes$/, substitutesRoute.action as Action],
 	[/^\/admin\/users\/new$/, adminUserRoute.action as Action],
 	[/^\/partners\/new$/, partnerNewRoute.action as Action],
+	[/^\/requests\/new$/, requestNewRoute.action as Action],
 ]
 
 /** What an action threw that was not a Response: each would be a 500 from Remix. */
@@ -111,6 +113,12 @@ beforeEach(async () => {
 		roles: ['drafter', 'approver', 'admin'],
 	})
 	cookie = await sessionCookie(user.id)
+	// An organisation under LĐLĐ Quảng Trị, so its report-request form reaches the action.
+	await db
+		.updateTable('organisation')
+		.set({ parent_id: world.orgs.ldld.id })
+		.where('id', '=', world.orgs.otherFed.id)
+		.execute()
 	planId = (
 		await insertPlan(db, user, { partnerId: world.partner.id, members: 2 })
 	).id
@@ -135,7 +143,7 @@ async function fingerprint() {
 		(SELECT count(*) FROM plan_member) AS members, (SELECT count(*) FROM plan_event) AS events,
 		(SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM organisation) AS organisations,
 		(SELECT count(*) FROM substitution) AS substitutions, (SELECT count(*) FROM login_attempt) AS attempts,
-		(SELECT count(*) FROM graphile_worker.jobs) AS jobs,
+		(SELECT count(*) FROM graphile_worker.jobs) AS jobs, (SELECT count(*) FROM report_request) AS requests,
 		(SELECT string_agg(locale::text, ',' ORDER BY id) FROM app_user) AS locales`.execute(
 		db,
 	)
