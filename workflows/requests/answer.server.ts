@@ -39,9 +39,12 @@ export async function loadAnswer(
 ) {
 	const loaded = await requireResponse(db, signedIn, requestId, responseId)
 	const { request, response, role, user } = loaded
+	// The organisation's own data prefills its form; the issuer sees a never-saved answer empty.
 	const content =
 		(response.content as ReportContent | null) ??
-		(await prefill(request.template, response.organisation_id))
+		(role === 'answerer'
+			? await prefill(request.template, response.organisation_id)
+			: emptyContent(request.template))
 	return {
 		...loaded,
 		content,

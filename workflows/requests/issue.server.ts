@@ -8,6 +8,7 @@ import {
 import { errorWithParams } from '#lib/form-errors.ts'
 import { builtInTemplate } from '#lib/report-template.ts'
 import { todayIso } from '#lib/trip-dates.ts'
+import { forbidden } from '#workflows/access/errors.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { issueDocument } from '#workflows/documents/register.server.ts'
 import { checkUpload } from '#workflows/plans/attachments.server.ts'
@@ -32,6 +33,7 @@ export async function askableOrganisations(signedIn: SessionUser) {
 export async function issueRequest(signedIn: SessionUser, formData: FormData) {
 	const user = requireRequestUser(signedIn)
 	const askable = await askableOrganisations(user)
+	if (!askable.length) throw forbidden()
 	const submission = parseWithZod(formData, { schema: RequestSchema })
 	const letter = formData.get('letter')
 	const check =
