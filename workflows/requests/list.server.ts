@@ -1,5 +1,6 @@
 import { db } from '#db/client.server.ts'
 import {
+	ANSWERING_KINDS,
 	listAskedRequests,
 	listIssuedRequests,
 	listOpenRequestsFor,
@@ -35,9 +36,12 @@ export async function loadRequestList(
 	}
 }
 
-/** What the organisation still has to answer, for the home page and the inbox (one query). */
+/**
+ * What the organisation still has to answer, for the home page and the inbox (one query; none
+ * for the board, party committees and partners, which are never asked).
+ */
 export async function openRequestsFor(user: SessionUser) {
-	if (user.organisationKind === 'foreign_partner' || !user.roles.length)
+	if (!ANSWERING_KINDS.includes(user.organisationKind) || !user.roles.length)
 		return []
 	return listOpenRequestsFor(db, user.organisationId)
 }
