@@ -67,8 +67,8 @@ export function urlEncoded(fields: [string, string][]) {
 
 export const URLENCODED = 'application/x-www-form-urlencoded'
 
-/** The app's forms and the fields they take; `{plan}` is a plan the poster may edit. */
-export function fuzzForms(planId: string) {
+/** The app's forms and the fields they take; `{plan}` is a plan the poster may edit, `answerPath` a report request's answer it may write. */
+export function fuzzForms(planId: string, answerPath?: string) {
 	return {
 		multipart: [`/plans/new`, `/plans/${planId}/edit`, '/requests/new'],
 		urlencoded: [
@@ -80,6 +80,7 @@ export function fuzzForms(planId: string) {
 			`/plans/${planId}/report`,
 			'/admin/users/new',
 			'/partners/new',
+			...(answerPath ? [answerPath] : []),
 		],
 	}
 }
@@ -117,11 +118,12 @@ export function fuzzCases(
 	seed: number,
 	count: number,
 	planId: string,
+	answerPath?: string,
 ): FuzzCase[] {
 	const next = random(seed)
 	const pick = <T>(items: readonly T[]) =>
 		items[Math.floor(next() * items.length)]!
-	const forms = fuzzForms(planId)
+	const forms = fuzzForms(planId, answerPath)
 	const anyPath = () => pick([...forms.multipart, ...forms.urlencoded])
 	const validFields = (): [string, string][] =>
 		Array.from({ length: 1 + Math.floor(next() * 5) }, () => [

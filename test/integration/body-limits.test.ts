@@ -14,6 +14,8 @@ import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as adminUserRoute from '#app/routes/admin.users.new.tsx'
 import * as requestNewRoute from '#app/routes/requests.new/route.tsx'
+import * as answerRoute from '#app/routes/requests.$requestId.responses.$responseId/route.tsx'
+import { NQ03_REVIEW } from '#lib/report-template.ts'
 import * as partnerNewRoute from '#app/routes/partners.new.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import * as editRoute from '#app/routes/plans.$planId.edit.tsx'
@@ -53,6 +55,7 @@ const ROUTES: [RegExp, Action][] = [
 	[/^\/admin\/users\/new$/, adminUserRoute.action as Action],
 	[/^\/partners\/new$/, partnerNewRoute.action as Action],
 	[/^\/requests\/new$/, requestNewRoute.action as Action],
+	[/^\/requests\/(?<requestId>[^/]+)\/responses\/(?<responseId>[^/]+)$/, answerRoute.action as Action],
 ]
 
 /** What an action threw that was not a Response: each would be a 500 from Remix. */
@@ -105,6 +108,7 @@ afterAll(async () => {
 let world: Awaited<ReturnType<typeof insertPlanWorld>>
 let cookie: string
 let planId: string
+let answerPath: string
 beforeEach(async () => {
 	crashes.length = 0
 	world = await insertPlanWorld(db)
@@ -119,6 +123,27 @@ beforeEach(async () => {
 		.set({ parent_id: world.orgs.ldld.id })
 		.where('id', '=', world.orgs.otherFed.id)
 		.execute()
+	// A report request to LĐLĐ Quảng Trị, whose answer form the fuzz posts to.
+	const asked = await db
+		.insertInto('report_request')
+		.values({
+			organisation_id: world.orgs.board.id,
+			number_symbol: '2749/TLĐ',
+			issued_on: '2021-09-30',
+			title: 'Báo cáo tổng kết Nghị quyết 03',
+			audience: 'chosen',
+			due_on: '2099-10-15',
+			template: NQ03_REVIEW,
+			created_by: world.users.board.approver.id,
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	const answer = await db
+		.insertInto('report_response')
+		.values({ request_id: asked.id, organisation_id: world.orgs.ldld.id })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	answerPath = `/requests/${asked.id}/responses/${answer.id}`
 	planId = (
 		await insertPlan(db, user, { partnerId: world.partner.id, members: 2 })
 	).id
@@ -143,7 +168,7 @@ async function fingerprint() {
 		(SELECT count(*) FROM plan_member) AS members, (SELECT count(*) FROM plan_event) AS events,
 		(SELECT count(*) FROM app_user) AS users, (SELECT count(*) FROM organisation) AS organisations,
 		(SELECT count(*) FROM substitution) AS substitutions, (SELECT count(*) FROM login_attempt) AS attempts,
-		(SELECT count(*) FROM graphile_worker.jobs) AS jobs, (SELECT count(*) FROM report_request) AS requests,
+		(SELECT count(*) FROM graphile_worker.jobs) AS jobs, (SELECT count(*) FROM report_request) AS requests, (SELECT sum(version) FROM report_response) AS answers,
 		(SELECT string_agg(locale::text, ',' ORDER BY id) FROM app_user) AS locales`.execute(
 		db,
 	)
@@ -379,7 +404,7 @@ describe('what passes reaches the action unchanged', () => {
 })
 
 test('fuzz: 300 posts over every form (seed 20270915) give no 5xx, and refused ones change nothing', async () => {
-	const cases = fuzzCases(20270915, 300, planId)
+	const cases = fuzzCases(20270915, 300, planId, answerPath)
 	const failures: string[] = []
 	for (const [i, c] of cases.entries()) {
 		const before = c.refused ? await fingerprint() : null
