@@ -195,6 +195,7 @@ function Header() {
 								<NavCount n={user.reportsOwedCount} />
 							</NavLink>
 							<NavLink to="/annual-reports">{t('nav.annualReports')}</NavLink>
+							<NavLink to="/requests">{t('nav.requests')}</NavLink>
 							<NavLink to="/documents">{t('nav.documents')}</NavLink>
 							<NavLink to="/statistics">{t('nav.statistics')}</NavLink>
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>

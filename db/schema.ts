@@ -542,10 +542,72 @@ export interface PassportEventTable {
 	created_at: Timestamp
 }
 
+export type RequestAudience = 'all' | 'provinces' | 'sectors' | 'chosen'
+export const RESPONSE_STATUSES = [
+	'not_started',
+	'draft',
+	'submitted',
+	'returned',
+] as const
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number]
+
+/** A report request (công văn yêu cầu báo cáo) to organisations, with the template they fill. */
+export interface ReportRequestTable {
+	id: Generated<string>
+	organisation_id: string
+	number_symbol: string
+	/** 'YYYY-MM-DD' */
+	issued_on: string
+	outgoing_document_id: string | null
+	title: string
+	audience: RequestAudience
+	/** 'YYYY-MM-DD' */
+	due_on: string
+	/** lib/report-template.ts ReportTemplate, copied at issue. */
+	template: unknown
+	letter_name: string | null
+	letter_size: number | null
+	letter_sha256: string | null
+	letter_data: Uint8Array | null
+	created_by: string
+	created_at: Timestamp
+}
+
+/** One asked organisation's answer (lib/report-template.ts ReportContent). */
+export interface ReportResponseTable {
+	id: Generated<string>
+	request_id: string
+	organisation_id: string
+	status: Generated<ResponseStatus>
+	content: unknown | null
+	number_symbol: Generated<string>
+	report_date: string | null
+	signer_name: Generated<string>
+	signature_title: Generated<string>
+	submitted_at: Date | null
+	version: Generated<number>
+	updated_by: string | null
+	updated_at: Timestamp
+}
+
+export interface ReportResponseEventTable {
+	id: Generated<string>
+	response_id: string
+	event: 'save' | 'submit' | 'return'
+	from_status: ResponseStatus
+	to_status: ResponseStatus
+	comment: string | null
+	actor_id: string
+	created_at: Timestamp
+}
+
 export interface DB {
 	person: PersonTable
 	passport: PassportTable
 	passport_event: PassportEventTable
+	report_request: ReportRequestTable
+	report_response: ReportResponseTable
+	report_response_event: ReportResponseEventTable
 	document_counter: DocumentCounterTable
 	outgoing_document: OutgoingDocumentTable
 	written_answer: WrittenAnswerTable

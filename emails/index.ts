@@ -39,6 +39,9 @@ import PassportOverdue, {
 import ReportReturned, {
 	subject as reportReturnedSubject,
 } from './report-returned.tsx'
+import RequestReminder, {
+	subject as requestReminderSubject,
+} from './request-reminder.tsx'
 import ReportSubmitted, {
 	subject as reportSubmittedSubject,
 } from './report-submitted.tsx'
@@ -59,6 +62,7 @@ export type EmailTemplate =
 	| 'report-acknowledged'
 	| 'passport-due'
 	| 'passport-overdue'
+	| 'request-reminder'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -151,6 +155,20 @@ export interface ApprovalWaitingProps {
 	decideUrls?: { approve: string; return: string } | null
 }
 
+/** A reminder that the answer to a report request is due soon, today, or overdue. Dates dd/mm/yyyy. */
+export interface RequestReminderProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	title: string
+	numberSymbol: string
+	issuerName: string
+	dueDate: string
+	/** Days left (0 on the due date), or days late when `overdue`. */
+	days: number
+	overdue: boolean
+	answerUrl: string
+}
+
 export type EmailProps = {
 	'plan-submitted': PlanEmailProps
 	'plan-step-approved': PlanEmailProps
@@ -167,6 +185,7 @@ export type EmailProps = {
 	'report-acknowledged': PlanEmailProps
 	'passport-due': PassportReminderProps
 	'passport-overdue': PassportReminderProps
+	'request-reminder': RequestReminderProps
 }
 
 type Template<P> = {
@@ -210,6 +229,10 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'passport-overdue': {
 		Component: PassportOverdue,
 		subject: passportOverdueSubject,
+	},
+	'request-reminder': {
+		Component: RequestReminder,
+		subject: requestReminderSubject,
 	},
 }
 

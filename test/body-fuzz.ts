@@ -69,14 +69,16 @@ export const URLENCODED = 'application/x-www-form-urlencoded'
 
 /**
  * The app's forms and the fields they take; `{plan}` is a plan the poster may edit, `people`
- * a person of the poster's directory and one of their passports.
+ * a person of the poster's directory and one of their passports, `answerPath` a report
+ * request's answer it may write.
  */
 export function fuzzForms(
 	planId: string,
 	people?: { personId: string; passportId: string },
+	answerPath?: string,
 ) {
 	return {
-		multipart: [`/plans/new`, `/plans/${planId}/edit`],
+		multipart: [`/plans/new`, `/plans/${planId}/edit`, '/requests/new'],
 		urlencoded: [
 			'/login',
 			'/forgot-password',
@@ -96,6 +98,7 @@ export function fuzzForms(
 						`/passports/${people.passportId}`,
 					]
 				: []),
+			...(answerPath ? [answerPath] : []),
 		],
 	}
 }
@@ -137,11 +140,12 @@ export function fuzzCases(
 	count: number,
 	planId: string,
 	people?: { personId: string; passportId: string },
+	answerPath?: string,
 ): FuzzCase[] {
 	const next = random(seed)
 	const pick = <T>(items: readonly T[]) =>
 		items[Math.floor(next() * items.length)]!
-	const forms = fuzzForms(planId, people)
+	const forms = fuzzForms(planId, people, answerPath)
 	const anyPath = () => pick([...forms.multipart, ...forms.urlencoded])
 	const validFields = (): [string, string][] =>
 		Array.from({ length: 1 + Math.floor(next() * 5) }, () => [

@@ -12,6 +12,8 @@ import {
 import { countReportsForHome } from '#db/repos/report.server.ts'
 import { listDrafterWork } from '#db/repos/work.server.ts'
 import { DrafterWork } from '#app/components/drafter-work.tsx'
+import { RequestWork } from '#app/components/request-work.tsx'
+import { openRequestsFor } from '#workflows/requests/list.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { todayIso } from '#lib/trip-dates.ts'
@@ -20,10 +22,11 @@ import { pageTitle } from '#app/utils/meta.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const isDrafter = user.roles.includes('drafter')
-	const [chain, reports, work] = await Promise.all([
+	const [chain, reports, work, requests] = await Promise.all([
 		getCurrentChain(db, user.organisationId),
 		countReportsForHome(db, user.organisationId),
 		isDrafter ? listDrafterWork(db, user.organisationId) : Promise.resolve([]),
+		isDrafter ? openRequestsFor(user) : Promise.resolve([]),
 	])
 	// An organisation without plans of its own (a party committee, the board) approves others'.
 	const approvesFor = chain
@@ -43,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		isDrafter,
 		inboxCount,
 		work,
+		requests,
 		approvesFor,
 		today: todayIso(),
 		// What needs me: reports my organisation owes (drafters), reports to acknowledge (approvers).
@@ -67,6 +71,7 @@ export default function HomeRoute() {
 		reportsToAcknowledge,
 		organisationId,
 		work,
+		requests,
 		approvesFor,
 		today,
 	} = useLoaderData<typeof loader>()
@@ -87,6 +92,7 @@ export default function HomeRoute() {
 				</p>
 			</div>
 			{isDrafter ? <DrafterWork rows={work} today={today} /> : null}
+			<RequestWork rows={requests} today={today} />
 			{inboxCount || reportsOwed || reportsToAcknowledge ? (
 				<div className="panel highlight">
 					<h2>{t('home.needsMe')}</h2>

@@ -9,6 +9,8 @@ import { Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import { listInbox } from '#db/repos/work.server.ts'
 import { PlanFacts } from '#app/components/plan-facts.tsx'
+import { RequestWork } from '#app/components/request-work.tsx'
+import { openRequestsFor } from '#workflows/requests/list.server.ts'
 import { formatDateTime } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
@@ -29,7 +31,10 @@ export const loader =
 			const { actor } = await pageDecisionActor(user, todayIso(), request)
 			if (!actor.roles.includes('approver')) throw forbidden()
 			const page = pageFrom(new URL(request.url))
-			const { rows, total } = await listInbox(db, user.organisationId, page)
+			const [{ rows, total }, requests] = await Promise.all([
+				listInbox(db, user.organisationId, page),
+				openRequestsFor(user),
+			])
 			const now = Date.now()
 			return json({
 				rows: rows.map(row => ({
@@ -40,16 +45,19 @@ export const loader =
 				})),
 				total,
 				page,
+				requests,
+				today: todayIso(),
 			})
 		},
 	)
 
 export default function InboxRoute() {
-	const { rows, total, page } = useLoaderData<typeof loader>()
+	const { rows, total, page, requests, today } = useLoaderData<typeof loader>()
 	const t = useT()
 	return (
 		<>
 			<h1>{t('inbox.title')}</h1>
+			<RequestWork rows={requests} today={today} />
 			{rows.length === 0 ? (
 				<p className="panel muted">{t('inbox.empty')}</p>
 			) : (

@@ -27,6 +27,18 @@ const ReadSchema = z.discriminatedUnion('intent', [
 	z.object({ intent: z.literal('read-all') }),
 ])
 
+/** A report request's notification opens the answer it is about. */
+function requestLink(params: unknown) {
+	const p = params as { requestId?: unknown; responseId?: unknown } | null
+	const uuid = /^[0-9a-f-]{36}$/
+	return typeof p?.requestId === 'string' &&
+		typeof p.responseId === 'string' &&
+		uuid.test(p.requestId) &&
+		uuid.test(p.responseId)
+		? `/requests/${p.requestId}/responses/${p.responseId}`
+		: null
+}
+
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
@@ -49,7 +61,11 @@ export const action =
 				return redirect('/notifications')
 			}
 			const row = await markNotificationsRead(db, user.id, parsed.data.id)
-			return redirect(row?.plan_id ? `/plans/${row.plan_id}` : '/notifications')
+			return redirect(
+				row?.plan_id
+					? `/plans/${row.plan_id}`
+					: (requestLink(row?.params) ?? '/notifications'),
+			)
 		},
 	)
 

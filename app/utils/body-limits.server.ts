@@ -29,6 +29,7 @@ const MULTIPART_PATHS = [
 	/^\/plans\/new\/?$/,
 	/^\/plans\/[^/]+\/edit\/?$/,
 	/^\/partners\/(?!new\/?$)[^/]+\/?$/,
+	/^\/requests\/new\/?$/,
 ]
 
 type Refusal = { status: 400 | 408 | 413; reason: Reason }

@@ -513,7 +513,7 @@ export async function markNotificationsRead(
 	if (!id) return null
 	const row = await db
 		.selectFrom('notification')
-		.select('plan_id')
+		.select(['plan_id', 'params'])
 		.where('id', '=', id)
 		.where('user_id', '=', userId)
 		.executeTakeFirst()

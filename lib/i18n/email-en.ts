@@ -162,16 +162,27 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.passport': 'Passport',
 	'email.field.passportDue': 'Passport due back',
 	'email.passport.button': 'View the passport',
-	'email.passportDue.subject': '{holder}’s passport is due back in {days} days',
+	'email.passportDue.subject': '{holder}’s passport is due back in {days} {days|day|days}',
 	'email.passportDue.subjectToday': '{holder}’s passport is due back today',
-	'email.passportDue.heading': 'Passport due back in {days} days',
+	'email.passportDue.heading': 'Passport due back in {days} {days|day|days}',
 	'email.passportDue.headingToday': 'Passport due back today',
 	'email.passportDue.intro':
-		'Passport {number} of {holder} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg it must be handed back before {due}, {workingDays} working days after the return.',
-	'email.passportOverdue.subject': '{holder}’s passport is {days} days overdue',
-	'email.passportOverdue.heading': 'Passport {days} days overdue',
+		'Passport {number} of {holder} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg it must be handed back before {due}, {workingDays} {workingDays|working day|working days} after the return.',
+	'email.passportOverdue.subject': '{holder}’s passport is {days} {days|day|days} overdue',
+	'email.passportOverdue.heading': 'Passport {days} {days|day|days} overdue',
 	'email.passportOverdue.intro':
 		'Passport {number} of {holder} (trip “{plan}”) was due back before {due} and has not been handed back. Please remind the holder to hand it back now.',
 	'email.passportOverdue.escalationIntro':
-		'Passport {number} of {holder} (trip “{plan}”, drafter: {drafter}) is {days} days overdue (due {due}). Please follow it up.',
+		'Passport {number} of {holder} (trip “{plan}”, drafter: {drafter}) is {days} {days|day|days} overdue (due {due}). Please follow it up.',
+	'email.field.request': 'Report request',
+	'email.field.requestNumber': 'Letter number',
+	'email.field.requestDue': 'Report due',
+	'email.requestReminder.subject':
+		'The report "{title}" is due in {days} {days|day|days}',
+	'email.requestReminder.subjectToday': 'The report "{title}" is due today',
+	'email.requestReminder.subjectOverdue':
+		'The report "{title}" is {days} {days|day|days} overdue',
+	'email.requestReminder.intro':
+		'Letter no. {number} of {issuer} asks for the report “{title}”: your organisation must submit it by {due} at the latest.',
+	'email.requestReminder.button': 'Write the report',
 }

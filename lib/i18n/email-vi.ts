@@ -172,6 +172,17 @@ export const emailVi = {
 		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”) phải được nộp lại trước {due} nhưng chưa được nhận lại. Đề nghị nhắc người mang hộ chiếu nộp lại ngay.',
 	'email.passportOverdue.escalationIntro':
 		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”, người soạn thảo: {drafter}) đã quá hạn nộp lại {days} ngày (hạn {due}). Đề nghị đồng chí đôn đốc việc nộp lại.',
+	'email.field.request': 'Yêu cầu báo cáo',
+	'email.field.requestNumber': 'Số công văn',
+	'email.field.requestDue': 'Hạn nộp báo cáo',
+	'email.requestReminder.subject':
+		'Còn {days} ngày đến hạn nộp báo cáo "{title}"',
+	'email.requestReminder.subjectToday': 'Hôm nay đến hạn nộp báo cáo "{title}"',
+	'email.requestReminder.subjectOverdue':
+		'Báo cáo "{title}" đã quá hạn {days} ngày',
+	'email.requestReminder.intro':
+		'Thực hiện Công văn số {number} của {issuer} về việc “{title}”, đơn vị cần nộp báo cáo chậm nhất ngày {due}.',
+	'email.requestReminder.button': 'Lập báo cáo',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

@@ -11,6 +11,7 @@ import { decideEn } from './decide-en.ts'
 import { securityEn } from './security-en.ts'
 import { timelineEn } from './timeline-en.ts'
 import { peopleEn } from './people-en.ts'
+import { requestsEn } from './requests-en.ts'
 import { type MessageKey } from './vi.ts'
 
 export const en: Record<MessageKey, string> = {
@@ -652,4 +653,5 @@ export const en: Record<MessageKey, string> = {
 	...securityEn,
 	...timelineEn,
 	...peopleEn,
+	...requestsEn,
 }

@@ -23,11 +23,11 @@ export const reminderEn: Record<keyof typeof reminderVi, string> = {
 	'notify.report-acknowledged':
 		'{actorName} ({actorOrganisation}) acknowledged the trip report of “{planName}”; the plan is closed.',
 	'notify.passport-due':
-		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back in {days} days ({dueDate}).',
+		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back in {days} {days|day|days} ({dueDate}).',
 	'notify.passport-due-today':
 		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back today ({dueDate}).',
 	'notify.passport-overdue':
-		'Passport {passportNumber} of {holderName} (trip “{planName}”) is {days} days overdue (due {dueDate}).',
+		'Passport {passportNumber} of {holderName} (trip “{planName}”) is {days} {days|day|days} overdue (due {dueDate}).',
 	'notify.passport-overdue-escalation':
-		'Passport {passportNumber} of {holderName} (trip “{planName}”, drafter: {drafterName}) is {days} days overdue (due {dueDate}).',
+		'Passport {passportNumber} of {holderName} (trip “{planName}”, drafter: {drafterName}) is {days} {days|day|days} overdue (due {dueDate}).',
 }

@@ -11,6 +11,7 @@ import { decideVi } from './decide-vi.ts'
 import { securityVi } from './security-vi.ts'
 import { timelineVi } from './timeline-vi.ts'
 import { peopleVi } from './people-vi.ts'
+import { requestsVi } from './requests-vi.ts'
 
 export const vi = {
 	'app.name': 'Quản lý đối ngoại công đoàn',
@@ -643,6 +644,7 @@ export const vi = {
 	...securityVi,
 	...timelineVi,
 	...peopleVi,
+	...requestsVi,
 } as const
 
 export type MessageKey = keyof typeof vi

@@ -20,6 +20,7 @@ import ReportDue from '#emails/report-due.tsx'
 import ReportOverdue from '#emails/report-overdue.tsx'
 import ReportReturned from '#emails/report-returned.tsx'
 import ReportSubmitted from '#emails/report-submitted.tsx'
+import RequestReminder from '#emails/request-reminder.tsx'
 import {
 	type Browser,
 	launchBrowser,
@@ -39,6 +40,7 @@ const vi: EmailProps = {
 	'password-reset': PasswordReset.PreviewProps,
 	'report-due': ReportDue.PreviewProps,
 	'report-overdue': ReportOverdue.PreviewProps,
+	'request-reminder': RequestReminder.PreviewProps,
 	'approval-waiting': ApprovalWaiting.PreviewProps,
 	'report-submitted': ReportSubmitted.PreviewProps,
 	'report-returned': ReportReturned.PreviewProps,
@@ -95,6 +97,7 @@ const en: EmailProps = {
 		locale: 'en',
 		statusLabel: 'Returned, report due',
 	},
+	'request-reminder': { ...vi['request-reminder'], locale: 'en' },
 	'approval-waiting': {
 		...vi['approval-waiting'],
 		locale: 'en',

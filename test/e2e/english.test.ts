@@ -37,7 +37,7 @@ test('in English, the pages show no column header, label or button in Vietnamese
 		await page.goto('/plans')
 		const planLinks = await page.locator('main a[href^="/plans/"]').evaluateAll(links => links.map(link => link.getAttribute('href')!))
 		const found: Record<string, string[]> = {}
-		for (const url of ['/', '/plans', '/reports', reportLinks[0]!, ...planLinks.slice(0, 5), '/inbox', '/annual-reports', '/statistics', '/partners', '/notifications', '/settings', '/substitutes']) {
+		for (const url of ['/', '/plans', '/reports', reportLinks[0]!, ...planLinks.slice(0, 5), '/inbox', '/annual-reports', '/requests', '/statistics', '/partners', '/notifications', '/settings', '/substitutes']) {
 			await page.goto(url)
 			await page.waitForLoadState('networkidle')
 			const texts = await vietnameseChrome(page)

@@ -13,6 +13,9 @@ import { db } from '#db/client.server.ts'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as loginRoute from '#app/routes/login.tsx'
 import * as adminUserRoute from '#app/routes/admin.users.new.tsx'
+import * as requestNewRoute from '#app/routes/requests.new/route.tsx'
+import * as answerRoute from '#app/routes/requests.$requestId.responses.$responseId/route.tsx'
+import { NQ03_REVIEW } from '#lib/report-template.ts'
 import * as partnerNewRoute from '#app/routes/partners.new.tsx'
 import * as calendarRoute from '#app/routes/admin.calendar/route.tsx'
 import * as documentsRoute from '#app/routes/documents/route.tsx'
@@ -65,6 +68,8 @@ const ROUTES: [RegExp, Action][] = [
 	[/^\/people\/(?<personId>[^/]+)\/edit$/, personEditRoute.action as Action],
 	[/^\/people\/(?<personId>[^/]+)$/, personRoute.action as Action],
 	[/^\/passports\/(?<passportId>[^/]+)$/, passportRoute.action as Action],
+	[/^\/requests\/new$/, requestNewRoute.action as Action],
+	[/^\/requests\/(?<requestId>[^/]+)\/responses\/(?<responseId>[^/]+)$/, answerRoute.action as Action],
 ]
 
 /** What an action threw that was not a Response: each would be a 500 from Remix. */
@@ -118,6 +123,7 @@ let world: Awaited<ReturnType<typeof insertPlanWorld>>
 let cookie: string
 let planId: string
 let people: { personId: string; passportId: string }
+let answerPath: string
 beforeEach(async () => {
 	crashes.length = 0
 	world = await insertPlanWorld(db)
@@ -126,6 +132,33 @@ beforeEach(async () => {
 		roles: ['drafter', 'approver', 'admin'],
 	})
 	cookie = await sessionCookie(user.id)
+	// An organisation under LĐLĐ Quảng Trị, so its report-request form reaches the action.
+	await db
+		.updateTable('organisation')
+		.set({ parent_id: world.orgs.ldld.id })
+		.where('id', '=', world.orgs.otherFed.id)
+		.execute()
+	// A report request to LĐLĐ Quảng Trị, whose answer form the fuzz posts to.
+	const asked = await db
+		.insertInto('report_request')
+		.values({
+			organisation_id: world.orgs.board.id,
+			number_symbol: '2749/TLĐ',
+			issued_on: '2021-09-30',
+			title: 'Báo cáo tổng kết Nghị quyết 03',
+			audience: 'chosen',
+			due_on: '2099-10-15',
+			template: NQ03_REVIEW,
+			created_by: world.users.board.approver.id,
+		})
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	const answer = await db
+		.insertInto('report_response')
+		.values({ request_id: asked.id, organisation_id: world.orgs.ldld.id })
+		.returning('id')
+		.executeTakeFirstOrThrow()
+	answerPath = `/requests/${asked.id}/responses/${answer.id}`
 	planId = (
 		await insertPlan(db, user, { partnerId: world.partner.id, members: 2 })
 	).id
@@ -168,6 +201,7 @@ async function fingerprint() {
 		(SELECT count(*) FROM graphile_worker.jobs) AS jobs,
 		(SELECT count(*) FROM person) AS people, (SELECT max(version) FROM person) AS person_version,
 		(SELECT count(*) FROM passport) AS passports, (SELECT count(*) FROM passport_event) AS passport_events,
+		(SELECT count(*) FROM report_request) AS requests, (SELECT sum(version) FROM report_response) AS answers,
 		(SELECT string_agg(locale::text, ',' ORDER BY id) FROM app_user) AS locales`.execute(
 		db,
 	)
@@ -403,7 +437,7 @@ describe('what passes reaches the action unchanged', () => {
 })
 
 test('fuzz: 300 posts over every form (seed 20270915) give no 5xx, and refused ones change nothing', async () => {
-	const cases = fuzzCases(20270915, 300, planId, people)
+	const cases = fuzzCases(20270915, 300, planId, people, answerPath)
 	const failures: string[] = []
 	for (const [i, c] of cases.entries()) {
 		const before = c.refused ? await fingerprint() : null

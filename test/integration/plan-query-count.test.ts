@@ -100,6 +100,7 @@ test('the plan list, inbox and plan page run the same number of queries for 1 pl
 	expect(many.counts).toEqual({ ...one.counts, page: one.counts.page - 1 })
 	// The plan page's fourth query is its file (documents, written answers, report; one statement),
 	// the fifth its members' passports and their due date.
+	// (A party committee is never asked for a report: its inbox reads no report requests.)
 	expect(one.counts).toEqual({ list: 2, boardList: 2, inbox: 2, page: 5 })
 
 	// A plan page that also shows what changed since the last return reads that version too:

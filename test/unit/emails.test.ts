@@ -3,6 +3,7 @@ import { emailEn } from '#lib/i18n/email-en.ts'
 import { emailVi } from '#lib/i18n/email-vi.ts'
 import { en } from '#lib/i18n/en.ts'
 import { vi } from '#lib/i18n/vi.ts'
+import RequestReminder from '#emails/request-reminder.tsx'
 import {
 	type AccountCreatedProps,
 	type ApprovalWaitingProps,
@@ -24,6 +25,8 @@ const COMMENT =
 const PLAN_URL =
 	'https://doingoai.example.vn/plans/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b'
 const SIGN_IN_URL = 'https://doingoai.example.vn/login'
+const REQUEST_URL =
+	'https://doingoai.example.vn/requests/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b/responses/5f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b'
 const RESET_URL =
 	'https://doingoai.example.vn/reset-password?token=4q9Xw2mJr7VbT1sKcZ8nLp3e'
 
@@ -121,6 +124,12 @@ function propsFor<T extends EmailTemplate>(
 		return waitingProps(locale) as EmailProps[T]
 	if (template === 'passport-due' || template === 'passport-overdue')
 		return passportProps(locale, template === 'passport-due' ? 3 : 14) as EmailProps[T]
+	if (template === 'request-reminder')
+		return {
+			...RequestReminder.PreviewProps,
+			locale,
+			answerUrl: REQUEST_URL,
+		} as EmailProps[T]
 	return planProps(locale) as EmailProps[T]
 }
 
@@ -267,6 +276,20 @@ const expected: Record<
 			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is 14 days overdue`,
 			button: 'Write the report',
 			url: PLAN_URL,
+		},
+	},
+	'request-reminder': {
+		vi: {
+			subject:
+				'[Đối ngoại] Còn 3 ngày đến hạn nộp báo cáo "Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT"',
+			button: 'Lập báo cáo',
+			url: REQUEST_URL,
+		},
+		en: {
+			subject:
+				'[Foreign affairs] The report "Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT" is due in 3 days',
+			button: 'Write the report',
+			url: REQUEST_URL,
 		},
 	},
 	'approval-waiting': {

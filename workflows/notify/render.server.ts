@@ -33,6 +33,20 @@ export interface DecidePaths {
 	return: string
 }
 
+/** A report request's reminder as stored (workflows/requests/reminders.server.ts). */
+export interface StoredRequestReminder {
+	requestId: string
+	responseId: string
+	title: string
+	numberSymbol: string
+	issuerName: string
+	/** 'YYYY-MM-DD' */
+	dueOn: string
+	days: number
+	overdue: boolean
+	escalation: boolean
+}
+
 /** A report reminder (report-due, report-overdue) as stored: dates 'YYYY-MM-DD'. */
 export interface StoredReportReminder {
 	planId: string
@@ -176,6 +190,22 @@ export async function renderStoredEmail(message: {
 			escalation: props.escalation,
 			drafterName: props.drafterName,
 			passportUrl: appUrl(`/passports/${props.passportId}`),
+		})
+	}
+	if (template === 'request-reminder') {
+		const props = message.props as StoredRequestReminder
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			title: props.title,
+			numberSymbol: props.numberSymbol,
+			issuerName: props.issuerName,
+			dueDate: formatIsoDate(props.dueOn),
+			days: props.days,
+			overdue: props.overdue,
+			answerUrl: appUrl(
+				`/requests/${props.requestId}/responses/${props.responseId}`,
+			),
 		})
 	}
 	if (template === 'approval-waiting') {

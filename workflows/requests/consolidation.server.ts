@@ -1,0 +1,33 @@
+import { db } from '#db/client.server.ts'
+import {
+	countAskedByKind,
+	listSubmittedContents,
+} from '#db/repos/report-request.server.ts'
+import { type ReportContent } from '#lib/report-template.ts'
+import { type SessionUser } from '#workflows/access/user.ts'
+import { requireIssuedRequest } from './access.server.ts'
+import { consolidate } from './consolidation.ts'
+
+/** The consolidation of a request, for the organisation that issued it: three queries, however many answers. */
+export async function loadConsolidation(
+	signedIn: SessionUser,
+	requestId: string | undefined,
+) {
+	const { request } = await requireIssuedRequest(db, signedIn, requestId)
+	const [answers, asked] = await Promise.all([
+		listSubmittedContents(db, request.id),
+		countAskedByKind(db, request.id),
+	])
+	return {
+		request,
+		consolidation: consolidate(
+			request.template,
+			answers.map(a => ({
+				organisation: a.short_name,
+				kind: a.kind,
+				content: a.content as ReportContent,
+			})),
+			asked,
+		),
+	}
+}
