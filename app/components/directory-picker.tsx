@@ -76,9 +76,11 @@ export function DirectoryPicker({
 					<p className="muted">{t('person.pick.none')}</p>
 				)
 			) : null}
-			<p role="status" className="muted">
-				{added ? t('person.pick.added', { name: added }) : ''}
-			</p>
+			{added ? (
+				<p role="status" className="muted">
+					{t('person.pick.added', { name: added })}
+				</p>
+			) : null}
 		</div>
 	)
 }
