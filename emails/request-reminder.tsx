@@ -16,7 +16,10 @@ export function subject(props: RequestReminderProps) {
 			days: props.days,
 		})
 	return props.days > 0
-		? t('email.requestReminder.subject', { title: props.title, days: props.days })
+		? t('email.requestReminder.subject', {
+				title: props.title,
+				days: props.days,
+			})
 		: t('email.requestReminder.subjectToday', { title: props.title })
 }
 
@@ -39,9 +42,15 @@ export default function RequestReminder(props: RequestReminderProps) {
 			</Paragraph>
 			<Details
 				fields={[
-					{ label: t('email.field.request'), value: <strong>{props.title}</strong> },
+					{
+						label: t('email.field.request'),
+						value: <strong>{props.title}</strong>,
+					},
 					{ label: t('email.field.requestNumber'), value: props.numberSymbol },
-					{ label: t('email.field.requestDue'), value: <strong>{props.dueDate}</strong> },
+					{
+						label: t('email.field.requestDue'),
+						value: <strong>{props.dueDate}</strong>,
+					},
 				]}
 			/>
 			<ActionButton locale={props.locale} href={props.answerUrl}>

@@ -4,7 +4,13 @@
  * of its template, so later changes to a built-in template never alter what was asked.
  */
 
-export const COLUMN_TYPES = ['text', 'number', 'yesno', 'choice', 'date'] as const
+export const COLUMN_TYPES = [
+	'text',
+	'number',
+	'yesno',
+	'choice',
+	'date',
+] as const
 export type ColumnType = (typeof COLUMN_TYPES)[number]
 
 export interface TemplateColumn {
@@ -63,7 +69,8 @@ export const NQ03_REVIEW: ReportTemplate = {
 		{ id: 'results', title: 'I. Kết quả triển khai thực hiện Nghị quyết 03' },
 		{
 			id: 'difficulties',
-			title: 'II. Những khó khăn, hạn chế trong triển khai thực hiện Nghị quyết 03',
+			title:
+				'II. Những khó khăn, hạn chế trong triển khai thực hiện Nghị quyết 03',
 		},
 		{
 			id: 'proposals',

@@ -28,9 +28,12 @@ export function RequestWork({
 			<ul className="work-list">
 				{rows.map(r => (
 					<li key={r.id}>
-						<Link to={`/requests/${r.id}/responses/${r.response_id}`}>{r.title}</Link>{' '}
+						<Link to={`/requests/${r.id}/responses/${r.response_id}`}>
+							{r.title}
+						</Link>{' '}
 						<span className="muted">
-							({r.issuer_short_name}, {r.number_symbol}; {t(`request.status.${r.status}`)})
+							({r.issuer_short_name}, {r.number_symbol};{' '}
+							{t(`request.status.${r.status}`)})
 						</span>{' '}
 						<span className={r.due_on < today ? 'late' : undefined}>
 							{t('home.requestDue', { due: formatIsoDate(r.due_on) })}

@@ -29,9 +29,7 @@ export async function up(db: Kysely<any>) {
 		.addColumn('letter_size', 'integer')
 		.addColumn('letter_sha256', 'text')
 		.addColumn('letter_data', 'bytea')
-		.addColumn('created_by', 'uuid', c =>
-			c.notNull().references('app_user.id'),
-		)
+		.addColumn('created_by', 'uuid', c => c.notNull().references('app_user.id'))
 		.addColumn('created_at', 'timestamptz', c =>
 			c.notNull().defaultTo(sql`now()`),
 		)

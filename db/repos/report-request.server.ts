@@ -26,7 +26,10 @@ export async function listAskableOrganisations(
 		.where('kind', 'in', ANSWERING_KINDS)
 		.where('id', '!=', issuerId)
 	if (!board) query = query.where('parent_id', '=', issuerId)
-	return query.orderBy(sql`short_name COLLATE vi`).orderBy('id').execute()
+	return query
+		.orderBy(sql`short_name COLLATE vi`)
+		.orderBy('id')
+		.execute()
 }
 
 export async function insertRequest(

@@ -13,10 +13,12 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.template': 'Report template',
 	'request.number': 'Letter number and date',
 	'request.numberFrom': 'Letter number',
-	'request.numberFromRegister': 'Next number of the outgoing register ({notation}), dated today',
+	'request.numberFromRegister':
+		'Next number of the outgoing register ({notation}), dated today',
 	'request.numberTyped': 'Type an existing number and date',
 	'request.numberSymbol': 'Number',
-	'request.numberSymbolHint': 'Only when typing an existing number, e.g. 2749/TLĐ',
+	'request.numberSymbolHint':
+		'Only when typing an existing number, e.g. 2749/TLĐ',
 	'request.issuedOn': 'Date issued',
 	'request.dateHint': 'Day/month/year, e.g. 30/09/2021',
 	'request.due': 'Report due',
@@ -25,11 +27,13 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.audience.provinces': 'Every provincial federation',
 	'request.audience.sectors': 'Every sector union',
 	'request.audience.chosen': 'The organisations chosen below',
-	'request.chosenOrganisations': 'Chosen organisations (when sending to those chosen)',
+	'request.chosenOrganisations':
+		'Chosen organisations (when sending to those chosen)',
 	'request.chooseOrganisations': 'Choose at least one organisation',
 	'request.nobodyAsked': 'There is no organisation in this group',
 	'request.letter': 'Request letter (PDF)',
-	'request.letterHint': 'Optional; a PDF of at most 10 MB, checked by its content',
+	'request.letterHint':
+		'Optional; a PDF of at most 10 MB, checked by its content',
 	'request.letterPdf': 'The file {name} is not a PDF (checked by its content)',
 	'request.issue': 'Send the request',
 	'request.issued': 'The report request has been sent.',
@@ -44,7 +48,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.status.returned': 'Returned',
 	'request.late': 'Overdue',
 	'request.lateCount': '{count} organisations overdue',
-	'request.summary': 'Submitted: {submitted}; drafting: {draft}; returned: {returned}; not started: {notStarted}.',
+	'request.summary':
+		'Submitted: {submitted}; drafting: {draft}; returned: {returned}; not started: {notStarted}.',
 	'request.tracking': 'Who has answered',
 	'request.organisation': 'Organisation',
 	'request.submittedAt': 'Submitted on',
@@ -52,7 +57,8 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.consolidation': 'See the consolidation',
 	'request.consolidationOf': 'Consolidation: {title}',
 	'request.xlsx': 'Download the consolidation (XLSX)',
-	'request.submittedOf': '{all} of {asked} organisations submitted (provinces: {provinces}/{provincesAsked}; sector unions: {sectors}/{sectorsAsked}).',
+	'request.submittedOf':
+		'{all} of {asked} organisations submitted (provinces: {provinces}/{provincesAsked}; sector unions: {sectors}/{sectorsAsked}).',
 	'request.sumByGroup': 'Provinces: {provinces}; sector unions: {sectors}',
 	'request.yesProvinces': '{yes} of {of} provinces: yes',
 	'request.yesSectors': '{yes} of {of} sector unions: yes',
@@ -62,11 +68,13 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.answerForm': 'The organisation’s report',
 	'request.documentHeader': 'Number, date and signer of the report',
 	'request.answerNumber': 'Report number',
-	'request.answerNumberHint': 'E.g. 323/BC-LĐLĐ; leave empty if the clerk numbers it later',
+	'request.answerNumberHint':
+		'E.g. 323/BC-LĐLĐ; leave empty if the clerk numbers it later',
 	'request.answerDate': 'Report date',
 	'request.signatureTitle': 'Signer’s title',
 	'request.signerName': 'Signer’s name',
-	'request.freeRowsHint': 'One partner per row; empty rows are not saved. Save the draft to get more empty rows.',
+	'request.freeRowsHint':
+		'One partner per row; empty rows are not saved. Save the draft to get more empty rows.',
 	'request.rowNumber': 'No.',
 	'request.row': 'Row {n}',
 	'request.yes': 'Yes',
@@ -76,8 +84,10 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.saved': 'Draft saved.',
 	'request.submitted': 'Report submitted.',
 	'request.fixCells': 'Some cells are wrong: see the message next to each.',
-	'request.stale': 'Someone else has just changed this report. Please reload the page.',
-	'request.alreadySubmitted': 'The report has been submitted and can no longer be changed.',
+	'request.stale':
+		'Someone else has just changed this report. Please reload the page.',
+	'request.alreadySubmitted':
+		'The report has been submitted and can no longer be changed.',
 	'request.notSubmitted': 'Only a submitted report can be returned.',
 	'request.empty': '(empty)',
 	'request.docx': 'Download the report (DOCX)',

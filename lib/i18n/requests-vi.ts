@@ -11,7 +11,8 @@ export const requestsVi = {
 	'request.template': 'Mẫu báo cáo',
 	'request.number': 'Số, ngày công văn',
 	'request.numberFrom': 'Số công văn',
-	'request.numberFromRegister': 'Lấy số tiếp theo trong sổ văn bản đi ({notation}), ngày hôm nay',
+	'request.numberFromRegister':
+		'Lấy số tiếp theo trong sổ văn bản đi ({notation}), ngày hôm nay',
 	'request.numberTyped': 'Nhập số và ngày đã có',
 	'request.numberSymbol': 'Số, ký hiệu',
 	'request.numberSymbolHint': 'Chỉ khi nhập số đã có, ví dụ 2749/TLĐ',
@@ -23,11 +24,13 @@ export const requestsVi = {
 	'request.audience.provinces': 'Tất cả LĐLĐ tỉnh, thành phố',
 	'request.audience.sectors': 'Tất cả công đoàn ngành',
 	'request.audience.chosen': 'Các đơn vị chọn dưới đây',
-	'request.chosenOrganisations': 'Đơn vị được chọn (khi gửi đến các đơn vị chọn)',
+	'request.chosenOrganisations':
+		'Đơn vị được chọn (khi gửi đến các đơn vị chọn)',
 	'request.chooseOrganisations': 'Chọn ít nhất một đơn vị',
 	'request.nobodyAsked': 'Không có đơn vị nào thuộc nhóm này',
 	'request.letter': 'Công văn yêu cầu (PDF)',
-	'request.letterHint': 'Không bắt buộc; tệp PDF tối đa 10 MB, kiểm tra theo nội dung tệp',
+	'request.letterHint':
+		'Không bắt buộc; tệp PDF tối đa 10 MB, kiểm tra theo nội dung tệp',
 	'request.letterPdf': 'Tệp {name} không phải PDF (kiểm tra theo nội dung tệp)',
 	'request.issue': 'Gửi yêu cầu',
 	'request.issued': 'Đã gửi yêu cầu báo cáo đến các đơn vị.',
@@ -42,7 +45,8 @@ export const requestsVi = {
 	'request.status.returned': 'Trả lại',
 	'request.late': 'Quá hạn',
 	'request.lateCount': '{count} đơn vị quá hạn chưa nộp',
-	'request.summary': 'Đã nộp: {submitted}; đang soạn: {draft}; trả lại: {returned}; chưa bắt đầu: {notStarted}.',
+	'request.summary':
+		'Đã nộp: {submitted}; đang soạn: {draft}; trả lại: {returned}; chưa bắt đầu: {notStarted}.',
 	'request.tracking': 'Tình hình nộp báo cáo',
 	'request.organisation': 'Đơn vị',
 	'request.submittedAt': 'Ngày nộp',
@@ -50,8 +54,10 @@ export const requestsVi = {
 	'request.consolidation': 'Xem tổng hợp',
 	'request.consolidationOf': 'Tổng hợp: {title}',
 	'request.xlsx': 'Tải tổng hợp Excel (XLSX)',
-	'request.submittedOf': 'Đã nộp {all}/{asked} đơn vị (tỉnh, thành phố: {provinces}/{provincesAsked}; công đoàn ngành: {sectors}/{sectorsAsked}).',
-	'request.sumByGroup': 'Tỉnh, thành phố: {provinces}; công đoàn ngành: {sectors}',
+	'request.submittedOf':
+		'Đã nộp {all}/{asked} đơn vị (tỉnh, thành phố: {provinces}/{provincesAsked}; công đoàn ngành: {sectors}/{sectorsAsked}).',
+	'request.sumByGroup':
+		'Tỉnh, thành phố: {provinces}; công đoàn ngành: {sectors}',
 	'request.yesProvinces': '{yes}/{of} tỉnh, thành phố có',
 	'request.yesSectors': '{yes}/{of} công đoàn ngành có',
 	'request.filledCount': '{count} đơn vị ghi',
@@ -60,11 +66,13 @@ export const requestsVi = {
 	'request.answerForm': 'Báo cáo của đơn vị',
 	'request.documentHeader': 'Số, ngày và người ký báo cáo',
 	'request.answerNumber': 'Số, ký hiệu báo cáo',
-	'request.answerNumberHint': 'Ví dụ 323/BC-LĐLĐ; để trống nếu văn thư ghi số sau',
+	'request.answerNumberHint':
+		'Ví dụ 323/BC-LĐLĐ; để trống nếu văn thư ghi số sau',
 	'request.answerDate': 'Ngày báo cáo',
 	'request.signatureTitle': 'Chức vụ người ký',
 	'request.signerName': 'Họ tên người ký',
-	'request.freeRowsHint': 'Điền mỗi đối tác một dòng; dòng để trống không được lưu. Lưu nháp để có thêm dòng trống.',
+	'request.freeRowsHint':
+		'Điền mỗi đối tác một dòng; dòng để trống không được lưu. Lưu nháp để có thêm dòng trống.',
 	'request.rowNumber': 'TT',
 	'request.row': 'Dòng {n}',
 	'request.yes': 'Có',
@@ -74,7 +82,8 @@ export const requestsVi = {
 	'request.saved': 'Đã lưu bản nháp.',
 	'request.submitted': 'Đã nộp báo cáo.',
 	'request.fixCells': 'Có ô chưa đúng, xem thông báo cạnh từng ô.',
-	'request.stale': 'Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.',
+	'request.stale':
+		'Báo cáo vừa được người khác thay đổi. Vui lòng tải lại trang.',
 	'request.alreadySubmitted': 'Báo cáo đã được nộp, không thể sửa.',
 	'request.notSubmitted': 'Chỉ trả lại được báo cáo đã nộp.',
 	'request.empty': '(chưa có nội dung)',
@@ -97,7 +106,10 @@ export const requestsVi = {
 	'request.cell.required': 'Nhập số (0 nếu không có) trước khi nộp',
 	'home.requests': 'Yêu cầu báo cáo cần trả lời',
 	'home.requestDue': 'hạn {due}',
-	'notify.request-due': 'Báo cáo “{title}” theo yêu cầu của {issuerName} đến hạn ngày {dueDate}.',
-	'notify.request-overdue': 'Báo cáo “{title}” theo yêu cầu của {issuerName} đã quá hạn {days} ngày (hạn {dueDate}).',
-	'notify.request-returned': '{organisationName} trả lại báo cáo “{title}”: {comment}',
+	'notify.request-due':
+		'Báo cáo “{title}” theo yêu cầu của {issuerName} đến hạn ngày {dueDate}.',
+	'notify.request-overdue':
+		'Báo cáo “{title}” theo yêu cầu của {issuerName} đã quá hạn {days} ngày (hạn {dueDate}).',
+	'notify.request-returned':
+		'{organisationName} trả lại báo cáo “{title}”: {comment}',
 } as const

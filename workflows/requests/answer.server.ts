@@ -73,7 +73,11 @@ async function prefill(template: ReportTemplate, organisationId: string) {
 const HeaderSchema = z.object({
 	intent: z.enum(['save', 'submit']),
 	version: z.coerce.number().int(),
-	number_symbol: z.string().trim().max(60, { error: 'error.tooLong' }).default(''),
+	number_symbol: z
+		.string()
+		.trim()
+		.max(60, { error: 'error.tooLong' })
+		.default(''),
 	report_date: z
 		.string()
 		.trim()
@@ -84,8 +88,16 @@ const HeaderSchema = z.object({
 			if (!iso) ctx.addIssue({ code: 'custom', message: 'plan.dateInvalid' })
 			return iso
 		}),
-	signer_name: z.string().trim().max(200, { error: 'error.tooLong' }).default(''),
-	signature_title: z.string().trim().max(200, { error: 'error.tooLong' }).default(''),
+	signer_name: z
+		.string()
+		.trim()
+		.max(200, { error: 'error.tooLong' })
+		.default(''),
+	signature_title: z
+		.string()
+		.trim()
+		.max(200, { error: 'error.tooLong' })
+		.default(''),
 })
 
 const HEADER_FIELDS = [
@@ -134,10 +146,7 @@ export async function saveAnswer(
 	}
 	const intent = formData.get('intent') === 'submit' ? 'submit' : 'save'
 	if (intent === 'submit') requireNumbers(request.template, content, problems)
-	const refusal = (
-		kind: 'invalid' | 'conflict',
-		message?: string,
-	) =>
+	const refusal = (kind: 'invalid' | 'conflict', message?: string) =>
 		refused(kind, {
 			result: submission.reply(message ? { formErrors: [message] } : {}),
 			problems,
@@ -182,7 +191,8 @@ export async function saveAnswer(
 		return 'ok' as const
 	})
 	if (outcome === 'stale') return refusal('conflict', 'request.stale')
-	if (outcome === 'submitted') return refusal('conflict', 'request.alreadySubmitted')
+	if (outcome === 'submitted')
+		return refusal('conflict', 'request.alreadySubmitted')
 	return done(
 		response.id,
 		intent === 'submit' ? 'request.submitted' : 'request.saved',
@@ -201,7 +211,11 @@ function requireNumbers(
 		content.tables[table.id]!.forEach((row, r) => {
 			for (const column of table.columns) {
 				const name = cellName(table.id, r, column.id)
-				if (column.type === 'number' && row[column.id] === null && !problems[name])
+				if (
+					column.type === 'number' &&
+					row[column.id] === null &&
+					!problems[name]
+				)
 					problems[name] = 'request.cell.required'
 			}
 		})
@@ -271,8 +285,15 @@ export async function returnAnswer(
 	if (outcome !== 'ok')
 		return refused('conflict', {
 			result: submission.reply({
-				formErrors: [outcome === 'stale' ? 'request.stale' : 'request.notSubmitted'],
+				formErrors: [
+					outcome === 'stale' ? 'request.stale' : 'request.notSubmitted',
+				],
 			}),
 		})
-	return done(response.id, 'request.returned', undefined, `/requests/${request.id}`)
+	return done(
+		response.id,
+		'request.returned',
+		undefined,
+		`/requests/${request.id}`,
+	)
 }

@@ -64,7 +64,9 @@ function emptyAggregate(column: TemplateColumn): Aggregate {
 		case 'choice':
 			return {
 				type: 'choice',
-				counts: Object.fromEntries((column.choices ?? []).map(c => [c, zero()])),
+				counts: Object.fromEntries(
+					(column.choices ?? []).map(c => [c, zero()]),
+				),
 			}
 		default:
 			return { type: column.type, filled: 0 }
@@ -76,7 +78,11 @@ function add(target: ByGroup, group: Group | null, n: number) {
 	if (group) target[group] += n
 }
 
-function addCell(aggregate: Aggregate, value: Cell | undefined, group: Group | null) {
+function addCell(
+	aggregate: Aggregate,
+	value: Cell | undefined,
+	group: Group | null,
+) {
 	if (value === null || value === undefined) return
 	if (aggregate.type === 'number' && typeof value === 'number')
 		add(aggregate.sum, group, value)

@@ -19,7 +19,8 @@ type Loaded = Awaited<ReturnType<typeof loadAnswer>>
 /** "Thực hiện Công văn số 2749/TLĐ ngày 30/9/2021 của … về việc …, … báo cáo như sau:" */
 export function citation(loaded: Pick<Loaded, 'request' | 'response'>) {
 	const { request, response } = loaded
-	const subject = request.title.charAt(0).toLocaleLowerCase('vi') + request.title.slice(1)
+	const subject =
+		request.title.charAt(0).toLocaleLowerCase('vi') + request.title.slice(1)
 	return `Thực hiện Công văn số ${request.number_symbol} ngày ${formatIsoDate(request.issued_on)} của ${request.issuer_name} về việc ${subject}, ${response.organisation_name} báo cáo như sau:`
 }
 
@@ -58,13 +59,19 @@ export function responseDocument(loaded: Loaded): OfficialDocument {
 		governingBody: 'Tổng LĐLĐ Việt Nam',
 		organisationName: response.organisation_name,
 		numberLine: numberLine(response.number_symbol || '/BC'),
-		placeDate: placeDate(response.organisation_province ?? '', response.report_date),
+		placeDate: placeDate(
+			response.organisation_province ?? '',
+			response.report_date,
+		),
 		heading: 'BÁO CÁO',
 		titleLines: [template.reportTitle],
 		intro: citation(loaded),
 		sections,
 		recipients: [`- ${request.issuer_short_name};`, '- Lưu: VT.'],
-		signature: ['TM. BAN THƯỜNG VỤ', response.signature_title.toUpperCase()].filter(Boolean),
+		signature: [
+			'TM. BAN THƯỜNG VỤ',
+			response.signature_title.toUpperCase(),
+		].filter(Boolean),
 		signerName: response.signer_name,
 	}
 }

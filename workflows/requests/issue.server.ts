@@ -57,7 +57,8 @@ export async function issueRequest(signedIn: SessionUser, formData: FormData) {
 		refused('invalid', {
 			result: submission.reply({ fieldErrors: { [field]: [message] } }),
 		})
-	if (value.due_on! < issuedOn) return fieldError('due_on', 'request.dueBeforeIssue')
+	if (value.due_on! < issuedOn)
+		return fieldError('due_on', 'request.dueBeforeIssue')
 	const known = new Map(askable.map(o => [o.id, o]))
 	const asked =
 		value.audience === 'chosen'
@@ -69,7 +70,8 @@ export async function issueRequest(signedIn: SessionUser, formData: FormData) {
 							? o.kind === 'provincial_federation'
 							: o.kind === 'sector_union'),
 				)
-	if (asked.some(o => !o)) return fieldError('organisation_ids', 'error.invalidChoice')
+	if (asked.some(o => !o))
+		return fieldError('organisation_ids', 'error.invalidChoice')
 	if (!asked.length) return fieldError('audience', 'request.nobodyAsked')
 	const template = builtInTemplate(value.template)!
 
@@ -99,11 +101,7 @@ export async function issueRequest(signedIn: SessionUser, formData: FormData) {
 			letter_data: check?.ok ? check.data : null,
 			created_by: user.id,
 		})
-		await insertResponses(
-			trx,
-			requestId,
-			[...new Set(asked.map(o => o!.id))],
-		)
+		await insertResponses(trx, requestId, [...new Set(asked.map(o => o!.id))])
 		return requestId
 	})
 	return done(id, 'request.issued', undefined, `/requests/${id}`)

@@ -20,7 +20,8 @@ export async function loadRequestList(
 ) {
 	const user = requireRequestUser(signedIn)
 	const canIssue = (await askableOrganisations(user)).length > 0
-	const shown = view === 'asked' || (view !== 'issued' && !canIssue) ? 'asked' : 'issued'
+	const shown =
+		view === 'asked' || (view !== 'issued' && !canIssue) ? 'asked' : 'issued'
 	if (shown === 'issued')
 		return {
 			canIssue,

@@ -32,7 +32,9 @@ export async function runRequestReminders(
 	today: string,
 ): Promise<{ reminders: number; emailsQueued: number }> {
 	if (!isIsoDate(today))
-		throw new Error(`runRequestReminders expects a YYYY-MM-DD date, got ${today}`)
+		throw new Error(
+			`runRequestReminders expects a YYYY-MM-DD date, got ${today}`,
+		)
 	if (!db.isTransaction)
 		return db.transaction().execute(trx => runRequestReminders(trx, today))
 	const owed = await findResponsesOwed(db, {

@@ -33,11 +33,18 @@ export const RequestSchema = z
 		number_from: z.enum(['register', 'typed'], {
 			error: 'error.invalidChoice',
 		}),
-		number_symbol: z.string().trim().max(60, { error: 'error.tooLong' }).optional(),
+		number_symbol: z
+			.string()
+			.trim()
+			.max(60, { error: 'error.tooLong' })
+			.optional(),
 		issued_on: isoDate(true),
 		title: required(500),
 		audience: z.enum(AUDIENCES, { error: 'error.invalidChoice' }),
-		organisation_ids: z.array(z.uuid({ error: 'error.invalidChoice' })).max(500).default([]),
+		organisation_ids: z
+			.array(z.uuid({ error: 'error.invalidChoice' }))
+			.max(500)
+			.default([]),
 		due_on: isoDate(false),
 		/** The letter's file: checked by content in issue.server.ts. */
 		letter: z.unknown().optional(),
@@ -49,12 +56,24 @@ export const RequestSchema = z
 	.superRefine((value, ctx) => {
 		if (value.number_from === 'typed') {
 			if (!value.number_symbol)
-				ctx.addIssue({ code: 'custom', path: ['number_symbol'], message: 'error.required' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['number_symbol'],
+					message: 'error.required',
+				})
 			if (!value.issued_on)
-				ctx.addIssue({ code: 'custom', path: ['issued_on'], message: 'error.required' })
+				ctx.addIssue({
+					code: 'custom',
+					path: ['issued_on'],
+					message: 'error.required',
+				})
 		}
 		if (value.audience === 'chosen' && !value.organisation_ids.length)
-			ctx.addIssue({ code: 'custom', path: ['organisation_ids'], message: 'request.chooseOrganisations' })
+			ctx.addIssue({
+				code: 'custom',
+				path: ['organisation_ids'],
+				message: 'request.chooseOrganisations',
+			})
 	})
 
 export const ReturnSchema = z.object({

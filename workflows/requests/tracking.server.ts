@@ -9,10 +9,7 @@ import { type ResponseStatus } from '#db/schema.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { z } from 'zod'
 import { notFound } from '#workflows/access/errors.ts'
-import {
-	requireIssuedRequest,
-	requireRequestUser,
-} from './access.server.ts'
+import { requireIssuedRequest, requireRequestUser } from './access.server.ts'
 
 /** An answer not submitted by its due date is late ("quá hạn"), whatever else its state. */
 export function isLate(status: ResponseStatus, dueOn: string, today: string) {
@@ -31,7 +28,8 @@ export async function requestPageFor(
 	const id = z.uuid().safeParse(requestId)
 	if (!id.success) throw notFound()
 	const responseId = await findResponseId(db, id.data, user.organisationId)
-	if (responseId) return { answer: `/requests/${id.data}/responses/${responseId}` }
+	if (responseId)
+		return { answer: `/requests/${id.data}/responses/${responseId}` }
 	return { tracking: true }
 }
 
@@ -77,5 +75,8 @@ export async function loadLetter(
 		(letter.organisation_id !== user.organisationId && !responseId)
 	)
 		throw notFound()
-	return { name: letter.letter_name ?? 'cong-van.pdf', data: letter.letter_data }
+	return {
+		name: letter.letter_name ?? 'cong-van.pdf',
+		data: letter.letter_data,
+	}
 }

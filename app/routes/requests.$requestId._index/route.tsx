@@ -51,7 +51,9 @@ export const loader =
 					name: row.short_name,
 					status: row.status,
 					late: row.late,
-					submitted_at: row.submitted_at ? formatDateTime(row.submitted_at) : '',
+					submitted_at: row.submitted_at
+						? formatDateTime(row.submitted_at)
+						: '',
 				})),
 			})
 		},
@@ -93,7 +95,9 @@ export default function RequestTrackingRoute() {
 					{data.late ? (
 						<>
 							{' '}
-							<span className="late">{t('request.lateCount', { count: data.late })}</span>
+							<span className="late">
+								{t('request.lateCount', { count: data.late })}
+							</span>
 						</>
 					) : null}
 				</p>
@@ -101,29 +105,43 @@ export default function RequestTrackingRoute() {
 					<Link className="button" to={`/requests/${r.id}/consolidation`}>
 						{t('request.consolidation')}
 					</Link>
-					<a className="button secondary" href={`/requests/${r.id}/consolidation.xlsx`} download>
+					<a
+						className="button secondary"
+						href={`/requests/${r.id}/consolidation.xlsx`}
+						download
+					>
 						{t('request.xlsx')}
 					</a>
 				</div>
 			</div>
 			<h2>{t('request.tracking')}</h2>
 			<ListTable
-				headings={[t('request.organisation'), t('request.state'), t('request.submittedAt')]}
+				headings={[
+					t('request.organisation'),
+					t('request.state'),
+					t('request.submittedAt'),
+				]}
 				empty={t('request.nobody')}
 			>
 				{data.rows.map(row => (
 					<tr key={row.id}>
 						<td>
-							<Link to={`/requests/${r.id}/responses/${row.id}`}>{row.name}</Link>
+							<Link to={`/requests/${r.id}/responses/${row.id}`}>
+								{row.name}
+							</Link>
 						</td>
 						<td>
-							<span className={`status status-${row.status === 'submitted' ? 'approved' : row.status === 'returned' ? 'returned' : 'drafting'}`}>
+							<span
+								className={`status status-${row.status === 'submitted' ? 'approved' : row.status === 'returned' ? 'returned' : 'drafting'}`}
+							>
 								{t(`request.status.${row.status}`)}
 							</span>
 							{row.late ? (
 								<>
 									{' '}
-									<span className="badge badge-warning">{t('request.late')}</span>
+									<span className="badge badge-warning">
+										{t('request.late')}
+									</span>
 								</>
 							) : null}
 						</td>

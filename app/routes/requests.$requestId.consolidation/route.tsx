@@ -21,7 +21,10 @@ export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request, params }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
-			const { request: r, consolidation } = await loadConsolidation(user, params.requestId)
+			const { request: r, consolidation } = await loadConsolidation(
+				user,
+				params.requestId,
+			)
 			return json({ id: r.id, title: r.title, consolidation })
 		},
 	)
@@ -44,7 +47,11 @@ export default function ConsolidationRoute() {
 					})}
 				</p>
 				<div className="actions">
-					<a className="button" href={`/requests/${id}/consolidation.xlsx`} download>
+					<a
+						className="button"
+						href={`/requests/${id}/consolidation.xlsx`}
+						download
+					>
 						{t('request.xlsx')}
 					</a>
 					<Link className="button secondary" to={`/requests/${id}`}>
@@ -53,7 +60,11 @@ export default function ConsolidationRoute() {
 				</div>
 			</div>
 			{c.tables.map(table => (
-				<section className="panel" key={table.table.id} aria-labelledby={`c-${table.table.id}`}>
+				<section
+					className="panel"
+					key={table.table.id}
+					aria-labelledby={`c-${table.table.id}`}
+				>
 					<h2 id={`c-${table.table.id}`}>
 						{table.table.title}. {table.table.subtitle}
 					</h2>
@@ -75,7 +86,10 @@ export default function ConsolidationRoute() {
 												<td>{row.label}</td>
 												{table.table.columns.map(col => (
 													<td key={col.id} data-label={col.label}>
-														<AggregateText aggregate={row.cells[col.id]!} c={c} />
+														<AggregateText
+															aggregate={row.cells[col.id]!}
+															c={c}
+														/>
 													</td>
 												))}
 											</tr>
@@ -91,10 +105,14 @@ export default function ConsolidationRoute() {
 											<li key={org.organisation}>
 												<strong>{org.organisation}</strong>:{' '}
 												{org.rows
-													.map((cells, r) =>
-														`${table.rows[r]?.label}: ${table.table.columns
-															.map(col => `${col.label} ${cellDisplay(col, cells[col.id]) || '—'}`)
-															.join('; ')}`,
+													.map(
+														(cells, r) =>
+															`${table.rows[r]?.label}: ${table.table.columns
+																.map(
+																	col =>
+																		`${col.label} ${cellDisplay(col, cells[col.id]) || '—'}`,
+																)
+																.join('; ')}`,
 													)
 													.join(' | ')}
 											</li>
@@ -137,7 +155,13 @@ export default function ConsolidationRoute() {
 	)
 }
 
-function AggregateText({ aggregate: a, c }: { aggregate: Aggregate; c: Consolidation }) {
+function AggregateText({
+	aggregate: a,
+	c,
+}: {
+	aggregate: Aggregate
+	c: Consolidation
+}) {
 	const t = useT()
 	if (a.type === 'number')
 		return (
@@ -157,17 +181,31 @@ function AggregateText({ aggregate: a, c }: { aggregate: Aggregate; c: Consolida
 			<>
 				{c.submitted.provinces ? (
 					<span>
-						{t('request.yesProvinces', { yes: a.yes.provinces, of: c.submitted.provinces })}
+						{t('request.yesProvinces', {
+							yes: a.yes.provinces,
+							of: c.submitted.provinces,
+						})}
 					</span>
 				) : null}
 				{c.submitted.provinces && c.submitted.sectors ? <br /> : null}
 				{c.submitted.sectors ? (
-					<span>{t('request.yesSectors', { yes: a.yes.sectors, of: c.submitted.sectors })}</span>
+					<span>
+						{t('request.yesSectors', {
+							yes: a.yes.sectors,
+							of: c.submitted.sectors,
+						})}
+					</span>
 				) : null}
 			</>
 		)
 	if (a.type === 'choice')
-		return <>{Object.entries(a.counts).map(([choice, n]) => `${choice}: ${n.all}`).join('; ')}</>
+		return (
+			<>
+				{Object.entries(a.counts)
+					.map(([choice, n]) => `${choice}: ${n.all}`)
+					.join('; ')}
+			</>
+		)
 	return <>{t('request.filledCount', { count: a.filled })}</>
 }
 

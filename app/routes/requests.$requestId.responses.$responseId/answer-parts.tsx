@@ -55,7 +55,11 @@ export function AnswerHeader({ data }: { data: HeaderData }) {
 				</div>
 			) : null}
 			<div className="actions">
-				<a className="button secondary" href={`/requests/${r.id}/responses/${x.id}/docx`} download>
+				<a
+					className="button secondary"
+					href={`/requests/${r.id}/responses/${x.id}/docx`}
+					download
+				>
 					{t('request.docx')}
 				</a>
 				{r.letter ? (
@@ -95,7 +99,9 @@ export function ReturnForm({
 					name="comment"
 					rows={3}
 					aria-invalid={errors.comment?.length ? true : undefined}
-					aria-describedby={errors.comment?.length ? 'return-comment-error' : undefined}
+					aria-describedby={
+						errors.comment?.length ? 'return-comment-error' : undefined
+					}
 				/>
 				<ErrorList id="return-comment-error" errors={errors.comment} />
 			</div>

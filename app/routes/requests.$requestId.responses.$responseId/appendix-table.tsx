@@ -70,10 +70,14 @@ export function AppendixEditor({
 							return (
 								<tr key={r}>
 									<td data-label={headings[0]}>{r + 1}</td>
-									{labels ? <td data-label={headings[1]}>{labels[r]}</td> : null}
+									{labels ? (
+										<td data-label={headings[1]}>{labels[r]}</td>
+									) : null}
 									{table.columns.map(column => {
 										const name = cellName(table.id, r, column.id)
-										const value = raw ? (raw[name] ?? '') : cellText(column, rows[r]?.[column.id])
+										const value = raw
+											? (raw[name] ?? '')
+											: cellText(column, rows[r]?.[column.id])
 										const problem = problems[name]
 										return (
 											<td key={column.id} data-label={column.label}>
@@ -199,7 +203,9 @@ export function AppendixView({
 							rows.map((row, r) => (
 								<tr key={r}>
 									<td data-label={headings[0]}>{r + 1}</td>
-									{labels ? <td data-label={headings[1]}>{labels[r]}</td> : null}
+									{labels ? (
+										<td data-label={headings[1]}>{labels[r]}</td>
+									) : null}
 									{table.columns.map(c => (
 										<td key={c.id} data-label={c.label}>
 											{cellDisplay(c, row[c.id])}

@@ -71,7 +71,12 @@ export const action =
 			const formData = await request.formData()
 			if (formData.get('intent') === 'return')
 				return respond(
-					await returnAnswer(user, params.requestId, params.responseId, formData),
+					await returnAnswer(
+						user,
+						params.requestId,
+						params.responseId,
+						formData,
+					),
 				)
 			return respond(
 				await saveAnswer(user, params.requestId, params.responseId, formData),
@@ -111,7 +116,9 @@ export default function AnswerRoute() {
 								id={`section-${s.id}`}
 								name={`s.${s.id}`}
 								rows={6}
-								defaultValue={refusal?.sections[s.id] ?? content.sections[s.id] ?? ''}
+								defaultValue={
+									refusal?.sections[s.id] ?? content.sections[s.id] ?? ''
+								}
 							/>
 						</section>
 					))}
@@ -127,7 +134,12 @@ export default function AnswerRoute() {
 					))}
 					<FormErrors errors={result?.error?.[''] ?? null} />
 					<div className="actions sticky-actions">
-						<button type="submit" name="intent" value="save" className="secondary">
+						<button
+							type="submit"
+							name="intent"
+							value="save"
+							className="secondary"
+						>
 							{t('request.saveDraft')}
 						</button>
 						<button type="submit" name="intent" value="submit">
@@ -140,11 +152,17 @@ export default function AnswerRoute() {
 					{template.sections.map(s => (
 						<section className="panel" key={s.id}>
 							<h2>{s.title}</h2>
-							<p className="pre">{content.sections[s.id] || t('request.empty')}</p>
+							<p className="pre">
+								{content.sections[s.id] || t('request.empty')}
+							</p>
 						</section>
 					))}
 					{template.tables.map(table => (
-						<AppendixView key={table.id} table={table} rows={content.tables[table.id] ?? []} />
+						<AppendixView
+							key={table.id}
+							table={table}
+							rows={content.tables[table.id] ?? []}
+						/>
 					))}
 				</>
 			)}
@@ -172,7 +190,9 @@ function HeaderFields({
 				type="text"
 				defaultValue={String(values[name] ?? '')}
 				aria-invalid={errors[name]?.length ? true : undefined}
-				aria-describedby={errors[name]?.length ? `answer-${name}-error` : undefined}
+				aria-describedby={
+					errors[name]?.length ? `answer-${name}-error` : undefined
+				}
 			/>
 			{hint ? <p className="hint">{hint}</p> : null}
 			<ErrorList id={`answer-${name}-error`} errors={errors[name]} />
@@ -182,7 +202,11 @@ function HeaderFields({
 		<section className="panel">
 			<h2>{t('request.documentHeader')}</h2>
 			<div className="grid-2">
-				{field('number_symbol', t('request.answerNumber'), t('request.answerNumberHint'))}
+				{field(
+					'number_symbol',
+					t('request.answerNumber'),
+					t('request.answerNumberHint'),
+				)}
 				{field('report_date', t('request.answerDate'), t('request.dateHint'))}
 				{field('signature_title', t('request.signatureTitle'))}
 				{field('signer_name', t('request.signerName'))}

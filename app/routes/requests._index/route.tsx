@@ -21,7 +21,11 @@ export const loader =
 			const user = await requireUser(request)
 			const url = new URL(request.url)
 			const page = pageFrom(url)
-			const list = await loadRequestList(user, url.searchParams.get('view'), page)
+			const list = await loadRequestList(
+				user,
+				url.searchParams.get('view'),
+				page,
+			)
 			const today = todayIso()
 			return json({
 				canIssue: list.canIssue,
@@ -95,7 +99,10 @@ export default function RequestsRoute() {
 							</td>
 							<td className={r.late ? 'late' : undefined}>{r.due}</td>
 							<td>
-								{t('request.answeredOf', { submitted: r.submitted, asked: r.asked })}
+								{t('request.answeredOf', {
+									submitted: r.submitted,
+									asked: r.asked,
+								})}
 							</td>
 						</tr>
 					))}
@@ -126,7 +133,9 @@ export default function RequestsRoute() {
 								{r.late ? (
 									<>
 										{' '}
-										<span className="badge badge-warning">{t('request.late')}</span>
+										<span className="badge badge-warning">
+											{t('request.late')}
+										</span>
 									</>
 								) : null}
 							</td>

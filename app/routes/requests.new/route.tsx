@@ -80,10 +80,17 @@ export default function NewRequestRoute() {
 				<FormErrors id={form.errorId} errors={form.errors} />
 				<Field label={t('request.title')} errors={fields.title.errors} required>
 					{props => (
-						<input {...getInputProps(fields.title, { type: 'text' })} {...props} />
+						<input
+							{...getInputProps(fields.title, { type: 'text' })}
+							{...props}
+						/>
 					)}
 				</Field>
-				<Field label={t('request.template')} errors={fields.template.errors} required>
+				<Field
+					label={t('request.template')}
+					errors={fields.template.errors}
+					required
+				>
 					{props => (
 						<select {...getSelectProps(fields.template)} {...props}>
 							{templates.map(tp => (
@@ -103,7 +110,9 @@ export default function NewRequestRoute() {
 									type="radio"
 									name={fields.number_from.name}
 									value={v}
-									defaultChecked={(fields.number_from.value ?? 'register') === v}
+									defaultChecked={
+										(fields.number_from.value ?? 'register') === v
+									}
 								/>
 								{v === 'register'
 									? t('request.numberFromRegister', { notation })
@@ -194,7 +203,12 @@ export default function NewRequestRoute() {
 					hint={t('request.letterHint')}
 				>
 					{props => (
-						<input type="file" name="letter" accept="application/pdf,.pdf" {...props} />
+						<input
+							type="file"
+							name="letter"
+							accept="application/pdf,.pdf"
+							{...props}
+						/>
 					)}
 				</Field>
 				<button type="submit">{t('request.issue')}</button>
