@@ -325,8 +325,9 @@ export async function planPassports(plan: {
 	end_date: string | null
 	returned_on: string | null
 }) {
-	if (plan.direction !== 'out') return null
+	// Read for every plan, so the page's query count never depends on the plan's direction.
 	const due = await getPlanPassports(db, plan.id)
+	if (plan.direction !== 'out') return null
 	const rows = due?.members ?? []
 	return {
 		warnings: passportWarnings(plan.returned_on ?? plan.end_date, rows),
