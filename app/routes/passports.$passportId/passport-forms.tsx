@@ -25,6 +25,36 @@ interface Values {
 	note: string
 }
 
+/** When, who gave and who took the passport, and a note: the same for handing out and back. */
+function HandoverFields({
+	fields,
+}: {
+	fields: ReturnType<typeof useForm<Values>>[1]
+}) {
+	const t = useT()
+	return (
+		<>
+			<TextField
+				label={t('passport.date')}
+				field={fields.happened_on}
+				required
+				inputMode="numeric"
+			/>
+			<TextField
+				label={t('passport.handedBy')}
+				field={fields.handed_by}
+				required
+			/>
+			<TextField
+				label={t('passport.receivedBy')}
+				field={fields.received_by}
+				required
+			/>
+			<TextField label={t('passport.note')} field={fields.note} />
+		</>
+	)
+}
+
 /** Hands the passport out for an approved plan its holder is a member of. */
 export function HandOutForm({
 	version,
@@ -96,23 +126,7 @@ export function HandOutForm({
 						</select>
 					)}
 				</Field>
-				<TextField
-					label={t('passport.date')}
-					field={fields.happened_on}
-					required
-					inputMode="numeric"
-				/>
-				<TextField
-					label={t('passport.handedBy')}
-					field={fields.handed_by}
-					required
-				/>
-				<TextField
-					label={t('passport.receivedBy')}
-					field={fields.received_by}
-					required
-				/>
-				<TextField label={t('passport.note')} field={fields.note} />
+				<HandoverFields fields={fields} />
 			</div>
 			<SubmitButton className="button" name="intent" value="hand_out">
 				{t('passport.handOut')}
@@ -151,23 +165,7 @@ export function HandBackForm({
 			<FormErrors id={form.errorId} errors={form.errors} />
 			<input type="hidden" name="version" value={version} />
 			<div className="grid-2">
-				<TextField
-					label={t('passport.date')}
-					field={fields.happened_on}
-					required
-					inputMode="numeric"
-				/>
-				<TextField
-					label={t('passport.handedBy')}
-					field={fields.handed_by}
-					required
-				/>
-				<TextField
-					label={t('passport.receivedBy')}
-					field={fields.received_by}
-					required
-				/>
-				<TextField label={t('passport.note')} field={fields.note} />
+				<HandoverFields fields={fields} />
 			</div>
 			<SubmitButton className="button" name="intent" value="hand_back">
 				{t('passport.handBack')}
