@@ -223,6 +223,16 @@ function Header() {
 							) : null}
 						</>
 					) : null}
+				</nav>
+				<div className="account" role="group" aria-label={t('nav.account')}>
+					{user ? (
+						<>
+							<span className="who">{user.fullName}</span>
+							<NavLink to="/mail">{t('mail.title')}</NavLink>
+							<NavLink to="/settings">{t('nav.settings')}</NavLink>
+							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
+						</>
+					) : null}
 					<Form method="post" action="/locale" className="inline">
 						<input
 							type="hidden"
@@ -239,19 +249,13 @@ function Header() {
 						</button>
 					</Form>
 					{user ? (
-						<>
-							<span className="who">{user.fullName}</span>
-							<NavLink to="/mail">{t('mail.title')}</NavLink>
-							<NavLink to="/settings">{t('nav.settings')}</NavLink>
-							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
-							<Form method="post" action="/logout" className="inline">
-								<button type="submit" className="link">
-									{t('nav.logout')}
-								</button>
-							</Form>
-						</>
+						<Form method="post" action="/logout" className="inline">
+							<button type="submit" className="link">
+								{t('nav.logout')}
+							</button>
+						</Form>
 					) : null}
-				</nav>
+				</div>
 			</div>
 		</header>
 	)

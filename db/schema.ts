@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS = [
 	'user.activated',
 	'user.deactivated',
 	'user.updated',
+	'user.reset_sent',
 	'organisation.created',
 	'organisation.updated',
 	'chain.published',

@@ -93,6 +93,7 @@ export const en: Record<MessageKey, string> = {
 	'nav.changePassword': 'Change password',
 	'nav.skipToContent': 'Skip to the main content',
 	'nav.menu': 'Menu',
+	'nav.account': 'Account',
 
 	'common.save': 'Save',
 	'common.cancel': 'Cancel',
@@ -154,6 +155,7 @@ export const en: Record<MessageKey, string> = {
 	'audit.action.user.activated': 'Account enabled',
 	'audit.action.user.deactivated': 'Account locked',
 	'audit.action.user.updated': 'Account details changed',
+	'audit.action.user.reset_sent': 'Password reset link sent',
 	'audit.action.organisation.created': 'Organisation created',
 	'audit.action.organisation.updated': 'Organisation updated',
 	'audit.action.chain.published': 'Approval chain published',

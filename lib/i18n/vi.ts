@@ -90,6 +90,7 @@ export const vi = {
 	'nav.changePassword': 'Đổi mật khẩu',
 	'nav.skipToContent': 'Bỏ qua, đến nội dung chính',
 	'nav.menu': 'Trình đơn',
+	'nav.account': 'Tài khoản',
 
 	'common.save': 'Lưu',
 	'common.cancel': 'Hủy',
@@ -149,6 +150,7 @@ export const vi = {
 	'audit.action.user.activated': 'Mở khóa tài khoản',
 	'audit.action.user.deactivated': 'Khóa tài khoản',
 	'audit.action.user.updated': 'Sửa thông tin tài khoản',
+	'audit.action.user.reset_sent': 'Gửi liên kết đặt lại mật khẩu',
 	'audit.action.organisation.created': 'Tạo đơn vị',
 	'audit.action.organisation.updated': 'Sửa thông tin đơn vị',
 	'audit.action.chain.published': 'Ban hành quy trình phê duyệt',
