@@ -186,6 +186,12 @@ function Header() {
 							<NavLink to="/" end>
 								{t('nav.home')}
 							</NavLink>
+							{user.isApprover || user.substituting ? (
+								<NavLink to="/inbox">
+									{t('nav.inbox')}
+									<NavCount n={user.inboxCount} />
+								</NavLink>
+							) : null}
 							<NavLink to="/plans">
 								{t('nav.plans')}
 								<NavCount n={user.returnedCount} />
@@ -201,15 +207,6 @@ function Header() {
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							<NavLink to="/people">{t('nav.people')}</NavLink>
 							<NavLink to="/passports">{t('nav.passports')}</NavLink>
-							{user.isApprover || user.substituting ? (
-								<NavLink to="/inbox">
-									{t('nav.inbox')}
-									<NavCount n={user.inboxCount} />
-								</NavLink>
-							) : null}
-							{user.isApprover || user.isAdmin ? (
-								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
-							) : null}
 							{user.isAdmin ? (
 								<>
 									<NavLink to="/admin/organisations">
@@ -229,6 +226,9 @@ function Header() {
 						<>
 							<span className="who">{user.fullName}</span>
 							<NavLink to="/mail">{t('mail.title')}</NavLink>
+							{user.isApprover || user.isAdmin ? (
+								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
+							) : null}
 							<NavLink to="/settings">{t('nav.settings')}</NavLink>
 							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
 						</>

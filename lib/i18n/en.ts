@@ -488,6 +488,8 @@ export const en: Record<MessageKey, string> = {
 	'inbox.what': 'To do',
 	'inbox.kind.plan': 'Decide on the plan',
 	'inbox.kind.report': 'Acknowledge the post-trip report',
+	'inbox.own.plan': 'You submitted this plan: another approver of your organisation decides it.',
+	'inbox.own.report': 'You filed this report: another approver of your organisation acknowledges it.',
 	'inbox.doneNext': '{done} Next in Waiting for me: {name}.',
 	'inbox.doneAll': '{done} Nothing else is waiting for you.',
 	'home.work': 'Waiting for you',

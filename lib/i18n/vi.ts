@@ -480,6 +480,8 @@ export const vi = {
 	'inbox.what': 'Việc',
 	'inbox.kind.plan': 'Phê duyệt kế hoạch',
 	'inbox.kind.report': 'Xác nhận báo cáo sau chuyến đi',
+	'inbox.own.plan': 'Bạn đã trình kế hoạch này: một người phê duyệt khác của đơn vị sẽ quyết định.',
+	'inbox.own.report': 'Bạn đã nộp báo cáo này: một người phê duyệt khác của đơn vị sẽ xác nhận.',
 	'inbox.doneNext': '{done} Tiếp theo trong Chờ tôi xử lý: {name}.',
 	'inbox.doneAll': '{done} Không còn việc nào chờ bạn xử lý.',
 	'home.work': 'Việc đang chờ bạn',
