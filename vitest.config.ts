@@ -1,14 +1,7 @@
-import os from 'node:os'
 import { defineConfig } from 'vitest/config'
-
-// Vitest runs cores − 1 files at a time: one on a 2-core machine. The integration tests mostly
-// wait (on PostgreSQL, on child processes, on SMTP), so a few files side by side finish far
-// sooner without starving each other.
-const workers = Math.max(3, os.availableParallelism() - 1)
 
 export default defineConfig({
 	test: {
-		maxWorkers: workers,
 		projects: [
 			{
 				extends: true,
