@@ -32,7 +32,7 @@ export default function PassportDue(props: PassportReminderProps) {
 				{t('email.greeting', { name: props.recipientName })}
 			</Paragraph>
 			<Paragraph>
-				{t('email.passportDue.intro', {
+				{t(props.toHolder ? 'email.passportDue.holderIntro' : 'email.passportDue.intro', {
 					holder: props.holderName,
 					number: props.passportNumber,
 					plan: props.planName,
@@ -55,9 +55,13 @@ export default function PassportDue(props: PassportReminderProps) {
 					},
 				]}
 			/>
-			<ActionButton locale={props.locale} href={props.passportUrl}>
-				{t('email.passport.button')}
-			</ActionButton>
+			{props.passportUrl ? (
+				<ActionButton locale={props.locale} href={props.passportUrl}>
+					{t('email.passport.button')}
+				</ActionButton>
+			) : (
+				<Paragraph>{t('email.passport.holderOutro')}</Paragraph>
+			)}
 		</EmailLayout>
 	)
 }

@@ -17,7 +17,9 @@ const isoOf = (column: string) =>
  * The day a passport out with `plan` must be back: N working days (the organisation's setting)
  * after the recorded return, or after the planned end while the return is not recorded.
  */
-const dueOn = sql<string | null>`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
+const dueOn = sql<
+	string | null
+>`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
 	ELSE to_char(add_working_days(coalesce(plan.returned_on, plan.end_date), organisation.passport_return_working_days), 'YYYY-MM-DD') END`
 
 const passportColumns = [
@@ -212,11 +214,7 @@ export async function setPassportState(
 }
 
 /** A hand-out's plan as the rules need it: its organisation, state, dates, and whether the holder is a member. */
-export async function getHandOutPlan(
-	db: Db,
-	planId: string,
-	personId: string,
-) {
+export async function getHandOutPlan(db: Db, planId: string, personId: string) {
 	return db
 		.selectFrom('plan')
 		.select([
@@ -377,6 +375,8 @@ export async function findPassportsOwed(
 					'passport.number',
 					'passport.organisation_id',
 					'person.full_name as holder_name',
+					'person.id as holder_id',
+					'person.email as holder_email',
 					'plan.id as plan_id',
 					'plan.name as plan_name',
 					'plan.created_by',
@@ -397,10 +397,45 @@ export async function findPassportsOwed(
 		)
 		.selectFrom('owed')
 		.selectAll()
-		.where(eb =>
-			eb.or([eb('due_on', '<=', today), eb('due_on', '=', dueSoon)]),
-		)
+		.where(eb => eb.or([eb('due_on', '<=', today), eb('due_on', '=', dueSoon)]))
 		.orderBy('due_on')
 		.orderBy('id')
+		.execute()
+}
+
+/**
+ * Passports of every organisation that expire on or before `until` (already expired included),
+ * in the safe or out with a trip (lost and cancelled ones are not kept any more): with their
+ * holder (and the holder's email), the trip they are out with, and the organisation. One query,
+ * ordered by organisation, expiry date, number.
+ */
+export async function findPassportsExpiring(
+	db: Db,
+	{ until }: { until: string },
+) {
+	return db
+		.selectFrom('passport')
+		.innerJoin('person', 'person.id', 'passport.person_id')
+		.innerJoin('organisation', 'organisation.id', 'passport.organisation_id')
+		.leftJoin('plan', 'plan.id', 'passport.plan_id')
+		.select([
+			'passport.id',
+			'passport.organisation_id',
+			'passport.number',
+			'passport.kind',
+			'passport.state',
+			sql<string>`to_char(passport.expires_on, 'YYYY-MM-DD')`.as('expires_on'),
+			'person.id as holder_id',
+			'person.full_name as holder_name',
+			'person.email as holder_email',
+			'plan.id as plan_id',
+			'plan.name as plan_name',
+			'organisation.name_vi as organisation_name',
+		])
+		.where('passport.state', 'in', ['in_safe', 'out'])
+		.where('passport.expires_on', '<=', until)
+		.orderBy('passport.organisation_id')
+		.orderBy('passport.expires_on')
+		.orderBy('passport.number')
 		.execute()
 }
