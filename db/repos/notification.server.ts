@@ -273,7 +273,6 @@ export async function getEmailForSending(db: Db, id: string) {
 	return db
 		.selectFrom('email_message as m')
 		.leftJoin('app_user as u', 'u.id', 'm.recipient_id')
-		// A person of the directory who is not a user: their name, in Vietnamese.
 		.leftJoin('person as p', 'p.id', 'm.person_id')
 		.select([
 			'm.id',
@@ -281,9 +280,10 @@ export async function getEmailForSending(db: Db, id: string) {
 			'm.template',
 			'm.props',
 			'm.status',
-			sql<
-				string | null
-			>`coalesce(u.full_name, p.full_name)`.as('recipient_name'),
+			// To a person of the directory who is not a user: their name (and Vietnamese).
+			sql<string | null>`coalesce(u.full_name, p.full_name)`.as(
+				'recipient_name',
+			),
 			'u.locale as recipient_locale',
 		])
 		.where('m.id', '=', id)
