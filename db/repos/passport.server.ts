@@ -17,9 +17,7 @@ const isoOf = (column: string) =>
  * The day a passport out with `plan` must be back: N working days (the organisation's setting)
  * after the recorded return, or after the planned end while the return is not recorded.
  */
-const dueOn = sql<
-	string | null
->`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
+const dueOn = sql<string | null>`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
 	ELSE to_char(add_working_days(coalesce(plan.returned_on, plan.end_date), organisation.passport_return_working_days), 'YYYY-MM-DD') END`
 
 const passportColumns = [
@@ -214,7 +212,11 @@ export async function setPassportState(
 }
 
 /** A hand-out's plan as the rules need it: its organisation, state, dates, and whether the holder is a member. */
-export async function getHandOutPlan(db: Db, planId: string, personId: string) {
+export async function getHandOutPlan(
+	db: Db,
+	planId: string,
+	personId: string,
+) {
 	return db
 		.selectFrom('plan')
 		.select([
@@ -397,7 +399,9 @@ export async function findPassportsOwed(
 		)
 		.selectFrom('owed')
 		.selectAll()
-		.where(eb => eb.or([eb('due_on', '<=', today), eb('due_on', '=', dueSoon)]))
+		.where(eb =>
+			eb.or([eb('due_on', '<=', today), eb('due_on', '=', dueSoon)]),
+		)
 		.orderBy('due_on')
 		.orderBy('id')
 		.execute()

@@ -1,9 +1,9 @@
 import { appUrl } from '#workflows/notify/email.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
-import { timeLeft } from '#workflows/passports/passport-rules.ts'
 import { translator } from '#lib/i18n/index.ts'
 import { type Locale, type Role } from '#db/schema.ts'
 import { type EmailTemplate, renderEmail } from '#emails/index.ts'
+import { timeLeft } from '#workflows/passports/passport-rules.ts'
 
 /** What a plan email stores at enqueue time: facts only, in both languages where they differ. */
 export interface StoredPlanEmail {
