@@ -6,8 +6,8 @@ import { type ReportContent } from './report.server.ts'
 /**
  * What the post-trip report document is built from, in one query: the trip's dates, the report
  * as last filed and as it stands, its register entry (BC), the latest issued plan document (KH,
- * whose number the report cites and whose signer signs it) and the written answers of the
- * chain's approvals.
+ * whose number the report cites and whose signer signs it), who approved it at its own step, and
+ * the written answers of the chain's approvals.
  */
 export async function getTripReportDocumentSource(db: Db, planId: string) {
 	return db
@@ -53,6 +53,19 @@ export async function getTripReportDocumentSource(db: Db, planId: string) {
 					.orderBy('d.created_at', 'desc')
 					.limit(1),
 			).as('plan_document'),
+			// Who approved the plan at its own organisation's step, last: the leader who signs the
+			// report when no plan document was issued to take the signer from.
+			jsonObjectFrom(
+				eb
+					.selectFrom('plan_event as e')
+					.innerJoin('app_user as u', 'u.id', 'e.actor_id')
+					.select(['u.full_name', 'u.title'])
+					.whereRef('e.plan_id', '=', 'plan.id')
+					.whereRef('e.actor_organisation_id', '=', 'plan.organisation_id')
+					.where('e.event', '=', 'APPROVE')
+					.orderBy('e.created_at', 'desc')
+					.limit(1),
+			).as('approver'),
 			jsonArrayFrom(
 				eb
 					.selectFrom('written_answer as a')

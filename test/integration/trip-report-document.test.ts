@@ -277,6 +277,9 @@ test('the demo reports carry BC numbers of 2019 in the order they were filed; th
 	}
 	expect(shown.notation).toBe('2/BC-LĐLĐ')
 	expect(shown.document.numberLine).toBe('Số: 2/BC-LĐLĐ')
+	// No plan document was issued: the chairman who approved the plan at the LĐLĐ's step signs.
+	expect(shown.document.signature).toEqual(['TM. BAN THƯỜNG VỤ', 'CHỦ TỊCH'])
+	expect(shown.document.signerName).toBe('Lê Văn Đức')
 	for (const route of [printRoute, docxRoute])
 		expect(
 			(

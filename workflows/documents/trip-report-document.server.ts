@@ -7,7 +7,10 @@ import {
 import { REPORT_DUE_STATUSES } from '#workflows/plans/plan.machine.ts'
 import { type OfficialDocument } from './official-document.ts'
 import { blankNotation, issueDocument } from './register.server.ts'
-import { buildTripReportDocument } from './trip-report-document.ts'
+import {
+	buildTripReportDocument,
+	leaderSignature,
+} from './trip-report-document.ts'
 
 const FILED = ['report_submitted', 'report_returned', 'closed']
 
@@ -54,11 +57,12 @@ export async function loadTripReportDocument(
 			source.entry?.notation ??
 			(await blankNotation(db, record.organisation_id, 'BC')),
 		issuedOn: source.entry?.issued_on ?? null,
-		signature: {
-			title:
-				signed?.signature.filter(l => !l.startsWith('TM.')).at(-1) ?? 'CHỦ TỊCH',
-			name: signed?.signerName ?? '',
-		},
+		signature: signed
+			? {
+					title: signed.signature.filter(l => !l.startsWith('TM.')).join('\n'),
+					name: signed.signerName,
+				}
+			: leaderSignature(source.approver),
 	})
 	return { record, document, entry: source.entry }
 }

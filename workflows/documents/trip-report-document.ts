@@ -135,8 +135,27 @@ export function buildTripReportDocument(
 		recipients: [...input.receivers.map(r => `- ${r} (b/c);`), '- Lưu: VT.'],
 		signature: [
 			'TM. BAN THƯỜNG VỤ',
-			input.signature.title.trim().toUpperCase(),
+			...input.signature.title
+				.split('\n')
+				.map(line => line.trim().toUpperCase()),
 		].filter(Boolean),
 		signerName: input.signature.name.trim(),
 	}
+}
+
+/**
+ * The signature of a report whose plan had no issued document to take the signer from: the
+ * leader who approved the plan at the organisation's own step. A vice-chairman signs for the
+ * chairman ("KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"); anyone else, or no one, leaves the chairman's block
+ * with the name to be written in.
+ */
+export function leaderSignature(
+	approver: { full_name: string; title: string | null } | null | undefined,
+) {
+	const title = approver?.title?.trim() ?? ''
+	if (/^phó chủ tịch/i.test(title))
+		return { title: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', name: approver!.full_name }
+	if (/^chủ tịch/i.test(title))
+		return { title: 'CHỦ TỊCH', name: approver!.full_name }
+	return { title: 'CHỦ TỊCH', name: '' }
 }

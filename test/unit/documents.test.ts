@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
 import { membersSentence } from '#workflows/documents/plan-document.ts'
+import { leaderSignature } from '#workflows/documents/trip-report-document.ts'
 
 test('the members sentence never states a count its own list contradicts', () => {
 	const head = 'Lê Văn Đức, Chủ tịch'
@@ -15,4 +16,21 @@ test('the members sentence never states a count its own list contradicts', () =>
 	// More names than the number typed: the names count.
 	expect(membersSentence(2, 3, '')).toBe('Đoàn gồm 3 đồng chí.')
 	expect(membersSentence(null, 0, '')).toBe('Đoàn gồm … đồng chí.')
+})
+
+test('a report with no plan document is signed by the leader who approved the plan at its own step', () => {
+	expect(
+		leaderSignature({ full_name: 'Lê Văn Đức', title: 'Chủ tịch LĐLĐ tỉnh' }),
+	).toEqual({ title: 'CHỦ TỊCH', name: 'Lê Văn Đức' })
+	expect(
+		leaderSignature({
+			full_name: 'Trần Thị Thu Hà',
+			title: 'Phó Chủ tịch thường trực',
+		}),
+	).toEqual({ title: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH', name: 'Trần Thị Thu Hà' })
+	// Not a leader's title, or no approval yet: the chairman's block, the name left to write in.
+	expect(
+		leaderSignature({ full_name: 'Phạm Minh Tuấn', title: 'Chánh Văn phòng' }),
+	).toEqual({ title: 'CHỦ TỊCH', name: '' })
+	expect(leaderSignature(null)).toEqual({ title: 'CHỦ TỊCH', name: '' })
 })
