@@ -42,6 +42,9 @@ import ReportReturned, {
 import PassportsExpiring, {
 	subject as passportsExpiringSubject,
 } from './passports-expiring.tsx'
+import RequestReturned, {
+	subject as requestReturnedSubject,
+} from './request-returned.tsx'
 import RequestReminder, {
 	subject as requestReminderSubject,
 } from './request-reminder.tsx'
@@ -67,6 +70,7 @@ export type EmailTemplate =
 	| 'passport-overdue'
 	| 'passports-expiring'
 	| 'request-reminder'
+	| 'request-returned'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -204,6 +208,18 @@ export interface RequestReminderProps {
 	answerUrl: string
 }
 
+/** The issuer returned an answer to a report request. Dates dd/mm/yyyy. */
+export interface RequestReturnedProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	title: string
+	numberSymbol: string
+	issuerName: string
+	dueDate: string
+	comment: string
+	answerUrl: string
+}
+
 export type EmailProps = {
 	'plan-submitted': PlanEmailProps
 	'plan-step-approved': PlanEmailProps
@@ -222,6 +238,7 @@ export type EmailProps = {
 	'passport-overdue': PassportReminderProps
 	'passports-expiring': PassportsExpiringProps
 	'request-reminder': RequestReminderProps
+	'request-returned': RequestReturnedProps
 }
 
 type Template<P> = {
@@ -273,6 +290,10 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'request-reminder': {
 		Component: RequestReminder,
 		subject: requestReminderSubject,
+	},
+	'request-returned': {
+		Component: RequestReturned,
+		subject: requestReturnedSubject,
 	},
 }
 

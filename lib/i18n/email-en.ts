@@ -100,7 +100,8 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 
 	'email.reportOverdue.subject':
 		'The trip report of "{plan}" is {days} {days|day|days} overdue',
-	'email.reportOverdue.heading': 'The trip report is {days} {days|day|days} overdue',
+	'email.reportOverdue.heading':
+		'The trip report is {days} {days|day|days} overdue',
 	'email.reportOverdue.intro':
 		'The trip report of the delegation “{plan}” was due on {due} and has not been submitted yet.',
 	'email.reportOverdue.after':
@@ -113,7 +114,8 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 
 	'email.approvalWaiting.subject':
 		'Plan "{plan}" has waited {days} {days|day|days} for your approval',
-	'email.approvalWaiting.heading': 'The plan has waited {days} {days|day|days} for {step}',
+	'email.approvalWaiting.heading':
+		'The plan has waited {days} {days|day|days} for {step}',
 	'email.approvalWaiting.headingNoStep':
 		'The plan has waited {days} {days|day|days} for approval',
 	'email.approvalWaiting.intro':
@@ -162,13 +164,15 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.passport': 'Passport',
 	'email.field.passportDue': 'Passport due back',
 	'email.passport.button': 'View the passport',
-	'email.passportDue.subject': '{holder}’s passport is due back in {days} {days|day|days}',
+	'email.passportDue.subject':
+		'{holder}’s passport is due back in {days} {days|day|days}',
 	'email.passportDue.subjectToday': '{holder}’s passport is due back today',
 	'email.passportDue.heading': 'Passport due back in {days} {days|day|days}',
 	'email.passportDue.headingToday': 'Passport due back today',
 	'email.passportDue.intro':
 		'Passport {number} of {holder} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg it must be handed back before {due}, {workingDays} {workingDays|working day|working days} after the return.',
-	'email.passportOverdue.subject': '{holder}’s passport is {days} {days|day|days} overdue',
+	'email.passportOverdue.subject':
+		'{holder}’s passport is {days} {days|day|days} overdue',
 	'email.passportOverdue.heading': 'Passport {days} {days|day|days} overdue',
 	'email.passportOverdue.intro':
 		'Passport {number} of {holder} (trip “{plan}”) was due back before {due} and has not been handed back. Please remind the holder to hand it back now.',
@@ -215,4 +219,9 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.requestReminder.intro':
 		'Letter no. {number} of {issuer} asks for the report “{title}”: your organisation must submit it by {due} at the latest.',
 	'email.requestReminder.button': 'Write the report',
+	'email.requestReturned.subject': 'The report "{title}" was returned',
+	'email.requestReturned.intro':
+		'{issuer} returned your organisation’s report “{title}” for changes. Please revise it as the comment below asks and submit it again.',
+	'email.requestReturned.comment': 'Comment',
+	'email.requestReturned.button': 'Revise and resubmit the report',
 }

@@ -160,7 +160,8 @@ export const emailVi = {
 	'email.passport.button': 'Xem hộ chiếu',
 	'email.passportDue.subject':
 		'Còn {days} ngày đến hạn nộp lại hộ chiếu của {holder}',
-	'email.passportDue.subjectToday': 'Hôm nay là hạn nộp lại hộ chiếu của {holder}',
+	'email.passportDue.subjectToday':
+		'Hôm nay là hạn nộp lại hộ chiếu của {holder}',
 	'email.passportDue.heading': 'Còn {days} ngày đến hạn nộp lại hộ chiếu',
 	'email.passportDue.headingToday': 'Hôm nay là hạn nộp lại hộ chiếu',
 	'email.passportDue.intro':
@@ -213,6 +214,11 @@ export const emailVi = {
 	'email.requestReminder.intro':
 		'Thực hiện Công văn số {number} của {issuer} về việc “{title}”, đơn vị cần nộp báo cáo chậm nhất ngày {due}.',
 	'email.requestReminder.button': 'Lập báo cáo',
+	'email.requestReturned.subject': 'Báo cáo "{title}" bị trả lại',
+	'email.requestReturned.intro':
+		'{issuer} đã trả lại báo cáo “{title}” của đơn vị để bổ sung, chỉnh sửa. Đơn vị sửa theo ý kiến dưới đây và nộp lại.',
+	'email.requestReturned.comment': 'Ý kiến',
+	'email.requestReturned.button': 'Sửa và nộp lại báo cáo',
 } as const
 
 export type EmailMessageKey = keyof typeof emailVi

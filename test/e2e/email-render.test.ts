@@ -22,6 +22,7 @@ import ReportOverdue from '#emails/report-overdue.tsx'
 import ReportReturned from '#emails/report-returned.tsx'
 import ReportSubmitted from '#emails/report-submitted.tsx'
 import RequestReminder from '#emails/request-reminder.tsx'
+import RequestReturned from '#emails/request-returned.tsx'
 import {
 	type Browser,
 	launchBrowser,
@@ -42,6 +43,7 @@ const vi: EmailProps = {
 	'report-due': ReportDue.PreviewProps,
 	'report-overdue': ReportOverdue.PreviewProps,
 	'request-reminder': RequestReminder.PreviewProps,
+	'request-returned': RequestReturned.PreviewProps,
 	'approval-waiting': ApprovalWaiting.PreviewProps,
 	'report-submitted': ReportSubmitted.PreviewProps,
 	'report-returned': ReportReturned.PreviewProps,
@@ -100,6 +102,7 @@ const en: EmailProps = {
 		statusLabel: 'Returned, report due',
 	},
 	'request-reminder': { ...vi['request-reminder'], locale: 'en' },
+	'request-returned': { ...vi['request-returned'], locale: 'en' },
 	'approval-waiting': {
 		...vi['approval-waiting'],
 		locale: 'en',

@@ -275,6 +275,13 @@ test('a returned answer goes back to its organisation with the comment, and can 
 	expect(page.content.tables.staff[0].total).toBe(2)
 	const told = await db.selectFrom('notification').select(['user_id', 'kind']).where('kind', '=', 'request-returned').execute()
 	expect(told).toEqual([{ user_id: world.users.ldld.drafter.id, kind: 'request-returned' }])
+	// And by email, with the comment and a link to the answer.
+	const mailed = await db.selectFrom('email_message').select(['recipient_id', 'props']).where('template', '=', 'request-returned').execute()
+	expect(mailed).toMatchObject([{ recipient_id: world.users.ldld.drafter.id, props: { comment: 'Bổ sung số cán bộ có chuyên môn đối ngoại.', responseId: ldld } }])
+	const { renderStoredEmail } = await import('#workflows/notify/render.server.ts')
+	const rendered = await renderStoredEmail({ template: 'request-returned', props: mailed[0]!.props, recipient_name: 'Nguyễn Thị Hương', recipient_locale: 'vi' })
+	expect(rendered.text).toContain('Bổ sung số cán bộ có chuyên môn đối ngoại.')
+	expect(rendered.text).toContain(`/requests/${requestId}/responses/${ldld}`)
 	expect((await post(cookies.ldld, requestId, ldld, answerForm('submit', [...activities], ['2', '0', '2', '1', '1'], 3))).status).toBe(302)
 	expect(await status(ldld)).toBe('submitted')
 })

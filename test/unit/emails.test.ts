@@ -5,6 +5,7 @@ import { en } from '#lib/i18n/en.ts'
 import { vi } from '#lib/i18n/vi.ts'
 import PassportsExpiring from '#emails/passports-expiring.tsx'
 import RequestReminder from '#emails/request-reminder.tsx'
+import RequestReturned from '#emails/request-returned.tsx'
 import {
 	type AccountCreatedProps,
 	type ApprovalWaitingProps,
@@ -134,6 +135,12 @@ function propsFor<T extends EmailTemplate>(
 	if (template === 'request-reminder')
 		return {
 			...RequestReminder.PreviewProps,
+			locale,
+			answerUrl: REQUEST_URL,
+		} as EmailProps[T]
+	if (template === 'request-returned')
+		return {
+			...RequestReturned.PreviewProps,
 			locale,
 			answerUrl: REQUEST_URL,
 		} as EmailProps[T]
@@ -296,6 +303,20 @@ const expected: Record<
 			subject: `[Foreign affairs] The trip report of "${PLAN_NAME}" is 14 days overdue`,
 			button: 'Write the report',
 			url: PLAN_URL,
+		},
+	},
+	'request-returned': {
+		vi: {
+			subject:
+				'[Đối ngoại] Báo cáo "Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT" bị trả lại',
+			button: 'Sửa và nộp lại báo cáo',
+			url: REQUEST_URL,
+		},
+		en: {
+			subject:
+				'[Foreign affairs] The report "Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT" was returned',
+			button: 'Revise and resubmit the report',
+			url: REQUEST_URL,
 		},
 	},
 	'request-reminder': {

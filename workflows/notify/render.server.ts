@@ -48,6 +48,18 @@ export interface StoredRequestReminder {
 	escalation: boolean
 }
 
+/** A returned answer to a report request as stored (workflows/requests/answer.server.ts). */
+export interface StoredRequestReturned {
+	requestId: string
+	responseId: string
+	title: string
+	numberSymbol: string
+	issuerName: string
+	/** 'YYYY-MM-DD' */
+	dueOn: string
+	comment: string
+}
+
 /** A report reminder (report-due, report-overdue) as stored: dates 'YYYY-MM-DD'. */
 export interface StoredReportReminder {
 	planId: string
@@ -267,6 +279,21 @@ export async function renderStoredEmail(message: {
 			dueDate: formatIsoDate(props.dueOn),
 			days: props.days,
 			overdue: props.overdue,
+			answerUrl: appUrl(
+				`/requests/${props.requestId}/responses/${props.responseId}`,
+			),
+		})
+	}
+	if (template === 'request-returned') {
+		const props = message.props as StoredRequestReturned
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			title: props.title,
+			numberSymbol: props.numberSymbol,
+			issuerName: props.issuerName,
+			dueDate: formatIsoDate(props.dueOn),
+			comment: props.comment,
 			answerUrl: appUrl(
 				`/requests/${props.requestId}/responses/${props.responseId}`,
 			),

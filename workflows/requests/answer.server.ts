@@ -2,14 +2,17 @@ import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
-import { insertNotifications } from '#db/repos/notification.server.ts'
 import {
 	insertResponseEvent,
 	listPartnersWithAgreements,
 	lockResponse,
 	updateResponse,
 } from '#db/repos/report-response.server.ts'
-import { findRecipients } from '#db/repos/notification.server.ts'
+import {
+	findRecipients,
+	notifyAndEnqueue,
+} from '#db/repos/notification.server.ts'
+import { type StoredRequestReturned } from '#workflows/notify/render.server.ts'
 import { type ResponseStatus } from '#db/schema.ts'
 import { countryName } from '#lib/countries.ts'
 import { parseDate } from '#lib/format.ts'
@@ -224,7 +227,8 @@ function requireNumbers(
 
 /**
  * The issuing organisation returns a submitted answer with a comment: it goes back to the
- * answering organisation (state "returned", editable again), whose drafters are told in the app.
+ * answering organisation (state "returned", editable again), whose drafters are told in the app
+ * and by email, in the same transaction.
  */
 export async function returnAnswer(
 	signedIn: SessionUser,
@@ -264,9 +268,19 @@ export async function returnAnswer(
 			drafterOrgIds: [response.organisation_id],
 			userIds: [],
 		})
-		await insertNotifications(
-			trx,
-			drafters.map(d => ({
+		const stored: StoredRequestReturned = {
+			requestId: request.id,
+			responseId: response.id,
+			title: request.title,
+			numberSymbol: request.number_symbol,
+			issuerName: request.issuer_name,
+			dueOn: request.due_on,
+			comment,
+		}
+		const key = (userId: string) =>
+			`request-returned:${response.id}:${locked.version}:${userId}`
+		await notifyAndEnqueue(trx, {
+			notifications: drafters.map(d => ({
 				user_id: d.id,
 				plan_id: null,
 				kind: 'request-returned',
@@ -277,9 +291,17 @@ export async function returnAnswer(
 					organisationName: request.issuer_short_name,
 					comment,
 				},
-				dedupe_key: `request-returned:${response.id}:${locked.version}:${d.id}`,
+				dedupe_key: key(d.id),
 			})),
-		)
+			emails: drafters.map(d => ({
+				recipient_id: d.id,
+				to_address: d.email,
+				template: 'request-returned',
+				props: stored,
+				organisation_id: response.organisation_id,
+				dedupe_key: key(d.id),
+			})),
+		})
 		return 'ok' as const
 	})
 	if (outcome !== 'ok')
