@@ -82,3 +82,29 @@ export function addWorkingDays(
 	}
 	return day
 }
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` <= `from`): how many working
+ * days a plan that arrived on `from` has waited as of `to`. The day of arrival itself is not
+ * counted, so the count grows by exactly one on each working day and stays put on days off.
+ */
+export function workingDaysBetween(
+	from: string,
+	to: string,
+	declared: DeclaredDays = new Map(),
+) {
+	let count = 0
+	for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+		if (isWorkingDay(day, declared)) count++
+	return count
+}
+
+/** `date` if it is a working day, otherwise the last working day before it. */
+export function workingDayOnOrBefore(
+	date: string,
+	declared: DeclaredDays = new Map(),
+) {
+	let day = date
+	while (!isWorkingDay(day, declared)) day = addDays(day, -1)
+	return day
+}
