@@ -276,6 +276,8 @@ export async function listReports(
 				'plan.status',
 				'plan.returned_on',
 				'plan.report_due_on',
+				'plan.report_due_count',
+				'plan.report_due_unit',
 				'r.submitted_at',
 				'o.short_name as organisation_short_name',
 			])

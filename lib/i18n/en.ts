@@ -370,6 +370,9 @@ export const en: Record<MessageKey, string> = {
 	'plan.waiting': 'Waiting',
 	'plan.waitingDays': '{days} {days|day|days}',
 	'plan.waitingToday': 'Today',
+	'plan.waitingWorkingDays':
+		'{days} {days|day|days} ({working} {working|working day|working days})',
+	'plan.nextReminder': 'approvers reminded on {date}',
 	'status.drafting': 'Draft',
 	'status.pending': 'Awaiting approval',
 	'status.step': 'Awaiting {label}',

@@ -363,6 +363,8 @@ export const vi = {
 	'plan.waiting': 'Đã chờ',
 	'plan.waitingDays': '{days} ngày',
 	'plan.waitingToday': 'Hôm nay',
+	'plan.waitingWorkingDays': '{days} ngày ({working} ngày làm việc)',
+	'plan.nextReminder': 'nhắc người duyệt ngày {date}',
 	'status.drafting': 'Dự thảo',
 	'status.pending': 'Đang chờ duyệt',
 	'status.step': 'Chờ {label} duyệt',
