@@ -255,8 +255,10 @@ function reportReminder(
 			point: reminder.point,
 			returnedOn: plan.returned_on,
 			dueOn: plan.report_due_on!,
-			dueCount: plan.report_due_count,
-			dueUnit: plan.report_due_unit,
+			// The rule the due date follows, when the plan keeps it.
+			...(plan.report_due_count && plan.report_due_unit
+				? { dueCount: plan.report_due_count, dueUnit: plan.report_due_unit }
+				: {}),
 			days:
 				reminder.template === 'report-overdue'
 					? reminder.daysLate
