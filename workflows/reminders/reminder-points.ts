@@ -80,8 +80,6 @@ export interface DueCalendar {
 	declared: DeclaredDays
 }
 
-const CALENDAR_DAYS: DueCalendar = { unit: 'days', declared: new Map() }
-
 /**
  * The report of a trip that returned on `returnedOn` is due `dueDays` days later (per
  * organisation, 15 by default), or `dueDays` working days later when the organisation counts
@@ -149,7 +147,8 @@ export function reportReminderPoint(
 	dueOn: string,
 	today: string,
 	lateRemindedOn: string | null = null,
-	calendar: DueCalendar = CALENDAR_DAYS,
+	/** Without one, the plain rule of the report requests: exactly 3 days before. */
+	calendar: DueCalendar | null = null,
 ): ReportReminder | null {
 	const late = daysBetween(dueOn, today)
 	if (lateRemindedOn && lateRemindedOn > dueOn) {
@@ -164,11 +163,15 @@ export function reportReminderPoint(
 			escalate: round >= ESCALATE_FROM_OVERDUE,
 		}
 	}
-	if (late < 0 && today === beforeDueDate(dueOn, calendar))
+	if (
+		calendar
+			? late < 0 && today === beforeDueDate(dueOn, calendar)
+			: late === -DAYS_BEFORE_DUE
+	)
 		return {
 			point: 'before',
 			template: 'report-due',
-			daysLeft: daysLeft(today, dueOn, calendar),
+			daysLeft: calendar ? daysLeft(today, dueOn, calendar) : DAYS_BEFORE_DUE,
 		}
 	if (late === 0) return { point: 'due', template: 'report-due', daysLeft: 0 }
 	if (late > 0 && late % OVERDUE_EVERY_DAYS === 0) {
@@ -193,7 +196,7 @@ export function reportReminderDates(
 	from: string,
 	to: string,
 	lateRemindedOn: string | null = null,
-	calendar: DueCalendar = CALENDAR_DAYS,
+	calendar: DueCalendar | null = null,
 ) {
 	const dates: { date: string; reminder: ReportReminder }[] = []
 	for (let day = from; day <= to; day = addDays(day, 1)) {
