@@ -16,6 +16,27 @@ export async function up(db: Kysely<any>) {
 			ADD COLUMN report_due_unit text CHECK (report_due_unit IN ('days', 'working_days'))`.execute(
 		db,
 	)
+	// Working days after a up to and including b (0 when b <= a), as workingDaysBetween in
+	// lib/working-days.ts counts them, without walking the days: the weekdays (5 a full week, the
+	// few days left counted one by one), less the computed holidays on weekdays nobody declared,
+	// less the weekdays declared off, plus the weekend days declared working. For the inbox, where
+	// a plan may have waited for years.
+	await sql`
+		CREATE FUNCTION working_days_between(a date, b date) RETURNS int
+		LANGUAGE sql STABLE PARALLEL SAFE AS $$
+			SELECT CASE WHEN b <= a THEN 0 ELSE
+				5 * ((b - a) / 7)
+				+ (SELECT count(*)::int FROM generate_series(1, (b - a) % 7) AS k
+					WHERE extract(isodow FROM a + 7 * ((b - a) / 7) + k) < 6)
+				- (SELECT count(*)::int FROM calendar.public_holiday h
+					WHERE h.day > a AND h.day <= b AND extract(isodow FROM h.day) < 6
+						AND NOT EXISTS (SELECT 1 FROM declared_day d WHERE d.day = h.day))
+				- (SELECT count(*)::int FROM declared_day d
+					WHERE d.day > a AND d.day <= b AND d.kind = 'off' AND extract(isodow FROM d.day) < 6)
+				+ (SELECT count(*)::int FROM declared_day d
+					WHERE d.day > a AND d.day <= b AND d.kind = 'working' AND extract(isodow FROM d.day) >= 6)
+			END
+		$$`.execute(db)
 	// Due dates set before this migration were calendar days after the return.
 	await sql`
 		UPDATE plan SET report_due_unit = 'days', report_due_count = report_due_on - returned_on
@@ -24,6 +45,9 @@ export async function up(db: Kysely<any>) {
 }
 
 export async function down(db: Kysely<any>) {
+	await sql`DROP FUNCTION IF EXISTS working_days_between(date, date)`.execute(
+		db,
+	)
 	await sql`ALTER TABLE plan DROP COLUMN report_due_count, DROP COLUMN report_due_unit`.execute(
 		db,
 	)

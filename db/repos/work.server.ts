@@ -51,7 +51,7 @@ export type InboxKind = 'plan' | 'report'
  * "Chờ tôi xử lý": plans waiting at the organisation's step and post-trip reports waiting for its
  * acknowledgement, the longest waiting first (id last, for a total order), with the total. Each
  * row of the page with the working days it has waited as of `today` (after the day it arrived,
- * as the approval reminders count them: is_working_day, the calendar of lib/working-days.ts), and
+ * as the approval reminders count them: working_days_between, the calendar of lib/working-days.ts), and
  * for a plan the day of its next reminder (every approval_reminder_days working days).
  */
 export async function listInbox(
@@ -86,9 +86,7 @@ export async function listInbox(
 		FROM listed l
 		JOIN organisation so ON so.id = ${organisationId}
 		CROSS JOIN LATERAL (
-			SELECT count(*)::int AS working_days_waited
-			FROM generate_series(l.arrived + 1, ${today}::date, interval '1 day') AS g(day)
-			WHERE is_working_day(g.day::date)
+			SELECT working_days_between(l.arrived, ${today}::date) AS working_days_waited
 		) w
 		ORDER BY l.status_changed_at, l.id
 	`.execute(db)

@@ -4,6 +4,7 @@
  * returned), the return recorded through the plan page with each organisation's rule, and the
  * inbox's working days waited.
  */
+import { sql } from 'kysely'
 import { describe, expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
@@ -12,7 +13,11 @@ import * as inboxRoute from '#app/routes/inbox.tsx'
 import { formatIsoDate } from '#lib/format.ts'
 import { translate } from '#lib/i18n/index.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
-import { isWorkingDay } from '#lib/working-days.ts'
+import {
+	type DeclaredDays,
+	isWorkingDay,
+	workingDaysBetween,
+} from '#lib/working-days.ts'
 import {
 	declareDay,
 	declaredDaysBetween,
@@ -379,4 +384,45 @@ describe('the inbox', () => {
 		// Arrived today: nothing waited yet.
 		expect(inbox.rows[2].working_days_waited).toBe(0)
 	})
+})
+
+test('SQL’s working_days_between (the inbox) agrees with workingDaysBetween (the daily job), with declared days', async () => {
+	const world = await insertPlanWorld(db)
+	const declared: DeclaredDays = new Map([
+		['2027-01-01', 'working'], // a holiday declared working
+		['2027-02-08', 'off'], // a holiday declared off as well
+		['2027-02-10', 'off'],
+		['2027-04-24', 'working'], // a make-up Saturday
+		['2027-05-03', 'off'],
+		['2027-09-04', 'working'],
+	])
+	await db
+		.insertInto('declared_day')
+		.values(
+			[...declared].map(([day, kind]) => ({
+				day,
+				kind,
+				note: 'Kiểm tra',
+				declared_by: world.users.board.admin.id,
+			})),
+		)
+		.execute()
+	const from: string[] = []
+	const to: string[] = []
+	for (let day = '2026-12-20'; day <= '2028-01-10'; day = addDays(day, 1))
+		for (const span of [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 13, 30, 400]) {
+			from.push(day)
+			to.push(addDays(day, span))
+		}
+	const { rows } = await sql<{ n: number }>`
+		SELECT working_days_between(a, b) AS n
+		FROM unnest(${from}::date[], ${to}::date[]) WITH ORDINALITY AS x(a, b, i)
+		ORDER BY i`.execute(db)
+	const differ = rows.flatMap((row, i) =>
+		row.n === workingDaysBetween(from[i]!, to[i]!, declared)
+			? []
+			: [`${from[i]}→${to[i]}: SQL ${row.n}`],
+	)
+	expect(differ).toEqual([])
+	expect(rows).toHaveLength(from.length)
 })
