@@ -1,5 +1,5 @@
 import { lunarToSolar, tetDate } from './lunar.ts'
-import { addDays } from './trip-dates.ts'
+import { addDays, daysBetween } from './trip-dates.ts'
 
 export const DECLARED_KINDS = ['off', 'working'] as const
 export type DeclaredKind = (typeof DECLARED_KINDS)[number]
@@ -87,15 +87,33 @@ export function addWorkingDays(
  * Working days after `from` up to and including `to` (0 when `to` <= `from`): how many working
  * days a plan that arrived on `from` has waited as of `to`. The day of arrival itself is not
  * counted, so the count grows by exactly one on each working day and stays put on days off.
+ * Without walking the days (a plan may have waited for years): the weekdays, less the computed
+ * holidays on weekdays nobody declared, less the weekdays declared off, plus the weekend days
+ * declared working; SQL's working_days_between does the same.
  */
 export function workingDaysBetween(
 	from: string,
 	to: string,
 	declared: DeclaredDays = new Map(),
 ) {
-	let count = 0
-	for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
-		if (isWorkingDay(day, declared)) count++
+	const span = daysBetween(from, to)
+	if (span <= 0) return 0
+	const weeks = Math.floor(span / 7)
+	let count = 5 * weeks
+	const rest = addDays(from, 7 * weeks)
+	for (let k = 1; k <= span % 7; k++) if (!isWeekend(addDays(rest, k))) count++
+	const inRange = (day: string) => day > from && day <= to
+	for (
+		let year = Number(from.slice(0, 4));
+		year <= Number(to.slice(0, 4));
+		year++
+	)
+		for (const day of new Set(publicHolidays(year).map(h => h.date)))
+			if (inRange(day) && !isWeekend(day) && !declared.has(day)) count--
+	for (const [day, kind] of declared)
+		if (inRange(day))
+			if (kind === 'off' && !isWeekend(day)) count--
+			else if (kind === 'working' && isWeekend(day)) count++
 	return count
 }
 

@@ -104,7 +104,11 @@ export async function findPlansWaiting(db: Db, today: string) {
 				'step.label_en as step_label_en',
 			])
 			.where('p.current_step_organisation_id', 'is not', null)
-			// At least approval_reminder_days working days after the day it arrived (in Viet Nam).
+			// At least approval_reminder_days working days after the day it arrived (in Viet Nam);
+			// as many calendar days first, which is cheaper and rules out the plans just arrived.
+			.where(
+				sql<boolean>`(p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + so.approval_reminder_days <= ${today}::date`,
+			)
 			.where(
 				sql<boolean>`add_working_days((p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, so.approval_reminder_days) <= ${today}::date`,
 			)

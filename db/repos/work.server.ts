@@ -79,8 +79,8 @@ export async function listInbox(
 			LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
 		)
 		SELECT l.*, w.working_days_waited,
-			CASE WHEN l.kind = 'plan' THEN to_char(add_working_days(l.arrived,
-				so.approval_reminder_days * (w.working_days_waited / so.approval_reminder_days + 1)),
+			CASE WHEN l.kind = 'plan' THEN to_char(add_working_days(${today}::date,
+				so.approval_reminder_days - w.working_days_waited % so.approval_reminder_days),
 				'YYYY-MM-DD') END AS next_reminder_on,
 			so.approval_reminder_days
 		FROM listed l

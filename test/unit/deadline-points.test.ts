@@ -1,5 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { type DeclaredDays, isWorkingDay } from '#lib/working-days.ts'
+import {
+	type DeclaredDays,
+	isWorkingDay,
+	workingDaysBetween,
+} from '#lib/working-days.ts'
 import {
 	addDays,
 	approvalReminderPoint,
@@ -143,4 +147,25 @@ describe('the post-trip report: days or working days, and a "3 days before" that
 			}
 		}
 	})
+})
+
+test('workingDaysBetween (no walk over the days) counts as walking day by day does, with declared days', () => {
+	const declared: DeclaredDays = new Map([
+		...MAY_2027,
+		['2027-01-01', 'working'],
+		['2027-02-08', 'off'],
+		['2027-02-10', 'off'],
+	])
+	const walk = (from: string, to: string) => {
+		let n = 0
+		for (let day = addDays(from, 1); day <= to; day = addDays(day, 1))
+			if (isWorkingDay(day, declared)) n++
+		return n
+	}
+	for (let from = '2026-12-01'; from <= '2028-01-31'; from = addDays(from, 3))
+		for (const span of [-2, 0, 1, 2, 5, 6, 7, 8, 12, 45, 400])
+			expect(
+				workingDaysBetween(from, addDays(from, span), declared),
+				`${from} +${span}`,
+			).toBe(walk(from, addDays(from, span)))
 })

@@ -265,14 +265,21 @@ export function approvalWaiting(
 	everyDays: number,
 	declared: DeclaredDays = new Map(),
 ) {
-	const arrived = arrivalDate(arrivedAt)
-	const workingDays = workingDaysBetween(arrived, today, declared)
-	const nextRound = Math.floor(workingDays / everyDays) + 1
+	const workingDays = workingDaysBetween(
+		arrivalDate(arrivedAt),
+		today,
+		declared,
+	)
 	return {
 		workingDays,
 		/** At or past the first reminder: the plan is late at this step. */
 		late: workingDays >= everyDays,
-		nextReminderOn: addWorkingDays(arrived, nextRound * everyDays, declared),
+		/** When the count reaches the next multiple of everyDays (counted on from today). */
+		nextReminderOn: addWorkingDays(
+			today,
+			everyDays - (workingDays % everyDays),
+			declared,
+		),
 	}
 }
 
