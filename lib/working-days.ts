@@ -40,15 +40,19 @@ export function publicHolidays(year: number): Holiday[] {
 
 const holidayCache = new Map<number, Map<string, HolidayName>>()
 
-/** The computed holiday on `date`, if any. */
-export function holidayOn(date: string): HolidayName | undefined {
-	const year = Number(date.slice(0, 4))
+/** A year's computed holidays by date (computed once per year). */
+function holidaysOf(year: number) {
 	let days = holidayCache.get(year)
 	if (!days) {
 		days = new Map(publicHolidays(year).map(h => [h.date, h.name]))
 		holidayCache.set(year, days)
 	}
-	return days.get(date)
+	return days
+}
+
+/** The computed holiday on `date`, if any. */
+export function holidayOn(date: string): HolidayName | undefined {
+	return holidaysOf(Number(date.slice(0, 4))).get(date)
 }
 
 export function isWeekend(date: string) {
@@ -108,7 +112,7 @@ export function workingDaysBetween(
 		year <= Number(to.slice(0, 4));
 		year++
 	)
-		for (const day of new Set(publicHolidays(year).map(h => h.date)))
+		for (const day of holidaysOf(year).keys())
 			if (inRange(day) && !isWeekend(day) && !declared.has(day)) count--
 	for (const [day, kind] of declared)
 		if (inRange(day))

@@ -57,7 +57,7 @@ export async function markLateReminded(db: Db, planId: string, today: string) {
 
 /**
  * Plans waiting at a step for at least their step organisation's approval_reminder_days working
- * days as of `today` (SQL's add_working_days, the same calendar as lib/working-days.ts), with
+ * days as of `today` (SQL's working_days_between, the same count as lib/working-days.ts), with
  * that organisation's setting and the step's label. One query.
  */
 export async function findPlansWaiting(db: Db, today: string) {
@@ -104,13 +104,13 @@ export async function findPlansWaiting(db: Db, today: string) {
 				'step.label_en as step_label_en',
 			])
 			.where('p.current_step_organisation_id', 'is not', null)
-			// At least approval_reminder_days working days after the day it arrived (in Viet Nam);
-			// as many calendar days first, which is cheaper and rules out the plans just arrived.
+			// At least approval_reminder_days working days after the day it arrived (in Viet Nam):
+			// as many calendar days first, which is cheap and rules out the plans just arrived.
 			.where(
 				sql<boolean>`(p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + so.approval_reminder_days <= ${today}::date`,
 			)
 			.where(
-				sql<boolean>`add_working_days((p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, so.approval_reminder_days) <= ${today}::date`,
+				sql<boolean>`working_days_between((p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, ${today}::date) >= so.approval_reminder_days`,
 			)
 			.orderBy('p.status_changed_at')
 			.orderBy('p.id')
