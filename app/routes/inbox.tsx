@@ -33,7 +33,7 @@ export const loader =
 			const page = pageFrom(new URL(request.url))
 			const today = todayIso()
 			const [{ rows, total }, requests] = await Promise.all([
-				listInbox(db, user.organisationId, page, today),
+				listInbox(db, user.organisationId, page, user.id, today),
 				openRequestsFor(user),
 			])
 			const now = Date.now()
@@ -88,6 +88,9 @@ export default function InboxRoute() {
 											{plan.name || t('plan.notSet')}
 										</Link>
 										<PlanFacts plan={plan} />
+										{plan.own ? (
+											<p className="muted">{t(`inbox.own.${plan.kind}`)}</p>
+										) : null}
 									</td>
 									<td>{plan.organisation_short_name}</td>
 									<td>{t(`plan.direction.${plan.direction}`)}</td>
