@@ -21,6 +21,7 @@ import {
 	type AgreementKind,
 	type PassportState,
 	type PassportEventKind,
+	type DueUnit,
 } from '#lib/enums.ts'
 
 export {
@@ -65,6 +66,8 @@ export interface OrganisationTable {
 	country: Generated<string>
 	parent_id: string | null
 	report_due_days: Generated<number>
+	/** Whether report_due_days counts calendar days ('days', the default) or working days. */
+	report_due_unit: Generated<DueUnit>
 	approval_reminder_days: Generated<number>
 	/** Working days after the return within which a passport must be handed back. */
 	passport_return_working_days: Generated<number>
@@ -208,6 +211,9 @@ export interface PlanTable {
 	departed_on: string | null
 	returned_on: string | null
 	report_due_on: string | null
+	/** The rule report_due_on was computed with: this many days or working days after the return. */
+	report_due_count: number | null
+	report_due_unit: DueUnit | null
 	cancel_reason: string | null
 	/** 'YYYY-MM-DD': a return recorded after the due date reminded the drafter that day. */
 	report_late_reminded_on: string | null

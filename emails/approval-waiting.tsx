@@ -50,7 +50,9 @@ export default function ApprovalWaiting(props: ApprovalWaitingProps) {
 					{ label: t('email.field.waitingSince'), value: props.waitingSince },
 					{
 						label: t('email.field.daysWaiting'),
-						value: <strong>{t('email.days', { days: props.days })}</strong>,
+						value: (
+							<strong>{t('email.workingDays', { days: props.days })}</strong>
+						),
 					},
 				]}
 			/>

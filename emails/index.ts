@@ -116,7 +116,9 @@ export interface ReportReminderProps {
 	statusLabel: string
 	returnedOn: string | null
 	dueDate: string
-	/** report-due: days left (0 on the due date); report-overdue: days late. */
+	/** The rule the due date follows ("15 ngày sau ngày về"); null for due dates set before it was kept. */
+	dueRule?: { days: number; unit: 'days' | 'working_days' } | null
+	/** report-due: days left (0 on the due date), working days for a working-day rule; report-overdue: days late. */
 	days: number
 	/** To the owning organisation's approvers (from the second overdue reminder), not the drafter. */
 	escalation: boolean

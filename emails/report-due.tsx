@@ -7,11 +7,17 @@ import {
 import { emailTranslator } from './components/i18n.ts'
 import { EmailLayout } from './components/layout.tsx'
 import { type ReportReminderProps } from './index.ts'
+import { dueDateWithRule } from './components/due-rule.ts'
 
 export function subject(props: ReportReminderProps) {
 	const t = emailTranslator(props.locale)
 	return props.days > 0
-		? t('email.reportDue.subject', { plan: props.planName, days: props.days })
+		? t(
+				props.dueRule?.unit === 'working_days'
+					? 'email.reportDue.subjectWorking'
+					: 'email.reportDue.subject',
+				{ plan: props.planName, days: props.days },
+			)
 		: t('email.reportDue.subjectToday', { plan: props.planName })
 }
 
@@ -20,7 +26,12 @@ export default function ReportDue(props: ReportReminderProps) {
 	const t = emailTranslator(props.locale)
 	const heading =
 		props.days > 0
-			? t('email.reportDue.heading', { days: props.days })
+			? t(
+					props.dueRule?.unit === 'working_days'
+						? 'email.reportDue.headingWorking'
+						: 'email.reportDue.heading',
+					{ days: props.days },
+				)
 			: t('email.reportDue.headingToday')
 	return (
 		<EmailLayout locale={props.locale} preview={subject(props)}>
@@ -61,7 +72,7 @@ export default function ReportDue(props: ReportReminderProps) {
 						: []),
 					{
 						label: t('email.field.reportDue'),
-						value: <strong>{props.dueDate}</strong>,
+						value: <strong>{dueDateWithRule(props)}</strong>,
 					},
 				]}
 			/>
@@ -80,6 +91,7 @@ ReportDue.PreviewProps = {
 	statusLabel: 'Đã về, chờ báo cáo',
 	returnedOn: '10/03/2027',
 	dueDate: '25/03/2027',
+	dueRule: { days: 15, unit: 'days' },
 	days: 3,
 	escalation: false,
 	drafterName: 'Lê Văn Đức',

@@ -7,6 +7,7 @@ import {
 import { emailTranslator } from './components/i18n.ts'
 import { EmailLayout } from './components/layout.tsx'
 import { type ReportReminderProps } from './index.ts'
+import { dueDateWithRule } from './components/due-rule.ts'
 
 export function subject(props: ReportReminderProps) {
 	return emailTranslator(props.locale)('email.reportOverdue.subject', {
@@ -67,7 +68,7 @@ export default function ReportOverdue(props: ReportReminderProps) {
 					...(props.returnedOn
 						? [{ label: t('email.field.returnedOn'), value: props.returnedOn }]
 						: []),
-					{ label: t('email.field.reportDue'), value: props.dueDate },
+					{ label: t('email.field.reportDue'), value: dueDateWithRule(props) },
 					{
 						label: t('email.field.daysLate'),
 						value: (

@@ -107,6 +107,10 @@ export const AGREEMENT_KINDS = [
 ] as const
 export type AgreementKind = (typeof AGREEMENT_KINDS)[number]
 
+/** What a deadline counts: calendar days or Vietnamese working days (lib/working-days.ts). */
+export const DUE_UNITS = ['days', 'working_days'] as const
+export type DueUnit = (typeof DUE_UNITS)[number]
+
 /** The approval decisions the plan page asks once more about before sending. */
 export const CONFIRMED_DECISIONS = ['APPROVE', 'RETURN', 'REJECT'] as const
 export type ConfirmedDecision = (typeof CONFIRMED_DECISIONS)[number]

@@ -1,5 +1,5 @@
 import { lunarToSolar, tetDate } from './lunar.ts'
-import { addDays } from './trip-dates.ts'
+import { addDays, daysBetween } from './trip-dates.ts'
 
 export const DECLARED_KINDS = ['off', 'working'] as const
 export type DeclaredKind = (typeof DECLARED_KINDS)[number]
@@ -40,15 +40,19 @@ export function publicHolidays(year: number): Holiday[] {
 
 const holidayCache = new Map<number, Map<string, HolidayName>>()
 
-/** The computed holiday on `date`, if any. */
-export function holidayOn(date: string): HolidayName | undefined {
-	const year = Number(date.slice(0, 4))
+/** A year's computed holidays by date (computed once per year). */
+function holidaysOf(year: number) {
 	let days = holidayCache.get(year)
 	if (!days) {
 		days = new Map(publicHolidays(year).map(h => [h.date, h.name]))
 		holidayCache.set(year, days)
 	}
-	return days.get(date)
+	return days
+}
+
+/** The computed holiday on `date`, if any. */
+export function holidayOn(date: string): HolidayName | undefined {
+	return holidaysOf(Number(date.slice(0, 4))).get(date)
 }
 
 export function isWeekend(date: string) {
@@ -80,5 +84,49 @@ export function addWorkingDays(
 		day = addDays(day, step)
 		if (isWorkingDay(day, declared)) left--
 	}
+	return day
+}
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` <= `from`): how many working
+ * days a plan that arrived on `from` has waited as of `to`. The day of arrival itself is not
+ * counted, so the count grows by exactly one on each working day and stays put on days off.
+ * Without walking the days (a plan may have waited for years): the weekdays, less the computed
+ * holidays on weekdays nobody declared, less the weekdays declared off, plus the weekend days
+ * declared working; SQL's working_days_between does the same.
+ */
+export function workingDaysBetween(
+	from: string,
+	to: string,
+	declared: DeclaredDays = new Map(),
+) {
+	const span = daysBetween(from, to)
+	if (span <= 0) return 0
+	const weeks = Math.floor(span / 7)
+	let count = 5 * weeks
+	const rest = addDays(from, 7 * weeks)
+	for (let k = 1; k <= span % 7; k++) if (!isWeekend(addDays(rest, k))) count++
+	const inRange = (day: string) => day > from && day <= to
+	for (
+		let year = Number(from.slice(0, 4));
+		year <= Number(to.slice(0, 4));
+		year++
+	)
+		for (const day of holidaysOf(year).keys())
+			if (inRange(day) && !isWeekend(day) && !declared.has(day)) count--
+	for (const [day, kind] of declared)
+		if (inRange(day))
+			if (kind === 'off' && !isWeekend(day)) count--
+			else if (kind === 'working' && isWeekend(day)) count++
+	return count
+}
+
+/** `date` if it is a working day, otherwise the last working day before it. */
+export function workingDayOnOrBefore(
+	date: string,
+	declared: DeclaredDays = new Map(),
+) {
+	let day = date
+	while (!isWorkingDay(day, declared)) day = addDays(day, -1)
 	return day
 }

@@ -359,6 +359,12 @@ async function recordTrip(
 			changes: {
 				returned_on: dates.returned_on,
 				report_due_on: dates.report_due_on,
+				// The demo organisations count the report's deadline in days (the default).
+				report_due_count: Math.round(
+					(Date.parse(dates.report_due_on) - Date.parse(dates.returned_on)) /
+						86_400_000,
+				),
+				report_due_unit: 'days',
 			},
 		},
 	)

@@ -1,5 +1,5 @@
+import { useReportDue } from '#app/components/report-due.tsx'
 import { Link } from '@remix-run/react'
-import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { PlanFacts } from './plan-facts.tsx'
 
@@ -14,6 +14,8 @@ interface WorkRow {
 	timing_kind: string
 	timing_month: number | null
 	report_due_on: string | null
+	report_due_count?: number | null
+	report_due_unit?: 'days' | 'working_days' | null
 	comment: string | null
 }
 
@@ -33,6 +35,7 @@ export function DrafterWork({
 	today: string
 }) {
 	const t = useT()
+	const reportDue = useReportDue()
 	if (!rows.length) return null
 	const href = (row: WorkRow) =>
 		row.status === 'trip_done' || row.status === 'report_returned'
@@ -66,7 +69,7 @@ export function DrafterWork({
 												row.report_due_on < today
 													? 'home.work.overdue'
 													: 'home.work.due',
-												{ date: formatIsoDate(row.report_due_on) },
+												{ date: reportDue(row) },
 											)}
 										</span>
 									) : null}

@@ -9,7 +9,7 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
-import { ORGANISATION_KINDS } from '#lib/enums.ts'
+import { DUE_UNITS, ORGANISATION_KINDS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { MAX_INT } from '#lib/column-limits.ts'
@@ -38,6 +38,10 @@ export const OrganisationSchema = z.object({
 	country: z.enum(COUNTRY_CODES, { error: 'error.invalidChoice' }),
 	parent_id: z.uuid({ error: 'error.invalidChoice' }).optional(),
 	report_due_days: dayCount,
+	/** Whether report_due_days counts calendar days or working days (kept when not sent). */
+	report_due_unit: z
+		.enum(DUE_UNITS, { error: 'org.reportDueUnitInvalid' })
+		.optional(),
 	approval_reminder_days: dayCount,
 	/** Working days after the return within which passports must be handed back. */
 	passport_return_working_days: z
@@ -53,6 +57,7 @@ const ORGANISATION_DEFAULTS: Partial<
 > = {
 	country: 'VN',
 	report_due_days: 15,
+	report_due_unit: 'days',
 	approval_reminder_days: 5,
 	passport_return_working_days: 5,
 }
@@ -69,6 +74,9 @@ export function organisationRow(value: OrganisationValues) {
 		country: value.country,
 		parent_id: value.parent_id ?? null,
 		report_due_days: value.report_due_days,
+		...(value.report_due_unit === undefined
+			? {}
+			: { report_due_unit: value.report_due_unit }),
 		approval_reminder_days: value.approval_reminder_days,
 		...(value.passport_return_working_days === undefined
 			? {}
@@ -192,6 +200,21 @@ export function OrganisationForm({
 							{...getInputProps(fields.report_due_days, { type: 'number' })}
 							{...props}
 						/>
+					)}
+				</Field>
+				<Field
+					label={t('org.reportDueUnit')}
+					hint={t('org.reportDueUnitHint')}
+					errors={fields.report_due_unit.errors}
+				>
+					{props => (
+						<select {...getSelectProps(fields.report_due_unit)} {...props}>
+							{DUE_UNITS.map(unit => (
+								<option key={unit} value={unit}>
+									{t(`org.reportDueUnit.${unit}`)}
+								</option>
+							))}
+						</select>
 					)}
 				</Field>
 				<Field

@@ -1,7 +1,7 @@
 import { type SubmissionResult } from '@conform-to/react'
 import { Link } from '@remix-run/react'
 import { type ReactNode } from 'react'
-import { type TimingKind } from '#lib/enums.ts'
+import { type DueUnit, type TimingKind } from '#lib/enums.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { daysBetween, dueState } from '#lib/trip-dates.ts'
@@ -20,6 +20,9 @@ export interface TripPlan {
 	departed_on: string | null
 	returned_on: string | null
 	report_due_on: string | null
+	/** The rule the due date was computed with (null for due dates set before it was kept). */
+	report_due_count?: number | null
+	report_due_unit?: DueUnit | null
 	cancel_reason: string | null
 }
 
@@ -56,6 +59,8 @@ type TripFactsPlan = Pick<
 	| 'departed_on'
 	| 'returned_on'
 	| 'report_due_on'
+	| 'report_due_count'
+	| 'report_due_unit'
 	| 'cancel_reason'
 >
 
@@ -75,9 +80,14 @@ function useTripFactRows(plan: TripFactsPlan, today: string) {
 				{formatIsoDate(plan.report_due_on)}{' '}
 				<span className="muted">
 					(
-					{t(`trip.dueRule${inbound}`, {
-						days: daysBetween(plan.returned_on, plan.report_due_on),
-					})}
+					{t(
+						`trip.dueRule${plan.report_due_unit === 'working_days' ? 'Working' : ''}${inbound}`,
+						{
+							days:
+								plan.report_due_count ??
+								daysBetween(plan.returned_on, plan.report_due_on),
+						},
+					)}
 					)
 				</span>
 				{OWED.includes(plan.status) ? (

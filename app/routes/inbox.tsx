@@ -11,7 +11,7 @@ import { listInbox } from '#db/repos/work.server.ts'
 import { PlanFacts } from '#app/components/plan-facts.tsx'
 import { RequestWork } from '#app/components/request-work.tsx'
 import { openRequestsFor } from '#workflows/requests/list.server.ts'
-import { formatDateTime } from '#lib/format.ts'
+import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { forbidden } from '#workflows/access/permissions.server.ts'
@@ -31,8 +31,9 @@ export const loader =
 			const { actor } = await pageDecisionActor(user, todayIso(), request)
 			if (!actor.roles.includes('approver')) throw forbidden()
 			const page = pageFrom(new URL(request.url))
+			const today = todayIso()
 			const [{ rows, total }, requests] = await Promise.all([
-				listInbox(db, user.organisationId, page, user.id),
+				listInbox(db, user.organisationId, page, user.id, today),
 				openRequestsFor(user),
 			])
 			const now = Date.now()
@@ -46,7 +47,7 @@ export const loader =
 				total,
 				page,
 				requests,
-				today: todayIso(),
+				today,
 			})
 		},
 	)
@@ -95,11 +96,26 @@ export default function InboxRoute() {
 									<td>{t(`plan.direction.${plan.direction}`)}</td>
 									<td
 										title={formatDateTime(plan.status_changed_at)}
-										className={plan.waitingDays >= 5 ? 'late' : undefined}
+										className={
+											// Late once the approvers are reminded: so many working days waited.
+											plan.working_days_waited >= plan.approval_reminder_days
+												? 'late'
+												: undefined
+										}
 									>
 										{plan.waitingDays === 0
 											? t('plan.waitingToday')
-											: t('plan.waitingDays', { days: plan.waitingDays })}
+											: t('plan.waitingWorkingDays', {
+													days: plan.waitingDays,
+													working: plan.working_days_waited,
+												})}
+										{plan.next_reminder_on ? (
+											<div className="muted">
+												{t('plan.nextReminder', {
+													date: formatIsoDate(plan.next_reminder_on),
+												})}
+											</div>
+										) : null}
 									</td>
 								</tr>
 							))}

@@ -1,3 +1,4 @@
+import { useReportDue } from '#app/components/report-due.tsx'
 import {
 	type MetaFunction,
 	json,
@@ -47,6 +48,7 @@ export const loader =
 export default function ReportsRoute() {
 	const { rows, total, page, allOrganisations } = useLoaderData<typeof loader>()
 	const t = useT()
+	const reportDue = useReportDue()
 	return (
 		<>
 			<h1>{t('reports.title')}</h1>
@@ -101,7 +103,7 @@ export default function ReportsRoute() {
 							</td>
 							<td>{row.organisation_short_name}</td>
 							<td>{formatIsoDate(row.returned_on)}</td>
-							<td>{formatIsoDate(row.report_due_on)}</td>
+							<td>{reportDue(row)}</td>
 							<td className={late && owed ? 'late' : undefined}>
 								{late ? row.days_late : '—'}
 							</td>

@@ -26,6 +26,7 @@ import * as tripReportNumber from './2026-12-07T01-00_trip_report_number.ts'
 import * as pageSpeed from './2026-12-07T04-00_page_speed.ts'
 import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
+import * as deadlineUnits from './2026-12-07T05-00_deadline_units.ts'
 
 // Listed by hand so the migrations are bundled into the server build as well.
 const migrations: Record<string, Migration> = {
@@ -56,6 +57,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-07T04-00_page_speed': pageSpeed,
 	'2026-12-07T02-00_people_passports': peoplePassports,
 	'2026-12-07T03-00_report_requests': reportRequests,
+	'2026-12-07T05-00_deadline_units': deadlineUnits,
 }
 
 export const migrationProvider: MigrationProvider = {

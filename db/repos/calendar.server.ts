@@ -49,3 +49,24 @@ export async function deleteDeclaredDay(db: Db, day: string, version: number) {
 		.executeTakeFirst()
 	return deleted ?? null
 }
+
+/**
+ * A day declared or undeclared moves the due dates counted in working days across it: reports
+ * still owed (trip_done, report_returned) whose due date counts working days, returned before
+ * `day` and due on or after it, get their due date counted again (add_working_days, with the
+ * calendar as it now is). Returns how many moved.
+ */
+export async function recountWorkingDayDeadlines(db: Db, day: string) {
+	const result = await db
+		.updateTable('plan')
+		.set({
+			report_due_on: sql<string>`add_working_days(returned_on, report_due_count)`,
+		})
+		.where('report_due_unit', '=', 'working_days')
+		.where('report_due_count', 'is not', null)
+		.where('status', 'in', ['trip_done', 'report_returned'])
+		.where('returned_on', '<', day)
+		.where('report_due_on', '>=', day)
+		.executeTakeFirst()
+	return Number(result.numUpdatedRows)
+}

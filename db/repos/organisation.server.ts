@@ -57,6 +57,7 @@ export async function getOrganisation(db: Db, id: string) {
 		.select([
 			...listColumns,
 			'report_due_days',
+			'report_due_unit',
 			'approval_reminder_days',
 			'passport_return_working_days',
 			'version',

@@ -17,7 +17,9 @@ const isoOf = (column: string) =>
  * The day a passport out with `plan` must be back: N working days (the organisation's setting)
  * after the recorded return, or after the planned end while the return is not recorded.
  */
-const dueOn = sql<string | null>`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
+const dueOn = sql<
+	string | null
+>`CASE WHEN coalesce(plan.returned_on, plan.end_date) IS NULL THEN NULL
 	ELSE to_char(add_working_days(coalesce(plan.returned_on, plan.end_date), organisation.passport_return_working_days), 'YYYY-MM-DD') END`
 
 const passportColumns = [
@@ -212,11 +214,7 @@ export async function setPassportState(
 }
 
 /** A hand-out's plan as the rules need it: its organisation, state, dates, and whether the holder is a member. */
-export async function getHandOutPlan(
-	db: Db,
-	planId: string,
-	personId: string,
-) {
+export async function getHandOutPlan(db: Db, planId: string, personId: string) {
 	return db
 		.selectFrom('plan')
 		.select([
@@ -354,11 +352,12 @@ export async function getPlanPassports(db: Db, planId: string) {
 
 /**
  * Passports out with a trip whose return is recorded, with their due date, that could have a
- * reminder today: due exactly `dueSoon`, or due today or earlier. One query.
+ * reminder today: due today or earlier, or within `soonWorkingDays` working days of today (the
+ * caller decides which day is a point). One query.
  */
 export async function findPassportsOwed(
 	db: Db,
-	{ today, dueSoon }: { today: string; dueSoon: string },
+	{ today, soonWorkingDays }: { today: string; soonWorkingDays: number },
 ) {
 	return db
 		.with('owed', qc =>
@@ -399,8 +398,8 @@ export async function findPassportsOwed(
 		)
 		.selectFrom('owed')
 		.selectAll()
-		.where(eb =>
-			eb.or([eb('due_on', '<=', today), eb('due_on', '=', dueSoon)]),
+		.where(
+			sql<boolean>`due_on::date <= add_working_days(${today}::date, ${soonWorkingDays}::int)`,
 		)
 		.orderBy('due_on')
 		.orderBy('id')

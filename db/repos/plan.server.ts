@@ -200,6 +200,8 @@ export async function getPlanPage(
 			'plan.departed_on',
 			'plan.returned_on',
 			'plan.report_due_on',
+			'plan.report_due_count',
+			'plan.report_due_unit',
 			'plan.cancel_reason',
 		])
 		.select(eb => [

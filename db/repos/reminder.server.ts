@@ -5,17 +5,18 @@ import { type Db } from '../client.server.ts'
 const REPORT_DUE = sql.join([sql.lit('trip_done'), sql.lit('report_returned')])
 
 /**
- * Plans whose report is owed and could have a reminder today: due exactly `dueSoon` (the
- * "3 days before" point), or due today or earlier (only `planId`, if given). The caller
- * decides which day is a point. One query, however many plans.
+ * Plans whose report is owed and could have a reminder today: due today or earlier, or due
+ * within `soonWorkingDays` working days of today (where the "before" point of a due date lies
+ * never later than today's; the caller decides which day is a point), only `planId` if given.
+ * With the rule the due date was computed with. One query, however many plans.
  */
 export async function findReportsOwed(
 	db: Db,
 	{
 		today,
-		dueSoon,
+		soonWorkingDays,
 		planId,
-	}: { today: string; dueSoon: string; planId?: string },
+	}: { today: string; soonWorkingDays: number; planId?: string },
 ) {
 	let query = db
 		.selectFrom('plan as p')
@@ -29,6 +30,8 @@ export async function findReportsOwed(
 			'p.created_by',
 			'p.returned_on',
 			'p.report_due_on',
+			'p.report_due_count',
+			'p.report_due_unit',
 			'p.report_late_reminded_on',
 			'o.name_vi as organisation_name',
 			'd.full_name as drafter_name',
@@ -36,11 +39,8 @@ export async function findReportsOwed(
 		])
 		.where(sql<boolean>`p.status IN (${REPORT_DUE})`)
 		.where('p.report_due_on', 'is not', null)
-		.where(eb =>
-			eb.or([
-				eb('p.report_due_on', '<=', today),
-				eb('p.report_due_on', '=', dueSoon),
-			]),
+		.where(
+			sql<boolean>`p.report_due_on <= add_working_days(${today}::date, ${soonWorkingDays}::int)`,
 		)
 	if (planId) query = query.where('p.id', '=', planId)
 	return query.orderBy('p.report_due_on').orderBy('p.id').execute()
@@ -56,10 +56,11 @@ export async function markLateReminded(db: Db, planId: string, today: string) {
 }
 
 /**
- * Plans waiting at a step since at least their step organisation's approval_reminder_days
- * before `asOf`, with that organisation's setting and the step's label. One query.
+ * Plans waiting at a step for at least their step organisation's approval_reminder_days working
+ * days as of `today` (SQL's working_days_between, the same count as lib/working-days.ts), with
+ * that organisation's setting and the step's label. One query.
  */
-export async function findPlansWaiting(db: Db, asOf: Date) {
+export async function findPlansWaiting(db: Db, today: string) {
 	return (
 		db
 			.selectFrom('plan as p')
@@ -103,8 +104,13 @@ export async function findPlansWaiting(db: Db, asOf: Date) {
 				'step.label_en as step_label_en',
 			])
 			.where('p.current_step_organisation_id', 'is not', null)
+			// At least approval_reminder_days working days after the day it arrived (in Viet Nam):
+			// as many calendar days first, which is cheap and rules out the plans just arrived.
 			.where(
-				sql<boolean>`p.status_changed_at <= ${asOf.toISOString()}::timestamptz - make_interval(days => so.approval_reminder_days)`,
+				sql<boolean>`(p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + so.approval_reminder_days <= ${today}::date`,
+			)
+			.where(
+				sql<boolean>`working_days_between((p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, ${today}::date) >= so.approval_reminder_days`,
 			)
 			.orderBy('p.status_changed_at')
 			.orderBy('p.id')

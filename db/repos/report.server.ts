@@ -31,6 +31,7 @@ export async function getTripFacts(db: Db, planId: string) {
 			'plan.end_date',
 			'plan.departed_on',
 			'o.report_due_days',
+			'o.report_due_unit',
 		])
 		.where('plan.id', '=', planId)
 		.executeTakeFirst()
@@ -143,6 +144,8 @@ export async function getReportPage(db: Db, planId: string) {
 			'plan.departed_on',
 			'plan.returned_on',
 			'plan.report_due_on',
+			'plan.report_due_count',
+			'plan.report_due_unit',
 			'o.name_vi as organisation_name',
 		])
 		.select(lastSubmitters)
@@ -273,6 +276,8 @@ export async function listReports(
 				'plan.status',
 				'plan.returned_on',
 				'plan.report_due_on',
+				'plan.report_due_count',
+				'plan.report_due_unit',
 				'r.submitted_at',
 				'o.short_name as organisation_short_name',
 			])

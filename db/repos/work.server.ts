@@ -49,7 +49,10 @@ export type InboxKind = 'plan' | 'report'
 
 /**
  * "Chờ tôi xử lý": plans waiting at the organisation's step and post-trip reports waiting for its
- * acknowledgement, the longest waiting first (id last, for a total order), with the total.
+ * acknowledgement, the longest waiting first (id last, for a total order), with the total. Each
+ * row of the page with the working days it has waited as of `today` (after the day it arrived,
+ * as the approval reminders count them: working_days_between, the calendar of lib/working-days.ts), and
+ * for a plan the day of its next reminder (every approval_reminder_days working days).
  */
 export async function listInbox(
 	db: Db,
@@ -57,6 +60,7 @@ export async function listInbox(
 	page: number,
 	/** Items this user submitted are marked `own`: someone else in the organisation decides them. */
 	viewerId: string,
+	today: string,
 ) {
 	const submitted = (kind: InboxKind) =>
 		kind === 'plan' ? `'SUBMIT', 'RESUBMIT', 'AMEND'` : `'SUBMIT_REPORT'`
@@ -66,7 +70,7 @@ export async function listInbox(
 			p.returned_on, o.short_name AS organisation_short_name`)},
 			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = p.id
 				AND se.event IN (${sql.raw(submitted(kind))}) ORDER BY se.created_at DESC LIMIT 1), false) AS own`
-	const { rows } = await sql<InboxRow & { total: string }>`
+	const { rows } = await sql<InboxRow & { total: string; arrived: unknown }>`
 		WITH items AS (
 			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
 			WHERE p.current_step_organisation_id = ${organisationId}
@@ -74,12 +78,26 @@ export async function listInbox(
 			SELECT ${columns('report')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
 			WHERE ${waitsForAcknowledgement('p', organisationId)}
 		)
-		SELECT *, count(*) OVER () AS total FROM items
-		ORDER BY status_changed_at, id
-		LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
+		, listed AS (
+			SELECT *, (status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS arrived,
+				count(*) OVER () AS total FROM items
+			ORDER BY status_changed_at, id
+			LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
+		)
+		SELECT l.*, w.working_days_waited,
+			CASE WHEN l.kind = 'plan' THEN to_char(add_working_days(${today}::date,
+				so.approval_reminder_days - w.working_days_waited % so.approval_reminder_days),
+				'YYYY-MM-DD') END AS next_reminder_on,
+			so.approval_reminder_days
+		FROM listed l
+		JOIN organisation so ON so.id = ${organisationId}
+		CROSS JOIN LATERAL (
+			SELECT working_days_between(l.arrived, ${today}::date) AS working_days_waited
+		) w
+		ORDER BY l.status_changed_at, l.id
 	`.execute(db)
 	return {
-		rows: rows.map(({ total: _t, ...row }) => row),
+		rows: rows.map(({ total: _t, arrived: _a, ...row }) => row),
 		total: Number(rows[0]?.total ?? 0),
 	}
 }
@@ -100,6 +118,12 @@ export interface InboxRow {
 	returned_on: string | null
 	organisation_short_name: string
 	own: boolean
+	/** Working days waited after the day it arrived, up to today. */
+	working_days_waited: number
+	/** 'YYYY-MM-DD' of the next approval reminder (plans only). */
+	next_reminder_on: string | null
+	/** The organisation's setting: reminders every this many working days. */
+	approval_reminder_days: number
 }
 
 /** The inbox item after `planId` (the next one to decide), or undefined when none is left. */
@@ -131,7 +155,8 @@ export async function listDrafterWork(db: Db, organisationId: string) {
 	const { rows } = await sql<DrafterWorkRow>`
 		SELECT * FROM (
 			SELECT p.id, p.name, p.status, p.direction, p.country, p.plan_year, p.start_date,
-				p.end_date, p.timing_kind, p.timing_month, p.report_due_on, p.status_changed_at,
+				p.end_date, p.timing_kind, p.timing_month, p.report_due_on, p.report_due_count,
+				p.report_due_unit, p.status_changed_at,
 				CASE WHEN p.status IN ('returned', 'report_returned') THEN (
 					SELECT e.comment FROM plan_event e
 					WHERE e.plan_id = p.id AND e.event IN ('RETURN', 'RETURN_REPORT')
@@ -163,6 +188,8 @@ export interface DrafterWorkRow {
 	timing_kind: 'year' | 'month' | 'dates'
 	timing_month: number | null
 	report_due_on: string | null
+	report_due_count: number | null
+	report_due_unit: 'days' | 'working_days' | null
 	status_changed_at: Date
 	comment: string | null
 }

@@ -82,13 +82,22 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.daysLate': 'Days overdue',
 	'email.field.drafter': 'Drafted by',
 	'email.field.waitingSince': 'Waiting since',
-	'email.field.daysWaiting': 'Days waiting',
+	'email.field.daysWaiting': 'Working days waiting',
 	'email.days': '{days} {days|day|days}',
+	'email.workingDays': '{days} {days|working day|working days}',
+	'deadline.dueWithRule': 'by {date}, {rule}',
+	'deadline.rule.days': '{days} {days|day|days} after the return',
+	'deadline.rule.working_days':
+		'{days} {days|working day|working days} after the return',
 
 	'email.reportDue.subject':
 		'The trip report of "{plan}" is due in {days} {days|day|days}',
 	'email.reportDue.subjectToday': 'The trip report of "{plan}" is due today',
 	'email.reportDue.heading': 'The trip report is due in {days} {days|day|days}',
+	'email.reportDue.subjectWorking':
+		'The trip report of "{plan}" is due in {days} {days|working day|working days}',
+	'email.reportDue.headingWorking':
+		'The trip report is due in {days} {days|working day|working days}',
 	'email.reportDue.headingToday': 'The trip report is due today',
 	'email.reportDue.intro':
 		'The delegation “{plan}” of {org} returned on {returned}. Its trip report is due on {due} at the latest.',
@@ -113,13 +122,13 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.reportOverdue.button': 'Write the report',
 
 	'email.approvalWaiting.subject':
-		'Plan "{plan}" has waited {days} {days|day|days} for your approval',
+		'Plan "{plan}" has waited {days} {days|working day|working days} for your approval',
 	'email.approvalWaiting.heading':
-		'The plan has waited {days} {days|day|days} for {step}',
+		'The plan has waited {days} {days|working day|working days} for {step}',
 	'email.approvalWaiting.headingNoStep':
-		'The plan has waited {days} {days|day|days} for approval',
+		'The plan has waited {days} {days|working day|working days} for approval',
 	'email.approvalWaiting.intro':
-		'The plan “{plan}” of {org} reached your organisation on {since} and has been waiting for {days} {days|day|days}.',
+		'The plan “{plan}” of {org} reached your organisation on {since} and has been waiting for {days} {days|working day|working days}.',
 	'email.approvalWaiting.after':
 		'Please review it and decide: approve it, return it for changes or reject it.',
 	'email.approvalWaiting.button': 'Review and approve',
@@ -165,9 +174,10 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.passportDue': 'Passport due back',
 	'email.passport.button': 'View the passport',
 	'email.passportDue.subject':
-		'{holder}’s passport is due back in {days} {days|day|days}',
+		'{holder}’s passport is due back in {days} {days|working day|working days}',
 	'email.passportDue.subjectToday': '{holder}’s passport is due back today',
-	'email.passportDue.heading': 'Passport due back in {days} {days|day|days}',
+	'email.passportDue.heading':
+		'Passport due back in {days} {days|working day|working days}',
 	'email.passportDue.headingToday': 'Passport due back today',
 	'email.passportDue.intro':
 		'Passport {number} of {holder} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg it must be handed back before {due}, {workingDays} {workingDays|working day|working days} after the return.',

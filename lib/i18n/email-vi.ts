@@ -78,14 +78,23 @@ export const emailVi = {
 	'email.field.daysLate': 'Số ngày quá hạn',
 	'email.field.drafter': 'Người soạn thảo',
 	'email.field.waitingSince': 'Chờ duyệt từ ngày',
-	'email.field.daysWaiting': 'Số ngày đã chờ',
+	'email.field.daysWaiting': 'Số ngày làm việc đã chờ',
 	'email.days': '{days} ngày',
+	'email.workingDays': '{days} ngày làm việc',
+	/** A deadline with the rule it follows: "trước 15/02/2027, 10 ngày làm việc sau ngày về". */
+	'deadline.dueWithRule': 'trước {date}, {rule}',
+	'deadline.rule.days': '{days} ngày sau ngày về',
+	'deadline.rule.working_days': '{days} ngày làm việc sau ngày về',
 
 	'email.reportDue.subject':
 		'Còn {days} ngày đến hạn báo cáo kết quả chuyến đi "{plan}"',
 	'email.reportDue.subjectToday':
 		'Hôm nay đến hạn báo cáo kết quả chuyến đi "{plan}"',
 	'email.reportDue.heading': 'Còn {days} ngày đến hạn nộp báo cáo kết quả',
+	'email.reportDue.subjectWorking':
+		'Còn {days} ngày làm việc đến hạn báo cáo kết quả chuyến đi "{plan}"',
+	'email.reportDue.headingWorking':
+		'Còn {days} ngày làm việc đến hạn nộp báo cáo kết quả',
 	'email.reportDue.headingToday': 'Hôm nay là hạn nộp báo cáo kết quả',
 	'email.reportDue.intro':
 		'Đoàn “{plan}” của {org} đã về ngày {returned}. Báo cáo kết quả chuyến đi phải nộp chậm nhất ngày {due}.',
@@ -109,11 +118,13 @@ export const emailVi = {
 	'email.reportOverdue.button': 'Lập báo cáo',
 
 	'email.approvalWaiting.subject':
-		'Kế hoạch "{plan}" đã chờ bạn phê duyệt {days} ngày',
-	'email.approvalWaiting.heading': 'Kế hoạch đã chờ {step} duyệt {days} ngày',
-	'email.approvalWaiting.headingNoStep': 'Kế hoạch đã chờ duyệt {days} ngày',
+		'Kế hoạch "{plan}" đã chờ bạn phê duyệt {days} ngày làm việc',
+	'email.approvalWaiting.heading':
+		'Kế hoạch đã chờ {step} duyệt {days} ngày làm việc',
+	'email.approvalWaiting.headingNoStep':
+		'Kế hoạch đã chờ duyệt {days} ngày làm việc',
 	'email.approvalWaiting.intro':
-		'Kế hoạch “{plan}” của {org} được chuyển đến đơn vị bạn ngày {since} và đến nay đã chờ {days} ngày.',
+		'Kế hoạch “{plan}” của {org} được chuyển đến đơn vị bạn ngày {since} và đến nay đã chờ {days} ngày làm việc.',
 	'email.approvalWaiting.after':
 		'Mời bạn xem và cho ý kiến: phê duyệt, trả lại để sửa hoặc không phê duyệt.',
 	'email.approvalWaiting.button': 'Xem và phê duyệt',
@@ -159,10 +170,11 @@ export const emailVi = {
 	'email.field.passportDue': 'Hạn nộp lại hộ chiếu',
 	'email.passport.button': 'Xem hộ chiếu',
 	'email.passportDue.subject':
-		'Còn {days} ngày đến hạn nộp lại hộ chiếu của {holder}',
+		'Còn {days} ngày làm việc đến hạn nộp lại hộ chiếu của {holder}',
 	'email.passportDue.subjectToday':
 		'Hôm nay là hạn nộp lại hộ chiếu của {holder}',
-	'email.passportDue.heading': 'Còn {days} ngày đến hạn nộp lại hộ chiếu',
+	'email.passportDue.heading':
+		'Còn {days} ngày làm việc đến hạn nộp lại hộ chiếu',
 	'email.passportDue.headingToday': 'Hôm nay là hạn nộp lại hộ chiếu',
 	'email.passportDue.intro':
 		'Hộ chiếu {number} của {holder} đã được giao cho chuyến đi “{plan}”, về ngày {returned}. Theo Quyết định 58/2012/QĐ-TTg, hộ chiếu phải được nộp lại cho cơ quan quản lý trước {due}, {workingDays} ngày làm việc sau ngày về.',

@@ -222,9 +222,15 @@ export const en: Record<MessageKey, string> = {
 	'org.reportDueDays': 'Post-trip report due (days after return)',
 	'org.reportDueDaysHint':
 		'Delegations must file their report within this many days after the trip ends.',
-	'org.approvalReminderDays': 'Remind approvers after (days waiting)',
+	'org.reportDueUnit': 'Report deadline counts',
+	'org.reportDueUnitHint':
+		'Working days leave out Saturdays, Sundays, public holidays, Tết and the days off declared on the Working-day calendar.',
+	'org.reportDueUnit.days': 'Days (days off included)',
+	'org.reportDueUnit.working_days': 'Working days',
+	'org.reportDueUnitInvalid': 'Choose “Days” or “Working days”',
+	'org.approvalReminderDays': 'Remind approvers after (working days waiting)',
 	'org.approvalReminderDaysHint':
-		'When a plan waits at this organisation’s step longer than this, its approvers get a reminder email.',
+		'When a plan has waited this many working days at this organisation’s step, its approvers get a reminder email (and again every as many working days); never on a day off.',
 	'org.daysInvalid': 'Enter a number of days from 1 to 365',
 	'org.partnerNoLogin': 'Foreign partners have no sign-in accounts',
 
@@ -366,6 +372,9 @@ export const en: Record<MessageKey, string> = {
 	'plan.waiting': 'Waiting',
 	'plan.waitingDays': '{days} {days|day|days}',
 	'plan.waitingToday': 'Today',
+	'plan.waitingWorkingDays':
+		'{days} {days|day|days} ({working} {working|working day|working days})',
+	'plan.nextReminder': 'approvers reminded on {date}',
 	'status.drafting': 'Draft',
 	'status.pending': 'Awaiting approval',
 	'status.step': 'Awaiting {label}',
@@ -558,6 +567,10 @@ export const en: Record<MessageKey, string> = {
 	'trip.reportDue': 'Report due',
 	'trip.dueRule': '{days} {days|day|days} after the return',
 	'trip.dueRule.in': '{days} {days|day|days} after the delegation left',
+	'trip.dueRuleWorking':
+		'{days} {days|working day|working days} after the return',
+	'trip.dueRuleWorking.in':
+		'{days} {days|working day|working days} after the delegation left',
 	'trip.daysLeft': '{days} {days|day|days} left',
 	'trip.dueToday': 'due today',
 	'trip.daysLate': '{days} {days|day|days} late',

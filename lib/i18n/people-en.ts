@@ -29,7 +29,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'person.pick.added': '{name} added to the members.',
 	'person.fromDirectory': 'From the directory',
 	'person.addToDirectory': 'Add this person to the directory',
-	'person.notInDirectory': "This person is not in the organisation's directory.",
+	'person.notInDirectory':
+		"This person is not in the organisation's directory.",
 	'passport.list': 'Passports',
 	'passport.number': 'Passport number',
 	'passport.kind': 'Kind',
@@ -47,7 +48,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.numberInvalid':
 		'A passport number is 6 to 12 letters or digits, e.g. C1234567',
 	'passport.numberTaken': "This number is already in the organisation's book.",
-	'passport.expiresBeforeIssued': 'The expiry date must be after the issue date',
+	'passport.expiresBeforeIssued':
+		'The expiry date must be after the issue date',
 	'passport.history': 'Handed out and back',
 	'passport.event.registered': 'Registered',
 	'passport.event.handed_out': 'Handed out',
@@ -88,7 +90,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.expired': 'The passport has expired by this date.',
 	'passport.backBeforeOut':
 		'The hand-back cannot be before the hand-out ({date}).',
-	'passport.due': 'Due back before {date}, {days} working days after the return',
+	'passport.due':
+		'Due back before {date}, {days} working days after the return',
 	'passport.dueExpected':
 		'Expected due date: before {date}, {days} working days after the planned return',
 	'passport.dueShort': 'before {date}',

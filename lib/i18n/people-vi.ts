@@ -73,8 +73,7 @@ export const peopleVi = {
 	'passport.state.refuse.out':
 		'Hộ chiếu đang được giao cho người đi: không thể giao lần nữa.',
 	'passport.state.refuse.in_safe': 'Hộ chiếu đang ở trong tủ.',
-	'passport.state.refuse.lost':
-		'Hộ chiếu đã bị báo mất: không thể giao, nhận.',
+	'passport.state.refuse.lost': 'Hộ chiếu đã bị báo mất: không thể giao, nhận.',
 	'passport.state.refuse.cancelled':
 		'Hộ chiếu đã bị hủy: không thể giao, nhận.',
 	'passport.state.refuseBack.in_safe':
@@ -88,8 +87,7 @@ export const peopleVi = {
 		'Người mang hộ chiếu không có trong danh sách thành viên của kế hoạch này.',
 	'passport.expired': 'Hộ chiếu đã hết hạn vào ngày này.',
 	'passport.backBeforeOut': 'Ngày nhận lại không thể trước ngày giao ({date}).',
-	'passport.due':
-		'Hạn nộp lại: trước {date}, {days} ngày làm việc sau ngày về',
+	'passport.due': 'Hạn nộp lại: trước {date}, {days} ngày làm việc sau ngày về',
 	'passport.dueExpected':
 		'Hạn nộp lại dự kiến: trước {date}, {days} ngày làm việc sau ngày về dự kiến',
 	'passport.dueShort': 'trước {date}',

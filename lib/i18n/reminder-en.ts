@@ -14,6 +14,12 @@ export const reminderEn: Record<keyof typeof reminderVi, string> = {
 		'The plan “{planName}” of {organisationName} has waited {days} {days|day|days} for {stepLabel} (since {waitingSinceDate}).',
 	'notify.approval-waiting-no-step':
 		'The plan “{planName}” of {organisationName} has waited {days} {days|day|days} for your organisation (since {waitingSinceDate}).',
+	'notify.approval-waiting-working':
+		'The plan “{planName}” of {organisationName} has waited {days} {days|working day|working days} for {stepLabel} (since {waitingSinceDate}).',
+	'notify.approval-waiting-no-step-working':
+		'The plan “{planName}” of {organisationName} has waited {days} {days|working day|working days} for your organisation (since {waitingSinceDate}).',
+	'notify.report-due-working':
+		'The trip report of “{planName}” is due in {days} {days|working day|working days} (on {dueDate}).',
 	'notify.report-submitted':
 		'{actorName} ({actorOrganisation}) submitted the trip report of “{planName}”.',
 	'notify.report-resubmitted':
@@ -23,7 +29,7 @@ export const reminderEn: Record<keyof typeof reminderVi, string> = {
 	'notify.report-acknowledged':
 		'{actorName} ({actorOrganisation}) acknowledged the trip report of “{planName}”; the plan is closed.',
 	'notify.passport-due':
-		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back in {days} {days|day|days} ({dueDate}).',
+		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back in {days} {days|working day|working days} ({dueDate}).',
 	'notify.passport-due-today':
 		'Passport {passportNumber} of {holderName} (trip “{planName}”) is due back today ({dueDate}).',
 	'notify.passport-overdue':

@@ -13,6 +13,12 @@ export const reminderVi = {
 		'Kế hoạch “{planName}” của {organisationName} đã chờ {stepLabel} duyệt {days} ngày (từ {waitingSinceDate}).',
 	'notify.approval-waiting-no-step':
 		'Kế hoạch “{planName}” của {organisationName} đã chờ đơn vị bạn duyệt {days} ngày (từ {waitingSinceDate}).',
+	'notify.approval-waiting-working':
+		'Kế hoạch “{planName}” của {organisationName} đã chờ {stepLabel} duyệt {days} ngày làm việc (từ {waitingSinceDate}).',
+	'notify.approval-waiting-no-step-working':
+		'Kế hoạch “{planName}” của {organisationName} đã chờ đơn vị bạn duyệt {days} ngày làm việc (từ {waitingSinceDate}).',
+	'notify.report-due-working':
+		'Còn {days} ngày làm việc đến hạn nộp báo cáo kết quả chuyến đi của đoàn “{planName}” (hạn {dueDate}).',
 	'notify.report-submitted':
 		'{actorName} ({actorOrganisation}) đã nộp báo cáo kết quả chuyến đi của đoàn “{planName}”.',
 	'notify.report-resubmitted':
@@ -22,7 +28,7 @@ export const reminderVi = {
 	'notify.report-acknowledged':
 		'{actorName} ({actorOrganisation}) đã tiếp nhận báo cáo kết quả chuyến đi của đoàn “{planName}”; kế hoạch đã kết thúc.',
 	'notify.passport-due':
-		'Còn {days} ngày đến hạn nộp lại hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”, hạn {dueDate}).',
+		'Còn {days} ngày làm việc đến hạn nộp lại hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”, hạn {dueDate}).',
 	'notify.passport-due-today':
 		'Hôm nay ({dueDate}) là hạn nộp lại hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”).',
 	'notify.passport-overdue':

@@ -109,7 +109,10 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.cell.required': 'Enter a number (0 if none) before submitting',
 	'home.requests': 'Report requests to answer',
 	'home.requestDue': 'due {due}',
-	'notify.request-due': 'The report “{title}” requested by {issuerName} is due on {dueDate}.',
-	'notify.request-overdue': 'The report “{title}” requested by {issuerName} is {days} {days|day|days} overdue (due {dueDate}).',
-	'notify.request-returned': '{organisationName} returned the report “{title}”: {comment}',
+	'notify.request-due':
+		'The report “{title}” requested by {issuerName} is due on {dueDate}.',
+	'notify.request-overdue':
+		'The report “{title}” requested by {issuerName} is {days} {days|day|days} overdue (due {dueDate}).',
+	'notify.request-returned':
+		'{organisationName} returned the report “{title}”: {comment}',
 }

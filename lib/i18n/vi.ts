@@ -216,9 +216,15 @@ export const vi = {
 	'org.reportDueDays': 'Hạn nộp báo cáo sau chuyến đi (số ngày kể từ ngày về)',
 	'org.reportDueDaysHint':
 		'Đoàn ra, đoàn vào phải nộp báo cáo kết quả trong số ngày này sau khi kết thúc.',
-	'org.approvalReminderDays': 'Nhắc người phê duyệt sau (số ngày chờ)',
+	'org.reportDueUnit': 'Hạn nộp báo cáo tính theo',
+	'org.reportDueUnitHint':
+		'Ngày làm việc: không tính thứ Bảy, Chủ nhật, ngày lễ, Tết và ngày nghỉ đã khai báo trên Lịch làm việc.',
+	'org.reportDueUnit.days': 'Ngày (kể cả ngày nghỉ)',
+	'org.reportDueUnit.working_days': 'Ngày làm việc',
+	'org.reportDueUnitInvalid': 'Chọn “Ngày” hoặc “Ngày làm việc”',
+	'org.approvalReminderDays': 'Nhắc người phê duyệt sau (số ngày làm việc chờ)',
 	'org.approvalReminderDaysHint':
-		'Khi một kế hoạch chờ ở bước của tổ chức quá số ngày này, người phê duyệt nhận email nhắc.',
+		'Khi một kế hoạch đã chờ ở bước của tổ chức số ngày làm việc này, người phê duyệt nhận email nhắc (rồi cứ sau chừng ấy ngày làm việc); không nhắc vào ngày nghỉ.',
 	'org.daysInvalid': 'Nhập số ngày từ 1 đến 365',
 	'org.partnerNoLogin': 'Đối tác nước ngoài không có tài khoản đăng nhập',
 
@@ -359,6 +365,8 @@ export const vi = {
 	'plan.waiting': 'Đã chờ',
 	'plan.waitingDays': '{days} ngày',
 	'plan.waitingToday': 'Hôm nay',
+	'plan.waitingWorkingDays': '{days} ngày ({working} ngày làm việc)',
+	'plan.nextReminder': 'nhắc người duyệt ngày {date}',
 	'status.drafting': 'Dự thảo',
 	'status.pending': 'Đang chờ duyệt',
 	'status.step': 'Chờ {label} duyệt',
@@ -548,6 +556,8 @@ export const vi = {
 	'trip.reportDue': 'Hạn nộp báo cáo',
 	'trip.dueRule': '{days} ngày sau ngày về',
 	'trip.dueRule.in': '{days} ngày sau khi đoàn rời đi',
+	'trip.dueRuleWorking': '{days} ngày làm việc sau ngày về',
+	'trip.dueRuleWorking.in': '{days} ngày làm việc sau khi đoàn rời đi',
 	'trip.daysLeft': 'còn {days} ngày',
 	'trip.dueToday': 'hạn chót là hôm nay',
 	'trip.daysLate': 'quá hạn {days} ngày',

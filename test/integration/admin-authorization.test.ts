@@ -257,7 +257,12 @@ describe('the report and reminder deadlines of an organisation', () => {
 	const deadlines = async () =>
 		db
 			.selectFrom('organisation')
-			.select(['report_due_days', 'approval_reminder_days', 'name_vi'])
+			.select([
+				'report_due_days',
+				'report_due_unit',
+				'approval_reminder_days',
+				'name_vi',
+			])
 			.where('id', '=', orgs.cdct.id)
 			.executeTakeFirstOrThrow()
 
@@ -265,6 +270,7 @@ describe('the report and reminder deadlines of an organisation', () => {
 		const form = {
 			...organisationForm(orgs.cdct.name_vi),
 			report_due_days: '30',
+			report_due_unit: 'working_days',
 			approval_reminder_days: '3',
 		}
 		const response = await post(
@@ -277,14 +283,25 @@ describe('the report and reminder deadlines of an organisation', () => {
 		expect(response.status).toBe(302)
 		expect(await deadlines()).toMatchObject({
 			report_due_days: 30,
+			report_due_unit: 'working_days',
 			approval_reminder_days: 3,
 		})
+		// Audited with what it was and what it became.
+		const audit = await db
+			.selectFrom('audit_log')
+			.select(['action', 'before', 'after'])
+			.where('subject_id', '=', orgs.cdct.id)
+			.where('action', '=', 'organisation.updated')
+			.executeTakeFirstOrThrow()
+		expect(audit.before).toMatchObject({ report_due_unit: 'days' })
+		expect(audit.after).toMatchObject({ report_due_unit: 'working_days' })
 	})
 
 	test('outside 1 to 365 days are refused next to the field, changing nothing', async () => {
 		const form = {
 			...organisationForm('Tên mới'),
 			report_due_days: '0',
+			report_due_unit: 'weeks',
 			approval_reminder_days: 'năm',
 		}
 		const response = await post(
@@ -298,8 +315,10 @@ describe('the report and reminder deadlines of an organisation', () => {
 		const { error } = (await response.json()).result
 		expect(error.report_due_days).toEqual(['org.daysInvalid'])
 		expect(error.approval_reminder_days).toEqual(['org.daysInvalid'])
+		expect(error.report_due_unit).toEqual(['org.reportDueUnitInvalid'])
 		expect(await deadlines()).toEqual({
 			report_due_days: 15,
+			report_due_unit: 'days',
 			approval_reminder_days: 5,
 			name_vi: orgs.cdct.name_vi,
 		})

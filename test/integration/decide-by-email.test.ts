@@ -22,7 +22,7 @@ import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
 import { createSubstitution } from '#db/repos/substitution.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
 import { decideByLink } from '#workflows/plans/decide-by-email.server.ts'
-import { reminderInstant } from '#workflows/reminders/reminder-points.ts'
+import { addWorkingDays, isWorkingDay } from '#lib/working-days.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
 import {
 	args,
@@ -524,7 +524,8 @@ describe('several approvers and substitutes through the links', () => {
 					principalId: approvers[0].id,
 					substituteId: users.ldld.admin.id,
 					startsOn: today,
-					endsOn: addDays(today, 2),
+					// In force on the first working day from today on, when the reminder is sent.
+					endsOn: addDays(today, 14),
 					createdBy: approvers[0].id,
 				},
 				today,
@@ -612,24 +613,25 @@ describe('several approvers and substitutes through the links', () => {
 
 describe('the approval-waiting reminder carries links too', () => {
 	/**
-	 * The plan has waited 5 whole days (the default reminder interval) at its step as of 08:00
-	 * today, and today's daily run reminds the step's approvers; their reminders are read from
-	 * the SMTP server.
+	 * The plan has waited 5 working days (the default reminder interval) at its step as of the
+	 * first working day from today on, and that day's daily run reminds the step's approvers
+	 * (reminders fall on working days only); their reminders are read from the SMTP server.
 	 */
 	async function remindedToday(planId: string) {
 		await queueDrained(db)
 		smtp.clear()
-		const today = todayIso()
+		let day = todayIso()
+		while (!isWorkingDay(day)) day = addDays(day, 1)
 		await db
 			.updateTable('plan')
 			.set({
 				status_changed_at: new Date(
-					reminderInstant(today).getTime() - 5 * 86_400_000 - 3_600_000,
+					`${addWorkingDays(day, -5)}T10:00:00+07:00`,
 				),
 			})
 			.where('id', '=', planId)
 			.execute()
-		const run = await runDailyReminders(db, today)
+		const run = await runDailyReminders(db, day)
 		await queueDrained(db)
 		return run
 	}
@@ -682,7 +684,7 @@ describe('the approval-waiting reminder carries links too', () => {
 
 		// The same day's run again (a restart): no second email, no new links.
 		const tokens = await db.selectFrom('decision_token').select('id').execute()
-		expect((await runDailyReminders(db, todayIso())).emailsQueued).toBe(0)
+		expect((await runDailyReminders(db, run.today)).emailsQueued).toBe(0)
 		expect(
 			await db.selectFrom('decision_token').select('id').execute(),
 		).toEqual(tokens)
@@ -755,7 +757,8 @@ describe('the approval-waiting reminder carries links too', () => {
 					principalId: users.ldld.approver.id,
 					substituteId: users.ldld.admin.id,
 					startsOn: today,
-					endsOn: addDays(today, 2),
+					// In force on the first working day from today on, when the reminder is sent.
+					endsOn: addDays(today, 14),
 					createdBy: users.ldld.approver.id,
 				},
 				today,

@@ -570,10 +570,11 @@ describe('report reminders, day by day', () => {
 				reminders: run.reminders.length,
 			}
 		}
-		// The other federation reminds every 7 days: its plans, waiting since 18/03 07:00, are due a reminder on 25/03 and 01/04.
+		// The other federation reminds every 5 working days: its plans, waiting since Thursday 18/03,
+		// are due a reminder on 25/03 (19, 22, 23, 24, 25/03) and 01/04.
 		await db
 			.updateTable('organisation')
-			.set({ approval_reminder_days: 7 })
+			.set({ approval_reminder_days: 5 })
 			.where('id', '=', orgs.otherFed.id)
 			.execute()
 		await plans(2)
@@ -591,11 +592,14 @@ describe('report reminders, day by day', () => {
 			.executeTakeFirstOrThrow()
 		expect(Number(links.n)).toBe((2 + 20) * 2)
 		expect(many.queries).toBe(two.queries)
-		// BEGIN, the three selects (reports, waiting plans, passports out), the recipients with their
-		// substitutes, the notifications with the emails and their jobs, the links' hashes, COMMIT.
-		expect(two.queries).toBe(8)
-		// Nothing due: the three selects only.
-		expect((await count('2027-03-12')).queries).toBe(2 + 3)
+		// BEGIN, the three selects (reports, waiting plans, passports out), the declared days of the
+		// calendar, the recipients with their substitutes, the notifications with the emails and
+		// their jobs, the links' hashes, COMMIT.
+		expect(two.queries).toBe(9)
+		// Nothing due (the report due 18/03 is read: its "before" point may be today): the four selects.
+		expect((await count('2027-03-12')).queries).toBe(2 + 4)
+		// Nothing read at all: the three selects only.
+		expect((await count('2027-03-01')).queries).toBe(2 + 3)
 	})
 })
 
@@ -652,18 +656,15 @@ describe('approval waiting', () => {
 			}
 		}
 		expect(log).toEqual([
-			// 10/03 14:00 → 15/03 08:00 is 4 days 18 hours: the first reminder is on 16/03.
-			'16/03 approval-waiting plan → ldld (5 days)',
-			// 12/03 09:00 → 17/03 08:00 is 4 days 23 hours.
-			'18/03 approval-waiting other → otherFed (5 days)',
-			'21/03 approval-waiting plan → ldld (10 days)',
-			'23/03 approval-waiting other → otherFed (10 days)',
-			// At the Tỉnh ủy from 24/03 10:00: 3 whole days at 08:00 on 28/03, then every 3 days.
-			'28/03 approval-waiting other → otherFed (15 days)',
-			'28/03 approval-waiting plan → tinhUy (3 days)',
-			'31/03 approval-waiting plan → tinhUy (6 days)',
-			'02/04 approval-waiting other → otherFed (20 days)',
-			'03/04 approval-waiting plan → tinhUy (9 days)',
+			// Working days after Wednesday 10/03: 11, 12, 15, 16, 17/03 (weekends not counted).
+			'17/03 approval-waiting plan → ldld (5 days)',
+			// After Friday 12/03: 15–19/03, then 22–26/03, then 29/03–02/04.
+			'19/03 approval-waiting other → otherFed (5 days)',
+			'26/03 approval-waiting other → otherFed (10 days)',
+			// At the Tỉnh ủy from Wednesday 24/03: 25, 26, 29/03, then every 3 working days.
+			'29/03 approval-waiting plan → tinhUy (3 days)',
+			'01/04 approval-waiting plan → tinhUy (6 days)',
+			'02/04 approval-waiting other → otherFed (15 days)',
 		])
 
 		const [first] = await db
@@ -685,6 +686,7 @@ describe('approval waiting', () => {
 				stepLabel: { vi: 'Bước 2', en: '' },
 				waitingSince: '2027-03-24',
 				days: 3,
+				workingDays: true,
 				informational: false,
 				// The approver's one-time links, as in "waiting for you" (the tokens are stored hashed).
 				decidePaths: {
@@ -713,7 +715,7 @@ describe('approval waiting', () => {
 					t.approver_id === users.tinhUy.approver.id &&
 					t.step_status === 'step_2',
 			),
-		).toHaveLength(2 * 3 + 2)
+		).toHaveLength(2 * 2 + 2)
 		expect(
 			JSON.stringify(
 				await db
@@ -732,12 +734,13 @@ describe('approval waiting', () => {
 			partnerId: partner.id,
 		})
 		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+		// Monday 01/03: 5 working days on Monday 08/03; back on Tuesday 09/03: on Tuesday 16/03.
 		await arrivedAt(plan.id, '2027-03-01T07:30:00+07:00')
-		await runDailyReminders(db, '2027-03-06')
+		await runDailyReminders(db, '2027-03-08')
 		await sendPlanEvent(db, plan.id, 'RETURN', users.ldld.approver)
 		await sendPlanEvent(db, plan.id, 'RESUBMIT', users.ldld.drafter)
-		await arrivedAt(plan.id, '2027-03-07T07:30:00+07:00')
-		await runDailyReminders(db, '2027-03-12')
+		await arrivedAt(plan.id, '2027-03-09T07:30:00+07:00')
+		await runDailyReminders(db, '2027-03-16')
 		const rows = await db
 			.selectFrom('email_message')
 			.select(['dedupe_key'])
@@ -746,7 +749,7 @@ describe('approval waiting', () => {
 			.execute()
 		expect(rows.map(r => r.dedupe_key)).toEqual([
 			`reminder:${plan.id}:waiting-step_1-2027-03-01-1:${users.ldld.approver.id}`,
-			`reminder:${plan.id}:waiting-step_1-2027-03-07-1:${users.ldld.approver.id}`,
+			`reminder:${plan.id}:waiting-step_1-2027-03-09-1:${users.ldld.approver.id}`,
 		])
 	})
 })

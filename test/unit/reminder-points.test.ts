@@ -128,45 +128,46 @@ describe('approval waiting points', () => {
 	// Submitted on 10/03 at 14:00 in Hà Nội.
 	const arrived = '2027-03-10T07:00:00Z'
 
-	test('approvers are reminded once the plan has waited the organisation’s number of days, then every as many days', () => {
+	test('approvers are reminded once the plan has waited the organisation’s number of working days, then every as many', () => {
 		const days: [string, number, number][] = []
 		for (let day = '2027-03-10'; day <= '2027-04-15'; day = addDays(day, 1)) {
 			const point = approvalReminderPoint(arrived, day, 5)
 			if (point) days.push([day, point.round, point.daysWaiting])
 		}
-		// At 08:00 on 15/03 it has waited 4 days 18 hours: not yet 5 days.
+		// Wednesday 10/03: the working days after it are 11, 12, 15, 16, 17/03 … (weekends not counted).
 		expect(days).toEqual([
-			['2027-03-16', 1, 5],
-			['2027-03-21', 2, 10],
-			['2027-03-26', 3, 15],
-			['2027-03-31', 4, 20],
-			['2027-04-05', 5, 25],
-			['2027-04-10', 6, 30],
-			['2027-04-15', 7, 35],
+			['2027-03-17', 1, 5],
+			['2027-03-24', 2, 10],
+			['2027-03-31', 3, 15],
+			['2027-04-07', 4, 20],
+			['2027-04-14', 5, 25],
 		])
 	})
 
-	test('waiting days are whole days as of 08:00 that day, as the inbox counts them', () => {
-		// Arrived at 07:59 on 10/03: at 08:00 on 15/03 it has waited 5 days and a minute.
-		expect(approvalReminderPoint('2027-03-10T00:59:00Z', '2027-03-15', 5)).toEqual({
-			round: 1,
-			daysWaiting: 5,
-		})
-		// Arrived at 08:01: 4 days 23 hours 59 minutes, so the next day.
-		expect(approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-15', 5)).toBeNull()
-		expect(approvalReminderPoint('2027-03-10T01:01:00Z', '2027-03-16', 5)).toEqual({
-			round: 1,
-			daysWaiting: 5,
-		})
+	test('the day it arrived is not counted, whatever the hour', () => {
+		for (const instant of ['2027-03-10T00:59:00Z', '2027-03-10T16:59:00Z']) {
+			expect(approvalReminderPoint(instant, '2027-03-16', 5)).toBeNull()
+			expect(approvalReminderPoint(instant, '2027-03-17', 5)).toEqual({
+				round: 1,
+				daysWaiting: 5,
+			})
+		}
+		// 17:00 UTC is already Thursday 11/03 in Hà Nội: one working day later.
+		expect(
+			approvalReminderPoint('2027-03-10T17:00:00Z', '2027-03-17', 5),
+		).toBeNull()
+		expect(
+			approvalReminderPoint('2027-03-10T17:00:00Z', '2027-03-18', 5),
+		).not.toBeNull()
 	})
 
-	test('a per-organisation setting of 2 or 10 days', () => {
-		expect(approvalReminderPoint(arrived, '2027-03-13', 2)).toEqual({
+	test('a per-organisation setting of 2 or 10 working days', () => {
+		expect(approvalReminderPoint(arrived, '2027-03-12', 2)).toEqual({
 			round: 1,
 			daysWaiting: 2,
 		})
-		expect(approvalReminderPoint(arrived, '2027-03-16', 10)).toBeNull()
-		expect(approvalReminderPoint(arrived, '2027-03-21', 10)).toEqual({
+		expect(approvalReminderPoint(arrived, '2027-03-23', 10)).toBeNull()
+		expect(approvalReminderPoint(arrived, '2027-03-24', 10)).toEqual({
 			round: 1,
 			daysWaiting: 10,
 		})
@@ -206,19 +207,38 @@ describe('in-app notification texts', () => {
 
 	test('report due: days left, or today; dates as dd/mm/yyyy', () => {
 		expect(
-			notificationMessage('report-due', { ...base, point: 'before', days: 3, escalation: false }, 'vi'),
-		).toMatchObject({ key: 'notify.report-due', params: { days: 3, dueDate: '25/03/2027', returnedDate: '10/03/2027' } })
+			notificationMessage(
+				'report-due',
+				{ ...base, point: 'before', days: 3, escalation: false },
+				'vi',
+			),
+		).toMatchObject({
+			key: 'notify.report-due',
+			params: { days: 3, dueDate: '25/03/2027', returnedDate: '10/03/2027' },
+		})
 		expect(
-			notificationMessage('report-due', { ...base, point: 'due', days: 0, escalation: false }, 'vi').key,
+			notificationMessage(
+				'report-due',
+				{ ...base, point: 'due', days: 0, escalation: false },
+				'vi',
+			).key,
 		).toBe('notify.report-due-today')
 	})
 
 	test('the texts the notifications page shows, in both languages', () => {
-		const due = notificationMessage('report-due', { ...base, point: 'before', days: 3, escalation: false }, 'vi')
+		const due = notificationMessage(
+			'report-due',
+			{ ...base, point: 'before', days: 3, escalation: false },
+			'vi',
+		)
 		expect(translate('vi', due.key, due.params)).toBe(
 			'Còn 3 ngày đến hạn nộp báo cáo kết quả chuyến đi của đoàn “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” (hạn 25/03/2027).',
 		)
-		const late = notificationMessage('report-overdue', { ...base, days: 14, escalation: true }, 'en')
+		const late = notificationMessage(
+			'report-overdue',
+			{ ...base, days: 14, escalation: true },
+			'en',
+		)
 		expect(translate('en', late.key, late.params)).toBe(
 			'The trip report of “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” (Liên đoàn Lao động tỉnh Quảng Trị) is 14 days overdue (it was due on 25/03/2027); drafted by Lê Văn Đức.',
 		)
@@ -230,10 +250,18 @@ describe('in-app notification texts', () => {
 
 	test('overdue: the escalated copy has its own text', () => {
 		expect(
-			notificationMessage('report-overdue', { ...base, days: 7, escalation: false }, 'vi').key,
+			notificationMessage(
+				'report-overdue',
+				{ ...base, days: 7, escalation: false },
+				'vi',
+			).key,
 		).toBe('notify.report-overdue')
 		expect(
-			notificationMessage('report-overdue', { ...base, days: 14, escalation: true }, 'en').key,
+			notificationMessage(
+				'report-overdue',
+				{ ...base, days: 14, escalation: true },
+				'en',
+			).key,
 		).toBe('notify.report-overdue-escalation')
 	})
 
@@ -244,15 +272,48 @@ describe('in-app notification texts', () => {
 			waitingSince: '2027-03-10',
 			days: 5,
 		}
-		expect(notificationMessage('approval-waiting', params, 'en')).toMatchObject({
-			key: 'notify.approval-waiting',
-			params: { stepLabel: 'Provincial Party Committee', waitingSinceDate: '10/03/2027', days: 5 },
-		})
-		expect(notificationMessage('approval-waiting', { ...params, stepLabel: { vi: 'Tỉnh ủy', en: '' } }, 'en').params.stepLabel).toBe('Tỉnh ủy')
-		expect(notificationMessage('approval-waiting', { ...params, stepLabel: null }, 'vi').key).toBe('notify.approval-waiting-no-step')
-		expect(notificationMessage('plan-submitted', { ...params, resubmitted: true }, 'vi').key).toBe('notify.plan-resubmitted')
-		expect(notificationMessage('report-submitted', { ...params, resubmitted: true }, 'vi').key).toBe('notify.report-resubmitted')
-		expect(notificationMessage('report-returned', { ...params, comment: null }, 'vi').params.comment).toBe('')
+		expect(notificationMessage('approval-waiting', params, 'en')).toMatchObject(
+			{
+				key: 'notify.approval-waiting',
+				params: {
+					stepLabel: 'Provincial Party Committee',
+					waitingSinceDate: '10/03/2027',
+					days: 5,
+				},
+			},
+		)
+		expect(
+			notificationMessage(
+				'approval-waiting',
+				{ ...params, stepLabel: { vi: 'Tỉnh ủy', en: '' } },
+				'en',
+			).params.stepLabel,
+		).toBe('Tỉnh ủy')
+		expect(
+			notificationMessage(
+				'approval-waiting',
+				{ ...params, stepLabel: null },
+				'vi',
+			).key,
+		).toBe('notify.approval-waiting-no-step')
+		expect(
+			notificationMessage(
+				'plan-submitted',
+				{ ...params, resubmitted: true },
+				'vi',
+			).key,
+		).toBe('notify.plan-resubmitted')
+		expect(
+			notificationMessage(
+				'report-submitted',
+				{ ...params, resubmitted: true },
+				'vi',
+			).key,
+		).toBe('notify.report-resubmitted')
+		expect(
+			notificationMessage('report-returned', { ...params, comment: null }, 'vi')
+				.params.comment,
+		).toBe('')
 	})
 })
 
@@ -260,9 +321,17 @@ describe('after a late return', () => {
 	test('the overdue rounds count from the late-return reminder, so the approvers hear of it two rounds after the drafter', () => {
 		const due = '2027-03-25'
 		const reminded = '2027-04-10'
-		const points = reportReminderDates(due, '2027-03-01', '2027-05-10', reminded).map(
-			({ date, reminder }) => [date, reminder.point, 'escalate' in reminder && reminder.escalate, 'daysLate' in reminder && reminder.daysLate],
-		)
+		const points = reportReminderDates(
+			due,
+			'2027-03-01',
+			'2027-05-10',
+			reminded,
+		).map(({ date, reminder }) => [
+			date,
+			reminder.point,
+			'escalate' in reminder && reminder.escalate,
+			'daysLate' in reminder && reminder.daysLate,
+		])
 		expect(points).toEqual([
 			['2027-04-17', 'overdue-1', false, 23],
 			['2027-04-24', 'overdue-2', true, 30],

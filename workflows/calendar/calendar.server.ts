@@ -4,6 +4,7 @@ import {
 	deleteDeclaredDay,
 	insertDeclaredDay,
 	listDeclaredDays,
+	recountWorkingDayDeadlines,
 } from '#db/repos/calendar.server.ts'
 import { type OrganisationKind, type Role } from '#lib/enums.ts'
 import {
@@ -67,6 +68,7 @@ export async function declareDay(
 			...input,
 			declaredBy: actor.id,
 		})
+		if (done) await recountWorkingDayDeadlines(trx, input.day)
 		if (done)
 			await recordAudit(trx, {
 				actorId: actor.id,
@@ -91,6 +93,7 @@ export async function removeDeclaredDay(
 	if (!mayEditCalendar(actor)) return 'forbidden'
 	const deleted = await db.transaction().execute(async trx => {
 		const before = await deleteDeclaredDay(trx, day, version)
+		if (before) await recountWorkingDayDeadlines(trx, day)
 		if (before)
 			await recordAudit(trx, {
 				actorId: actor.id,

@@ -49,5 +49,9 @@ export function notificationMessage(
 		key = 'notify.passports-expiring-expired'
 	else if (kind === 'approval-waiting' && !values.stepLabel)
 		key = 'notify.approval-waiting-no-step'
+	// Working days: approval reminders since they count them, a report whose due date does.
+	if (kind === 'approval-waiting' && params.workingDays) key += '-working'
+	else if (key === 'notify.report-due' && params.dueUnit === 'working_days')
+		key = 'notify.report-due-working'
 	return { key, params: values }
 }

@@ -1,5 +1,6 @@
 import { appUrl } from '#workflows/notify/email.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
+import { type DueUnit } from '#lib/enums.ts'
 import { translator } from '#lib/i18n/index.ts'
 import { type Locale, type Role } from '#db/schema.ts'
 import { type EmailTemplate, renderEmail } from '#emails/index.ts'
@@ -70,7 +71,10 @@ export interface StoredReportReminder {
 	point: string
 	returnedOn: string | null
 	dueOn: string
-	/** report-due: days left (0 on the due date); report-overdue: days late. */
+	/** The rule the due date was computed with (absent on reminders stored before it was kept). */
+	dueCount?: number | null
+	dueUnit?: DueUnit | null
+	/** report-due: days left (0 on the due date), working days for a working-day rule; report-overdue: days late. */
 	days: number
 	/** To the owning organisation's approvers rather than the drafter. */
 	escalation: boolean
@@ -135,7 +139,9 @@ export interface StoredApprovalReminder {
 	stepLabel: { vi: string; en: string } | null
 	/** 'YYYY-MM-DD': the day the plan reached the step. */
 	waitingSince: string
+	/** Working days waited (calendar days in reminders stored before they counted working days). */
 	days: number
+	workingDays?: boolean
 	informational: false
 	/** As in "waiting for you": the approver's one-time links, in the email only, dropped once sent. */
 	decidePaths?: DecidePaths | null
@@ -203,6 +209,10 @@ export async function renderStoredEmail(message: {
 			statusLabel: t(`status.${props.toStatus}`),
 			returnedOn: props.returnedOn ? formatIsoDate(props.returnedOn) : null,
 			dueDate: formatIsoDate(props.dueOn),
+			dueRule:
+				props.dueCount && props.dueUnit
+					? { days: props.dueCount, unit: props.dueUnit }
+					: null,
 			days: props.days,
 			escalation: props.escalation,
 			drafterName: props.drafterName,

@@ -44,6 +44,8 @@ export type PlanFieldChanges = Pick<
 	| 'departed_on'
 	| 'returned_on'
 	| 'report_due_on'
+	| 'report_due_count'
+	| 'report_due_unit'
 	| 'cancel_reason'
 	| 'plan_year'
 	| 'timing_kind'

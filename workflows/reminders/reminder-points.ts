@@ -1,3 +1,12 @@
+import { type DueUnit } from '#lib/enums.ts'
+import {
+	addWorkingDays,
+	type DeclaredDays,
+	isWorkingDay,
+	workingDayOnOrBefore,
+	workingDaysBetween,
+} from '#lib/working-days.ts'
+
 /**
  * When reminders fall due. Pure calendar arithmetic on 'YYYY-MM-DD' dates (calendar dates in
  * Asia/Ho_Chi_Minh): no clock, no time zone shifts, no I/O. The daily job asks, for each plan,
@@ -65,13 +74,56 @@ export function dateInVietnam(instant: Date | string) {
 	return `${parts.year}-${parts.month}-${parts.day}`
 }
 
-/** The report of a trip that returned on `returnedOn` is due `dueDays` days later (per organisation, 15 by default). */
-export function reportDueDate(returnedOn: string, dueDays: number) {
-	return addDays(returnedOn, dueDays)
+/** How a deadline counts, with the declared days of the calendar it needs (lib/working-days.ts). */
+export interface DueCalendar {
+	unit: DueUnit
+	declared: DeclaredDays
+}
+
+/**
+ * The report of a trip that returned on `returnedOn` is due `dueDays` days later (per
+ * organisation, 15 by default), or `dueDays` working days later when the organisation counts
+ * working days. SQL's add_working_days gives the same date (test/unit/working-days.test.ts).
+ */
+export function reportDueDate(
+	returnedOn: string,
+	dueDays: number,
+	unit: DueUnit = 'days',
+	declared: DeclaredDays = new Map(),
+) {
+	return unit === 'working_days'
+		? addWorkingDays(returnedOn, dueDays, declared)
+		: addDays(returnedOn, dueDays)
+}
+
+/**
+ * The day of the "3 days before" reminder of a deadline on `dueOn`, never a day off: 3 working
+ * days before when the deadline counts working days; otherwise 3 days before, or the last working
+ * day before that when it is a weekend or a holiday.
+ */
+export function beforeDueDate(dueOn: string, { unit, declared }: DueCalendar) {
+	return unit === 'working_days'
+		? addWorkingDays(dueOn, -DAYS_BEFORE_DUE, declared)
+		: workingDayOnOrBefore(addDays(dueOn, -DAYS_BEFORE_DUE), declared)
+}
+
+/**
+ * Days left from `today` to `dueOn`, counted as the deadline counts them (working days when it
+ * counts working days), for "còn 3 ngày làm việc".
+ */
+export function daysLeft(today: string, dueOn: string, calendar: DueCalendar) {
+	return calendar.unit === 'working_days'
+		? workingDaysBetween(today, dueOn, calendar.declared)
+		: daysBetween(today, dueOn)
 }
 
 export type ReportReminder =
-	| { point: 'before'; template: 'report-due'; daysLeft: number }
+	| {
+			point: 'before'
+			template: 'report-due'
+			/** Counted as the deadline counts (working days for a working-day deadline). */
+			daysLeft: number
+	  }
 	| { point: 'due'; template: 'report-due'; daysLeft: 0 }
 	| {
 			point: `overdue-${number}`
@@ -84,8 +136,9 @@ export type ReportReminder =
 	  }
 
 /**
- * The reminder of a report due on `dueOn` that falls on `today`, if any: due − 3 days → 'before',
- * the due date → 'due', due + 7k days (k ≥ 1) → 'overdue-k'. Every other day → null.
+ * The reminder of a report due on `dueOn` that falls on `today`, if any: the "3 days before" day
+ * (beforeDueDate: never a day off) → 'before', the due date → 'due', due + 7k days (k ≥ 1) →
+ * 'overdue-k'. Every other day → null.
  * A return recorded after the due date reminded the drafter on `lateRemindedOn` ('late-return');
  * the overdue rounds then count from that day, so the approvers hear of it (round 2) only after
  * the drafter has had that reminder and one more.
@@ -94,6 +147,8 @@ export function reportReminderPoint(
 	dueOn: string,
 	today: string,
 	lateRemindedOn: string | null = null,
+	/** Without one, the plain rule of the report requests: exactly 3 days before. */
+	calendar: DueCalendar | null = null,
 ): ReportReminder | null {
 	const late = daysBetween(dueOn, today)
 	if (lateRemindedOn && lateRemindedOn > dueOn) {
@@ -108,11 +163,15 @@ export function reportReminderPoint(
 			escalate: round >= ESCALATE_FROM_OVERDUE,
 		}
 	}
-	if (late === -DAYS_BEFORE_DUE)
+	if (
+		calendar
+			? late < 0 && today === beforeDueDate(dueOn, calendar)
+			: late === -DAYS_BEFORE_DUE
+	)
 		return {
 			point: 'before',
 			template: 'report-due',
-			daysLeft: DAYS_BEFORE_DUE,
+			daysLeft: calendar ? daysLeft(today, dueOn, calendar) : DAYS_BEFORE_DUE,
 		}
 	if (late === 0) return { point: 'due', template: 'report-due', daysLeft: 0 }
 	if (late > 0 && late % OVERDUE_EVERY_DAYS === 0) {
@@ -137,10 +196,11 @@ export function reportReminderDates(
 	from: string,
 	to: string,
 	lateRemindedOn: string | null = null,
+	calendar: DueCalendar | null = null,
 ) {
 	const dates: { date: string; reminder: ReportReminder }[] = []
 	for (let day = from; day <= to; day = addDays(day, 1)) {
-		const reminder = reportReminderPoint(dueOn, day, lateRemindedOn)
+		const reminder = reportReminderPoint(dueOn, day, lateRemindedOn, calendar)
 		if (reminder) dates.push({ date: day, reminder })
 	}
 	return dates
@@ -159,31 +219,68 @@ export function reminderInstant(today: string) {
 export interface ApprovalReminder {
 	/** 1 for the first reminder, 2 for the next … */
 	round: number
-	/** Whole days the plan has waited at the step, as of 08:00 on `today`. */
+	/** Working days the plan has waited at the step as of `today` (the day it arrived not counted). */
 	daysWaiting: number
 }
 
+/** The day a plan arrived at its step, in Vietnam, from the instant it did. */
+export const arrivalDate = (arrivedAt: Date | string) =>
+	dateInVietnam(arrivedAt)
+
 /**
  * A plan that reached a step at `arrivedAt` and still waits there: its approvers are reminded
- * once it has waited more than `everyDays` days (the organisation's approval_reminder_days,
- * 5 by default), and again every `everyDays` days after that. "Days waited" are whole 24-hour
- * days as of 08:00 on `today` (as the inbox counts them), so they grow by exactly one from one
- * day's run to the next and every multiple of `everyDays` is met on exactly one day.
+ * once it has waited `everyDays` working days (the organisation's approval_reminder_days, 5 by
+ * default), and again every `everyDays` working days after that. The working days waited are
+ * those after the day it arrived, up to and including `today`; reminders fall on working days
+ * only, and as the count grows by one on each working day (and not on days off) every multiple
+ * of `everyDays` is met on exactly one day: a weekend or Tết in between sends nothing, and the
+ * next working day does not send twice.
  */
 export function approvalReminderPoint(
 	arrivedAt: Date | string,
 	today: string,
 	everyDays: number,
+	declared: DeclaredDays = new Map(),
 ): ApprovalReminder | null {
 	if (!Number.isInteger(everyDays) || everyDays < 1)
 		throw new Error(
 			`approval_reminder_days must be a positive integer, got ${everyDays}`,
 		)
-	const since = new Date(arrivedAt).getTime()
-	if (Number.isNaN(since)) throw new Error(`not an instant: ${arrivedAt}`)
-	const waited = Math.floor((reminderInstant(today).getTime() - since) / DAY_MS)
+	if (Number.isNaN(new Date(arrivedAt).getTime()))
+		throw new Error(`not an instant: ${arrivedAt}`)
+	utcMidnight(today)
+	if (!isWorkingDay(today, declared)) return null
+	const waited = workingDaysBetween(arrivalDate(arrivedAt), today, declared)
 	if (waited <= 0 || waited % everyDays !== 0) return null
 	return { round: waited / everyDays, daysWaiting: waited }
+}
+
+/**
+ * What a page shows of a plan waiting at a step on `today`: the working days it has waited, and
+ * the day of its next reminder (after today's, when today was one: the 08:00 job has sent it).
+ */
+export function approvalWaiting(
+	arrivedAt: Date | string,
+	today: string,
+	everyDays: number,
+	declared: DeclaredDays = new Map(),
+) {
+	const workingDays = workingDaysBetween(
+		arrivalDate(arrivedAt),
+		today,
+		declared,
+	)
+	return {
+		workingDays,
+		/** At or past the first reminder: the plan is late at this step. */
+		late: workingDays >= everyDays,
+		/** When the count reaches the next multiple of everyDays (counted on from today). */
+		nextReminderOn: addWorkingDays(
+			today,
+			everyDays - (workingDays % everyDays),
+			declared,
+		),
+	}
 }
 
 /**

@@ -14,14 +14,15 @@ import {
 	saveDecisionLinks,
 } from '#workflows/notify/decision-links.server.ts'
 import { findPassportsOwed } from '#db/repos/passport.server.ts'
+import { declaredDaysBetween } from '#workflows/calendar/calendar.server.ts'
 import {
 	type StoredApprovalReminder,
 	type StoredPassportReminder,
 	type StoredReportReminder,
 } from '#workflows/notify/render.server.ts'
 import {
-	addDays,
 	approvalPointKey,
+	arrivalDate,
 	approvalReminderPoint,
 	dateInVietnam,
 	daysBetween,
@@ -30,7 +31,6 @@ import {
 	LATE_RETURN_POINT,
 	passportPointKey,
 	reminderDedupeKey,
-	reminderInstant,
 	type ReportReminder,
 	reportReminderPoint,
 } from './reminder-points.ts'
@@ -103,15 +103,24 @@ export async function runDailyReminders(
 	if (!db.isTransaction)
 		return db.transaction().execute(trx => runDailyReminders(trx, today))
 
-	const reports = await findReportsOwed(db, {
-		today,
-		dueSoon: addDays(today, DAYS_BEFORE_DUE),
-	})
-	const waiting = await findPlansWaiting(db, reminderInstant(today))
-	const passports = await findPassportsOwed(db, {
-		today,
-		dueSoon: addDays(today, DAYS_BEFORE_DUE),
-	})
+	const soon = { today, soonWorkingDays: DAYS_BEFORE_DUE + 1 }
+	const reports = await findReportsOwed(db, soon)
+	const waiting = await findPlansWaiting(db, today)
+	const passports = await findPassportsOwed(db, soon)
+	if (!reports.length && !waiting.length && !passports.length)
+		return { today, reminders: [], emailsQueued: 0 }
+	// The declared days from the earliest arrival at a step to the latest due date, in one query.
+	const declared = await declaredDaysBetween(
+		db,
+		[today, ...waiting.map(p => arrivalDate(p.status_changed_at))].sort()[0]!,
+		[
+			today,
+			...reports.map(p => p.report_due_on!),
+			...passports.map(p => p.due_on),
+		]
+			.sort()
+			.at(-1)!,
+	)
 
 	const planned: PlannedReminder[] = []
 	for (const plan of reports) {
@@ -119,6 +128,7 @@ export async function runDailyReminders(
 			plan.report_due_on!,
 			today,
 			plan.report_late_reminded_on,
+			{ unit: plan.report_due_unit ?? 'days', declared },
 		)
 		if (reminder) planned.push(reportReminder(plan, reminder))
 	}
@@ -127,6 +137,7 @@ export async function runDailyReminders(
 			plan.status_changed_at,
 			today,
 			plan.approval_reminder_days,
+			declared,
 		)
 		if (!reminder) continue
 		const point = approvalPointKey(
@@ -154,12 +165,16 @@ export async function runDailyReminders(
 				stepLabel,
 				waitingSince: dateInVietnam(plan.status_changed_at),
 				days: reminder.daysWaiting,
+				workingDays: true,
 				informational: false,
 			}),
 		})
 	}
 	for (const passport of passports) {
-		const reminder = reportReminderPoint(passport.due_on, today)
+		const reminder = reportReminderPoint(passport.due_on, today, null, {
+			unit: 'working_days',
+			declared,
+		})
 		if (reminder) planned.push(passportReminder(passport, reminder))
 	}
 	return sendReminders(db, planned, today)
@@ -250,6 +265,10 @@ function reportReminder(
 			point: reminder.point,
 			returnedOn: plan.returned_on,
 			dueOn: plan.report_due_on!,
+			// The rule the due date follows, when the plan keeps it.
+			...(plan.report_due_count && plan.report_due_unit
+				? { dueCount: plan.report_due_count, dueUnit: plan.report_due_unit }
+				: {}),
 			days:
 				reminder.template === 'report-overdue'
 					? reminder.daysLate
@@ -271,7 +290,7 @@ function reportReminder(
 export async function remindLateReturn(db: Db, planId: string, today: string) {
 	const [plan] = await findReportsOwed(db, {
 		today,
-		dueSoon: addDays(today, DAYS_BEFORE_DUE),
+		soonWorkingDays: 0,
 		planId,
 	})
 	if (!plan?.report_due_on || plan.report_due_on >= today) return null
@@ -333,7 +352,8 @@ async function sendReminders(
 	const messages: {
 		reminder: PlannedReminder
 		recipient: Recipient
-		props: StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
+		props:
+			StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
 		key: string
 		links: ReturnType<typeof newDecisionLinks> | null
 	}[] = []
@@ -356,15 +376,15 @@ async function sendReminders(
 										r.roles.includes('admin'),
 								)
 							: [
-								...recipients.filter(
-									r =>
-										r.organisation_id === audience.approversOf &&
-										r.roles.includes('approver'),
-								),
-								...substitutes.filter(
-									r => r.organisation_id === audience.approversOf,
-								),
-							]
+									...recipients.filter(
+										r =>
+											r.organisation_id === audience.approversOf &&
+											r.roles.includes('approver'),
+									),
+									...substitutes.filter(
+										r => r.organisation_id === audience.approversOf,
+									),
+								]
 			for (const recipient of people) {
 				if (told.has(recipient.id)) continue
 				told.add(recipient.id)

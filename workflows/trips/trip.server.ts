@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { type latestPlanEvent } from '#db/repos/plan.server.ts'
 import { getTripFacts } from '#db/repos/report.server.ts'
-import { TIMING_KINDS } from '#lib/enums.ts'
+import { type DueUnit, TIMING_KINDS } from '#lib/enums.ts'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
@@ -25,6 +25,8 @@ import {
 	todayIso,
 } from '#lib/trip-dates.ts'
 import { remindLateReturn } from '#workflows/reminders/reminders.server.ts'
+import { reportDueDate } from '#workflows/reminders/reminder-points.ts'
+import { declaredDaysBetween } from '#workflows/calendar/calendar.server.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */
 export const TRIP_INTENTS = [
@@ -227,6 +229,21 @@ function newTiming(v: {
 }
 
 /**
+ * The post-trip report of a trip that returned on `returnedOn` is due `days` days after it, or
+ * `days` working days after it when the organisation counts working days (with the days the
+ * board declared; the window read is far wider than any run of days off).
+ */
+async function reportDueOn(returnedOn: string, days: number, unit: DueUnit) {
+	if (unit === 'days') return reportDueDate(returnedOn, days)
+	const declared = await declaredDaysBetween(
+		db,
+		returnedOn,
+		addDays(returnedOn, days * 3 + 60),
+	)
+	return reportDueDate(returnedOn, days, unit, declared)
+}
+
+/**
  * The plan page's trip forms: checks the drafter, the dates and the reason, then sends the
  * event with the columns it sets in one transaction. A refusal saves nothing and answers with
  * the form's errors under `intent`.
@@ -273,7 +290,13 @@ export async function handleTripAction(
 			event = { type: 'COMPLETE_TRIP', actor, comment: value.date_reason }
 			changes = {
 				returned_on: value.returned_on,
-				report_due_on: addDays(value.returned_on, facts.report_due_days),
+				report_due_on: await reportDueOn(
+					value.returned_on,
+					facts.report_due_days,
+					facts.report_due_unit,
+				),
+				report_due_count: facts.report_due_days,
+				report_due_unit: facts.report_due_unit,
 			}
 			break
 		case 'CANCEL':
