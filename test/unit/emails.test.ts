@@ -259,12 +259,12 @@ const expected: Record<
 	},
 	'passport-due': {
 		vi: {
-			subject: '[Đối ngoại] Còn 3 ngày đến hạn nộp lại hộ chiếu của Nguyễn Văn An',
+			subject: '[Đối ngoại] Còn 3 ngày làm việc đến hạn nộp lại hộ chiếu của Nguyễn Văn An',
 			button: 'Xem hộ chiếu',
 			url: PASSPORT_URL,
 		},
 		en: {
-			subject: '[Foreign affairs] Nguyễn Văn An’s passport is due back in 3 days',
+			subject: '[Foreign affairs] Nguyễn Văn An’s passport is due back in 3 working days',
 			button: 'View the passport',
 			url: PASSPORT_URL,
 		},
@@ -335,12 +335,12 @@ const expected: Record<
 	},
 	'approval-waiting': {
 		vi: {
-			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã chờ bạn phê duyệt 5 ngày`,
+			subject: `[Đối ngoại] Kế hoạch "${PLAN_NAME}" đã chờ bạn phê duyệt 5 ngày làm việc`,
 			button: 'Xem và phê duyệt',
 			url: PLAN_URL,
 		},
 		en: {
-			subject: `[Foreign affairs] Plan "${PLAN_NAME}" has waited 5 days for your approval`,
+			subject: `[Foreign affairs] Plan "${PLAN_NAME}" has waited 5 working days for your approval`,
 			button: 'Review and approve',
 			url: PLAN_URL,
 		},
@@ -637,15 +637,15 @@ describe('report reminders', () => {
 
 	test('approval waiting: the step, since when and for how long', async () => {
 		const vi = await renderEmail('approval-waiting', waitingProps('vi'))
-		expect(vi.html).toContain('Kế hoạch đã chờ Tỉnh ủy duyệt 5 ngày')
+		expect(vi.html).toContain('Kế hoạch đã chờ Tỉnh ủy duyệt 5 ngày làm việc')
 		expect(squash(vi.text)).toContain(
 			squash(
-				`Kế hoạch “${PLAN_NAME}” của ${ORGANISATION} được chuyển đến đơn vị bạn ngày 10/03/2027 và đến nay đã chờ 5 ngày.`,
+				`Kế hoạch “${PLAN_NAME}” của ${ORGANISATION} được chuyển đến đơn vị bạn ngày 10/03/2027 và đến nay đã chờ 5 ngày làm việc.`,
 			),
 		)
 		const en = await renderEmail('approval-waiting', waitingProps('en'))
 		expect(en.html).toContain(
-			'The plan has waited 5 days for Provincial Party Committee',
+			'The plan has waited 5 working days for Provincial Party Committee',
 		)
 	})
 })
