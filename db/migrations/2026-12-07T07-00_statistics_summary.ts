@@ -91,11 +91,15 @@ export async function up(db: Kysely<any>) {
 	await sql`
 		CREATE TRIGGER statistics_delegation_plan_insert AFTER INSERT ON plan
 		REFERENCING NEW TABLE AS new_rows
-		FOR EACH STATEMENT EXECUTE FUNCTION statistics_delegation_plan_changed()`.execute(db)
+		FOR EACH STATEMENT EXECUTE FUNCTION statistics_delegation_plan_changed()`.execute(
+		db,
+	)
 	await sql`
 		CREATE TRIGGER statistics_delegation_plan_update AFTER UPDATE ON plan
 		REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-		FOR EACH STATEMENT EXECUTE FUNCTION statistics_delegation_plan_changed()`.execute(db)
+		FOR EACH STATEMENT EXECUTE FUNCTION statistics_delegation_plan_changed()`.execute(
+		db,
+	)
 	// Members and reports: the plans whose rows changed.
 	await sql`
 		CREATE FUNCTION statistics_delegation_rows_changed() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -266,27 +270,53 @@ export async function up(db: Kysely<any>) {
 }
 
 export async function down(db: Kysely<any>) {
-	await sql`DROP TRIGGER IF EXISTS statistics_step_time_plan_delete ON plan`.execute(db)
-	await sql`DROP TRIGGER IF EXISTS statistics_step_time_plan_update ON plan`.execute(db)
-	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_delete ON plan_event`.execute(db)
-	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_update ON plan_event`.execute(db)
-	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_insert ON plan_event`.execute(db)
-	await sql`DROP FUNCTION IF EXISTS statistics_step_time_plan_changed()`.execute(db)
-	await sql`DROP FUNCTION IF EXISTS statistics_step_time_event_changed()`.execute(db)
+	await sql`DROP TRIGGER IF EXISTS statistics_step_time_plan_delete ON plan`.execute(
+		db,
+	)
+	await sql`DROP TRIGGER IF EXISTS statistics_step_time_plan_update ON plan`.execute(
+		db,
+	)
+	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_delete ON plan_event`.execute(
+		db,
+	)
+	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_update ON plan_event`.execute(
+		db,
+	)
+	await sql`DROP TRIGGER IF EXISTS statistics_step_time_event_insert ON plan_event`.execute(
+		db,
+	)
+	await sql`DROP FUNCTION IF EXISTS statistics_step_time_plan_changed()`.execute(
+		db,
+	)
+	await sql`DROP FUNCTION IF EXISTS statistics_step_time_event_changed()`.execute(
+		db,
+	)
 	await sql`DROP FUNCTION IF EXISTS statistics_step_time_apply(statistics_step_time, numeric, int)`.execute(
 		db,
 	)
-	await sql`DROP AGGREGATE IF EXISTS statistics_hours_cat(numeric[])`.execute(db)
+	await sql`DROP AGGREGATE IF EXISTS statistics_hours_cat(numeric[])`.execute(
+		db,
+	)
 	await sql`DROP TABLE IF EXISTS statistics_step_time`.execute(db)
 	for (const table of ['plan_member', 'trip_report'])
 		for (const op of ['insert', 'update', 'delete'])
 			await sql`DROP TRIGGER IF EXISTS ${sql.raw(`statistics_delegation_${table}_${op}`)} ON ${sql.table(table)}`.execute(
 				db,
 			)
-	await sql`DROP TRIGGER IF EXISTS statistics_delegation_plan_update ON plan`.execute(db)
-	await sql`DROP TRIGGER IF EXISTS statistics_delegation_plan_insert ON plan`.execute(db)
-	await sql`DROP FUNCTION IF EXISTS statistics_delegation_rows_changed()`.execute(db)
-	await sql`DROP FUNCTION IF EXISTS statistics_delegation_plan_changed()`.execute(db)
-	await sql`DROP FUNCTION IF EXISTS statistics_delegation_refresh(uuid[])`.execute(db)
+	await sql`DROP TRIGGER IF EXISTS statistics_delegation_plan_update ON plan`.execute(
+		db,
+	)
+	await sql`DROP TRIGGER IF EXISTS statistics_delegation_plan_insert ON plan`.execute(
+		db,
+	)
+	await sql`DROP FUNCTION IF EXISTS statistics_delegation_rows_changed()`.execute(
+		db,
+	)
+	await sql`DROP FUNCTION IF EXISTS statistics_delegation_plan_changed()`.execute(
+		db,
+	)
+	await sql`DROP FUNCTION IF EXISTS statistics_delegation_refresh(uuid[])`.execute(
+		db,
+	)
 	await sql`DROP TABLE IF EXISTS statistics_delegation`.execute(db)
 }

@@ -37,7 +37,6 @@ export interface Statistics {
 	stepTimes: StepTimeRow[]
 }
 
-
 /**
  * The delegations counted: approved and after (statistics_delegation, kept by triggers from the plan, its members and
  * its report), with the partner record's current name.
