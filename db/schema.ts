@@ -627,7 +627,7 @@ export interface StatisticsStepTimeTable {
 	chain_id: string
 	optional_step_ids: string[]
 	n: number
-	hours: string[]
+	hours: number[]
 }
 
 export interface DB {

@@ -149,8 +149,10 @@ export async function up(db: Kysely<any>) {
 			chain_id uuid NOT NULL,
 			optional_step_ids uuid[] NOT NULL,
 			n int NOT NULL,
-			-- extract(epoch FROM left_at - created_at) / 3600 of each pass, as the page computed it
-			hours numeric[] NOT NULL,
+			-- extract(epoch FROM left_at - created_at) / 3600 of each pass, as float8: the median was
+			-- always taken over float8; the longest, rounded to 0.1 h, is the same (a pass's hours
+			-- are microseconds / 3.6e9, so one not at a rounding boundary is at least 2.8e-10 from it)
+			hours float8[] NOT NULL,
 			PRIMARY KEY (organisation_id, plan_year, chain_id, optional_step_ids, n)
 		)`.execute(db)
 	await sql`CREATE INDEX statistics_step_time_year_idx ON statistics_step_time (plan_year)`.execute(
@@ -158,14 +160,14 @@ export async function up(db: Kysely<any>) {
 	)
 	// Passes of several groups merged for one step's median.
 	await sql`
-		CREATE AGGREGATE statistics_hours_cat(numeric[]) (
-			SFUNC = array_cat, STYPE = numeric[], INITCOND = '{}')`.execute(db)
+		CREATE AGGREGATE statistics_hours_cat(float8[]) (
+			SFUNC = array_cat, STYPE = float8[], INITCOND = '{}')`.execute(db)
 	// Adds (sign 1) or removes (sign -1, one occurrence) one pass of a plan's group. Increments
 	// and removals of one row by concurrent transactions queue on its row lock, each applied to the
 	// latest row.
 	await sql`
 		CREATE FUNCTION statistics_step_time_apply(
-			plan statistics_step_time, h numeric, sign int
+			plan statistics_step_time, h float8, sign int
 		) RETURNS void LANGUAGE plpgsql AS $$
 		BEGIN
 			IF plan.chain_id IS NULL OR h IS NULL THEN RETURN; END IF;
@@ -199,13 +201,13 @@ export async function up(db: Kysely<any>) {
 			IF TG_OP IN ('UPDATE', 'DELETE') THEN
 				IF OLD.left_at IS NOT NULL AND OLD.to_status LIKE 'step\\_%' THEN
 					g.n := substring(OLD.to_status FROM 6)::int;
-					PERFORM statistics_step_time_apply(g, extract(epoch FROM OLD.left_at - OLD.created_at) / 3600, -1);
+					PERFORM statistics_step_time_apply(g, (extract(epoch FROM OLD.left_at - OLD.created_at) / 3600)::float8, -1);
 				END IF;
 			END IF;
 			IF TG_OP IN ('UPDATE', 'INSERT') THEN
 				IF NEW.left_at IS NOT NULL AND NEW.to_status LIKE 'step\\_%' THEN
 					g.n := substring(NEW.to_status FROM 6)::int;
-					PERFORM statistics_step_time_apply(g, extract(epoch FROM NEW.left_at - NEW.created_at) / 3600, 1);
+					PERFORM statistics_step_time_apply(g, (extract(epoch FROM NEW.left_at - NEW.created_at) / 3600)::float8, 1);
 				END IF;
 			END IF;
 			RETURN NULL;
@@ -237,7 +239,7 @@ export async function up(db: Kysely<any>) {
 			END IF;
 			FOR ev IN
 				SELECT substring(e.to_status FROM 6)::int AS n,
-					extract(epoch FROM e.left_at - e.created_at) / 3600 AS h
+					(extract(epoch FROM e.left_at - e.created_at) / 3600)::float8 AS h
 				FROM plan_event e
 				WHERE e.plan_id = OLD.id AND e.left_at IS NOT NULL AND e.to_status LIKE 'step\\_%'
 			LOOP
@@ -263,7 +265,7 @@ export async function up(db: Kysely<any>) {
 		INSERT INTO statistics_step_time (organisation_id, plan_year, chain_id, optional_step_ids, n, hours)
 		SELECT p.organisation_id, p.plan_year, p.chain_id, p.optional_step_ids,
 			substring(ev.to_status FROM 6)::int,
-			array_agg(extract(epoch FROM ev.left_at - ev.created_at) / 3600)
+			array_agg((extract(epoch FROM ev.left_at - ev.created_at) / 3600)::float8)
 		FROM plan p JOIN plan_event ev ON ev.plan_id = p.id
 		WHERE ev.left_at IS NOT NULL AND ev.to_status LIKE 'step\\_%' AND p.chain_id IS NOT NULL
 		GROUP BY 1, 2, 3, 4, 5`.execute(db)
@@ -291,12 +293,10 @@ export async function down(db: Kysely<any>) {
 	await sql`DROP FUNCTION IF EXISTS statistics_step_time_event_changed()`.execute(
 		db,
 	)
-	await sql`DROP FUNCTION IF EXISTS statistics_step_time_apply(statistics_step_time, numeric, int)`.execute(
+	await sql`DROP FUNCTION IF EXISTS statistics_step_time_apply(statistics_step_time, float8, int)`.execute(
 		db,
 	)
-	await sql`DROP AGGREGATE IF EXISTS statistics_hours_cat(numeric[])`.execute(
-		db,
-	)
+	await sql`DROP AGGREGATE IF EXISTS statistics_hours_cat(float8[])`.execute(db)
 	await sql`DROP TABLE IF EXISTS statistics_step_time`.execute(db)
 	for (const table of ['plan_member', 'trip_report'])
 		for (const op of ['insert', 'update', 'delete'])

@@ -139,7 +139,7 @@ function stepTimesOf(f: StatisticsFilter) {
 		SELECT k.name_vi AS organisation_name, 'step_' || k.position AS step,
 			k.label_vi AS label, k.label_en, h.passes,
 			round(h.median::numeric, 1)::float8 AS median_hours,
-			round(h.max, 1)::float8 AS max_hours
+			round(h.max::numeric, 1)::float8 AS max_hours
 		FROM k CROSS JOIN LATERAL (
 			SELECT count(*)::int AS passes,
 				percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median, max(x) AS max

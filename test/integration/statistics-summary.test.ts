@@ -110,7 +110,7 @@ async function stepSummary() {
 			substring(ev.to_status FROM 6)::int AS n,
 			array_agg(h ORDER BY h) AS hours
 		FROM plan p JOIN plan_event ev ON ev.plan_id = p.id
-		CROSS JOIN LATERAL (SELECT extract(epoch FROM ev.left_at - ev.created_at) / 3600 AS h) x
+		CROSS JOIN LATERAL (SELECT (extract(epoch FROM ev.left_at - ev.created_at) / 3600)::float8 AS h) x
 		WHERE ev.left_at IS NOT NULL AND ev.to_status LIKE 'step\\_%' AND p.chain_id IS NOT NULL
 		GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5`.execute(db)
 	return { kept: kept.rows, rebuilt: rebuilt.rows }
