@@ -620,12 +620,18 @@ export async function lockPlan(db: Db, planId: string) {
  * event needs. The related rows are read in the statement's snapshot, which is current whenever
  * the version still matches (every change of the plan's content bumps it).
  */
+/**
+ * Locks the plan for a workflow event and reads what the event needs, in one statement. With a
+ * `viewer`, only a plan they may see is locked (none otherwise): the visibility check of a
+ * decision is this statement, not one of its own.
+ */
 export async function lockPlanForEvent(
 	db: Db,
 	planId: string,
 	actor: { userId: string; organisationId: string },
+	viewer?: PlanViewer,
 ) {
-	return db
+	let query = db
 		.selectFrom('plan')
 		.select(recordColumns)
 		.select(recordRelations)
@@ -660,8 +666,8 @@ export async function lockPlanForEvent(
 				.as('actor_organisation'),
 		])
 		.where('plan.id', '=', planId)
-		.forUpdate('plan')
-		.executeTakeFirst()
+	if (viewer) query = query.where(visibleTo(viewer))
+	return query.forUpdate('plan').executeTakeFirst()
 }
 
 export async function updatePlanWorkflow(

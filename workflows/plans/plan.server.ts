@@ -16,6 +16,7 @@ import {
 	latestPlanEvent,
 	lockPlanForEvent,
 	type PlanRecord,
+	type PlanViewer,
 	updatePlanWithEvent,
 } from '#db/repos/plan.server.ts'
 import {
@@ -181,6 +182,7 @@ export async function applyPlanEvent(
 		onBehalfOf,
 		via = 'page',
 		writtenAnswer,
+		viewer,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -199,10 +201,12 @@ export async function applyPlanEvent(
 		via?: EventVia
 		/** The step organisation's written answer (công văn, quyết định, thông báo) with its signed scan. */
 		writtenAnswer?: WrittenAnswerInput | null
+		/** Acts only on a plan this viewer may see (otherwise not_found), checked by the lock itself. */
+		viewer?: PlanViewer
 	},
 ): Promise<ApplyResult> {
 	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
-	const locked = await lockPlanForEvent(trx, planId, event.actor)
+	const locked = await lockPlanForEvent(trx, planId, event.actor, viewer)
 	if (!locked) return { status: 'not_found' }
 	const {
 		workflow_snapshot,
