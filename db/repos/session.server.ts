@@ -14,6 +14,8 @@ export interface SessionUserAttributes {
 	roles: Role[]
 	locale: Locale
 	must_change_password: boolean
+	/** Also emails that only inform (the settings page shows it without a query of its own). */
+	email_info: boolean
 	/** Unread notifications (the bell), read with the session so a page needs no query for it. */
 	unread: number
 	/** The nav items' counts (see workCountColumns), read with the session too. */
@@ -60,6 +62,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 			'u.roles',
 			'u.locale',
 			'u.must_change_password',
+			'u.email_info',
 			'u.active',
 			eb =>
 				eb
