@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { type Db } from '../client.server.ts'
+import { PREPARED } from '../postgres-driver.ts'
 import { workCountColumns } from './work.server.ts'
 import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
 
@@ -80,6 +81,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 			...workCountColumns(sql.ref('u.organisation_id')),
 		])
 		.where('session.id', '=', sessionId)
+		.modifyFront(sql.raw(PREPARED))
 		.executeTakeFirst()
 	if (!row) return null
 	const session = toSession(row)
