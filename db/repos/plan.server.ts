@@ -20,6 +20,11 @@ import {
 	type PlanUpdate,
 } from '../schema.ts'
 import { paginate } from './pagination.ts'
+import {
+	type RecipientCriteria,
+	recipientsAndSubstitutesQuery,
+	splitRecipients,
+} from './notification.server.ts'
 
 /** A chain step as the workflow and the plan page read it. */
 const STEP_COLUMNS = [
@@ -699,6 +704,8 @@ export async function insertPlanEvent(db: Db, event: NewPlanEvent) {
 /**
  * Moves a plan locked by the caller at `lockedVersion` to its next version and appends the
  * event that did it, in one statement (the event carries the new version, `lockedVersion + 1`).
+ * With `recipients`, the same statement reads who is to hear of it (as
+ * `findRecipientsAndSubstitutes` does).
  */
 export async function updatePlanWithEvent(
 	db: Db,
@@ -706,8 +713,12 @@ export async function updatePlanWithEvent(
 	lockedVersion: number,
 	values: PlanUpdate,
 	event: Omit<NewPlanEvent, 'plan_id' | 'plan_version'>,
+	recipients?: { criteria: RecipientCriteria; today: string },
 ) {
 	const version = lockedVersion + 1
+	const people =
+		recipients &&
+		recipientsAndSubstitutesQuery(db, recipients.criteria, recipients.today)
 	const row = await db
 		.with('moved', qb =>
 			qb
@@ -722,9 +733,18 @@ export async function updatePlanWithEvent(
 		)
 		.insertInto('plan_event')
 		.values({ ...event, plan_id: planId, plan_version: version })
-		.returning('id')
+		.returning(eb => [
+			'id',
+			people
+				? jsonArrayFrom(people as never).as('people')
+				: eb.lit(null).as('people'),
+		])
 		.executeTakeFirstOrThrow()
-	return { id: row.id, version }
+	return {
+		id: row.id,
+		version,
+		recipients: people ? splitRecipients(row.people as unknown[]) : undefined,
+	}
 }
 
 export async function latestPlanEvent(db: Db, planId: string) {

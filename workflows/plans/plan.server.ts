@@ -23,7 +23,11 @@ import {
 	insertWrittenAnswer,
 	type WrittenAnswerInput,
 } from '#db/repos/written-answer.server.ts'
-import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
+import {
+	notifyPlanEvent,
+	planNotices,
+} from '#workflows/notify/plan-notify.server.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	acceptsEventType,
 	createPlanMachine,
@@ -334,8 +338,14 @@ export async function applyPlanEvent(
 	const stepIndex = stepIndexOf(to)
 	const comment =
 		'comment' in event && event.comment?.trim() ? event.comment.trim() : null
-	// The new state and the event in one statement (the plan is locked at `plan.version`).
-	const { id: eventId, version } = await updatePlanWithEvent(
+	// The new state, the event and who is to hear of it in one statement (the plan is locked at
+	// `plan.version`).
+	const { criteria } = planNotices({ event: event.type, to, facts, steps })
+	const {
+		id: eventId,
+		version,
+		recipients: people,
+	} = await updatePlanWithEvent(
 		trx,
 		planId,
 		plan.version,
@@ -360,6 +370,7 @@ export async function applyPlanEvent(
 			// The plan as this event left it.
 			plan_snapshot: { ...record, ...changes, ...snapshotExtra },
 		},
+		criteria ? { criteria, today: todayIso() } : undefined,
 	)
 	await keepAnswer(eventId)
 	await notifyPlanEvent(trx, {
@@ -371,6 +382,7 @@ export async function applyPlanEvent(
 		comment,
 		steps,
 		facts: { ...facts, plan_version: version },
+		people,
 	})
 	return { status: 'ok', to }
 }
