@@ -186,6 +186,12 @@ function Header() {
 							<NavLink to="/" end>
 								{t('nav.home')}
 							</NavLink>
+							{user.isApprover || user.substituting ? (
+								<NavLink to="/inbox">
+									{t('nav.inbox')}
+									<NavCount n={user.inboxCount} />
+								</NavLink>
+							) : null}
 							<NavLink to="/plans">
 								{t('nav.plans')}
 								<NavCount n={user.returnedCount} />
@@ -201,15 +207,6 @@ function Header() {
 							<NavLink to="/partners">{t('nav.partners')}</NavLink>
 							<NavLink to="/people">{t('nav.people')}</NavLink>
 							<NavLink to="/passports">{t('nav.passports')}</NavLink>
-							{user.isApprover || user.substituting ? (
-								<NavLink to="/inbox">
-									{t('nav.inbox')}
-									<NavCount n={user.inboxCount} />
-								</NavLink>
-							) : null}
-							{user.isApprover || user.isAdmin ? (
-								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
-							) : null}
 							{user.isAdmin ? (
 								<>
 									<NavLink to="/admin/organisations">
@@ -221,6 +218,19 @@ function Header() {
 									<NavLink to="/admin/calendar">{t('calendar.nav')}</NavLink>
 								</>
 							) : null}
+						</>
+					) : null}
+				</nav>
+				<div className="account" role="group" aria-label={t('nav.account')}>
+					{user ? (
+						<>
+							<span className="who">{user.fullName}</span>
+							<NavLink to="/mail">{t('mail.title')}</NavLink>
+							{user.isApprover || user.isAdmin ? (
+								<NavLink to="/substitutes">{t('substitutes.title')}</NavLink>
+							) : null}
+							<NavLink to="/settings">{t('nav.settings')}</NavLink>
+							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
 						</>
 					) : null}
 					<Form method="post" action="/locale" className="inline">
@@ -239,19 +249,13 @@ function Header() {
 						</button>
 					</Form>
 					{user ? (
-						<>
-							<span className="who">{user.fullName}</span>
-							<NavLink to="/mail">{t('mail.title')}</NavLink>
-							<NavLink to="/settings">{t('nav.settings')}</NavLink>
-							<NavLink to="/change-password">{t('nav.changePassword')}</NavLink>
-							<Form method="post" action="/logout" className="inline">
-								<button type="submit" className="link">
-									{t('nav.logout')}
-								</button>
-							</Form>
-						</>
+						<Form method="post" action="/logout" className="inline">
+							<button type="submit" className="link">
+								{t('nav.logout')}
+							</button>
+						</Form>
 					) : null}
-				</nav>
+				</div>
 			</div>
 		</header>
 	)

@@ -108,6 +108,7 @@ export const AUDIT_ACTIONS = [
 	'user.activated',
 	'user.deactivated',
 	'user.updated',
+	'user.reset_sent',
 	'organisation.created',
 	'organisation.updated',
 	'chain.published',
@@ -351,6 +352,8 @@ export interface EmailMessageTable {
 	sent_at: Date | null
 	/** When the message was claimed for SMTP ('sending'). */
 	claimed_at: Date | null
+	/** To a person of the directory who is not a user (recipient_id null): their organisation's Outbox shows it. */
+	person_id: Generated<string | null>
 }
 
 export interface JobWorkerTable {
@@ -499,6 +502,8 @@ export interface PersonTable {
 	unit: Generated<string>
 	/** 'YYYY-MM-DD' */
 	born_on: string | null
+	/** Optional: the passport reminders about their own passport go here too. */
+	email: Generated<string | null>
 	search_text: GeneratedAlways<string>
 	version: Generated<number>
 	created_by: string | null

@@ -39,6 +39,9 @@ import PassportOverdue, {
 import ReportReturned, {
 	subject as reportReturnedSubject,
 } from './report-returned.tsx'
+import PassportsExpiring, {
+	subject as passportsExpiringSubject,
+} from './passports-expiring.tsx'
 import RequestReminder, {
 	subject as requestReminderSubject,
 } from './request-reminder.tsx'
@@ -62,6 +65,7 @@ export type EmailTemplate =
 	| 'report-acknowledged'
 	| 'passport-due'
 	| 'passport-overdue'
+	| 'passports-expiring'
 	| 'request-reminder'
 
 export interface PlanEmailProps {
@@ -136,7 +140,38 @@ export interface PassportReminderProps {
 	/** To the organisation's admins (from the second overdue reminder), not the drafter. */
 	escalation: boolean
 	drafterName: string
-	passportUrl: string
+	/** To the holder (a person of the directory, not a user): their own passport, no link to the app. */
+	toHolder?: boolean
+	/** The passport's page; null in the holder's copy (they cannot sign in). */
+	passportUrl: string | null
+}
+
+/** One passport of the weekly list of those expiring within 6 months. Texts already translated, dates dd/mm/yyyy. */
+export interface ExpiringPassportLine {
+	holderName: string
+	number: string
+	kind: string
+	expiresOn: string
+	/** "còn 4 tháng 12 ngày", or "đã hết hạn". */
+	timeLeft: string
+	expired: boolean
+	/** "Trong tủ", or "Đang giao cho chuyến đi “…”". */
+	whereabouts: string
+}
+
+/** The weekly list of an organisation's passports expiring within 6 months (or expired). */
+export interface PassportsExpiringProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	organisationName: string
+	/** dd/mm/yyyy: the day the list was made, and 6 months after it. */
+	today: string
+	until: string
+	passports: ExpiringPassportLine[]
+	/** To a holder about their own passport(s), rather than to the organisation's admins. */
+	toHolder: boolean
+	/** The passports page, for the admins; null in the holder's copy. */
+	listUrl: string | null
 }
 
 /** A reminder to a step's approvers that a plan has waited for them. */
@@ -185,6 +220,7 @@ export type EmailProps = {
 	'report-acknowledged': PlanEmailProps
 	'passport-due': PassportReminderProps
 	'passport-overdue': PassportReminderProps
+	'passports-expiring': PassportsExpiringProps
 	'request-reminder': RequestReminderProps
 }
 
@@ -229,6 +265,10 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'passport-overdue': {
 		Component: PassportOverdue,
 		subject: passportOverdueSubject,
+	},
+	'passports-expiring': {
+		Component: PassportsExpiring,
+		subject: passportsExpiringSubject,
 	},
 	'request-reminder': {
 		Component: RequestReminder,

@@ -32,14 +32,19 @@ export default function PassportDue(props: PassportReminderProps) {
 				{t('email.greeting', { name: props.recipientName })}
 			</Paragraph>
 			<Paragraph>
-				{t('email.passportDue.intro', {
-					holder: props.holderName,
-					number: props.passportNumber,
-					plan: props.planName,
-					returned: props.returnedOn,
-					due: props.dueDate,
-					workingDays: props.workingDays,
-				})}
+				{t(
+					props.toHolder
+						? 'email.passportDue.holderIntro'
+						: 'email.passportDue.intro',
+					{
+						holder: props.holderName,
+						number: props.passportNumber,
+						plan: props.planName,
+						returned: props.returnedOn,
+						due: props.dueDate,
+						workingDays: props.workingDays,
+					},
+				)}
 			</Paragraph>
 			<PlanDetails
 				locale={props.locale}
@@ -55,9 +60,13 @@ export default function PassportDue(props: PassportReminderProps) {
 					},
 				]}
 			/>
-			<ActionButton locale={props.locale} href={props.passportUrl}>
-				{t('email.passport.button')}
-			</ActionButton>
+			{props.passportUrl ? (
+				<ActionButton locale={props.locale} href={props.passportUrl}>
+					{t('email.passport.button')}
+				</ActionButton>
+			) : (
+				<Paragraph>{t('email.passport.holderOutro')}</Paragraph>
+			)}
 		</EmailLayout>
 	)
 }

@@ -29,9 +29,11 @@ export default function PassportOverdue(props: PassportReminderProps) {
 			</Paragraph>
 			<Paragraph>
 				{t(
-					props.escalation
-						? 'email.passportOverdue.escalationIntro'
-						: 'email.passportOverdue.intro',
+					props.toHolder
+						? 'email.passportOverdue.holderIntro'
+						: props.escalation
+							? 'email.passportOverdue.escalationIntro'
+							: 'email.passportOverdue.intro',
 					{
 						holder: props.holderName,
 						number: props.passportNumber,
@@ -61,9 +63,13 @@ export default function PassportOverdue(props: PassportReminderProps) {
 					},
 				]}
 			/>
-			<ActionButton locale={props.locale} href={props.passportUrl}>
-				{t('email.passport.button')}
-			</ActionButton>
+			{props.passportUrl ? (
+				<ActionButton locale={props.locale} href={props.passportUrl}>
+					{t('email.passport.button')}
+				</ActionButton>
+			) : (
+				<Paragraph>{t('email.passport.holderOutro')}</Paragraph>
+			)}
 		</EmailLayout>
 	)
 }

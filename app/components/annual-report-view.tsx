@@ -57,14 +57,16 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 					) : null}
 					<div className="ar-org">{report.organisationName.toUpperCase()}</div>
 					<hr className="ar-rule" />
-					<div>{report.numberLine}</div>
+					{report.numberLine ? <div>{report.numberLine}</div> : null}
 				</div>
 				<div>
 					<div className="ar-bold">CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</div>
 					<div className="ar-motto">
 						<span>Độc lập - Tự do - Hạnh phúc</span>
 					</div>
-					<div className="ar-date">{report.placeDate}</div>
+					{report.placeDate ? (
+						<div className="ar-date">{report.placeDate}</div>
+					) : null}
 				</div>
 			</div>
 			<h1 className="ar-title">

@@ -83,6 +83,8 @@ export function Pagination({ total, page }: { total: number; page: number }) {
 		next.set('page', String(n))
 		return `?${next}`
 	}
+	// An empty list says so itself; "0 in all, page 1 of 1" under it would say nothing more.
+	if (total === 0 && page === 1) return null
 	return (
 		<nav className="pagination" aria-label={t('common.pagination')}>
 			<span>{t('common.total', { count: total })}</span>

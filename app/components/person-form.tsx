@@ -17,6 +17,12 @@ const PersonFormSchema = z.object({
 	position: z.string().max(200, { error: 'error.tooLong' }).optional(),
 	unit: z.string().max(300, { error: 'error.tooLong' }).optional(),
 	born_on: z.string().optional(),
+	email: z
+		.string()
+		.trim()
+		.max(200, { error: 'error.tooLong' })
+		.email({ error: 'error.email' })
+		.optional(),
 })
 
 export function PersonForm({
@@ -29,6 +35,7 @@ export function PersonForm({
 		position: string
 		unit: string
 		born_on: string | null
+		email: string | null
 		version: number
 	}
 }) {
@@ -64,6 +71,13 @@ export function PersonForm({
 					field={fields.born_on}
 					placeholder="dd/mm/yyyy"
 					inputMode="numeric"
+				/>
+				<TextField
+					label={t('person.email')}
+					field={fields.email}
+					type="email"
+					autoComplete="off"
+					hint={t('person.emailHint')}
 				/>
 			</div>
 			<SubmitButton className="button" name="intent" value="save">

@@ -32,7 +32,7 @@ export const loader =
 			if (!actor.roles.includes('approver')) throw forbidden()
 			const page = pageFrom(new URL(request.url))
 			const [{ rows, total }, requests] = await Promise.all([
-				listInbox(db, user.organisationId, page),
+				listInbox(db, user.organisationId, page, user.id),
 				openRequestsFor(user),
 			])
 			const now = Date.now()
@@ -87,6 +87,9 @@ export default function InboxRoute() {
 											{plan.name || t('plan.notSet')}
 										</Link>
 										<PlanFacts plan={plan} />
+										{plan.own ? (
+											<p className="muted">{t(`inbox.own.${plan.kind}`)}</p>
+										) : null}
 									</td>
 									<td>{plan.organisation_short_name}</td>
 									<td>{t(`plan.direction.${plan.direction}`)}</td>

@@ -39,6 +39,14 @@ function requestLink(params: unknown) {
 		: null
 }
 
+/** The weekly list of passports expiring within 6 months opens the passports page. */
+function passportsLink(params: unknown) {
+	const p = params as { weekOf?: unknown; until?: unknown } | null
+	return typeof p?.weekOf === 'string' && typeof p.until === 'string'
+		? '/passports'
+		: null
+}
+
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
@@ -64,7 +72,9 @@ export const action =
 			return redirect(
 				row?.plan_id
 					? `/plans/${row.plan_id}`
-					: (requestLink(row?.params) ?? '/notifications'),
+					: (requestLink(row?.params) ??
+							passportsLink(row?.params) ??
+							'/notifications'),
 			)
 		},
 	)

@@ -20,6 +20,7 @@ import * as listOrders from './2026-12-06T15-10_list_orders.ts'
 import * as documentRegister from './2026-12-06T16-00_document_register.ts'
 import * as lateReturnReminder from './2026-12-06T20-00_late_return_reminder.ts'
 import * as workingDays from './2026-12-06T21-00_working_days.ts'
+import * as personEmail from './2026-12-07T06-00_person_email.ts'
 import * as foldInAnyLocale from './2026-12-06T22-00_fold_in_any_locale.ts'
 import * as tripReportNumber from './2026-12-07T01-00_trip_report_number.ts'
 import * as pageSpeed from './2026-12-07T04-00_page_speed.ts'
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-06T16-00_document_register': documentRegister,
 	'2026-12-06T20-00_late_return_reminder': lateReturnReminder,
 	'2026-12-06T21-00_working_days': workingDays,
+	'2026-12-07T06-00_person_email': personEmail,
 	'2026-12-06T22-00_fold_in_any_locale': foldInAnyLocale,
 	'2026-12-07T01-00_trip_report_number': tripReportNumber,
 	'2026-12-07T04-00_page_speed': pageSpeed,

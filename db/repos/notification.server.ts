@@ -171,6 +171,8 @@ export async function enqueueEmail(
 		props: unknown
 		plan_id?: string | null
 		organisation_id?: string | null
+		/** To a person of the directory who is not a user (recipient_id null). */
+		person_id?: string | null
 		dedupe_key: string
 	},
 ) {
@@ -216,6 +218,8 @@ export async function enqueueEmails(
 		props: unknown
 		plan_id?: string | null
 		organisation_id?: string | null
+		/** To a person of the directory who is not a user (recipient_id null). */
+		person_id?: string | null
 		dedupe_key: string
 	}[],
 ) {
@@ -289,13 +293,17 @@ export async function getEmailForSending(db: Db, id: string) {
 	return db
 		.selectFrom('email_message as m')
 		.leftJoin('app_user as u', 'u.id', 'm.recipient_id')
+		.leftJoin('person as p', 'p.id', 'm.person_id')
 		.select([
 			'm.id',
 			'm.to_address',
 			'm.template',
 			'm.props',
 			'm.status',
-			'u.full_name as recipient_name',
+			// To a person of the directory who is not a user: their name (and Vietnamese).
+			sql<string | null>`coalesce(u.full_name, p.full_name)`.as(
+				'recipient_name',
+			),
 			'u.locale as recipient_locale',
 		])
 		.where('m.id', '=', id)
@@ -392,17 +400,30 @@ export async function requeueFailedEmail(
 	return row
 }
 
-/** Messages to users of this organisation (an admin sees only those of the users they administer). */
+/**
+ * Messages to users of this organisation, or to people of its directory who are not users (a
+ * passport's holder): an admin sees only those of the users and people they keep.
+ */
 function recipientIn(organisationId: string) {
 	return (eb: ExpressionBuilder<DB, 'email_message'>) =>
-		eb(
-			'email_message.recipient_id',
-			'in',
-			eb
-				.selectFrom('app_user')
-				.select('app_user.id')
-				.where('app_user.organisation_id', '=', organisationId),
-		)
+		eb.or([
+			eb(
+				'email_message.recipient_id',
+				'in',
+				eb
+					.selectFrom('app_user')
+					.select('app_user.id')
+					.where('app_user.organisation_id', '=', organisationId),
+			),
+			eb(
+				'email_message.person_id',
+				'in',
+				eb
+					.selectFrom('person')
+					.select('person.id')
+					.where('person.organisation_id', '=', organisationId),
+			),
+		])
 }
 
 /**

@@ -377,6 +377,8 @@ export async function findPassportsOwed(
 					'passport.number',
 					'passport.organisation_id',
 					'person.full_name as holder_name',
+					'person.id as holder_id',
+					'person.email as holder_email',
 					'plan.id as plan_id',
 					'plan.name as plan_name',
 					'plan.created_by',
@@ -402,5 +404,42 @@ export async function findPassportsOwed(
 		)
 		.orderBy('due_on')
 		.orderBy('id')
+		.execute()
+}
+
+/**
+ * Passports of every organisation that expire on or before `until` (already expired included),
+ * in the safe or out with a trip (lost and cancelled ones are not kept any more): with their
+ * holder (and the holder's email), the trip they are out with, and the organisation. One query,
+ * ordered by organisation, expiry date, number.
+ */
+export async function findPassportsExpiring(
+	db: Db,
+	{ until }: { until: string },
+) {
+	return db
+		.selectFrom('passport')
+		.innerJoin('person', 'person.id', 'passport.person_id')
+		.innerJoin('organisation', 'organisation.id', 'passport.organisation_id')
+		.leftJoin('plan', 'plan.id', 'passport.plan_id')
+		.select([
+			'passport.id',
+			'passport.organisation_id',
+			'passport.number',
+			'passport.kind',
+			'passport.state',
+			sql<string>`to_char(passport.expires_on, 'YYYY-MM-DD')`.as('expires_on'),
+			'person.id as holder_id',
+			'person.full_name as holder_name',
+			'person.email as holder_email',
+			'plan.id as plan_id',
+			'plan.name as plan_name',
+			'organisation.name_vi as organisation_name',
+		])
+		.where('passport.state', 'in', ['in_safe', 'out'])
+		.where('passport.expires_on', '<=', until)
+		.orderBy('passport.organisation_id')
+		.orderBy('passport.expires_on')
+		.orderBy('passport.number')
 		.execute()
 }

@@ -10,6 +10,8 @@ export interface PersonFields {
 	position: string
 	unit: string
 	born_on: string | null
+	/** Optional (lower-case); the holder's passport reminders go here too. */
+	email?: string | null
 }
 
 const personColumns = [
@@ -19,6 +21,7 @@ const personColumns = [
 	'person.position',
 	'person.unit',
 	sql<string | null>`to_char(person.born_on, 'YYYY-MM-DD')`.as('born_on'),
+	'person.email',
 	'person.version',
 ] as const
 

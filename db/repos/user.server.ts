@@ -162,13 +162,17 @@ export async function setLocale(db: Db, id: string, locale: Locale) {
 		.execute()
 }
 
-export async function getActiveUserByEmail(db: Db, email: string) {
-	return db
+export async function getActiveUserByEmail(
+	db: Db,
+	email: string,
+	{ lock = false } = {},
+) {
+	const query = db
 		.selectFrom('app_user')
 		.select(['id', 'email', 'full_name', 'organisation_id'])
 		.where(sql`lower(email)`, '=', email.trim().toLowerCase())
 		.where('active', '=', true)
-		.executeTakeFirst()
+	return (lock ? query.forUpdate() : query).executeTakeFirst()
 }
 
 export async function updateUserSettings(

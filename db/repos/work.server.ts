@@ -55,11 +55,21 @@ export type InboxKind = 'plan' | 'report'
  * "Chờ tôi xử lý": plans waiting at the organisation's step and post-trip reports waiting for its
  * acknowledgement, the longest waiting first (id last, for a total order), with the total.
  */
-export async function listInbox(db: Db, organisationId: string, page: number) {
+export async function listInbox(
+	db: Db,
+	organisationId: string,
+	page: number,
+	/** Items this user submitted are marked `own`: someone else in the organisation decides them. */
+	viewerId: string,
+) {
+	const submitted = (kind: InboxKind) =>
+		kind === 'plan' ? `'SUBMIT', 'RESUBMIT', 'AMEND'` : `'SUBMIT_REPORT'`
 	const columns = (kind: InboxKind) =>
-		sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
+		sql`${sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
 			p.status, p.status_changed_at, p.start_date, p.end_date, p.timing_kind, p.timing_month,
-			p.returned_on, o.short_name AS organisation_short_name`)
+			p.returned_on, o.short_name AS organisation_short_name`)},
+			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = p.id
+				AND se.event IN (${sql.raw(submitted(kind))}) ORDER BY se.created_at DESC LIMIT 1), false) AS own`
 	const { rows } = await sql<InboxRow & { total: string }>`
 		WITH items AS (
 			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
@@ -93,6 +103,7 @@ export interface InboxRow {
 	timing_month: number | null
 	returned_on: string | null
 	organisation_short_name: string
+	own: boolean
 }
 
 /** The inbox item after `planId` (the next one to decide), or undefined when none is left. */

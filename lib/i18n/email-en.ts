@@ -174,6 +174,36 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 		'Passport {number} of {holder} (trip “{plan}”) was due back before {due} and has not been handed back. Please remind the holder to hand it back now.',
 	'email.passportOverdue.escalationIntro':
 		'Passport {number} of {holder} (trip “{plan}”, drafter: {drafter}) is {days} {days|day|days} overdue (due {due}). Please follow it up.',
+	'email.passportDue.holderIntro':
+		'Your passport {number} was handed out for the trip “{plan}”, which returned on {returned}. Under Decision 58/2012/QĐ-TTg you must hand it back to the office that keeps it before {due}, {workingDays} {workingDays|working day|working days} after the return.',
+	'email.passportOverdue.holderIntro':
+		'Your passport {number} (trip “{plan}”) was due back before {due} and has not been handed back: it is {days} {days|day|days} overdue. Please hand it back now.',
+	'email.passport.holderOutro':
+		'You receive this email because your address is in your organisation’s directory. If something is wrong, please contact the office that keeps the passports.',
+	'email.passportsExpiring.subject':
+		'{count} {count|passport|passports} of {org} {count|expires|expire} within 6 months',
+	'email.passportsExpiring.holderSubject': 'Your passport expires soon',
+	'email.passportsExpiring.holderSubjectExpired': 'Your passport has expired',
+	'email.passportsExpiring.heading': 'Passports expiring before {until}',
+	'email.passportsExpiring.holderHeading': 'Your passport expires soon',
+	'email.passportsExpiring.intro':
+		'Weekly list of {today}: {count} {count|passport|passports} kept by {org} {count|expires|expire} before {until} (within 6 months) or {count|has|have} expired. Under Decision 58/2012/QĐ-TTg, holders of passports with less than 6 months left must be told, so that they can renew them.',
+	'email.passportsExpiring.holderIntro':
+		'Your passport below, kept by {org}, expires before {until} (less than 6 months left) or has expired. Please contact the office that keeps the passports to renew it.',
+	'email.passportsExpiring.col.number': 'Number',
+	'email.passportsExpiring.col.kind': 'Kind',
+	'email.passportsExpiring.col.expires': 'Expires',
+	'email.passportsExpiring.col.left': 'Time left',
+	'email.passportsExpiring.col.where': 'Where it is',
+	'email.passportsExpiring.button': 'View the passports',
+	'email.passportsExpiring.expired': 'Expired',
+	'email.passportsExpiring.expiresToday': 'Expires today',
+	'email.passportsExpiring.leftDays': '{days} {days|day|days} left',
+	'email.passportsExpiring.leftMonths': '{months} {months|month|months} left',
+	'email.passportsExpiring.leftMonthsDays':
+		'{months} {months|month|months} {days} {days|day|days} left',
+	'email.passportsExpiring.inSafe': 'In the safe',
+	'email.passportsExpiring.out': 'Out with the trip “{plan}”',
 	'email.field.request': 'Report request',
 	'email.field.requestNumber': 'Letter number',
 	'email.field.requestDue': 'Report due',

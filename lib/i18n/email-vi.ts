@@ -172,6 +172,36 @@ export const emailVi = {
 		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”) phải được nộp lại trước {due} nhưng chưa được nhận lại. Đề nghị nhắc người mang hộ chiếu nộp lại ngay.',
 	'email.passportOverdue.escalationIntro':
 		'Hộ chiếu {number} của {holder} (chuyến đi “{plan}”, người soạn thảo: {drafter}) đã quá hạn nộp lại {days} ngày (hạn {due}). Đề nghị đồng chí đôn đốc việc nộp lại.',
+	'email.passportDue.holderIntro':
+		'Hộ chiếu {number} của đồng chí đã được giao cho chuyến đi “{plan}”, về ngày {returned}. Theo Quyết định 58/2012/QĐ-TTg, đồng chí cần nộp lại hộ chiếu cho cơ quan quản lý trước {due}, {workingDays} ngày làm việc sau ngày về.',
+	'email.passportOverdue.holderIntro':
+		'Hộ chiếu {number} của đồng chí (chuyến đi “{plan}”) phải được nộp lại trước {due} nhưng cơ quan quản lý chưa nhận lại, đã quá hạn {days} ngày. Đề nghị đồng chí nộp lại ngay.',
+	'email.passport.holderOutro':
+		'Đồng chí nhận được thư này vì địa chỉ email của đồng chí có trong danh bạ cán bộ của đơn vị. Nếu có điều gì chưa đúng, xin liên hệ bộ phận quản lý hộ chiếu của đơn vị.',
+	'email.passportsExpiring.subject':
+		'{count} hộ chiếu của {org} hết hạn trong 6 tháng tới',
+	'email.passportsExpiring.holderSubject': 'Hộ chiếu của đồng chí sắp hết hạn',
+	'email.passportsExpiring.holderSubjectExpired':
+		'Hộ chiếu của đồng chí đã hết hạn',
+	'email.passportsExpiring.heading': 'Hộ chiếu hết hạn trước {until}',
+	'email.passportsExpiring.holderHeading': 'Hộ chiếu sắp hết hạn',
+	'email.passportsExpiring.intro':
+		'Danh sách hằng tuần ngày {today}: {count} hộ chiếu do {org} quản lý hết hạn trước {until} (trong vòng 6 tháng) hoặc đã hết hạn. Theo Quyết định 58/2012/QĐ-TTg, hộ chiếu còn hạn dưới 6 tháng cần được báo cho người mang hộ chiếu để làm thủ tục gia hạn hoặc cấp mới.',
+	'email.passportsExpiring.holderIntro':
+		'Hộ chiếu dưới đây của đồng chí, do {org} quản lý, hết hạn trước {until} (còn hạn dưới 6 tháng) hoặc đã hết hạn. Đề nghị đồng chí liên hệ bộ phận quản lý hộ chiếu để làm thủ tục gia hạn hoặc cấp mới.',
+	'email.passportsExpiring.col.number': 'Số hộ chiếu',
+	'email.passportsExpiring.col.kind': 'Loại',
+	'email.passportsExpiring.col.expires': 'Ngày hết hạn',
+	'email.passportsExpiring.col.left': 'Thời hạn còn lại',
+	'email.passportsExpiring.col.where': 'Hiện ở đâu',
+	'email.passportsExpiring.button': 'Xem danh sách hộ chiếu',
+	'email.passportsExpiring.expired': 'Đã hết hạn',
+	'email.passportsExpiring.expiresToday': 'Hết hạn hôm nay',
+	'email.passportsExpiring.leftDays': 'còn {days} ngày',
+	'email.passportsExpiring.leftMonths': 'còn {months} tháng',
+	'email.passportsExpiring.leftMonthsDays': 'còn {months} tháng {days} ngày',
+	'email.passportsExpiring.inSafe': 'Trong tủ',
+	'email.passportsExpiring.out': 'Đang giao cho chuyến đi “{plan}”',
 	'email.field.request': 'Yêu cầu báo cáo',
 	'email.field.requestNumber': 'Số công văn',
 	'email.field.requestDue': 'Hạn nộp báo cáo',

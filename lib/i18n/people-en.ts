@@ -13,6 +13,9 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'person.unit': 'Unit',
 	'person.bornOn': 'Date of birth',
 	'person.bornInvalid': 'Not a valid date of birth',
+	'person.email': 'Email',
+	'person.emailHint':
+		'Optional. If given, this person is emailed the reminders to hand their passport back and the notices that it expires soon.',
 	'person.passports': 'Passports',
 	'person.noPassports': 'No passport yet.',
 	'person.plans': 'Delegations',

@@ -11,6 +11,9 @@ export const peopleVi = {
 	'person.unit': 'Đơn vị',
 	'person.bornOn': 'Ngày sinh',
 	'person.bornInvalid': 'Ngày sinh không hợp lệ',
+	'person.email': 'Email',
+	'person.emailHint':
+		'Không bắt buộc. Nếu có, người này nhận email nhắc nộp lại hộ chiếu và báo hộ chiếu sắp hết hạn.',
 	'person.passports': 'Hộ chiếu',
 	'person.noPassports': 'Chưa có hộ chiếu nào.',
 	'person.plans': 'Các đoàn đã tham gia',

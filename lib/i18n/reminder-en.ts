@@ -30,4 +30,8 @@ export const reminderEn: Record<keyof typeof reminderVi, string> = {
 		'Passport {passportNumber} of {holderName} (trip “{planName}”) is {days} {days|day|days} overdue (due {dueDate}).',
 	'notify.passport-overdue-escalation':
 		'Passport {passportNumber} of {holderName} (trip “{planName}”, drafter: {drafterName}) is {days} {days|day|days} overdue (due {dueDate}).',
+	'notify.passports-expiring':
+		'List of the week of {weekDate}: {count} {count|passport|passports} kept by {organisationName} {count|expires|expire} before {untilDate} (within 6 months).',
+	'notify.passports-expiring-expired':
+		'List of the week of {weekDate}: {count} {count|passport|passports} kept by {organisationName} {count|expires|expire} before {untilDate} (within 6 months); {expired} {expired|has|have} expired.',
 }

@@ -29,4 +29,8 @@ export const reminderVi = {
 		'Hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”) đã quá hạn nộp lại {days} ngày (hạn {dueDate}).',
 	'notify.passport-overdue-escalation':
 		'Hộ chiếu {passportNumber} của {holderName} (chuyến đi “{planName}”, người soạn thảo: {drafterName}) đã quá hạn nộp lại {days} ngày (hạn {dueDate}).',
+	'notify.passports-expiring':
+		'Danh sách tuần {weekDate}: {count} hộ chiếu do {organisationName} quản lý hết hạn trước {untilDate} (trong vòng 6 tháng).',
+	'notify.passports-expiring-expired':
+		'Danh sách tuần {weekDate}: {count} hộ chiếu do {organisationName} quản lý hết hạn trước {untilDate} (trong vòng 6 tháng), trong đó {expired} hộ chiếu đã hết hạn.',
 } as const

@@ -9,6 +9,7 @@ import {
 } from '#emails/index.ts'
 import PassportDue from '#emails/passport-due.tsx'
 import PassportOverdue from '#emails/passport-overdue.tsx'
+import PassportsExpiring from '#emails/passports-expiring.tsx'
 import PasswordReset from '#emails/password-reset.tsx'
 import PlanApproved from '#emails/plan-approved.tsx'
 import PlanRejected from '#emails/plan-rejected.tsx'
@@ -47,6 +48,7 @@ const vi: EmailProps = {
 	'report-acknowledged': ReportAcknowledged.PreviewProps,
 	'passport-due': PassportDue.PreviewProps,
 	'passport-overdue': PassportOverdue.PreviewProps,
+	'passports-expiring': PassportsExpiring.PreviewProps,
 }
 
 /** The same emails for an English-speaking recipient: their labels in English, the users' own data as typed. */
@@ -128,6 +130,18 @@ const en: EmailProps = {
 		...vi['passport-overdue'],
 		locale: 'en',
 		statusLabel: 'Returned, report due',
+	},
+	'passports-expiring': {
+		...vi['passports-expiring'],
+		locale: 'en',
+		passports: vi['passports-expiring'].passports.map((p, i) => ({
+			...p,
+			kind: i ? 'Diplomatic' : 'Official',
+			timeLeft: i ? '4 months 12 days left' : 'Expired',
+			whereabouts: i
+				? 'Out with the trip “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)”'
+				: 'In the safe',
+		})),
 	},
 }
 

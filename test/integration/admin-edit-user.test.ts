@@ -95,5 +95,21 @@ describe('an admin edits a user', () => {
 		const limited = await post('quantri@ldld-quangtri.vn', drafter, { intent: 'send-reset' })
 		expect(limited.status).toBe(400)
 		expect(await limited.json()).toMatchObject({ resetError: 'user.resetLimited' })
+		// Each link sent is in the audit log under the admin who sent it; the refused one is not.
+		const admin = await user('quantri@ldld-quangtri.vn')
+		const audited = await db
+			.selectFrom('audit_log')
+			.select(['actor_id', 'subject_id', 'organisation_id'])
+			.where('action', '=', 'user.reset_sent')
+			.execute()
+		expect(audited).toEqual(Array(3).fill({ actor_id: admin.id, subject_id: drafter.id, organisation_id: drafter.organisation_id }))
+	})
+
+	test('five "send a reset link" clicks at the same moment send at most three links', async () => {
+		const drafter = await user('soanthao@ldld-quangtri.vn')
+		const responses = await Promise.all(Array.from({ length: 5 }, () => post('quantri@ldld-quangtri.vn', drafter, { intent: 'send-reset' })))
+		expect(responses.map(r => r.status).sort()).toEqual([302, 302, 302, 400, 400])
+		const sent = await db.selectFrom('email_message').select('id').where('template', '=', 'password-reset').execute()
+		expect(sent).toHaveLength(3)
 	})
 })

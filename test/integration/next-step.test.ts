@@ -14,6 +14,7 @@ import {
 	args,
 	insertPlan,
 	insertPlanWorld,
+	insertUser,
 	request,
 	sendPlanEvent,
 	sessionCookie,
@@ -180,4 +181,23 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 	expect(queryCounter.count - again).toBe(queries)
 	// A few of each kind, not every draft.
 	expect(more.work.length).toBeLessThanOrEqual(10)
+})
+
+test('an approver who submitted a plan sees it in the inbox marked as theirs, for a colleague to decide', async () => {
+	const { users, partner, orgs } = await insertPlanWorld(db)
+	const both = await insertUser(db, {
+		organisation_id: orgs.ldld.id,
+		roles: ['drafter', 'approver'],
+	})
+	const { id } = await insertPlan(db, both, { partnerId: partner.id })
+	await sendPlanEvent(db, id, 'SUBMIT', both)
+	type Inbox = { rows: { id: string; own: boolean }[] }
+	const mine = await load<Inbox>(inboxRoute.loader, '/inbox', both.id)
+	expect(mine.rows).toMatchObject([{ id, own: true }])
+	const colleague = await load<Inbox>(
+		inboxRoute.loader,
+		'/inbox',
+		users.ldld.approver.id,
+	)
+	expect(colleague.rows).toMatchObject([{ id, own: false }])
 })

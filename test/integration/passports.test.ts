@@ -26,6 +26,13 @@ import { applyPlanEvent, type PlanFieldChanges } from '#workflows/plans/plan.ser
 import { renderStoredEmail } from '#workflows/notify/render.server.ts'
 import { addDays } from '#lib/trip-dates.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
+import { runWeeklyPassportExpiry } from '#workflows/reminders/passport-expiry.server.ts'
+import { getEmailForSending } from '#db/repos/notification.server.ts'
+import { notificationMessage } from '#workflows/notify/notification-text.ts'
+import { queryCounter } from '#db/connect.ts'
+import * as outboxRoute from '#app/routes/admin.outbox._index.tsx'
+import { readDocx, textOf } from '../docx.ts'
+import { queueDrained, startSmtpServer, startTestWorker } from '../mail.ts'
 import {
 	args,
 	completePlanFields,
@@ -142,17 +149,23 @@ describe('the people directory', () => {
 
 	test('bad input keeps what was typed and saves nothing; an edit at a stale version is refused', async () => {
 		const drafter = world.users.ldld.drafter
-		const refused = await post(newPersonRoute, drafter, '/people/new', { full_name: '', born_on: '31/02/1980' })
+		const refused = await post(newPersonRoute, drafter, '/people/new', { full_name: '', born_on: '31/02/1980', email: 'an.nv@@ldld' })
 		const body = await json(refused, 400)
-		expect(body.result.error).toEqual({ full_name: ['error.required'], born_on: ['plan.dateInvalid'] })
-		expect(body.result.initialValue.born_on).toBe('31/02/1980')
+		expect(body.result.error).toEqual({ full_name: ['error.required'], born_on: ['plan.dateInvalid'], email: ['error.email'] })
+		expect(body.result.initialValue).toMatchObject({ born_on: '31/02/1980', email: 'an.nv@@ldld' })
 		expect(await db.selectFrom('person').select('id').execute()).toEqual([])
 
 		const id = await addPerson(drafter, { full_name: 'Trần Văn Bình', born_on: '05/03/1975' })
 		const page = await json(await load(personRoute, drafter, `/people/${id}`, { personId: id }))
 		expect(page.person).toMatchObject({ full_name: 'Trần Văn Bình', born_on: '1975-03-05', version: 1 })
-		const edit = (version: string) => post(editPersonRoute, drafter, `/people/${id}/edit`, { full_name: 'Trần Văn Bình', position: 'Chủ tịch', version }, { personId: id })
+		const edit = (version: string, email = ' Binh.TV@LDLD-QuangTri.vn ') =>
+			post(editPersonRoute, drafter, `/people/${id}/edit`, { full_name: 'Trần Văn Bình', position: 'Chủ tịch', email, version }, { personId: id })
+		// A bad email on the edit form: next to the field, typed text kept, nothing saved.
+		const badEdit = await json(await edit('1', 'binh tv@ldld'), 400)
+		expect(badEdit.result.error).toEqual({ email: ['error.email'] })
+		expect(badEdit.result.initialValue.email).toBe('binh tv@ldld')
 		expect((await edit('1')).status).toBe(302)
+		expect((await json(await load(personRoute, drafter, `/people/${id}`, { personId: id }))).person).toMatchObject({ email: 'binh.tv@ldld-quangtri.vn', version: 2 })
 		const stale = await edit('1')
 		expect(stale.status).toBe(409)
 		expect((await stale.json()).result.error['']).toEqual(['error.conflict'])
@@ -229,9 +242,9 @@ describe('the people directory', () => {
 })
 
 describe('passports', () => {
-	async function holderWithPassport(expires_on = '01/01/2032') {
+	async function holderWithPassport(expires_on = '01/01/2032', person: Record<string, string> = {}) {
 		const drafter = world.users.ldld.drafter
-		const personId = await addPerson(drafter, { full_name: 'Nguyễn Văn An', position: 'Chủ tịch' })
+		const personId = await addPerson(drafter, { full_name: 'Nguyễn Văn An', position: 'Chủ tịch', ...person })
 		const passportId = await addPassport(drafter, personId, { number: 'c 123 4567', kind: 'official', issued_on: '01/01/2022', expires_on })
 		return { personId, passportId }
 	}
@@ -315,9 +328,17 @@ describe('passports', () => {
 			[['1'], ['Nguyễn Văn An'], ['C1234567'], ['Công vụ'], ['01/02/2027'], ['Lê Thị Văn Thư'], ['10/02/2027'], ['Lê Thị Văn Thư'], ['Đi theo: Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)', 'Đủ trang']],
 		])
 		expect((await json(await load(registerRoute, drafter, '/passports/register?year=2026'))).rows).toEqual([])
-		const docx = await load(registerDocxRoute, drafter, '/passports/register.docx?year=2027')
-		expect(docx.status).toBe(200)
-		expect(docx.headers.get('Content-Type')).toContain('wordprocessingml')
+		const docx = await readDocx(await load(registerDocxRoute, drafter, '/passports/register.docx?year=2027'))
+		// The register has no number nor place and date: its header leaves those lines out rather
+		// than printing empty paragraphs (left: governing body, organisation, rule; right: the motto's two).
+		const header = docx.xml.match(/<w:tbl>[\s\S]*?<\/w:tbl>/)![0]
+		const cells = header.match(/<w:tc>[\s\S]*?<\/w:tc>/g)!
+		const paragraphs = (cell: string) => (cell.match(/<w:p[ >][\s\S]*?<\/w:p>/g) ?? []).map(textOf)
+		const [left, right] = cells.map(paragraphs)
+		expect(left!.slice(-2)).toEqual(['LIÊN ĐOÀN LAO ĐỘNG TỈNH QUẢNG TRỊ', '───────'])
+		expect(left).not.toContain('')
+		expect(right).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'])
+		expect(docx.text).toContain('SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU')
 	})
 
 	test('two people hand the same passport out at once: one is recorded, the other told for which trip and since when', async () => {
@@ -360,10 +381,12 @@ describe('passports', () => {
 		expect((await passportPage(users.ldld.drafter, passportId)).plans).toEqual([{ id: planId, name: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)', validUntil: '2027-12-30' }])
 	})
 
-	test('hand-back reminders: 3 days before, on the due date, then weekly to the drafter; from the second overdue one the admins too; once per point', async () => {
+	test('hand-back reminders: 3 days before, on the due date, then weekly to the drafter and to the holder by email; from the second overdue one the admins too; once per point', async () => {
 		const { users } = world
 		const drafter = users.ldld.drafter
-		const { personId, passportId } = await holderWithPassport()
+		const holderEmail = 'an.nv@ldld-quangtri.vn'
+		// Expires 01/06/2027: under 6 months after the return, flagged but not refused.
+		const { personId, passportId } = await holderWithPassport('01/06/2027', { email: holderEmail })
 		const planId = await planWithMembers([{ id: personId, full_name: 'Nguyễn Văn An' }])
 		await approve(planId)
 		const version = (await passportPage(drafter, passportId)).passport.version
@@ -379,28 +402,79 @@ describe('passports', () => {
 		}
 		const emails = await db
 			.selectFrom('email_message')
-			.select(['template', 'recipient_id', 'props', 'dedupe_key', 'created_at'])
+			.select(['id', 'template', 'recipient_id', 'person_id', 'to_address', 'props', 'dedupe_key', 'created_at'])
 			.where('template', 'like', 'passport-%')
 			.orderBy('created_at')
 			.orderBy('recipient_id')
 			.execute()
-		const who = (id: string | null) => (id === drafter.id ? 'drafter' : id === users.ldld.admin.id ? 'admin' : id)
+		const who = (e: (typeof emails)[number]) =>
+			e.recipient_id === drafter.id ? 'drafter' : e.recipient_id === users.ldld.admin.id ? 'admin' : e.person_id === personId && e.to_address === holderEmail ? 'holder' : e.recipient_id
 		for (const e of emails) {
 			const props = e.props as { dueOn: string; days: number; point: string }
-			log.push(`${props.point.replace(`passport-${passportId}-`, '')} ${e.template} ${props.days} → ${who(e.recipient_id)}`)
+			log.push(`${props.point.replace(`passport-${passportId}-`, '')} ${e.template} ${props.days} → ${who(e)}`)
 			expect(props.dueOn).toBe('2027-02-16')
 		}
-		// (Sorted: the two reminders of one run are queued in the same instant.)
+		// (Sorted: the reminders of one run are queued in the same instant.)
 		expect(log.sort()).toEqual([
 			'before passport-due 3 → drafter',
+			'before passport-due 3 → holder',
 			'due passport-due 0 → drafter',
+			'due passport-due 0 → holder',
 			'overdue-1 passport-overdue 7 → drafter',
+			'overdue-1 passport-overdue 7 → holder',
 			'overdue-2 passport-overdue 14 → admin',
 			'overdue-2 passport-overdue 14 → drafter',
+			'overdue-2 passport-overdue 14 → holder',
 		])
 		expect(new Set(emails.map(e => e.dedupe_key)).size).toBe(emails.length)
+		// The holder is not a user: emails only; every user's email has its in-app notification.
 		const notifications = await db.selectFrom('notification').select('kind').where('kind', 'like', 'passport-%').execute()
-		expect(notifications).toHaveLength(emails.length)
+		expect(notifications).toHaveLength(emails.filter(e => e.recipient_id).length)
+		// The holder's email, in Vietnamese, to them by name, about their own passport, with no link into the app.
+		const toHolder = await getEmailForSending(db, emails.find(e => who(e) === 'holder' && (e.props as { days: number }).days === 14)!.id)
+		const holderMail = await renderStoredEmail(toHolder!)
+		expect(holderMail.subject).toBe('[Đối ngoại] Hộ chiếu của Nguyễn Văn An đã quá hạn nộp lại 14 ngày')
+		expect(holderMail.text).toContain('Kính gửi Nguyễn Văn An')
+		expect(holderMail.text).toContain('Hộ chiếu C1234567 của đồng chí (chuyến đi “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)”) phải được nộp lại trước 16/02/2027')
+		expect(holderMail.text).not.toContain('/passports/')
+
+		// Still out on 01/03 (a Monday): the week's list says so, to the admin and to the holder.
+		await runWeeklyPassportExpiry(db, '2027-03-01')
+		const weekly = await db.selectFrom('email_message').select(['id', 'recipient_id', 'person_id']).where('template', '=', 'passports-expiring').execute()
+		expect(weekly.map(w => (w.recipient_id === users.ldld.admin.id ? 'admin' : w.person_id === personId ? 'holder' : w.recipient_id)).sort()).toEqual(['admin', 'holder'])
+		const list = await renderStoredEmail((await getEmailForSending(db, weekly.find(w => w.recipient_id)!.id))!)
+		expect(list.text).toContain('Ngày hết hạn: 01/06/2027 · còn 3 tháng')
+		expect(list.text).toContain('Hiện ở đâu: Đang giao cho chuyến đi “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)”')
+
+		// The worker sends them all by SMTP (the same send_email jobs, so retried as any other): the holder gets each reminder once.
+		const smtp = await startSmtpServer()
+		process.env.SMTP_URL = smtp.url
+		const worker = await startTestWorker()
+		try {
+			await queueDrained(db)
+			const subjects = smtp.to(holderEmail).map(m => m.subject)
+			expect(subjects).toHaveLength(5)
+			expect(subjects.filter(s => s.startsWith('[Đối ngoại] Còn 3 ngày') && s.endsWith('đến hạn nộp lại hộ chiếu của Nguyễn Văn An'))).toHaveLength(1)
+			expect(subjects).toEqual(
+				expect.arrayContaining([
+					'[Đối ngoại] Hôm nay là hạn nộp lại hộ chiếu của Nguyễn Văn An',
+					'[Đối ngoại] Hộ chiếu của Nguyễn Văn An đã quá hạn nộp lại 7 ngày',
+					'[Đối ngoại] Hộ chiếu của Nguyễn Văn An đã quá hạn nộp lại 14 ngày',
+					'[Đối ngoại] Hộ chiếu của đồng chí sắp hết hạn',
+				]),
+			)
+		} finally {
+			await worker.stop()
+			await smtp.close()
+			delete process.env.SMTP_URL
+		}
+		// The organisation's Outbox shows the holder's emails as sent; another organisation's does not.
+		const outbox = await json(await load(outboxRoute, users.ldld.admin, '/admin/outbox'))
+		const toHolderRows = outbox.rows.filter((r: { to_address: string }) => r.to_address === holderEmail)
+		expect(toHolderRows).toHaveLength(5)
+		expect(toHolderRows.every((r: { status: string }) => r.status === 'sent')).toBe(true)
+		const elsewhere = await json(await load(outboxRoute, users.otherFed.admin, '/admin/outbox'))
+		expect(elsewhere.rows.filter((r: { to_address: string }) => r.to_address === holderEmail)).toEqual([])
 		// The admin's email names the holder, the passport and the drafter.
 		const admin = emails.find(e => e.recipient_id === users.ldld.admin.id)!
 		const { subject, text } = await renderStoredEmail({ template: admin.template, props: admin.props, recipient_name: 'Quản trị', recipient_locale: 'vi' })
@@ -413,5 +487,75 @@ describe('passports', () => {
 		await post(passportRoute, drafter, `/passports/${passportId}`, { intent: 'hand_back', version: String(outVersion), happened_on: '03/03/2027', handed_by: 'Nguyễn Văn An', received_by: 'Lê Thị Văn Thư' }, { passportId })
 		const run = await runDailyReminders(db, '2027-03-09')
 		expect(run.reminders.filter(r => r.point.startsWith('passport-'))).toEqual([])
+	})
+})
+
+describe('the weekly list of passports expiring within 6 months', () => {
+	test('once per ISO week per organisation, to its admins and to holders with an email; only its passports within 6 months, not lost ones; nothing when none', async () => {
+		const { users } = world
+		const drafter = users.ldld.drafter
+		const an = await addPerson(drafter, { full_name: 'Nguyễn Văn An', email: 'An.NV@LDLD-QuangTri.vn' })
+		const binh = await addPerson(drafter, { full_name: 'Lê Văn Bình' })
+		await addPassport(drafter, an, { number: 'C1234567', kind: 'official', issued_on: '01/01/2018', expires_on: '15/07/2027' })
+		await addPassport(drafter, binh, { number: 'B7654321', kind: 'diplomatic', issued_on: '01/01/2018', expires_on: '10/02/2027' })
+		// Beyond 6 months, and lost: not listed.
+		await addPassport(drafter, binh, { number: 'C2222222', kind: 'ordinary', issued_on: '01/01/2020', expires_on: '31/12/2027' })
+		const lost = await addPassport(drafter, an, { number: 'C3333333', kind: 'ordinary', issued_on: '01/01/2020', expires_on: '01/05/2027' })
+		expect((await post(passportRoute, drafter, `/passports/${lost}`, { intent: 'lost', version: '1', happened_on: '01/02/2027', note: 'Mất khi đi công tác' }, { passportId: lost })).status).toBe(302)
+		const other = await addPerson(users.otherFed.drafter, { full_name: 'Hoàng Văn Quảng Bình' })
+		await addPassport(users.otherFed.drafter, other, { number: 'C7654321', kind: 'official', issued_on: '01/01/2018', expires_on: '01/06/2027' })
+
+		// Nothing expires within 6 months of 05/01/2026: nothing is sent, one query.
+		const before = queryCounter.count
+		expect(await runWeeklyPassportExpiry(db, '2026-01-05')).toEqual({ weekOf: '2026-01-05', organisations: [], emailsQueued: 0 })
+		expect(queryCounter.count - before).toBe(3) // BEGIN, the passports, COMMIT
+
+		// The job did not run on Monday 01/03: the first run of the week (Wednesday) sends it, the next Monday the next week's.
+		const queries: number[] = []
+		for (let day = '2027-03-03'; day <= '2027-03-09'; day = addDays(day, 1)) {
+			const start = queryCounter.count
+			await runWeeklyPassportExpiry(db, day)
+			queries.push(queryCounter.count - start)
+		}
+		// BEGIN, the passports of every organisation, their admins, one insert of notifications and emails, COMMIT.
+		expect(new Set(queries)).toEqual(new Set([5]))
+		const emails = await db.selectFrom('email_message').select(['id', 'recipient_id', 'person_id', 'to_address', 'props']).where('template', '=', 'passports-expiring').execute()
+		const who = (e: { recipient_id: string | null; person_id: string | null }) =>
+			e.recipient_id === users.ldld.admin.id ? 'ldld admin' : e.recipient_id === users.otherFed.admin.id ? 'otherFed admin' : e.person_id === an ? 'An' : `someone else ${e.recipient_id}`
+		const sent = emails.map(e => {
+			const props = e.props as { weekOf: string; passports: { number: string }[] }
+			return `${props.weekOf} ${who(e)}: ${props.passports.map(p => p.number).join(', ')}`
+		})
+		expect(sent.sort()).toEqual([
+			'2027-03-01 An: C1234567',
+			'2027-03-01 ldld admin: B7654321, C1234567',
+			'2027-03-01 otherFed admin: C7654321',
+			'2027-03-08 An: C1234567',
+			'2027-03-08 ldld admin: B7654321, C1234567',
+			'2027-03-08 otherFed admin: C7654321',
+		])
+		expect(emails.find(e => who(e) === 'An')!.to_address).toBe('an.nv@ldld-quangtri.vn')
+		const notifications = await db.selectFrom('notification').select(['user_id', 'params']).where('kind', '=', 'passports-expiring').execute()
+		expect(notifications.map(n => n.user_id).sort()).toEqual([users.ldld.admin.id, users.ldld.admin.id, users.otherFed.admin.id, users.otherFed.admin.id].sort())
+		const first = notifications.find(n => n.user_id === users.ldld.admin.id && (n.params as { weekOf: string }).weekOf === '2027-03-01')!
+		const message = notificationMessage('passports-expiring', first.params as Record<string, unknown>, 'vi')
+		expect(translate('vi', message.key, message.params)).toBe(
+			'Danh sách tuần 01/03/2027: 2 hộ chiếu do Liên đoàn Lao động tỉnh Quảng Trị quản lý hết hạn trước 03/09/2027 (trong vòng 6 tháng), trong đó 1 hộ chiếu đã hết hạn.',
+		)
+
+		// The admin's email: holder, number, kind, expiry, time left, where it is; in English for an English-speaking admin.
+		const adminMail = emails.find(e => who(e) === 'ldld admin' && (e.props as { weekOf: string }).weekOf === '2027-03-01')!
+		const vi = await renderStoredEmail((await getEmailForSending(db, adminMail.id))!)
+		expect(vi.subject).toBe('[Đối ngoại] 2 hộ chiếu của Liên đoàn Lao động tỉnh Quảng Trị hết hạn trong 6 tháng tới')
+		for (const line of [
+			'Lê Văn Bình · Số hộ chiếu: B7654321 · Loại: Ngoại giao Ngày hết hạn: 10/02/2027 · Đã hết hạn Hiện ở đâu: Trong tủ',
+			'Nguyễn Văn An · Số hộ chiếu: C1234567 · Loại: Công vụ Ngày hết hạn: 15/07/2027 · còn 4 tháng 12 ngày Hiện ở đâu: Trong tủ',
+		])
+			expect(vi.text.replace(/\s+/g, ' ')).toContain(line)
+		expect(vi.text).not.toMatch(/C2222222|C3333333|C7654321/)
+		await db.updateTable('app_user').set({ locale: 'en' }).where('id', '=', users.ldld.admin.id).execute()
+		const en = await renderStoredEmail((await getEmailForSending(db, adminMail.id))!)
+		expect(en.subject).toBe('[Foreign affairs] 2 passports of Liên đoàn Lao động tỉnh Quảng Trị expire within 6 months')
+		expect(en.text.replace(/\s+/g, ' ')).toContain('Kind: Official Expires: 15/07/2027 · 4 months 12 days left Where it is: In the safe')
 	})
 })

@@ -3,6 +3,7 @@ import { emailEn } from '#lib/i18n/email-en.ts'
 import { emailVi } from '#lib/i18n/email-vi.ts'
 import { en } from '#lib/i18n/en.ts'
 import { vi } from '#lib/i18n/vi.ts'
+import PassportsExpiring from '#emails/passports-expiring.tsx'
 import RequestReminder from '#emails/request-reminder.tsx'
 import {
 	type AccountCreatedProps,
@@ -124,6 +125,12 @@ function propsFor<T extends EmailTemplate>(
 		return waitingProps(locale) as EmailProps[T]
 	if (template === 'passport-due' || template === 'passport-overdue')
 		return passportProps(locale, template === 'passport-due' ? 3 : 14) as EmailProps[T]
+	if (template === 'passports-expiring')
+		return {
+			...PassportsExpiring.PreviewProps,
+			locale,
+			listUrl: PASSPORTS_URL,
+		} as EmailProps[T]
 	if (template === 'request-reminder')
 		return {
 			...RequestReminder.PreviewProps,
@@ -136,6 +143,7 @@ function propsFor<T extends EmailTemplate>(
 const PASSPORT_URL =
 	'https://doingoai.example.vn/passports/3f1c2a9e-1111-4c7b-9a51-0c1d2e3f4a5b'
 
+const PASSPORTS_URL = 'https://doingoai.example.vn/passports'
 const passportProps = (locale: Locale, days: number) => ({
 	locale,
 	recipientName: 'Lê Văn Đức',
@@ -252,6 +260,18 @@ const expected: Record<
 			subject: '[Foreign affairs] Nguyễn Văn An’s passport is due back in 3 days',
 			button: 'View the passport',
 			url: PASSPORT_URL,
+		},
+	},
+	'passports-expiring': {
+		vi: {
+			subject: `[Đối ngoại] 2 hộ chiếu của ${ORGANISATION} hết hạn trong 6 tháng tới`,
+			button: 'Xem danh sách hộ chiếu',
+			url: PASSPORTS_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] 2 passports of ${ORGANISATION} expire within 6 months`,
+			button: 'View the passports',
+			url: PASSPORTS_URL,
 		},
 	},
 	'passport-overdue': {

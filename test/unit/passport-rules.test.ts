@@ -3,6 +3,7 @@ import {
 	addMonths,
 	PassportSchema,
 	passportWarnings,
+	timeLeft,
 } from '#workflows/passports/passport-rules.ts'
 
 describe('addMonths', () => {
@@ -12,6 +13,19 @@ describe('addMonths', () => {
 		['2027-12-15', 1, '2028-01-15'],
 	])('%s + %i months = %s', (from, months, to) => {
 		expect(addMonths(from, months)).toBe(to)
+	})
+})
+
+describe('timeLeft (the weekly list of expiring passports)', () => {
+	test.each([
+		['2027-03-03', '2027-07-15', { expired: false, months: 4, days: 12 }],
+		['2027-03-03', '2027-03-03', { expired: false, months: 0, days: 0 }],
+		['2027-03-03', '2027-04-03', { expired: false, months: 1, days: 0 }],
+		// From a month's last day: 31/01 + 1 month is 28/02, then 1 day more.
+		['2027-01-31', '2027-03-01', { expired: false, months: 1, days: 1 }],
+		['2027-03-03', '2027-03-02', { expired: true, months: 0, days: 0 }],
+	])('from %s to %s', (today, expiresOn, left) => {
+		expect(timeLeft(today, expiresOn)).toEqual(left)
 	})
 })
 

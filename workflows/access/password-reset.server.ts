@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { sql } from 'kysely'
 import { db } from '#db/client.server.ts'
+import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { enqueueEmail } from '#db/repos/notification.server.ts'
 import {
 	consumePasswordReset,
@@ -31,17 +32,23 @@ export async function requestPasswordReset(email: string) {
 	)`.execute(db)
 }
 
-/** Emails a single-use link when the address belongs to an active user (run by the job queue). */
+/**
+ * Emails a single-use link when the address belongs to an active user: run by the job queue for
+ * "Quên mật khẩu?", and at once for an admin's "send a reset link" (`requestedBy`, written to the
+ * audit log with the link). The user's row is locked while the hourly limit is counted, so two
+ * requests at the same moment cannot both slip under it.
+ */
 export async function sendPasswordReset(
 	email: string,
+	requestedBy?: { actorId: string },
 ): Promise<'sent' | 'unknown' | 'limited'> {
-	const user = await getActiveUserByEmail(db, email)
-	if (!user) return 'unknown'
-	// A few links an hour are enough; more would let anyone flood a colleague's mailbox.
-	if ((await countRecentResets(db, user.id, RESET_MINUTES)) >= 3)
-		return 'limited'
 	const token = randomBytes(32).toString('base64url')
-	await db.transaction().execute(async trx => {
+	return db.transaction().execute(async trx => {
+		const user = await getActiveUserByEmail(trx, email, { lock: true })
+		if (!user) return 'unknown'
+		// A few links an hour are enough; more would let anyone flood a colleague's mailbox.
+		if ((await countRecentResets(trx, user.id, RESET_MINUTES)) >= 3)
+			return 'limited'
 		await insertPasswordReset(trx, {
 			userId: user.id,
 			tokenHash: hashToken(token),
@@ -59,8 +66,15 @@ export async function sendPasswordReset(
 			organisation_id: user.organisation_id,
 			dedupe_key: `password-reset:${hashToken(token)}`,
 		})
+		if (requestedBy)
+			await recordAudit(trx, {
+				actorId: requestedBy.actorId,
+				organisationId: user.organisation_id,
+				action: 'user.reset_sent',
+				subjectId: user.id,
+			})
+		return 'sent'
 	})
-	return 'sent'
 }
 
 export async function findResetUser(token: string) {

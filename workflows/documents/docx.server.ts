@@ -275,7 +275,10 @@ export async function buildOfficialDocx(
 					after: 0,
 				}),
 				para('───────', { align: centre, size: 20, after: 60 }),
-				para(r.numberLine, { align: centre, size: 26 }),
+				// A document without a number (the passport register) leaves the line out.
+				...(r.numberLine
+					? [para(r.numberLine, { align: centre, size: 26 })]
+					: []),
 			],
 			[
 				para('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', {
@@ -292,7 +295,9 @@ export async function buildOfficialDocx(
 					size: 28,
 					after: 120,
 				}),
-				para(r.placeDate, { align: centre, italics: true }),
+				...(r.placeDate
+					? [para(r.placeDate, { align: centre, italics: true })]
+					: []),
 			],
 		],
 	)

@@ -180,6 +180,24 @@ export function planTitleLines(
 			]
 }
 
+/**
+ * "Đoàn gồm 5 đồng chí, do đồng chí … làm Trưởng đoàn." The number is the plan's own (the
+ * delegation may be larger than the names known so far); the sentence says when the list below
+ * is shorter, so the document never states a count its own table contradicts.
+ */
+export function membersSentence(
+	memberCount: number | null,
+	listed: number,
+	head: string,
+) {
+	const count = Math.max(memberCount ?? 0, listed)
+	const lead = `Đoàn gồm ${count ? `${count} đồng chí` : '… đồng chí'}${head ? `, do đồng chí ${head} làm Trưởng đoàn` : ''}.`
+	if (!count || listed === count) return lead
+	if (listed === 0)
+		return `${lead} Danh sách thành viên đoàn sẽ được bổ sung sau.`
+	return `${lead} Danh sách dưới đây gồm ${listed} đồng chí; ${count - listed} đồng chí còn lại sẽ được bổ sung sau.`
+}
+
 export function membersTable(plan: PlanDocumentInput['plan']): DocTable {
 	return {
 		title: 'Danh sách thành viên đoàn',
@@ -230,7 +248,6 @@ export function buildPlanDocument(input: PlanDocumentInput): OfficialDocument {
 	const delegation = delegationName(plan, organisation)
 	const board = `Ban Thường vụ ${organisation.short_name}`
 	const titleLines = planTitleLines(plan, organisation)
-	const count = plan.member_count ?? plan.members.length
 	const head = [plan.head_name, plan.head_title].filter(Boolean).join(', ')
 	const next = input.nextLevels[0]
 	return {
@@ -257,9 +274,7 @@ export function buildPlanDocument(input: PlanDocumentInput): OfficialDocument {
 			{
 				title: '1. Thành phần đoàn',
 				level: 2,
-				text: [
-					`Đoàn gồm ${count ? `${count} đồng chí` : '… đồng chí'}${head ? `, do đồng chí ${head} làm Trưởng đoàn` : ''}.`,
-				],
+				text: [membersSentence(plan.member_count, plan.members.length, head)],
 			},
 			{ table: membersTable(plan) },
 			{

@@ -26,6 +26,8 @@ export function notificationMessage(
 		['dueOn', 'dueDate'],
 		['returnedOn', 'returnedDate'],
 		['waitingSince', 'waitingSinceDate'],
+		['weekOf', 'weekDate'],
+		['until', 'untilDate'],
 	] as const)
 		values[formatted] =
 			typeof params[iso] === 'string' ? formatIsoDate(params[iso]) : ''
@@ -43,6 +45,8 @@ export function notificationMessage(
 		key = 'notify.passport-due-today'
 	else if (kind === 'passport-overdue' && params.escalation)
 		key = 'notify.passport-overdue-escalation'
+	else if (kind === 'passports-expiring' && params.expired)
+		key = 'notify.passports-expiring-expired'
 	else if (kind === 'approval-waiting' && !values.stepLabel)
 		key = 'notify.approval-waiting-no-step'
 	return { key, params: values }

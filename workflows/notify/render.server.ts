@@ -3,6 +3,7 @@ import { formatIsoDate } from '#lib/format.ts'
 import { translator } from '#lib/i18n/index.ts'
 import { type Locale, type Role } from '#db/schema.ts'
 import { type EmailTemplate, renderEmail } from '#emails/index.ts'
+import { timeLeft } from '#workflows/passports/passport-rules.ts'
 
 /** What a plan email stores at enqueue time: facts only, in both languages where they differ. */
 export interface StoredPlanEmail {
@@ -86,6 +87,30 @@ export interface StoredPassportReminder {
 	escalation: boolean
 	drafterName: string
 	informational: false
+	/** To the holder (a person of the directory, not a user) about their own passport. */
+	toHolder?: boolean
+}
+
+/** The weekly list of passports expiring within 6 months, as stored: dates 'YYYY-MM-DD'. */
+export interface StoredPassportsExpiring {
+	organisationName: string
+	/** The Monday of the week the list is for, and the day it was made. */
+	weekOf: string
+	today: string
+	until: string
+	count: number
+	expired: number
+	passports: {
+		passportId: string
+		holderName: string
+		number: string
+		kind: string
+		expiresOn: string
+		state: string
+		planName: string | null
+	}[]
+	/** To a holder about their own passport(s), not to the organisation's admins. */
+	toHolder: boolean
 }
 
 /** An approval-waiting reminder as stored. */
@@ -189,7 +214,46 @@ export async function renderStoredEmail(message: {
 			days: props.days,
 			escalation: props.escalation,
 			drafterName: props.drafterName,
-			passportUrl: appUrl(`/passports/${props.passportId}`),
+			toHolder: props.toHolder ?? false,
+			passportUrl: props.toHolder
+				? null
+				: appUrl(`/passports/${props.passportId}`),
+		})
+	}
+	if (template === 'passports-expiring') {
+		const props = message.props as StoredPassportsExpiring
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			organisationName: props.organisationName,
+			today: formatIsoDate(props.today),
+			until: formatIsoDate(props.until),
+			passports: props.passports.map(p => {
+				const left = timeLeft(props.today, p.expiresOn)
+				const n = { months: left.months, days: left.days }
+				return {
+					holderName: p.holderName,
+					number: p.number,
+					kind: t(`passport.${p.kind}`),
+					expiresOn: formatIsoDate(p.expiresOn),
+					expired: left.expired,
+					timeLeft: left.expired
+						? t('email.passportsExpiring.expired')
+						: left.months && left.days
+							? t('email.passportsExpiring.leftMonthsDays', n)
+							: left.months
+								? t('email.passportsExpiring.leftMonths', n)
+								: left.days
+									? t('email.passportsExpiring.leftDays', n)
+									: t('email.passportsExpiring.expiresToday'),
+					whereabouts:
+						p.state === 'out'
+							? t('email.passportsExpiring.out', { plan: p.planName ?? '' })
+							: t('email.passportsExpiring.inSafe'),
+				}
+			}),
+			toHolder: props.toHolder,
+			listUrl: props.toHolder ? null : appUrl('/passports'),
 		})
 	}
 	if (template === 'request-reminder') {

@@ -156,3 +156,19 @@ export function passportWarnings(
 	}
 	return warnings
 }
+
+/** The weekly list takes passports that expire within this many months (QĐ 58/2012: flag under 6). */
+export const EXPIRING_WITHIN_MONTHS = 6
+
+/**
+ * Time left from `today` to `expiresOn` ('YYYY-MM-DD'): whole calendar months, then days;
+ * `expired` once the day has passed (a passport is valid through its expiry date).
+ */
+export function timeLeft(today: string, expiresOn: string) {
+	if (expiresOn < today) return { expired: true, months: 0, days: 0 }
+	let months = 0
+	while (addMonths(today, months + 1) <= expiresOn) months++
+	const from = Date.parse(addMonths(today, months))
+	const days = Math.round((Date.parse(expiresOn) - from) / 86_400_000)
+	return { expired: false, months, days }
+}

@@ -42,6 +42,13 @@ export const PersonSchema = z.object({
 		.max(200, { error: 'error.tooLong' }),
 	position: text(200),
 	unit: text(300),
+	email: z
+		.string()
+		.trim()
+		.toLowerCase()
+		.max(200, { error: 'error.tooLong' })
+		.email({ error: 'error.email' })
+		.optional(),
 	born_on: dateField.refine(d => !d || (d >= '1900-01-01' && d <= todayIso()), {
 		error: 'person.bornInvalid',
 	}),
@@ -113,6 +120,7 @@ function personFields(value: z.infer<typeof PersonSchema>) {
 		position: value.position ?? '',
 		unit: value.unit ?? '',
 		born_on: value.born_on ?? null,
+		email: value.email || null,
 	}
 }
 

@@ -57,6 +57,8 @@ interface PlannedReminder {
 	audiences: Audience[]
 	/** The step the plan waits at and its version there: each of its approvers gets their own approve and return links. */
 	decide?: { stepStatus: string; planVersion: number }
+	/** A passport's holder with an email in the directory (not a user): an email only, no notification. */
+	holder?: { personId: string; email: string; props: StoredPassportReminder }
 	props: (
 		recipient: Recipient,
 		audience: Audience,
@@ -179,6 +181,26 @@ function passportReminder(
 		: { draftersOf: passport.organisation_id }
 	const escalate = 'escalate' in reminder && reminder.escalate
 	const point = passportPointKey(passport.id, reminder.point)
+	const props = (escalation: boolean): StoredPassportReminder => ({
+		planId: passport.plan_id,
+		planName: passport.plan_name,
+		organisationName: passport.organisation_name,
+		toStatus: passport.plan_status,
+		point,
+		passportId: passport.id,
+		passportNumber: passport.number,
+		holderName: passport.holder_name,
+		returnedOn: passport.returned_on,
+		dueOn: passport.due_on,
+		workingDays: passport.working_days,
+		days:
+			reminder.template === 'report-overdue'
+				? reminder.daysLate
+				: reminder.daysLeft,
+		escalation,
+		drafterName: passport.drafter_name,
+		informational: false,
+	})
 	return {
 		planId: passport.plan_id,
 		organisationId: passport.organisation_id,
@@ -188,26 +210,14 @@ function passportReminder(
 		audiences: escalate
 			? [drafter, { adminsOf: passport.organisation_id }]
 			: [drafter],
-		props: (_recipient, audience) => ({
-			planId: passport.plan_id,
-			planName: passport.plan_name,
-			organisationName: passport.organisation_name,
-			toStatus: passport.plan_status,
-			point,
-			passportId: passport.id,
-			passportNumber: passport.number,
-			holderName: passport.holder_name,
-			returnedOn: passport.returned_on,
-			dueOn: passport.due_on,
-			workingDays: passport.working_days,
-			days:
-				reminder.template === 'report-overdue'
-					? reminder.daysLate
-					: reminder.daysLeft,
-			escalation: 'adminsOf' in audience,
-			drafterName: passport.drafter_name,
-			informational: false,
-		}),
+		props: (_recipient, audience) => props('adminsOf' in audience),
+		holder: passport.holder_email
+			? {
+					personId: passport.holder_id,
+					email: passport.holder_email,
+					props: { ...props(false), toHolder: true },
+				}
+			: undefined,
 	}
 }
 
@@ -386,16 +396,19 @@ async function sendReminders(
 			params: m.props,
 			dedupe_key: m.key,
 		})),
-		emails: messages.map(m => ({
-			recipient_id: m.recipient.id,
-			to_address: m.recipient.email,
-			template: m.reminder.template,
-			// The links go in the email only, never in the in-app notification.
-			props: m.links ? { ...m.props, decidePaths: m.links.paths } : m.props,
-			plan_id: m.reminder.planId,
-			organisation_id: m.reminder.organisationId,
-			dedupe_key: m.key,
-		})),
+		emails: [
+			...messages.map(m => ({
+				recipient_id: m.recipient.id,
+				to_address: m.recipient.email,
+				template: m.reminder.template,
+				// The links go in the email only, never in the in-app notification.
+				props: m.links ? { ...m.props, decidePaths: m.links.paths } : m.props,
+				plan_id: m.reminder.planId,
+				organisation_id: m.reminder.organisationId,
+				dedupe_key: m.key,
+			})),
+			...holderEmails(planned),
+		],
 	})
 	// The hashes of the links of the emails queued now (not of those an earlier run queued), in one insert.
 	const queuedKeys = new Set(queued.map(q => q.dedupe_key))
@@ -415,4 +428,32 @@ async function sendReminders(
 		})),
 		emailsQueued: queued.length,
 	}
+}
+
+/**
+ * The emails of planned reminders to passports' holders who have an email in the directory:
+ * a person is not a user, so an email only (sent, retried and shown in their organisation's
+ * Outbox like any other), keyed like the users' so each point reaches them once.
+ */
+function holderEmails(planned: PlannedReminder[]) {
+	return planned.flatMap(({ holder, ...reminder }) =>
+		holder
+			? [
+					{
+						recipient_id: null,
+						person_id: holder.personId,
+						to_address: holder.email,
+						template: reminder.template,
+						props: holder.props,
+						plan_id: reminder.planId,
+						organisation_id: reminder.organisationId,
+						dedupe_key: reminderDedupeKey(
+							reminder.planId,
+							reminder.point,
+							`person:${holder.personId}`,
+						),
+					},
+				]
+			: [],
+	)
 }

@@ -1,11 +1,10 @@
 import { z } from 'zod'
 import { type Db } from '#db/client.server.ts'
+import { getRequest, type RequestRow } from '#db/repos/report-request.server.ts'
 import {
-	getRequest,
 	getResponse,
-	type RequestRow,
 	type ResponseRow,
-} from '#db/repos/report-request.server.ts'
+} from '#db/repos/report-response.server.ts'
 import { type ReportTemplate } from '#lib/report-template.ts'
 import { notFound } from '#workflows/access/errors.ts'
 import { type SessionUser } from '#workflows/access/user.ts'

@@ -8,7 +8,7 @@ import {
 	listPartnersWithAgreements,
 	lockResponse,
 	updateResponse,
-} from '#db/repos/report-request.server.ts'
+} from '#db/repos/report-response.server.ts'
 import { findRecipients } from '#db/repos/notification.server.ts'
 import { type ResponseStatus } from '#db/schema.ts'
 import { countryName } from '#lib/countries.ts'

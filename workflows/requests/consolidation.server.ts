@@ -2,7 +2,7 @@ import { db } from '#db/client.server.ts'
 import {
 	countAskedByKind,
 	listSubmittedContents,
-} from '#db/repos/report-request.server.ts'
+} from '#db/repos/report-response-summary.server.ts'
 import { type ReportContent } from '#lib/report-template.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { requireIssuedRequest } from './access.server.ts'

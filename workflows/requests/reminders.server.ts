@@ -3,7 +3,7 @@ import {
 	findRecipientsAndSubstitutes,
 	notifyAndEnqueue,
 } from '#db/repos/notification.server.ts'
-import { findResponsesOwed } from '#db/repos/report-request.server.ts'
+import { findResponsesOwed } from '#db/repos/report-response.server.ts'
 import { type StoredRequestReminder } from '#workflows/notify/render.server.ts'
 import {
 	addDays,

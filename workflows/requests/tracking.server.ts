@@ -1,10 +1,10 @@
 import { db } from '#db/client.server.ts'
+import { getRequestLetter } from '#db/repos/report-request.server.ts'
+import { findResponseId } from '#db/repos/report-response.server.ts'
 import {
 	countByStatus,
-	findResponseId,
-	getRequestLetter,
 	listTracking,
-} from '#db/repos/report-request.server.ts'
+} from '#db/repos/report-response-summary.server.ts'
 import { type ResponseStatus } from '#db/schema.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { z } from 'zod'

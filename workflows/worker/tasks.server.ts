@@ -17,6 +17,7 @@ import {
 } from '#workflows/notify/render.server.ts'
 import { dateInVietnam } from '#workflows/reminders/reminder-points.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
+import { runWeeklyPassportExpiry } from '#workflows/reminders/passport-expiry.server.ts'
 import { runRequestReminders } from '#workflows/requests/reminders.server.ts'
 
 const REDACTED = '— Nội dung đã được ẩn vì chứa liên kết đặt lại mật khẩu. —'
@@ -130,8 +131,10 @@ export const dailyRemindersTask: Task = async (payload, helpers) => {
 	const today = parsed.date ?? dateInVietnam(parsed._cron?.ts ?? new Date())
 	const run = await runDailyReminders(db, today)
 	const requests = await runRequestReminders(db, today)
+	// The week's list of passports expiring within 6 months: sent by the first run of the week.
+	const expiry = await runWeeklyPassportExpiry(db, today)
 	helpers.logger.info(
-		`daily reminders for ${today}: ${run.reminders.length} due, ${run.emailsQueued} emails queued; report requests: ${requests.reminders} due, ${requests.emailsQueued} emails queued`,
+		`daily reminders for ${today}: ${run.reminders.length} due, ${run.emailsQueued} emails queued; report requests: ${requests.reminders} due, ${requests.emailsQueued} emails queued; passports expiring (week of ${expiry.weekOf}): ${expiry.organisations.length} organisations, ${expiry.emailsQueued} emails queued`,
 	)
 }
 

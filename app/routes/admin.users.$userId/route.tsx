@@ -1,8 +1,4 @@
-import {
-	getFormProps,
-	getInputProps,
-	useForm,
-} from '@conform-to/react'
+import { getFormProps, getInputProps, useForm } from '@conform-to/react'
 import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import {
 	type ActionFunctionArgs,
@@ -14,7 +10,10 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ErrorList, Field } from '#app/components/forms.tsx'
-import { OrganisationField, RolesFieldset } from '#app/components/user-fields.tsx'
+import {
+	OrganisationField,
+	RolesFieldset,
+} from '#app/components/user-fields.tsx'
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { getUser, updateUserProfile } from '#db/repos/user.server.ts'
@@ -86,7 +85,7 @@ export const action =
 			if (formData.get('intent') === 'send-reset') {
 				// The link goes to the user's own mailbox; the admin never sees it.
 				const outcome = user.active
-					? await sendPasswordReset(user.email)
+					? await sendPasswordReset(user.email, { actorId: admin.id })
 					: 'unknown'
 				if (outcome !== 'sent')
 					return json(

@@ -55,6 +55,8 @@ export default function PersonRoute() {
 				<dd>{person.unit || '—'}</dd>
 				<dt>{t('person.bornOn')}</dt>
 				<dd>{formatIsoDate(person.born_on) || '—'}</dd>
+				<dt>{t('person.email')}</dt>
+				<dd>{person.email || '—'}</dd>
 			</dl>
 			<section>
 				<h2>{t('person.passports')}</h2>
