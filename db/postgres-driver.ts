@@ -44,6 +44,14 @@ export class PostgresJsDialect implements Dialect {
 
 class Rollback extends Error {}
 
+/**
+ * Put in a query (`.modifyFront(sql.raw(PREPARED))`) that runs on every request with the same
+ * text: the connection prepares it once and PostgreSQL keeps its plan (for the session's query,
+ * planning took longer than running it). Not for queries whose text varies (lists of values,
+ * multi-row inserts): each text would stay prepared on the connection.
+ */
+export const PREPARED = '/* prepared */'
+
 class PostgresJsConnection implements DatabaseConnection {
 	tx: {
 		sql: TransactionSql
@@ -59,9 +67,11 @@ class PostgresJsConnection implements DatabaseConnection {
 	async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
 		if (this.tx?.lost) throw this.tx.lost
 		const target = this.tx?.sql ?? this.sql
-		const result = await target.unsafe(query.sql, [
-			...(query.parameters as any[]),
-		])
+		const result = await target.unsafe(
+			query.sql,
+			[...(query.parameters as any[])],
+			{ prepare: query.sql.includes(PREPARED) },
+		)
 		const { command, count } = result
 		return {
 			numAffectedRows:

@@ -612,6 +612,35 @@ export interface ReportResponseEventTable {
 	created_at: Timestamp
 }
 
+/** One row per plan counted as a delegation, kept by triggers for the statistics (see its migration). */
+export interface StatisticsDelegationTable {
+	plan_id: string
+	organisation_id: string
+	plan_year: number
+	direction: string
+	status: string
+	country: string | null
+	partner_id: string | null
+	/** The typed partner name, trimmed (null when empty). */
+	partner_name: string | null
+	cancel_reason: string | null
+	report_due_on: string | null
+	/** plan_member rows, else member_count; 0 once cancelled. */
+	people: number
+	/** The day (Asia/Ho_Chi_Minh) its post-trip report was submitted. */
+	report_submitted_on: string | null
+}
+
+/** The hours of the passes through step_N, per organisation, plan year, chain and chosen optional steps (triggers). */
+export interface StatisticsStepTimeTable {
+	organisation_id: string
+	plan_year: number
+	chain_id: string
+	optional_step_ids: string[]
+	n: number
+	hours: number[]
+}
+
 export interface DB {
 	person: PersonTable
 	passport: PassportTable
@@ -636,6 +665,8 @@ export interface DB {
 	plan_budget_line: PlanBudgetLineTable
 	plan_attachment: PlanAttachmentTable
 	plan_event: PlanEventTable
+	statistics_delegation: StatisticsDelegationTable
+	statistics_step_time: StatisticsStepTimeTable
 	organisation: OrganisationTable
 	app_user: AppUserTable
 	session: SessionTable

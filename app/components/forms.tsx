@@ -3,7 +3,6 @@ import {
 	getInputProps,
 	getTextareaProps,
 } from '@conform-to/react'
-import { parseWithZod } from '@conform-to/zod/v4'
 import { useNavigation } from '@remix-run/react'
 import {
 	type ButtonHTMLAttributes,
@@ -11,13 +10,13 @@ import {
 	type ReactNode,
 	type TextareaHTMLAttributes,
 	useId,
-	useRef,
 } from 'react'
-import { type z } from 'zod'
 import { useT } from '#app/utils/i18n.tsx'
 import { ErrorList } from './error-list.tsx'
 
-// Pages that only show errors import ErrorList from error-list.tsx, without conform and zod.
+// Pages that only show errors import ErrorList from error-list.tsx, without conform and zod;
+// the zod check of draft-or-submit forms is in draft-validation.ts, so that pages with other
+// forms (the plan page's trip forms) do not load zod.
 export { ErrorList }
 
 /** A labelled control with its errors under it; `children` receives the ids to wire up. */
@@ -164,38 +163,6 @@ export function PasswordField({
 			)}
 		</Field>
 	)
-}
-
-/**
- * Client checks for a form with a "save draft" and a "submit" button (name="intent"): before a
- * submission only the draft's checks run; once submit was pressed, the form checks what the
- * server will, so fields still missing keep their messages while another one is corrected.
- */
-export function useDraftOrSubmitValidation<Schema extends z.ZodType>({
-	draft,
-	submit,
-	submitIntents = ['submit'],
-	submitting: initiallySubmitting = false,
-}: {
-	draft: Schema
-	submit: Schema
-	submitIntents?: string[]
-	submitting?: boolean
-}) {
-	const submitting = useRef(initiallySubmitting)
-	return ({
-		formData,
-		submitter,
-	}: {
-		formData: FormData
-		submitter: HTMLInputElement | HTMLButtonElement | null
-	}) => {
-		if (submitter?.name === 'intent')
-			submitting.current = submitIntents.includes(submitter.value)
-		return parseWithZod(formData, {
-			schema: submitting.current ? submit : draft,
-		})
-	}
 }
 
 /** Explains the * of required fields; put it at the top of a form that marks them. */

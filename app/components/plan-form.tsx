@@ -19,8 +19,8 @@ import {
 	SubmitButton,
 	TextareaField,
 	TextField,
-	useDraftOrSubmitValidation,
 } from '#app/components/forms.tsx'
+import { useDraftOrSubmitValidation } from '#app/components/draft-validation.ts'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'

@@ -7,7 +7,7 @@ import {
 import { Form, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
-import { getUserSettings, updateUserSettings } from '#db/repos/user.server.ts'
+import { updateUserSettings } from '#db/repos/user.server.ts'
 import { SettingsSchema } from '#app/utils/list-filters.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -15,8 +15,9 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 
 export async function loader({ request }: LoaderFunctionArgs) {
+	// Read with the session: the page runs no query of its own.
 	const user = await requireUser(request)
-	return json(await getUserSettings(db, user.id))
+	return json({ email_info: user.emailInfo, locale: user.locale })
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -27,6 +27,7 @@ function userAttributes(attributes: SessionUserAttributes) {
 		roles: attributes.roles,
 		locale: attributes.locale,
 		mustChangePassword: attributes.must_change_password,
+		emailInfo: attributes.email_info,
 		unread: attributes.unread,
 		inboxCount: attributes.inboxCount,
 		returnedCount: attributes.returnedCount,

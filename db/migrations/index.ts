@@ -24,6 +24,8 @@ import * as personEmail from './2026-12-07T06-00_person_email.ts'
 import * as foldInAnyLocale from './2026-12-06T22-00_fold_in_any_locale.ts'
 import * as tripReportNumber from './2026-12-07T01-00_trip_report_number.ts'
 import * as pageSpeed from './2026-12-07T04-00_page_speed.ts'
+import * as statisticsSummary from './2026-12-07T07-00_statistics_summary.ts'
+import * as navCounts from './2026-12-07T07-10_nav_counts.ts'
 import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
 import * as deadlineUnits from './2026-12-07T05-00_deadline_units.ts'
@@ -58,6 +60,8 @@ const migrations: Record<string, Migration> = {
 	'2026-12-07T02-00_people_passports': peoplePassports,
 	'2026-12-07T03-00_report_requests': reportRequests,
 	'2026-12-07T05-00_deadline_units': deadlineUnits,
+	'2026-12-07T07-00_statistics_summary': statisticsSummary,
+	'2026-12-07T07-10_nav_counts': navCounts,
 }
 
 export const migrationProvider: MigrationProvider = {

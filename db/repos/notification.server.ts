@@ -17,7 +17,7 @@ export interface Recipient {
 	roles: string[]
 }
 
-interface RecipientCriteria {
+export interface RecipientCriteria {
 	approverOrgIds: string[]
 	drafterOrgIds?: string[]
 	adminOrgIds?: string[]
@@ -38,18 +38,38 @@ export async function findRecipientsAndSubstitutes(
 	db: Db,
 	criteria: RecipientCriteria,
 	today: string,
-): Promise<{
+): Promise<RecipientsAndSubstitutes> {
+	const query = recipientsAndSubstitutesQuery(db, criteria, today)
+	return splitRecipients(query ? await query.execute() : [])
+}
+
+export interface RecipientsAndSubstitutes {
 	recipients: Recipient[]
 	substitutes: (Recipient & { principal_id: string })[]
-}> {
+}
+
+/**
+ * The rows `findRecipientsAndSubstitutes` reads, as a query to run inside another statement
+ * (`splitRecipients` sorts them); null when no one is asked for.
+ */
+export function recipientsAndSubstitutesQuery(
+	db: Db,
+	criteria: RecipientCriteria,
+	today: string,
+) {
 	const people = recipientsQuery(db, criteria)
-	if (!people) return { recipients: [], substitutes: [] }
-	const rows = criteria.approverOrgIds.length
-		? await people
+	if (!people) return null
+	return criteria.approverOrgIds.length
+		? people
 				.select(sql<string | null>`NULL::uuid`.as('principal_id'))
 				.unionAll(substitutesQuery(db, criteria.approverOrgIds, today))
-				.execute()
-		: await people.select(sql<null>`NULL::uuid`.as('principal_id')).execute()
+		: people.select(sql<string | null>`NULL::uuid`.as('principal_id'))
+}
+
+/** The recipients, and the substitutes standing in today (with whom they stand in for). */
+export function splitRecipients(
+	rows: readonly unknown[],
+): RecipientsAndSubstitutes {
 	const recipients: Recipient[] = []
 	const substitutes: (Recipient & { principal_id: string })[] = []
 	for (const { principal_id, ...row } of rows as (Recipient & {

@@ -20,6 +20,11 @@ import {
 	type PlanUpdate,
 } from '../schema.ts'
 import { paginate } from './pagination.ts'
+import {
+	type RecipientCriteria,
+	recipientsAndSubstitutesQuery,
+	splitRecipients,
+} from './notification.server.ts'
 
 /** A chain step as the workflow and the plan page read it. */
 const STEP_COLUMNS = [
@@ -622,12 +627,18 @@ export async function lockPlan(db: Db, planId: string) {
  * event needs. The related rows are read in the statement's snapshot, which is current whenever
  * the version still matches (every change of the plan's content bumps it).
  */
+/**
+ * Locks the plan for a workflow event and reads what the event needs, in one statement. With a
+ * `viewer`, only a plan they may see is locked (none otherwise): the visibility check of a
+ * decision is this statement, not one of its own.
+ */
 export async function lockPlanForEvent(
 	db: Db,
 	planId: string,
 	actor: { userId: string; organisationId: string },
+	viewer?: PlanViewer,
 ) {
-	return db
+	let query = db
 		.selectFrom('plan')
 		.select(recordColumns)
 		.select(recordRelations)
@@ -662,8 +673,8 @@ export async function lockPlanForEvent(
 				.as('actor_organisation'),
 		])
 		.where('plan.id', '=', planId)
-		.forUpdate('plan')
-		.executeTakeFirst()
+	if (viewer) query = query.where(visibleTo(viewer))
+	return query.forUpdate('plan').executeTakeFirst()
 }
 
 export async function updatePlanWorkflow(
@@ -695,6 +706,8 @@ export async function insertPlanEvent(db: Db, event: NewPlanEvent) {
 /**
  * Moves a plan locked by the caller at `lockedVersion` to its next version and appends the
  * event that did it, in one statement (the event carries the new version, `lockedVersion + 1`).
+ * With `recipients`, the same statement reads who is to hear of it (as
+ * `findRecipientsAndSubstitutes` does).
  */
 export async function updatePlanWithEvent(
 	db: Db,
@@ -702,8 +715,12 @@ export async function updatePlanWithEvent(
 	lockedVersion: number,
 	values: PlanUpdate,
 	event: Omit<NewPlanEvent, 'plan_id' | 'plan_version'>,
+	recipients?: { criteria: RecipientCriteria; today: string },
 ) {
 	const version = lockedVersion + 1
+	const people =
+		recipients &&
+		recipientsAndSubstitutesQuery(db, recipients.criteria, recipients.today)
 	const row = await db
 		.with('moved', qb =>
 			qb
@@ -718,9 +735,18 @@ export async function updatePlanWithEvent(
 		)
 		.insertInto('plan_event')
 		.values({ ...event, plan_id: planId, plan_version: version })
-		.returning('id')
+		.returning(eb => [
+			'id',
+			people
+				? jsonArrayFrom(people as never).as('people')
+				: eb.lit(null).as('people'),
+		])
 		.executeTakeFirstOrThrow()
-	return { id: row.id, version }
+	return {
+		id: row.id,
+		version,
+		recipients: people ? splitRecipients(row.people as unknown[]) : undefined,
+	}
 }
 
 export async function latestPlanEvent(db: Db, planId: string) {

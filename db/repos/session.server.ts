@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { type Db } from '../client.server.ts'
+import { PREPARED } from '../postgres-driver.ts'
 import { workCountColumns } from './work.server.ts'
 import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
 
@@ -14,6 +15,8 @@ export interface SessionUserAttributes {
 	roles: Role[]
 	locale: Locale
 	must_change_password: boolean
+	/** Also emails that only inform (the settings page shows it without a query of its own). */
+	email_info: boolean
 	/** Unread notifications (the bell), read with the session so a page needs no query for it. */
 	unread: number
 	/** The nav items' counts (see workCountColumns), read with the session too. */
@@ -60,6 +63,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 			'u.roles',
 			'u.locale',
 			'u.must_change_password',
+			'u.email_info',
 			'u.active',
 			eb =>
 				eb
@@ -77,6 +81,7 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 			...workCountColumns(sql.ref('u.organisation_id')),
 		])
 		.where('session.id', '=', sessionId)
+		.modifyFront(sql.raw(PREPARED))
 		.executeTakeFirst()
 	if (!row) return null
 	const session = toSession(row)

@@ -37,25 +37,19 @@ export interface Statistics {
 	stepTimes: StepTimeRow[]
 }
 
-// A delegation counts once it is approved (then done, reported, closed or cancelled).
-const NOT_DELEGATION = ['drafting', 'returned', 'rejected', 'withdrawn']
-
+/**
+ * The delegations counted: approved and after (statistics_delegation, kept by triggers from the plan, its members and
+ * its report), with the partner record's current name.
+ */
 function basePlans(f: StatisticsFilter) {
 	return sql`
-		SELECT p.id, p.plan_year, p.direction, p.status, p.country, p.partner_id,
-			coalesce(po.name_vi, nullif(trim(p.partner_name), '')) AS partner_name,
-			p.cancel_reason, p.report_due_on, p.organisation_id, p.chain_id,
-			CASE WHEN p.status = 'cancelled' THEN 0
-				ELSE coalesce(m.n, p.member_count, 0) END AS people
-		FROM plan p
-		LEFT JOIN organisation po ON po.id = p.partner_id
-		LEFT JOIN LATERAL (
-			SELECT nullif(count(*), 0)::int AS n FROM plan_member WHERE plan_id = p.id
-		) m ON true
-		WHERE p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
-			AND p.status NOT LIKE 'step\\_%'
-			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
-			${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}`
+		SELECT d.plan_year, d.direction, d.status, d.country, d.partner_id,
+			coalesce(po.name_vi, d.partner_name) AS partner_name,
+			d.cancel_reason, d.report_due_on, d.people, d.report_submitted_on
+		FROM statistics_delegation d
+		LEFT JOIN organisation po ON po.id = d.partner_id
+		WHERE d.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+			${f.organisationId ? sql`AND d.organisation_id = ${f.organisationId}` : sql``}`
 }
 
 /**
@@ -107,56 +101,51 @@ export async function getStatistics(
 				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`)} AS cancelled,
 			(SELECT row_to_json(x) FROM (
 				SELECT
-					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
-						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= p.report_due_on)::int AS on_time,
-					count(*) FILTER (WHERE r.submitted_at IS NOT NULL
-						AND (r.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date > p.report_due_on)::int AS late,
-					count(*) FILTER (WHERE r.submitted_at IS NULL
-						AND p.report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
-					count(*) FILTER (WHERE r.submitted_at IS NULL
-						AND p.report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
-				FROM p LEFT JOIN trip_report r ON r.plan_id = p.id
-				WHERE p.report_due_on IS NOT NULL AND p.status <> 'cancelled') x) AS reports,
+					count(*) FILTER (WHERE report_submitted_on <= report_due_on)::int AS on_time,
+					count(*) FILTER (WHERE report_submitted_on > report_due_on)::int AS late,
+					count(*) FILTER (WHERE report_submitted_on IS NULL
+						AND report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
+					count(*) FILTER (WHERE report_submitted_on IS NULL
+						AND report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
+				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x) AS reports,
 			${rowsOf(stepTimesOf(f))} AS "stepTimes"`.execute(db)
 	return rows[0]!
 }
 
 /**
  * Time from entering a step (an event to step_N) to leaving it (the plan's next change of
- * status, stored on the event as `left_at`). The passes are first gathered per organisation (by
- * id; its name is joined once per group), chain, set of optional steps and N, so the step each
- * stands for is looked up once per group, not once per pass; then the groups of one step are
- * merged for its median.
+ * status). The hours of the passes are kept by triggers in statistics_step_time, per organisation,
+ * plan year, chain, set of optional steps and N; the step each group stands for is looked up once
+ * per group (N counts the optional steps only when chosen), the groups of one step are merged, and
+ * each step's median is taken over its own passes.
  */
 function stepTimesOf(f: StatisticsFilter) {
-	// step_N is the plan's Nth step among those it climbs: optional steps count only when chosen.
 	return sql<StepTimeRow>`
-		WITH g AS MATERIALIZED (
-			SELECT p.organisation_id, p.chain_id, p.optional_step_ids,
-				substring(ev.to_status FROM 6)::int AS n,
-				array_agg(extract(epoch FROM ev.left_at - ev.created_at) / 3600) AS hours
-			FROM plan p
-			JOIN plan_event ev ON ev.plan_id = p.id
-			WHERE ev.left_at IS NOT NULL AND ev.to_status LIKE 'step\\_%'
-				AND p.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
-				${f.organisationId ? sql`AND p.organisation_id = ${f.organisationId}` : sql``}
+		WITH k AS (
+			SELECT o.name_vi, cs.position, cs.label_vi, cs.label_en,
+				statistics_hours_cat(g.hours) AS hours
+			FROM statistics_step_time g
+			JOIN organisation o ON o.id = g.organisation_id
+			JOIN LATERAL (
+				SELECT c.position, c.label_vi, c.label_en FROM chain_step c
+				WHERE c.chain_id = g.chain_id AND (NOT c.optional OR c.id = ANY(g.optional_step_ids))
+				ORDER BY c.position OFFSET g.n - 1 LIMIT 1
+			) cs ON true
+			WHERE g.plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+				AND cardinality(g.hours) > 0
+				${f.organisationId ? sql`AND g.organisation_id = ${f.organisationId}` : sql``}
 			GROUP BY 1, 2, 3, 4
 		)
-		SELECT o.name_vi AS organisation_name, 'step_' || cs.position AS step,
-			cs.label_vi AS label, cs.label_en,
-			count(*)::int AS passes,
-			round(percentile_cont(0.5) WITHIN GROUP (ORDER BY h.hours)::numeric, 1)::float8 AS median_hours,
-			round(max(h.hours)::numeric, 1)::float8 AS max_hours
-		FROM g
-		JOIN organisation o ON o.id = g.organisation_id
-		JOIN LATERAL (
-			SELECT c.position, c.label_vi, c.label_en FROM chain_step c
-			WHERE c.chain_id = g.chain_id AND (NOT c.optional OR c.id = ANY(g.optional_step_ids))
-			ORDER BY c.position OFFSET g.n - 1 LIMIT 1
-		) cs ON true
-		CROSS JOIN LATERAL unnest(g.hours) AS h(hours)
-		GROUP BY o.name_vi, cs.position, cs.label_vi, cs.label_en
-		ORDER BY o.name_vi COLLATE "vi", cs.position, cs.label_vi COLLATE "vi"`
+		SELECT k.name_vi AS organisation_name, 'step_' || k.position AS step,
+			k.label_vi AS label, k.label_en, h.passes,
+			round(h.median::numeric, 1)::float8 AS median_hours,
+			round(h.max::numeric, 1)::float8 AS max_hours
+		FROM k CROSS JOIN LATERAL (
+			SELECT count(*)::int AS passes,
+				percentile_cont(0.5) WITHIN GROUP (ORDER BY x) AS median, max(x) AS max
+			FROM unnest(k.hours) AS x
+		) h
+		ORDER BY k.name_vi COLLATE "vi", k.position, k.label_vi COLLATE "vi"`
 }
 
 /** The latest plan year with a delegation, so the statistics open on years that have data. */
@@ -165,10 +154,9 @@ export async function latestDelegationYear(
 	organisationId: string | null,
 ): Promise<number | null> {
 	const row = await sql<{ year: number | null }>`
-		SELECT max(p.plan_year) AS year FROM plan p
-		WHERE p.status NOT LIKE 'step\\_%'
-			AND p.status NOT IN (${sql.join(NOT_DELEGATION)})
-			${organisationId ? sql`AND p.organisation_id = ${organisationId}` : sql``}`.execute(
+		SELECT max(d.plan_year) AS year FROM statistics_delegation d
+		WHERE true
+			${organisationId ? sql`AND d.organisation_id = ${organisationId}` : sql``}`.execute(
 		db,
 	)
 	return row.rows[0]?.year ?? null

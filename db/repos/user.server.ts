@@ -175,14 +175,6 @@ export async function getActiveUserByEmail(
 	return (lock ? query.forUpdate() : query).executeTakeFirst()
 }
 
-export async function getUserSettings(db: Db, id: string) {
-	return db
-		.selectFrom('app_user')
-		.select(['email_info', 'locale'])
-		.where('id', '=', id)
-		.executeTakeFirstOrThrow()
-}
-
 export async function updateUserSettings(
 	db: Db,
 	id: string,

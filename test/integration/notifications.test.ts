@@ -4,6 +4,7 @@ import { db } from '#db/client.server.ts'
 import * as newUserRoute from '#app/routes/admin.users.new.tsx'
 import * as forgotRoute from '#app/routes/forgot-password.tsx'
 import * as settingsRoute from '#app/routes/settings.tsx'
+import { queryCounter } from '#db/connect.ts'
 import { args, insertChain, insertPlan, insertPlanWorld, insertUser, request, sendPlanEvent, settle } from '../factories.ts'
 import { queueDrained, type ReceivedMail, type SmtpServer, startSmtpServer, startTestWorker } from '../mail.ts'
 
@@ -377,6 +378,12 @@ describe('preferences', () => {
 		)
 		expect(response.status).toBe(302)
 		expect((await db.selectFrom('app_user').select('email_info').where('id', '=', user.id).executeTakeFirstOrThrow()).email_info).toBe(false)
+		// The settings page shows what was saved, read with the session: no query of its own.
+		const req = await request('/settings', { user })
+		const before = queryCounter.count
+		const page = await settle(async () => settingsRoute.loader(args(req)))
+		expect(queryCounter.count - before).toBe(1)
+		expect(await page.json()).toEqual({ email_info: false, locale: user.locale })
 	}
 
 	test('without for-information emails one is still told in the app, and still gets every email asking to act', async () => {

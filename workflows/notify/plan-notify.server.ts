@@ -3,6 +3,8 @@ import {
 	findRecipientsAndSubstitutes,
 	notifyAndEnqueue,
 	type Recipient,
+	type RecipientCriteria,
+	type RecipientsAndSubstitutes,
 } from '#db/repos/notification.server.ts'
 import { getPlanEventFacts } from '#db/repos/plan.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
@@ -32,6 +34,41 @@ export interface PlanEventFacts {
 }
 
 /**
+ * Who hears of an event (by audience), and whom to read for it: the caller may read them with
+ * the statement that records the event (`updatePlanWithEvent`) and pass them to `notifyPlanEvent`.
+ */
+export function planNotices({
+	event,
+	to,
+	facts,
+	steps,
+	drafterOnly = false,
+}: {
+	event: PlanEventType
+	to: string
+	facts: Pick<PlanEventFacts, 'organisation_id' | 'created_by'>
+	steps: Step[]
+	drafterOnly?: boolean
+}) {
+	const notices = whoHears(event, to, {
+		ownerOrganisationId: facts.organisation_id,
+		drafterId: facts.created_by,
+		steps: steps.map(s => s.organisation_id),
+	}).filter(n => !drafterOnly || 'user' in n.audience)
+	const criteria: RecipientCriteria | null = notices.length
+		? {
+				approverOrgIds: notices.flatMap(n =>
+					'approversOf' in n.audience ? [n.audience.approversOf] : [],
+				),
+				userIds: notices.flatMap(n =>
+					'user' in n.audience ? [n.audience.user] : [],
+				),
+			}
+		: null
+	return { notices, criteria }
+}
+
+/**
  * Inside the transition's transaction: an in-app notification for everyone who hears of the
  * event, and an email job for each of them (unless they turned off emails that are only for
  * information). One per (event, recipient), so a person in two audiences is told once.
@@ -48,6 +85,7 @@ export async function notifyPlanEvent(
 		steps,
 		facts: known,
 		drafterOnly = false,
+		people,
 	}: {
 		eventId: string
 		/** Read by the caller with the plan's lock (else one more query). */
@@ -60,28 +98,22 @@ export async function notifyPlanEvent(
 		steps: Step[]
 		/** A partial approval at a step that needs several: only the drafter hears of it. */
 		drafterOnly?: boolean
+		/** The recipients of `planNotices`' criteria, read by the caller (else one more query). */
+		people?: RecipientsAndSubstitutes
 	},
 ) {
 	const plan = known ?? (await getPlanEventFacts(trx, eventId))
-	const notices = whoHears(event, to, {
-		ownerOrganisationId: plan.organisation_id,
-		drafterId: plan.created_by,
-		steps: steps.map(s => s.organisation_id),
-	}).filter(n => !drafterOnly || 'user' in n.audience)
-	if (!notices.length) return
+	const { notices, criteria } = planNotices({
+		event,
+		to,
+		facts: plan,
+		steps,
+		drafterOnly,
+	})
+	if (!criteria) return
 	// Substitutes in force today stand in for the approvers they replace (same query).
-	const { recipients, substitutes } = await findRecipientsAndSubstitutes(
-		trx,
-		{
-			approverOrgIds: notices.flatMap(n =>
-				'approversOf' in n.audience ? [n.audience.approversOf] : [],
-			),
-			userIds: notices.flatMap(n =>
-				'user' in n.audience ? [n.audience.user] : [],
-			),
-		},
-		todayIso(),
-	)
+	const { recipients, substitutes } =
+		people ?? (await findRecipientsAndSubstitutes(trx, criteria, todayIso()))
 	const label = (index: number | null) =>
 		index === null || !steps[index]
 			? null

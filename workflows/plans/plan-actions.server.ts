@@ -8,6 +8,7 @@ import { todayIso } from '#lib/trip-dates.ts'
 import { forbidden, notFound } from '#workflows/access/errors.ts'
 import {
 	decisionActor,
+	planViewer,
 	requireVisiblePlan,
 } from '#workflows/access/plan-access.server.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
@@ -62,21 +63,36 @@ export async function actOnPlan(
 	planIdParam: string | undefined,
 	formData: FormData,
 ) {
-	const planId = await requireVisiblePlan(user, planIdParam)
 	const tripIntent = formData.get('intent') as TripIntent
 	if (TRIP_INTENTS.includes(tripIntent))
-		return handleTripAction(user, planId, tripIntent, formData)
+		return handleTripAction(
+			user,
+			await requireVisiblePlan(user, planIdParam),
+			tripIntent,
+			formData,
+		)
 	if (REPORT_DECISIONS.includes(tripIntent as never))
-		return decideReport(user, planId, formData)
-	return decidePlan(user, planId, formData)
+		return decideReport(
+			user,
+			await requireVisiblePlan(user, planIdParam),
+			formData,
+		)
+	const planId = z.uuid().safeParse(planIdParam)
+	if (!planId.success) throw notFound()
+	return decidePlan(user, planId.data, formData)
 }
 
-/** An approval decision (with substitutions); APPROVE, RETURN and REJECT first ask once more. */
+/**
+ * An approval decision (with substitutions); APPROVE, RETURN and REJECT first ask once more. A
+ * plan the user may not see is a 404: the decision itself checks it in the statement that locks
+ * the plan, every other answer (a refusal, the question, a written answer asked again) first.
+ */
 async function decidePlan(
 	user: SessionUser,
 	planId: string,
 	formData: FormData,
 ) {
+	const requireVisible = () => requireVisiblePlan(user, planId)
 	const typed = String(formData.get('comment') ?? '')
 	/** A refusal keeps what the user typed and says why, next to the decision form. */
 	const refuse = (
@@ -113,6 +129,7 @@ async function decidePlan(
 
 	const parsed = DecisionSchema.safeParse(Object.fromEntries(formData))
 	if (!parsed.success) {
+		await requireVisible()
 		const intent = z.enum(APPROVAL_EVENTS).safeParse(formData.get('intent'))
 		return refuse(
 			intent.data ?? null,
@@ -126,6 +143,7 @@ async function decidePlan(
 		d => d === intent && formData.get('stage') === 'ask',
 	)
 	if (asking) {
+		await requireVisible()
 		const current = await db
 			.selectFrom('plan')
 			.select(['name', 'version'])
@@ -145,6 +163,7 @@ async function decidePlan(
 	}
 	// A refused written answer asks again, keeping the decision and its comment.
 	const askAgain = async (answerErrors: AnswerErrors) => {
+		await requireVisible()
 		const current = await db
 			.selectFrom('plan')
 			.select('name')
@@ -173,6 +192,7 @@ async function decidePlan(
 			validate: record => completenessIssues(recordToDraft(record)),
 			onBehalfOf: onBehalfOf?.id,
 			writtenAnswer: answered.answer,
+			viewer: planViewer(user),
 		}),
 	)
 	switch (result.status) {

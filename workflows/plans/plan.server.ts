@@ -16,13 +16,18 @@ import {
 	latestPlanEvent,
 	lockPlanForEvent,
 	type PlanRecord,
+	type PlanViewer,
 	updatePlanWithEvent,
 } from '#db/repos/plan.server.ts'
 import {
 	insertWrittenAnswer,
 	type WrittenAnswerInput,
 } from '#db/repos/written-answer.server.ts'
-import { notifyPlanEvent } from '#workflows/notify/plan-notify.server.ts'
+import {
+	notifyPlanEvent,
+	planNotices,
+} from '#workflows/notify/plan-notify.server.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import {
 	acceptsEventType,
 	createPlanMachine,
@@ -183,6 +188,7 @@ export async function applyPlanEvent(
 		onBehalfOf,
 		via = 'page',
 		writtenAnswer,
+		viewer,
 	}: {
 		planId: string
 		expectedVersion: number
@@ -201,10 +207,12 @@ export async function applyPlanEvent(
 		via?: EventVia
 		/** The step organisation's written answer (công văn, quyết định, thông báo) with its signed scan. */
 		writtenAnswer?: WrittenAnswerInput | null
+		/** Acts only on a plan this viewer may see (otherwise not_found), checked by the lock itself. */
+		viewer?: PlanViewer
 	},
 ): Promise<ApplyResult> {
 	// One statement: the lock, the record, the pinned chain's steps and the names to notify with.
-	const locked = await lockPlanForEvent(trx, planId, event.actor)
+	const locked = await lockPlanForEvent(trx, planId, event.actor, viewer)
 	if (!locked) return { status: 'not_found' }
 	const {
 		workflow_snapshot,
@@ -332,8 +340,14 @@ export async function applyPlanEvent(
 	const stepIndex = stepIndexOf(to)
 	const comment =
 		'comment' in event && event.comment?.trim() ? event.comment.trim() : null
-	// The new state and the event in one statement (the plan is locked at `plan.version`).
-	const { id: eventId, version } = await updatePlanWithEvent(
+	// The new state, the event and who is to hear of it in one statement (the plan is locked at
+	// `plan.version`).
+	const { criteria } = planNotices({ event: event.type, to, facts, steps })
+	const {
+		id: eventId,
+		version,
+		recipients: people,
+	} = await updatePlanWithEvent(
 		trx,
 		planId,
 		plan.version,
@@ -358,6 +372,7 @@ export async function applyPlanEvent(
 			// The plan as this event left it.
 			plan_snapshot: { ...record, ...changes, ...snapshotExtra },
 		},
+		criteria ? { criteria, today: todayIso() } : undefined,
 	)
 	await keepAnswer(eventId)
 	await notifyPlanEvent(trx, {
@@ -369,6 +384,7 @@ export async function applyPlanEvent(
 		comment,
 		steps,
 		facts: { ...facts, plan_version: version },
+		people,
 	})
 	return { status: 'ok', to }
 }

@@ -12,12 +12,8 @@ import {
 } from '#app/components/attachments-section.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import { type z } from 'zod'
-import {
-	ErrorList,
-	Field,
-	FormErrors,
-	useDraftOrSubmitValidation,
-} from '#app/components/forms.tsx'
+import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import { useDraftOrSubmitValidation } from '#app/components/draft-validation.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import {
 	ReportDraftSchema,
