@@ -204,7 +204,7 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 		const row = page.getByRole('row').filter({ has: page.locator(`a[href="/plans/${planId}/report"]`) })
 		await row.waitFor()
 		const cells = await row.getByRole('cell').allTextContents()
-		expect(cells.slice(0, 5)).toEqual([PLAN_NAME, 'LĐLĐ tỉnh Quảng Trị', formatIsoDate(RETURNED), formatIsoDate(DUE), '3'])
+		expect(cells.slice(0, 5)).toEqual([PLAN_NAME, 'LĐLĐ tỉnh Quảng Trị', formatIsoDate(RETURNED), `trước ${formatIsoDate(DUE)}, 15 ngày sau ngày về`, '3'])
 		expect(cells[5]).toBe('quá hạn 3 ngày Đã về, chờ báo cáo')
 		// Outbound and inbound trips share the list: the date column is named for both.
 		await page.getByRole('columnheader', { name: 'Ngày kết thúc chuyến đi' }).waitFor()
