@@ -66,14 +66,10 @@ export async function listInbox(
 	viewerId: string,
 	today: string,
 ) {
-	const submitted = (kind: InboxKind) =>
-		kind === 'plan' ? `'SUBMIT', 'RESUBMIT', 'AMEND'` : `'SUBMIT_REPORT'`
 	const columns = (kind: InboxKind) =>
-		sql`${sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
+		sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
 			p.status, p.status_changed_at, p.start_date, p.end_date, p.timing_kind, p.timing_month,
-			p.returned_on, o.short_name AS organisation_short_name`)},
-			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = p.id
-				AND se.event IN (${sql.raw(submitted(kind))}) ORDER BY se.created_at DESC LIMIT 1), false) AS own`
+			p.returned_on, o.short_name AS organisation_short_name`)
 	const { rows } = await sql<InboxRow & { total: string; arrived: unknown }>`
 		WITH items AS (
 			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
@@ -89,6 +85,11 @@ export async function listInbox(
 			LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
 		)
 		SELECT l.*, w.working_days_waited,
+			-- Only for the page's rows: who last sent it (the plan, or its report) to this step.
+			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = l.id
+				AND se.event = ANY(CASE WHEN l.kind = 'plan' THEN ARRAY['SUBMIT', 'RESUBMIT', 'AMEND']
+					ELSE ARRAY['SUBMIT_REPORT'] END)
+				ORDER BY se.created_at DESC LIMIT 1), false) AS own,
 			CASE WHEN l.kind = 'plan' THEN to_char(add_working_days(${today}::date,
 				so.approval_reminder_days - w.working_days_waited % so.approval_reminder_days),
 				'YYYY-MM-DD') END AS next_reminder_on,
