@@ -70,21 +70,27 @@ export async function listInbox(
 		sql.raw(`'${kind}'::text AS kind, p.id, p.plan_year, p.direction, p.name, p.country,
 			p.status, p.status_changed_at, p.start_date, p.end_date, p.timing_kind, p.timing_month,
 			p.returned_on, o.short_name AS organisation_short_name`)
+	// Each kind read in order, only as far as the page reaches (an index range for the plans),
+	// then merged; the total counted apart.
+	const reach = pageOffset(page) + PAGE_SIZE
 	const { rows } = await sql<InboxRow & { total: string; arrived: unknown }>`
-		WITH items AS (
+		WITH plans AS (
 			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
 			WHERE p.current_step_organisation_id = ${organisationId}
-			UNION ALL
+			ORDER BY p.status_changed_at, p.id LIMIT ${reach}
+		), reports AS (
 			SELECT ${columns('report')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
 			WHERE ${waitsForAcknowledgement('p', organisationId)}
-		)
-		, listed AS (
-			SELECT *, (status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS arrived,
-				count(*) OVER () AS total FROM items
+			ORDER BY p.status_changed_at, p.id LIMIT ${reach}
+		), listed AS (
+			SELECT *, (status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS arrived
+			FROM (SELECT * FROM plans UNION ALL SELECT * FROM reports) items
 			ORDER BY status_changed_at, id
 			LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
 		)
 		SELECT l.*, w.working_days_waited,
+			(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${organisationId})
+				+ (SELECT count(*) FROM plan w WHERE ${waitsForAcknowledgement('w', organisationId)}) AS total,
 			-- Only for the page's rows: who last sent it (the plan, or its report) to this step.
 			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = l.id
 				AND se.event = ANY(CASE WHEN l.kind = 'plan' THEN ARRAY['SUBMIT', 'RESUBMIT', 'AMEND']
