@@ -207,6 +207,8 @@ export interface PlanTable {
 	created_at: Timestamp
 	updated_at: Timestamp
 	search_text: GeneratedAlways<string>
+	/** vn_fold(name), for putting plans whose name matches a search first. */
+	name_fold: GeneratedAlways<string>
 	/** 'YYYY-MM-DD', set when the trip is recorded */
 	departed_on: string | null
 	returned_on: string | null

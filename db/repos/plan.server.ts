@@ -7,7 +7,7 @@ import {
 } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { searchPattern } from '#lib/vietnamese.ts'
-import { nameFirst } from './search.ts'
+import { foldedFirst } from './search.ts'
 import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
 import {
@@ -429,7 +429,7 @@ export async function listPlans(
 		.where(visibleTo(viewer))
 		.where(filteredBy(filter))
 	if (filter.query?.trim())
-		q = q.orderBy(nameFirst(sql`plan.name`, filter.query))
+		q = q.orderBy(foldedFirst(sql`plan.name_fold`, filter.query))
 	// Each order ends with the plan id, so pages never share or skip a plan.
 	if (filter.sort === 'name')
 		q = q.orderBy(sql`plan.name COLLATE vi`).orderBy('plan.id')
