@@ -196,30 +196,27 @@ export interface ApprovalWaitingProps {
 	decideUrls?: { approve: string; return: string } | null
 }
 
-/** A reminder that the answer to a report request is due soon, today, or overdue. Dates dd/mm/yyyy. */
-export interface RequestReminderProps {
+/** What every email about an answer to a report request shows. Dates dd/mm/yyyy. */
+interface RequestEmailProps {
 	locale: 'vi' | 'en'
 	recipientName: string
 	title: string
 	numberSymbol: string
 	issuerName: string
 	dueDate: string
-	/** Days left (0 on the due date), or days late when `overdue`. */
-	days: number
-	overdue: boolean
 	answerUrl: string
 }
 
-/** The issuer returned an answer to a report request. Dates dd/mm/yyyy. */
-export interface RequestReturnedProps {
-	locale: 'vi' | 'en'
-	recipientName: string
-	title: string
-	numberSymbol: string
-	issuerName: string
-	dueDate: string
+/** A reminder that the answer to a report request is due soon, today, or overdue. */
+export interface RequestReminderProps extends RequestEmailProps {
+	/** Days left (0 on the due date), or days late when `overdue`. */
+	days: number
+	overdue: boolean
+}
+
+/** The issuer returned an answer to a report request. */
+export interface RequestReturnedProps extends RequestEmailProps {
 	comment: string
-	answerUrl: string
 }
 
 export type EmailProps = {

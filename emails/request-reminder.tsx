@@ -1,7 +1,7 @@
 import {
 	ActionButton,
-	Details,
 	Paragraph,
+	RequestDetails,
 	Title,
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
@@ -40,18 +40,11 @@ export default function RequestReminder(props: RequestReminderProps) {
 					due: props.dueDate,
 				})}
 			</Paragraph>
-			<Details
-				fields={[
-					{
-						label: t('email.field.request'),
-						value: <strong>{props.title}</strong>,
-					},
-					{ label: t('email.field.requestNumber'), value: props.numberSymbol },
-					{
-						label: t('email.field.requestDue'),
-						value: <strong>{props.dueDate}</strong>,
-					},
-				]}
+			<RequestDetails
+				locale={props.locale}
+				title={props.title}
+				numberSymbol={props.numberSymbol}
+				dueDate={props.dueDate}
 			/>
 			<ActionButton locale={props.locale} href={props.answerUrl}>
 				{t('email.requestReminder.button')}

@@ -1,8 +1,8 @@
 import {
 	ActionButton,
 	Comment,
-	Details,
 	Paragraph,
+	RequestDetails,
 	Title,
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
@@ -34,15 +34,11 @@ export default function RequestReturned(props: RequestReturnedProps) {
 				label={t('email.requestReturned.comment')}
 				text={props.comment}
 			/>
-			<Details
-				fields={[
-					{
-						label: t('email.field.request'),
-						value: <strong>{props.title}</strong>,
-					},
-					{ label: t('email.field.requestNumber'), value: props.numberSymbol },
-					{ label: t('email.field.requestDue'), value: props.dueDate },
-				]}
+			<RequestDetails
+				locale={props.locale}
+				title={props.title}
+				numberSymbol={props.numberSymbol}
+				dueDate={props.dueDate}
 			/>
 			<ActionButton locale={props.locale} href={props.answerUrl}>
 				{t('email.requestReturned.button')}

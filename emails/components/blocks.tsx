@@ -71,6 +71,33 @@ export function PlanDetails({
 	return <Details fields={[...fields, ...extra]} />
 }
 
+/** A report request's title, letter number and due date, shown in every email about an answer to it. */
+export function RequestDetails({
+	locale,
+	title,
+	numberSymbol,
+	dueDate,
+}: {
+	locale: EmailLocale
+	title: string
+	numberSymbol: string
+	dueDate: string
+}) {
+	const t = emailTranslator(locale)
+	return (
+		<Details
+			fields={[
+				{ label: t('email.field.request'), value: <strong>{title}</strong> },
+				{ label: t('email.field.requestNumber'), value: numberSymbol },
+				{
+					label: t('email.field.requestDue'),
+					value: <strong>{dueDate}</strong>,
+				},
+			]}
+		/>
+	)
+}
+
 /** The approver's comment as a quoted block; line breaks are kept. */
 export function Comment({ label, text }: { label: string; text: string }) {
 	const lines = text.split(/\r?\n/)

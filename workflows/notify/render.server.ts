@@ -35,8 +35,8 @@ export interface DecidePaths {
 	return: string
 }
 
-/** A report request's reminder as stored (workflows/requests/reminders.server.ts). */
-export interface StoredRequestReminder {
+/** What every email about a report request's answer stores: the request and the answer. */
+interface StoredRequestEmail {
 	requestId: string
 	responseId: string
 	title: string
@@ -44,20 +44,17 @@ export interface StoredRequestReminder {
 	issuerName: string
 	/** 'YYYY-MM-DD' */
 	dueOn: string
+}
+
+/** A report request's reminder as stored (workflows/requests/reminders.server.ts). */
+export interface StoredRequestReminder extends StoredRequestEmail {
 	days: number
 	overdue: boolean
 	escalation: boolean
 }
 
 /** A returned answer to a report request as stored (workflows/requests/answer.server.ts). */
-export interface StoredRequestReturned {
-	requestId: string
-	responseId: string
-	title: string
-	numberSymbol: string
-	issuerName: string
-	/** 'YYYY-MM-DD' */
-	dueOn: string
+export interface StoredRequestReturned extends StoredRequestEmail {
 	comment: string
 }
 
@@ -166,6 +163,18 @@ function decideUrls(paths: DecidePaths | null | undefined) {
 
 function pick(label: { vi: string; en: string } | null, locale: Locale) {
 	return label ? (locale === 'en' && label.en ? label.en : label.vi) : null
+}
+
+function requestEmailFields(props: StoredRequestEmail) {
+	return {
+		title: props.title,
+		numberSymbol: props.numberSymbol,
+		issuerName: props.issuerName,
+		dueDate: formatIsoDate(props.dueOn),
+		answerUrl: appUrl(
+			`/requests/${props.requestId}/responses/${props.responseId}`,
+		),
+	}
 }
 
 /** Turns a stored message into subject, HTML and text in the recipient's language. */
@@ -283,15 +292,9 @@ export async function renderStoredEmail(message: {
 		return renderEmail(template, {
 			locale,
 			recipientName,
-			title: props.title,
-			numberSymbol: props.numberSymbol,
-			issuerName: props.issuerName,
-			dueDate: formatIsoDate(props.dueOn),
+			...requestEmailFields(props),
 			days: props.days,
 			overdue: props.overdue,
-			answerUrl: appUrl(
-				`/requests/${props.requestId}/responses/${props.responseId}`,
-			),
 		})
 	}
 	if (template === 'request-returned') {
@@ -299,14 +302,8 @@ export async function renderStoredEmail(message: {
 		return renderEmail(template, {
 			locale,
 			recipientName,
-			title: props.title,
-			numberSymbol: props.numberSymbol,
-			issuerName: props.issuerName,
-			dueDate: formatIsoDate(props.dueOn),
+			...requestEmailFields(props),
 			comment: props.comment,
-			answerUrl: appUrl(
-				`/requests/${props.requestId}/responses/${props.responseId}`,
-			),
 		})
 	}
 	if (template === 'approval-waiting') {
