@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { jsonArrayFrom } from 'kysely/helpers/postgres'
 import { type Db } from '../client.server.ts'
+import { approvalAnswers } from './written-answer.server.ts'
 import { paginate } from './pagination.ts'
 import {
 	type AnswerKind,
@@ -209,23 +210,7 @@ export async function getReportData(
 						.whereRef('b.plan_id', '=', 'plan.id')
 						.orderBy('b.position'),
 				).as('budget'),
-				jsonArrayFrom(
-					eb
-						.selectFrom('written_answer as a')
-						.innerJoin('plan_event as e', 'e.id', 'a.plan_event_id')
-						.innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-						.select([
-							'a.kind',
-							'a.number',
-							'a.issued_on',
-							'a.signer',
-							'o.name_vi as organisation_name',
-						])
-						.whereRef('a.plan_id', '=', 'plan.id')
-						.where('e.event', '=', 'APPROVE')
-						.orderBy('e.created_at')
-						.orderBy('a.id'),
-				).as('answers'),
+				approvalAnswers(eb).as('answers'),
 			])
 			.where('plan.organisation_id', '=', organisationId)
 			.where('plan.plan_year', 'in', [year, year + 1])

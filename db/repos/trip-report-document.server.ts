@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
-import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres'
+import { jsonObjectFrom } from 'kysely/helpers/postgres'
 import { type Db } from '../client.server.ts'
+import { approvalAnswers } from './written-answer.server.ts'
 import { type ReportContent } from './report.server.ts'
 
 /**
@@ -66,23 +67,7 @@ export async function getTripReportDocumentSource(db: Db, planId: string) {
 					.orderBy('e.created_at', 'desc')
 					.limit(1),
 			).as('approver'),
-			jsonArrayFrom(
-				eb
-					.selectFrom('written_answer as a')
-					.innerJoin('plan_event as e', 'e.id', 'a.plan_event_id')
-					.innerJoin('organisation as o', 'o.id', 'a.organisation_id')
-					.select([
-						'a.kind',
-						'a.number',
-						'a.issued_on',
-						'a.signer',
-						'o.name_vi as organisation_name',
-					])
-					.whereRef('a.plan_id', '=', 'plan.id')
-					.where('e.event', '=', 'APPROVE')
-					.orderBy('e.created_at')
-					.orderBy('a.id'),
-			).as('answers'),
+			approvalAnswers(eb).as('answers'),
 		])
 		.where('plan.id', '=', planId)
 		.executeTakeFirst()
