@@ -600,7 +600,9 @@ export const en: Record<MessageKey, string> = {
 		'I confirm this date (the plan was approved for {approved})',
 	'trip.dateReason': 'Reason for the other date',
 	'plan.done.COMPLETE_TRIP.late':
-		'Return recorded. The post-trip report is already {days} {days|day|days} overdue (it was due on {dueDate}): please submit it now.',
+		'Return recorded. The post-trip report is already {days} {days|day|days} overdue (it was due on {dueDate}, {dueDays} {dueDays|day|days} after the return): please submit it now.',
+	'plan.done.COMPLETE_TRIP.lateWorking':
+		'Return recorded. The post-trip report is already {days} {days|day|days} overdue (it was due on {dueDate}, {dueDays} working {dueDays|day|days} after the return): please submit it now.',
 	'trip.timingUnchanged': 'The new timing is the same as the current one',
 	'report.title': 'Post-trip report',
 	'report.write': 'Write the post-trip report',

@@ -585,7 +585,9 @@ export const vi = {
 		'Tôi xác nhận ngày này (kế hoạch được duyệt: {approved})',
 	'trip.dateReason': 'Lý do khác ngày đã duyệt',
 	'plan.done.COMPLETE_TRIP.late':
-		'Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn {days} ngày (hạn {dueDate}): đề nghị nộp ngay.',
+		'Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn {days} ngày (hạn {dueDate}, {dueDays} ngày sau ngày về): đề nghị nộp ngay.',
+	'plan.done.COMPLETE_TRIP.lateWorking':
+		'Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn {days} ngày (hạn {dueDate}, {dueDays} ngày làm việc sau ngày về): đề nghị nộp ngay.',
 	'trip.timingUnchanged':
 		'Thời gian mới trùng với thời gian hiện tại của kế hoạch',
 	'report.title': 'Báo cáo kết quả chuyến đi',

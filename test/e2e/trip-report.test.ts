@@ -171,7 +171,7 @@ test('a trip returns, its report is overdue, filed with a PDF and acknowledged b
 		await back.getByLabel('Ngày về').fill(formatIsoDate(RETURNED))
 		await back.getByRole('button', { name: 'Ghi nhận đoàn về' }).click()
 		// Back after the report was due: the toast says it is late (and the drafter has a reminder already).
-		await toast(page, `Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn 3 ngày (hạn ${formatIsoDate(DUE)}): đề nghị nộp ngay.`).waitFor()
+		await toast(page, `Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn 3 ngày (hạn ${formatIsoDate(DUE)}, 15 ngày sau ngày về): đề nghị nộp ngay.`).waitFor()
 		await expectStatus(page, 'Đã về, chờ báo cáo')
 		await waitForHydration(page)
 

@@ -720,8 +720,10 @@ describe('a return recorded after the report was due', () => {
 		const response = await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) })
 		expectRedirect(response, `/plans/${planId}`)
 		const { toast } = await getToast(new Request('http://localhost/', { headers: { Cookie: response.headers.get('Set-Cookie')!.split(';')[0]! } }))
-		expect(toast).toMatchObject({ message: 'plan.done.COMPLETE_TRIP.late', params: { days: 5, dueDate: dmy(due) } })
-		expect(translate('vi', 'plan.done.COMPLETE_TRIP.late', toast!.params)).toMatch(/^Đã ghi nhận đoàn về\. Báo cáo sau chuyến đi đã quá hạn 5 ngày/)
+		expect(toast).toMatchObject({ message: 'plan.done.COMPLETE_TRIP.late', params: { days: 5, dueDate: dmy(due), dueDays: 15 } })
+		expect(translate('vi', 'plan.done.COMPLETE_TRIP.late', toast!.params)).toBe(
+			`Đã ghi nhận đoàn về. Báo cáo sau chuyến đi đã quá hạn 5 ngày (hạn ${dmy(due)}, 15 ngày sau ngày về): đề nghị nộp ngay.`,
+		)
 
 		// The drafter's reminder, queued with the return (same transaction), as email and notification.
 		expect(await planRow(planId)).toMatchObject({ status: 'trip_done', report_due_on: due, report_late_reminded_on: today })
@@ -743,6 +745,21 @@ describe('a return recorded after the report was due', () => {
 			for (const e of emails.slice(sent.length + 1)) sent.push(`+${daysBetween(today, day)} ${e.recipient_id === drafter ? 'drafter' : e.recipient_id === users.ldld.approver.id ? 'approver' : e.recipient_id}`)
 		}
 		expect(sent.sort()).toEqual(['+14 approver', '+14 drafter', '+21 approver', '+21 drafter', '+7 drafter'])
+	})
+
+	test('with a deadline in working days, the late toast names that rule', async () => {
+		const { users, orgs } = world
+		await db.updateTable('organisation').set({ report_due_days: 10, report_due_unit: 'working_days' }).where('id', '=', orgs.ldld.id).execute()
+		const returned = addDays(today, -40)
+		const planId = await approvedPlan('ldld', { fields: approvedFor(addDays(today, -43), returned) })
+		expectRedirect(await post(users.ldld.drafter, planId, { intent: 'DEPART', departed_on: dmy(addDays(today, -43)) }), `/plans/${planId}`)
+		const response = await post(users.ldld.drafter, planId, { intent: 'COMPLETE_TRIP', returned_on: dmy(returned) })
+		const { toast } = await getToast(new Request('http://localhost/', { headers: { Cookie: response.headers.get('Set-Cookie')!.split(';')[0]! } }))
+		const { report_due_on } = await planRow(planId)
+		expect(toast).toMatchObject({ message: 'plan.done.COMPLETE_TRIP.lateWorking', params: { dueDate: dmy(report_due_on!), dueDays: 10 } })
+		expect(translate('vi', 'plan.done.COMPLETE_TRIP.lateWorking', toast!.params)).toMatch(
+			new RegExp(`^Đã ghi nhận đoàn về\\. Báo cáo sau chuyến đi đã quá hạn \\d+ ngày \\(hạn ${dmy(report_due_on!)}, 10 ngày làm việc sau ngày về\\): đề nghị nộp ngay\\.$`),
+		)
 	})
 
 	test('a return on time sends no reminder and says the report is due', async () => {

@@ -331,10 +331,17 @@ export async function handleTripAction(
 	switch (result.status) {
 		case 'ok':
 			return daysLate
-				? done(planId, 'plan.done.COMPLETE_TRIP.late', {
-						days: daysLate,
-						dueDate: formatIsoDate(changes.report_due_on ?? null),
-					})
+				? done(
+						planId,
+						facts.report_due_unit === 'working_days'
+							? 'plan.done.COMPLETE_TRIP.lateWorking'
+							: 'plan.done.COMPLETE_TRIP.late',
+						{
+							days: daysLate,
+							dueDate: formatIsoDate(changes.report_due_on ?? null),
+							dueDays: facts.report_due_days,
+						},
+					)
 				: done(planId, `plan.done.${event.type}`)
 		case 'conflict':
 			return refuse('conflict', [], result.last)
