@@ -61,7 +61,13 @@ function convert(docx: string) {
 	const pages = readdirSync(tmp)
 		.filter(f => /^page-\d+\.png$/.test(f))
 		.sort()
-	return { text, pages }
+	const lastPage = String(pages.length)
+	const lastPageText = execFileSync(
+		'pdftotext',
+		['-f', lastPage, '-l', lastPage, pdf, '-'],
+		{ encoding: 'utf8' },
+	)
+	return { text, pages, lastPageText }
 }
 
 test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves it, prints it and downloads a DOCX that LibreOffice lays out as Nghị định 30 asks', async () => {
@@ -159,7 +165,10 @@ test('an approver of LĐLĐ tỉnh Quảng Trị builds the 2019 report, saves i
 	expect(download.suggestedFilename()).toBe('bao-cao-doi-ngoai-2019.docx')
 	const docx = path.join(tmp, 'bao-cao-doi-ngoai-2019.docx')
 	await download.saveAs(docx)
-	const { text, pages } = convert(docx)
+	const { text, pages, lastPageText } = convert(docx)
+	// The signature never stands alone on the last page: the last table's end comes with it.
+	expect(lastPageText).toContain('II. Đoàn vào')
+	expect(lastPageText).toContain('Nguyễn Đăng Bảo')
 	const flat = text.replace(/\s+/g, ' ')
 	for (const expected of [
 		'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',

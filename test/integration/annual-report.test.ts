@@ -757,4 +757,11 @@ test('DOCX: the motto is underlined along its length, next year’s tables lie o
 	expect(closing.slice(0, closing.indexOf('Nơi nhận'))).toContain(
 		'<w:keepLines/>',
 	)
+	// The last table's last row keeps with them, so the signature never starts a page alone.
+	const beforeClosing = body.slice(0, body.length - closing.length)
+	const lastRows = beforeClosing
+		.slice(beforeClosing.lastIndexOf('<w:tbl>'))
+		.match(/<w:tr[ >][\s\S]*?<\/w:tr>/g)!
+	expect(lastRows.at(-1)).toContain('<w:keepNext/>')
+	expect(lastRows.slice(0, -1).join('')).not.toContain('<w:keepNext/>')
 })

@@ -192,15 +192,15 @@ export function columnWidths(t: DocTable, total: number) {
  * A bordered table as WordprocessingML. The plan tables can have hundreds of rows; written
  * as text they take milliseconds, where the `docx` object model takes seconds.
  */
-function tableXml(t: DocTable, textWidth: number) {
+function tableXml(t: DocTable, textWidth: number, keepEndWithNext: boolean) {
 	const layout = layoutOf(t)
 	const widths = columnWidths(t, textWidth)
-	const cell = (lines: string[], i: number, header: boolean) => {
+	const cell = (lines: string[], i: number, header: boolean, keep: boolean) => {
 		const align = header || layout[i]!.centred ? 'center' : 'left'
 		const rPr = `<w:rPr>${RUN_FONT}${header ? '<w:b/><w:bCs/>' : ''}<w:sz w:val="${TABLE_SIZE}"/><w:szCs w:val="${TABLE_SIZE}"/></w:rPr>`
 		const paragraphs = (lines.length ? lines : ['']).map(
 			line =>
-				`<w:p><w:pPr><w:spacing w:after="0" w:line="264" w:lineRule="auto"/><w:jc w:val="${align}"/>${rPr}</w:pPr>${
+				`<w:p><w:pPr>${keep ? '<w:keepNext/>' : ''}<w:spacing w:after="0" w:line="264" w:lineRule="auto"/><w:jc w:val="${align}"/>${rPr}</w:pPr>${
 					line
 						? `<w:r>${rPr}<w:t xml:space="preserve">${escapeXml(line)}</w:t></w:r>`
 						: ''
@@ -208,9 +208,9 @@ function tableXml(t: DocTable, textWidth: number) {
 		)
 		return `<w:tc><w:tcPr><w:tcW w:w="${widths[i]}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>${paragraphs.join('')}</w:tc>`
 	}
-	const row = (cells: string[][], header: boolean) =>
+	const row = (cells: string[][], header: boolean, keep = false) =>
 		`<w:tr><w:trPr><w:cantSplit/>${header ? '<w:tblHeader/>' : ''}</w:trPr>${t.columns
-			.map((_, i) => cell(cells[i] ?? [''], i, header))
+			.map((_, i) => cell(cells[i] ?? [''], i, header, keep))
 			.join('')}</w:tr>`
 	return [
 		`<w:tbl><w:tblPr><w:tblW w:w="${widths.reduce((a, b) => a + b, 0)}" w:type="dxa"/><w:tblBorders>${TABLE_BORDERS}</w:tblBorders>`,
@@ -220,7 +220,10 @@ function tableXml(t: DocTable, textWidth: number) {
 			t.columns.map(c => [c]),
 			true,
 		),
-		...t.rows.map(r => row(r, false)),
+		// The last row of the document's last table goes with the signature onto its page.
+		...t.rows.map((r, i) =>
+			row(r, false, keepEndWithNext && i === t.rows.length - 1),
+		),
 		'</w:tbl>',
 	].join('')
 }
@@ -230,13 +233,13 @@ const marker = (index: number) => `@@document-table-${index}@@`
 /** Puts each table's XML where its marker paragraph is. */
 async function insertTables(
 	buffer: Buffer,
-	tables: { table: DocTable; width: number }[],
+	tables: { table: DocTable; width: number; keepEndWithNext: boolean }[],
 ) {
 	const zip = await JSZip.loadAsync(buffer)
 	const file = zip.file('word/document.xml')
 	if (!file) throw new Error('docx without word/document.xml')
 	let xml = await file.async('string')
-	tables.forEach(({ table, width }, index) => {
+	tables.forEach(({ table, width, keepEndWithNext }, index) => {
 		const at = xml.indexOf(marker(index))
 		if (at < 0) throw new Error(`docx: table marker ${index} missing`)
 		const start = Math.max(
@@ -244,7 +247,10 @@ async function insertTables(
 			xml.lastIndexOf('<w:p ', at),
 		)
 		const end = xml.indexOf('</w:p>', at) + '</w:p>'.length
-		xml = xml.slice(0, start) + tableXml(table, width) + xml.slice(end)
+		xml =
+			xml.slice(0, start) +
+			tableXml(table, width, keepEndWithNext) +
+			xml.slice(end)
 	})
 	zip.file('word/document.xml', xml)
 	return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' })
@@ -302,36 +308,48 @@ export async function buildOfficialDocx(
 		],
 	)
 
-	const tables: { table: DocTable; width: number }[] = []
+	const tables: { table: DocTable; width: number; keepEndWithNext: boolean }[] =
+		[]
+	// The document's last lines keep with the signature, which never starts a page alone.
+	const lastSection = r.sections.at(-1)
 	const blocks = (sections: typeof r.sections, width: number) =>
-		sections.flatMap(s =>
-			s.table
-				? [
-						para(s.table.title, {
-							bold: true,
-							align: left,
-							after: 120,
-							keepNext: true,
-						}),
-						para(marker(tables.push({ table: s.table, width }) - 1), {
-							after: 0,
-						}),
-						para('', { after: 120 }),
-					]
-				: [
-						...(s.title
-							? [
-									para(s.title, {
-										bold: true,
-										align: left,
-										after: 120,
-										keepNext: true,
-									}),
-								]
-							: []),
-						...(s.text ?? []).map(l => para(l, { indent: true, after: 120 })),
-					],
-		)
+		sections.flatMap(s => {
+			const keepEnd = s === lastSection
+			if (s.table) {
+				const index =
+					tables.push({ table: s.table, width, keepEndWithNext: keepEnd }) - 1
+				return [
+					para(s.table.title, {
+						bold: true,
+						align: left,
+						after: 120,
+						keepNext: true,
+					}),
+					para(marker(index), { after: 0 }),
+					para('', { after: 120, keepNext: keepEnd }),
+				]
+			}
+			const text = s.text ?? []
+			return [
+				...(s.title
+					? [
+							para(s.title, {
+								bold: true,
+								align: left,
+								after: 120,
+								keepNext: true,
+							}),
+						]
+					: []),
+				...text.map((l, i) =>
+					para(l, {
+						indent: true,
+						after: 120,
+						keepNext: keepEnd && i === text.length - 1,
+					}),
+				),
+			]
+		})
 	const split = r.landscapeFrom ?? r.sections.length
 	const body = blocks(r.sections.slice(0, split), TEXT_WIDTH)
 	const wide = blocks(r.sections.slice(split), LANDSCAPE_WIDTH)
