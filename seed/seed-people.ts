@@ -15,6 +15,8 @@ const people: {
 	full_name: string
 	position: string
 	born_on: string
+	// The holder's own address, for the passport's hand-back reminders; not everyone gives one.
+	email?: string
 	passports: {
 		number: string
 		kind: PassportType
@@ -24,6 +26,7 @@ const people: {
 }[] = [
 	{
 		full_name: 'Hoàng Văn Sơn',
+		email: 'hvson@ldld-quangtri.vn',
 		position: 'Chủ tịch LĐLĐ tỉnh',
 		born_on: '1968-05-12',
 		passports: [
@@ -32,6 +35,7 @@ const people: {
 	},
 	{
 		full_name: 'Đặng Thị Minh Hà',
+		email: 'dtmha@ldld-quangtri.vn',
 		position: 'Phó Chủ tịch thường trực',
 		born_on: '1972-11-03',
 		passports: [
@@ -50,6 +54,7 @@ const people: {
 	},
 	{
 		full_name: 'Lê Thị Thu Thủy',
+		email: 'lttthuy@ldld-quangtri.vn',
 		position: 'Chuyên viên Văn phòng (kiêm nhiệm đối ngoại)',
 		born_on: '1988-08-18',
 		passports: [

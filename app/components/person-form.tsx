@@ -47,7 +47,7 @@ export function PersonForm({
 			? { ...person, born_on: formatIsoDate(person.born_on) }
 			: undefined,
 		constraint: getZodConstraint(PersonFormSchema),
-		shouldRevalidate: 'onBlur',
+		shouldRevalidate: 'onInput',
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: PersonFormSchema }),
 	})

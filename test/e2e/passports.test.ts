@@ -152,3 +152,41 @@ test('the drafter picks a member from the directory; the passport goes out for t
 		for (const a of approvers) await a.close()
 	}
 })
+
+test('a holder’s email, for the passport reminders: a bad address is refused next to the field and kept; a good one is saved (390 px)', { timeout: 120_000 }, async () => {
+	const drafter = await openPage(browser, { viewport: { width: 390, height: 844 } })
+	try {
+		const { page } = drafter
+		await login(page, DRAFTER)
+		await page.goto('/people?q=le thi thu thuy')
+		await page.getByRole('link', { name: 'Lê Thị Thu Thủy' }).click()
+		await page.getByRole('heading', { level: 1, name: /Lê Thị Thu Thủy/ }).waitFor()
+		// The demo directory gives her address.
+		expect(await page.locator('dd', { hasText: 'lttthuy@ldld-quangtri.vn' }).count()).toBe(1)
+		await page.getByRole('link', { name: 'Sửa thông tin' }).click()
+		await page.getByRole('heading', { level: 1, name: /Sửa thông tin/ }).waitFor()
+		await waitForHydration(page)
+
+		const email = page.getByLabel('Email', { exact: true })
+		expect(await email.inputValue()).toBe('lttthuy@ldld-quangtri.vn')
+		await email.fill('thuy.le@')
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+		const error = page.getByText('Địa chỉ email không hợp lệ')
+		await error.waitFor()
+		expect(await email.getAttribute('aria-invalid')).toBe('true')
+		expect(await email.inputValue()).toBe('thuy.le@')
+		await screenshot(page, 'person-email-invalid-390')
+
+		await email.fill('thuy.le@ldld-quangtri.vn')
+		// The error goes as the address is mended, not when the button takes the focus: the button
+		// stays where the pointer is.
+		await error.waitFor({ state: 'detached' })
+		await page.getByRole('button', { name: 'Lưu', exact: true }).click()
+		await page.getByRole('status').filter({ hasText: 'Đã lưu thông tin.' }).waitFor()
+		expect(await page.locator('dd', { hasText: 'thuy.le@ldld-quangtri.vn' }).count()).toBe(1)
+		await expectNoSeriousAxeViolations(page)
+		drafter.assertNoErrors()
+	} finally {
+		await drafter.close()
+	}
+})
