@@ -168,8 +168,15 @@ export async function mailboxLink(to: string, template: string, link: 'resetPath
 	}
 }
 
-/** Fills in a complete outbound plan on /plans/new, sends it for approval, and returns its id. */
-export async function submitPlan(page: Page, planName: string) {
+/**
+ * Fills in a complete outbound plan on /plans/new, sends it for approval, and returns its id.
+ * `beforeBudget` adds what a test needs on the form (members from the directory, say).
+ */
+export async function submitPlan(
+	page: Page,
+	planName: string,
+	beforeBudget?: () => Promise<void>,
+) {
 	await page.goto('/plans/new')
 	await page
 		.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' })
@@ -194,8 +201,11 @@ export async function submitPlan(page: Page, planName: string) {
 	await field('Nội dung hoạt động').fill(
 		'Hội đàm trao đổi kinh nghiệm với LHCĐ tỉnh Savannakhet',
 	)
+	await beforeBudget?.()
 	await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click()
-	const line = page.locator('li.step').first()
+	const line = page
+		.locator('li.step')
+		.filter({ has: page.getByLabel(/^Bên chi trả/) })
 	await line
 		.getByLabel(/^Bên chi trả( \(|$)/)
 		.fill('LĐLĐ tỉnh Quảng Trị')
@@ -209,7 +219,7 @@ export async function submitPlan(page: Page, planName: string) {
 		.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true })
 		.click()
 	await page.waitForURL(url => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname))
-	return new URL(page.url()).pathname.split('/')[2]
+	return new URL(page.url()).pathname.split('/')[2]!
 }
 
 /** A field's label as Playwright reads it: its text, then the required mark " *" if any. */

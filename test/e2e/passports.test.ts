@@ -4,12 +4,12 @@ import { todayIso } from '#lib/trip-dates.ts'
 import {
 	type Browser,
 	expectNoSeriousAxeViolations,
-	labelled,
 	launchBrowser,
 	login,
 	openPage,
 	type Page,
 	screenshot,
+	submitPlan,
 	waitForHydration,
 } from './helpers.ts'
 
@@ -56,47 +56,19 @@ test('the drafter picks a member from the directory; the passport goes out for t
 	try {
 		const { page } = drafter
 		await login(page, DRAFTER)
-		await page.goto('/plans/new')
-		await page
-			.getByRole('heading', { level: 1, name: 'Lập kế hoạch đoàn' })
-			.waitFor()
-		await waitForHydration(page)
-		const field = (label: string) =>
-			page
-				.locator('.field')
-				.filter({ has: page.getByLabel(labelled(label)) })
-				.getByLabel(labelled(label))
-		await field('Năm kế hoạch').fill('2027')
-		await field('Tên đoàn').fill(PLAN_NAME)
-		await field('Danh nghĩa đoàn').fill('Liên đoàn Lao động tỉnh Quảng Trị')
-		await field('Trưởng đoàn (chức danh)').fill('Chủ tịch LĐLĐ tỉnh Quảng Trị')
-		await field('Nước đến').selectOption({ label: 'Lào' })
-		await field('Đối tác làm việc').selectOption({
-			label: 'Liên hiệp Công đoàn tỉnh Savannakhet',
-		})
-		await field('Số ngày').fill('3')
-		await field('Nội dung hoạt động').fill('Dự hội nghị hợp tác công đoàn')
-
 		// The member comes from the directory, found without tone marks; Enter searches, not saves.
-		const search = page.getByRole('searchbox', { name: 'Tìm người trong danh bạ' })
-		await search.fill('hoang van son')
-		await search.press('Enter')
-		await page.getByRole('button', { name: `Thêm ${HOLDER}` }).click()
-		await page.getByRole('status').filter({ hasText: `Đã thêm ${HOLDER} vào danh sách thành viên.` }).waitFor()
-		const member = page.locator('li.step').filter({ hasText: 'Từ danh bạ' })
-		expect(await member.getByLabel(/^Họ và tên/).inputValue()).toBe(HOLDER)
-		expect(await member.getByLabel(/^Chức vụ/).inputValue()).toBe('Chủ tịch LĐLĐ tỉnh')
-		expect(await member.getByLabel(/^Loại hộ chiếu/).inputValue()).toBe('official')
-		await screenshot(page, 'plan-form-member-from-directory')
-
-		await page.getByRole('button', { name: 'Thêm dòng kinh phí' }).click()
-		const line = page.locator('li.step').filter({ has: page.getByLabel(/^Bên chi trả/) })
-		await line.getByLabel(/^Bên chi trả( \(|$)/).fill('LĐLĐ tỉnh Quảng Trị')
-		await line.getByLabel(/^Nội dung chi( \(|$)/).fill('Chi phí phương tiện đi lại')
-		await line.getByLabel(/^Nguồn kinh phí( \(|$)/).selectOption({ label: 'Ngân sách công đoàn' })
-		await page.getByRole('button', { name: 'Lưu và gửi duyệt', exact: true }).click()
-		await page.waitForURL(url => /^\/plans\/[0-9a-f-]{36}$/.test(url.pathname))
-		const planId = new URL(page.url()).pathname.split('/')[2]!
+		const planId = await submitPlan(page, PLAN_NAME, async () => {
+			const search = page.getByRole('searchbox', { name: 'Tìm người trong danh bạ' })
+			await search.fill('hoang van son')
+			await search.press('Enter')
+			await page.getByRole('button', { name: `Thêm ${HOLDER}` }).click()
+			await page.getByRole('status').filter({ hasText: `Đã thêm ${HOLDER} vào danh sách thành viên.` }).waitFor()
+			const member = page.locator('li.step').filter({ hasText: 'Từ danh bạ' })
+			expect(await member.getByLabel(/^Họ và tên/).inputValue()).toBe(HOLDER)
+			expect(await member.getByLabel(/^Chức vụ/).inputValue()).toBe('Chủ tịch LĐLĐ tỉnh')
+			expect(await member.getByLabel(/^Loại hộ chiếu/).inputValue()).toBe('official')
+			await screenshot(page, 'plan-form-member-from-directory')
+		})
 
 		for (const [i, email] of APPROVERS.entries()) {
 			await login(approvers[i]!.page, email)
