@@ -117,19 +117,31 @@ function labelCells(row: ReactNode, headings: string[]) {
 }
 
 /**
- * A list table with its headings, and one muted row when there is nothing to list. Below 640 px
+ * A list table with its headings, and one muted row when there is nothing to list (or nothing
+ * matches the search and filters in the URL). Below 640 px
  * every row is a card (the first cell, the name, on top; the others labelled), never a table
  * that scrolls sideways.
  */
 export function ListTable({
 	headings,
 	empty,
+	searchable = false,
 	children,
 }: {
 	headings: string[]
 	empty: string
+	/** The list has a search box and filters (a FilterBar) that write to the URL. */
+	searchable?: boolean
 	children: ReactNode[]
 }) {
+	const t = useT()
+	const [params] = useSearchParams()
+	// "No plans yet" would be wrong when a search or a filter left nothing.
+	const narrowed =
+		searchable &&
+		[...params].some(
+			([name, value]) => value !== '' && name !== 'page' && name !== 'sort',
+		)
 	return (
 		<div className="table-wrap cards">
 			<table>
@@ -144,7 +156,7 @@ export function ListTable({
 					{children.length === 0 ? (
 						<tr>
 							<td colSpan={headings.length} className="muted">
-								{empty}
+								{narrowed ? t('common.noMatch') : empty}
 							</td>
 						</tr>
 					) : (

@@ -47,6 +47,7 @@ export default function OrganisationsRoute() {
 				) : null}
 			</div>
 			<ListTable
+				searchable
 				headings={[
 					t('org.nameVi'),
 					t('org.shortName'),

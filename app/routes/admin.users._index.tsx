@@ -111,6 +111,7 @@ export default function UsersRoute() {
 				</Link>
 			</div>
 			<ListTable
+				searchable
 				headings={[
 					t('user.fullName'),
 					t('user.email'),

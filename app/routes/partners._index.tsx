@@ -109,6 +109,7 @@ export default function PartnersRoute() {
 				]}
 			/>
 			<ListTable
+				searchable
 				headings={[
 					t('partner.nameVi'),
 					t('partner.nameOriginal'),

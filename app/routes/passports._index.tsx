@@ -18,9 +18,7 @@ export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
-			return json(
-				await loadPassports(user, new URL(request.url).searchParams),
-			)
+			return json(await loadPassports(user, new URL(request.url).searchParams))
 		},
 	)
 
@@ -50,6 +48,7 @@ export default function PassportsRoute() {
 				]}
 			/>
 			<ListTable
+				searchable
 				headings={[
 					t('passport.number'),
 					t('passport.holder'),

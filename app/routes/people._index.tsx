@@ -17,9 +17,7 @@ export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireUser(request)
-			return json(
-				await loadPeople(user, new URL(request.url).searchParams),
-			)
+			return json(await loadPeople(user, new URL(request.url).searchParams))
 		},
 	)
 
@@ -38,6 +36,7 @@ export default function PeopleRoute() {
 			</div>
 			<SearchForm />
 			<ListTable
+				searchable
 				headings={[
 					t('person.fullName'),
 					t('person.position'),

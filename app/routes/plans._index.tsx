@@ -104,6 +104,7 @@ export default function PlansRoute() {
 				]}
 			/>
 			<ListTable
+				searchable
 				headings={[
 					t('plan.name'),
 					t('plan.timing'),

@@ -79,6 +79,7 @@ export default function ReportsRoute() {
 				]}
 			/>
 			<ListTable
+				searchable
 				headings={[
 					t('plan.name'),
 					t('plan.organisation'),

@@ -102,6 +102,7 @@ export const en: Record<MessageKey, string> = {
 	'common.previous': 'Previous page',
 	'common.next': 'Next page',
 	'common.page': 'Page {page} of {pages}',
+	'common.noMatch': 'Nothing matches this search.',
 	'common.none': 'Nothing here yet',
 	'common.yes': 'Yes',
 	'common.no': 'No',

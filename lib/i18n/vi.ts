@@ -99,6 +99,7 @@ export const vi = {
 	'common.previous': 'Trang trước',
 	'common.next': 'Trang sau',
 	'common.page': 'Trang {page}/{pages}',
+	'common.noMatch': 'Không tìm thấy kết quả nào khớp với điều kiện tìm kiếm.',
 	'common.none': 'Không có dữ liệu',
 	'common.yes': 'Có',
 	'common.no': 'Không',

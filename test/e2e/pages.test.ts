@@ -162,6 +162,10 @@ test('"?page=99" of the plans shows the real total', async () => {
 		expect(total).toMatch(/Tổng số: [1-9]/)
 		await page.goto('/plans?page=99')
 		await expect(page.locator('.pagination span').first().textContent()).resolves.toBe(total)
+		// A search that finds nothing says so (not "no plans yet"), with no "Tổng số: 0 · Trang 1/1" under it.
+		await page.goto('/plans?q=khong-co-doan-nao-nhu-the')
+		await page.getByRole('cell', { name: 'Không tìm thấy kết quả nào khớp với điều kiện tìm kiếm.' }).waitFor()
+		expect(await page.locator('.pagination').count()).toBe(0)
 	} finally {
 		await close()
 	}
