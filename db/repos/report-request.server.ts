@@ -71,6 +71,7 @@ const requestColumns = [
 	'r.template',
 	'r.letter_name',
 	'r.letter_size',
+	'r.created_by',
 	'r.created_at',
 	'o.name_vi as issuer_name',
 	'o.short_name as issuer_short_name',

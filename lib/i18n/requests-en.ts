@@ -113,6 +113,10 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 		'The report “{title}” requested by {issuerName} is due on {dueDate}.',
 	'notify.request-overdue':
 		'The report “{title}” requested by {issuerName} is {days} {days|day|days} overdue (due {dueDate}).',
+	'notify.request-submitted':
+		'{organisationName} submitted its report “{title}”.',
+	'notify.request-resubmitted':
+		'{organisationName} submitted its report “{title}” again after it was returned.',
 	'notify.request-returned':
 		'{organisationName} returned the report “{title}”: {comment}',
 }

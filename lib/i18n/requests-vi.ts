@@ -110,6 +110,10 @@ export const requestsVi = {
 		'Báo cáo “{title}” theo yêu cầu của {issuerName} đến hạn ngày {dueDate}.',
 	'notify.request-overdue':
 		'Báo cáo “{title}” theo yêu cầu của {issuerName} đã quá hạn {days} ngày (hạn {dueDate}).',
+	'notify.request-submitted':
+		'{organisationName} đã nộp báo cáo “{title}”.',
+	'notify.request-resubmitted':
+		'{organisationName} đã nộp lại báo cáo “{title}” sau khi được trả lại.',
 	'notify.request-returned':
 		'{organisationName} trả lại báo cáo “{title}”: {comment}',
 } as const

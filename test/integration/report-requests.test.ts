@@ -219,7 +219,7 @@ test('a request to three organisations: answers checked cell by cell, two submit
 	const told = await db
 		.selectFrom('notification')
 		.select(['user_id', 'kind', 'dedupe_key'])
-		.where('kind', 'like', 'request-%')
+		.where('kind', 'in', ['request-due', 'request-overdue'])
 		.orderBy('created_at')
 		.orderBy('id')
 		.execute()
@@ -261,6 +261,17 @@ test('a returned answer goes back to its organisation with the comment, and can 
 	const { requestId, ldld } = await issueToThree()
 	const activities = ['yes', 'yes', 'yes', 'yes', 'no', 'yes', ''] as const
 	expect((await post(cookies.ldld, requestId, ldld, answerForm('submit', [...activities], ['2', '0', '2', '1', '0']))).status).toBe(302)
+	// The board hears of it in the app: the approver who issued the request and the board's drafter.
+	const { notificationMessage } = await import('#workflows/notify/notification-text.ts')
+	const { translate } = await import('#lib/i18n/index.ts')
+	const toldIssuer = async () =>
+		(await db.selectFrom('notification').select(['user_id', 'params', 'kind']).where('kind', '=', 'request-submitted').orderBy('id').execute()).map(n => {
+			const { key, params } = notificationMessage(n.kind, n.params as Record<string, unknown>, 'vi')
+			return [n.user_id, translate('vi', key, params)]
+		})
+	const board = world.users.board
+	const submitted = 'LĐLĐ tỉnh Quảng Trị đã nộp báo cáo “Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT”.'
+	expect((await toldIssuer()).sort()).toEqual([[board.approver.id, submitted], [board.drafter.id, submitted]].sort())
 	const returnForm = (comment: string, version: number) => ({ intent: 'return', comment, version: String(version) })
 	// The comment is required; the organisation that answered cannot return its own answer.
 	expect((await post(cookies.board, requestId, ldld, returnForm('  ', 2))).status).toBe(400)
@@ -284,6 +295,8 @@ test('a returned answer goes back to its organisation with the comment, and can 
 	expect(rendered.text).toContain(`/requests/${requestId}/responses/${ldld}`)
 	expect((await post(cookies.ldld, requestId, ldld, answerForm('submit', [...activities], ['2', '0', '2', '1', '1'], 3))).status).toBe(302)
 	expect(await status(ldld)).toBe('submitted')
+	const again = 'LĐLĐ tỉnh Quảng Trị đã nộp lại báo cáo “Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT” sau khi được trả lại.'
+	expect((await toldIssuer()).filter(([, text]) => text === again).map(([id]) => id).sort()).toEqual([board.approver.id, board.drafter.id].sort())
 })
 
 test('an organisation not asked cannot read or answer a request, nor see its letter or consolidation: 404', async () => {

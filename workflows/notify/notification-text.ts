@@ -37,6 +37,8 @@ export function notificationMessage(
 		key = 'notify.plan-resubmitted'
 	else if (kind === 'report-submitted' && params.resubmitted)
 		key = 'notify.report-resubmitted'
+	else if (kind === 'request-submitted' && params.resubmitted)
+		key = 'notify.request-resubmitted'
 	else if (kind === 'report-due' && params.days === 0)
 		key = 'notify.report-due-today'
 	else if (kind === 'report-overdue' && params.escalation)

@@ -1,15 +1,17 @@
 import { type SubmissionResult } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { db } from '#db/client.server.ts'
+import { type Db, db } from '#db/client.server.ts'
 import {
 	insertResponseEvent,
 	listPartnersWithAgreements,
 	lockResponse,
+	type ResponseRow,
 	updateResponse,
 } from '#db/repos/report-response.server.ts'
 import {
 	findRecipients,
+	insertNotifications,
 	notifyAndEnqueue,
 } from '#db/repos/notification.server.ts'
 import { type StoredRequestReturned } from '#workflows/notify/render.server.ts'
@@ -28,7 +30,11 @@ import {
 import { forbidden } from '#workflows/access/errors.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { done, refused } from '#workflows/outcome.ts'
-import { mayAnswer, requireResponse } from './access.server.ts'
+import {
+	type LoadedRequest,
+	mayAnswer,
+	requireResponse,
+} from './access.server.ts'
 import { ReturnSchema } from './request-schema.ts'
 
 /** States in which the answering organisation may still change its answer. */
@@ -191,6 +197,7 @@ export async function saveAnswer(
 			to_status: to,
 			actor_id: user.id,
 		})
+		if (to === 'submitted') await tellIssuer(trx, request, response, locked)
 		return 'ok' as const
 	})
 	if (outcome === 'stale') return refusal('conflict', 'request.stale')
@@ -201,6 +208,40 @@ export async function saveAnswer(
 		intent === 'submit' ? 'request.submitted' : 'request.saved',
 		undefined,
 		`/requests/${request.id}/responses/${response.id}`,
+	)
+}
+
+/**
+ * The issuing organisation hears in the app of each answer submitted (or submitted again after
+ * a return): the one who issued the request and its drafters. No email: a request to every
+ * federation would send dozens.
+ */
+async function tellIssuer(
+	trx: Db,
+	request: LoadedRequest,
+	response: ResponseRow,
+	locked: { status: ResponseStatus; version: number },
+) {
+	const issuers = await findRecipients(trx, {
+		approverOrgIds: [],
+		drafterOrgIds: [request.organisation_id],
+		userIds: [request.created_by],
+	})
+	await insertNotifications(
+		trx,
+		issuers.map(u => ({
+			user_id: u.id,
+			plan_id: null,
+			kind: 'request-submitted',
+			params: {
+				requestId: request.id,
+				responseId: response.id,
+				title: request.title,
+				organisationName: response.organisation_short_name,
+				resubmitted: locked.status === 'returned',
+			},
+			dedupe_key: `request-submitted:${response.id}:${locked.version}:${u.id}`,
+		})),
 	)
 }
 
