@@ -289,6 +289,28 @@ export async function notifyAndEnqueue(
 	return rows.map(r => ({ id: r.id, dedupe_key: r.dedupe_key }))
 }
 
+/**
+ * One send_emails job for every message in the `queued` CTE (none when it is empty): the worker
+ * then adds each its send_email job (`addSendJobs`), so a statement queuing hundreds of emails
+ * writes one job row, not hundreds (graphile-worker's add_jobs cost about as much as the rows).
+ */
+const sendEmailsJobOfQueued = sql<number>`(SELECT count(graphile_worker.add_job('send_emails',
+	json_build_object('messageIds', q.ids), max_attempts := ${EMAIL_MAX_ATTEMPTS}::int))
+	FROM (SELECT json_agg(id) AS ids FROM queued) q WHERE q.ids IS NOT NULL)`
+
+/**
+ * The send_email jobs of these messages, those still queued only (a send_emails job run twice
+ * adds none for a message already sent), as `enqueueEmail` adds one.
+ */
+export async function addSendJobs(db: Db, messageIds: string[]) {
+	await sql`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+	SELECT ROW('send_email', json_build_object('messageId', m.id::text), NULL, NULL,
+		${EMAIL_MAX_ATTEMPTS}::smallint, 'email:' || m.id::text, NULL, NULL)::graphile_worker.job_spec
+	FROM email_message m WHERE m.id = ANY(${messageIds}::uuid[]) AND m.status = 'queued'))`.execute(
+		db,
+	)
+}
+
 /** A message told both in the app and by email, with the same facts (a reminder). */
 export interface NotifiedMessage {
 	/** The user told; null for a person of the directory who is not a user: an email only. */
@@ -309,9 +331,9 @@ export interface NotifiedMessage {
 }
 
 /**
- * Notifications, emails with their send_email jobs, and the decision links of the emails queued
- * now, in one statement inside the caller's transaction; messages whose dedupe key exists are
- * skipped, as in `notifyAndEnqueue`. The messages travel as one JSON parameter (hundreds of rows
+ * Notifications, emails with one send_emails job for all of them, and the decision links of the
+ * emails queued now, in one statement inside the caller's transaction; messages whose dedupe key
+ * exists are skipped, as in `notifyAndEnqueue`. The messages travel as one JSON parameter (hundreds of rows
  * as bind parameters cost more to build, send and parse than to insert). Returns how many emails
  * were queued now.
  */
@@ -343,7 +365,7 @@ export async function notifyAndEnqueueMessages(
 		FROM queued q JOIN m USING (dedupe_key),
 			jsonb_populate_recordset(NULL::decision_token, m.tokens) t
 	)
-	SELECT (SELECT count(*)::int FROM queued) AS queued, ${sendJobsOfQueued} AS jobs`.execute(
+	SELECT (SELECT count(*)::int FROM queued) AS queued, ${sendEmailsJobOfQueued} AS jobs`.execute(
 		db,
 	)
 	return rows[0]!.queued
