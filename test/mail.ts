@@ -111,7 +111,7 @@ export function startTestWorker() {
 }
 
 /**
- * The email jobs (graphile-worker's send_email, and the reset requests that may add one) waiting
+ * The email jobs (graphile-worker's send_email, send_emails that adds them, and the reset requests that may add one) waiting
  * or running in this database; other tasks are not counted.
  */
 export async function queuedJobs(db: Db) {
@@ -123,7 +123,7 @@ export async function queuedJobs(db: Db) {
 		max_attempts: number
 		last_error: string | null
 		locked_at: Date | null
-	}>`SELECT id, task_identifier, key, attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE task_identifier IN ('send_email', 'password_reset_request') ORDER BY id`.execute(db)
+	}>`SELECT id, task_identifier, key, attempts, max_attempts, last_error, locked_at FROM graphile_worker.jobs WHERE task_identifier IN ('send_email', 'send_emails', 'password_reset_request') ORDER BY id`.execute(db)
 	return rows
 }
 

@@ -289,6 +289,88 @@ export async function notifyAndEnqueue(
 	return rows.map(r => ({ id: r.id, dedupe_key: r.dedupe_key }))
 }
 
+/**
+ * One send_emails job for every message in the `queued` CTE (none when it is empty): the worker
+ * then adds each its send_email job (`addSendJobs`), so a statement queuing hundreds of emails
+ * writes one job row, not hundreds (graphile-worker's add_jobs cost about as much as the rows).
+ */
+const sendEmailsJobOfQueued = sql<number>`(SELECT count(graphile_worker.add_job('send_emails',
+	json_build_object('messageIds', q.ids), max_attempts := ${EMAIL_MAX_ATTEMPTS}::int))
+	FROM (SELECT json_agg(id) AS ids FROM queued) q WHERE q.ids IS NOT NULL)`
+
+/**
+ * The send_email jobs of these messages, those still queued only (a send_emails job run twice
+ * adds none for a message already sent), as `enqueueEmail` adds one.
+ */
+export async function addSendJobs(db: Db, messageIds: string[]) {
+	await sql`SELECT count(*) FROM graphile_worker.add_jobs(ARRAY(
+	SELECT ROW('send_email', json_build_object('messageId', m.id::text), NULL, NULL,
+		${EMAIL_MAX_ATTEMPTS}::smallint, 'email:' || m.id::text, NULL, NULL)::graphile_worker.job_spec
+	FROM email_message m WHERE m.id = ANY(${messageIds}::uuid[]) AND m.status = 'queued'))`.execute(
+		db,
+	)
+}
+
+/** A message told both in the app and by email, with the same facts (a reminder). */
+export interface NotifiedMessage {
+	/** The user told; null for a person of the directory who is not a user: an email only. */
+	user_id: string | null
+	person_id?: string | null
+	to_address: string
+	template: string
+	/** The notification's params, and the email's props. */
+	props: unknown
+	/** Added to the email's props only (one-time links never go in the app). */
+	email_props?: Record<string, unknown> | null
+	plan_id: string | null
+	organisation_id: string | null
+	/** Shared by the notification and the email: a key already used sends nothing. */
+	dedupe_key: string
+	/** Decision links' rows (`insertDecisionTokens`), inserted only if the email is queued now. */
+	tokens?: Parameters<typeof insertDecisionTokens>[1]
+}
+
+/**
+ * Notifications, emails with one send_emails job for all of them, and the decision links of the
+ * emails queued now, in one statement inside the caller's transaction; messages whose dedupe key
+ * exists are skipped, as in `notifyAndEnqueue`. The messages travel as one JSON parameter (hundreds of rows
+ * as bind parameters cost more to build, send and parse than to insert). Returns how many emails
+ * were queued now.
+ */
+export async function notifyAndEnqueueMessages(
+	db: Db,
+	messages: NotifiedMessage[],
+) {
+	if (!messages.length) return 0
+	const { rows } = await sql<{ queued: number }>`WITH m AS (
+		SELECT * FROM jsonb_to_recordset(${JSON.stringify(messages)}::text::jsonb) AS m (
+			user_id uuid, person_id uuid, to_address text, template text, props jsonb,
+			email_props jsonb, plan_id uuid, organisation_id uuid, dedupe_key text, tokens jsonb)
+	), told AS (
+		INSERT INTO notification (user_id, plan_id, kind, params, dedupe_key)
+		SELECT user_id, plan_id, template, props, dedupe_key FROM m WHERE user_id IS NOT NULL
+		ON CONFLICT (dedupe_key) DO NOTHING
+	), queued AS (
+		INSERT INTO email_message (recipient_id, person_id, to_address, template, props,
+			plan_id, organisation_id, dedupe_key)
+		SELECT user_id, person_id, to_address, template, props || coalesce(email_props, '{}'),
+			plan_id, organisation_id, dedupe_key FROM m
+		ON CONFLICT (dedupe_key) DO NOTHING
+		RETURNING id, dedupe_key
+	), links AS (
+		INSERT INTO decision_token (token_hash, approver_id, plan_id, step_status, plan_version,
+			action, expires_at)
+		SELECT t.token_hash, t.approver_id, t.plan_id, t.step_status, t.plan_version, t.action,
+			t.expires_at
+		FROM queued q JOIN m USING (dedupe_key),
+			jsonb_populate_recordset(NULL::decision_token, m.tokens) t
+	)
+	SELECT (SELECT count(*)::int FROM queued) AS queued, ${sendEmailsJobOfQueued} AS jobs`.execute(
+		db,
+	)
+	return rows[0]!.queued
+}
+
 export async function getEmailForSending(db: Db, id: string) {
 	return db
 		.selectFrom('email_message as m')

@@ -56,14 +56,41 @@ export async function markLateReminded(db: Db, planId: string, today: string) {
 }
 
 /**
- * Plans waiting at a step for at least their step organisation's approval_reminder_days working
- * days as of `today` (SQL's working_days_between, the same count as lib/working-days.ts), with
- * that organisation's setting and the step's label. One query.
+ * Plans whose working days waited at their step (SQL's working_days_between, the same count as
+ * lib/working-days.ts) as of `today` are a positive multiple of their step organisation's
+ * approval_reminder_days: those that may be reminded today (the caller decides), with that
+ * organisation's setting and the step's label. One query: the working days are counted once per
+ * day a plan arrived on (in Viet Nam), not once per plan.
  */
 export async function findPlansWaiting(db: Db, today: string) {
+	const arrivedOn = sql<string>`(p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`
 	return (
 		db
+			.with(
+				wb => wb('arrival').materialized(),
+				qb =>
+					qb
+						.selectFrom('plan as p')
+						.where('p.current_step_organisation_id', 'is not', null)
+						.select(arrivedOn.as('day'))
+						.distinct(),
+			)
+			.with(
+				wb => wb('waited').materialized(),
+				qb =>
+					qb
+						.selectFrom('arrival')
+						.select([
+							'arrival.day',
+							sql<number>`working_days_between(arrival.day, ${today}::date)`.as(
+								'days',
+							),
+						]),
+			)
 			.selectFrom('plan as p')
+			.innerJoin('waited as w', join =>
+				join.on(sql<boolean>`w.day = ${arrivedOn}`),
+			)
 			.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
 			.innerJoin(
 				'organisation as so',
@@ -78,6 +105,7 @@ export async function findPlansWaiting(db: Db, today: string) {
 				'p.current_step_organisation_id as step_organisation_id',
 				'p.version',
 				'p.status_changed_at',
+				sql<string>`to_char(w.day, 'YYYY-MM-DD')`.as('arrived_on'),
 				'so.approval_reminder_days',
 				'so.short_name as step_organisation_name',
 				'o.name_vi as organisation_name',
@@ -104,14 +132,8 @@ export async function findPlansWaiting(db: Db, today: string) {
 				'step.label_en as step_label_en',
 			])
 			.where('p.current_step_organisation_id', 'is not', null)
-			// At least approval_reminder_days working days after the day it arrived (in Viet Nam):
-			// as many calendar days first, which is cheap and rules out the plans just arrived.
-			.where(
-				sql<boolean>`(p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date + so.approval_reminder_days <= ${today}::date`,
-			)
-			.where(
-				sql<boolean>`working_days_between((p.status_changed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, ${today}::date) >= so.approval_reminder_days`,
-			)
+			.where(sql<boolean>`w.days >= so.approval_reminder_days`)
+			.where(sql<boolean>`w.days % so.approval_reminder_days = 0`)
 			.orderBy('p.status_changed_at')
 			.orderBy('p.id')
 			.execute()

@@ -1,14 +1,22 @@
 import { createHash, randomBytes } from 'node:crypto'
-import { type Db } from '#db/client.server.ts'
-import {
-	type DecisionAction,
-	insertDecisionTokens,
-} from '#db/repos/decision-token.server.ts'
+import { type DecisionAction } from '#db/repos/decision-token.server.ts'
 
 export const DECISION_LINK_DAYS = 7
 
 export function hashDecisionToken(token: string) {
 	return createHash('sha256').update(token).digest('hex')
+}
+
+/** Cryptographically random bytes drawn from a pooled buffer: one system call per 256 tokens (as crypto.randomUUID pools). */
+let pool = Buffer.alloc(0)
+let used = 0
+function randomToken() {
+	if (used + 32 > pool.length) {
+		pool = randomBytes(32 * 256)
+		used = 0
+	}
+	used += 32
+	return pool.toString('base64url', used - 32, used)
 }
 
 export interface DecisionLinkTarget {
@@ -21,14 +29,13 @@ export interface DecisionLinkTarget {
 
 /**
  * New approve and return links for one approver, kept only as hashes (the raw tokens go into
- * the email alone). Returns their paths, and the rows to insert with `saveDecisionLinks` once
- * the email is queued.
+ * the email alone). Returns their paths, and the rows to insert once the email is queued.
  */
 export function newDecisionLinks(target: DecisionLinkTarget, now = new Date()) {
 	const expires_at = new Date(now.getTime() + DECISION_LINK_DAYS * 86_400_000)
 	const actions: DecisionAction[] = ['approve', 'return']
 	const links = actions.map(action => {
-		const token = randomBytes(32).toString('base64url')
+		const token = randomToken()
 		return {
 			action,
 			path: `/decide/${token}`,
@@ -47,11 +54,4 @@ export function newDecisionLinks(target: DecisionLinkTarget, now = new Date()) {
 		paths: { approve: links[0].path, return: links[1].path },
 		rows: links.map(l => l.row),
 	}
-}
-
-export async function saveDecisionLinks(
-	trx: Db,
-	rows: ReturnType<typeof newDecisionLinks>['rows'],
-) {
-	await insertDecisionTokens(trx, rows)
 }

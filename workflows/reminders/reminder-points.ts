@@ -68,10 +68,8 @@ export function dateInVietnam(instant: Date | string) {
 	const date = new Date(instant)
 	if (Number.isNaN(date.getTime()))
 		throw new Error(`not an instant: ${instant}`)
-	const parts = Object.fromEntries(
-		hcmDateFormat.formatToParts(date).map(p => [p.type, p.value]),
-	)
-	return `${parts.year}-${parts.month}-${parts.day}`
+	// en-CA writes 'YYYY-MM-DD'.
+	return hcmDateFormat.format(date)
 }
 
 /** How a deadline counts, with the declared days of the calendar it needs (lib/working-days.ts). */

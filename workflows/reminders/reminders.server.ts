@@ -1,7 +1,8 @@
 import { type Db } from '#db/client.server.ts'
 import {
 	findRecipientsAndSubstitutes,
-	notifyAndEnqueue,
+	type NotifiedMessage,
+	notifyAndEnqueueMessages,
 	type Recipient,
 } from '#db/repos/notification.server.ts'
 import {
@@ -9,10 +10,7 @@ import {
 	findReportsOwed,
 	markLateReminded,
 } from '#db/repos/reminder.server.ts'
-import {
-	newDecisionLinks,
-	saveDecisionLinks,
-} from '#workflows/notify/decision-links.server.ts'
+import { newDecisionLinks } from '#workflows/notify/decision-links.server.ts'
 import { findPassportsOwed } from '#db/repos/passport.server.ts'
 import { declaredDaysBetween } from '#workflows/calendar/calendar.server.ts'
 import {
@@ -22,9 +20,7 @@ import {
 } from '#workflows/notify/render.server.ts'
 import {
 	approvalPointKey,
-	arrivalDate,
 	approvalReminderPoint,
-	dateInVietnam,
 	daysBetween,
 	DAYS_BEFORE_DUE,
 	isIsoDate,
@@ -112,7 +108,7 @@ export async function runDailyReminders(
 	// The declared days from the earliest arrival at a step to the latest due date, in one query.
 	const declared = await declaredDaysBetween(
 		db,
-		[today, ...waiting.map(p => arrivalDate(p.status_changed_at))].sort()[0]!,
+		[today, ...waiting.map(p => p.arrived_on)].sort()[0]!,
 		[
 			today,
 			...reports.map(p => p.report_due_on!),
@@ -163,7 +159,7 @@ export async function runDailyReminders(
 				toStatus: plan.status,
 				point,
 				stepLabel,
-				waitingSince: dateInVietnam(plan.status_changed_at),
+				waitingSince: plan.arrived_on,
 				days: reminder.daysWaiting,
 				workingDays: true,
 				informational: false,
@@ -312,8 +308,8 @@ export async function remindLateReturn(db: Db, planId: string, today: string) {
 
 /**
  * Sends planned reminders: resolves their audiences (substitutes in force today for approvers),
- * then one insert of notifications and emails with their jobs, deduplicated by key, and one of
- * the decision links' hashes.
+ * then one statement inserts the notifications and emails with their jobs and the decision
+ * links' hashes, deduplicated by key.
  */
 async function sendReminders(
 	db: Db,
@@ -323,131 +319,92 @@ async function sendReminders(
 	if (!planned.length) return { today, reminders: [], emailsQueued: 0 }
 
 	const audiences = planned.flatMap(p => p.audiences)
-	const adminOrgIds = [
-		...new Set(audiences.flatMap(a => ('adminsOf' in a ? [a.adminsOf] : []))),
-	]
-	const approverOrgIds = [
-		...new Set(
-			audiences.flatMap(a => ('approversOf' in a ? [a.approversOf] : [])),
-		),
+	const ids = (pick: (a: Audience) => string | undefined) => [
+		...new Set(audiences.flatMap(a => pick(a) ?? [])),
 	]
 	// Substitutes in force today stand in for the approvers they replace (same query).
 	const { recipients, substitutes } = await findRecipientsAndSubstitutes(
 		db,
 		{
-			approverOrgIds,
-			drafterOrgIds: [
-				...new Set(
-					audiences.flatMap(a => ('draftersOf' in a ? [a.draftersOf] : [])),
-				),
-			],
-			adminOrgIds,
-			userIds: [
-				...new Set(audiences.flatMap(a => ('user' in a ? [a.user] : []))),
-			],
+			approverOrgIds: ids(a =>
+				'approversOf' in a ? a.approversOf : undefined,
+			),
+			drafterOrgIds: ids(a => ('draftersOf' in a ? a.draftersOf : undefined)),
+			adminOrgIds: ids(a => ('adminsOf' in a ? a.adminsOf : undefined)),
+			userIds: ids(a => ('user' in a ? a.user : undefined)),
 		},
 		today,
 	)
+	// Who each audience is, looked up once per audience rather than once per reminder.
+	const people = new Map<string, Recipient[]>()
+	const add = (key: string, person: Recipient) =>
+		people.set(key, [...(people.get(key) ?? []), person])
+	for (const r of recipients) {
+		add(`user:${r.id}`, r)
+		for (const role of ['approver', 'drafter', 'admin'])
+			if (r.roles.includes(role)) add(`${role}:${r.organisation_id}`, r)
+	}
+	for (const r of substitutes) add(`approver:${r.organisation_id}`, r)
+	const audienceKey = (a: Audience) =>
+		'user' in a
+			? `user:${a.user}`
+			: 'draftersOf' in a
+				? `drafter:${a.draftersOf}`
+				: 'adminsOf' in a
+					? `admin:${a.adminsOf}`
+					: `approver:${a.approversOf}`
 
-	const messages: {
-		reminder: PlannedReminder
-		recipient: Recipient
-		props:
-			StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
-		key: string
-		links: ReturnType<typeof newDecisionLinks> | null
-	}[] = []
+	const messages: NotifiedMessage[] = []
+	const reminders: ReminderRun['reminders'] = []
 	for (const reminder of planned) {
 		const told = new Set<string>()
 		for (const audience of reminder.audiences) {
-			const people: Recipient[] =
-				'user' in audience
-					? recipients.filter(r => r.id === audience.user)
-					: 'draftersOf' in audience
-						? recipients.filter(
-								r =>
-									r.organisation_id === audience.draftersOf &&
-									r.roles.includes('drafter'),
-							)
-						: 'adminsOf' in audience
-							? recipients.filter(
-									r =>
-										r.organisation_id === audience.adminsOf &&
-										r.roles.includes('admin'),
-								)
-							: [
-									...recipients.filter(
-										r =>
-											r.organisation_id === audience.approversOf &&
-											r.roles.includes('approver'),
-									),
-									...substitutes.filter(
-										r => r.organisation_id === audience.approversOf,
-									),
-								]
-			for (const recipient of people) {
+			for (const recipient of people.get(audienceKey(audience)) ?? []) {
 				if (told.has(recipient.id)) continue
 				told.add(recipient.id)
 				const { decide } = reminder
+				const links = decide
+					? newDecisionLinks({
+							approverId: recipient.id,
+							planId: reminder.planId,
+							...decide,
+						})
+					: null
+				reminders.push({
+					planId: reminder.planId,
+					point: reminder.point,
+					template: reminder.template,
+					userId: recipient.id,
+				})
+				// Reminders ask the recipient to act: they are sent whatever the "information emails" setting.
 				messages.push({
-					reminder,
-					recipient,
+					user_id: recipient.id,
+					to_address: recipient.email,
+					template: reminder.template,
 					props: reminder.props(recipient, audience),
-					key: reminderDedupeKey(reminder.planId, reminder.point, recipient.id),
-					links: decide
-						? newDecisionLinks({
-								approverId: recipient.id,
-								planId: reminder.planId,
-								...decide,
-							})
-						: null,
+					// The links go in the email only, never in the in-app notification.
+					...(links
+						? {
+								email_props: { decidePaths: links.paths },
+								tokens: links.rows,
+							}
+						: {}),
+					plan_id: reminder.planId,
+					organisation_id: reminder.organisationId,
+					dedupe_key: reminderDedupeKey(
+						reminder.planId,
+						reminder.point,
+						recipient.id,
+					),
 				})
 			}
 		}
 	}
-
-	// Reminders ask the recipient to act: they are sent whatever the "information emails" setting.
-	// Notifications, emails and their jobs in one statement.
-	const queued = await notifyAndEnqueue(db, {
-		notifications: messages.map(m => ({
-			user_id: m.recipient.id,
-			plan_id: m.reminder.planId,
-			kind: m.reminder.template,
-			params: m.props,
-			dedupe_key: m.key,
-		})),
-		emails: [
-			...messages.map(m => ({
-				recipient_id: m.recipient.id,
-				to_address: m.recipient.email,
-				template: m.reminder.template,
-				// The links go in the email only, never in the in-app notification.
-				props: m.links ? { ...m.props, decidePaths: m.links.paths } : m.props,
-				plan_id: m.reminder.planId,
-				organisation_id: m.reminder.organisationId,
-				dedupe_key: m.key,
-			})),
-			...holderEmails(planned),
-		],
-	})
-	// The hashes of the links of the emails queued now (not of those an earlier run queued), in one insert.
-	const queuedKeys = new Set(queued.map(q => q.dedupe_key))
-	await saveDecisionLinks(
-		db,
-		messages.flatMap(m =>
-			m.links && queuedKeys.has(m.key) ? m.links.rows : [],
-		),
-	)
-	return {
-		today,
-		reminders: messages.map(m => ({
-			planId: m.reminder.planId,
-			point: m.reminder.point,
-			template: m.reminder.template,
-			userId: m.recipient.id,
-		})),
-		emailsQueued: queued.length,
-	}
+	const emailsQueued = await notifyAndEnqueueMessages(db, [
+		...messages,
+		...holderEmails(planned),
+	])
+	return { today, reminders, emailsQueued }
 }
 
 /**
@@ -460,7 +417,7 @@ function holderEmails(planned: PlannedReminder[]) {
 		holder
 			? [
 					{
-						recipient_id: null,
+						user_id: null,
 						person_id: holder.personId,
 						to_address: holder.email,
 						template: reminder.template,

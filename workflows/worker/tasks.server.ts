@@ -2,6 +2,7 @@ import { type Task, type TaskList } from 'graphile-worker'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import {
+	addSendJobs,
 	claimEmailForSending,
 	EMAIL_MAX_ATTEMPTS,
 	getEmailForSending,
@@ -114,6 +115,13 @@ async function whenDatabaseAnswers(write: () => Promise<void>) {
 	}
 }
 
+const SendEmailsPayload = z.object({ messageIds: z.array(z.uuid()) })
+
+/** Many messages queued by one statement (the daily reminders): each gets its own send_email job. */
+export const sendEmailsTask: Task = async payload => {
+	await addSendJobs(db, SendEmailsPayload.parse(payload).messageIds)
+}
+
 const DailyRemindersPayload = z.object({
 	/** Set by graphile-worker's cron: the time the job was scheduled for (also when backfilled later). */
 	_cron: z.object({ ts: z.string() }).partial().optional(),
@@ -146,6 +154,7 @@ export const passwordResetRequestTask: Task = async payload => {
 
 export const taskList: TaskList = {
 	send_email: sendEmailTask,
+	send_emails: sendEmailsTask,
 	password_reset_request: passwordResetRequestTask,
 	daily_reminders: dailyRemindersTask,
 }
