@@ -10,6 +10,7 @@ import { searchPattern } from '#lib/vietnamese.ts'
 import { foldedFirst } from './search.ts'
 import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
+import { PREPARED } from '../postgres-driver.ts'
 import {
 	type DB,
 	type Direction,
@@ -673,6 +674,7 @@ export async function lockPlanForEvent(
 				.as('actor_organisation'),
 		])
 		.where('plan.id', '=', planId)
+		.modifyFront(sql.raw(PREPARED))
 	if (viewer) query = query.where(visibleTo(viewer))
 	return query.forUpdate('plan').executeTakeFirst()
 }
