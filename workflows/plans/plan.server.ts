@@ -143,7 +143,10 @@ async function stepQuorum(
 // one cost more than the transition). Bounded: cleared past a size no real set of chains reaches.
 const machines = new Map<string, PlanMachine>()
 
-function planMachine(stepOrganisationIds: string[], ownerOrganisationId: string) {
+function planMachine(
+	stepOrganisationIds: string[],
+	ownerOrganisationId: string,
+) {
 	const key = `${ownerOrganisationId}:${stepOrganisationIds.join(',')}`
 	let machine = machines.get(key)
 	if (!machine) {
