@@ -10,6 +10,8 @@ import { searchPattern } from '#lib/vietnamese.ts'
 import { foldedFirst } from './search.ts'
 import { type PlanSort } from '#lib/enums.ts'
 import { type Db } from '../client.server.ts'
+import { compiledOnce } from '../compiled-query.ts'
+import { PREPARED } from '../postgres-driver.ts'
 import {
 	type DB,
 	type Direction,
@@ -632,50 +634,85 @@ export async function lockPlan(db: Db, planId: string) {
  * `viewer`, only a plan they may see is locked (none otherwise): the visibility check of a
  * decision is this statement, not one of its own.
  */
+/**
+ * The plan locked for an event, with what the event needs: the record, the pinned chain's steps and
+ * the names to notify with; none if it does not exist or, given a viewer, the viewer may not see
+ * it. Compiled once per kind of viewer (see compiledOnce): every decision runs it.
+ */
 export async function lockPlanForEvent(
 	db: Db,
 	planId: string,
 	actor: { userId: string; organisationId: string },
 	viewer?: PlanViewer,
 ) {
-	let query = db
-		.selectFrom('plan')
-		.select(recordColumns)
-		.select(recordRelations)
-		.select(lastSubmitters)
-		.select(eb => [
-			'plan.workflow_snapshot',
-			'plan.created_by',
-			jsonArrayFrom(
-				eb
-					.selectFrom('chain_step as s')
-					.select(STEP_COLUMNS)
-					.whereRef('s.chain_id', '=', 'plan.chain_id')
-					.orderBy('s.position'),
-			).as('chain_steps'),
-			eb
-				.selectFrom('organisation as o')
-				.select('o.name_vi')
-				.whereRef('o.id', '=', 'plan.organisation_id')
-				.$asScalar()
-				.as('organisation_name'),
-			eb
-				.selectFrom('app_user as u')
-				.select('u.full_name')
-				.where('u.id', '=', actor.userId)
-				.$asScalar()
-				.as('actor_name'),
-			eb
-				.selectFrom('organisation as ao')
-				.select('ao.short_name')
-				.where('ao.id', '=', actor.organisationId)
-				.$asScalar()
-				.as('actor_organisation'),
-		])
-		.where('plan.id', '=', planId)
-	if (viewer) query = query.where(visibleTo(viewer))
-	return query.forUpdate('plan').executeTakeFirst()
+	const shape = !viewer ? 'anyone' : viewer.seesAllSubmitted ? 'board' : 'org'
+	const [row] = await lockQuery(
+		db,
+		shape,
+		planId,
+		actor.userId,
+		actor.organisationId,
+		viewer?.organisationId ?? '',
+	)
+	return row
 }
+
+const lockQuery = compiledOnce(
+	(
+		db: Db,
+		viewer: 'anyone' | 'board' | 'org',
+		planId: string,
+		actorId: string,
+		actorOrganisationId: string,
+		viewerOrganisationId: string,
+	) => {
+		const query = db
+			.selectFrom('plan')
+			.select(recordColumns)
+			.select(recordRelations)
+			.select(lastSubmitters)
+			.select(eb => [
+				'plan.workflow_snapshot',
+				'plan.created_by',
+				jsonArrayFrom(
+					eb
+						.selectFrom('chain_step as s')
+						.select(STEP_COLUMNS)
+						.whereRef('s.chain_id', '=', 'plan.chain_id')
+						.orderBy('s.position'),
+				).as('chain_steps'),
+				eb
+					.selectFrom('organisation as o')
+					.select('o.name_vi')
+					.whereRef('o.id', '=', 'plan.organisation_id')
+					.$asScalar()
+					.as('organisation_name'),
+				eb
+					.selectFrom('app_user as u')
+					.select('u.full_name')
+					.where('u.id', '=', actorId)
+					.$asScalar()
+					.as('actor_name'),
+				eb
+					.selectFrom('organisation as ao')
+					.select('ao.short_name')
+					.where('ao.id', '=', actorOrganisationId)
+					.$asScalar()
+					.as('actor_organisation'),
+			])
+			.where('plan.id', '=', planId)
+			.modifyFront(sql.raw(PREPARED))
+			.forUpdate('plan')
+		return viewer === 'anyone'
+			? query
+			: query.where(
+					visibleTo({
+						organisationId: viewerOrganisationId,
+						seesAllSubmitted: viewer === 'board',
+					}),
+				)
+	},
+)
 
 export async function updatePlanWorkflow(
 	db: Db,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import { type Adapter, type DatabaseSession, type DatabaseUser } from 'lucia'
 import { type Db } from '../client.server.ts'
+import { compiledOnce } from '../compiled-query.ts'
 import { PREPARED } from '../postgres-driver.ts'
 import { workCountColumns } from './work.server.ts'
 import { type Locale, type OrganisationKind, type Role } from '../schema.ts'
@@ -45,44 +46,7 @@ function toSession(row: {
  * one query, which also reads what every page shows of the user.
  */
 export async function findSessionWithUser(db: Db, sessionId: string) {
-	const row = await db
-		.selectFrom('session')
-		.innerJoin('app_user as u', 'u.id', 'session.user_id')
-		.innerJoin('organisation as o', 'o.id', 'u.organisation_id')
-		.select([
-			'session.id',
-			'session.user_id',
-			'session.expires_at',
-			'session.last_seen_at',
-			'u.email',
-			'u.full_name',
-			'u.title',
-			'u.organisation_id',
-			'o.kind as organisation_kind',
-			'o.name_vi as organisation_name',
-			'u.roles',
-			'u.locale',
-			'u.must_change_password',
-			'u.email_info',
-			'u.active',
-			eb =>
-				eb
-					.selectFrom('notification as n')
-					.select(eb.fn.countAll<string>().as('n'))
-					.whereRef('n.user_id', '=', 'u.id')
-					.where('n.read_at', 'is', null)
-					.as('unread'),
-			sql<boolean>`EXISTS (
-						SELECT 1 FROM substitution s JOIN app_user p ON p.id = s.principal_id
-						WHERE s.substitute_id = u.id AND p.active AND p.organisation_id = u.organisation_id
-							AND s.ended_early_at IS NULL
-							AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN s.starts_on AND s.ends_on
-					)`.as('substituting'),
-			...workCountColumns(sql.ref('u.organisation_id')),
-		])
-		.where('session.id', '=', sessionId)
-		.modifyFront(sql.raw(PREPARED))
-		.executeTakeFirst()
+	const [row] = await sessionQuery(db, 'session', sessionId)
 	if (!row) return null
 	const session = toSession(row)
 	const lastSeenAt = new Date(row.last_seen_at)
@@ -109,6 +73,48 @@ export async function findSessionWithUser(db: Db, sessionId: string) {
 	const user: DatabaseUser = { id: user_id, attributes }
 	return { session, lastSeenAt, user }
 }
+
+// Every request runs it: built and compiled once (see compiledOnce), prepared once per connection.
+const sessionQuery = compiledOnce(
+	(db: Db, _shape: 'session', sessionId: string) =>
+		db
+			.selectFrom('session')
+			.innerJoin('app_user as u', 'u.id', 'session.user_id')
+			.innerJoin('organisation as o', 'o.id', 'u.organisation_id')
+			.select([
+				'session.id',
+				'session.user_id',
+				'session.expires_at',
+				'session.last_seen_at',
+				'u.email',
+				'u.full_name',
+				'u.title',
+				'u.organisation_id',
+				'o.kind as organisation_kind',
+				'o.name_vi as organisation_name',
+				'u.roles',
+				'u.locale',
+				'u.must_change_password',
+				'u.email_info',
+				'u.active',
+				eb =>
+					eb
+						.selectFrom('notification as n')
+						.select(eb.fn.countAll<string>().as('n'))
+						.whereRef('n.user_id', '=', 'u.id')
+						.where('n.read_at', 'is', null)
+						.as('unread'),
+				sql<boolean>`EXISTS (
+						SELECT 1 FROM substitution s JOIN app_user p ON p.id = s.principal_id
+						WHERE s.substitute_id = u.id AND p.active AND p.organisation_id = u.organisation_id
+							AND s.ended_early_at IS NULL
+							AND (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date BETWEEN s.starts_on AND s.ends_on
+					)`.as('substituting'),
+				...workCountColumns(sql.ref('u.organisation_id')),
+			])
+			.where('session.id', '=', sessionId)
+			.modifyFront(sql.raw(PREPARED)),
+)
 
 /** Notes a request on the session, at most once a minute so a page view rarely writes. */
 export async function touchSession(db: Db, sessionId: string) {

@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
 import { type Db } from '../client.server.ts'
+import { PREPARED } from '../postgres-driver.ts'
 import { PAGE_SIZE, pageOffset } from '#lib/pagination.ts'
 
 type Org = Expression<string> | RawBuilder<string> | string
@@ -143,15 +144,18 @@ export async function nextInboxItem(
 	organisationId: string,
 	exceptPlanId: string,
 ) {
+	// The first of each kind, then the earlier of the two: the plans' arm reads one entry of
+	// plan_waiting_step_idx instead of sorting every plan waiting at the step.
 	const { rows } = await sql<{ id: string; kind: InboxKind; name: string }>`
-		SELECT id, kind, name FROM (
-			SELECT p.id, 'plan'::text AS kind, p.name, p.status_changed_at FROM plan p
-			WHERE p.current_step_organisation_id = ${organisationId}
+		SELECT ${sql.raw(PREPARED)} id, kind, name FROM (
+			(SELECT p.id, 'plan'::text AS kind, p.name, p.status_changed_at FROM plan p
+			WHERE p.current_step_organisation_id = ${organisationId} AND p.id <> ${exceptPlanId}
+			ORDER BY p.status_changed_at, p.id LIMIT 1)
 			UNION ALL
-			SELECT p.id, 'report'::text AS kind, p.name, p.status_changed_at FROM plan p
-			WHERE ${waitsForAcknowledgement('p', organisationId)}
+			(SELECT p.id, 'report'::text AS kind, p.name, p.status_changed_at FROM plan p
+			WHERE ${waitsForAcknowledgement('p', organisationId)} AND p.id <> ${exceptPlanId}
+			ORDER BY p.status_changed_at, p.id LIMIT 1)
 		) items
-		WHERE id <> ${exceptPlanId}
 		ORDER BY status_changed_at, id
 		LIMIT 1
 	`.execute(db)

@@ -33,6 +33,7 @@ import {
 	createPlanMachine,
 	PLAN_EVENT_TYPES,
 	type PlanEvent,
+	type PlanMachine,
 	type PlanSnapshot,
 	restoreSnapshot,
 	stepIndexOf,
@@ -138,6 +139,27 @@ async function stepQuorum(
 	}
 }
 
+// A machine is a pure definition: one per chain and owner serves every plan on them (building
+// one cost more than the transition). Bounded: cleared past a size no real set of chains reaches.
+const machines = new Map<string, PlanMachine>()
+
+function planMachine(
+	stepOrganisationIds: string[],
+	ownerOrganisationId: string,
+) {
+	const key = `${ownerOrganisationId}:${stepOrganisationIds.join(',')}`
+	let machine = machines.get(key)
+	if (!machine) {
+		if (machines.size >= 2000) machines.clear()
+		machine = createPlanMachine(
+			stepOrganisationIds.map(organisationId => ({ organisationId })),
+			ownerOrganisationId,
+		)
+		machines.set(key, machine)
+	}
+	return machine
+}
+
 /** The steps this plan climbs (optional ones only when chosen), its machine and current snapshot. */
 export function planWorkflow<S extends ChainStepRow>(
 	plan: {
@@ -151,8 +173,8 @@ export function planWorkflow<S extends ChainStepRow>(
 		s => !s.optional || plan.optional_step_ids.includes(s.id),
 	)
 	if (steps.length === 0) return null
-	const machine = createPlanMachine(
-		steps.map(s => ({ organisationId: s.organisation_id })),
+	const machine = planMachine(
+		steps.map(s => s.organisation_id),
 		plan.organisation_id,
 	)
 	const snapshot = plan.workflow_snapshot
