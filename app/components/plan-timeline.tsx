@@ -3,14 +3,14 @@ import {
 	WrittenAnswerLine,
 } from '#app/components/written-answer.tsx'
 import { Link } from '@remix-run/react'
-import { formatDateTime, formatIsoDate } from '#lib/format.ts'
-import { useT } from '#app/utils/i18n.tsx'
+import { formatDateTime, formatIsoDate, formatNumber } from '#lib/format.ts'
+import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { timingText } from '#workflows/plans/plan-display.ts'
 import { stepIndexOf } from '#workflows/plans/plan-status.ts'
 import {
 	INBOUND_WORDING,
 	type PlanEventRow,
-	StatusBadge,
+	statusBadge,
 	type Step,
 } from './plan-view.tsx'
 
@@ -53,6 +53,8 @@ export function PlanTimeline({
 	tripDates?: { DEPART?: string | null; COMPLETE_TRIP?: string | null }
 }) {
 	const t = useT()
+	const locale = useLocale()
+	const badge = { steps, direction }
 	const inbound = (key: string) =>
 		direction === 'in' && INBOUND_WORDING.has(key) ? '.in' : ''
 	if (!events.length) return null
@@ -71,8 +73,13 @@ export function PlanTimeline({
 			<h2>{t('plan.timeline')}</h2>
 			{total > events.length ? (
 				<p className="muted">
-					{t('timeline.latest', { shown: events.length, total })}{' '}
-					<Link to="?timeline=all">{t('timeline.showAll')}</Link>
+					{t('timeline.latest', {
+						shown: events.length,
+						total: formatNumber(total),
+					})}{' '}
+					<Link to="?timeline=all">
+						{t('timeline.showAll', { total: formatNumber(total) })}
+					</Link>
 				</p>
 			) : null}
 			<ol className="timeline">
@@ -110,18 +117,8 @@ export function PlanTimeline({
 							<time dateTime={e.created_at}>
 								{formatDateTime(e.created_at)}
 							</time>{' '}
-							·{' '}
-							<StatusBadge
-								status={e.from_status}
-								steps={steps}
-								direction={direction}
-							/>{' '}
-							→{' '}
-							<StatusBadge
-								status={e.to_status}
-								steps={steps}
-								direction={direction}
-							/>
+							· {statusBadge(e.from_status, t, locale, badge)} →{' '}
+							{statusBadge(e.to_status, t, locale, badge)}
 						</div>
 						{(e.event === 'DEPART' || e.event === 'COMPLETE_TRIP') &&
 						tripDates?.[e.event] ? (

@@ -4,6 +4,8 @@ import {
 } from '#app/components/written-answer.tsx'
 import { formatDateTime } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { type Locale } from '#lib/enums.ts'
+import { type Translate } from '#lib/i18n/message.ts'
 import { type diffPlans } from '#workflows/plans/plan-display.ts'
 import { stepIndexOf } from '#workflows/plans/plan-status.ts'
 
@@ -49,10 +51,17 @@ export const INBOUND_WORDING = new Set([
 	'COMPLETE_TRIP',
 ])
 
+function stepLabelIn(
+	locale: Locale,
+	step: Pick<Step, 'label_vi' | 'label_en'>,
+) {
+	return locale === 'en' && step.label_en ? step.label_en : step.label_vi
+}
+
 function useStepLabel() {
 	const locale = useLocale()
 	return (step: Pick<Step, 'label_vi' | 'label_en'>) =>
-		locale === 'en' && step.label_en ? step.label_en : step.label_vi
+		stepLabelIn(locale, step)
 }
 
 const DECISION_STATE = {
@@ -67,24 +76,29 @@ const DECISION_TEXT = {
 } as const
 
 /** "Chờ Tỉnh ủy duyệt" for a plan at a step; `stepLabel` names the step when the caller knows it. */
-export function StatusBadge({
-	status,
-	steps,
-	stepLabel,
-	direction,
-}: {
-	status: string
+export function StatusBadge(props: BadgeOptions & { status: string }) {
+	return statusBadge(props.status, useT(), useLocale(), props)
+}
+
+interface BadgeOptions {
 	steps?: Pick<Step, 'label_vi' | 'label_en'>[]
 	stepLabel?: string | null
 	direction?: 'out' | 'in'
-}) {
-	const t = useT()
-	const label = useStepLabel()
+}
+
+/** StatusBadge without hooks, for a list that shows many (a long timeline has two per event). */
+export function statusBadge(
+	status: string,
+	t: Translate,
+	locale: Locale,
+	{ steps, stepLabel, direction }: BadgeOptions,
+) {
 	const index = stepIndexOf(status)
+	const step = index === null ? undefined : steps?.[index]
 	const name =
 		index === null
 			? null
-			: (stepLabel ?? (steps?.[index] ? label(steps[index]) : null))
+			: (stepLabel ?? (step ? stepLabelIn(locale, step) : null))
 	const text =
 		index === null
 			? t(

@@ -22,6 +22,7 @@ import {
 	type PlanUpdate,
 } from '../schema.ts'
 import { paginate } from './pagination.ts'
+import { planFileColumns } from './plan-file.server.ts'
 import {
 	type RecipientCriteria,
 	recipientsAndSubstitutesQuery,
@@ -164,25 +165,27 @@ export async function getPlanRecord(db: Db, planId: string) {
 export type PlanRecord = NonNullable<Awaited<ReturnType<typeof getPlanRecord>>>
 
 /**
- * Everything the plan page shows, in one query: the record, its owner, chain steps and timeline;
- * null if there is no such plan or, given a viewer, if the viewer may not see it.
+ * Who last sent the plan up the chain, and who last filed its report (for separation of duties),
+ * each read only in the status where it can decide anything (a step; a report to acknowledge or
+ * return): otherwise a long timeline would be scanned to the end for an event it does not have.
  */
-/** Who last sent the plan up the chain, and who last filed its report (for separation of duties). */
 export const lastSubmitters = [
-	sql<
-		string | null
-	>`(SELECT se.actor_id FROM plan_event se WHERE se.plan_id = plan.id
-		AND se.event IN ('SUBMIT', 'RESUBMIT', 'AMEND') ORDER BY se.created_at DESC LIMIT 1)`.as(
+	sql<string | null>`CASE WHEN plan.status LIKE 'step\\_%' THEN
+		(SELECT se.actor_id FROM plan_event se WHERE se.plan_id = plan.id
+		AND se.event IN ('SUBMIT', 'RESUBMIT', 'AMEND') ORDER BY se.created_at DESC LIMIT 1) END`.as(
 		'submitted_by',
 	),
-	sql<
-		string | null
-	>`(SELECT re.actor_id FROM plan_event re WHERE re.plan_id = plan.id
-		AND re.event = 'SUBMIT_REPORT' ORDER BY re.created_at DESC LIMIT 1)`.as(
+	sql<string | null>`CASE WHEN plan.status = 'report_submitted' THEN
+		(SELECT re.actor_id FROM plan_event re WHERE re.plan_id = plan.id
+		AND re.event = 'SUBMIT_REPORT' ORDER BY re.created_at DESC LIMIT 1) END`.as(
 		'report_submitted_by',
 	),
 ]
 
+/**
+ * Everything the plan page shows, in one query: the record, its owner, chain steps, timeline
+ * and file; null if there is no such plan or, given a viewer, if the viewer may not see it.
+ */
 export async function getPlanPage(
 	db: Db,
 	planId: string,
@@ -199,6 +202,7 @@ export async function getPlanPage(
 		.select(recordColumns)
 		.select(recordRelations)
 		.select(lastSubmitters)
+		.select(planFileColumns)
 		.select([
 			'o.name_vi as organisation_name',
 			'plan.created_at',

@@ -2,5 +2,5 @@
 export const timelineVi = {
 	'timeline.latest':
 		'Đang hiển thị {shown} sự kiện gần nhất trong tổng số {total}.',
-	'timeline.showAll': 'Xem toàn bộ diễn biến',
+	'timeline.showAll': 'Xem toàn bộ lịch sử ({total} sự kiện)',
 }

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import postgres from 'postgres'
+import { afterAll, beforeAll, expect, inject, test } from 'vitest'
 import {
 	type Browser,
 	expectNoSeriousAxeViolations,
@@ -168,5 +169,46 @@ test('"?page=99" of the plans shows the real total', async () => {
 		expect(await page.locator('.pagination').count()).toBe(0)
 	} finally {
 		await close()
+	}
+})
+
+test('a long timeline shows its latest 50 events and a link to the whole history, at 1280 and 390 px', { timeout: 120_000 }, async () => {
+	const sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} })
+	// A finished plan of the drafter's federation, given 60 more events (taken out afterwards).
+	const [plan] = await sql<{ id: string; total: number }[]>`
+		SELECT p.id, (SELECT count(*)::int FROM plan_event e WHERE e.plan_id = p.id) + 60 AS total
+		FROM plan p JOIN organisation o ON o.id = p.organisation_id
+		WHERE o.short_name = 'LĐLĐ tỉnh Quảng Trị' AND p.status IN ('closed', 'cancelled')
+		ORDER BY p.created_at LIMIT 1`
+	const added = await sql<{ id: string }[]>`
+		INSERT INTO plan_event (plan_id, event, actor_id, actor_organisation_id, from_status, to_status, comment, plan_version, plan_snapshot, created_at)
+		SELECT e.plan_id, e.event, e.actor_id, e.actor_organisation_id, e.to_status, e.to_status, 'Ghi chú ' || n, e.plan_version, e.plan_snapshot, e.created_at + n * interval '1 minute'
+		FROM (SELECT * FROM plan_event WHERE plan_id = ${plan!.id} ORDER BY id DESC LIMIT 1) e, generate_series(1, 60) n
+		RETURNING id`
+	try {
+		for (const phone of [false, true]) {
+			const { page, assertNoErrors, close } = await openPage(browser, phone ? PHONE : DESKTOP)
+			try {
+				await login(page, 'soanthao@ldld-quangtri.vn')
+				await visit(page, `/plans/${plan!.id}`, `plan-long-timeline`, phone)
+				const events = page.locator('ol.timeline > li')
+				expect(await events.count()).toBe(50)
+				await expect(events.last().locator('blockquote').textContent()).resolves.toBe('Ghi chú 60')
+				const all = page.getByRole('link', { name: `Xem toàn bộ lịch sử (${plan!.total} sự kiện)` })
+				await all.scrollIntoViewIfNeeded()
+				await page.screenshot({ path: await screenshot(page, `plan-long-timeline-link-${phone ? 'phone' : 'desktop'}`) })
+				await all.click()
+				await page.waitForURL(/\?timeline=all$/)
+				await expect(events.nth(50).waitFor()).resolves.toBeUndefined()
+				expect(await events.count()).toBe(plan!.total)
+				await visit(page, page.url(), 'plan-long-timeline-all', phone)
+				assertNoErrors()
+			} finally {
+				await close()
+			}
+		}
+	} finally {
+		await sql`DELETE FROM plan_event WHERE id IN ${sql(added.map(e => e.id))}`
+		await sql.end()
 	}
 })

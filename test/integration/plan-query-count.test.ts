@@ -98,10 +98,10 @@ test('the plan list, inbox and plan page run the same number of queries for 1 pl
 	// The approved plan waits at no step, so its page skips the step-decisions query that the
 	// small world's plan (waiting at the Tỉnh ủy) needs; otherwise the counts are the same.
 	expect(many.counts).toEqual({ ...one.counts, page: one.counts.page - 1 })
-	// The plan page's fourth query is its file (documents, written answers, report; one statement),
-	// the fifth its members' passports and their due date.
+	// The plan page reads its file (documents, written answers, report) with the plan, the
+	// substitutions at hand, the step's decisions, and its members' passports with their due date.
 	// (A party committee is never asked for a report: its inbox reads no report requests.)
-	expect(one.counts).toEqual({ list: 2, boardList: 2, inbox: 2, page: 5 })
+	expect(one.counts).toEqual({ list: 2, boardList: 2, inbox: 2, page: 4 })
 
 	// A plan page that also shows what changed since the last return reads that version too:
 	// one more query, again the same for 5 events and for 23.

@@ -1,5 +1,5 @@
 /**
- * A plan page shows the latest 100 events of a long timeline, says how many there are in all,
+ * A plan page shows the latest 50 events of a long timeline, says how many there are in all,
  * and shows every one on ?timeline=all; the decision panels still see the events they need.
  */
 import { expect, test } from 'vitest'
@@ -10,7 +10,7 @@ import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCooki
 
 type Page = { events: { event: string }[]; eventsTotal: number; returned: unknown; actions: string[] }
 
-test('a long timeline shows its latest 100 events, the total, and all of them on request', async () => {
+test('a long timeline shows its latest 50 events, the total, and all of them on request', async () => {
 	const { users, partner } = await insertPlanWorld(db)
 	const { id } = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id, members: 2 })
 	await sendPlanEvent(db, id, 'SUBMIT', users.ldld.drafter)
@@ -31,7 +31,7 @@ test('a long timeline shows its latest 100 events, the total, and all of them on
 	}
 	const latest = await load(`/plans/${id}`)
 	expect(latest.page.eventsTotal).toBe(122)
-	expect(latest.page.events).toHaveLength(100)
+	expect(latest.page.events).toHaveLength(50)
 	expect(latest.page.events.at(-1)?.event).toBe('APPROVE')
 	// The change since the last return and the Tỉnh ủy's decision buttons still work from the latest events.
 	expect(latest.page.returned).not.toBeNull()

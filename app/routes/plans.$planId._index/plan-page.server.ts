@@ -5,7 +5,6 @@ import {
 } from '@remix-run/node'
 import { z } from 'zod'
 import { db } from '#db/client.server.ts'
-import { getPlanFile } from '#db/repos/plan-file.server.ts'
 import { getPlanEventSnapshots, getPlanPage } from '#db/repos/plan.server.ts'
 import { getStepDecisions } from '#db/repos/step-approval.server.ts'
 import { pageDecisionActor } from '#app/utils/access.server.ts'
@@ -22,7 +21,7 @@ import { planPassports } from '#workflows/passports/passports.server.ts'
 import { withoutOwnSubmissions } from '#workflows/plans/separation.ts'
 
 /** Events the timeline shows at first; ?timeline=all shows every one. */
-const TIMELINE_LATEST = 100
+const TIMELINE_LATEST = 50
 
 /** The plan page's data: the plan, its chain, timeline, the changes an approver should see, and what this user may do. */
 export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
@@ -32,21 +31,18 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	// The latest events of a long timeline, unless the user asked for all of them.
 	const wholeTimeline =
 		new URL(request.url).searchParams.get('timeline') === 'all'
-	const page =
+	const [page, { actor, onBehalfOf }] = await Promise.all([
 		planId &&
-		(await getPlanPage(
-			db,
-			planId,
-			planViewer(user),
-			wholeTimeline ? undefined : TIMELINE_LATEST,
-		))
+			getPlanPage(
+				db,
+				planId,
+				planViewer(user),
+				wholeTimeline ? undefined : TIMELINE_LATEST,
+			),
+		pageDecisionActor(user, todayIso(), request),
+	])
 	if (!page) throw notFound()
 	const workflow = planWorkflow(page, page.chain_steps)
-	const { actor, onBehalfOf } = await pageDecisionActor(
-		user,
-		todayIso(),
-		request,
-	)
 	// What this user may do, less the decisions on what they submitted themselves (and why).
 	const { events: actions, ownSubmission } = withoutOwnSubmissions(
 		workflow ? availableEvents(workflow.snapshot, actor) : [],
@@ -56,9 +52,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	const stepAt = stepIndexOf(page.status)
 	const currentStep =
 		workflow && stepAt !== null ? (workflow.steps[stepAt] ?? null) : null
-	const [stepDecisions, file, passports] = await Promise.all([
+	const [stepDecisions, passports] = await Promise.all([
 		getStepDecisions(db, page, currentStep),
-		getPlanFile(db, page.id),
 		planPassports(page),
 	])
 	const canEdit =
@@ -85,7 +80,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		since.return || since.approval
 			? await getPlanEventSnapshots(
 					db,
-					planId,
+					page.id,
 					[since.return?.id, since.approval?.id].filter(id => id != null),
 				)
 			: new Map()
@@ -109,6 +104,10 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		workflow_snapshot: _snapshot,
 		submitted_by: _submittedBy,
 		report_submitted_by: _reportSubmittedBy,
+		documents,
+		answers,
+		report,
+		acknowledged,
 		...record
 	} = page
 	const today = todayIso()
@@ -131,7 +130,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		canEdit,
 		stepDecisions,
 		answerRequired: Boolean(currentStep?.requires_written_answer),
-		file,
+		file: { documents, answers, report, acknowledged },
 		passports,
 		today,
 		// The trip's date fields offer the approved dates, not today.
