@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Db } from '../connect.ts'
+import { PREPARED } from '../postgres-driver.ts'
 
 export interface StatisticsFilter {
 	/** null: every organisation (VGCL board only) */
@@ -83,14 +84,23 @@ const rowsOf = (query: ReturnType<typeof sql>) =>
 	sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)`
 
 /**
- * Every figure of the statistics page in one query (one round trip): the plans counted are read
- * once (a materialised CTE), then grouped six ways, each section a JSON array.
+ * The versions of what the figures of `f` are read from (statistics_version: the filter's
+ * organisations and years, and the names' row), and today's date, which splits reports overdue
+ * from pending.
  */
-export async function getStatistics(
-	db: Db,
-	f: StatisticsFilter,
-): Promise<Statistics> {
-	const { rows } = await sql<Statistics>`
+function versionOf(f: StatisticsFilter) {
+	return sql<string>`(
+		SELECT coalesce(md5(string_agg(version::text, ',' ORDER BY organisation_id, plan_year)), '')
+			|| ' ' || (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+		FROM statistics_version
+		WHERE (plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+				${f.organisationId ? sql`AND organisation_id = ${f.organisationId}` : sql``})
+			OR (organisation_id = '00000000-0000-0000-0000-000000000000' AND plan_year = 0))`
+}
+
+/** Every figure, the plans counted read once (a materialised CTE) and grouped six ways, each section a JSON array. */
+function figuresOf(f: StatisticsFilter) {
+	return sql<Statistics>`(SELECT row_to_json(s) FROM (
 		WITH p AS MATERIALIZED (${basePlans(f)})
 		SELECT
 			${rowsOf(countsBy('year'))} AS "byYear",
@@ -108,8 +118,36 @@ export async function getStatistics(
 					count(*) FILTER (WHERE report_submitted_on IS NULL
 						AND report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
 				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x) AS reports,
-			${rowsOf(stepTimesOf(f))} AS "stepTimes"`.execute(db)
-	return rows[0]!
+			${rowsOf(stepTimesOf(f))} AS "stepTimes") s)`
+}
+
+/** The figures last read for each filter and the versions they were read at (at most KEEP filters). */
+const lastRead = new Map<string, { version: string; stats: Statistics }>()
+const KEEP = 32
+
+/**
+ * Every figure of the statistics page in one query, with the versions they were read at. When the
+ * versions equal those of the figures last read for the filter, nothing those figures depend on
+ * has changed since: the query returns the versions alone (the figures' subquery is not run), and
+ * its plan is kept by the connection (planning it took longer than that).
+ */
+export async function getStatistics(
+	db: Db,
+	f: StatisticsFilter,
+): Promise<Statistics> {
+	const key = `${f.organisationId ?? ''} ${f.fromYear} ${f.toYear}`
+	const last = lastRead.get(key)
+	const { rows } = await sql<{ version: string; stats: Statistics | null }>`
+		${sql.raw(PREPARED)} WITH v AS MATERIALIZED (SELECT ${versionOf(f)} AS version)
+		SELECT version,
+			CASE WHEN version = ${last?.version ?? ''} THEN NULL ELSE ${figuresOf(f)} END AS stats
+		FROM v`.execute(db)
+	const { version, stats } = rows[0]!
+	if (!stats) return last!.stats
+	lastRead.delete(key)
+	lastRead.set(key, { version, stats })
+	if (lastRead.size > KEEP) lastRead.delete(lastRead.keys().next().value!)
+	return stats
 }
 
 /**
