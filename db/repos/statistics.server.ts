@@ -98,38 +98,16 @@ function versionOf(f: StatisticsFilter) {
 			OR (organisation_id = '00000000-0000-0000-0000-000000000000' AND plan_year = 0))`
 }
 
-/** Every figure, the plans counted read once (a materialised CTE) and grouped six ways, each section a JSON array. */
-function figuresOf(f: StatisticsFilter) {
-	return sql<Statistics>`(SELECT row_to_json(s) FROM (
-		WITH p AS MATERIALIZED (${basePlans(f)})
-		SELECT
-			${rowsOf(countsBy('year'))} AS "byYear",
-			${rowsOf(countsBy('country'))} AS "byCountry",
-			${rowsOf(countsBy('partner'))} AS "byPartner",
-			${rowsOf(sql`
-				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
-				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`)} AS cancelled,
-			(SELECT row_to_json(x) FROM (
-				SELECT
-					count(*) FILTER (WHERE report_submitted_on <= report_due_on)::int AS on_time,
-					count(*) FILTER (WHERE report_submitted_on > report_due_on)::int AS late,
-					count(*) FILTER (WHERE report_submitted_on IS NULL
-						AND report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
-					count(*) FILTER (WHERE report_submitted_on IS NULL
-						AND report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
-				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x) AS reports,
-			${rowsOf(stepTimesOf(f))} AS "stepTimes") s)`
-}
-
 /** The figures last read for each filter and the versions they were read at (at most KEEP filters). */
 const lastRead = new Map<string, { version: string; stats: Statistics }>()
 const KEEP = 32
 
 /**
- * Every figure of the statistics page in one query, with the versions they were read at. When the
- * versions equal those of the figures last read for the filter, nothing those figures depend on
- * has changed since: the query returns the versions alone (the figures' subquery is not run), and
- * its plan is kept by the connection (planning it took longer than that).
+ * Every figure of the statistics page in one query, with the versions they were read at: the
+ * plans counted are read once (a materialised CTE), then grouped six ways, each section a JSON
+ * array. When the versions equal those of the figures last read for the filter, nothing those
+ * figures depend on has changed since: the query returns the versions alone (no section is
+ * computed), and its plan is kept by the connection (planning it took longer than that).
  */
 export async function getStatistics(
 	db: Db,
@@ -137,13 +115,39 @@ export async function getStatistics(
 ): Promise<Statistics> {
 	const key = `${f.organisationId ?? ''} ${f.fromYear} ${f.toYear}`
 	const last = lastRead.get(key)
-	const { rows } = await sql<{ version: string; stats: Statistics | null }>`
-		${sql.raw(PREPARED)} WITH v AS MATERIALIZED (SELECT ${versionOf(f)} AS version)
-		SELECT version,
-			CASE WHEN version = ${last?.version ?? ''} THEN NULL ELSE ${figuresOf(f)} END AS stats
+	const unlessKept = (section: ReturnType<typeof sql>) =>
+		sql`CASE WHEN v.kept THEN NULL ELSE ${section} END`
+	const { rows } = await sql<
+		{ version: string } & { [K in keyof Statistics]: Statistics[K] | null }
+	>`
+		${sql.raw(PREPARED)}
+		WITH v AS MATERIALIZED (
+			SELECT version, version = ${last?.version ?? ''} AS kept
+			FROM (SELECT ${versionOf(f)} AS version) x
+		), p AS MATERIALIZED (${basePlans(f)})
+		SELECT v.version,
+			${unlessKept(rowsOf(countsBy('year')))} AS "byYear",
+			${unlessKept(rowsOf(countsBy('country')))} AS "byCountry",
+			${unlessKept(rowsOf(countsBy('partner')))} AS "byPartner",
+			${unlessKept(
+				rowsOf(sql`
+				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
+				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`),
+			)} AS cancelled,
+			${unlessKept(sql`(SELECT row_to_json(x) FROM (
+				SELECT
+					count(*) FILTER (WHERE report_submitted_on <= report_due_on)::int AS on_time,
+					count(*) FILTER (WHERE report_submitted_on > report_due_on)::int AS late,
+					count(*) FILTER (WHERE report_submitted_on IS NULL
+						AND report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
+					count(*) FILTER (WHERE report_submitted_on IS NULL
+						AND report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
+				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x)`)} AS reports,
+			${unlessKept(rowsOf(stepTimesOf(f)))} AS "stepTimes"
 		FROM v`.execute(db)
-	const { version, stats } = rows[0]!
-	if (!stats) return last!.stats
+	const { version, ...sections } = rows[0]!
+	if (sections.reports === null) return last!.stats
+	const stats = sections as Statistics
 	lastRead.delete(key)
 	lastRead.set(key, { version, stats })
 	if (lastRead.size > KEEP) lastRead.delete(lastRead.keys().next().value!)
