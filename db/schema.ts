@@ -643,6 +643,13 @@ export interface StatisticsStepTimeTable {
 	hours: number[]
 }
 
+/** A random version per organisation and plan year of the statistics summary, new at every change (triggers). */
+export interface StatisticsVersionTable {
+	organisation_id: string
+	plan_year: number
+	version: Generated<string>
+}
+
 export interface DB {
 	person: PersonTable
 	passport: PassportTable
@@ -669,6 +676,7 @@ export interface DB {
 	plan_event: PlanEventTable
 	statistics_delegation: StatisticsDelegationTable
 	statistics_step_time: StatisticsStepTimeTable
+	statistics_version: StatisticsVersionTable
 	organisation: OrganisationTable
 	app_user: AppUserTable
 	session: SessionTable

@@ -28,6 +28,7 @@ import * as statisticsSummary from './2026-12-07T07-00_statistics_summary.ts'
 import * as navCounts from './2026-12-07T07-10_nav_counts.ts'
 import * as inboxOrder from './2026-12-07T08-00_inbox_order.ts'
 import * as planNameFold from './2026-12-07T08-10_plan_name_fold.ts'
+import * as statisticsVersion from './2026-12-07T10-00_statistics_version.ts'
 import * as oneWaitingIndex from './2026-12-07T11-00_one_waiting_index.ts'
 import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
@@ -67,6 +68,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-07T07-10_nav_counts': navCounts,
 	'2026-12-07T08-00_inbox_order': inboxOrder,
 	'2026-12-07T08-10_plan_name_fold': planNameFold,
+	'2026-12-07T10-00_statistics_version': statisticsVersion,
 	'2026-12-07T11-00_one_waiting_index': oneWaitingIndex,
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import { type Db } from '../connect.ts'
+import { PREPARED } from '../postgres-driver.ts'
 
 export interface StatisticsFilter {
 	/** null: every organisation (VGCL board only) */
@@ -83,23 +84,57 @@ const rowsOf = (query: ReturnType<typeof sql>) =>
 	sql`(SELECT coalesce(json_agg(x), '[]'::json) FROM (${query}) x)`
 
 /**
- * Every figure of the statistics page in one query (one round trip): the plans counted are read
- * once (a materialised CTE), then grouped six ways, each section a JSON array.
+ * The versions of what the figures of `f` are read from (statistics_version: the filter's
+ * organisations and years, and the names' row), and today's date, which splits reports overdue
+ * from pending.
+ */
+function versionOf(f: StatisticsFilter) {
+	return sql<string>`(
+		SELECT coalesce(md5(string_agg(version::text, ',' ORDER BY organisation_id, plan_year)), '')
+			|| ' ' || (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
+		FROM statistics_version
+		WHERE (plan_year BETWEEN ${f.fromYear} AND ${f.toYear}
+				${f.organisationId ? sql`AND organisation_id = ${f.organisationId}` : sql``})
+			OR (organisation_id = '00000000-0000-0000-0000-000000000000' AND plan_year = 0))`
+}
+
+/** The figures last read for each filter and the versions they were read at (at most KEEP filters). */
+const lastRead = new Map<string, { version: string; stats: Statistics }>()
+const KEEP = 32
+
+/**
+ * Every figure of the statistics page in one query, with the versions they were read at: the
+ * plans counted are read once (a materialised CTE), then grouped six ways, each section a JSON
+ * array. When the versions equal those of the figures last read for the filter, nothing those
+ * figures depend on has changed since: the query returns the versions alone (no section is
+ * computed), and its plan is kept by the connection (planning it took longer than that).
  */
 export async function getStatistics(
 	db: Db,
 	f: StatisticsFilter,
 ): Promise<Statistics> {
-	const { rows } = await sql<Statistics>`
-		WITH p AS MATERIALIZED (${basePlans(f)})
-		SELECT
-			${rowsOf(countsBy('year'))} AS "byYear",
-			${rowsOf(countsBy('country'))} AS "byCountry",
-			${rowsOf(countsBy('partner'))} AS "byPartner",
-			${rowsOf(sql`
+	const key = `${f.organisationId ?? ''} ${f.fromYear} ${f.toYear}`
+	const last = lastRead.get(key)
+	const unlessKept = (section: ReturnType<typeof sql>) =>
+		sql`CASE WHEN v.kept THEN NULL ELSE ${section} END`
+	const { rows } = await sql<
+		{ version: string } & { [K in keyof Statistics]: Statistics[K] | null }
+	>`
+		${sql.raw(PREPARED)}
+		WITH v AS MATERIALIZED (
+			SELECT version, version = ${last?.version ?? ''} AS kept
+			FROM (SELECT ${versionOf(f)} AS version) x
+		), p AS MATERIALIZED (${basePlans(f)})
+		SELECT v.version,
+			${unlessKept(rowsOf(countsBy('year')))} AS "byYear",
+			${unlessKept(rowsOf(countsBy('country')))} AS "byCountry",
+			${unlessKept(rowsOf(countsBy('partner')))} AS "byPartner",
+			${unlessKept(
+				rowsOf(sql`
 				SELECT coalesce(nullif(trim(cancel_reason), ''), '—') AS reason, count(*)::int AS count
-				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`)} AS cancelled,
-			(SELECT row_to_json(x) FROM (
+				FROM p WHERE status = 'cancelled' GROUP BY 1 ORDER BY 2 DESC, reason`),
+			)} AS cancelled,
+			${unlessKept(sql`(SELECT row_to_json(x) FROM (
 				SELECT
 					count(*) FILTER (WHERE report_submitted_on <= report_due_on)::int AS on_time,
 					count(*) FILTER (WHERE report_submitted_on > report_due_on)::int AS late,
@@ -107,9 +142,16 @@ export async function getStatistics(
 						AND report_due_on < (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS overdue,
 					count(*) FILTER (WHERE report_submitted_on IS NULL
 						AND report_due_on >= (now() AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)::int AS pending
-				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x) AS reports,
-			${rowsOf(stepTimesOf(f))} AS "stepTimes"`.execute(db)
-	return rows[0]!
+				FROM p WHERE report_due_on IS NOT NULL AND status <> 'cancelled') x)`)} AS reports,
+			${unlessKept(rowsOf(stepTimesOf(f)))} AS "stepTimes"
+		FROM v`.execute(db)
+	const { version, ...sections } = rows[0]!
+	if (sections.reports === null) return last!.stats
+	const stats = sections as Statistics
+	lastRead.delete(key)
+	lastRead.set(key, { version, stats })
+	if (lastRead.size > KEEP) lastRead.delete(lastRead.keys().next().value!)
+	return stats
 }
 
 /**

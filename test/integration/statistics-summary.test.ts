@@ -3,7 +3,9 @@
  * On the benchmark's generated data, and again after the changes a plan goes through (its year
  * edited, members removed, a report submitted, a cancellation, a partner renamed, an event written
  * out of order, a plan deleted), the page's figures equal those of the query that read every plan,
- * member, report and event of the period, and the summary equals one rebuilt from scratch.
+ * member, report and event of the period, and the summary equals one rebuilt from scratch. The
+ * figures kept per filter are reused while nothing changed, and every change (and only a change)
+ * gives the organisation and year it touched a new version.
  */
 import { sql } from 'kysely'
 import { expect, test } from 'vitest'
@@ -116,6 +118,37 @@ async function stepSummary() {
 	return { kept: kept.rows, rebuilt: rebuilt.rows }
 }
 
+/**
+ * Per organisation and year (and the names' row), the version kept and a digest of the summary
+ * rows it versions (with the names and chain steps the figures show, for the names' row).
+ */
+async function versions() {
+	const { rows } = await sql<{
+		key: string
+		version: string | null
+		digest: string | null
+	}>`
+		WITH content AS (
+			SELECT organisation_id, plan_year, md5(string_agg(r, ',' ORDER BY r)) AS digest FROM (
+				SELECT organisation_id, plan_year, d::text AS r FROM statistics_delegation d
+				UNION ALL
+				SELECT organisation_id, plan_year,
+					(organisation_id, plan_year, chain_id, optional_step_ids, n,
+						ARRAY(SELECT x FROM unnest(hours) x ORDER BY x))::text
+				FROM statistics_step_time WHERE cardinality(hours) > 0
+				UNION ALL
+				SELECT '00000000-0000-0000-0000-000000000000', 0, (id, name_vi)::text FROM organisation
+				UNION ALL
+				SELECT '00000000-0000-0000-0000-000000000000', 0, c::text FROM chain_step c
+			) x GROUP BY 1, 2
+		)
+		SELECT organisation_id || ' ' || plan_year AS key, v.version::text AS version, c.digest
+		FROM content c FULL JOIN statistics_version v USING (organisation_id, plan_year)`.execute(
+		db,
+	)
+	return new Map(rows.map(r => [r.key, r]))
+}
+
 async function expectSameAnswers() {
 	const orgs = await sql<{ organisation_id: string }>`
 		SELECT organisation_id FROM plan GROUP BY 1 ORDER BY count(*) DESC LIMIT 2`.execute(
@@ -133,7 +166,10 @@ async function expectSameAnswers() {
 	for (const f of filters) {
 		const scanned = await statisticsByScan(f)
 		expect((scanned!.stepTimes as unknown[]).length).toBeGreaterThan(0)
-		expect(await getStatistics(db, f)).toEqual(scanned)
+		const stats = await getStatistics(db, f)
+		expect(stats).toEqual(scanned)
+		// Read again with nothing changed: the figures kept are reused.
+		expect(await getStatistics(db, f)).toBe(stats)
 		const latest = await sql<{ year: number | null }>`
 			SELECT max(plan_year) AS year FROM plan
 			WHERE status NOT LIKE 'step\\_%' AND status NOT IN ('drafting', 'returned', 'rejected', 'withdrawn')
@@ -146,12 +182,33 @@ async function expectSameAnswers() {
 	}
 	const { kept, rebuilt } = await stepSummary()
 	expect(kept).toEqual(rebuilt)
+	// Every organisation and year of the summary has a version.
+	for (const v of (await versions()).values()) expect(v.version).not.toBeNull()
+	return filters
 }
 
 test('the summary gives the figures of the full scan on generated data, and after plans change', async () => {
 	await seedDemo(db)
 	await generate(db, 'tiny', { seed: 7, today: '2026-06-15' })
-	await expectSameAnswers()
+	const filters = await expectSameAnswers()
+	const before = await versions()
+
+	// Figures read inside a transaction that is rolled back are never taken for the data's.
+	await db
+		.transaction()
+		.execute(async trx => {
+			await sql`UPDATE plan SET status = 'cancelled' WHERE status = 'approved'`.execute(
+				trx,
+			)
+			await sql`UPDATE organisation SET name_vi = 'Đổi tên' WHERE kind = 'foreign_partner'`.execute(
+				trx,
+			)
+			for (const f of filters) await getStatistics(trx, f)
+			throw new Error('rolled back')
+		})
+		.catch(() => {})
+	for (const f of filters)
+		expect(await getStatistics(db, f)).toEqual(await statisticsByScan(f))
 
 	// Plans change as users change them, one statement at a time.
 	const pick = async (where: ReturnType<typeof sql>, n: number) =>
@@ -213,4 +270,16 @@ test('the summary gives the figures of the full scan on generated data, and afte
 	await sql`DELETE FROM plan WHERE id = ANY(${gone}::uuid[])`.execute(db)
 	expect(gone.length).toBe(2)
 	await expectSameAnswers()
+	// Whatever changed has a new version; what did not keeps its version.
+	const after = await versions()
+	let changed = 0
+	for (const key of new Set([...before.keys(), ...after.keys()])) {
+		const [b, a] = [before.get(key), after.get(key)]
+		if (b?.digest === a?.digest) expect(a?.version).toBe(b?.version)
+		else {
+			changed++
+			expect(a?.version).not.toBe(b?.version)
+		}
+	}
+	expect(changed).toBeGreaterThan(5)
 }, 120_000)

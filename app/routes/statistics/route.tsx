@@ -11,7 +11,9 @@ import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
+	CHART_COUNTRIES,
 	CountTable,
+	PARTNER_ROWS,
 	StatCards,
 	StatisticsCharts,
 	StepTimesTable,
@@ -30,13 +32,25 @@ export const loader =
 			const { board, organisationId, fromYear, toYear, stats } =
 				await loadStatistics(request)
 			const organisations = board ? await listOrganisationChoices(db) : []
+			// Only what the page shows: the top partners and the countries of its chart.
+			const charted = new Set(
+				[...new Set(stats.byCountry.map(r => r.key))].slice(0, CHART_COUNTRIES),
+			)
 			return json({
 				board,
 				organisationId,
 				fromYear,
 				toYear,
-				stats,
-				organisations,
+				stats: {
+					...stats,
+					byCountry: stats.byCountry.filter(r => charted.has(r.key)),
+					byPartner: stats.byPartner.slice(0, PARTNER_ROWS),
+				},
+				organisations: organisations.map(o => ({
+					id: o.id,
+					name_vi: o.name_vi,
+					name_en: o.name_en,
+				})),
 			})
 		},
 	)

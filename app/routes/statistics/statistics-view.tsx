@@ -6,6 +6,9 @@ import { useLocale, useT } from '#app/utils/i18n.tsx'
 
 const OUT = '#1d4ed8'
 const IN = '#d97706'
+/** The partners listed and the countries charted (the exports have them all). */
+export const PARTNER_ROWS = 50
+export const CHART_COUNTRIES = 12
 
 /** Pivot rows keyed by year/country/partner into out and in series. */
 function pivot(rows: CountRow[], field: 'delegations' | 'people') {
@@ -56,7 +59,7 @@ export function StatisticsCharts({
 	const yearValues = (values: number[]) =>
 		years.map(y => values[byYear.keys.indexOf(y)] ?? 0)
 	const topCountries = pivot(stats.byCountry, 'delegations')
-	const countries = topCountries.keys.slice(0, 12)
+	const countries = topCountries.keys.slice(0, CHART_COUNTRIES)
 	const series = [
 		{ name: t('stats.outDelegations'), color: OUT },
 		{ name: t('stats.inDelegations'), color: IN },
@@ -84,8 +87,14 @@ export function StatisticsCharts({
 						tableLabel={t('stats.tableAlt')}
 						labels={countries.map(c => countryName(c, locale))}
 						series={[
-							{ ...series[0]!, values: topCountries.out.slice(0, 12) },
-							{ ...series[1]!, values: topCountries.in.slice(0, 12) },
+							{
+								...series[0]!,
+								values: topCountries.out.slice(0, CHART_COUNTRIES),
+							},
+							{
+								...series[1]!,
+								values: topCountries.in.slice(0, CHART_COUNTRIES),
+							},
 						]}
 					/>
 				) : (
@@ -166,7 +175,7 @@ export function CountTable({
 						</tr>
 					</thead>
 					<tbody>
-						{rows.slice(0, 50).map(r => (
+						{rows.slice(0, PARTNER_ROWS).map(r => (
 							<tr key={(r.partner_id ?? r.key) + r.direction}>
 								<td>{r.key}</td>
 								<td>
