@@ -35,6 +35,10 @@ export const statisticsEn: Record<keyof typeof statisticsVi, string> = {
 	'stats.late': 'Late',
 	'stats.overdue': 'Overdue, not submitted',
 	'stats.pending': 'Not yet due',
+	'stats.slowestShown':
+		'The {shown} steps with the longest median time, of {total}; the CSV and XLSX files have them all.',
+	'stats.firstShown':
+		'The first {shown} rows, of {total}; the CSV and XLSX files have them all.',
 	'stats.stepTimes': 'Time per approval step',
 	'stats.step': 'Step',
 	'stats.passes': 'Passes',

@@ -32,6 +32,10 @@ export const statisticsVi = {
 	'stats.late': 'Trễ hạn',
 	'stats.overdue': 'Quá hạn, chưa nộp',
 	'stats.pending': 'Chưa đến hạn',
+	'stats.slowestShown':
+		'{shown} bước có thời gian xử lý trung vị dài nhất, trong tổng số {total} bước; tệp CSV và XLSX có đủ.',
+	'stats.firstShown':
+		'{shown} dòng đầu, trong tổng số {total}; tệp CSV và XLSX có đủ.',
 	'stats.stepTimes': 'Thời gian xử lý mỗi bước duyệt',
 	'stats.step': 'Bước',
 	'stats.passes': 'Số lượt',

@@ -17,6 +17,12 @@ import {
 	type StatisticsFilter,
 } from '#db/repos/statistics.server.ts'
 import { seedDemo } from '#seed/seed.ts'
+import * as pageRoute from '#app/routes/statistics/route.tsx'
+import {
+	slowestSteps,
+	STEP_ROWS,
+} from '#app/routes/statistics/statistics-view.tsx'
+import { args, request, sessionCookie, settle } from '../factories.ts'
 
 /** Every figure as the page computed it before the summary: over plan, plan_member, trip_report and plan_event. */
 async function statisticsByScan(f: StatisticsFilter) {
@@ -192,6 +198,42 @@ test('the summary gives the figures of the full scan on generated data, and afte
 	await generate(db, 'tiny', { seed: 7, today: '2026-06-15' })
 	const filters = await expectSameAnswers()
 	const before = await versions()
+
+	// The board's page over every organisation shows the slowest steps and says how many there are.
+	const boardUser = await db
+		.selectFrom('app_user')
+		.select('id')
+		.where('email', '=', 'pheduyet@bandoingoai-tld.vn')
+		.executeTakeFirstOrThrow()
+	const page = await settle(async () =>
+		pageRoute.loader(
+			args(
+				await request('/statistics?from=2010&to=2030', {
+					cookie: await sessionCookie(boardUser.id),
+				}),
+			) as never,
+		),
+	)
+	const shown = (await page.json()) as {
+		stats: { stepTimes: { median_hours: number }[] }
+		totals: { stepTimes: number }
+	}
+	const every = (
+		await getStatistics(db, {
+			organisationId: null,
+			fromYear: 2010,
+			toYear: 2030,
+		})
+	).stepTimes
+	// 39 steps here, under the page's limit: all of them, in their order.
+	expect(every.length).toBeLessThanOrEqual(STEP_ROWS)
+	expect(shown.totals.stepTimes).toBe(every.length)
+	expect(shown.stats.stepTimes).toEqual(every)
+	// Past the limit (10 here, as 50 at `large`), the slowest first.
+	const medians = every.map(s => s.median_hours)
+	expect(slowestSteps(every, 10).map(s => s.median_hours)).toEqual(
+		medians.toSorted((a, b) => b - a).slice(0, 10),
+	)
 
 	// Figures read inside a transaction that is rolled back are never taken for the data's.
 	await db

@@ -14,6 +14,7 @@ import {
 	CHART_COUNTRIES,
 	CountTable,
 	PARTNER_ROWS,
+	slowestSteps,
 	StatCards,
 	StatisticsCharts,
 	StepTimesTable,
@@ -45,6 +46,12 @@ export const loader =
 					...stats,
 					byCountry: stats.byCountry.filter(r => charted.has(r.key)),
 					byPartner: stats.byPartner.slice(0, PARTNER_ROWS),
+					stepTimes: slowestSteps(stats.stepTimes),
+				},
+				// The CSV and XLSX have every row.
+				totals: {
+					partners: stats.byPartner.length,
+					stepTimes: stats.stepTimes.length,
 				},
 				organisations: organisations.map(o => ({
 					id: o.id,
@@ -135,6 +142,7 @@ export default function StatisticsRoute() {
 				title={t('stats.byPartner')}
 				keyLabel={t('stats.partner')}
 				rows={stats.byPartner}
+				total={data.totals.partners}
 			/>
 			<h2>{t('stats.cancelled')}</h2>
 			{stats.cancelled.length ? (
@@ -168,7 +176,7 @@ export default function StatisticsRoute() {
 					] as const
 				}
 			/>
-			<StepTimesTable rows={stats.stepTimes} />
+			<StepTimesTable rows={stats.stepTimes} total={data.totals.stepTimes} />
 		</>
 	)
 }

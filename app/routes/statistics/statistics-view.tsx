@@ -8,6 +8,8 @@ const OUT = '#1d4ed8'
 const IN = '#d97706'
 /** The partners listed and the countries charted (the exports have them all). */
 export const PARTNER_ROWS = 50
+/** Past this many steps (the board's view of every organisation), the slowest are shown. */
+export const STEP_ROWS = 50
 export const CHART_COUNTRIES = 12
 
 /** Pivot rows keyed by year/country/partner into out and in series. */
@@ -106,12 +108,34 @@ export function StatisticsCharts({
 }
 
 /** How long each step of the chains took: passes, median and slowest. */
-export function StepTimesTable({ rows }: { rows: Statistics['stepTimes'] }) {
+/** Every step in its order when they are few; past `limit`, the slowest by median, slowest first. */
+export function slowestSteps<S extends { median_hours: number }>(
+	steps: S[],
+	limit = STEP_ROWS,
+) {
+	return steps.length > limit
+		? steps.toSorted((a, b) => b.median_hours - a.median_hours).slice(0, limit)
+		: steps
+}
+
+export function StepTimesTable({
+	rows,
+	total,
+}: {
+	rows: Statistics['stepTimes']
+	/** How many steps there were before the slowest were picked. */
+	total: number
+}) {
 	const t = useT()
 	const locale = useLocale()
 	return (
 		<>
 			<h2>{t('stats.stepTimes')}</h2>
+			{total > rows.length ? (
+				<p className="muted">
+					{t('stats.slowestShown', { shown: rows.length, total })}
+				</p>
+			) : null}
 			{rows.length ? (
 				<table>
 					<thead>
@@ -154,15 +178,26 @@ export function CountTable({
 	title,
 	keyLabel,
 	rows,
+	total = rows.length,
 }: {
 	title: string
 	keyLabel: string
 	rows: CountRow[]
+	/** How many rows there were before the first PARTNER_ROWS were kept. */
+	total?: number
 }) {
 	const t = useT()
 	return (
 		<>
 			<h2>{title}</h2>
+			{total > Math.min(rows.length, PARTNER_ROWS) ? (
+				<p className="muted">
+					{t('stats.firstShown', {
+						shown: Math.min(rows.length, PARTNER_ROWS),
+						total,
+					})}
+				</p>
+			) : null}
 			{rows.length ? (
 				<table>
 					<thead>
