@@ -1,6 +1,8 @@
+import { deadlineEn } from './deadline-en.ts'
 import { type emailVi } from './email-vi.ts'
 
 export const emailEn: Record<keyof typeof emailVi, string> = {
+	...deadlineEn,
 	'email.subjectPrefix': '[Foreign affairs]',
 	'email.greeting': 'Dear {name},',
 	'email.footer.automatic':
@@ -85,10 +87,6 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 	'email.field.daysWaiting': 'Working days waiting',
 	'email.days': '{days} {days|day|days}',
 	'email.workingDays': '{days} {days|working day|working days}',
-	'deadline.dueWithRule': 'by {date}, {rule}',
-	'deadline.rule.days': '{days} {days|day|days} after the return',
-	'deadline.rule.working_days':
-		'{days} {days|working day|working days} after the return',
 
 	'email.reportDue.subject':
 		'The trip report of "{plan}" is due in {days} {days|day|days}',

@@ -1,4 +1,7 @@
+import { deadlineVi } from './deadline-vi.ts'
+
 export const emailVi = {
+	...deadlineVi,
 	'email.subjectPrefix': '[Đối ngoại]',
 	'email.greeting': 'Kính gửi {name},',
 	'email.footer.automatic':
@@ -81,10 +84,6 @@ export const emailVi = {
 	'email.field.daysWaiting': 'Số ngày làm việc đã chờ',
 	'email.days': '{days} ngày',
 	'email.workingDays': '{days} ngày làm việc',
-	/** A deadline with the rule it follows: "trước 15/02/2027, 10 ngày làm việc sau ngày về". */
-	'deadline.dueWithRule': 'trước {date}, {rule}',
-	'deadline.rule.days': '{days} ngày sau ngày về',
-	'deadline.rule.working_days': '{days} ngày làm việc sau ngày về',
 
 	'email.reportDue.subject':
 		'Còn {days} ngày đến hạn báo cáo kết quả chuyến đi "{plan}"',

@@ -1,4 +1,4 @@
-import { emailEn } from './email-en.ts'
+import { deadlineEn } from './deadline-en.ts'
 import { reminderEn } from './reminder-en.ts'
 import { approvalsEn } from './approvals-en.ts'
 import { substitutesEn } from './substitutes-en.ts'
@@ -12,9 +12,9 @@ import { securityEn } from './security-en.ts'
 import { timelineEn } from './timeline-en.ts'
 import { peopleEn } from './people-en.ts'
 import { requestsEn } from './requests-en.ts'
-import { type MessageKey } from './vi.ts'
+import { type PageMessageKey } from './vi.ts'
 
-export const en: Record<MessageKey, string> = {
+export const en: Record<PageMessageKey, string> = {
 	'app.name': 'Trade union foreign affairs',
 	'app.tagline':
 		'Outbound and inbound delegation plans and foreign-affairs reports',
@@ -660,7 +660,7 @@ export const en: Record<MessageKey, string> = {
 	// The row-number column of a table (thứ tự).
 	'common.rowNumber': 'No.',
 	'common.pagination': 'Pages',
-	...emailEn,
+	...deadlineEn,
 	...reminderEn,
 	...approvalsEn,
 	...substitutesEn,

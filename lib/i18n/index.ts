@@ -1,4 +1,6 @@
 import { type Locale } from '#lib/enums.ts'
+import { emailEn } from './email-en.ts'
+import { emailVi } from './email-vi.ts'
 import { en } from './en.ts'
 import {
 	type Catalogue,
@@ -8,13 +10,16 @@ import {
 } from './message.ts'
 import { type MessageKey, vi } from './vi.ts'
 
-// Both languages, for the server, jobs and tests. Pages in the browser load one language only
-// (app/utils/i18n.tsx), so nothing the browser runs imports this module.
+// Both languages with the emails' texts, for the server, jobs and tests. Pages in the browser load
+// one language's page texts only (app/utils/i18n.tsx), so nothing the browser runs imports this module.
 export type { MessageKey, Params, Translate }
-const catalogues: Record<Locale, Catalogue> = { vi, en }
+const catalogues: Record<Locale, Catalogue> = {
+	vi: { ...vi, ...emailVi },
+	en: { ...en, ...emailEn },
+}
 
 export function isMessageKey(key: string): key is MessageKey {
-	return key in vi
+	return key in catalogues.vi
 }
 
 /** Looks a key up in the locale's catalogue; text that is not a key (e.g. a Zod default) passes through. */

@@ -1,8 +1,8 @@
 import { type Locale } from '#lib/enums.ts'
 import { type MessageKey } from './vi.ts'
 
-/** One language's messages (lib/i18n/vi.ts or en.ts). */
-export type Catalogue = Record<MessageKey, string>
+/** One language's messages: the pages' (lib/i18n/vi.ts or en.ts), with the emails' on the server. */
+export type Catalogue = Readonly<Partial<Record<MessageKey, string>>>
 export type Params = Record<string, string | number>
 
 const pluralRules = new Map<Locale, Intl.PluralRules>()
@@ -24,9 +24,8 @@ export function translateIn(
 	key: string,
 	params?: Params,
 ) {
-	const template = Object.hasOwn(catalogue, key)
-		? catalogue[key as MessageKey]
-		: key
+	const template =
+		(Object.hasOwn(catalogue, key) && catalogue[key as MessageKey]) || key
 	if (!params) return template
 	return template
 		.replace(

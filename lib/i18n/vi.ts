@@ -1,4 +1,5 @@
-import { emailVi } from './email-vi.ts'
+import { deadlineVi } from './deadline-vi.ts'
+import { type EmailMessageKey } from './email-vi.ts'
 import { reminderVi } from './reminder-vi.ts'
 import { approvalsVi } from './approvals-vi.ts'
 import { substitutesVi } from './substitutes-vi.ts'
@@ -648,7 +649,7 @@ export const vi = {
 	// The row-number column of a table (thứ tự).
 	'common.rowNumber': 'TT',
 	'common.pagination': 'Phân trang',
-	...emailVi,
+	...deadlineVi,
 	...reminderVi,
 	...approvalsVi,
 	...substitutesVi,
@@ -664,4 +665,6 @@ export const vi = {
 	...requestsVi,
 } as const
 
-export type MessageKey = keyof typeof vi
+/** The pages' keys: what the browser loads (emails' texts stay on the server). */
+export type PageMessageKey = keyof typeof vi
+export type MessageKey = PageMessageKey | EmailMessageKey
