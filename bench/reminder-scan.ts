@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { Kysely, sql } from 'kysely'
-import postgres from 'postgres'
+import { connectPostgres } from '#db/connect.ts'
 import { PostgresJsDialect } from '#db/postgres-driver.ts'
 import { type DB } from '#db/schema.ts'
 import { runDailyReminders } from '#workflows/reminders/reminders.server.ts'
@@ -26,19 +26,7 @@ let last = 0
 let lines: string[] = []
 const db = new Kysely<DB>({
 	dialect: new PostgresJsDialect(
-		postgres(process.env.DATABASE_URL!, {
-			max: 1,
-			onnotice: () => {},
-			connection: { jit: 'off' },
-			types: {
-				date: {
-					to: 1082,
-					from: [1082],
-					serialize: (x: string) => x,
-					parse: (x: string) => x,
-				},
-			},
-		}),
+		connectPostgres(process.env.DATABASE_URL!, { max: 1 }),
 	),
 	log: event => {
 		if (event.level === 'error') return console.error(event.error)
