@@ -337,8 +337,11 @@ async function sendReminders(
 	)
 	// Who each audience is, looked up once per audience rather than once per reminder.
 	const people = new Map<string, Recipient[]>()
-	const add = (key: string, person: Recipient) =>
-		people.set(key, [...(people.get(key) ?? []), person])
+	const add = (key: string, person: Recipient) => {
+		const list = people.get(key)
+		if (list) list.push(person)
+		else people.set(key, [person])
+	}
 	for (const r of recipients) {
 		add(`user:${r.id}`, r)
 		for (const role of ['approver', 'drafter', 'admin'])
