@@ -186,6 +186,46 @@ export const lastSubmitters = [
  * Everything the plan page shows, in one query: the record, its owner, chain steps, timeline
  * and file; null if there is no such plan or, given a viewer, if the viewer may not see it.
  */
+/** What the timeline shows of each event (names looked up for the events read only). */
+const timelineColumns = [
+	'e.id',
+	'e.event',
+	'e.from_status',
+	'e.to_status',
+	'e.comment',
+	'e.created_at',
+	'e.plan_version',
+	'e.via',
+	// Looked up for the latest events only, not for every event before the limit.
+	sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
+		'actor_name',
+	),
+	sql<string>`(SELECT eo.short_name FROM organisation eo WHERE eo.id = e.actor_organisation_id)`.as(
+		'actor_organisation',
+	),
+	sql<
+		string | null
+	>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
+		'on_behalf_name',
+	),
+	// The new timing of a postponement or amendment, and whether a change kept the approval.
+	sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
+		'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
+		'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
+		'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
+	// Only a postponement's snapshot can carry `edited` (no other event's snapshot is read).
+	sql<boolean>`CASE WHEN e.event = 'POSTPONE' THEN e.plan_snapshot ? 'edited' ELSE false END`.as(
+		'edited',
+	),
+	// How far a step that needs several approvers got with a partial approval.
+	sql<{
+		count: number
+		required: number
+	} | null>`CASE WHEN e.event = 'APPROVE_PARTIAL' THEN e.plan_snapshot->'approvals' END`.as(
+		'approvals',
+	),
+] as const
+
 export async function getPlanPage(
 	db: Db,
 	planId: string,
@@ -243,44 +283,7 @@ export async function getPlanPage(
 					.selectFrom(
 						eb
 							.selectFrom('plan_event as e')
-							.select([
-								'e.id',
-								'e.event',
-								'e.from_status',
-								'e.to_status',
-								'e.comment',
-								'e.created_at',
-								'e.plan_version',
-								'e.via',
-								// Looked up for the latest events only, not for every event before the limit.
-								sql<string>`(SELECT u.full_name FROM app_user u WHERE u.id = e.actor_id)`.as(
-									'actor_name',
-								),
-								sql<string>`(SELECT eo.short_name FROM organisation eo WHERE eo.id = e.actor_organisation_id)`.as(
-									'actor_organisation',
-								),
-								sql<
-									string | null
-								>`(SELECT ob.full_name FROM app_user ob WHERE ob.id = e.on_behalf_of)`.as(
-									'on_behalf_name',
-								),
-								// The new timing of a postponement or amendment, and whether a change kept the approval.
-								sql<TimingSnapshot | null>`CASE WHEN e.event IN ('POSTPONE', 'AMEND') THEN jsonb_build_object(
-									'plan_year', e.plan_snapshot->'plan_year', 'timing_kind', e.plan_snapshot->'timing_kind',
-									'timing_month', e.plan_snapshot->'timing_month', 'start_date', e.plan_snapshot->'start_date',
-									'end_date', e.plan_snapshot->'end_date') END`.as('timing'),
-								// Only a postponement's snapshot can carry `edited` (no other event's snapshot is read).
-								sql<boolean>`CASE WHEN e.event = 'POSTPONE' THEN e.plan_snapshot ? 'edited' ELSE false END`.as(
-									'edited',
-								),
-								// How far a step that needs several approvers got with a partial approval.
-								sql<{
-									count: number
-									required: number
-								} | null>`CASE WHEN e.event = 'APPROVE_PARTIAL' THEN e.plan_snapshot->'approvals' END`.as(
-									'approvals',
-								),
-							])
+							.select(timelineColumns)
 							.whereRef('e.plan_id', '=', 'plan.id')
 							.orderBy('e.id', 'desc')
 							.$if(timelineLimit !== undefined, q => q.limit(timelineLimit!))
@@ -292,6 +295,28 @@ export async function getPlanPage(
 			sql<number>`(SELECT count(*)::int FROM plan_event c WHERE c.plan_id = plan.id)`.as(
 				'events_total',
 			),
+			// The events the page's panels read, however far back the timeline's limit leaves them:
+			// the latest return, rejection, approval and amendment, and the decisions since the
+			// plan was last sent up the chain.
+			jsonArrayFrom(
+				eb
+					.selectFrom('plan_event as e')
+					.select(timelineColumns)
+					.whereRef('e.plan_id', '=', 'plan.id')
+					.where(
+						sql<boolean>`e.id IN (SELECT unnest(ARRAY[
+							max(k.id) FILTER (WHERE k.event = 'RETURN'),
+							max(k.id) FILTER (WHERE k.event = 'REJECT'),
+							max(k.id) FILTER (WHERE k.event = 'AMEND'),
+							max(k.id) FILTER (WHERE k.to_status = 'approved')])
+						FROM plan_event k WHERE k.plan_id = plan.id)
+						OR (e.event IN ('APPROVE', 'RETURN', 'REJECT') AND e.id >= (
+							SELECT max(k.id) FROM plan_event k WHERE k.plan_id = plan.id
+							AND k.event IN ('SUBMIT', 'RESUBMIT', 'AMEND')))`,
+					)
+					.$if(timelineLimit === undefined, q => q.where(sql<boolean>`false`))
+					.orderBy('e.id'),
+			).as('key_events'),
 			eb
 				.exists(
 					eb

@@ -8,7 +8,13 @@ import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
-type Page = { events: { event: string }[]; eventsTotal: number; returned: unknown; actions: string[] }
+type Page = {
+	events: { event: string }[]
+	decisive: { event: string; actor_name: string }[]
+	eventsTotal: number
+	returned: unknown
+	actions: string[]
+}
 
 test('a long timeline shows its latest 50 events, the total, and all of them on request', async () => {
 	const { users, partner } = await insertPlanWorld(db)
@@ -41,4 +47,27 @@ test('a long timeline shows its latest 50 events, the total, and all of them on 
 	expect(all.page.events).toHaveLength(122)
 	expect(all.page.events[0]?.event).toBe('SUBMIT')
 	expect(all.queries).toBe(latest.queries)
+})
+
+test('the chain panel still shows every approval after more than 50 later events', async () => {
+	const { users, partner } = await insertPlanWorld(db)
+	const { id } = await insertPlan(db, users.ldld.drafter, { partnerId: partner.id, members: 1 })
+	await sendPlanEvent(db, id, 'SUBMIT', users.ldld.drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, id, 'APPROVE', approver)
+	await sendPlanEvent(db, id, 'DEPART', users.ldld.drafter)
+	await sendPlanEvent(db, id, 'COMPLETE_TRIP', users.ldld.drafter)
+	// 30 reports returned: 60 events after the approvals, which the timeline's latest 50 leave out.
+	for (let i = 0; i < 30; i++) {
+		await sendPlanEvent(db, id, 'SUBMIT_REPORT', users.ldld.drafter)
+		await sendPlanEvent(db, id, 'RETURN_REPORT', users.board.approver, `Lần ${i + 1}: bổ sung kết quả.`)
+	}
+	const cookie = await sessionCookie(users.ldld.drafter.id)
+	const response = await settle(async () => planRoute.loader(args(await request(`/plans/${id}`, { cookie }), { planId: id }) as never))
+	const page = (await response.json()) as Page
+	expect(page.events).toHaveLength(50)
+	expect(page.events.some(e => e.event === 'APPROVE')).toBe(false)
+	expect(page.decisive.filter(e => e.event === 'APPROVE').map(e => e.actor_name)).toEqual(
+		[users.ldld.approver, users.tinhUy.approver, users.board.approver].map(u => u.full_name),
+	)
 })

@@ -63,18 +63,18 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 
 	// While the plan climbs the chain again, approvers see what changed since they returned it,
 	// and, for an amendment, since it was last approved (both versions read in one query).
+	// The panels read the events they need even where the timeline shows only the latest.
+	const decisive = withKeyEvents(page.events, page.key_events)
 	const pending = stepIndexOf(page.status) !== null
-	const lastApproved = page.events.findLastIndex(
-		e => e.to_status === 'approved',
-	)
-	const amendedAt = page.events.findLastIndex(e => e.event === 'AMEND')
-	const returnedAt = page.events.findLastIndex(e => e.event === 'RETURN')
+	const lastApproved = decisive.findLastIndex(e => e.to_status === 'approved')
+	const amendedAt = decisive.findLastIndex(e => e.event === 'AMEND')
+	const returnedAt = decisive.findLastIndex(e => e.event === 'RETURN')
 	const amended = pending && lastApproved >= 0 && amendedAt > lastApproved
 	const returned =
 		pending && returnedAt >= 0 && (!amended || returnedAt > amendedAt)
 	const since = {
-		return: returned ? page.events[returnedAt] : null,
-		approval: amended ? page.events[lastApproved] : null,
+		return: returned ? decisive[returnedAt] : null,
+		approval: amended ? decisive[lastApproved] : null,
 	}
 	const snapshots =
 		since.return || since.approval
@@ -99,6 +99,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	const {
 		events,
 		events_total,
+		key_events: _keyEvents,
 		chain_steps,
 		attachments,
 		workflow_snapshot: _snapshot,
@@ -118,6 +119,7 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		approvedVersion: version(since.approval),
 		events,
 		eventsTotal: events_total,
+		decisive,
 		chain: chain_steps,
 		steps: workflow?.steps ?? chain_steps,
 		attachments: attachments.map(({ id, file_name, size }) => ({
@@ -145,4 +147,11 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 export async function planPageAction({ request, params }: ActionFunctionArgs) {
 	const user = await requireUser(request)
 	return respond(await actOnPlan(user, params.planId, await request.formData()))
+}
+
+/** The timeline's events with the key events older than them, in order, each once. */
+function withKeyEvents<E extends { id: string | number }>(events: E[], keyEvents: E[]) {
+	const shown = new Set(events.map(e => String(e.id)))
+	const older = keyEvents.filter(e => !shown.has(String(e.id)))
+	return older.length ? [...older, ...events].sort((a, b) => Number(a.id) - Number(b.id)) : events
 }

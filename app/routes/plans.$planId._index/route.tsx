@@ -90,7 +90,7 @@ export default function PlanRoute() {
 					})}
 				</p>
 			) : null}
-			<LastDecision events={data.events} status={plan.status} />
+			<LastDecision events={data.decisive} status={plan.status} />
 			{sinceLoaded ? (
 				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
 			) : null}
@@ -139,7 +139,7 @@ export default function PlanRoute() {
 				chain={data.chain}
 				steps={data.steps}
 				status={plan.status}
-				events={data.events}
+				events={data.decisive}
 				answers={data.file.answers}
 				planId={plan.id}
 			/>
