@@ -304,7 +304,7 @@ export async function getPlanPage(
 					.select(timelineColumns)
 					.whereRef('e.plan_id', '=', 'plan.id')
 					.where(
-						sql<boolean>`e.id IN (SELECT unnest(ARRAY[
+						sql<boolean>`(e.id IN (SELECT unnest(ARRAY[
 							max(k.id) FILTER (WHERE k.event = 'RETURN'),
 							max(k.id) FILTER (WHERE k.event = 'REJECT'),
 							max(k.id) FILTER (WHERE k.event = 'AMEND'),
@@ -312,7 +312,7 @@ export async function getPlanPage(
 						FROM plan_event k WHERE k.plan_id = plan.id)
 						OR (e.event IN ('APPROVE', 'RETURN', 'REJECT') AND e.id >= (
 							SELECT max(k.id) FROM plan_event k WHERE k.plan_id = plan.id
-							AND k.event IN ('SUBMIT', 'RESUBMIT', 'AMEND')))`,
+							AND k.event IN ('SUBMIT', 'RESUBMIT', 'AMEND'))))`,
 					)
 					.$if(timelineLimit === undefined, q => q.where(sql<boolean>`false`))
 					.orderBy('e.id'),
