@@ -9,10 +9,13 @@ import {
 	getCurrentChain,
 	listChainsWithStepOf,
 } from '#db/repos/chain.server.ts'
+import { delegationsAtHand } from '#db/repos/plan.server.ts'
 import { countReportsForHome } from '#db/repos/report.server.ts'
 import { listDrafterWork } from '#db/repos/work.server.ts'
+import { DelegationsAtHand } from '#app/components/delegations-at-hand.tsx'
 import { DrafterWork } from '#app/components/drafter-work.tsx'
 import { RequestWork } from '#app/components/request-work.tsx'
+import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { openRequestsFor } from '#workflows/requests/list.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
@@ -22,11 +25,16 @@ import { pageTitle } from '#app/utils/meta.ts'
 export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const isDrafter = user.roles.includes('drafter')
-	const [chain, reports, work, requests] = await Promise.all([
+	const isApprover = user.roles.includes('approver')
+	const [chain, reports, work, requests, atHand] = await Promise.all([
 		getCurrentChain(db, user.organisationId),
 		countReportsForHome(db, user.organisationId),
 		isDrafter ? listDrafterWork(db, user.organisationId) : Promise.resolve([]),
 		isDrafter ? openRequestsFor(user) : Promise.resolve([]),
+		// A chairman follows the delegations: who is on their trip, who leaves soon.
+		isApprover
+			? delegationsAtHand(db, planViewer(user), todayIso())
+			: Promise.resolve(null),
 	])
 	// An organisation without plans of its own (a party committee, the board) approves others'.
 	const approvesFor = chain
@@ -56,6 +64,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			? reports.toAcknowledge
 			: 0,
 		organisationId: user.organisationId,
+		isApprover,
+		atHand,
 	})
 }
 
@@ -74,6 +84,8 @@ export default function HomeRoute() {
 		requests,
 		approvesFor,
 		today,
+		isApprover,
+		atHand,
 	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
@@ -93,9 +105,12 @@ export default function HomeRoute() {
 			</div>
 			{isDrafter ? <DrafterWork rows={work} today={today} /> : null}
 			<RequestWork rows={requests} today={today} />
-			{inboxCount || reportsOwed || reportsToAcknowledge ? (
+			{inboxCount || reportsOwed || reportsToAcknowledge || isApprover ? (
 				<div className="panel highlight">
 					<h2>{t('home.needsMe')}</h2>
+					{inboxCount || reportsOwed || reportsToAcknowledge ? null : (
+						<p>{t('home.nothingWaits')}</p>
+					)}
 					<ul className="needs-me">
 						{inboxCount ? (
 							<li>
@@ -131,6 +146,7 @@ export default function HomeRoute() {
 					</ul>
 				</div>
 			) : null}
+			{atHand ? <DelegationsAtHand {...atHand} /> : null}
 			<div className="panel">
 				<h2>{t('home.plans')}</h2>
 				<div className="actions">

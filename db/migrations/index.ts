@@ -30,6 +30,7 @@ import * as inboxOrder from './2026-12-07T08-00_inbox_order.ts'
 import * as planNameFold from './2026-12-07T08-10_plan_name_fold.ts'
 import * as statisticsVersion from './2026-12-07T10-00_statistics_version.ts'
 import * as oneWaitingIndex from './2026-12-07T11-00_one_waiting_index.ts'
+import * as delegationsAtHand from './2026-12-07T12-00_delegations_at_hand.ts'
 import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
 import * as deadlineUnits from './2026-12-07T05-00_deadline_units.ts'
@@ -70,6 +71,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-07T08-10_plan_name_fold': planNameFold,
 	'2026-12-07T10-00_statistics_version': statisticsVersion,
 	'2026-12-07T11-00_one_waiting_index': oneWaitingIndex,
+	'2026-12-07T12-00_delegations_at_hand': delegationsAtHand,
 }
 
 export const migrationProvider: MigrationProvider = {

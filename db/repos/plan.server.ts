@@ -864,3 +864,63 @@ export async function getPlanEventFacts(db: Db, eventId: string) {
 		.where('e.id', '=', eventId)
 		.executeTakeFirstOrThrow()
 }
+
+/** How many of each group the home page lists (the total is given too). */
+export const AT_HAND_LIMIT = 5
+
+/**
+ * The delegations an approver follows: those on their trip now (soonest back first) and the
+ * approved ones starting within 30 days of `today` (soonest first), of the plans `viewer` may see,
+ * each the first AT_HAND_LIMIT with the total. One query.
+ */
+export async function delegationsAtHand(
+	db: Db,
+	viewer: PlanViewer,
+	today: string,
+) {
+	const group = (status: 'departed' | 'approved') => {
+		let q = db
+			.selectFrom('plan')
+			.innerJoin('organisation as o', 'o.id', 'plan.organisation_id')
+			.where(visibleTo(viewer))
+			.where('plan.status', '=', status)
+		if (status === 'approved')
+			q = q
+				.where('plan.start_date', '>=', today)
+				.where('plan.start_date', '<=', sql<string>`${today}::date + 30`)
+		return q
+	}
+	const rows = (status: 'departed' | 'approved') =>
+		group(status)
+			.select([
+				'plan.id',
+				'plan.name',
+				'plan.direction',
+				'plan.country',
+				'plan.plan_year',
+				'plan.timing_kind',
+				'plan.timing_month',
+				'plan.start_date',
+				'plan.end_date',
+				'o.short_name as organisation_short_name',
+			])
+			.orderBy(status === 'departed' ? 'plan.end_date' : 'plan.start_date')
+			.orderBy('plan.id')
+			.limit(AT_HAND_LIMIT)
+	const total = (status: 'departed' | 'approved') =>
+		group(status).select(eb => eb.fn.countAll<number>().as('n'))
+	const row = await db
+		.selectNoFrom(eb => [
+			jsonArrayFrom(rows('departed')).as('abroad'),
+			eb.fn.coalesce(total('departed'), sql.lit(0)).$castTo<number>().as('abroad_total'),
+			jsonArrayFrom(rows('approved')).as('upcoming'),
+			eb.fn.coalesce(total('approved'), sql.lit(0)).$castTo<number>().as('upcoming_total'),
+		])
+		.executeTakeFirstOrThrow()
+	return {
+		abroad: row.abroad,
+		abroadTotal: Number(row.abroad_total),
+		upcoming: row.upcoming,
+		upcomingTotal: Number(row.upcoming_total),
+	}
+}

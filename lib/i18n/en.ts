@@ -533,6 +533,13 @@ export const en: Record<PageMessageKey, string> = {
 	'home.plans': "Your organisation's delegation plans",
 	'nav.reports': 'Post-trip reports',
 	'home.needsMe': 'What needs me',
+	'home.nothingWaits': 'Nothing is waiting for you now.',
+	'home.atHand': 'Delegations now',
+	'home.atHand.abroad': 'On their trip now ({count})',
+	'home.atHand.upcoming': 'Approved, starting within 30 days ({count})',
+	'home.atHand.none': 'No delegation is on its trip or starting within the next 30 days.',
+	'home.atHand.allAbroad': 'See all {count} delegations on their trip',
+	'home.atHand.allApproved': 'See the approved plans',
 	'home.reportsOwed':
 		'Your organisation owes {count} post-trip {count|report|reports}.',
 	'home.reportsOverdue': '({count} overdue)',

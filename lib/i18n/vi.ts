@@ -524,6 +524,13 @@ export const vi = {
 	'home.plans': 'Kế hoạch đoàn của đơn vị',
 	'nav.reports': 'Báo cáo sau chuyến đi',
 	'home.needsMe': 'Việc cần tôi xử lý',
+	'home.nothingWaits': 'Hiện không có việc nào chờ bạn xử lý.',
+	'home.atHand': 'Tình hình các đoàn',
+	'home.atHand.abroad': 'Đang thực hiện chuyến đi ({count})',
+	'home.atHand.upcoming': 'Đã phê duyệt, bắt đầu trong 30 ngày tới ({count})',
+	'home.atHand.none': 'Không có đoàn nào đang thực hiện chuyến đi hay sắp bắt đầu trong 30 ngày tới.',
+	'home.atHand.allAbroad': 'Xem cả {count} đoàn đang thực hiện',
+	'home.atHand.allApproved': 'Xem các kế hoạch đã phê duyệt',
 	'home.reportsOwed': 'Đơn vị còn {count} báo cáo kết quả chuyến đi chưa nộp.',
 	'home.reportsOverdue': '({count} báo cáo đã quá hạn)',
 	'home.reportsToAcknowledge':
