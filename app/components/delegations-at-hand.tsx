@@ -47,7 +47,9 @@ export function DelegationsAtHand({
 			) : null}
 			{abroadTotal ? (
 				<>
-					<h3>{t('home.atHand.abroad', { count: formatNumber(abroadTotal) })}</h3>
+					<h3>
+						{t('home.atHand.abroad', { count: formatNumber(abroadTotal) })}
+					</h3>
 					{list(abroad)}
 					{abroadTotal > abroad.length ? (
 						<p>

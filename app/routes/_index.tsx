@@ -89,6 +89,7 @@ export default function HomeRoute() {
 	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
+	const waiting = Boolean(inboxCount || reportsOwed || reportsToAcknowledge)
 	return (
 		<>
 			<h1>{t('home.greeting', { name: user.fullName })}</h1>
@@ -105,45 +106,45 @@ export default function HomeRoute() {
 			</div>
 			{isDrafter ? <DrafterWork rows={work} today={today} /> : null}
 			<RequestWork rows={requests} today={today} />
-			{inboxCount || reportsOwed || reportsToAcknowledge || isApprover ? (
+			{waiting || isApprover ? (
 				<div className="panel highlight">
 					<h2>{t('home.needsMe')}</h2>
-					{inboxCount || reportsOwed || reportsToAcknowledge ? null : (
-						<p>{t('home.nothingWaits')}</p>
-					)}
-					<ul className="needs-me">
-						{inboxCount ? (
-							<li>
-								<Link to="/inbox">
-									{t('home.inbox', { count: inboxCount })}
-								</Link>
-							</li>
-						) : null}
-						{reportsOwed ? (
-							<li>
-								<Link to="/reports?sort=late">
-									{t('home.reportsOwed', { count: reportsOwed })}
-								</Link>
-								{reportsOverdue ? (
-									<>
-										{' '}
-										<span className="late">
-											{t('home.reportsOverdue', { count: reportsOverdue })}
-										</span>
-									</>
-								) : null}
-							</li>
-						) : null}
-						{reportsToAcknowledge ? (
-							<li>
-								<Link to="/inbox">
-									{t('home.reportsToAcknowledge', {
-										count: reportsToAcknowledge,
-									})}
-								</Link>
-							</li>
-						) : null}
-					</ul>
+					{waiting ? null : <p>{t('home.nothingWaits')}</p>}
+					{waiting ? (
+						<ul className="needs-me">
+							{inboxCount ? (
+								<li>
+									<Link to="/inbox">
+										{t('home.inbox', { count: inboxCount })}
+									</Link>
+								</li>
+							) : null}
+							{reportsOwed ? (
+								<li>
+									<Link to="/reports?sort=late">
+										{t('home.reportsOwed', { count: reportsOwed })}
+									</Link>
+									{reportsOverdue ? (
+										<>
+											{' '}
+											<span className="late">
+												{t('home.reportsOverdue', { count: reportsOverdue })}
+											</span>
+										</>
+									) : null}
+								</li>
+							) : null}
+							{reportsToAcknowledge ? (
+								<li>
+									<Link to="/inbox">
+										{t('home.reportsToAcknowledge', {
+											count: reportsToAcknowledge,
+										})}
+									</Link>
+								</li>
+							) : null}
+						</ul>
+					) : null}
 				</div>
 			) : null}
 			{atHand ? <DelegationsAtHand {...atHand} /> : null}

@@ -912,9 +912,15 @@ export async function delegationsAtHand(
 	const row = await db
 		.selectNoFrom(eb => [
 			jsonArrayFrom(rows('departed')).as('abroad'),
-			eb.fn.coalesce(total('departed'), sql.lit(0)).$castTo<number>().as('abroad_total'),
+			eb.fn
+				.coalesce(total('departed'), sql.lit(0))
+				.$castTo<number>()
+				.as('abroad_total'),
 			jsonArrayFrom(rows('approved')).as('upcoming'),
-			eb.fn.coalesce(total('approved'), sql.lit(0)).$castTo<number>().as('upcoming_total'),
+			eb.fn
+				.coalesce(total('approved'), sql.lit(0))
+				.$castTo<number>()
+				.as('upcoming_total'),
 		])
 		.executeTakeFirstOrThrow()
 	return {

@@ -150,8 +150,13 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 }
 
 /** The timeline's events with the key events older than them, in order, each once. */
-function withKeyEvents<E extends { id: string | number }>(events: E[], keyEvents: E[]) {
+function withKeyEvents<E extends { id: string | number }>(
+	events: E[],
+	keyEvents: E[],
+) {
 	const shown = new Set(events.map(e => String(e.id)))
 	const older = keyEvents.filter(e => !shown.has(String(e.id)))
-	return older.length ? [...older, ...events].sort((a, b) => Number(a.id) - Number(b.id)) : events
+	return older.length
+		? [...older, ...events].sort((a, b) => Number(a.id) - Number(b.id))
+		: events
 }
