@@ -28,55 +28,69 @@ export function DelegationsAtHand({
 	upcomingTotal: number
 }) {
 	const t = useT()
-	const list = (rows: AtHandRow[]) => (
-		<ul className="work-list">
-			{rows.map(row => (
-				<li key={row.id}>
-					<Link to={`/plans/${row.id}`}>{row.name || t('plan.notSet')}</Link>
-					<PlanFacts plan={row} />
-					<span className="plan-facts">{row.organisation_short_name}</span>
-				</li>
-			))}
-		</ul>
-	)
 	return (
 		<section className="panel" aria-labelledby="at-hand">
 			<h2 id="at-hand">{t('home.atHand')}</h2>
 			{!abroadTotal && !upcomingTotal ? (
 				<p className="muted">{t('home.atHand.none')}</p>
 			) : null}
-			{abroadTotal ? (
-				<>
-					<h3>
-						{t('home.atHand.abroad', { count: formatNumber(abroadTotal) })}
-					</h3>
-					{list(abroad)}
-					{abroadTotal > abroad.length ? (
-						<p>
-							<Link to="/plans?status=departed">
-								{t('home.atHand.allAbroad', {
-									count: formatNumber(abroadTotal),
-								})}
-							</Link>
-						</p>
-					) : null}
-				</>
-			) : null}
-			{upcomingTotal ? (
-				<>
-					<h3>
-						{t('home.atHand.upcoming', { count: formatNumber(upcomingTotal) })}
-					</h3>
-					{list(upcoming)}
-					{upcomingTotal > upcoming.length ? (
-						<p>
-							<Link to="/plans?status=approved">
-								{t('home.atHand.allApproved')}
-							</Link>
-						</p>
-					) : null}
-				</>
-			) : null}
+			<Group
+				title={t('home.atHand.abroad', { count: formatNumber(abroadTotal) })}
+				rows={abroad}
+				total={abroadTotal}
+				all={{
+					to: '/plans?status=departed',
+					text: t('home.atHand.allAbroad', {
+						count: formatNumber(abroadTotal),
+					}),
+				}}
+			/>
+			<Group
+				title={t('home.atHand.upcoming', {
+					count: formatNumber(upcomingTotal),
+				})}
+				rows={upcoming}
+				total={upcomingTotal}
+				all={{
+					to: '/plans?status=approved',
+					text: t('home.atHand.allApproved'),
+				}}
+			/>
 		</section>
+	)
+}
+
+/** One group's first rows, and a link to the list when there are more. */
+function Group({
+	title,
+	rows,
+	total,
+	all,
+}: {
+	title: string
+	rows: AtHandRow[]
+	total: number
+	all: { to: string; text: string }
+}) {
+	const t = useT()
+	if (!total) return null
+	return (
+		<>
+			<h3>{title}</h3>
+			<ul className="work-list">
+				{rows.map(row => (
+					<li key={row.id}>
+						<Link to={`/plans/${row.id}`}>{row.name || t('plan.notSet')}</Link>
+						<PlanFacts plan={row} />
+						<span className="plan-facts">{row.organisation_short_name}</span>
+					</li>
+				))}
+			</ul>
+			{total > rows.length ? (
+				<p>
+					<Link to={all.to}>{all.text}</Link>
+				</p>
+			) : null}
+		</>
 	)
 }

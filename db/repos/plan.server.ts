@@ -182,10 +182,6 @@ export const lastSubmitters = [
 	),
 ]
 
-/**
- * Everything the plan page shows, in one query: the record, its owner, chain steps, timeline
- * and file; null if there is no such plan or, given a viewer, if the viewer may not see it.
- */
 /** What the timeline shows of each event (names looked up for the events read only). */
 const timelineColumns = [
 	'e.id',
@@ -226,6 +222,10 @@ const timelineColumns = [
 	),
 ] as const
 
+/**
+ * Everything the plan page shows, in one query: the record, its owner, chain steps, timeline
+ * and file; null if there is no such plan or, given a viewer, if the viewer may not see it.
+ */
 export async function getPlanPage(
 	db: Db,
 	planId: string,
