@@ -75,6 +75,8 @@ const requestColumns = [
 	'r.created_at',
 	'o.name_vi as issuer_name',
 	'o.short_name as issuer_short_name',
+	'o.province as issuer_province',
+	'o.kind as issuer_kind',
 ] as const
 
 export async function getRequest(db: Db, id: string) {

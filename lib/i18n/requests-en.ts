@@ -57,6 +57,7 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.consolidation': 'See the consolidation',
 	'request.consolidationOf': 'Consolidation: {title}',
 	'request.xlsx': 'Download the consolidation (XLSX)',
+	'request.consolidationDocx': 'Download the consolidated report (DOCX)',
 	'request.submittedOf':
 		'{all} of {asked} organisations submitted (provinces: {provinces}/{provincesAsked}; sector unions: {sectors}/{sectorsAsked}).',
 	'request.sumByGroup': 'Provinces: {provinces}; sector unions: {sectors}',

@@ -54,6 +54,7 @@ export const requestsVi = {
 	'request.consolidation': 'Xem tổng hợp',
 	'request.consolidationOf': 'Tổng hợp: {title}',
 	'request.xlsx': 'Tải tổng hợp Excel (XLSX)',
+	'request.consolidationDocx': 'Tải báo cáo tổng hợp (DOCX)',
 	'request.submittedOf':
 		'Đã nộp {all}/{asked} đơn vị (tỉnh, thành phố: {provinces}/{provincesAsked}; công đoàn ngành: {sectors}/{sectorsAsked}).',
 	'request.sumByGroup':

@@ -16,6 +16,7 @@ import * as answerRoute from '#app/routes/requests.$requestId.responses.$respons
 import * as docxRoute from '#app/routes/requests.$requestId.responses.$responseId.docx/route.tsx'
 import * as consolidationRoute from '#app/routes/requests.$requestId.consolidation/route.tsx'
 import * as xlsxRoute from '#app/routes/requests.$requestId.consolidation[.]xlsx/route.tsx'
+import * as consolidationDocxRoute from '#app/routes/requests.$requestId.consolidation[.]docx/route.tsx'
 import * as letterRoute from '#app/routes/requests.$requestId.letter/route.tsx'
 import * as homeRoute from '#app/routes/_index.tsx'
 import { runRequestReminders } from '#workflows/requests/reminders.server.ts'
@@ -255,6 +256,25 @@ test('a request to three organisations: answers checked cell by cell, two submit
 	expect(values(5).slice(0, 5)).toEqual([1, 'Cán bộ làm công tác đối ngoại', 5, 5, 0])
 	const sheetI = workbook.getWorksheet('Phụ lục I')!
 	expect((sheetI.getRow(9).values as unknown[]).slice(1, 6)).toEqual([5, 'Tổ chức tập huấn, thông tin về hoạt động đối ngoại', 1, 1, 0])
+
+	// The board's own report on the answers, as a DOCX: who answered, what each wrote, the sums.
+	const report = await readDocx(await load(consolidationDocxRoute, '/x', cookies.board, { requestId }))
+	const reportTexts = report.blocks.flatMap(b => ('text' in b ? [b.text] : []))
+	const intro = reportTexts.find(text => text.startsWith('Thực hiện Công văn số '))
+	expect(intro).toContain(
+		`về việc báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT, đến ngày ${formatIsoDate(todayIso())} đã có 2/3 đơn vị gửi báo cáo (tỉnh, thành phố: 2/2; công đoàn ngành: 0/1). Ban Đối ngoại Tổng Liên đoàn Lao động Việt Nam tổng hợp như sau:`,
+	)
+	const results = reportTexts.indexOf('I. Kết quả triển khai thực hiện Nghị quyết 03')
+	expect(reportTexts.slice(results + 1, results + 5)).toEqual([
+		'LĐLĐ tỉnh Quảng Bình:',
+		'Đã quán triệt Nghị quyết 03 đến cán bộ chủ chốt.',
+		'LĐLĐ tỉnh Quảng Trị:',
+		'Đã quán triệt Nghị quyết 03 đến cán bộ chủ chốt.',
+	])
+	const staffTable = report.tableAfter('Phụ lục IV. ' + consolidation.tables.find((t: { table: { id: string } }) => t.table.id === 'staff').table.subtitle)
+	expect(staffTable[1]!.slice(0, 3)).toEqual(['1', 'Cán bộ làm công tác đối ngoại', '5 Tỉnh, TP: 5 CĐ ngành: 0'])
+	// Only the issuer: an organisation that answered gets 404.
+	expect((await load(consolidationDocxRoute, '/x', cookies.ldld, { requestId })).status).toBe(404)
 })
 
 test('a returned answer goes back to its organisation with the comment, and can be submitted again', async () => {
@@ -310,6 +330,7 @@ test('an organisation not asked cannot read or answer a request, nor see its let
 		[trackingRoute, { requestId }],
 		[consolidationRoute, { requestId }],
 		[xlsxRoute, { requestId }],
+		[consolidationDocxRoute, { requestId }],
 		[letterRoute, { requestId }],
 		[answerRoute, { requestId, responseId: ldld }],
 	] as const)

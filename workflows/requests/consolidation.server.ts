@@ -8,7 +8,7 @@ import { type SessionUser } from '#workflows/access/user.ts'
 import { requireIssuedRequest } from './access.server.ts'
 import { consolidate } from './consolidation.ts'
 
-/** The consolidation of a request, for the organisation that issued it: three queries, however many answers. */
+/** The consolidation of a request and its answers, for the organisation that issued it: three queries, however many answers. */
 export async function loadConsolidation(
 	signedIn: SessionUser,
 	requestId: string | undefined,
@@ -18,16 +18,15 @@ export async function loadConsolidation(
 		listSubmittedContents(db, request.id),
 		countAskedByKind(db, request.id),
 	])
+	const answered = answers.map(a => ({
+		organisation: a.short_name,
+		kind: a.kind,
+		content: a.content as ReportContent,
+	}))
 	return {
 		request,
-		consolidation: consolidate(
-			request.template,
-			answers.map(a => ({
-				organisation: a.short_name,
-				kind: a.kind,
-				content: a.content as ReportContent,
-			})),
-			asked,
-		),
+		/** The submitted answers, for the consolidated report's narrative sections. */
+		answers: answered,
+		consolidation: consolidate(request.template, answered, asked),
 	}
 }

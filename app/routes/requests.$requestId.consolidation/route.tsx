@@ -54,6 +54,13 @@ export default function ConsolidationRoute() {
 					>
 						{t('request.xlsx')}
 					</a>
+					<a
+						className="button secondary"
+						href={`/requests/${id}/consolidation.docx`}
+						download
+					>
+						{t('request.consolidationDocx')}
+					</a>
 					<Link className="button secondary" to={`/requests/${id}`}>
 						{t('request.backToTracking')}
 					</Link>
