@@ -44,14 +44,23 @@ function aggregateLines(a: Aggregate) {
 	}
 }
 
+/** TT narrow and centred, the row's label (or organisation) wide, the figures between. */
+const layoutFor = (columns: number) => [
+	{ weight: 0.6, centred: true },
+	{ weight: 2.4, centred: false },
+	...Array.from({ length: columns }, () => ({ weight: 1.4, centred: false })),
+]
+
 function tableSection(t: ConsolidatedTable): DocSection {
 	const { table } = t
 	const title = `${table.title}. ${table.subtitle}`
+	const layout = layoutFor(table.columns.length)
 	if (!fixedRows(table))
 		return {
 			table: {
 				title,
 				columns: ['TT', 'Đơn vị', ...table.columns.map(c => c.label)],
+				layout,
 				rows: t.entries.map((e, i) => [
 					[String(i + 1)],
 					[e.organisation],
@@ -67,6 +76,7 @@ function tableSection(t: ConsolidatedTable): DocSection {
 				table.rowHeading ?? '',
 				...table.columns.map(c => c.label),
 			],
+			layout,
 			rows: t.rows.map((row, i) => [
 				[String(i + 1)],
 				[row.label],
