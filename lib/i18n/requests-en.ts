@@ -75,9 +75,10 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.signatureTitle': 'Signer’s title',
 	'request.signerName': 'Signer’s name',
 	'request.freeRowsHint':
-		'One partner per row; empty rows are not saved. Save the draft to get more empty rows.',
+		'One partner per row; empty rows are not saved. For more rows, press “Add a row” (or save the draft).',
 	'request.rowNumber': 'No.',
 	'request.row': 'Row {n}',
+	'request.addRow': 'Add a row',
 	'request.yes': 'Yes',
 	'request.no': 'No',
 	'request.saveDraft': 'Save draft',

@@ -73,9 +73,10 @@ export const requestsVi = {
 	'request.signatureTitle': 'Chức vụ người ký',
 	'request.signerName': 'Họ tên người ký',
 	'request.freeRowsHint':
-		'Điền mỗi đối tác một dòng; dòng để trống không được lưu. Lưu nháp để có thêm dòng trống.',
+		'Điền mỗi đối tác một dòng; dòng để trống không được lưu. Cần thêm dòng thì bấm “Thêm dòng” (hoặc lưu nháp).',
 	'request.rowNumber': 'TT',
 	'request.row': 'Dòng {n}',
+	'request.addRow': 'Thêm dòng',
 	'request.yes': 'Có',
 	'request.no': 'Không',
 	'request.saveDraft': 'Lưu nháp',

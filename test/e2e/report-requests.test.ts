@@ -70,6 +70,13 @@ test('the board asks for seed 000’s review, LĐLĐ Quảng Trị answers appen
 	// Appendix II is prefilled from the organisation's partners and agreements.
 	await expect(drafter.page.getByLabel('Dòng 1: Đối tác thời điểm năm 2020').inputValue()).resolves.toMatch(/LHCĐ tỉnh Sa/)
 	await checkPage(drafter.page, 'request-answer-phone')
+	// "Thêm dòng" adds an empty row at once (and gives it the focus); what is typed there is kept.
+	const partnerCells = drafter.page.getByLabel(/^Dòng \d+: Đối tác thời điểm năm 2020$/)
+	const before = await partnerCells.count()
+	await drafter.page.getByRole('button', { name: 'Thêm dòng' }).click()
+	const addedFirst = drafter.page.getByLabel(`Dòng ${before + 1}: Đối tác thời điểm năm 2010`)
+	await expect(addedFirst.evaluate(el => el === document.activeElement)).resolves.toBe(true)
+	await drafter.page.getByLabel(`Dòng ${before + 1}: Đối tác thời điểm năm 2020`).fill('Tổng Công đoàn Campuchia')
 	const cell = (column: string) => drafter.page.getByLabel(`${STAFF}: ${column}`)
 	await drafter.page.getByLabel('Tổ chức và quán triệt Nghị quyết 03: Có / Không').selectOption('yes')
 	await drafter.page.getByLabel('Tổ chức tập huấn, thông tin về hoạt động đối ngoại: Có / Không').selectOption('no')
@@ -116,6 +123,13 @@ test('the board asks for seed 000’s review, LĐLĐ Quảng Trị answers appen
 	expect(value('Có chuyên môn ngoại ngữ (cả nước)')).toBe(1)
 	expect(value('Có chuyên môn ngoại ngữ – Tỉnh, thành phố')).toBe(1)
 	expect(value('Có chuyên môn ngoại ngữ – Công đoàn ngành')).toBe(0)
+	const partnerSheet = workbook.getWorksheet('Phụ lục II')!
+	expect(JSON.stringify(partnerSheet.getSheetValues())).toContain('Tổng Công đoàn Campuchia')
+	// The board's own report on the answers, to edit in Word.
+	const docxHref = await board.page.getByRole('link', { name: 'Tải báo cáo tổng hợp (DOCX)' }).getAttribute('href')
+	const docx = await board.page.request.get(docxHref!)
+	expect(docx.status()).toBe(200)
+	expect(docx.headers()['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
 	const activities = workbook.getWorksheet('Phụ lục I')!
 	expect((activities.getRow(5).values as unknown[]).slice(1, 4)).toEqual([1, 'Tổ chức và quán triệt Nghị quyết 03', 1])
 	expect((activities.getRow(9).values as unknown[]).slice(1, 4)).toEqual([5, 'Tổ chức tập huấn, thông tin về hoạt động đối ngoại', 0])

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react'
 import { useT } from '#app/utils/i18n.tsx'
 import {
 	type Cell,
@@ -33,12 +34,24 @@ export function AppendixEditor({
 }) {
 	const t = useT()
 	const labels = fixedRows(table)
+	const maxRows = 'maxRows' in table.rows ? table.rows.maxRows : 0
+	// Rows added in the browser, until the next save or refusal brings the rows from the server.
+	const [added, setAdded] = useState(0)
+	const [hydrated, setHydrated] = useState(false)
+	useEffect(() => setHydrated(true), [])
+	useEffect(() => setAdded(0), [rows, raw])
 	const count = labels
 		? labels.length
 		: Math.min(
-				'maxRows' in table.rows ? table.rows.maxRows : 0,
-				(rowCount ?? rows.length) + (raw ? 0 : BLANK_ROWS),
+				maxRows,
+				(rowCount ?? rows.length) + (raw ? 0 : BLANK_ROWS) + added,
 			)
+	// The new row's first cell takes the focus, for the keyboard.
+	useEffect(() => {
+		if (!added || !table.columns[0]) return
+		const name = cellName(table.id, count - 1, table.columns[0].id)
+		document.querySelector<HTMLElement>(`[name="${name}"]`)?.focus()
+	}, [added, count, table])
 	const headings = [
 		t('request.rowNumber'),
 		...(labels ? [table.rowHeading ?? ''] : []),
@@ -97,6 +110,15 @@ export function AppendixEditor({
 					</tbody>
 				</table>
 			</div>
+			{!labels && hydrated && count < maxRows ? (
+				<button
+					type="button"
+					className="secondary"
+					onClick={() => setAdded(n => n + 1)}
+				>
+					{t('request.addRow')}
+				</button>
+			) : null}
 		</section>
 	)
 }
