@@ -9,11 +9,12 @@ import {
 	getCurrentChain,
 	listChainsWithStepOf,
 } from '#db/repos/chain.server.ts'
-import { delegationsAtHand } from '#db/repos/plan.server.ts'
+import { approverOverview } from '#db/repos/plan.server.ts'
 import { countReportsForHome } from '#db/repos/report.server.ts'
 import { listDrafterWork } from '#db/repos/work.server.ts'
 import { DelegationsAtHand } from '#app/components/delegations-at-hand.tsx'
 import { DrafterWork } from '#app/components/drafter-work.tsx'
+import { MyDecisions } from '#app/components/my-decisions.tsx'
 import { RequestWork } from '#app/components/request-work.tsx'
 import { planViewer } from '#workflows/access/plan-access.server.ts'
 import { openRequestsFor } from '#workflows/requests/list.server.ts'
@@ -26,14 +27,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 	const user = await requireUser(request)
 	const isDrafter = user.roles.includes('drafter')
 	const isApprover = user.roles.includes('approver')
-	const [chain, reports, work, requests, atHand] = await Promise.all([
+	const [chain, reports, work, requests, overview] = await Promise.all([
 		getCurrentChain(db, user.organisationId),
 		countReportsForHome(db, user.organisationId),
 		isDrafter ? listDrafterWork(db, user.organisationId) : Promise.resolve([]),
 		isDrafter ? openRequestsFor(user) : Promise.resolve([]),
 		// A chairman follows the delegations: who is on their trip, who leaves soon.
 		isApprover
-			? delegationsAtHand(db, planViewer(user), todayIso())
+			? approverOverview(db, planViewer(user), user.id, todayIso())
 			: Promise.resolve(null),
 	])
 	// An organisation without plans of its own (a party committee, the board) approves others'.
@@ -65,7 +66,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			: 0,
 		organisationId: user.organisationId,
 		isApprover,
-		atHand,
+		overview,
 	})
 }
 
@@ -85,7 +86,7 @@ export default function HomeRoute() {
 		approvesFor,
 		today,
 		isApprover,
-		atHand,
+		overview,
 	} = useLoaderData<typeof loader>()
 	const t = useT()
 	const locale = useLocale()
@@ -147,7 +148,12 @@ export default function HomeRoute() {
 					) : null}
 				</div>
 			) : null}
-			{atHand ? <DelegationsAtHand {...atHand} /> : null}
+			{overview ? (
+				<>
+					<MyDecisions rows={overview.decided} />
+					<DelegationsAtHand {...overview} />
+				</>
+			) : null}
 			<div className="panel">
 				<h2>{t('home.plans')}</h2>
 				<div className="actions">

@@ -31,6 +31,7 @@ import * as planNameFold from './2026-12-07T08-10_plan_name_fold.ts'
 import * as statisticsVersion from './2026-12-07T10-00_statistics_version.ts'
 import * as oneWaitingIndex from './2026-12-07T11-00_one_waiting_index.ts'
 import * as delegationsAtHand from './2026-12-07T12-00_delegations_at_hand.ts'
+import * as decidedIndex from './2026-12-07T12-10_decided_index.ts'
 import * as peoplePassports from './2026-12-07T02-00_people_passports.ts'
 import * as reportRequests from './2026-12-07T03-00_report_requests.ts'
 import * as deadlineUnits from './2026-12-07T05-00_deadline_units.ts'
@@ -72,6 +73,7 @@ const migrations: Record<string, Migration> = {
 	'2026-12-07T10-00_statistics_version': statisticsVersion,
 	'2026-12-07T11-00_one_waiting_index': oneWaitingIndex,
 	'2026-12-07T12-00_delegations_at_hand': delegationsAtHand,
+	'2026-12-07T12-10_decided_index': decidedIndex,
 }
 
 export const migrationProvider: MigrationProvider = {

@@ -869,13 +869,15 @@ export async function getPlanEventFacts(db: Db, eventId: string) {
 export const AT_HAND_LIMIT = 5
 
 /**
- * The delegations an approver follows: those on their trip now (soonest back first) and the
- * approved ones starting within 30 days of `today` (soonest first), of the plans `viewer` may see,
- * each the first AT_HAND_LIMIT with the total. One query.
+ * What an approver's home follows, in one query: the delegations on their trip now (soonest back
+ * first) and the approved ones starting within 30 days of `today` (soonest first), of the plans
+ * `viewer` may see, each the first AT_HAND_LIMIT with the total; and the user's latest decisions
+ * with where each plan stands now.
  */
-export async function delegationsAtHand(
+export async function approverOverview(
 	db: Db,
 	viewer: PlanViewer,
+	userId: string,
 	today: string,
 ) {
 	const group = (status: 'departed' | 'approved') => {
@@ -917,6 +919,32 @@ export async function delegationsAtHand(
 				.$castTo<number>()
 				.as('abroad_total'),
 			jsonArrayFrom(rows('approved')).as('upcoming'),
+			jsonArrayFrom(
+				db
+					.selectFrom('plan_event as e')
+					.innerJoin('plan', 'plan.id', 'e.plan_id')
+					.leftJoin(
+						'organisation as step_org',
+						'step_org.id',
+						'plan.current_step_organisation_id',
+					)
+					.where('e.actor_id', '=', userId)
+					.where('e.event', 'in', [...DECISION_EVENTS])
+					.where(visibleTo(viewer))
+					.select([
+						'e.id as event_id',
+						'e.event',
+						'e.created_at',
+						'plan.id',
+						'plan.name',
+						'plan.status',
+						'plan.direction',
+						'step_org.short_name as step_organisation',
+					])
+					.orderBy('e.created_at', 'desc')
+					.orderBy('e.id', 'desc')
+					.limit(AT_HAND_LIMIT),
+			).as('decided'),
 			eb.fn
 				.coalesce(total('approved'), sql.lit(0))
 				.$castTo<number>()
@@ -928,5 +956,14 @@ export async function delegationsAtHand(
 		abroadTotal: Number(row.abroad_total),
 		upcoming: row.upcoming,
 		upcomingTotal: Number(row.upcoming_total),
+		decided: row.decided,
 	}
 }
+
+/** The events an approver decides with (plan_event_decided_idx covers them). */
+const DECISION_EVENTS = [
+	'APPROVE',
+	'APPROVE_PARTIAL',
+	'RETURN',
+	'REJECT',
+] as const

@@ -540,6 +540,9 @@ export const en: Record<PageMessageKey, string> = {
 	'home.atHand.none': 'No delegation is on its trip or starting within the next 30 days.',
 	'home.atHand.allAbroad': 'See all {count} delegations on their trip',
 	'home.atHand.allApproved': 'See the approved plans',
+	'home.decided': 'My recent decisions',
+	'home.decided.line': '{decision} on {date}',
+	'home.decided.now': 'Now:',
 	'home.reportsOwed':
 		'Your organisation owes {count} post-trip {count|report|reports}.',
 	'home.reportsOverdue': '({count} overdue)',

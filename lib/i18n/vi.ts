@@ -531,6 +531,9 @@ export const vi = {
 	'home.atHand.none': 'Không có đoàn nào đang thực hiện chuyến đi hay sắp bắt đầu trong 30 ngày tới.',
 	'home.atHand.allAbroad': 'Xem cả {count} đoàn đang thực hiện',
 	'home.atHand.allApproved': 'Xem các kế hoạch đã phê duyệt',
+	'home.decided': 'Quyết định gần đây của tôi',
+	'home.decided.line': '{decision} ngày {date}',
+	'home.decided.now': 'Hiện nay:',
 	'home.reportsOwed': 'Đơn vị còn {count} báo cáo kết quả chuyến đi chưa nộp.',
 	'home.reportsOverdue': '({count} báo cáo đã quá hạn)',
 	'home.reportsToAcknowledge':
