@@ -655,18 +655,11 @@ export async function lockPlan(db: Db, planId: string) {
 /**
  * For a workflow event, in one statement: locks the plan and reads its record, the steps of the
  * chain it is pinned to (none before its first submission) and the names a notification of the
- * event needs. The related rows are read in the statement's snapshot, which is current whenever
- * the version still matches (every change of the plan's content bumps it).
- */
-/**
- * Locks the plan for a workflow event and reads what the event needs, in one statement. With a
- * `viewer`, only a plan they may see is locked (none otherwise): the visibility check of a
- * decision is this statement, not one of its own.
- */
-/**
- * The plan locked for an event, with what the event needs: the record, the pinned chain's steps and
- * the names to notify with; none if it does not exist or, given a viewer, the viewer may not see
- * it. Compiled once per kind of viewer (see compiledOnce): every decision runs it.
+ * event needs; none if it does not exist or, given a `viewer`, the viewer may not see it (the
+ * visibility check of a decision is this statement, not one of its own). The related rows are
+ * read in the statement's snapshot, which is current whenever the version still matches (every
+ * change of the plan's content bumps it). Compiled once per kind of viewer (see compiledOnce):
+ * every decision runs it.
  */
 export async function lockPlanForEvent(
 	db: Db,
@@ -912,12 +905,9 @@ export async function approverOverview(
 	const total = (status: 'departed' | 'approved') =>
 		group(status).select(eb => eb.fn.countAll<number>().as('n'))
 	const row = await db
-		.selectNoFrom(eb => [
+		.selectNoFrom([
 			jsonArrayFrom(rows('departed')).as('abroad'),
-			eb.fn
-				.coalesce(total('departed'), sql.lit(0))
-				.$castTo<number>()
-				.as('abroad_total'),
+			total('departed').as('abroad_total'),
 			jsonArrayFrom(rows('approved')).as('upcoming'),
 			jsonArrayFrom(
 				db
@@ -945,10 +935,7 @@ export async function approverOverview(
 					.orderBy('e.id', 'desc')
 					.limit(AT_HAND_LIMIT),
 			).as('decided'),
-			eb.fn
-				.coalesce(total('approved'), sql.lit(0))
-				.$castTo<number>()
-				.as('upcoming_total'),
+			total('approved').as('upcoming_total'),
 		])
 		.executeTakeFirstOrThrow()
 	return {
