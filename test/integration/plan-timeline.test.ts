@@ -9,8 +9,8 @@ import { queryCounter } from '#db/connect.ts'
 import { args, insertPlan, insertPlanWorld, request, sendPlanEvent, sessionCookie, settle } from '../factories.ts'
 
 type Page = {
-	events: { event: string }[]
-	decisive: { event: string; actor_name: string }[]
+	events: { event: string; actor_name: string }[]
+	olderKeyEvents: { event: string; actor_name: string }[]
 	eventsTotal: number
 	returned: unknown
 	actions: string[]
@@ -46,6 +46,8 @@ test('a long timeline shows its latest 50 events, the total, and all of them on 
 	const all = await load(`/plans/${id}?timeline=all`)
 	expect(all.page.events).toHaveLength(122)
 	expect(all.page.events[0]?.event).toBe('SUBMIT')
+	// Every event is in the timeline: none is sent a second time for the panels.
+	expect(all.page.olderKeyEvents).toEqual([])
 	expect(all.queries).toBe(latest.queries)
 })
 
@@ -67,7 +69,7 @@ test('the chain panel still shows every approval after more than 50 later events
 	const page = (await response.json()) as Page
 	expect(page.events).toHaveLength(50)
 	expect(page.events.some(e => e.event === 'APPROVE')).toBe(false)
-	expect(page.decisive.filter(e => e.event === 'APPROVE').map(e => e.actor_name)).toEqual(
+	expect([...page.olderKeyEvents, ...page.events].filter(e => e.event === 'APPROVE').map(e => e.actor_name)).toEqual(
 		[users.ldld.approver, users.tinhUy.approver, users.board.approver].map(u => u.full_name),
 	)
 })

@@ -64,7 +64,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 	// While the plan climbs the chain again, approvers see what changed since they returned it,
 	// and, for an amendment, since it was last approved (both versions read in one query).
 	// The panels read the events they need even where the timeline shows only the latest.
-	const decisive = withKeyEvents(page.events, page.key_events)
+	const olderKeyEvents = keyEventsBefore(page.events, page.key_events)
+	const decisive = [...olderKeyEvents, ...page.events]
 	const pending = stepIndexOf(page.status) !== null
 	const lastApproved = decisive.findLastIndex(e => e.to_status === 'approved')
 	const amendedAt = decisive.findLastIndex(e => e.event === 'AMEND')
@@ -119,7 +120,8 @@ export async function loadPlanPage({ request, params }: LoaderFunctionArgs) {
 		approvedVersion: version(since.approval),
 		events,
 		eventsTotal: events_total,
-		decisive,
+		// The page puts them before `events` for its panels (not sent twice: the timeline has the rest).
+		olderKeyEvents,
 		chain: chain_steps,
 		steps: workflow?.steps ?? chain_steps,
 		attachments: attachments.map(({ id, file_name, size }) => ({
@@ -149,14 +151,13 @@ export async function planPageAction({ request, params }: ActionFunctionArgs) {
 	return respond(await actOnPlan(user, params.planId, await request.formData()))
 }
 
-/** The timeline's events with the key events older than them, in order, each once. */
-function withKeyEvents<E extends { id: string | number }>(
+/** The key events the timeline leaves out: older than all it shows (it shows the latest), in order. */
+function keyEventsBefore<E extends { id: string | number }>(
 	events: E[],
 	keyEvents: E[],
 ) {
-	const shown = new Set(events.map(e => String(e.id)))
-	const older = keyEvents.filter(e => !shown.has(String(e.id)))
-	return older.length
-		? [...older, ...events].sort((a, b) => Number(a.id) - Number(b.id))
-		: events
+	const first = events[0]
+	return first
+		? keyEvents.filter(e => Number(e.id) < Number(first.id))
+		: keyEvents
 }

@@ -57,6 +57,8 @@ export default function PlanRoute() {
 			t,
 			locale,
 		)
+	// The events the chain's panel and the callout read: the key ones the timeline leaves out first.
+	const decisive = [...data.olderKeyEvents, ...data.events]
 	const sinceReturn = changes(data.returned)
 	const sinceApproval = changes(data.approvedVersion)
 	const sinceLoaded =
@@ -90,7 +92,7 @@ export default function PlanRoute() {
 					})}
 				</p>
 			) : null}
-			<LastDecision events={data.decisive} status={plan.status} />
+			<LastDecision events={decisive} status={plan.status} />
 			{sinceLoaded ? (
 				<PlanChanges title={t('confirm.changesTitle')} diff={sinceLoaded} />
 			) : null}
@@ -139,7 +141,7 @@ export default function PlanRoute() {
 				chain={data.chain}
 				steps={data.steps}
 				status={plan.status}
-				events={data.decisive}
+				events={decisive}
 				answers={data.file.answers}
 				planId={plan.id}
 			/>
