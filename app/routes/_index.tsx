@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 		countReportsForHome(db, user.organisationId),
 		isDrafter ? listDrafterWork(db, user.organisationId) : Promise.resolve([]),
 		isDrafter ? openRequestsFor(user) : Promise.resolve([]),
-		// A chairman follows the delegations: who is on their trip, who leaves soon.
+		// A chairman follows their decisions and the delegations: who is on their trip, who leaves soon.
 		isApprover
 			? approverOverview(db, planViewer(user), user.id, todayIso())
 			: Promise.resolve(null),
@@ -65,7 +65,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 			? reports.toAcknowledge
 			: 0,
 		organisationId: user.organisationId,
-		isApprover,
 		overview,
 	})
 }
@@ -85,7 +84,6 @@ export default function HomeRoute() {
 		requests,
 		approvesFor,
 		today,
-		isApprover,
 		overview,
 	} = useLoaderData<typeof loader>()
 	const t = useT()
@@ -107,10 +105,10 @@ export default function HomeRoute() {
 			</div>
 			{isDrafter ? <DrafterWork rows={work} today={today} /> : null}
 			<RequestWork rows={requests} today={today} />
-			{waiting || isApprover ? (
+			{/* An approver is told when nothing waits for them. */}
+			{waiting || overview ? (
 				<div className="panel highlight">
 					<h2>{t('home.needsMe')}</h2>
-					{waiting ? null : <p>{t('home.nothingWaits')}</p>}
 					{waiting ? (
 						<ul className="needs-me">
 							{inboxCount ? (
@@ -145,7 +143,9 @@ export default function HomeRoute() {
 								</li>
 							) : null}
 						</ul>
-					) : null}
+					) : (
+						<p>{t('home.nothingWaits')}</p>
+					)}
 				</div>
 			) : null}
 			{overview ? (

@@ -141,6 +141,27 @@ for (const phone of [false, true]) {
 		})
 }
 
+test('the chairman’s home: what waits (or that nothing does), the latest decisions and the delegations now', async () => {
+	const { page, assertNoErrors, close } = await openPage(browser, PHONE)
+	try {
+		await login(page, 'chutich@ldld-quangtri.vn')
+		await page.goto('/')
+		const needs = page.locator('.panel', { has: page.getByRole('heading', { name: 'Việc cần tôi xử lý' }) })
+		await expect(needs.getByRole('listitem').or(needs.getByText('Hiện không có việc nào chờ bạn xử lý.')).first().isVisible()).resolves.toBe(true)
+		// The demo's decisions of the chairman, each a link to its plan with where it stands now.
+		const decided = page.getByRole('region', { name: 'Quyết định gần đây của tôi' })
+		await expect(decided.getByRole('listitem').count()).resolves.toBe(5)
+		await expect(decided.getByRole('listitem').first().textContent()).resolves.toMatch(/Phê duyệt ngày \d{2}\/\d{2}\/\d{4}Hiện nay:/)
+		await decided.getByRole('link').first().click()
+		await page.waitForURL(/\/plans\/[0-9a-f-]{36}$/)
+		await page.goBack()
+		await page.getByRole('region', { name: 'Tình hình các đoàn' }).waitFor()
+		assertNoErrors()
+	} finally {
+		await close()
+	}
+})
+
 test('every page has its own title, naming the page before the app', () => {
 	const byTitle = new Map<string, string[]>()
 	for (const [path, set] of titles) {
