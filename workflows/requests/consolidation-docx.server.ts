@@ -9,15 +9,13 @@ import {
 	placeDate,
 } from '#workflows/documents/official-document.ts'
 import { type LoadedRequest } from './access.server.ts'
+import { lowerFirst, requestReference } from './docx.server.ts'
 import {
 	type Aggregate,
 	type Answered,
 	type Consolidation,
 	type ConsolidatedTable,
 } from './consolidation.ts'
-
-const lowerFirst = (text: string) =>
-	text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
 
 const byGroup = (n: { all: number; provinces: number; sectors: number }) => [
 	n.all.toLocaleString('vi-VN'),
@@ -126,7 +124,7 @@ export function consolidationDocument(
 		placeDate: placeDate(request.issuer_province ?? 'Hà Nội', today),
 		heading: 'BÁO CÁO',
 		titleLines: [`Tổng hợp báo cáo ${lowerFirst(template.reportTitle)}`],
-		intro: `Thực hiện Công văn số ${request.number_symbol} ngày ${formatIsoDate(request.issued_on)} của ${request.issuer_name} về việc ${lowerFirst(request.title)}, đến ngày ${formatIsoDate(today)} đã có ${s.all}/${a.all} đơn vị gửi báo cáo (tỉnh, thành phố: ${s.provinces}/${a.provinces}; công đoàn ngành: ${s.sectors}/${a.sectors}). ${request.issuer_name} tổng hợp như sau:`,
+		intro: `${requestReference(request)}, đến ngày ${formatIsoDate(today)} đã có ${s.all}/${a.all} đơn vị gửi báo cáo (tỉnh, thành phố: ${s.provinces}/${a.provinces}; công đoàn ngành: ${s.sectors}/${a.sectors}). ${request.issuer_name} tổng hợp như sau:`,
 		sections,
 		recipients: [
 			board

@@ -16,12 +16,17 @@ import { type loadAnswer } from './answer.server.ts'
 
 type Loaded = Awaited<ReturnType<typeof loadAnswer>>
 
+export const lowerFirst = (text: string) =>
+	text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
+
+/** "Thực hiện Công văn số 2749/TLĐ ngày 30/9/2021 của … về việc …": how a report names its request. */
+export function requestReference(request: Loaded['request']) {
+	return `Thực hiện Công văn số ${request.number_symbol} ngày ${formatIsoDate(request.issued_on)} của ${request.issuer_name} về việc ${lowerFirst(request.title)}`
+}
+
 /** "Thực hiện Công văn số 2749/TLĐ ngày 30/9/2021 của … về việc …, … báo cáo như sau:" */
 export function citation(loaded: Pick<Loaded, 'request' | 'response'>) {
-	const { request, response } = loaded
-	const subject =
-		request.title.charAt(0).toLocaleLowerCase('vi') + request.title.slice(1)
-	return `Thực hiện Công văn số ${request.number_symbol} ngày ${formatIsoDate(request.issued_on)} của ${request.issuer_name} về việc ${subject}, ${response.organisation_name} báo cáo như sau:`
+	return `${requestReference(loaded.request)}, ${loaded.response.organisation_name} báo cáo như sau:`
 }
 
 /** The answer as an administrative document (Nghị định 30): the sections, then the appendix tables. */
