@@ -39,7 +39,7 @@ export function AppendixEditor({
 	const [added, setAdded] = useState(0)
 	const [hydrated, setHydrated] = useState(false)
 	useEffect(() => setHydrated(true), [])
-	useEffect(() => setAdded(0), [rows, raw])
+	useEffect(() => setAdded(0), [rows.length, raw])
 	const count = labels
 		? labels.length
 		: Math.min(
