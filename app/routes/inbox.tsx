@@ -32,7 +32,7 @@ export const loader =
 			if (!actor.roles.includes('approver')) throw forbidden()
 			const page = pageFrom(new URL(request.url))
 			const today = todayIso()
-			const [{ rows, total }, requests] = await Promise.all([
+			const [rows, requests] = await Promise.all([
 				listInbox(db, user.organisationId, page, user.id, today),
 				openRequestsFor(user),
 			])
@@ -44,7 +44,8 @@ export const loader =
 						(now - new Date(row.status_changed_at).getTime()) / DAY,
 					),
 				})),
-				total,
+				// Counted for the nav by the session query of this request: the same plans.
+				total: user.inboxCount,
 				page,
 				requests,
 				today,

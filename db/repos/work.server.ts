@@ -54,7 +54,8 @@ export type InboxKind = 'plan' | 'report'
 
 /**
  * "Chờ tôi xử lý": plans waiting at the organisation's step and post-trip reports waiting for its
- * acknowledgement, the longest waiting first (id last, for a total order), with the total. Each
+ * acknowledgement, the longest waiting first (id last, for a total order). The total is the
+ * session's `inbox_count` (workCountColumns), counted once a request for the nav already. Each
  * row of the page with the working days it has waited as of `today` (after the day it arrived,
  * as the approval reminders count them: working_days_between, the calendar of lib/working-days.ts), and
  * for a plan the day of its next reminder (every approval_reminder_days working days).
@@ -72,9 +73,9 @@ export async function listInbox(
 			p.status, p.status_changed_at, p.start_date, p.end_date, p.timing_kind, p.timing_month,
 			p.returned_on, o.short_name AS organisation_short_name`)
 	// Each kind read in order, only as far as the page reaches (an index range for the plans),
-	// then merged; the total counted apart.
+	// then merged.
 	const reach = pageOffset(page) + PAGE_SIZE
-	const { rows } = await sql<InboxRow & { total: string; arrived: unknown }>`
+	const { rows } = await sql<InboxRow & { arrived: unknown }>`
 		WITH plans AS (
 			SELECT ${columns('plan')} FROM plan p JOIN organisation o ON o.id = p.organisation_id
 			WHERE p.current_step_organisation_id = ${organisationId}
@@ -90,8 +91,6 @@ export async function listInbox(
 			LIMIT ${PAGE_SIZE} OFFSET ${pageOffset(page)}
 		)
 		SELECT l.*, w.working_days_waited,
-			(SELECT count(*) FROM plan w WHERE w.current_step_organisation_id = ${organisationId})
-				+ (SELECT count(*) FROM plan w WHERE ${waitsForAcknowledgement('w', organisationId)}) AS total,
 			-- Only for the page's rows: who last sent it (the plan, or its report) to this step.
 			coalesce((SELECT se.actor_id = ${viewerId}::uuid FROM plan_event se WHERE se.plan_id = l.id
 				AND se.event = ANY(CASE WHEN l.kind = 'plan' THEN ARRAY['SUBMIT', 'RESUBMIT', 'AMEND']
@@ -108,10 +107,7 @@ export async function listInbox(
 		) w
 		ORDER BY l.status_changed_at, l.id
 	`.execute(db)
-	return {
-		rows: rows.map(({ total: _t, arrived: _a, ...row }) => row),
-		total: Number(rows[0]?.total ?? 0),
-	}
+	return rows.map(({ arrived: _a, ...row }) => row)
 }
 
 export interface InboxRow {
