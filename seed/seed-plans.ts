@@ -12,6 +12,7 @@ import {
 import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
 import { type DB } from '#db/schema.ts'
 import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 type Actor = {
@@ -63,7 +64,8 @@ interface DemoPlan {
 	plan: PlanContent
 	/** The day the drafter sent it up the chain. */
 	submitted: string
-	trip: 'approved' | Trip
+	/** 'waiting': at the chain's first step still; 'approved': by every step; else its trip so far. */
+	trip: 'waiting' | 'approved' | { departed_on: string } | Trip
 }
 
 /** Seed 001: the 2020 plan of LĐLĐ tỉnh Quảng Trị, and the 2019 delegations its report tells of. */
@@ -210,6 +212,113 @@ function demoPlans(partners: {
 	]
 }
 
+/**
+ * Delegations of this year, dated from `today`, so the demo has work in hand: one on its trip
+ * now, one approved and coming in two weeks, one sent yesterday and waiting for the federation's
+ * chairman.
+ */
+function currentPlans(
+	partners: { savannakhet: string; salavan: string },
+	today: string,
+): DemoPlan[] {
+	const dated = (
+		direction: 'out' | 'in',
+		partner: 'Savannakhet' | 'Salavan',
+		startIn: number,
+		days: number,
+		name: (monthYear: string) => string,
+		activities: string[],
+	) => {
+		const start = addDays(today, startIn)
+		const [year, month] = start.split('-').map(Number) as [number, number]
+		const guests = `Liên hiệp Công đoàn tỉnh ${partner}`
+		return content(
+			{
+				plan_year: year,
+				direction,
+				name: name(`${month}/${year}`),
+				in_name_of:
+					direction === 'out' ? 'Liên đoàn Lao động tỉnh Quảng Trị' : guests,
+				head_title:
+					direction === 'out'
+						? 'Chủ tịch LĐLĐ tỉnh Quảng Trị'
+						: `Chủ tịch ${guests}`,
+				member_count: direction === 'out' ? 6 : 8,
+				country: 'LA',
+				partner_id:
+					partner === 'Savannakhet' ? partners.savannakhet : partners.salavan,
+				activities,
+				days_min: days,
+				days_max: days,
+				timing_kind: 'dates',
+				start_date: start,
+				end_date: addDays(start, days - 1),
+			},
+			direction === 'out'
+				? ldldFunding(partner)
+				: [
+						{
+							payer: 'LĐLĐ tỉnh Quảng Trị',
+							item: 'chi phí ăn, nghỉ, đi lại trong thời gian đoàn ở Quảng Trị',
+							source: 'union_budget',
+							amount: null,
+							currency: null,
+						},
+					],
+		)
+	}
+	return [
+		{
+			plan: dated(
+				'out',
+				'Savannakhet',
+				-2,
+				5,
+				when =>
+					`Đoàn LĐLĐ tỉnh Quảng Trị làm việc với LHCĐ tỉnh Savannakhet tháng ${when}`,
+				[
+					'Hội đàm, trao đổi kinh nghiệm tổ chức Đại hội công đoàn các cấp',
+					'Thăm một số công đoàn cơ sở',
+				],
+			),
+			submitted: addDays(today, -40),
+			trip: { departed_on: addDays(today, -2) },
+		},
+		{
+			plan: dated(
+				'in',
+				'Salavan',
+				14,
+				4,
+				when =>
+					`Đoàn LHCĐ tỉnh Salavan thăm và làm việc tại tỉnh Quảng Trị tháng ${when}`,
+				[
+					'Hội đàm, trao đổi kinh nghiệm chăm lo đời sống đoàn viên, người lao động',
+					'Thăm khu công nghiệp và một số công đoàn cơ sở',
+				],
+			),
+			submitted: addDays(today, -30),
+			trip: 'approved',
+		},
+		{
+			plan: dated(
+				'out',
+				'Salavan',
+				60,
+				4,
+				when =>
+					`Đoàn LĐLĐ tỉnh Quảng Trị trao đổi kinh nghiệm với LHCĐ tỉnh Salavan tháng ${when}`,
+				[
+					'Trao đổi kinh nghiệm phát triển đoàn viên',
+					'Đi thực tế một số công đoàn cơ sở',
+				],
+			),
+			submitted: addDays(today, -1),
+			trip: 'waiting',
+		},
+	]
+}
+
 /** Sends one event as it happened on `day` (09:00 in Vietnam): the timeline and the statistics read these times. */
 async function send(
 	trx: Db,
@@ -256,11 +365,6 @@ async function send(
 		.execute()
 }
 
-const addDays = (day: string, n: number) =>
-	new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000)
-		.toISOString()
-		.slice(0, 10)
-
 /**
  * Loads seed 001's plans through the workflow, so each has its real events, dated as they would
  * have happened: submitted by the drafter, approved at every step of the chain, then (2019) gone,
@@ -297,7 +401,11 @@ export async function seedPlans(
 	].map(actor)
 
 	const receiver = approvers[2]!
-	for (const { plan, submitted, trip } of demoPlans(ids)) {
+	const today = todayIso()
+	for (const { plan, submitted, trip } of [
+		...demoPlans(ids),
+		...currentPlans(ids, today),
+	]) {
 		const row = await insertPlan(trx, {
 			organisationId: ids.ldld,
 			createdBy: drafter.userId,
@@ -313,6 +421,7 @@ export async function seedPlans(
 			.where('id', '=', row.id)
 			.execute()
 		await send(trx, row.id, submitted, { type: 'SUBMIT', actor: drafter })
+		if (trip === 'waiting') continue
 		for (const [i, approver] of approvers.entries())
 			await send(trx, row.id, addDays(submitted, [2, 9, 23][i]!), {
 				type: 'APPROVE',
@@ -323,12 +432,12 @@ export async function seedPlans(
 	}
 }
 
-/** The 2019 trips as they went: gone, back, reported and acknowledged, or cancelled. */
+/** The trips as they went: gone (and still away), back, reported and acknowledged, or cancelled. */
 async function recordTrip(
 	trx: Db,
 	planId: string,
 	planName: string,
-	trip: Trip,
+	trip: Exclude<DemoPlan['trip'], 'waiting' | 'approved'>,
 	drafter: Actor,
 	receiver: Actor,
 ) {
@@ -342,14 +451,15 @@ async function recordTrip(
 		)
 		return
 	}
-	const { report, ...dates } = trip
 	await send(
 		trx,
 		planId,
-		dates.departed_on,
+		trip.departed_on,
 		{ type: 'DEPART', actor: drafter },
-		{ changes: { departed_on: dates.departed_on } },
+		{ changes: { departed_on: trip.departed_on } },
 	)
+	if (!('report' in trip)) return
+	const { report, ...dates } = trip
 	await send(
 		trx,
 		planId,

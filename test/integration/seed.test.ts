@@ -8,7 +8,9 @@ import {
 	seedDemo,
 } from '#seed/seed.ts'
 import { action as loginAction } from '#app/routes/login.tsx'
-import { args, request, settle } from '../factories.ts'
+import { loader as homeLoader } from '#app/routes/_index.tsx'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
+import { args, request, sessionCookie, settle } from '../factories.ts'
 
 test('the demo data loads, and every demo user can sign in with the demo password', async () => {
 	expect(await isDatabaseEmpty(db)).toBe(true)
@@ -105,6 +107,7 @@ test("the demo plans carry seed 001's history: 2019 trips reported on time and a
 			'plan.report_due_on',
 			'trip_report.submitted_at',
 		])
+		.where('plan.plan_year', '<=', 2020)
 		.orderBy('plan.plan_year')
 		.orderBy('plan.status')
 		.orderBy('plan.direction')
@@ -137,6 +140,36 @@ test("the demo plans carry seed 001's history: 2019 trips reported on time and a
 		expect(new Date(times.at(-1)!).getUTCFullYear()).toBe(2019)
 	}
 	expect(events.filter(e => e.event === 'ACKNOWLEDGE_REPORT')).toHaveLength(2)
+})
+
+test('the demo has delegations of today: one on its trip, one approved for two weeks ahead, one waiting for the chairman', async () => {
+	await seedDemo(db)
+	const today = todayIso()
+	const current = await db
+		.selectFrom('plan')
+		.select(['name', 'direction', 'status', 'start_date', 'end_date', 'departed_on', 'current_step_organisation_id'])
+		.where('plan_year', '>', 2020)
+		.orderBy('start_date')
+		.execute()
+	expect(current.map(p => [p.direction, p.status])).toEqual([
+		['out', 'departed'],
+		['in', 'approved'],
+		['out', 'step_1'],
+	])
+	const [abroad, coming, waiting] = current
+	expect(abroad!.departed_on).toBe(abroad!.start_date)
+	expect(abroad!.start_date! < today && today < abroad!.end_date!).toBe(true)
+	expect(coming!.start_date).toBe(addDays(today, 14))
+	expect(waiting!.start_date! > today).toBe(true)
+
+	// The federation's chairman finds them on the home page: on the trip, coming, and waiting for him.
+	const chairman = await db.selectFrom('app_user').select('id').where('email', '=', 'chutich@ldld-quangtri.vn').executeTakeFirstOrThrow()
+	const response = await settle(async () => homeLoader(args(await request('/', { cookie: await sessionCookie(chairman.id) })) as never))
+	const home = (await response.json()) as { inboxCount: number; overview: { abroad: { name: string }[]; upcoming: { name: string }[]; decided: { name: string }[] } }
+	expect(home.inboxCount).toBe(1)
+	expect(home.overview.abroad.map(p => p.name)).toEqual([abroad!.name])
+	expect(home.overview.upcoming.map(p => p.name)).toEqual([coming!.name])
+	expect(home.overview.decided.map(p => p.name).slice(0, 2)).toEqual([coming!.name, abroad!.name])
 })
 
 test('the demo plans can be told apart by name, and the 2019 history does not ring anyone’s bell', async () => {
