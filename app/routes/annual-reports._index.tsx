@@ -13,6 +13,8 @@ import {
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { prefillReport } from '#workflows/annual-report/report.ts'
+import { findAnnualReportRequest } from '#db/repos/report-request.server.ts'
+import { requestReference } from '#workflows/requests/docx.server.ts'
 import { CreateReportSchema } from '#app/annual-report/schema.ts'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'
@@ -96,9 +98,10 @@ export const action =
 					type: 'success',
 					message: 'annualReport.exists',
 				})
-			const data = await getReportData(db, organisationId, year).catch(
-				() => null,
-			)
+			const [data, asked] = await Promise.all([
+				getReportData(db, organisationId, year).catch(() => null),
+				findAnnualReportRequest(db, organisationId, year),
+			])
 			if (!data || !REPORTING_KINDS.includes(data.organisation.kind))
 				return json(
 					{
@@ -112,7 +115,13 @@ export const action =
 				organisation_id: organisationId,
 				year,
 				created_by: user.id,
-				...prefillReport(data.organisation, data.plans, year, todayIso()),
+				...prefillReport(
+					data.organisation,
+					data.plans,
+					year,
+					todayIso(),
+					asked ? requestReference(asked) : undefined,
+				),
 			})
 			const id =
 				created?.id ?? (await findAnnualReportId(db, organisationId, year))

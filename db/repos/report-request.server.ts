@@ -185,3 +185,37 @@ export async function listOpenRequestsFor(
 		.limit(limit)
 		.execute()
 }
+
+/**
+ * The request an organisation's annual foreign-affairs report of `year` answers: the latest
+ * addressed to it whose title names "đối ngoại" and `year` as the first year it names (so next
+ * year's "… năm 2026 và kế hoạch năm 2027" is not taken for 2027's). Null when none was asked.
+ */
+export async function findAnnualReportRequest(
+	db: Db,
+	organisationId: string,
+	year: number,
+) {
+	return (
+		(await db
+			.selectFrom('report_response as x')
+			.innerJoin('report_request as r', 'r.id', 'x.request_id')
+			.innerJoin('organisation as o', 'o.id', 'r.organisation_id')
+			.select([
+				'r.number_symbol',
+				'r.issued_on',
+				'r.title',
+				'o.name_vi as issuer_name',
+			])
+			.where('x.organisation_id', '=', organisationId)
+			.where(sql<boolean>`vn_fold(r.title) LIKE '%doi ngoai%'`)
+			.where(
+				sql<boolean>`substring(r.title from '\\m((?:19|20)\\d\\d)\\M') = ${String(year)}`,
+			)
+			.orderBy('r.issued_on', 'desc')
+			.orderBy('r.created_at', 'desc')
+			.limit(1)
+			.executeTakeFirst()) ?? null
+	)
+}
+

@@ -7,6 +7,10 @@ import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
 import { seedDemo } from '#seed/seed.ts'
+import {
+	insertRequest,
+	insertResponses,
+} from '#db/repos/report-request.server.ts'
 import * as editorRoute from '#app/routes/annual-reports.$reportId._index.tsx'
 import * as docxRoute from '#app/routes/annual-reports.$reportId.docx.tsx'
 import { wordWidth } from '#workflows/documents/docx.server.ts'
@@ -498,6 +502,53 @@ test('creating a report with a bad year or an organisation that does not report 
 		.select(eb => eb.fn.countAll<string>().as('n'))
 		.executeTakeFirstOrThrow()
 	expect(Number(count.n)).toBe(0)
+})
+
+test('a report answering a request the organisation received names it; with none, the wording keeps its blanks', async () => {
+	const world = await insertPlanWorld(db)
+	const ask = async (orgId: string, title: string, number: string, issued: string) => {
+		const id = await insertRequest(db, {
+			organisation_id: world.orgs.board.id,
+			number_symbol: number,
+			issued_on: issued,
+			outgoing_document_id: null,
+			title,
+			audience: 'chosen',
+			due_on: '2025-12-31',
+			template: { sections: [], tables: [] },
+			letter_name: null,
+			letter_size: null,
+			letter_sha256: null,
+			letter_data: null,
+			created_by: world.users.board.approver.id,
+		})
+		await insertResponses(db, id, [orgId])
+	}
+	await ask(world.orgs.ldld.id, 'Báo cáo kết quả công tác đối ngoại năm 2025 và kế hoạch năm 2026', '2749/TLĐ', '2025-11-20')
+	await ask(world.orgs.ldld.id, 'Báo cáo tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT năm 2025', '1500/TLĐ', '2025-12-01')
+	await ask(world.orgs.otherFed.id, 'Báo cáo công tác đối ngoại năm 2025', '2801/TLĐ', '2025-12-02')
+	const requestText = async (cookie: string, year: number, organisationId?: string) =>
+		(
+			await db
+				.selectFrom('annual_report')
+				.select('request_text')
+				.where('id', '=', await createReport(cookie, year, organisationId))
+				.executeTakeFirstOrThrow()
+		).request_text
+	const board = await db.selectFrom('organisation').select('name_vi').where('id', '=', world.orgs.board.id).executeTakeFirstOrThrow()
+
+	const ldld = await sessionCookie(world.users.ldld.approver.id)
+	expect(await requestText(ldld, 2025)).toBe(
+		`Thực hiện Công văn số 2749/TLĐ ngày 20/11/2025 của ${board.name_vi} về việc báo cáo kết quả công tác đối ngoại năm 2025 và kế hoạch năm 2026`,
+	)
+	// 2749's "kế hoạch năm 2026" is not a request for 2026's report.
+	expect(await requestText(ldld, 2026)).toBe(
+		'Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm 2026 và kế hoạch hoạt động đối ngoại năm 2027',
+	)
+	// The board creating another federation's report: the request that federation received.
+	expect(await requestText(await sessionCookie(world.users.board.approver.id), 2025, world.orgs.otherFed.id)).toBe(
+		`Thực hiện Công văn số 2801/TLĐ ngày 02/12/2025 của ${board.name_vi} về việc báo cáo công tác đối ngoại năm 2025`,
+	)
 })
 
 test("the year's delegations that took place fill the first table, and the results are prefilled with them and with the cancelled ones and why", async () => {

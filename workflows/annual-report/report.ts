@@ -73,7 +73,11 @@ const UNION_KINDS: OrganisationKind[] = [
 	'vgcl_board',
 ]
 
-/** A new report's text: the header of the organisation, the year's facts and the usual wording of seeds 001 and 002. */
+/**
+ * A new report's text: the header of the organisation, the year's facts and the usual wording of
+ * seeds 001 and 002. `answers`: how the request it answers is named ("Thực hiện Công văn số …"),
+ * when one was received; otherwise the wording with blanks to fill.
+ */
 export function prefillReport(
 	organisation: {
 		short_name: string
@@ -83,6 +87,7 @@ export function prefillReport(
 	plans: ReportPlan[],
 	year: number,
 	today: string,
+	answers?: string,
 ): ReportFields {
 	const symbol = organisation.short_name.split(/\s+/)[0] ?? ''
 	return {
@@ -92,7 +97,9 @@ export function prefillReport(
 		number_symbol: `/BC-${symbol}`,
 		place: organisation.province ?? '',
 		report_date: defaultReportDate(year, today),
-		request_text: `Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
+		request_text:
+			answers ??
+			`Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
 		results: resultsFacts(plans, year, organisation.short_name),
 		difficulties: '',
 		proposals: '',

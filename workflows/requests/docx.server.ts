@@ -20,7 +20,12 @@ export const lowerFirst = (text: string) =>
 	text.charAt(0).toLocaleLowerCase('vi') + text.slice(1)
 
 /** "Thực hiện Công văn số 2749/TLĐ ngày 30/9/2021 của … về việc …": how a report names its request. */
-export function requestReference(request: Loaded['request']) {
+export function requestReference(
+	request: Pick<
+		Loaded['request'],
+		'number_symbol' | 'issued_on' | 'issuer_name' | 'title'
+	>,
+) {
 	return `Thực hiện Công văn số ${request.number_symbol} ngày ${formatIsoDate(request.issued_on)} của ${request.issuer_name} về việc ${lowerFirst(request.title)}`
 }
 
