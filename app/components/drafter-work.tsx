@@ -1,6 +1,7 @@
 import { useReportDue } from '#app/components/report-due.tsx'
 import { Link } from '@remix-run/react'
 import { useT } from '#app/utils/i18n.tsx'
+import { formatIsoDate } from '#lib/format.ts'
 import { PlanFacts } from './plan-facts.tsx'
 
 interface WorkRow {
@@ -24,9 +25,10 @@ const GROUPS = [
 	{ key: 'reports', statuses: ['trip_done'] },
 	{ key: 'drafts', statuses: ['drafting'] },
 	{ key: 'approved', statuses: ['approved'] },
+	{ key: 'departed', statuses: ['departed'] },
 ] as const
 
-/** The drafter's next steps: what was returned (and why), reports to write, drafts not sent, approved plans to record. */
+/** The drafter's next steps: what was returned (and why), reports to write, drafts not sent, approved plans and trips under way to record. */
 export function DrafterWork({
 	rows,
 	today,
@@ -59,6 +61,15 @@ export function DrafterWork({
 								<li key={row.id}>
 									<Link to={href(row)}>{row.name || t('plan.notSet')}</Link>
 									<PlanFacts plan={row} />
+									{row.status === 'departed' &&
+									row.end_date &&
+									row.end_date < today ? (
+										<span className="late">
+											{t('home.work.tripOver', {
+												date: formatIsoDate(row.end_date),
+											})}
+										</span>
+									) : null}
 									{row.report_due_on && row.status !== 'approved' ? (
 										<span
 											className={

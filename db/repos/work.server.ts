@@ -160,7 +160,8 @@ export async function nextInboxItem(
 
 /**
  * What waits for a drafter's organisation, a few of each kind: plans returned (with the
- * comment), drafts not sent, approved plans waiting to depart, reports owed (due date first).
+ * comment), drafts not sent, approved plans waiting to depart, trips under way (to record their
+ * end), reports owed (due date first).
  */
 export async function listDrafterWork(db: Db, organisationId: string) {
 	const { rows } = await sql<DrafterWorkRow>`
@@ -177,7 +178,7 @@ export async function listDrafterWork(db: Db, organisationId: string) {
 					ORDER BY p.report_due_on NULLS LAST, p.status_changed_at DESC, p.id) AS n
 			FROM plan p
 			WHERE p.organisation_id = ${organisationId}
-				AND p.status IN ('returned', 'drafting', 'approved', 'trip_done', 'report_returned')
+				AND p.status IN ('returned', 'drafting', 'approved', 'departed', 'trip_done', 'report_returned')
 		) work
 		WHERE n <= ${WORK_LIMIT}
 		ORDER BY status_changed_at DESC, id

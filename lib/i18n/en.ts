@@ -507,6 +507,8 @@ export const en: Record<PageMessageKey, string> = {
 	'home.work.reports': 'Post-trip reports to file',
 	'home.work.drafts': 'Drafts not yet submitted',
 	'home.work.approved': 'Approved, waiting to depart',
+	'home.work.departed': 'On the trip now, to be recorded when it ends',
+	'home.work.tripOver': 'Was to end on {date}: record the end of the trip',
 	'home.work.due': 'Report due {date}',
 	'home.work.overdue': 'Report overdue since {date}',
 	'home.work.comment': 'Comment: {comment}',

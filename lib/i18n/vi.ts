@@ -499,6 +499,8 @@ export const vi = {
 	'home.work.reports': 'Báo cáo sau chuyến đi cần nộp',
 	'home.work.drafts': 'Dự thảo chưa gửi đi duyệt',
 	'home.work.approved': 'Đã phê duyệt, chờ xuất phát',
+	'home.work.departed': 'Đang thực hiện chuyến đi, ghi nhận khi kết thúc',
+	'home.work.tripOver': 'Đã qua ngày kết thúc {date}: cần ghi nhận kết thúc chuyến đi',
 	'home.work.due': 'Hạn nộp báo cáo: {date}',
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',
 	'home.work.comment': 'Ý kiến: {comment}',

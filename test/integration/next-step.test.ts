@@ -6,6 +6,7 @@
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { queryCounter } from '#db/connect.ts'
+import { addDays, todayIso } from '#lib/trip-dates.ts'
 import * as homeRoute from '#app/routes/_index.tsx'
 import * as inboxRoute from '#app/routes/inbox.tsx'
 import * as planRoute from '#app/routes/plans.$planId._index/route.tsx'
@@ -143,10 +144,26 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 		'Đề nghị bổ sung danh sách thành viên.',
 	)
 	await insertPlan(db, drafter, { fields: { name: 'Bản nháp chưa gửi' } })
+	// A delegation still recorded as away two days after its last day: the drafter records its end.
+	const { id: away } = await insertPlan(db, drafter, {
+		partnerId: partner.id,
+		members: 1,
+		fields: {
+			name: 'Đoàn chưa ghi nhận về',
+			timing_kind: 'dates',
+			plan_year: Number(addDays(todayIso(), -6).slice(0, 4)),
+			start_date: addDays(todayIso(), -6),
+			end_date: addDays(todayIso(), -2),
+		},
+	})
+	await sendPlanEvent(db, away, 'SUBMIT', drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, away, 'APPROVE', approver)
+	await sendPlanEvent(db, away, 'DEPART', drafter)
 
 	const before = queryCounter.count
 	const home = await load<{
-		work: { name: string; status: string; comment: string | null }[]
+		work: { name: string; status: string; comment: string | null; end_date: string | null }[]
 	}>(homeRoute.loader, '/', drafter.id)
 	const queries = queryCounter.count - before
 	expect(home.work).toEqual(
@@ -160,6 +177,11 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 				name: 'Bản nháp chưa gửi',
 				status: 'drafting',
 				comment: null,
+			}),
+			expect.objectContaining({
+				name: 'Đoàn chưa ghi nhận về',
+				status: 'departed',
+				end_date: addDays(todayIso(), -2),
 			}),
 		]),
 	)
