@@ -51,6 +51,9 @@ import RequestReminder, {
 import ReportSubmitted, {
 	subject as reportSubmittedSubject,
 } from './report-submitted.tsx'
+import TripEndOverdue, {
+	subject as tripEndOverdueSubject,
+} from './trip-end-overdue.tsx'
 
 export type EmailTemplate =
 	| 'plan-submitted'
@@ -71,6 +74,7 @@ export type EmailTemplate =
 	| 'passports-expiring'
 	| 'request-reminder'
 	| 'request-returned'
+	| 'trip-end-overdue'
 
 export interface PlanEmailProps {
 	locale: 'vi' | 'en'
@@ -121,6 +125,28 @@ export interface ReportReminderProps {
 	/** report-due: days left (0 on the due date), working days for a working-day rule; report-overdue: days late. */
 	days: number
 	/** To the owning organisation's approvers (from the second overdue reminder), not the drafter. */
+	escalation: boolean
+	drafterName: string
+	/** The drafter is no longer active: sent to the organisation's drafters in their place. */
+	drafterInactive?: boolean
+	planUrl: string
+}
+
+/** A reminder that a trip past its last day is still recorded as under way. Dates are dd/mm/yyyy. */
+export interface TripEndReminderProps {
+	locale: 'vi' | 'en'
+	recipientName: string
+	planName: string
+	organisationName: string
+	statusLabel: string
+	/** The plan page's button that records the end ("Ghi nhận đoàn về", or for guests "… rời đi"). */
+	actionLabel: string
+	departedOn: string | null
+	/** The trip's last day, as planned. */
+	endDate: string
+	/** Days since the last day. */
+	days: number
+	/** To the owning organisation's approvers (from the second reminder), not the drafter. */
 	escalation: boolean
 	drafterName: string
 	/** The drafter is no longer active: sent to the organisation's drafters in their place. */
@@ -238,6 +264,7 @@ export type EmailProps = {
 	'passports-expiring': PassportsExpiringProps
 	'request-reminder': RequestReminderProps
 	'request-returned': RequestReturnedProps
+	'trip-end-overdue': TripEndReminderProps
 }
 
 type Template<P> = {
@@ -293,6 +320,10 @@ const templates: { [T in EmailTemplate]: Template<EmailProps[T]> } = {
 	'request-returned': {
 		Component: RequestReturned,
 		subject: requestReturnedSubject,
+	},
+	'trip-end-overdue': {
+		Component: TripEndOverdue,
+		subject: tripEndOverdueSubject,
 	},
 }
 

@@ -46,6 +46,36 @@ export async function findReportsOwed(
 	return query.orderBy('p.report_due_on').orderBy('p.id').execute()
 }
 
+/**
+ * Trips under way past their last day whose reminder may fall on `today` (the day after the last
+ * day, then every 7 days: tripEndReminderPoint decides). One query, however many plans.
+ */
+export async function findTripsNotEnded(db: Db, today: string) {
+	return db
+		.selectFrom('plan as p')
+		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.innerJoin('app_user as d', 'd.id', 'p.created_by')
+		.select([
+			'p.id',
+			'p.name',
+			'p.status',
+			'p.organisation_id',
+			'p.created_by',
+			'p.direction',
+			'p.departed_on',
+			'p.end_date',
+			'o.name_vi as organisation_name',
+			'd.full_name as drafter_name',
+			'd.active as drafter_active',
+		])
+		.where(sql<boolean>`p.status = 'departed'`)
+		.where(sql<boolean>`p.end_date < ${today}::date`)
+		.where(sql<boolean>`(${today}::date - p.end_date - 1) % 7 = 0`)
+		.orderBy('p.end_date')
+		.orderBy('p.id')
+		.execute()
+}
+
 /** Notes the day a late return reminded the drafter (the plan is locked by the caller's transaction). */
 export async function markLateReminded(db: Db, planId: string, today: string) {
 	await db

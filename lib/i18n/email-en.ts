@@ -119,6 +119,20 @@ export const emailEn: Record<keyof typeof emailVi, string> = {
 		"This email goes to the organisation's approvers so that they can follow the report up.",
 	'email.reportOverdue.button': 'Write the report',
 
+	'email.tripEnd.subject':
+		'"{plan}" was to end on {end}: record the end of the trip',
+	'email.tripEnd.heading': 'The trip was to end on {end}',
+	'email.tripEnd.intro':
+		'The trip of “{plan}” was to end on {end}, but it is still recorded as under way.',
+	'email.tripEnd.after':
+		'Once the trip is over, open the plan and use “{action}” with the actual date: the post-trip report is due counting from that day. You will be reminded every 7 days until the trip’s end is recorded.',
+	'email.tripEnd.escalationIntro':
+		'The trip of “{plan}” ({org}) was to end on {end}, {days} {days|day|days} ago, and its end is not recorded, although the drafter ({drafter}) was reminded.',
+	'email.tripEnd.escalationAfter':
+		'This email goes to the organisation’s approvers, to follow up the end of the trip and the post-trip report.',
+	'email.field.departedOn': 'Departed on',
+	'email.field.endDate': 'Planned last day',
+
 	'email.approvalWaiting.subject':
 		'Plan "{plan}" has waited {days} {days|working day|working days} for your approval',
 	'email.approvalWaiting.heading':

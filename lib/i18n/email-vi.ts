@@ -116,6 +116,20 @@ export const emailVi = {
 		'Email này gửi đến lãnh đạo duyệt của đơn vị để đôn đốc việc nộp báo cáo.',
 	'email.reportOverdue.button': 'Lập báo cáo',
 
+	'email.tripEnd.subject':
+		'Đoàn "{plan}" đã qua ngày kết thúc {end}: cần ghi nhận kết thúc chuyến đi',
+	'email.tripEnd.heading': 'Đoàn đã qua ngày kết thúc {end}',
+	'email.tripEnd.intro':
+		'Theo kế hoạch, chuyến đi của đoàn “{plan}” kết thúc ngày {end}, nhưng hệ thống vẫn ghi nhận đoàn đang thực hiện chuyến đi.',
+	'email.tripEnd.after':
+		'Khi chuyến đi đã kết thúc, mời bạn mở kế hoạch và bấm “{action}” với ngày kết thúc thực tế: hạn nộp báo cáo kết quả được tính từ ngày đó. Hệ thống sẽ nhắc mỗi 7 ngày cho đến khi chuyến đi được ghi nhận kết thúc.',
+	'email.tripEnd.escalationIntro':
+		'Chuyến đi của đoàn “{plan}” thuộc {org} kết thúc ngày {end} theo kế hoạch, đã qua {days} ngày mà chưa được ghi nhận kết thúc, dù người soạn thảo ({drafter}) đã được nhắc.',
+	'email.tripEnd.escalationAfter':
+		'Email này gửi đến lãnh đạo duyệt của đơn vị để đôn đốc việc ghi nhận kết thúc chuyến đi và nộp báo cáo kết quả.',
+	'email.field.departedOn': 'Ngày xuất phát',
+	'email.field.endDate': 'Ngày kết thúc theo kế hoạch',
+
 	'email.approvalWaiting.subject':
 		'Kế hoạch "{plan}" đã chờ bạn phê duyệt {days} ngày làm việc',
 	'email.approvalWaiting.heading':

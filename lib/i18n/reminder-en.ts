@@ -10,6 +10,10 @@ export const reminderEn: Record<keyof typeof reminderVi, string> = {
 		'The trip report of “{planName}” is {days} {days|day|days} overdue (it was due on {dueDate}).',
 	'notify.report-overdue-escalation':
 		'The trip report of “{planName}” ({organisationName}) is {days} {days|day|days} overdue (it was due on {dueDate}); drafted by {drafterName}.',
+	'notify.trip-end-overdue':
+		'“{planName}” was to end on {endDate}, {days} {days|day|days} ago, and its end is not recorded.',
+	'notify.trip-end-overdue-escalation':
+		'“{planName}” ({organisationName}) was to end on {endDate}, {days} {days|day|days} ago, and its end is not recorded; drafter: {drafterName}.',
 	'notify.approval-waiting':
 		'The plan “{planName}” of {organisationName} has waited {days} {days|day|days} for {stepLabel} (since {waitingSinceDate}).',
 	'notify.approval-waiting-no-step':

@@ -9,6 +9,10 @@ export const reminderVi = {
 		'Báo cáo kết quả chuyến đi của đoàn “{planName}” đã quá hạn {days} ngày (hạn {dueDate}).',
 	'notify.report-overdue-escalation':
 		'Báo cáo kết quả chuyến đi của đoàn “{planName}” ({organisationName}) đã quá hạn {days} ngày (hạn {dueDate}), người soạn thảo: {drafterName}.',
+	'notify.trip-end-overdue':
+		'Đoàn “{planName}” đã qua ngày kết thúc {endDate} {days} ngày nhưng chưa được ghi nhận kết thúc chuyến đi.',
+	'notify.trip-end-overdue-escalation':
+		'Đoàn “{planName}” ({organisationName}) đã qua ngày kết thúc {endDate} {days} ngày nhưng chưa được ghi nhận kết thúc chuyến đi, người soạn thảo: {drafterName}.',
 	'notify.approval-waiting':
 		'Kế hoạch “{planName}” của {organisationName} đã chờ {stepLabel} duyệt {days} ngày (từ {waitingSinceDate}).',
 	'notify.approval-waiting-no-step':

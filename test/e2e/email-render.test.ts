@@ -23,6 +23,7 @@ import ReportReturned from '#emails/report-returned.tsx'
 import ReportSubmitted from '#emails/report-submitted.tsx'
 import RequestReminder from '#emails/request-reminder.tsx'
 import RequestReturned from '#emails/request-returned.tsx'
+import TripEndOverdue from '#emails/trip-end-overdue.tsx'
 import {
 	type Browser,
 	launchBrowser,
@@ -51,6 +52,7 @@ const vi: EmailProps = {
 	'passport-due': PassportDue.PreviewProps,
 	'passport-overdue': PassportOverdue.PreviewProps,
 	'passports-expiring': PassportsExpiring.PreviewProps,
+	'trip-end-overdue': TripEndOverdue.PreviewProps,
 }
 
 /** The same emails for an English-speaking recipient: their labels in English, the users' own data as typed. */
@@ -145,6 +147,12 @@ const en: EmailProps = {
 				? 'Out with the trip “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)”'
 				: 'In the safe',
 		})),
+	},
+	'trip-end-overdue': {
+		...vi['trip-end-overdue'],
+		locale: 'en',
+		statusLabel: 'Trip under way',
+		actionLabel: 'Record return',
 	},
 }
 

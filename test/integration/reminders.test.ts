@@ -612,14 +612,60 @@ describe('report reminders, day by day', () => {
 			.executeTakeFirstOrThrow()
 		expect(Number(links.n)).toBe((2 + 20) * 2)
 		expect(many.queries).toBe(two.queries)
-		// BEGIN, the three selects (reports, waiting plans, passports out), the declared days of the
-		// calendar, the recipients with their substitutes, the notifications with the emails, their
-		// jobs and the links' hashes, COMMIT.
-		expect(two.queries).toBe(8)
-		// Nothing due (the report due 18/03 is read: its "before" point may be today): the four selects.
-		expect((await count('2027-03-12')).queries).toBe(2 + 4)
-		// Nothing read at all: the three selects only.
-		expect((await count('2027-03-01')).queries).toBe(2 + 3)
+		// BEGIN, the four selects (reports, waiting plans, passports out, trips past their last day),
+		// the declared days of the calendar, the recipients with their substitutes, the
+		// notifications with the emails, their jobs and the links' hashes, COMMIT.
+		expect(two.queries).toBe(9)
+		// Nothing due (the report due 18/03 is read: its "before" point may be today): the five selects.
+		expect((await count('2027-03-12')).queries).toBe(2 + 5)
+		// Nothing read at all: the four selects only.
+		expect((await count('2027-03-01')).queries).toBe(2 + 4)
+	})
+})
+
+describe('a trip past its last day', () => {
+	test('last day 09/03, not recorded: the drafter on 10/03, drafter and approvers on 17/03, nothing after the return is recorded on 20/03; the email names the plan page’s button', async () => {
+		const world = await insertPlanWorld(db)
+		const { users, partner } = world
+		const plan = await insertPlan(db, users.ldld.drafter, {
+			partnerId: partner.id,
+			fields: { name: PLAN_NAME, timing_kind: 'dates', plan_year: 2027, start_date: '2027-03-05', end_date: '2027-03-09' },
+		})
+		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+		for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+			await sendPlanEvent(db, plan.id, 'APPROVE', approver)
+		await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+		await fresh()
+
+		const name = new Map<string, string>([
+			[users.ldld.drafter.id, 'drafter'],
+			[users.ldld.approver.id, 'ldld approver'],
+		])
+		const sent: string[] = []
+		for (const day of days('2027-03-05', '2027-03-31')) {
+			const run = await runDailyReminders(db, day)
+			const batch = await fresh()
+			for (const e of batch.emails) sent.push(`${dm(day)} ${e.template} → ${name.get(e.recipient_id!) ?? e.to_address}`)
+			expect(batch.notifications.map(n => n.kind)).toEqual(batch.emails.map(e => e.template))
+			expect((await runDailyReminders(db, day)).emailsQueued).toBe(0)
+			expect(run.emailsQueued).toBe(batch.emails.length)
+			if (day === '2027-03-17') {
+				const [drafterEmail] = batch.emails.filter(e => e.recipient_id === users.ldld.drafter.id)
+				const rendered = await renderStoredEmail({ ...drafterEmail!, recipient_name: users.ldld.drafter.full_name, recipient_locale: 'vi' })
+				expect(rendered.subject).toBe(`[Đối ngoại] Đoàn "${PLAN_NAME}" đã qua ngày kết thúc 09/03/2027: cần ghi nhận kết thúc chuyến đi`)
+				expect(rendered.text.replace(/\s+/g, ' ')).toContain('bấm “Ghi nhận đoàn về” với ngày kết thúc thực tế')
+			}
+			if (day === '2027-03-20')
+				await act(plan.id, 'COMPLETE_TRIP', users.ldld.drafter, {
+					changes: { returned_on: '2027-03-19', report_due_on: '2027-04-03' },
+				})
+		}
+		// After the return, the report's own reminders take over (3 days before its due date).
+		expect(sent.filter(s => !s.includes('report-'))).toEqual([
+			'10/03 trip-end-overdue → drafter',
+			'17/03 trip-end-overdue → drafter',
+			'17/03 trip-end-overdue → ldld approver',
+		])
 	})
 })
 

@@ -16,6 +16,7 @@ import {
 	type PlanEmailProps,
 	renderEmail,
 	type ReportReminderProps,
+	type TripEndReminderProps,
 } from '#emails/index.ts'
 
 type Locale = 'vi' | 'en'
@@ -97,6 +98,25 @@ function reminderProps(
 	}
 }
 
+const tripEndProps = (
+	locale: Locale,
+	overrides: Partial<TripEndReminderProps> = {},
+): TripEndReminderProps => ({
+	locale,
+	recipientName: 'Nguyễn Thị Hương',
+	planName: PLAN_NAME,
+	organisationName: ORGANISATION,
+	statusLabel: locale === 'vi' ? 'Đang thực hiện chuyến đi' : 'Trip under way',
+	actionLabel: locale === 'vi' ? 'Ghi nhận đoàn về' : 'Record return',
+	departedOn: '05/03/2027',
+	endDate: '09/03/2027',
+	days: 1,
+	escalation: false,
+	drafterName: 'Nguyễn Thị Hương',
+	planUrl: PLAN_URL,
+	...overrides,
+})
+
 const waitingProps = (locale: Locale): ApprovalWaitingProps => ({
 	locale,
 	recipientName: 'Phạm Thị Lan',
@@ -144,6 +164,8 @@ function propsFor<T extends EmailTemplate>(
 			locale,
 			answerUrl: REQUEST_URL,
 		} as EmailProps[T]
+	if (template === 'trip-end-overdue')
+		return tripEndProps(locale) as EmailProps[T]
 	return planProps(locale) as EmailProps[T]
 }
 
@@ -291,6 +313,18 @@ const expected: Record<
 			subject: '[Foreign affairs] Nguyễn Văn An’s passport is 14 days overdue',
 			button: 'View the passport',
 			url: PASSPORT_URL,
+		},
+	},
+	'trip-end-overdue': {
+		vi: {
+			subject: `[Đối ngoại] Đoàn "${PLAN_NAME}" đã qua ngày kết thúc 09/03/2027: cần ghi nhận kết thúc chuyến đi`,
+			button: 'Ghi nhận đoàn về',
+			url: PLAN_URL,
+		},
+		en: {
+			subject: `[Foreign affairs] "${PLAN_NAME}" was to end on 09/03/2027: record the end of the trip`,
+			button: 'Record return',
+			url: PLAN_URL,
 		},
 	},
 	'report-overdue': {
@@ -458,6 +492,23 @@ describe.each(EMAIL_TEMPLATES)('%s', template => {
 				)
 			})
 		}
+	})
+})
+
+describe('trip end emails', () => {
+	test('the drafter is asked to record the end with the button of the plan page; the approvers hear who was reminded', async () => {
+		const drafter = await renderEmail('trip-end-overdue', tripEndProps('vi'))
+		expect(squash(drafter.text)).toContain(
+			squash(`Theo kế hoạch, chuyến đi của đoàn “${PLAN_NAME}” kết thúc ngày 09/03/2027`),
+		)
+		expect(squash(drafter.text)).toContain(squash('bấm “Ghi nhận đoàn về” với ngày kết thúc thực tế'))
+		const guests = await renderEmail('trip-end-overdue', tripEndProps('vi', { actionLabel: 'Ghi nhận đoàn rời đi' }))
+		expect(guests.html).toContain('>Ghi nhận đoàn rời đi</span>')
+		const approvers = await renderEmail('trip-end-overdue', tripEndProps('vi', { escalation: true, days: 8 }))
+		expect(squash(approvers.text)).toContain(
+			squash(`đã qua 8 ngày mà chưa được ghi nhận kết thúc, dù người soạn thảo (Nguyễn Thị Hương) đã được nhắc`),
+		)
+		expect(approvers.html).toContain('>Xem kế hoạch</span>')
 	})
 })
 

@@ -12,7 +12,48 @@ import {
 	reportDueDate,
 	reportReminderDates,
 	reportReminderPoint,
+	tripEndReminderPoint,
 } from '#workflows/reminders/reminder-points.ts'
+
+describe('trip end points', () => {
+	test('the day after the last day, then every 7 days, the approvers from the second; keyed by the last day', () => {
+		const points = []
+		for (let day = '2027-03-08'; day <= '2027-03-26'; day = addDays(day, 1)) {
+			const point = tripEndReminderPoint('2027-03-09', day)
+			if (point) points.push([day, point.point, point.daysLate, point.escalate])
+		}
+		expect(points).toEqual([
+			['2027-03-10', 'trip-end-2027-03-09-1', 1, false],
+			['2027-03-17', 'trip-end-2027-03-09-2', 8, true],
+			['2027-03-24', 'trip-end-2027-03-09-3', 15, true],
+		])
+	})
+
+	test('the notification names the last day, and the drafter to the approvers', () => {
+		const params = {
+			planId: 'p1',
+			planName: 'Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)',
+			organisationName: 'Liên đoàn Lao động tỉnh Quảng Trị',
+			toStatus: 'departed',
+			direction: 'out',
+			point: 'trip-end-2027-03-09-2',
+			departedOn: '2027-03-05',
+			endOn: '2027-03-09',
+			days: 8,
+			drafterName: 'Nguyễn Thị Hương',
+			drafterInactive: false,
+			informational: false,
+		}
+		const drafter = notificationMessage('trip-end-overdue', { ...params, escalation: false }, 'vi')
+		expect(translate('vi', drafter.key, drafter.params)).toBe(
+			'Đoàn “Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” đã qua ngày kết thúc 09/03/2027 8 ngày nhưng chưa được ghi nhận kết thúc chuyến đi.',
+		)
+		const approvers = notificationMessage('trip-end-overdue', { ...params, escalation: true }, 'en')
+		expect(translate('en', approvers.key, approvers.params)).toBe(
+			'“Đoàn LĐLĐ tỉnh Quảng Trị (Đoàn ra)” (Liên đoàn Lao động tỉnh Quảng Trị) was to end on 09/03/2027, 8 days ago, and its end is not recorded; drafter: Nguyễn Thị Hương.',
+		)
+	})
+})
 
 describe('calendar arithmetic', () => {
 	test('adds days across months, years and leap days', () => {

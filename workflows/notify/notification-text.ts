@@ -28,6 +28,7 @@ export function notificationMessage(
 		['waitingSince', 'waitingSinceDate'],
 		['weekOf', 'weekDate'],
 		['until', 'untilDate'],
+		['endOn', 'endDate'],
 	] as const)
 		values[formatted] =
 			typeof params[iso] === 'string' ? formatIsoDate(params[iso]) : ''
@@ -45,6 +46,8 @@ export function notificationMessage(
 		key = 'notify.report-overdue-escalation'
 	else if (kind === 'passport-due' && params.days === 0)
 		key = 'notify.passport-due-today'
+	else if (kind === 'trip-end-overdue' && params.escalation)
+		key = 'notify.trip-end-overdue-escalation'
 	else if (kind === 'passport-overdue' && params.escalation)
 		key = 'notify.passport-overdue-escalation'
 	else if (kind === 'passports-expiring' && params.expired)

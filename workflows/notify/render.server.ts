@@ -81,6 +81,26 @@ export interface StoredReportReminder {
 	informational: false
 }
 
+/** A reminder that a trip's end is not recorded (trip-end-overdue) as stored: dates 'YYYY-MM-DD'. */
+export interface StoredTripEndReminder {
+	planId: string
+	planName: string
+	organisationName: string
+	toStatus: string
+	direction: 'out' | 'in'
+	point: string
+	departedOn: string | null
+	/** The trip's last day, as planned. */
+	endOn: string
+	/** Days since the last day. */
+	days: number
+	/** To the owning organisation's approvers rather than the drafter. */
+	escalation: boolean
+	drafterName: string
+	drafterInactive: boolean
+	informational: false
+}
+
 /** A passport reminder (passport-due, passport-overdue) as stored: dates 'YYYY-MM-DD'. */
 export interface StoredPassportReminder {
 	planId: string
@@ -226,6 +246,28 @@ export async function renderStoredEmail(message: {
 			escalation: props.escalation,
 			drafterName: props.drafterName,
 			drafterInactive: props.drafterInactive ?? false,
+			planUrl: appUrl(`/plans/${props.planId}`),
+		})
+	}
+	if (template === 'trip-end-overdue') {
+		const props = message.props as StoredTripEndReminder
+		return renderEmail(template, {
+			locale,
+			recipientName,
+			planName: props.planName,
+			organisationName: props.organisationName,
+			statusLabel: t(`status.${props.toStatus}`),
+			actionLabel: t(
+				props.direction === 'in'
+					? 'plan.action.complete_trip.in'
+					: 'plan.action.complete_trip',
+			),
+			departedOn: props.departedOn ? formatIsoDate(props.departedOn) : null,
+			endDate: formatIsoDate(props.endOn),
+			days: props.days,
+			escalation: props.escalation,
+			drafterName: props.drafterName,
+			drafterInactive: props.drafterInactive,
 			planUrl: appUrl(`/plans/${props.planId}`),
 		})
 	}

@@ -185,6 +185,22 @@ export function reportReminderPoint(
 	return null
 }
 
+/**
+ * The reminder that a trip's end is not recorded, if `today` is one: the day after its last day
+ * (`endOn`), then every 7 days, the approvers told as well from the second. Keyed by the last day,
+ * so a trip extended (its end date changed) starts a new series.
+ */
+export function tripEndReminderPoint(endOn: string, today: string) {
+	const late = daysBetween(endOn, today)
+	if (late < 1 || (late - 1) % OVERDUE_EVERY_DAYS !== 0) return null
+	const round = (late - 1) / OVERDUE_EVERY_DAYS + 1
+	return {
+		point: `trip-end-${endOn}-${round}`,
+		daysLate: late,
+		escalate: round >= ESCALATE_FROM_OVERDUE,
+	}
+}
+
 /** The reminder a return recorded on `today`, after the report's due date, sends the drafter at once. */
 export const LATE_RETURN_POINT = 'late-return'
 

@@ -8,6 +8,7 @@ import {
 import {
 	findPlansWaiting,
 	findReportsOwed,
+	findTripsNotEnded,
 	markLateReminded,
 } from '#db/repos/reminder.server.ts'
 import { newDecisionLinks } from '#workflows/notify/decision-links.server.ts'
@@ -17,6 +18,7 @@ import {
 	type StoredApprovalReminder,
 	type StoredPassportReminder,
 	type StoredReportReminder,
+	type StoredTripEndReminder,
 } from '#workflows/notify/render.server.ts'
 import {
 	approvalPointKey,
@@ -29,6 +31,7 @@ import {
 	reminderDedupeKey,
 	type ReportReminder,
 	reportReminderPoint,
+	tripEndReminderPoint,
 } from './reminder-points.ts'
 
 type Audience =
@@ -49,6 +52,7 @@ interface PlannedReminder {
 		| 'approval-waiting'
 		| 'passport-due'
 		| 'passport-overdue'
+		| 'trip-end-overdue'
 	/** In order: a person in two audiences gets the first one's version. */
 	audiences: Audience[]
 	/** The step the plan waits at and its version there: each of its approvers gets their own approve and return links. */
@@ -58,7 +62,11 @@ interface PlannedReminder {
 	props: (
 		recipient: Recipient,
 		audience: Audience,
-	) => StoredReportReminder | StoredApprovalReminder | StoredPassportReminder
+	) =>
+		| StoredReportReminder
+		| StoredApprovalReminder
+		| StoredPassportReminder
+		| StoredTripEndReminder
 }
 
 export interface ReminderRun {
@@ -82,13 +90,16 @@ export interface ReminderRun {
  * the owning organisation's approvers; for plans that have waited at a step for a multiple of
  * that organisation's approval_reminder_days, the step's approvers, each with their own one-time
  * approve and return links as in "waiting for you". Substitutes in force today stand in for the
- * approvers they replace. Each person gets an in-app notification and an email, both keyed
+ * approvers they replace. For trips still recorded as under way after their last day (the day
+ * after it, then every 7 days), the drafter (or the organisation's drafters), and from the second
+ * reminder the organisation's approvers: the report's clock starts only once the end is recorded.
+ * Each person gets an in-app notification and an email, both keyed
  * `reminder:<plan>:<point>:<user>`, so running the job again the same day (or after a restart)
  * sends nothing more (and makes no new links).
  *
- * A fixed number of queries however many plans (two selects, one for the recipients, one for
- * substitutes, one insert of notifications and emails with their jobs, one insert of the links'
- * hashes), all in one transaction.
+ * A fixed number of queries however many plans (a select of each kind of reminder, one of the
+ * declared days, one of the recipients and their substitutes, one insert of notifications and
+ * emails with their jobs and the links' hashes), all in one transaction.
  */
 export async function runDailyReminders(
 	db: Db,
@@ -103,7 +114,13 @@ export async function runDailyReminders(
 	const reports = await findReportsOwed(db, soon)
 	const waiting = await findPlansWaiting(db, today)
 	const passports = await findPassportsOwed(db, soon)
-	if (!reports.length && !waiting.length && !passports.length)
+	const tripsNotEnded = await findTripsNotEnded(db, today)
+	if (
+		!reports.length &&
+		!waiting.length &&
+		!passports.length &&
+		!tripsNotEnded.length
+	)
 		return { today, reminders: [], emailsQueued: 0 }
 	// The declared days from the earliest arrival at a step to the latest due date, in one query.
 	const declared = await declaredDaysBetween(
@@ -173,7 +190,47 @@ export async function runDailyReminders(
 		})
 		if (reminder) planned.push(passportReminder(passport, reminder))
 	}
+	for (const trip of tripsNotEnded) {
+		const reminder = tripEndReminderPoint(trip.end_date!, today)
+		if (reminder) planned.push(tripEndReminder(trip, reminder))
+	}
 	return sendReminders(db, planned, today)
+}
+
+type TripNotEnded = Awaited<ReturnType<typeof findTripsNotEnded>>[number]
+
+/** To the drafter (or the organisation's drafters if they left): record the trip's end; from the second, to the approvers too. */
+function tripEndReminder(
+	trip: TripNotEnded,
+	reminder: NonNullable<ReturnType<typeof tripEndReminderPoint>>,
+): PlannedReminder {
+	const drafter: Audience = trip.drafter_active
+		? { user: trip.created_by }
+		: { draftersOf: trip.organisation_id }
+	return {
+		planId: trip.id,
+		organisationId: trip.organisation_id,
+		point: reminder.point,
+		template: 'trip-end-overdue',
+		audiences: reminder.escalate
+			? [drafter, { approversOf: trip.organisation_id }]
+			: [drafter],
+		props: (_recipient, audience) => ({
+			planId: trip.id,
+			planName: trip.name,
+			organisationName: trip.organisation_name,
+			toStatus: trip.status,
+			direction: trip.direction,
+			point: reminder.point,
+			departedOn: trip.departed_on,
+			endOn: trip.end_date!,
+			days: reminder.daysLate,
+			escalation: 'approversOf' in audience,
+			drafterName: trip.drafter_name,
+			drafterInactive: !trip.drafter_active,
+			informational: false,
+		}),
+	}
 }
 
 type OwedPassport = Awaited<ReturnType<typeof findPassportsOwed>>[number]
