@@ -2,6 +2,7 @@ import {
 	ActionButton,
 	Paragraph,
 	PlanDetails,
+	ReminderText,
 	Title,
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
@@ -28,37 +29,25 @@ export default function ReportOverdue(props: ReportReminderProps) {
 			<Paragraph>
 				{t('email.greeting', { name: props.recipientName })}
 			</Paragraph>
-			{props.escalation ? (
-				<>
-					<Paragraph>
-						{t('email.reportOverdue.escalationIntro', {
-							plan: props.planName,
-							org: props.organisationName,
-							due: props.dueDate,
-							days: props.days,
-							drafter: props.drafterName,
-						})}
-					</Paragraph>
-					<Paragraph>{t('email.reportOverdue.escalationAfter')}</Paragraph>
-				</>
-			) : (
-				<>
-					<Paragraph>
-						{t('email.reportOverdue.intro', {
-							plan: props.planName,
-							due: props.dueDate,
-						})}
-					</Paragraph>
-					{props.drafterInactive ? (
-						<Paragraph>
-							{t('email.reportReminder.drafterInactive', {
-								drafter: props.drafterName,
-							})}
-						</Paragraph>
-					) : null}
-					<Paragraph>{t('email.reportOverdue.after')}</Paragraph>
-				</>
-			)}
+			<ReminderText
+				locale={props.locale}
+				escalation={props.escalation}
+				drafterInactive={props.drafterInactive}
+				drafterName={props.drafterName}
+				intro={t('email.reportOverdue.intro', {
+					plan: props.planName,
+					due: props.dueDate,
+				})}
+				after={t('email.reportOverdue.after')}
+				escalationIntro={t('email.reportOverdue.escalationIntro', {
+					plan: props.planName,
+					org: props.organisationName,
+					due: props.dueDate,
+					days: props.days,
+					drafter: props.drafterName,
+				})}
+				escalationAfter={t('email.reportOverdue.escalationAfter')}
+			/>
 			<PlanDetails
 				locale={props.locale}
 				planName={props.planName}

@@ -2,6 +2,7 @@ import {
 	ActionButton,
 	Paragraph,
 	PlanDetails,
+	ReminderText,
 	Title,
 } from './components/blocks.tsx'
 import { emailTranslator } from './components/i18n.ts'
@@ -28,39 +29,25 @@ export default function TripEndOverdue(props: TripEndReminderProps) {
 			<Paragraph>
 				{t('email.greeting', { name: props.recipientName })}
 			</Paragraph>
-			{props.escalation ? (
-				<>
-					<Paragraph>
-						{t('email.tripEnd.escalationIntro', {
-							plan: props.planName,
-							org: props.organisationName,
-							end: props.endDate,
-							days: props.days,
-							drafter: props.drafterName,
-						})}
-					</Paragraph>
-					<Paragraph>{t('email.tripEnd.escalationAfter')}</Paragraph>
-				</>
-			) : (
-				<>
-					<Paragraph>
-						{t('email.tripEnd.intro', {
-							plan: props.planName,
-							end: props.endDate,
-						})}
-					</Paragraph>
-					{props.drafterInactive ? (
-						<Paragraph>
-							{t('email.reportReminder.drafterInactive', {
-								drafter: props.drafterName,
-							})}
-						</Paragraph>
-					) : null}
-					<Paragraph>
-						{t('email.tripEnd.after', { action: props.actionLabel })}
-					</Paragraph>
-				</>
-			)}
+			<ReminderText
+				locale={props.locale}
+				escalation={props.escalation}
+				drafterInactive={props.drafterInactive}
+				drafterName={props.drafterName}
+				intro={t('email.tripEnd.intro', {
+					plan: props.planName,
+					end: props.endDate,
+				})}
+				after={t('email.tripEnd.after', { action: props.actionLabel })}
+				escalationIntro={t('email.tripEnd.escalationIntro', {
+					plan: props.planName,
+					org: props.organisationName,
+					end: props.endDate,
+					days: props.days,
+					drafter: props.drafterName,
+				})}
+				escalationAfter={t('email.tripEnd.escalationAfter')}
+			/>
 			<PlanDetails
 				locale={props.locale}
 				planName={props.planName}
@@ -86,7 +73,8 @@ export default function TripEndOverdue(props: TripEndReminderProps) {
 TripEndOverdue.PreviewProps = {
 	locale: 'vi',
 	recipientName: 'Nguyễn Thị Hương',
-	planName: 'Đoàn LĐLĐ tỉnh Quảng Trị làm việc với LHCĐ tỉnh Savannakhet tháng 12/2026',
+	planName:
+		'Đoàn LĐLĐ tỉnh Quảng Trị làm việc với LHCĐ tỉnh Savannakhet tháng 12/2026',
 	organisationName: 'Liên đoàn Lao động tỉnh Quảng Trị',
 	statusLabel: 'Đang thực hiện chuyến đi',
 	actionLabel: 'Ghi nhận đoàn về',

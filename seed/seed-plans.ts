@@ -213,7 +213,7 @@ function demoPlans(partners: {
 }
 
 /**
- * Delegations of this year, dated from `today`, so the demo has work in hand: one on its trip
+ * Delegations dated from `today` (the day the demo is loaded), so it has work in hand: one on its trip
  * now, one approved and coming in two weeks, one sent yesterday and waiting for the federation's
  * chairman.
  */

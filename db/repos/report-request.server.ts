@@ -218,4 +218,3 @@ export async function findAnnualReportRequest(
 			.executeTakeFirst()) ?? null
 	)
 }
-

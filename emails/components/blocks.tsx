@@ -15,6 +15,52 @@ export function Paragraph({ children }: { children: ReactNode }) {
 	return <Text style={paragraph}>{children}</Text>
 }
 
+/**
+ * A reminder's words before its details (already translated): to the drafter, what is late, why
+ * they receive it when the plan's drafter is no longer active, and what to do; to the approvers
+ * (`escalation`), their own account and why they are told.
+ */
+export function ReminderText({
+	locale,
+	escalation,
+	drafterInactive,
+	drafterName,
+	intro,
+	after,
+	escalationIntro,
+	escalationAfter,
+}: {
+	locale: EmailLocale
+	escalation: boolean
+	drafterInactive?: boolean
+	drafterName: string
+	intro: string
+	after: string
+	escalationIntro: string
+	escalationAfter: string
+}) {
+	if (escalation)
+		return (
+			<>
+				<Paragraph>{escalationIntro}</Paragraph>
+				<Paragraph>{escalationAfter}</Paragraph>
+			</>
+		)
+	return (
+		<>
+			<Paragraph>{intro}</Paragraph>
+			{drafterInactive ? (
+				<Paragraph>
+					{emailTranslator(locale)('email.reportReminder.drafterInactive', {
+						drafter: drafterName,
+					})}
+				</Paragraph>
+			) : null}
+			<Paragraph>{after}</Paragraph>
+		</>
+	)
+}
+
 export interface Field {
 	label: string
 	value: ReactNode
