@@ -69,18 +69,35 @@ const people: {
 	},
 ]
 
+/** The directory's people as seeded, by name, with the ids of their passports (for the demo's trips). */
+export type SeededPeople = Map<
+	string,
+	{
+		personId: string
+		position: string
+		passports: { id: string; kind: PassportType }[]
+	}
+>
+
 export async function seedPeople(
 	trx: Db,
 	ids: { ldld: string },
 	recordedBy: string,
-) {
+): Promise<SeededPeople> {
+	const seeded: SeededPeople = new Map()
 	const personIds = await insertPeople(
 		trx,
 		ids.ldld,
 		recordedBy,
 		people.map(({ passports: _p, ...p }) => ({ ...p, unit: 'LĐLĐ tỉnh Quảng Trị' })),
 	)
-	for (const [index, person] of people.entries())
+	for (const [index, person] of people.entries()) {
+		const entry = {
+			personId: personIds[index]!,
+			position: person.position,
+			passports: [] as { id: string; kind: PassportType }[],
+		}
+		seeded.set(person.full_name, entry)
 		for (const passport of person.passports) {
 			const row = await insertPassport(trx, {
 				...passport,
@@ -88,6 +105,7 @@ export async function seedPeople(
 				person_id: personIds[index]!,
 			})
 			if (!row) continue
+			entry.passports.push({ id: row.id, kind: passport.kind })
 			await insertPassportEvent(trx, {
 				passport_id: row.id,
 				organisation_id: ids.ldld,
@@ -98,4 +116,6 @@ export async function seedPeople(
 				actor_id: recordedBy,
 			})
 		}
+	}
+	return seeded
 }

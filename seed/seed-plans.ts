@@ -13,6 +13,11 @@ import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
 import { type DB } from '#db/schema.ts'
 import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
+import {
+	insertPassportEvent,
+	setPassportState,
+} from '#db/repos/passport.server.ts'
+import { type SeededPeople } from './seed-people.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
 type Actor = {
@@ -66,6 +71,8 @@ interface DemoPlan {
 	submitted: string
 	/** 'waiting': at the chain's first step still; 'approved': by every step; else its trip so far. */
 	trip: 'waiting' | 'approved' | { departed_on: string } | Trip
+	/** Members from the directory, by name: their official passports go out with the trip. */
+	crew?: string[]
 }
 
 /** Seed 001: the 2020 plan of LĐLĐ tỉnh Quảng Trị, and the 2019 delegations its report tells of. */
@@ -228,6 +235,7 @@ function currentPlans(
 		days: number,
 		name: (monthYear: string) => string,
 		activities: string[],
+		headTitle = 'Chủ tịch LĐLĐ tỉnh Quảng Trị',
 	) => {
 		const start = addDays(today, startIn)
 		const [year, month] = start.split('-').map(Number) as [number, number]
@@ -239,10 +247,7 @@ function currentPlans(
 				name: name(`${month}/${year}`),
 				in_name_of:
 					direction === 'out' ? 'Liên đoàn Lao động tỉnh Quảng Trị' : guests,
-				head_title:
-					direction === 'out'
-						? 'Chủ tịch LĐLĐ tỉnh Quảng Trị'
-						: `Chủ tịch ${guests}`,
+				head_title: direction === 'out' ? headTitle : `Chủ tịch ${guests}`,
 				member_count: direction === 'out' ? 6 : 8,
 				country: 'LA',
 				partner_id:
@@ -280,9 +285,11 @@ function currentPlans(
 					'Hội đàm, trao đổi kinh nghiệm tổ chức Đại hội công đoàn các cấp',
 					'Thăm một số công đoàn cơ sở',
 				],
+				'Phó Chủ tịch thường trực LĐLĐ tỉnh Quảng Trị',
 			),
 			submitted: addDays(today, -40),
 			trip: { departed_on: addDays(today, -2) },
+			crew: ['Đặng Thị Minh Hà', 'Trần Quốc Dũng'],
 		},
 		{
 			plan: dated(
@@ -379,10 +386,11 @@ export async function seedPlans(
 		savannakhet: string
 		salavan: string
 	},
+	people: SeededPeople,
 ) {
 	const users = await trx
 		.selectFrom('app_user')
-		.select(['id', 'email', 'organisation_id', 'roles'])
+		.select(['id', 'email', 'full_name', 'organisation_id', 'roles'])
 		.execute()
 	const actor = (email: string): Actor => {
 		const u = users.find(u => u.email === email)
@@ -402,17 +410,35 @@ export async function seedPlans(
 
 	const receiver = approvers[2]!
 	const today = todayIso()
-	for (const { plan, submitted, trip } of [
+	for (const { plan, submitted, trip, crew = [] } of [
 		...demoPlans(ids),
 		...currentPlans(ids, today),
 	]) {
+		const members = crew.map(name => {
+			const person = people.get(name)
+			if (!person) throw new Error(`demo plan: no person ${name}`)
+			return { name, ...person }
+		})
 		const row = await insertPlan(trx, {
 			organisationId: ids.ldld,
 			createdBy: drafter.userId,
 			plan_year: plan.fields.plan_year!,
 			direction: plan.fields.direction!,
 		})
-		if (!(await savePlanContent(trx, row.id, row.version, plan)))
+		const content = members.length
+			? {
+					...plan,
+					fields: { ...plan.fields, member_count: members.length },
+					members: members.map(m => ({
+						full_name: m.name,
+						title: m.position,
+						organisation_name: 'LĐLĐ tỉnh Quảng Trị',
+						passport_type: 'official' as const,
+						person_id: m.personId,
+					})),
+				}
+			: plan
+		if (!(await savePlanContent(trx, row.id, row.version, content)))
 			throw new Error('demo plan: not saved')
 		await trx
 			.updateTable('plan')
@@ -427,9 +453,66 @@ export async function seedPlans(
 				type: 'APPROVE',
 				actor: approver,
 			})
-		if (trip !== 'approved')
-			await recordTrip(trx, row.id, plan.fields.name!, trip, drafter, receiver)
+		if (trip === 'approved') continue
+		// The keeper hands the crew's official passports out the day before departure.
+		if ('departed_on' in trip)
+			for (const member of members)
+				await handOutPassport(trx, {
+					passportId: member.passports.find(p => p.kind === 'official')!.id,
+					organisationId: ids.ldld,
+					planId: row.id,
+					on: addDays(trip.departed_on, -1),
+					holder: member.name,
+					keeper: users.find(u => u.id === drafter.userId)!,
+				})
+		await recordTrip(trx, row.id, plan.fields.name!, trip, drafter, receiver)
 	}
+}
+
+/** A passport from the safe to its holder for a trip, recorded as the passports page does. */
+async function handOutPassport(
+	trx: Db,
+	{
+		passportId,
+		organisationId,
+		planId,
+		on,
+		holder,
+		keeper,
+	}: {
+		passportId: string
+		organisationId: string
+		planId: string
+		on: string
+		holder: string
+		keeper: { id: string; full_name: string }
+	},
+) {
+	const event = await insertPassportEvent(trx, {
+		passport_id: passportId,
+		organisation_id: organisationId,
+		event: 'handed_out',
+		from_state: 'in_safe',
+		to_state: 'out',
+		plan_id: planId,
+		happened_on: on,
+		handed_by: keeper.full_name,
+		received_by: holder,
+		actor_id: keeper.id,
+	})
+	const { version } = await trx
+		.selectFrom('passport')
+		.select('version')
+		.where('id', '=', passportId)
+		.executeTakeFirstOrThrow()
+	if (
+		!(await setPassportState(trx, passportId, version, {
+			state: 'out',
+			plan_id: planId,
+			out_event_id: event.id,
+		}))
+	)
+		throw new Error('demo passport: not handed out')
 }
 
 /** The trips as they went: gone (and still away), back, reported and acknowledged, or cancelled. */

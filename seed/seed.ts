@@ -281,14 +281,15 @@ export async function seedDemo(db: Kysely<DB>) {
 				)
 				.execute()
 		}
-		await seedPlans(trx, ids)
-		await seedPartners(trx, ids)
 		const drafter = await trx
 			.selectFrom('app_user')
 			.select('id')
 			.where('email', '=', 'soanthao@ldld-quangtri.vn')
 			.executeTakeFirstOrThrow()
-		await seedPeople(trx, ids, drafter.id)
+		// The directory first: the delegation abroad now takes two of its people and their passports.
+		const people = await seedPeople(trx, ids, drafter.id)
+		await seedPlans(trx, ids, people)
+		await seedPartners(trx, ids)
 		// The demo's events are history (2019): the bell counts only what is new to the person.
 		await trx
 			.updateTable('notification')

@@ -96,7 +96,7 @@ export default function PassportRegisterRoute() {
 							Năm {year}
 						</span>
 					</h1>
-					<div className="ar-table">
+					<div className="ar-table ar-fit">
 						<table>
 							<thead>
 								<tr>

@@ -147,7 +147,7 @@ test('the demo has delegations of today: one on its trip, one approved for two w
 	const today = todayIso()
 	const current = await db
 		.selectFrom('plan')
-		.select(['name', 'direction', 'status', 'start_date', 'end_date', 'departed_on', 'current_step_organisation_id'])
+		.select(['id', 'name', 'direction', 'status', 'start_date', 'end_date', 'departed_on', 'current_step_organisation_id'])
 		.where('plan_year', '>', 2020)
 		.orderBy('start_date')
 		.execute()
@@ -161,6 +161,19 @@ test('the demo has delegations of today: one on its trip, one approved for two w
 	expect(abroad!.start_date! < today && today < abroad!.end_date!).toBe(true)
 	expect(coming!.start_date).toBe(addDays(today, 14))
 	expect(waiting!.start_date! > today).toBe(true)
+	// The delegation abroad took two people of the directory, with their official passports out of the safe.
+	const out = await db
+		.selectFrom('passport as p')
+		.innerJoin('person', 'person.id', 'p.person_id')
+		.innerJoin('plan_member as m', join => join.onRef('m.person_id', '=', 'person.id').on('m.plan_id', '=', abroad!.id))
+		.select(['person.full_name', 'p.number', 'p.kind', 'p.state', 'p.plan_id'])
+		.where('p.state', '=', 'out')
+		.orderBy('p.number')
+		.execute()
+	expect(out).toEqual([
+		{ full_name: 'Đặng Thị Minh Hà', number: 'C1987034', kind: 'official', state: 'out', plan_id: abroad!.id },
+		{ full_name: 'Trần Quốc Dũng', number: 'C4410782', kind: 'official', state: 'out', plan_id: abroad!.id },
+	])
 
 	// The federation's chairman finds them on the home page: on the trip, coming, and waiting for him.
 	const chairman = await db.selectFrom('app_user').select('id').where('email', '=', 'chutich@ldld-quangtri.vn').executeTakeFirstOrThrow()
