@@ -21,11 +21,13 @@ import { Field, FormErrors } from '#app/components/forms.tsx'
 import { ListTable, Pagination } from '#app/components/list.tsx'
 import { db } from '#db/client.server.ts'
 import {
+	annualReportProgress,
 	findAnnualReportId,
 	getReportData,
 	insertAnnualReport,
 	listAnnualReports,
 } from '#db/repos/annual-report.server.ts'
+import { ReportProgress } from '#app/components/annual-report-progress.tsx'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { formatDateTime, formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -54,13 +56,22 @@ export const loader =
 		async ({ request }: LoaderFunctionArgs) => {
 			const user = await requireReportUser(request)
 			const board = isBoard(user)
-			const page = pageFrom(new URL(request.url))
-			const [{ rows, total }, organisations] = await Promise.all([
+			const url = new URL(request.url)
+			const page = pageFrom(url)
+			const defaultYear = reportYear(todayIso())
+			// The board follows who has reported on a year (?progress=N, this report year by default).
+			const asked = Number(url.searchParams.get('progress') ?? defaultYear)
+			const progressYear =
+				Number.isInteger(asked) && asked >= 2000 && asked <= 2100
+					? asked
+					: defaultYear
+			const [{ rows, total }, organisations, progress] = await Promise.all([
 				listAnnualReports(db, {
 					organisationId: board ? null : user.organisationId,
 					page,
 				}),
 				board ? listOrganisationChoices(db) : Promise.resolve([]),
+				board ? annualReportProgress(db, progressYear) : Promise.resolve(null),
 			])
 			return json({
 				rows: rows.map(r => ({
@@ -74,7 +85,15 @@ export const loader =
 				organisations: organisations
 					.filter(o => REPORTING_KINDS.includes(o.kind))
 					.map(o => ({ id: o.id, name: o.short_name })),
-				defaultYear: reportYear(todayIso()),
+				defaultYear,
+				progress: progress && {
+					year: progressYear,
+					rows: progress.map(o => ({
+						...o,
+						report_date: formatIsoDate(o.report_date),
+						issued: Boolean(o.issued),
+					})),
+				},
 			})
 		},
 	)
@@ -133,7 +152,7 @@ export const action =
 	)
 
 export default function AnnualReportsRoute() {
-	const { rows, total, page, board, organisations, defaultYear } =
+	const { rows, total, page, board, organisations, defaultYear, progress } =
 		useLoaderData<typeof loader>()
 	const actionData = useActionData<typeof action>()
 	const t = useT()
@@ -182,6 +201,13 @@ export default function AnnualReportsRoute() {
 				</div>
 				<button type="submit">{t('annualReport.create')}</button>
 			</Form>
+			{progress ? (
+				<ReportProgress
+					year={progress.year}
+					reportYear={defaultYear}
+					rows={progress.rows}
+				/>
+			) : null}
 			<ListTable
 				headings={[
 					t('annualReport.year'),

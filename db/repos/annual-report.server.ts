@@ -87,6 +87,42 @@ export async function listAnnualReports(
 	return paginate(q, page)
 }
 
+/**
+ * Where each federation's and sector union's report on `year` stands, for the VGCL board, in
+ * Vietnamese order: its report (if any), and whether it is issued: numbered from the register, or
+ * with a number typed in (issued outside the app; a new report's "/BC-…" has none).
+ * One query, however many organisations.
+ */
+export async function annualReportProgress(db: Db, year: number) {
+	return db
+		.selectFrom('organisation as o')
+		.leftJoin('annual_report as r', join =>
+			join.onRef('r.organisation_id', '=', 'o.id').on('r.year', '=', year),
+		)
+		.select(eb => [
+			'o.id',
+			'o.short_name',
+			'r.id as report_id',
+			'r.number_symbol',
+			'r.report_date',
+			eb
+				.or([
+					eb.exists(
+						eb
+							.selectFrom('outgoing_document as d')
+							.select('d.id')
+							.whereRef('d.annual_report_id', '=', 'r.id'),
+					),
+					sql<boolean>`r.number_symbol ~ '^[0-9]'`,
+				])
+				.as('issued'),
+		])
+		.where('o.kind', 'in', ['provincial_federation', 'sector_union'])
+		.orderBy(sql`o.short_name COLLATE vi`)
+		.orderBy('o.id')
+		.execute()
+}
+
 /** The report with its organisation's names, or undefined. */
 export async function getAnnualReport(db: Db, id: string) {
 	return db

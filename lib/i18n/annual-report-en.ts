@@ -17,6 +17,13 @@ export const annualReportEn: Record<keyof typeof annualReportVi, string> = {
 	'annualReport.date': 'Date',
 	'annualReport.updated': 'Last saved',
 	'annualReport.none': 'No annual report yet.',
+	'annualReport.progress': 'Where the organisations’ reports on {year} stand',
+	'annualReport.progressYear': 'Report year',
+	'annualReport.progressShow': 'Show',
+	'annualReport.progress.missing': 'Not started: {count} {count|organisation|organisations}',
+	'annualReport.progress.drafting': 'Drafting, not issued: {count} {count|organisation|organisations}',
+	'annualReport.progress.issued': 'Issued: {count} {count|organisation|organisations}',
+	'annualReport.progress.issuedAs': 'No. {number}, dated {date}',
 	'annualReport.titleOf': 'Year {year} and plan for {next}',
 	'annualReport.yearInvalid': 'The year must be a number from 2000 to 2100',
 	'annualReport.editTitle':

@@ -14,6 +14,13 @@ export const annualReportVi = {
 	'annualReport.date': 'Ngày báo cáo',
 	'annualReport.updated': 'Lưu lần cuối',
 	'annualReport.none': 'Chưa có báo cáo năm nào.',
+	'annualReport.progress': 'Tình hình báo cáo năm {year} của các đơn vị',
+	'annualReport.progressYear': 'Năm báo cáo',
+	'annualReport.progressShow': 'Xem',
+	'annualReport.progress.missing': 'Chưa lập báo cáo: {count} đơn vị',
+	'annualReport.progress.drafting': 'Đang soạn, chưa phát hành: {count} đơn vị',
+	'annualReport.progress.issued': 'Đã phát hành: {count} đơn vị',
+	'annualReport.progress.issuedAs': 'Số {number}, ngày {date}',
 	'annualReport.titleOf': 'Năm {year} và kế hoạch năm {next}',
 	'annualReport.yearInvalid': 'Năm phải là số từ 2000 đến 2100',
 	'annualReport.editTitle':

@@ -21,8 +21,10 @@ import {
 	applyPlanEvent,
 	type PlanFieldChanges,
 } from '#workflows/plans/plan.server.ts'
+import { issueAnnualReportNumber } from '#workflows/documents/annual-report-number.server.ts'
 import {
 	args,
+	insertOrganisation,
 	insertPlan,
 	insertPlanWorld,
 	request,
@@ -549,6 +551,49 @@ test('a report answering a request the organisation received names it; with none
 	expect(await requestText(await sessionCookie(world.users.board.approver.id), 2025, world.orgs.otherFed.id)).toBe(
 		`Thực hiện Công văn số 2801/TLĐ ngày 02/12/2025 của ${board.name_vi} về việc báo cáo công tác đối ngoại năm 2025`,
 	)
+})
+
+test('the board sees which federations and sector unions issued their report on a year, which are drafting it and which have not started; others do not', async () => {
+	const world = await insertPlanWorld(db)
+	const sector = await insertOrganisation(db, { kind: 'sector_union', name_vi: 'Công đoàn Công Thương Việt Nam', short_name: 'CĐ Công Thương VN' })
+	const board = await sessionCookie(world.users.board.approver.id)
+	const issuedId = await createReport(board, 2025, world.orgs.ldld.id)
+	await issueAnnualReportNumber(db, {
+		report: { id: issuedId, organisation_id: world.orgs.ldld.id, year: 2025 },
+		expectedVersion: 1,
+		issuedBy: world.users.ldld.approver.id,
+		issuedOn: '2025-12-15',
+	})
+	const draftId = await createReport(board, 2025, world.orgs.otherFed.id)
+	const typedId = await createReport(board, 2024, sector.id)
+	// A number typed in: the report was issued outside the app.
+	await db.updateTable('annual_report').set({ number_symbol: '45/BC-CĐCT' }).where('id', '=', typedId).execute()
+
+	type Progress = { year: number; rows: { short_name: string; report_id: string | null; number_symbol: string | null; report_date: string; issued: boolean }[] } | null
+	const progressOf = async (cookie: string, query: string) => {
+		const response = await settle(async () => listRoute.loader(args(await request(`/annual-reports${query}`, { cookie })) as never))
+		expect(response.status).toBe(200)
+		return ((await response.json()) as { progress: Progress }).progress
+	}
+	const progress = await progressOf(board, '?progress=2025')
+	expect(progress?.year).toBe(2025)
+	// Federations and sector unions only, in Vietnamese order; the party committees and the board are not asked.
+	expect(progress?.rows.map(r => [r.short_name, r.issued, r.report_id])).toEqual([
+		['CĐ Công Thương VN', false, null],
+		['LĐLĐ tỉnh Quảng Bình', false, draftId],
+		['LĐLĐ tỉnh Quảng Trị', true, issuedId],
+	])
+	expect(progress?.rows.find(r => r.issued)?.report_date).toBe('15/12/2025')
+	expect(progress?.rows.find(r => r.issued)?.number_symbol).toMatch(/^1\//)
+	// Another year, and a year that is no year (the default year instead, never an error).
+	expect((await progressOf(board, '?progress=2024'))?.rows.map(r => [r.short_name, Boolean(r.report_id), r.issued])).toEqual([
+		['CĐ Công Thương VN', true, true],
+		['LĐLĐ tỉnh Quảng Bình', false, false],
+		['LĐLĐ tỉnh Quảng Trị', false, false],
+	])
+	expect((await progressOf(board, '?progress=nam-ngoai'))?.year).toBeGreaterThanOrEqual(2025)
+	// A federation sees its own reports, not the others' progress.
+	expect(await progressOf(await sessionCookie(world.users.ldld.approver.id), '?progress=2025')).toBeNull()
 })
 
 test("the year's delegations that took place fill the first table, and the results are prefilled with them and with the cancelled ones and why", async () => {
