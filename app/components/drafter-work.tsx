@@ -17,6 +17,7 @@ interface WorkRow {
 	report_due_on: string | null
 	report_due_count?: number | null
 	report_due_unit?: 'days' | 'working_days' | null
+	last_day?: string | null
 	comment: string | null
 }
 
@@ -62,11 +63,11 @@ export function DrafterWork({
 									<Link to={href(row)}>{row.name || t('plan.notSet')}</Link>
 									<PlanFacts plan={row} />
 									{row.status === 'departed' &&
-									row.end_date &&
-									row.end_date < today ? (
+									row.last_day &&
+									row.last_day < today ? (
 										<span className="late">
 											{t('home.work.tripOver', {
-												date: formatIsoDate(row.end_date),
+												date: formatIsoDate(row.last_day),
 											})}
 										</span>
 									) : null}

@@ -47,10 +47,21 @@ export async function findReportsOwed(
 }
 
 /**
- * Trips under way past their last day whose reminder may fall on `today` (the day after the last
- * day, then every 7 days: tripEndReminderPoint decides). One query, however many plans.
+ * A trip's planned last day, as SQL over the plan aliased `alias`: its end date, or for a plan
+ * timed by month or year (seed 001's "3-4 ngày", "Năm 2020") the departure day plus its longest
+ * planned stay (its shortest, or one day, when no longer one is set).
+ */
+export function tripLastDay(alias: string) {
+	const p = sql.ref(alias)
+	return sql<string>`coalesce(${p}.end_date, ${p}.departed_on + (greatest(coalesce(${p}.days_max, ${p}.days_min, 1), 1) - 1))`
+}
+
+/**
+ * Trips under way past their planned last day (tripLastDay) whose reminder may fall on `today`
+ * (the day after it, then every 7 days: tripEndReminderPoint decides). One query, however many plans.
  */
 export async function findTripsNotEnded(db: Db, today: string) {
+	const lastDay = tripLastDay('p')
 	return db
 		.selectFrom('plan as p')
 		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
@@ -63,15 +74,14 @@ export async function findTripsNotEnded(db: Db, today: string) {
 			'p.created_by',
 			'p.direction',
 			'p.departed_on',
-			'p.end_date',
+			sql<string>`to_char(${lastDay}, 'YYYY-MM-DD')`.as('last_day'),
 			'o.name_vi as organisation_name',
 			'd.full_name as drafter_name',
 			'd.active as drafter_active',
 		])
 		.where(sql<boolean>`p.status = 'departed'`)
-		.where(sql<boolean>`p.end_date < ${today}::date`)
-		.where(sql<boolean>`(${today}::date - p.end_date - 1) % 7 = 0`)
-		.orderBy('p.end_date')
+		.where(sql<boolean>`${lastDay} < ${today}::date`)
+		.where(sql<boolean>`(${today}::date - ${lastDay} - 1) % 7 = 0`)
 		.orderBy('p.id')
 		.execute()
 }

@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder } from 'kysely'
 import { type Db } from '../client.server.ts'
+import { tripLastDay } from './reminder.server.ts'
 import { PREPARED } from '../postgres-driver.ts'
 import { PAGE_SIZE, pageOffset } from '#lib/pagination.ts'
 
@@ -169,6 +170,7 @@ export async function listDrafterWork(db: Db, organisationId: string) {
 			SELECT p.id, p.name, p.status, p.direction, p.country, p.plan_year, p.start_date,
 				p.end_date, p.timing_kind, p.timing_month, p.report_due_on, p.report_due_count,
 				p.report_due_unit, p.status_changed_at,
+				CASE WHEN p.status = 'departed' THEN ${tripLastDay('p')} END AS last_day,
 				CASE WHEN p.status IN ('returned', 'report_returned') THEN (
 					SELECT e.comment FROM plan_event e
 					WHERE e.plan_id = p.id AND e.event IN ('RETURN', 'RETURN_REPORT')
@@ -203,5 +205,7 @@ export interface DrafterWorkRow {
 	report_due_count: number | null
 	report_due_unit: 'days' | 'working_days' | null
 	status_changed_at: Date
+	/** A trip under way: its planned last day ('YYYY-MM-DD', see tripLastDay). */
+	last_day: string | null
 	comment: string | null
 }

@@ -160,10 +160,21 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
 		await sendPlanEvent(db, away, 'APPROVE', approver)
 	await sendPlanEvent(db, away, 'DEPART', drafter)
+	// Timed by year, as seed 001's plans are, "3-4 ngày": left 5 days ago, so its last day (the 4th) has passed.
+	const { id: byYear } = await insertPlan(db, drafter, {
+		partnerId: partner.id,
+		members: 1,
+		fields: { name: 'Đoàn theo kế hoạch năm', days_min: 3, days_max: 4 },
+	})
+	await sendPlanEvent(db, byYear, 'SUBMIT', drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, byYear, 'APPROVE', approver)
+	await sendPlanEvent(db, byYear, 'DEPART', drafter)
+	await db.updateTable('plan').set({ departed_on: addDays(todayIso(), -5) }).where('id', '=', byYear).execute()
 
 	const before = queryCounter.count
 	const home = await load<{
-		work: { name: string; status: string; comment: string | null; end_date: string | null }[]
+		work: { name: string; status: string; comment: string | null; end_date: string | null; last_day: string | null }[]
 	}>(homeRoute.loader, '/', drafter.id)
 	const queries = queryCounter.count - before
 	expect(home.work).toEqual(
@@ -181,7 +192,13 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 			expect.objectContaining({
 				name: 'Đoàn chưa ghi nhận về',
 				status: 'departed',
-				end_date: addDays(todayIso(), -2),
+				last_day: addDays(todayIso(), -2),
+			}),
+			expect.objectContaining({
+				name: 'Đoàn theo kế hoạch năm',
+				status: 'departed',
+				end_date: null,
+				last_day: addDays(todayIso(), -2),
 			}),
 		]),
 	)

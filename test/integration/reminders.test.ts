@@ -667,6 +667,31 @@ describe('a trip past its last day', () => {
 			'17/03 trip-end-overdue → ldld approver',
 		])
 	})
+
+	test('a plan timed by year ("3-4 ngày", as in seed 001) ends on the departure day plus its longest stay: left 05/03, reminded from 09/03', async () => {
+		const world = await insertPlanWorld(db)
+		const { users, partner } = world
+		const plan = await insertPlan(db, users.ldld.drafter, {
+			partnerId: partner.id,
+			fields: { name: PLAN_NAME, days_min: 3, days_max: 4 },
+		})
+		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+		for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+			await sendPlanEvent(db, plan.id, 'APPROVE', approver)
+		await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+		await fresh()
+		const reminded: string[] = []
+		for (const day of days('2027-03-05', '2027-03-16')) {
+			await runDailyReminders(db, day)
+			for (const e of (await fresh()).emails)
+				reminded.push(`${dm(day)} ${e.template} ${(e.props as { endOn: string }).endOn} → ${e.recipient_id === users.ldld.drafter.id ? 'drafter' : 'approver'}`)
+		}
+		expect(reminded).toEqual([
+			'09/03 trip-end-overdue 2027-03-08 → drafter',
+			'16/03 trip-end-overdue 2027-03-08 → drafter',
+			'16/03 trip-end-overdue 2027-03-08 → approver',
+		])
+	})
 })
 
 describe('approval waiting', () => {

@@ -191,7 +191,7 @@ export async function runDailyReminders(
 		if (reminder) planned.push(passportReminder(passport, reminder))
 	}
 	for (const trip of tripsNotEnded) {
-		const reminder = tripEndReminderPoint(trip.end_date!, today)
+		const reminder = tripEndReminderPoint(trip.last_day, today)
 		if (reminder) planned.push(tripEndReminder(trip, reminder))
 	}
 	return sendReminders(db, planned, today)
@@ -223,7 +223,7 @@ function tripEndReminder(
 			direction: trip.direction,
 			point: reminder.point,
 			departedOn: trip.departed_on,
-			endOn: trip.end_date!,
+			endOn: trip.last_day,
 			days: reminder.daysLate,
 			escalation: 'approversOf' in audience,
 			drafterName: trip.drafter_name,
