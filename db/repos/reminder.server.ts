@@ -4,6 +4,24 @@ import { type Db } from '../client.server.ts'
 /** Statuses in which a post-trip report is owed (the workflow's REPORT_DUE_STATUSES), as SQL literals so the partial index plan_report_due_idx applies. */
 const REPORT_DUE = sql.join([sql.lit('trip_done'), sql.lit('report_returned')])
 
+/** Plans with what every reminder about one says and whom it reaches: its organisation and drafter. */
+function plansWithOwner(db: Db) {
+	return db
+		.selectFrom('plan as p')
+		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
+		.innerJoin('app_user as d', 'd.id', 'p.created_by')
+		.select([
+			'p.id',
+			'p.name',
+			'p.status',
+			'p.organisation_id',
+			'p.created_by',
+			'o.name_vi as organisation_name',
+			'd.full_name as drafter_name',
+			'd.active as drafter_active',
+		])
+}
+
 /**
  * Plans whose report is owed and could have a reminder today: due today or earlier, or due
  * within `soonWorkingDays` working days of today (where the "before" point of a due date lies
@@ -18,24 +36,13 @@ export async function findReportsOwed(
 		planId,
 	}: { today: string; soonWorkingDays: number; planId?: string },
 ) {
-	let query = db
-		.selectFrom('plan as p')
-		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-		.innerJoin('app_user as d', 'd.id', 'p.created_by')
+	let query = plansWithOwner(db)
 		.select([
-			'p.id',
-			'p.name',
-			'p.status',
-			'p.organisation_id',
-			'p.created_by',
 			'p.returned_on',
 			'p.report_due_on',
 			'p.report_due_count',
 			'p.report_due_unit',
 			'p.report_late_reminded_on',
-			'o.name_vi as organisation_name',
-			'd.full_name as drafter_name',
-			'd.active as drafter_active',
 		])
 		.where(sql<boolean>`p.status IN (${REPORT_DUE})`)
 		.where('p.report_due_on', 'is not', null)
@@ -62,22 +69,11 @@ export function tripLastDay(alias: string) {
  */
 export async function findTripsNotEnded(db: Db, today: string) {
 	const lastDay = tripLastDay('p')
-	return db
-		.selectFrom('plan as p')
-		.innerJoin('organisation as o', 'o.id', 'p.organisation_id')
-		.innerJoin('app_user as d', 'd.id', 'p.created_by')
+	return plansWithOwner(db)
 		.select([
-			'p.id',
-			'p.name',
-			'p.status',
-			'p.organisation_id',
-			'p.created_by',
 			'p.direction',
 			'p.departed_on',
 			sql<string>`to_char(${lastDay}, 'YYYY-MM-DD')`.as('last_day'),
-			'o.name_vi as organisation_name',
-			'd.full_name as drafter_name',
-			'd.active as drafter_active',
 		])
 		.where(sql<boolean>`p.status = 'departed'`)
 		.where(sql<boolean>`${lastDay} < ${today}::date`)
