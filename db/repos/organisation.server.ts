@@ -51,6 +51,27 @@ export async function listOrganisationChoices(db: Db) {
 		.execute()
 }
 
+/**
+ * The organisations that own delegation plans, by name in Vietnamese order: what the board's
+ * statistics can be narrowed to (a party committee only approves others' plans).
+ */
+export async function listPlanOwners(db: Db) {
+	return db
+		.selectFrom('organisation as o')
+		.select(['o.id', 'o.name_vi', 'o.name_en'])
+		.where(eb =>
+			eb.exists(
+				eb
+					.selectFrom('plan')
+					.select('plan.id')
+					.whereRef('plan.organisation_id', '=', 'o.id'),
+			),
+		)
+		.orderBy(sql`o.name_vi COLLATE vi`)
+		.orderBy('o.id')
+		.execute()
+}
+
 export async function getOrganisation(db: Db, id: string) {
 	return db
 		.selectFrom('organisation')

@@ -295,7 +295,18 @@ test('a non-board user cannot see another organisation; the board sees all or ch
 		'/statistics?from=2024&to=2024',
 		world.users.board.approver.id,
 	)
-	const allStats = ((await all.response.json()) as PageData).stats
+	const allData = (await all.response.json()) as PageData
+	const allStats = allData.stats
+	// The choices are the organisations that own plans (not the party committees, nor the board
+	// here), by their Vietnamese names in Vietnamese order.
+	expect(allData.organisations.map(o => o.name)).toEqual([
+		'Liên đoàn Lao động tỉnh Quảng Bình',
+		'Liên đoàn Lao động tỉnh Quảng Trị',
+	])
+	// Read in English, the same choices by their English names.
+	await db.updateTable('app_user').set({ locale: 'en' }).where('id', '=', world.users.board.approver.id).execute()
+	const english = await load(pageRoute.loader, '/statistics?from=2024&to=2024', world.users.board.approver.id)
+	expect(((await english.response.json()) as PageData).organisations.map(o => o.name)).toEqual(['LĐLĐ tỉnh Quảng Bình', 'LĐLĐ tỉnh Quảng Trị'])
 	expect(allStats.byYear.find(r => r.direction === 'in')).toMatchObject({
 		delegations: 2,
 		people: 20,

@@ -8,8 +8,9 @@ import { Form, useLoaderData } from '@remix-run/react'
 import chartStyles from '#app/components/charts.css'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { db } from '#db/client.server.ts'
-import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
-import { useLocale, useT } from '#app/utils/i18n.tsx'
+import { listPlanOwners } from '#db/repos/organisation.server.ts'
+import { getLocale } from '#app/utils/locale.server.ts'
+import { useT } from '#app/utils/i18n.tsx'
 import {
 	CHART_COUNTRIES,
 	CountTable,
@@ -30,9 +31,10 @@ export const links: LinksFunction = () => [
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
 		async ({ request }: LoaderFunctionArgs) => {
-			const { board, organisationId, fromYear, toYear, stats } =
+			const { user, board, organisationId, fromYear, toYear, stats } =
 				await loadStatistics(request)
-			const organisations = board ? await listOrganisationChoices(db) : []
+			const organisations = board ? await listPlanOwners(db) : []
+			const locale = await getLocale(request, user)
 			// Only what the page shows: the top partners and the countries of its chart.
 			const charted = new Set(
 				[...new Set(stats.byCountry.map(r => r.key))].slice(0, CHART_COUNTRIES),
@@ -53,10 +55,10 @@ export const loader =
 					partners: stats.byPartner.length,
 					stepTimes: stats.stepTimes.length,
 				},
+				// The filter's choices, named in the reader's language.
 				organisations: organisations.map(o => ({
 					id: o.id,
-					name_vi: o.name_vi,
-					name_en: o.name_en,
+					name: locale === 'en' && o.name_en ? o.name_en : o.name_vi,
 				})),
 			})
 		},
@@ -66,7 +68,6 @@ export default function StatisticsRoute() {
 	const data = useLoaderData<typeof loader>()
 	const { stats, fromYear, toYear } = data
 	const t = useT()
-	const locale = useLocale()
 	const sum = (
 		direction: 'out' | 'in',
 		field: 'delegations' | 'people' | 'cancelled',
@@ -91,7 +92,7 @@ export default function StatisticsRoute() {
 							<option value="">{t('stats.allOrganisations')}</option>
 							{data.organisations.map(o => (
 								<option key={o.id} value={o.id}>
-									{locale === 'vi' ? o.name_vi : o.name_en || o.name_vi}
+									{o.name}
 								</option>
 							))}
 						</select>
