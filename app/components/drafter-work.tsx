@@ -18,6 +18,7 @@ interface WorkRow {
 	report_due_count?: number | null
 	report_due_unit?: 'days' | 'working_days' | null
 	last_day?: string | null
+	start_by?: string | null
 	comment: string | null
 }
 
@@ -62,6 +63,15 @@ export function DrafterWork({
 								<li key={row.id}>
 									<Link to={href(row)}>{row.name || t('plan.notSet')}</Link>
 									<PlanFacts plan={row} />
+									{row.status === 'approved' &&
+									row.start_by &&
+									row.start_by < today ? (
+										<span className="late">
+											{t('home.work.startOver', {
+												date: formatIsoDate(row.start_by),
+											})}
+										</span>
+									) : null}
 									{row.status === 'departed' &&
 									row.last_day &&
 									row.last_day < today ? (

@@ -171,6 +171,12 @@ export async function listDrafterWork(db: Db, organisationId: string) {
 				p.end_date, p.timing_kind, p.timing_month, p.report_due_on, p.report_due_count,
 				p.report_due_unit, p.status_changed_at,
 				CASE WHEN p.status = 'departed' THEN ${tripLastDay('p')} END AS last_day,
+				-- An approved plan's latest planned start: its first day, or the end of its month or year.
+				CASE WHEN p.status = 'approved' THEN CASE p.timing_kind
+					WHEN 'dates' THEN p.start_date
+					WHEN 'month' THEN (make_date(p.plan_year, coalesce(p.timing_month, 12), 1)
+						+ interval '1 month - 1 day')::date
+					ELSE make_date(p.plan_year, 12, 31) END END AS start_by,
 				CASE WHEN p.status IN ('returned', 'report_returned') THEN (
 					SELECT e.comment FROM plan_event e
 					WHERE e.plan_id = p.id AND e.event IN ('RETURN', 'RETURN_REPORT')
@@ -207,5 +213,7 @@ export interface DrafterWorkRow {
 	status_changed_at: Date
 	/** A trip under way: its planned last day ('YYYY-MM-DD', see tripLastDay). */
 	last_day: string | null
+	/** An approved plan: the latest day it was planned to start ('YYYY-MM-DD'). */
+	start_by: string | null
 	comment: string | null
 }

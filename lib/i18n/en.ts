@@ -508,6 +508,8 @@ export const en: Record<PageMessageKey, string> = {
 	'home.work.drafts': 'Drafts not yet submitted',
 	'home.work.approved': 'Approved, waiting to depart',
 	'home.work.departed': 'On the trip now, to be recorded when it ends',
+	'home.work.startOver':
+		'Was to start by {date}: record the departure, postpone or cancel the trip',
 	'home.work.tripOver': 'Was to end on {date}: record the end of the trip',
 	'home.work.due': 'Report due {date}',
 	'home.work.overdue': 'Report overdue since {date}',

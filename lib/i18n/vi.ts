@@ -500,6 +500,8 @@ export const vi = {
 	'home.work.drafts': 'Dự thảo chưa gửi đi duyệt',
 	'home.work.approved': 'Đã phê duyệt, chờ xuất phát',
 	'home.work.departed': 'Đang thực hiện chuyến đi, ghi nhận khi kết thúc',
+	'home.work.startOver':
+		'Đã quá thời gian dự kiến xuất phát ({date}): ghi nhận xuất phát, hoãn hoặc hủy chuyến đi',
 	'home.work.tripOver': 'Đã qua ngày kết thúc {date}: cần ghi nhận kết thúc chuyến đi',
 	'home.work.due': 'Hạn nộp báo cáo: {date}',
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',

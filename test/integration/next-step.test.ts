@@ -171,10 +171,20 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 		await sendPlanEvent(db, byYear, 'APPROVE', approver)
 	await sendPlanEvent(db, byYear, 'DEPART', drafter)
 	await db.updateTable('plan').set({ departed_on: addDays(todayIso(), -5) }).where('id', '=', byYear).execute()
+	// Approved for last year and never gone (seed 001's 2020 plans): planned to start by 31/12 of that year.
+	const lastYear = Number(todayIso().slice(0, 4)) - 1
+	const { id: stale } = await insertPlan(db, drafter, {
+		partnerId: partner.id,
+		members: 1,
+		fields: { name: 'Đoàn năm trước chưa đi', plan_year: lastYear, timing_kind: 'month', timing_month: 6 },
+	})
+	await sendPlanEvent(db, stale, 'SUBMIT', drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, stale, 'APPROVE', approver)
 
 	const before = queryCounter.count
 	const home = await load<{
-		work: { name: string; status: string; comment: string | null; end_date: string | null; last_day: string | null }[]
+		work: { name: string; status: string; comment: string | null; end_date: string | null; last_day: string | null; start_by: string | null }[]
 	}>(homeRoute.loader, '/', drafter.id)
 	const queries = queryCounter.count - before
 	expect(home.work).toEqual(
@@ -193,6 +203,11 @@ test('the drafter’s home lists the returned plan with the comment and the draf
 				name: 'Đoàn chưa ghi nhận về',
 				status: 'departed',
 				last_day: addDays(todayIso(), -2),
+			}),
+			expect.objectContaining({
+				name: 'Đoàn năm trước chưa đi',
+				status: 'approved',
+				start_by: `${lastYear}-06-30`,
 			}),
 			expect.objectContaining({
 				name: 'Đoàn theo kế hoạch năm',
