@@ -694,6 +694,27 @@ describe('a trip past its last day', () => {
 	})
 })
 
+test('a trip past its last day whose drafter has left: the organisation’s active drafters are reminded, told why', async () => {
+	const world = await insertPlanWorld(db)
+	const { users, partner, orgs } = world
+	const colleague = await insertUser(db, { organisation_id: orgs.ldld.id, roles: ['drafter'] })
+	const plan = await insertPlan(db, users.ldld.drafter, {
+		partnerId: partner.id,
+		fields: { name: PLAN_NAME, timing_kind: 'dates', plan_year: 2027, start_date: '2027-03-05', end_date: '2027-03-09' },
+	})
+	await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, plan.id, 'APPROVE', approver)
+	await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+	await db.updateTable('app_user').set({ active: false }).where('id', '=', users.ldld.drafter.id).execute()
+	await fresh()
+	await runDailyReminders(db, '2027-03-10')
+	const { emails } = await fresh()
+	expect(emails.map(e => [e.template, e.recipient_id])).toEqual([['trip-end-overdue', colleague.id]])
+	const { text } = await renderStoredEmail({ ...emails[0]!, recipient_name: colleague.full_name, recipient_locale: 'vi' })
+	expect(text.replace(/\s+/g, ' ')).toContain(`Người soạn thảo kế hoạch (${users.ldld.drafter.full_name}) không còn hoạt động trong hệ thống`)
+})
+
 describe('approval waiting', () => {
 	test('a plan waiting at a step: its approvers every 5 days; once it moves on, the next step’s approvers by their own organisation’s setting', async () => {
 		const world = await insertPlanWorld(db)

@@ -42,6 +42,17 @@ type Audience =
 	/** A passport overdue: the organisation's admins, who keep the passports. */
 	| { adminsOf: string }
 
+/** A plan's drafter, or the owning organisation's active drafters when the drafter has left. */
+function drafterOf(plan: {
+	drafter_active: boolean
+	created_by: string
+	organisation_id: string
+}): Audience {
+	return plan.drafter_active
+		? { user: plan.created_by }
+		: { draftersOf: plan.organisation_id }
+}
+
 interface PlannedReminder {
 	planId: string
 	organisationId: string
@@ -204,9 +215,7 @@ function tripEndReminder(
 	trip: TripNotEnded,
 	reminder: NonNullable<ReturnType<typeof tripEndReminderPoint>>,
 ): PlannedReminder {
-	const drafter: Audience = trip.drafter_active
-		? { user: trip.created_by }
-		: { draftersOf: trip.organisation_id }
+	const drafter = drafterOf(trip)
 	return {
 		planId: trip.id,
 		organisationId: trip.organisation_id,
@@ -244,9 +253,7 @@ function passportReminder(
 	passport: OwedPassport,
 	reminder: ReportReminder,
 ): PlannedReminder {
-	const drafter: Audience = passport.drafter_active
-		? { user: passport.created_by }
-		: { draftersOf: passport.organisation_id }
+	const drafter = drafterOf(passport)
 	const escalate = 'escalate' in reminder && reminder.escalate
 	const point = passportPointKey(passport.id, reminder.point)
 	const props = (escalation: boolean): StoredPassportReminder => ({
@@ -298,9 +305,7 @@ function reportReminder(
 		| ReportReminder
 		| { point: string; template: 'report-overdue'; daysLate: number },
 ): PlannedReminder {
-	const drafter: Audience = plan.drafter_active
-		? { user: plan.created_by }
-		: { draftersOf: plan.organisation_id }
+	const drafter = drafterOf(plan)
 	const escalate = 'escalate' in reminder && reminder.escalate
 	return {
 		planId: plan.id,
