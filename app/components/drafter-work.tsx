@@ -41,6 +41,12 @@ export function DrafterWork({
 	const t = useT()
 	const reportDue = useReportDue()
 	if (!rows.length) return null
+	// The day an approved plan was to start by, or a trip under way to end by (the list gives each
+	// only the one its status has), once it has passed.
+	const missedDay = (row: WorkRow) => {
+		const day = row.start_by ?? row.last_day
+		return day && day < today ? day : null
+	}
 	const href = (row: WorkRow) =>
 		row.status === 'trip_done' || row.status === 'report_returned'
 			? `/plans/${row.id}/report`
@@ -63,22 +69,14 @@ export function DrafterWork({
 								<li key={row.id}>
 									<Link to={href(row)}>{row.name || t('plan.notSet')}</Link>
 									<PlanFacts plan={row} />
-									{row.status === 'approved' &&
-									row.start_by &&
-									row.start_by < today ? (
+									{missedDay(row) ? (
 										<span className="late">
-											{t('home.work.startOver', {
-												date: formatIsoDate(row.start_by),
-											})}
-										</span>
-									) : null}
-									{row.status === 'departed' &&
-									row.last_day &&
-									row.last_day < today ? (
-										<span className="late">
-											{t('home.work.tripOver', {
-												date: formatIsoDate(row.last_day),
-											})}
+											{t(
+												row.start_by
+													? 'home.work.startOver'
+													: 'home.work.tripOver',
+												{ date: formatIsoDate(missedDay(row)) },
+											)}
 										</span>
 									) : null}
 									{row.report_due_on && row.status !== 'approved' ? (

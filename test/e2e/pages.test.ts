@@ -164,6 +164,28 @@ test('the chairman’s home: what waits (or that nothing does), the latest decis
 	}
 })
 
+test('the drafter’s home marks what is past its day: the demo’s 2020 plans never left', async () => {
+	const { page, assertNoErrors, close } = await openPage(browser, PHONE)
+	const sql = postgres(inject('databaseUrl'), { max: 1, onnotice: () => {} })
+	const name = 'Đoàn LĐLĐ tỉnh Quảng Trị hội đàm với LHCĐ tỉnh Savannakhet năm 2020'
+	try {
+		// The home lists the latest few of each kind: other browser tests approve plans too, so this
+		// one is made the latest (its status and dates unchanged).
+		await sql`UPDATE plan SET status_changed_at = now() WHERE name = ${name} AND status = 'approved'`
+		await login(page, 'soanthao@ldld-quangtri.vn')
+		await page.goto('/')
+		const work = page.getByRole('region', { name: 'Việc đang chờ bạn' })
+		const stale = work.getByRole('listitem').filter({ hasText: name })
+		await expect(stale.locator('.late').textContent()).resolves.toBe(
+			'Đã quá thời gian dự kiến xuất phát (31/12/2020): ghi nhận xuất phát, hoãn hoặc hủy chuyến đi',
+		)
+		assertNoErrors()
+	} finally {
+		await sql.end()
+		await close()
+	}
+})
+
 test('every page has its own title, naming the page before the app', () => {
 	const byTitle = new Map<string, string[]>()
 	for (const [path, set] of titles) {
