@@ -13,10 +13,7 @@ import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
 import { type DB } from '#db/schema.ts'
 import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
-import {
-	insertPassportEvent,
-	setPassportState,
-} from '#db/repos/passport.server.ts'
+import { recordHandOut } from '#workflows/passports/passports.server.ts'
 import { type SeededPeople } from './seed-people.ts'
 
 type Db = Kysely<DB> | Transaction<DB>
@@ -456,63 +453,32 @@ export async function seedPlans(
 		if (trip === 'approved') continue
 		// The keeper hands the crew's official passports out the day before departure.
 		if ('departed_on' in trip)
-			for (const member of members)
-				await handOutPassport(trx, {
-					passportId: member.passports.find(p => p.kind === 'official')!.id,
-					organisationId: ids.ldld,
-					planId: row.id,
-					on: addDays(trip.departed_on, -1),
-					holder: member.name,
-					keeper: users.find(u => u.id === drafter.userId)!,
-				})
+			for (const member of members) {
+				const passportId = member.passports.find(p => p.kind === 'official')!.id
+				const { version } = await trx
+					.selectFrom('passport')
+					.select('version')
+					.where('id', '=', passportId)
+					.executeTakeFirstOrThrow()
+				const keeper = users.find(u => u.id === drafter.userId)!
+				if (
+					!(await recordHandOut(
+						trx,
+						{ id: passportId, version },
+						{
+							organisationId: ids.ldld,
+							planId: row.id,
+							on: addDays(trip.departed_on, -1),
+							handedBy: keeper.full_name,
+							receivedBy: member.name,
+							actorId: keeper.id,
+						},
+					))
+				)
+					throw new Error('demo passport: not handed out')
+			}
 		await recordTrip(trx, row.id, plan.fields.name!, trip, drafter, receiver)
 	}
-}
-
-/** A passport from the safe to its holder for a trip, recorded as the passports page does. */
-async function handOutPassport(
-	trx: Db,
-	{
-		passportId,
-		organisationId,
-		planId,
-		on,
-		holder,
-		keeper,
-	}: {
-		passportId: string
-		organisationId: string
-		planId: string
-		on: string
-		holder: string
-		keeper: { id: string; full_name: string }
-	},
-) {
-	const event = await insertPassportEvent(trx, {
-		passport_id: passportId,
-		organisation_id: organisationId,
-		event: 'handed_out',
-		from_state: 'in_safe',
-		to_state: 'out',
-		plan_id: planId,
-		happened_on: on,
-		handed_by: keeper.full_name,
-		received_by: holder,
-		actor_id: keeper.id,
-	})
-	const { version } = await trx
-		.selectFrom('passport')
-		.select('version')
-		.where('id', '=', passportId)
-		.executeTakeFirstOrThrow()
-	if (
-		!(await setPassportState(trx, passportId, version, {
-			state: 'out',
-			plan_id: planId,
-			out_event_id: event.id,
-		}))
-	)
-		throw new Error('demo passport: not handed out')
 }
 
 /** The trips as they went: gone (and still away), back, reported and acknowledged, or cancelled. */

@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { db } from '#db/client.server.ts'
+import { db, type Db } from '#db/client.server.ts'
 import {
 	getHandOutPlan,
 	getPassport,
@@ -42,10 +42,14 @@ import { registerDocument } from './register-document.ts'
 
 export type Keeper = SessionUser & { fullName: string }
 
-export async function loadPassports(user: SessionUser, params: URLSearchParams) {
+export async function loadPassports(
+	user: SessionUser,
+	params: URLSearchParams,
+) {
 	requireDirectoryReader(user)
 	const page = Number(params.get('page') ?? '1')
-	const current = Number.isInteger(page) && page > 0 && page <= 100_000 ? page : 1
+	const current =
+		Number.isInteger(page) && page > 0 && page <= 100_000 ? page : 1
 	const stateParam = params.get('state')
 	const state = PASSPORT_STATES.find(s => s === stateParam)
 	const { rows, total } = await listPassports(db, user.organisationId, {
@@ -135,8 +139,47 @@ export async function addPassport(
 	return done(id, 'passport.created', undefined, `/passports/${id}`)
 }
 
+/**
+ * A passport from the safe to its holder for a trip: the event and the passport's new state,
+ * written on the version read (false when someone changed it since). The caller checks the rules.
+ */
+export async function recordHandOut(
+	trx: Db,
+	passport: { id: string; version: number },
+	out: {
+		organisationId: string
+		planId: string
+		on: string
+		handedBy: string
+		receivedBy: string
+		note?: string
+		actorId: string
+	},
+) {
+	const event = await insertPassportEvent(trx, {
+		passport_id: passport.id,
+		organisation_id: out.organisationId,
+		event: 'handed_out',
+		from_state: 'in_safe',
+		to_state: 'out',
+		plan_id: out.planId,
+		happened_on: out.on,
+		handed_by: out.handedBy,
+		received_by: out.receivedBy,
+		note: out.note ?? '',
+		actor_id: out.actorId,
+	})
+	return setPassportState(trx, passport.id, passport.version, {
+		state: 'out',
+		plan_id: out.planId,
+		out_event_id: event.id,
+	})
+}
+
 class Refusal extends Error {
-	constructor(readonly errors: { form?: string[]; fields?: Record<string, string[]> }) {
+	constructor(
+		readonly errors: { form?: string[]; fields?: Record<string, string[]> },
+	) {
 		super('refused')
 	}
 }
@@ -214,23 +257,14 @@ export async function actOnPassport(
 					refuse({ fields: { plan_id: ['passport.holderNotMember'] } })
 				if (passport.expires_on < v.happened_on)
 					refuse({ fields: { happened_on: ['passport.expired'] } })
-				const event = await insertPassportEvent(trx, {
-					passport_id: passport.id,
-					organisation_id: user.organisationId,
-					event: 'handed_out',
-					from_state: 'in_safe',
-					to_state: 'out',
-					plan_id: v.plan_id,
-					happened_on: v.happened_on,
-					handed_by: v.handed_by,
-					received_by: v.received_by,
+				await recordHandOut(trx, passport, {
+					organisationId: user.organisationId,
+					planId: v.plan_id,
+					on: v.happened_on,
+					handedBy: v.handed_by,
+					receivedBy: v.received_by,
 					note: v.note ?? '',
-					actor_id: user.id,
-				})
-				await setPassportState(trx, passport.id, passport.version, {
-					state: 'out',
-					plan_id: v.plan_id,
-					out_event_id: event.id,
+					actorId: user.id,
 				})
 				return
 			}
