@@ -13,7 +13,7 @@ import { type ReportContent, saveReport } from '#db/repos/report.server.ts'
 import { type DB } from '#db/schema.ts'
 import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
 import { addDays, todayIso } from '#lib/trip-dates.ts'
-import { recordHandOut } from '#workflows/passports/passports.server.ts'
+import { recordHandOut } from '#workflows/passports/hand-out.server.ts'
 import { type SeededPeople } from './seed-people.ts'
 
 type Db = Kysely<DB> | Transaction<DB>

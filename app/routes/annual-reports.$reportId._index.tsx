@@ -1,3 +1,4 @@
+import { MAX_INT } from '#lib/column-limits.ts'
 import {
 	getFormProps,
 	getInputProps,
@@ -79,9 +80,14 @@ export const action =
 			const { user, report } = await loadReportInput(request, params.reportId)
 			const formData = await request.formData()
 			if (formData.get('intent') === 'issue-number') {
+				// A version that is not one (a hand-made post) matches no report: a conflict.
+				const version = Number(formData.get('version'))
 				const issued = await issueAnnualReportNumber(db, {
 					report,
-					expectedVersion: Number(formData.get('version')),
+					expectedVersion:
+						Number.isInteger(version) && version >= 0 && version <= MAX_INT
+							? version
+							: -1,
 					issuedBy: user.id,
 					issuedOn: todayIso(),
 				})

@@ -26,7 +26,6 @@ export const loader =
 					'Content-Type': file.file_content_type ?? 'application/octet-stream',
 					'Content-Length': String(file.file_size ?? file.file_data.byteLength),
 					'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name ?? 'file')}`,
-					'X-Content-Type-Options': 'nosniff',
 					'Cache-Control': 'private, no-store',
 				},
 			})

@@ -12,7 +12,7 @@ import {
 	listPartnerCountries,
 	listPartnerDirectory,
 } from '#db/repos/partner.server.ts'
-import { countryName } from '#lib/countries.ts'
+import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
@@ -31,7 +31,10 @@ export const loader =
 			const user = await requirePartnerReader(request)
 			const url = new URL(request.url)
 			const page = pageFrom(url)
-			const country = url.searchParams.get('country') || undefined
+			// An unknown country (a hand-edited URL) lists every country.
+			const country = COUNTRY_CODES.find(
+				code => code === url.searchParams.get('country'),
+			)
 			const [{ rows, total }, countries, endingSoon] = await Promise.all([
 				listPartnerDirectory(db, {
 					query: url.searchParams.get('q') ?? undefined,

@@ -4,8 +4,15 @@ import { exportRows } from '#workflows/statistics/statistics.server.ts'
 import { loadStatistics } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
+/**
+ * A CSV cell. Text a spreadsheet would run as a formula (a typed partner name or cancel reason
+ * beginning with =, +, -, @, a tab or CR) starts with an apostrophe, so it stays text.
+ */
 function cell(value: string | number) {
-	const text = String(value)
+	const text =
+		typeof value === 'string' && /^[=+\-@\t\r]/.test(value)
+			? `'${value}`
+			: String(value)
 	return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
 }
 

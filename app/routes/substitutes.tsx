@@ -114,8 +114,12 @@ export const action =
 			const endsOn = parseDate(values.ends_on)
 			if (!startsOn) errors.starts_on = ['substitutes.errors.date']
 			if (!endsOn) errors.ends_on = ['substitutes.errors.date']
-			if (!values.substitute_id)
+			// A hand-made post may name someone by anything: only an id can name a user.
+			const isId = (value: string) => z.uuid().safeParse(value).success
+			if (!isId(values.substitute_id))
 				errors.substitute_id = ['substitutes.errors.substitute']
+			if (!isId(values.principal_id))
+				errors.principal_id = ['error.invalidChoice']
 			// Shown with a missing substitute too, not only once everything else is right.
 			if (startsOn && startsOn < todayIso())
 				errors.starts_on = ['substitutes.errors.past']

@@ -221,12 +221,16 @@ export function safeRedirect(
 	to: FormDataEntryValue | string | null | undefined,
 	fallback = '/',
 ) {
+	// Browsers read "/\evil.example" and "/<tab>/evil.example" as another site: only a path that
+	// resolves on this site, without backslashes or control characters, is followed.
 	if (
-		!to ||
 		typeof to !== 'string' ||
 		!to.startsWith('/') ||
-		to.startsWith('//')
+		/[\\\u0000-\u001f\u007f]/.test(to)
 	)
 		return fallback
-	return to
+	const base = 'http://this.invalid'
+	const url = URL.canParse(to, base) ? new URL(to, base) : null
+	if (!url || url.origin !== base || to.startsWith('//')) return fallback
+	return `${url.pathname}${url.search}${url.hash}`
 }

@@ -26,11 +26,18 @@ export const BODY_LIMITS = {
 
 /** Forms that carry files: their actions read only multipart bodies. */
 const MULTIPART_PATHS = [
-	/^\/plans\/new\/?$/,
-	/^\/plans\/[^/]+\/edit\/?$/,
-	/^\/partners\/(?!new\/?$)[^/]+\/?$/,
-	/^\/requests\/new\/?$/,
+	/^\/plans\/new\/?$/i,
+	/^\/plans\/[^/]+\/edit\/?$/i,
+	/^\/partners\/(?!new\/?$)[^/]+\/?$/i,
+	/^\/requests\/new\/?$/i,
 ]
+
+/**
+ * Pages with one form that carries a file among others that do not (the written answer's scan on
+ * the plan page, the post-trip report's files): multipart or urlencoded. Everywhere else a
+ * multipart body, which may be 50 times larger, is refused before it is read.
+ */
+const MIXED_PATHS = [/^\/plans\/[^/]+\/?$/i, /^\/plans\/[^/]+\/report\/?$/i]
 
 type Refusal = { status: 400 | 408 | 413; reason: Reason }
 type Reason =
@@ -308,8 +315,9 @@ async function check(req: express.Request) {
 		contentType,
 	)
 	if (!multipart && !urlencoded) refuse('type')
-	if (!multipart && MULTIPART_PATHS.some(path => path.test(req.path)))
-		refuse('type')
+	const takesFiles = MULTIPART_PATHS.some(path => path.test(req.path))
+	const mixed = !takesFiles && MIXED_PATHS.some(path => path.test(req.path))
+	if (multipart !== takesFiles && !mixed) refuse('type')
 	const boundary = multipart ? boundaryOf(contentType) : null
 	if (multipart && !boundary) refuse('syntax')
 	const limit = multipart ? BODY_LIMITS.multipartBytes : BODY_LIMITS.formBytes

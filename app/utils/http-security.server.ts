@@ -7,8 +7,11 @@ import { localeCookie, parseLocale } from './locale.server.ts'
 /** The name of the sign-in session's cookie (see auth.server.ts). */
 export const SESSION_COOKIE = 'session'
 
-/** Pages whose URL carries a one-time token: it must not leak through Referer or a cache. */
-const TOKEN_PAGE = /^\/(decide\/|reset-password)/
+/**
+ * Pages whose URL carries a one-time token: it must not leak through Referer or a cache. Remix
+ * matches paths in any case, so this does too.
+ */
+const TOKEN_PAGE = /^\/(decide\/|reset-password)/i
 
 /**
  * TRUST_PROXY as Express expects it: a number is a hop count (Express reads the string "1" as

@@ -314,6 +314,37 @@ function saveForm(version: number, overrides: Record<string, string> = {}) {
 	}
 }
 
+test('a number asked for with a version that is not one (letters, a fraction, too large) is a conflict, not a 500, and issues nothing', async () => {
+	const { users } = await insertPlanWorld(db)
+	const drafter = await sessionCookie(users.ldld.drafter.id)
+	const id = await createReport(drafter, 2026)
+	const issue = async (version: string) =>
+		settle(async () =>
+			editorRoute.action(
+				args(
+					await request(`/annual-reports/${id}`, {
+						cookie: drafter,
+						form: { intent: 'issue-number', version },
+					}),
+					{ reportId: id },
+				) as never,
+			),
+		)
+	const numbered = async () =>
+		(
+			(await (
+				await get(editorRoute, `/annual-reports/${id}`, drafter, id)
+			).json()) as { numbered: string | null }
+		).numbered
+	for (const version of ['abc', '1.5', '1e99', '99999999999', '-1', '']) {
+		const response = await issue(version)
+		expect(response.status).toBe(409)
+		expect(await numbered()).toBeNull()
+	}
+	expect((await issue('1')).status).toBe(302)
+	expect(await numbered()).toMatch(/^1\/BC/)
+})
+
 test('a save on a stale version is refused with a clear message and changes nothing; bad input is answered next to the field', async () => {
 	const { users } = await insertPlanWorld(db)
 	const drafter = await sessionCookie(users.ldld.drafter.id)

@@ -4,6 +4,7 @@
  * @remix-run/express does and runs the real route action. A malformed post answers 400/413 at
  * once and changes nothing; a well-formed one reaches the action with its body intact.
  */
+import http from 'node:http'
 import { type AddressInfo } from 'node:net'
 import { createReadableStreamFromReadable } from '@remix-run/node'
 import express from 'express'
@@ -337,6 +338,40 @@ describe('refused at once, in the reader’s language', () => {
 		expect(response.status).toBe(413)
 	})
 
+	test('a multipart body on a form without files (sign-in, settings) is refused before it is read', async () => {
+		for (const path of ['/login', '/settings', '/LOGIN']) {
+			const [body, type] = multipart([
+				['email', 'a@b.vn'],
+				['file', { filename: 'x.bin', content: Buffer.alloc(64 * 1024) }],
+			])
+			const before = await fingerprint()
+			const response = await post(path, body, type)
+			expect(response.status).toBe(400)
+			expect(response.text).toContain('định dạng mà trang này không nhận')
+			expect(await fingerprint()).toEqual(before)
+		}
+		// Declared at 45 MB and sent slowly: refused at once, without waiting for the body.
+		const started = Date.now()
+		const status = await new Promise<number>((resolve, reject) => {
+			const req = http.request(`${base}/login`, {
+				method: 'POST',
+				headers: {
+					Origin: base,
+					'Content-Type': multipart([])[1],
+					'Content-Length': String(45 * 1024 * 1024),
+				},
+			})
+			req.on('response', response => {
+				resolve(response.statusCode ?? 0)
+				req.destroy()
+			})
+			req.on('error', reject)
+			req.write(Buffer.alloc(1024))
+		})
+		expect(status).toBe(400)
+		expect(Date.now() - started).toBeLessThan(1000)
+	})
+
 	test('a huge list index answers within a second while another request is served', async () => {
 		const [body, type] = multipart([
 			['members[100000].full_name', 'x'],
@@ -433,6 +468,34 @@ describe('what passes reaches the action unchanged', () => {
 		expect(response.status).toBe(400)
 		expect(JSON.parse(response.text).result.error).toHaveProperty([field])
 		expect(await fingerprint()).toEqual(before)
+	})
+
+	test('a file to remove named by something that is not an id removes nothing and saves the rest', async () => {
+		const { version } = await db
+			.selectFrom('plan')
+			.select('version')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		const response = await post(
+			`/plans/${planId}/edit`,
+			...multipart([
+				...Object.entries({
+					...completePlanFields(world.partner.id),
+					version: String(version),
+					remove_attachment: 'abc',
+					intent: 'save',
+				}),
+				['attachments', { filename: '', content: Buffer.alloc(0) }],
+			]),
+		)
+		expect(crashes).toEqual([])
+		expect(response.status).toBe(302)
+		const saved = await db
+			.selectFrom('plan')
+			.select('version')
+			.where('id', '=', planId)
+			.executeTakeFirstOrThrow()
+		expect(saved.version).toBe(version + 1)
 	})
 })
 

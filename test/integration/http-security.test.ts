@@ -180,7 +180,13 @@ describe('security headers', () => {
 
 	test('pages whose URL carries a token: no referrer, no store', async () => {
 		const base = await serve()
-		for (const path of ['/decide/abc', '/reset-password?token=abc']) {
+		// Remix serves the same pages at /DECIDE/… and /Reset-Password.
+		for (const path of [
+			'/decide/abc',
+			'/reset-password?token=abc',
+			'/DECIDE/abc',
+			'/Reset-Password?token=abc',
+		]) {
 			const response = await fetch(`${base}${path}`)
 			expect(response.headers.get('referrer-policy')).toBe('no-referrer')
 			expect(response.headers.get('cache-control')).toBe('no-store')

@@ -428,6 +428,27 @@ describe('the 90-day flag', () => {
 	})
 })
 
+test('a country filter that is not a country (a NUL byte, an unknown code) lists every partner, not a 500', async () => {
+	const world = await insertPlanWorld(db)
+	const list = async (query: string) => {
+		const response = await settle(async () =>
+			listRoute.loader(
+				args(
+					await request(`/partners${query}`, {
+						user: world.users.ldld.drafter,
+					}),
+				) as never,
+			),
+		)
+		expect(response.status).toBe(200)
+		return ((await response.json()) as { total: number }).total
+	}
+	const all = await list('')
+	expect(all).toBeGreaterThan(0)
+	expect(await list('?country=%00')).toBe(all)
+	expect(await list('?country=XX')).toBe(all)
+})
+
 describe('agreements', () => {
 	test('a new agreement keeps its PDF; an edit with a stale version is refused and changes nothing', async () => {
 		const world = await insertPlanWorld(db)

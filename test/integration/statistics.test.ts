@@ -338,6 +338,23 @@ test('the CSV (UTF-8 with BOM) and the XLSX carry the same figures', async () =>
 	expect(text).toContain('Lào,Đoàn ra,2,3,1')
 	expect(text).toContain('Đối tác hoãn,1')
 
+	// A typed cancel reason a spreadsheet would run as a formula is exported as text.
+	await db
+		.updateTable('plan')
+		.set({ cancel_reason: '=HYPERLINK("http://evil.example/","Xem")' })
+		.where('cancel_reason', '=', 'Đối tác hoãn')
+		.execute()
+	const formula = await load(
+		csvRoute.loader,
+		'/statistics.csv?from=2024&to=2024',
+		world.users.ldld.drafter.id,
+	)
+	const formulaText = await formula.response.text()
+	expect(formulaText).toContain(
+		`"'=HYPERLINK(""http://evil.example/"",""Xem"")",1`,
+	)
+	expect(formulaText).not.toMatch(/(^|[,\n])"?=/)
+
 	const xlsx = await load(
 		xlsxRoute.loader,
 		'/statistics.xlsx?from=2024&to=2024',

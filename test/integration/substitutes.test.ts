@@ -331,6 +331,26 @@ describe('the substitutes page', () => {
 		expect(await past.json()).toMatchObject({
 			errors: { starts_on: ['substitutes.errors.past'] },
 		})
+		// Someone named by what is not an id (a hand-made post): refused next to the field.
+		const notAnId = await post(users.ldld.approver, {
+			substitute_id: 'abc',
+			starts_on: tomorrow,
+			ends_on: tomorrow,
+		})
+		expect(notAnId.status).toBe(400)
+		expect((await notAnId.json()).errors).toEqual({
+			substitute_id: ['substitutes.errors.substitute'],
+		})
+		const principalNotAnId = await post(users.ldld.admin, {
+			principal_id: 'abc',
+			substitute_id: users.ldld.drafter.id,
+			starts_on: tomorrow,
+			ends_on: tomorrow,
+		})
+		expect(principalNotAnId.status).toBe(400)
+		expect((await principalNotAnId.json()).errors).toEqual({
+			principal_id: ['error.invalidChoice'],
+		})
 		// Every problem at once: no substitute chosen and the range backwards.
 		const [y2, m2, d2] = addDays(today, 2).split('-')
 		const everything = await post(users.ldld.approver, {

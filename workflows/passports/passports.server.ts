@@ -1,6 +1,6 @@
 import { parseWithZod } from '@conform-to/zod/v4'
 import { z } from 'zod'
-import { db, type Db } from '#db/client.server.ts'
+import { db } from '#db/client.server.ts'
 import {
 	getHandOutPlan,
 	getPassport,
@@ -38,6 +38,7 @@ import {
 	PassportSchema,
 	passportWarnings,
 } from './passport-rules.ts'
+import { recordHandOut } from './hand-out.server.ts'
 import { registerDocument } from './register-document.ts'
 
 export type Keeper = SessionUser & { fullName: string }
@@ -137,43 +138,6 @@ export async function addPassport(
 			}),
 		})
 	return done(id, 'passport.created', undefined, `/passports/${id}`)
-}
-
-/**
- * A passport from the safe to its holder for a trip: the event and the passport's new state,
- * written on the version read (false when someone changed it since). The caller checks the rules.
- */
-export async function recordHandOut(
-	trx: Db,
-	passport: { id: string; version: number },
-	out: {
-		organisationId: string
-		planId: string
-		on: string
-		handedBy: string
-		receivedBy: string
-		note?: string
-		actorId: string
-	},
-) {
-	const event = await insertPassportEvent(trx, {
-		passport_id: passport.id,
-		organisation_id: out.organisationId,
-		event: 'handed_out',
-		from_state: 'in_safe',
-		to_state: 'out',
-		plan_id: out.planId,
-		happened_on: out.on,
-		handed_by: out.handedBy,
-		received_by: out.receivedBy,
-		note: out.note ?? '',
-		actor_id: out.actorId,
-	})
-	return setPassportState(trx, passport.id, passport.version, {
-		state: 'out',
-		plan_id: out.planId,
-		out_event_id: event.id,
-	})
 }
 
 class Refusal extends Error {

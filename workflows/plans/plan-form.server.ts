@@ -1,4 +1,5 @@
 import { parseWithZod } from '@conform-to/zod/v4'
+import { z } from 'zod'
 import { db } from '#db/client.server.ts'
 import { getChainSteps, getCurrentChain } from '#db/repos/chain.server.ts'
 import { listPartners } from '#db/repos/organisation.server.ts'
@@ -199,7 +200,11 @@ export async function readUploads(formData: FormData, userId: string) {
 	const files = formData
 		.getAll('attachments')
 		.filter((f): f is File => f instanceof File && f.name !== '')
-	const removeAttachmentIds = formData.getAll('remove_attachment').map(String)
+	// Like an id of another plan's file, one that is not an id at all removes nothing.
+	const removeAttachmentIds = formData
+		.getAll('remove_attachment')
+		.map(String)
+		.filter(id => z.uuid().safeParse(id).success)
 	const checks = await Promise.all(files.map(checkUpload))
 	const fileErrors = checks.flatMap(c =>
 		c.ok ? [] : [errorWithParams(c.message, { name: c.name })],
