@@ -79,3 +79,22 @@ export function formatIsoDate(iso: string | null | undefined) {
 	const [y, m, d] = iso.split('-')
 	return `${d}/${m}/${y}`
 }
+
+/**
+ * An amount as Vietnamese write it, dots between thousands and a comma before the decimals
+ * ("45.000.000", "4.500,50"), or with the separators the other way round when both are used
+ * ("4,500.50"); spaces ignored, at most 2 decimals. Null when it is not such a number, or could
+ * be read two ways ("4,500": 4,5 or 4 500?).
+ */
+export function parseAmount(text: string): number | null {
+	const value = text.replace(/[\s\u00a0\u202f]/g, '')
+	const both = /^(\d{1,3}([.,])\d{3}(?:\2\d{3})*)([.,])(\d{1,2})$/.exec(value)
+	if (both && both[2] !== both[3])
+		return Number(`${both[1]!.replace(/[.,]/g, '')}.${both[4]}`)
+	if (/^\d+$/.test(value)) return Number(value)
+	if (/^\d{1,3}(\.\d{3})+$/.test(value)) return Number(value.replace(/\./g, ''))
+	if (/^\d{1,3}(,\d{3}){2,}$/.test(value))
+		return Number(value.replace(/,/g, ''))
+	const decimal = /^(\d+)[.,](\d{1,2})$/.exec(value)
+	return decimal ? Number(`${decimal[1]}.${decimal[2]}`) : null
+}

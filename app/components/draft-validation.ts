@@ -1,3 +1,4 @@
+import { type Submission } from '@conform-to/react'
 import { parseWithZod } from '@conform-to/zod/v4'
 import { useRef } from 'react'
 import { type z } from 'zod'
@@ -28,8 +29,10 @@ export function useDraftOrSubmitValidation<Schema extends z.ZodType>({
 	}) => {
 		if (submitter?.name === 'intent')
 			submitting.current = submitIntents.includes(submitter.value)
+		// Typed by what the form holds (amounts as typed text): the form reads the checks' errors,
+		// never their parsed value, which the server takes from its own parse.
 		return parseWithZod(formData, {
 			schema: submitting.current ? submit : draft,
-		})
+		}) as Submission<z.input<Schema>, string[], z.input<Schema>>
 	}
 }

@@ -118,9 +118,7 @@ export function MembersSection({
 							</div>
 							{m.person_id.value ? (
 								<p className="muted">
-									<input
-										{...getInputProps(m.person_id, { type: 'hidden' })}
-									/>
+									<input {...getInputProps(m.person_id, { type: 'hidden' })} />
 									{t('person.fromDirectory')}
 								</p>
 							) : m.full_name.value ? (
@@ -231,10 +229,10 @@ export function BudgetSection({
 								>
 									{props => (
 										<input
-											{...getInputProps(b.amount, { type: 'number' })}
+											{...getInputProps(b.amount, { type: 'text' })}
 											{...props}
-											min={0}
-											step="any"
+											inputMode="decimal"
+											placeholder={t('plan.budget.amountExample')}
 										/>
 									)}
 								</Field>

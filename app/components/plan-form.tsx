@@ -24,7 +24,7 @@ import { useDraftOrSubmitValidation } from '#app/components/draft-validation.ts'
 import { TimingFields } from '#app/components/timing-fields.tsx'
 import { DIRECTIONS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
-import { formatIsoDate, parseDate } from '#lib/format.ts'
+import { formatIsoDate, formatNumber, parseDate } from '#lib/format.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import {
 	type PlanDraft,
@@ -53,7 +53,7 @@ export type PlanFormValues = z.input<typeof PlanDraftSchema> & {
 	amend_reason?: string
 }
 
-/** Dates are typed as dd/mm/yyyy; the stored plan has ISO dates. */
+/** Dates are typed as dd/mm/yyyy and amounts as 45.000.000; the stored plan has ISO dates and numbers. */
 function formDefaults(plan: PlanDraft | undefined): PlanFormValues {
 	if (!plan)
 		return {
@@ -65,6 +65,10 @@ function formDefaults(plan: PlanDraft | undefined): PlanFormValues {
 		...plan,
 		start_date: formatIsoDate(plan.start_date),
 		end_date: formatIsoDate(plan.end_date),
+		budget: plan.budget?.map(line => ({
+			...line,
+			amount: line.amount === undefined ? undefined : formatNumber(line.amount),
+		})),
 	}
 }
 

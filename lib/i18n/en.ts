@@ -344,6 +344,7 @@ export const en: Record<PageMessageKey, string> = {
 	'plan.budget.item': 'What for',
 	'plan.budget.source': 'Source of funds',
 	'plan.budget.amount': 'Amount (optional)',
+	'plan.budget.amountExample': 'e.g. 45.000.000 or 4.500,50',
 	'plan.budget.currency': 'Currency',
 	'plan.addBudget': 'Add funding line',
 	'plan.removeBudget': 'Remove funding line',
@@ -489,7 +490,8 @@ export const en: Record<PageMessageKey, string> = {
 	'plan.countBelowMembers':
 		'The number of members is lower than the names listed',
 	'plan.budgetRequired': 'Add at least one funding line',
-	'plan.amountInvalid': 'This amount is not valid',
+	'plan.amountInvalid':
+		'Not a valid amount: digits, a dot between thousands and a comma before decimals (e.g. 45.000.000 or 4.500,50)',
 	'plan.currencyRequired': 'Choose the currency of the amount',
 	'attachment.fileTooLarge': 'File {name} is larger than 10 MB',
 	'attachment.fileType':

@@ -48,7 +48,7 @@ export const partnersEn: Record<keyof typeof partnersVi, string> = {
 	'partner.support': 'Support given',
 	'partner.noSupport': 'No support recorded yet.',
 	'partner.amount': 'Amount',
-	'partner.amountInvalid': 'Enter an amount above 0, e.g. 4500 or 4500.50.',
+	'partner.amountInvalid': 'Enter an amount above 0, e.g. 45.000.000 or 4.500,50.',
 	'partner.currency': 'Currency',
 	'partner.givenOn': 'Given on',
 	'partner.purpose': 'Purpose',

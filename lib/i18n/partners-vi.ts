@@ -46,7 +46,7 @@ export const partnersVi = {
 	'partner.support': 'Hỗ trợ đã trao',
 	'partner.noSupport': 'Chưa có khoản hỗ trợ nào.',
 	'partner.amount': 'Số tiền',
-	'partner.amountInvalid': 'Nhập số tiền lớn hơn 0, ví dụ 4500 hoặc 4500,50.',
+	'partner.amountInvalid': 'Nhập số tiền lớn hơn 0, ví dụ 45.000.000 hoặc 4.500,50.',
 	'partner.currency': 'Loại tiền',
 	'partner.givenOn': 'Ngày trao',
 	'partner.purpose': 'Mục đích',

@@ -338,6 +338,7 @@ export const vi = {
 	'plan.budget.item': 'Nội dung chi',
 	'plan.budget.source': 'Nguồn kinh phí',
 	'plan.budget.amount': 'Số tiền (không bắt buộc)',
+	'plan.budget.amountExample': 'VD: 45.000.000 hoặc 4.500,50',
 	'plan.budget.currency': 'Đơn vị tiền',
 	'plan.addBudget': 'Thêm dòng kinh phí',
 	'plan.removeBudget': 'Xóa dòng kinh phí',
@@ -481,7 +482,8 @@ export const vi = {
 	'plan.membersRequired': 'Ghi số thành viên hoặc lập danh sách thành viên',
 	'plan.countBelowMembers': 'Số thành viên nhỏ hơn số người trong danh sách',
 	'plan.budgetRequired': 'Ghi ít nhất một dòng kinh phí',
-	'plan.amountInvalid': 'Số tiền không hợp lệ',
+	'plan.amountInvalid':
+		'Số tiền không hợp lệ: viết bằng chữ số, dấu chấm giữa các hàng nghìn, dấu phẩy trước phần lẻ (VD: 45.000.000 hoặc 4.500,50)',
 	'plan.currencyRequired': 'Chọn đơn vị tiền cho số tiền',
 	'attachment.fileTooLarge': 'Tệp {name} lớn hơn 10 MB',
 	'attachment.fileType':

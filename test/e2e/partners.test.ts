@@ -157,7 +157,7 @@ test('a drafter finds Savannakhet without tone marks, adds an agreement with a P
 	await field(support, 'Ngày trao').control.fill('01/02/2024')
 	await support.getByRole('button', { name: 'Ghi nhận khoản hỗ trợ' }).click()
 	await field(support, 'Số tiền')
-		.errors.getByText('Nhập số tiền lớn hơn 0, ví dụ 4500 hoặc 4500,50.')
+		.errors.getByText('Nhập số tiền lớn hơn 0, ví dụ 45.000.000 hoặc 4.500,50.')
 		.waitFor()
 	expect(await field(support, 'Ngày trao').control.inputValue()).toBe(
 		'01/02/2024',

@@ -227,7 +227,8 @@ describe('forms', () => {
 	test('support with a zero or unreadable amount, or a bad date, is refused; the totals are per currency', async () => {
 		const world = await insertPlanWorld(db)
 		const drafter = world.users.ldld.drafter
-		for (const amount of ['0', '-5', 'bốn nghìn', '1.000.000']) {
+		// "4,500" could be 4,5 or 4 500: asked again rather than guessed.
+		for (const amount of ['0', '-5', 'bốn nghìn', '4,500', '1.2.3']) {
 			const response = await post(world, drafter, {
 				intent: 'support',
 				amount,
@@ -256,7 +257,8 @@ describe('forms', () => {
 		for (const [amount, currency, given_on] of [
 			['1000', 'USD', '15/09/2011'],
 			['1 500,50', 'USD', '22/08/2018'],
-			['2000000', 'VND', '16/05/2013'],
+			['1.500.000', 'VND', '16/05/2013'],
+			['500 000', 'VND', '16/05/2013'],
 		])
 			expect(
 				(
@@ -276,6 +278,7 @@ describe('forms', () => {
 		])
 		expect(data.support.map(s => s.given_on)).toEqual([
 			'2018-08-22',
+			'2013-05-16',
 			'2013-05-16',
 			'2011-09-15',
 		])

@@ -363,3 +363,93 @@ describe('attachments', () => {
 		expect((await page.json()).attachments).toEqual([{ id: stored.id, file_name: name, size: pdfBytes.length }])
 	})
 })
+
+describe('amounts and rows left blank', () => {
+	const budgetLines = (planId: string) =>
+		db
+			.selectFrom('plan_budget_line')
+			.select(['amount', 'currency'])
+			.where('plan_id', '=', planId)
+			.orderBy('position')
+			.execute()
+
+	test('amounts typed the Vietnamese way are kept as the numbers they are', async () => {
+		const planId = await savedPlanId(
+			await postNew(
+				planFormData(
+					fields({
+						'budget[0].amount': '45.000.000',
+						'budget[0].currency': 'VND',
+						'budget[1].payer': 'LHCĐ tỉnh Savannakhet',
+						'budget[1].item': 'Ăn, nghỉ',
+						'budget[1].source': 'partner',
+						'budget[1].amount': '4.500,50',
+						'budget[1].currency': 'USD',
+					}),
+				),
+			),
+		)
+		expect((await budgetLines(planId)).map(l => Number(l.amount))).toEqual([
+			45_000_000, 4500.5,
+		])
+	})
+
+	test.each([['4,500'], ['45.00.000'], ['4.500 USD'], ['1.000.000.000.000']])(
+		'an amount of %s is refused next to the field, with how to write it',
+		async amount => {
+			const result = await refusal(
+				await postNew(
+					planFormData(
+						fields({
+							'budget[0].amount': amount,
+							'budget[0].currency': 'USD',
+						}),
+					),
+				),
+			)
+			expect(result.error).toEqual({
+				'budget[0].amount': ['plan.amountInvalid'],
+			})
+			expect(result.initialValue?.budget).toMatchObject([{ amount }])
+			expect(await planCount()).toBe(0)
+		},
+	)
+
+	test('a member row and a budget row added and left blank do not stop a draft or a submission, and are not kept', async () => {
+		const blank = {
+			'members[0].full_name': 'Lê Văn Đức',
+			'members[0].passport_type': 'official',
+			'members[1].full_name': '',
+			'members[1].title': '',
+			'members[1].organisation_name': '',
+			'members[1].passport_type': '',
+			'budget[1].payer': '',
+			'budget[1].item': '',
+			'budget[1].source': 'partner',
+			'budget[1].amount': '',
+			'budget[1].currency': '',
+		}
+		for (const intent of ['save', 'submit'] as const) {
+			const planId = await savedPlanId(
+				await postNew(planFormData(fields(blank), { intent })),
+			)
+			const members = await db
+				.selectFrom('plan_member')
+				.select('full_name')
+				.where('plan_id', '=', planId)
+				.execute()
+			expect(members.map(m => m.full_name)).toEqual(['Lê Văn Đức'])
+			expect(await budgetLines(planId)).toHaveLength(1)
+		}
+		// A row with anything typed in still needs its name.
+		const result = await refusal(
+			await postNew(
+				planFormData(
+					fields({ ...blank, 'members[1].title': 'Phó Chủ tịch' }),
+					{ intent: 'save' },
+				),
+			),
+		)
+		expect(result.error).toEqual({ 'members[1].full_name': ['error.required'] })
+	})
+})

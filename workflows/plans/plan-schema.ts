@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { activityLines } from './activity-lines.ts'
 import { COUNTRY_CODES } from '#lib/countries.ts'
-import { parseDate } from '#lib/format.ts'
+import { parseAmount, parseDate } from '#lib/format.ts'
 import {
 	CURRENCIES,
 	DIRECTIONS,
@@ -13,12 +13,6 @@ import { MAX_AMOUNT, MAX_INT } from '#lib/column-limits.ts'
 
 const text = (max = 500) =>
 	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
-const required = (max = 500) =>
-	z
-		.string({ error: 'error.required' })
-		.trim()
-		.min(1, { error: 'error.required' })
-		.max(max, { error: 'error.tooLong' })
 /** Typed as dd/mm/yyyy; kept as an ISO date. */
 const isoDate = z
 	.string()
@@ -32,7 +26,8 @@ const isoDate = z
 	})
 
 export const MemberSchema = z.object({
-	full_name: required(200),
+	/** Required, except in a row left blank (see withoutBlankRows). */
+	full_name: text(200),
 	title: text(200),
 	organisation_name: text(300),
 	passport_type: z
@@ -46,20 +41,54 @@ export const MemberSchema = z.object({
 
 export const BudgetLineSchema = z
 	.object({
-		payer: required(300),
-		item: required(500),
+		/** Required, except in a row left blank (see withoutBlankRows). */
+		payer: text(300),
+		item: text(500),
 		source: z.enum(FUNDING_SOURCES, { error: 'error.invalidChoice' }),
+		/** Typed as Vietnamese write it: "45.000.000", "4.500,50". */
 		amount: z
-			.number({ error: 'plan.amountInvalid' })
-			.min(0, { error: 'plan.amountInvalid' })
-			.max(MAX_AMOUNT, { error: 'plan.amountInvalid' })
-			.optional(),
+			.string()
+			.trim()
+			.optional()
+			.transform((value, ctx) => {
+				if (!value) return undefined
+				const amount = parseAmount(value)
+				if (amount === null || amount > MAX_AMOUNT)
+					ctx.addIssue({ code: 'custom', message: 'plan.amountInvalid' })
+				return amount ?? undefined
+			}),
 		currency: z.enum(CURRENCIES, { error: 'error.invalidChoice' }).optional(),
 	})
 	.refine(line => line.amount === undefined || line.currency !== undefined, {
 		path: ['currency'],
 		error: 'plan.currencyRequired',
 	})
+
+/**
+ * A list of rows from the form without the rows left blank (a row added and never typed in, whose
+ * select may still hold its first choice): they are dropped, not refused, so adding a row, saving
+ * a draft or sending it is never blocked by one. A row with anything typed needs `required`.
+ */
+function withoutBlankRows<Row extends object, Key extends keyof Row>(
+	rows: Row[] | undefined,
+	typed: (keyof Row)[],
+	required: Key[],
+	ctx: z.RefinementCtx,
+) {
+	if (!rows) return undefined
+	const kept = rows.flatMap((row, index) => {
+		if (!typed.some(key => row[key] !== undefined && row[key] !== '')) return []
+		for (const key of required)
+			if (!row[key])
+				ctx.addIssue({
+					code: 'custom',
+					path: [index, key as string],
+					message: 'error.required',
+				})
+		return [row as Row & { [K in Key]-?: NonNullable<Row[K]> }]
+	})
+	return kept
+}
 
 /** "3", "3-4", "3 – 4 ngày" → [3, 4]; null when it is not a day count or range. */
 export function parseDays(value: string): [number, number] | null {
@@ -120,11 +149,33 @@ export const PlanDraftSchema = z
 		members: z
 			.array(MemberSchema)
 			.max(200, { error: 'error.tooLong' })
-			.optional(),
+			.optional()
+			.transform((rows, ctx) =>
+				withoutBlankRows(
+					rows,
+					[
+						'full_name',
+						'title',
+						'organisation_name',
+						'passport_type',
+						'person_id',
+					],
+					['full_name'],
+					ctx,
+				),
+			),
 		budget: z
 			.array(BudgetLineSchema)
 			.max(50, { error: 'error.tooLong' })
-			.optional(),
+			.optional()
+			.transform((rows, ctx) =>
+				withoutBlankRows(
+					rows,
+					['payer', 'item', 'amount', 'currency'],
+					['payer', 'item'],
+					ctx,
+				),
+			),
 	})
 	.superRefine(
 		(plan, ctx) => {

@@ -10,9 +10,9 @@ import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { AGREEMENT_KINDS, CURRENCIES } from '#lib/enums.ts'
-import { parseDate } from '#lib/format.ts'
+import { parseAmount, parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
-import { MAX_INT } from '#lib/column-limits.ts'
+import { MAX_AMOUNT, MAX_INT } from '#lib/column-limits.ts'
 
 const title = z
 	.string({ error: 'error.required' })
@@ -58,12 +58,12 @@ export const SupportSchema = z.object({
 		.string({ error: 'error.required' })
 		.trim()
 		.transform((value, ctx) => {
-			const normal = value.replace(/\s/g, '').replace(',', '.')
-			if (!/^\d{1,12}(\.\d{1,2})?$/.test(normal) || Number(normal) <= 0) {
+			const amount = parseAmount(value)
+			if (amount === null || amount <= 0 || amount > MAX_AMOUNT) {
 				ctx.addIssue({ code: 'custom', message: 'partner.amountInvalid' })
 				return z.NEVER
 			}
-			return normal
+			return String(amount)
 		}),
 	currency: z.enum(CURRENCIES, { error: 'error.invalidChoice' }),
 	given_on: z
