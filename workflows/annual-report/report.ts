@@ -100,7 +100,7 @@ export function prefillReport(
 		request_text:
 			answers ??
 			`Thực hiện Công văn số … ngày … của … về việc báo cáo kết quả công tác đối ngoại năm ${year} và kế hoạch hoạt động đối ngoại năm ${year + 1}`,
-		results: resultsFacts(plans, year, organisation.short_name),
+		results: resultsFacts(plans, year, organisation.short_name, today),
 		difficulties: '',
 		proposals: '',
 		plan_intro: '',

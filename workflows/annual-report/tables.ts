@@ -5,6 +5,7 @@ import {
 import { countryName } from '#lib/countries.ts'
 import { type ReportPlan } from '#db/repos/annual-report.server.ts'
 import { type Direction } from '#lib/enums.ts'
+import { approvedRange } from '#lib/trip-dates.ts'
 
 export type { ReportPlan }
 
@@ -191,6 +192,7 @@ export function resultsFacts(
 	plans: ReportPlan[],
 	year: number,
 	organisation: string,
+	today: string,
 ) {
 	const ofYear = plans.filter(p => p.plan_year === year)
 	const done = ofYear.filter(p => DONE.includes(p.status))
@@ -222,7 +224,18 @@ export function resultsFacts(
 		: [
 				`Năm ${year}, ${organisation} chưa ghi nhận đoàn ra, đoàn vào nào đã thực hiện.`,
 			]
-	const unrecorded = ofYear.filter(p => p.status === 'approved')
+	// An approved trip whose latest planned start has not come yet is not late with its record.
+	const approved = ofYear.filter(p => p.status === 'approved')
+	const upcoming = approved.filter(p => approvedRange(p, 'DEPART').to >= today)
+	const unrecorded = approved.filter(p => !upcoming.includes(p))
+	if (upcoming.length)
+		lines.push(
+			`Có ${upcoming.length} đoàn đã được phê duyệt, chưa đến thời gian thực hiện:`,
+			...upcoming.map(
+				p =>
+					`- ${p.name}${p.partner_name ? `, làm việc với ${p.partner_name}` : ''} (${timingText(p)})${approvalCitation(p)}.`,
+			),
+		)
 	if (unrecorded.length)
 		lines.push(
 			`Có ${unrecorded.length} đoàn đã được phê duyệt nhưng chưa cập nhật kết quả chuyến đi:`,
