@@ -74,7 +74,7 @@ const roles = [
 	{
 		email: 'soanthao@ldld-quangtri.vn',
 		name: 'drafter',
-		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/requests', '/statistics', '/partners', '/partners/new', '/people', '/people/new', '/passports', '/passports/register', '/notifications', '/settings', '/change-password'],
+		pages: ['/', '/plans', '/plans?page=99', '/plans/new', '/reports', '/annual-reports', '/requests', '/statistics', '/partners', '/partners/new', '/people', '/people/new', '/passports', '/passports/register', '/documents', '/mail', '/notifications', '/settings', '/change-password'],
 		details: [
 			['/plans', /^\/plans\/[0-9a-f-]{36}$/],
 			['/partners', /^\/partners\/[0-9a-f-]{36}$/],
@@ -94,7 +94,7 @@ const roles = [
 	{
 		email: 'quantri@bandoingoai-tld.vn',
 		name: 'admin',
-		pages: ['/', '/admin/organisations', '/admin/organisations/new', '/admin/users', '/admin/users?q=ha%20tinh', '/admin/users/new', '/admin/outbox', '/annual-reports', '/requests/new', '/statistics'],
+		pages: ['/', '/admin/organisations', '/admin/organisations/new', '/admin/users', '/admin/users?q=ha%20tinh', '/admin/users/new', '/admin/outbox', '/admin/audit', '/annual-reports', '/requests/new', '/statistics'],
 		details: [
 			['/admin/organisations', /^\/admin\/organisations\/[0-9a-f-]{36}$/],
 			['/admin/outbox', /^\/admin\/outbox\/[0-9a-f-]{36}$/],

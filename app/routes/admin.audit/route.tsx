@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	json,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ListTable, Pagination } from '#app/components/list.tsx'
@@ -10,6 +14,7 @@ import { pageFrom } from '#app/utils/misc.ts'
 import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 /** The board's admins see every organisation's entries; other admins their own organisation's. */
 export const loader =
@@ -24,6 +29,9 @@ export const loader =
 			return json({ rows, total, page })
 		},
 	)
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('audit.title')])
 
 export default function AuditLogRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()

@@ -4,6 +4,7 @@ import {
 	type ActionFunctionArgs,
 	json,
 	type LoaderFunctionArgs,
+	type MetaFunction,
 } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
@@ -18,6 +19,7 @@ import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { changeDocumentNotation } from '#workflows/documents/register.server.ts'
 import { loadRegister, registerRowLink } from './register.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 const NotationSchema = z.object({
 	notation: z
@@ -80,6 +82,9 @@ export const action =
 			})
 		},
 	)
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data && t('documents.title', { year: data.year })])
 
 export default function DocumentsRoute() {
 	const data = useLoaderData<typeof loader>()

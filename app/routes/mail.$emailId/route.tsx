@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	json,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
@@ -9,6 +13,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { notFound } from '#workflows/access/permissions.server.ts'
 import { readMyEmail } from '#workflows/notify/my-mail.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 /** A message to the signed-in user; anyone else's is a 404, as if it did not exist. */
 export const loader =
@@ -21,6 +26,9 @@ export const loader =
 			return json({ email })
 		},
 	)
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [data?.email.subject, t('mail.title')])
 
 export default function MyEmailRoute() {
 	const { email } = useLoaderData<typeof loader>()

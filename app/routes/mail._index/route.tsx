@@ -1,4 +1,8 @@
-import { json, type LoaderFunctionArgs } from '@remix-run/node'
+import {
+	json,
+	type LoaderFunctionArgs,
+	type MetaFunction,
+} from '@remix-run/node'
 import { Link, useLoaderData } from '@remix-run/react'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { ListTable, Pagination } from '#app/components/list.tsx'
@@ -9,6 +13,7 @@ import { useT } from '#app/utils/i18n.tsx'
 import { pageFrom } from '#app/utils/misc.ts'
 import { listMyEmails } from '#workflows/notify/my-mail.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { pageTitle } from '#app/utils/meta.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
@@ -18,6 +23,9 @@ export const loader =
 			return json({ ...(await listMyEmails(db, user.id, page)), page })
 		},
 	)
+
+export const meta: MetaFunction = ({ matches }) =>
+	pageTitle(matches, t => [t('mail.title')])
 
 export default function MyMailRoute() {
 	const { rows, total, page } = useLoaderData<typeof loader>()
