@@ -164,7 +164,46 @@ export const NQ03_REVIEW: ReportTemplate = {
 	],
 }
 
-export const BUILT_IN_TEMPLATES: ReportTemplate[] = [NQ03_REVIEW]
+/**
+ * Any other request (passport management, a campaign, a visit …): three sections of free text, no
+ * appendix. Its report is titled by what the request asks (see `templateForRequest`).
+ */
+export const GENERAL_REPORT: ReportTemplate = {
+	key: 'general',
+	name: 'Báo cáo theo nội dung công văn (3 phần, không có phụ lục)',
+	reportTitle: '',
+	sections: [
+		{ id: 'results', title: 'I. Tình hình, kết quả thực hiện' },
+		{ id: 'difficulties', title: 'II. Khó khăn, hạn chế' },
+		{ id: 'proposals', title: 'III. Kiến nghị, đề xuất' },
+	],
+	tables: [],
+}
+
+export const BUILT_IN_TEMPLATES: ReportTemplate[] = [
+	NQ03_REVIEW,
+	GENERAL_REPORT,
+]
+
+/**
+ * The copy of a template a request keeps. A template without a title of its own takes the
+ * request's: "V/v báo cáo công tác quản lý hộ chiếu năm 2026" → "Công tác quản lý hộ chiếu năm 2026".
+ */
+export function templateForRequest(
+	template: ReportTemplate,
+	requestTitle: string,
+): ReportTemplate {
+	if (template.reportTitle) return template
+	const subject = requestTitle
+		.trim()
+		.replace(/^(v\/v|về việc)\s*/iu, '')
+		.replace(/^báo cáo\s*/iu, '')
+		.trim()
+	return {
+		...template,
+		reportTitle: subject.charAt(0).toLocaleUpperCase('vi') + subject.slice(1),
+	}
+}
 
 export function builtInTemplate(key: string) {
 	return BUILT_IN_TEMPLATES.find(t => t.key === key)

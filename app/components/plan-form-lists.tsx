@@ -83,6 +83,7 @@ export function MembersSection({
 								<TextField
 									label={t('plan.member.fullName')}
 									labelSuffix={row}
+									required
 									field={m.full_name}
 									placeholder={t('plan.placeholder.headName')}
 								/>
@@ -198,11 +199,13 @@ export function BudgetSection({
 							<div className="grid-5">
 								<TextField
 									label={t('plan.budget.payer')}
+									required
 									labelSuffix={row}
 									field={b.payer}
 								/>
 								<TextField
 									label={t('plan.budget.item')}
+									required
 									labelSuffix={row}
 									field={b.item}
 								/>

@@ -379,3 +379,51 @@ test('a request numbered as typed, due in the past: every organisation that has 
 	expect((await early.json()).result.error).toEqual({ due_on: ['request.dueBeforeIssue'] })
 	expect(await db.selectFrom('report_request').select('id').execute()).toHaveLength(1)
 })
+
+test('a request on any other subject: three sections and no appendix, the report titled by the request, consolidated in DOCX and XLSX', async () => {
+	const response = await issue({
+		title: 'V/v báo cáo công tác quản lý hộ chiếu công vụ năm 2026',
+		template: 'general',
+		number_from: 'typed',
+		number_symbol: '88/ĐN-TLĐ',
+		issued_on: formatIsoDate(todayIso()),
+		audience: 'chosen',
+		organisation_ids: [world.orgs.ldld.id],
+		due_on: formatIsoDate(due()),
+	})
+	expect(response.status).toBe(302)
+	const requestId = response.headers.get('Location')!.split('/').pop()!
+	const { id: responseId } = await db
+		.selectFrom('report_response')
+		.select('id')
+		.where('request_id', '=', requestId)
+		.executeTakeFirstOrThrow()
+	const submitted = await post(cookies.ldld, requestId, responseId, {
+		intent: 'submit',
+		version: '1',
+		's.results': 'Đã lập sổ theo dõi hộ chiếu công vụ; 12 hộ chiếu đang lưu giữ.',
+		's.difficulties': 'Chưa có phần mềm quản lý.',
+		number_symbol: '401/BC-LĐLĐ',
+		report_date: formatIsoDate(todayIso()),
+		signature_title: 'Phó Chủ tịch thường trực',
+		signer_name: 'Nguyễn Đăng Bảo',
+	})
+	expect(submitted.status).toBe(302)
+	expect(await status(responseId)).toBe('submitted')
+
+	const params = { requestId, responseId }
+	const answer = await readDocx(await load(docxRoute, `/requests/${requestId}/responses/${responseId}/docx`, cookies.board, params))
+	expect(answer.text).toContain('Công tác quản lý hộ chiếu công vụ năm 2026')
+	expect(answer.text).toContain('I. Tình hình, kết quả thực hiện')
+	expect(answer.text).toContain('Đã lập sổ theo dõi hộ chiếu công vụ; 12 hộ chiếu đang lưu giữ.')
+	expect(answer.text).not.toContain('Phụ lục')
+
+	const consolidated = await readDocx(await load(consolidationDocxRoute, `/requests/${requestId}/consolidation.docx`, cookies.board, { requestId }))
+	expect(consolidated.text).toContain('Tổng hợp báo cáo công tác quản lý hộ chiếu công vụ năm 2026')
+	expect(consolidated.text).toContain('Chưa có phần mềm quản lý.')
+	const xlsx = await load(xlsxRoute, `/requests/${requestId}/consolidation.xlsx`, cookies.board, { requestId })
+	expect(xlsx.status).toBe(200)
+	const workbook = new ExcelJS.Workbook()
+	await workbook.xlsx.load(await xlsx.arrayBuffer())
+	expect(workbook.worksheets.map(s => s.name)).toEqual(['Tổng hợp'])
+})

@@ -6,7 +6,7 @@ import {
 	listAskableOrganisations,
 } from '#db/repos/report-request.server.ts'
 import { errorWithParams } from '#lib/form-errors.ts'
-import { builtInTemplate } from '#lib/report-template.ts'
+import { builtInTemplate, templateForRequest } from '#lib/report-template.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { forbidden } from '#workflows/access/errors.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
@@ -73,7 +73,10 @@ export async function issueRequest(signedIn: SessionUser, formData: FormData) {
 	if (asked.some(o => !o))
 		return fieldError('organisation_ids', 'error.invalidChoice')
 	if (!asked.length) return fieldError('audience', 'request.nobodyAsked')
-	const template = builtInTemplate(value.template)!
+	const template = templateForRequest(
+		builtInTemplate(value.template)!,
+		value.title,
+	)
 
 	const id = await db.transaction().execute(async trx => {
 		const entry =

@@ -12,7 +12,12 @@ import {
 } from '#app/components/attachments-section.tsx'
 import { Form, useNavigation } from '@remix-run/react'
 import { type z } from 'zod'
-import { ErrorList, Field, FormErrors } from '#app/components/forms.tsx'
+import {
+	ErrorList,
+	Field,
+	FormErrors,
+	RequiredLegend,
+} from '#app/components/forms.tsx'
 import { useDraftOrSubmitValidation } from '#app/components/draft-validation.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import {
@@ -86,6 +91,7 @@ export function ReportForm({
 	return (
 		<Form method="post" encType="multipart/form-data" {...getFormProps(form)}>
 			<FormErrors id={form.errorId} errors={form.errors} />
+			<RequiredLegend />
 			<input {...getInputProps(fields.plan_version, { type: 'hidden' })} />
 			<input {...getInputProps(fields.report_version, { type: 'hidden' })} />
 			<section className="panel">
@@ -95,6 +101,7 @@ export function ReportForm({
 						label={t(label)}
 						errors={fields[name].errors}
 						hint={t(`${label}Hint`)}
+						required={name !== 'proposals'}
 					>
 						{props => (
 							<textarea

@@ -137,28 +137,36 @@ export function StepTimesTable({
 				</p>
 			) : null}
 			{rows.length ? (
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">{t('stats.organisation')}</th>
-							<th scope="col">{t('stats.step')}</th>
-							<th scope="col">{t('stats.passes')}</th>
-							<th scope="col">{t('stats.median')}</th>
-							<th scope="col">{t('stats.slowest')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.map(s => (
-							<tr key={s.organisation_name + s.step}>
-								<td>{s.organisation_name}</td>
-								<td>{locale === 'en' && s.label_en ? s.label_en : s.label}</td>
-								<td>{s.passes}</td>
-								<td>{duration(t, s.median_hours)}</td>
-								<td>{duration(t, s.max_hours)}</td>
+				<div className="table-wrap cards">
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">{t('stats.organisation')}</th>
+								<th scope="col">{t('stats.step')}</th>
+								<th scope="col">{t('stats.passes')}</th>
+								<th scope="col">{t('stats.median')}</th>
+								<th scope="col">{t('stats.slowest')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{rows.map(s => (
+								<tr key={s.organisation_name + s.step}>
+									<td>{s.organisation_name}</td>
+									<td data-label={t('stats.step')}>
+										{locale === 'en' && s.label_en ? s.label_en : s.label}
+									</td>
+									<td data-label={t('stats.passes')}>{s.passes}</td>
+									<td data-label={t('stats.median')}>
+										{duration(t, s.median_hours)}
+									</td>
+									<td data-label={t('stats.slowest')}>
+										{duration(t, s.max_hours)}
+									</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
 			) : (
 				<p className="muted">{t('stats.none')}</p>
 			)}
@@ -199,34 +207,36 @@ export function CountTable({
 				</p>
 			) : null}
 			{rows.length ? (
-				<table>
-					<thead>
-						<tr>
-							<th scope="col">{keyLabel}</th>
-							<th scope="col">{t('stats.direction')}</th>
-							<th scope="col">{t('stats.delegations')}</th>
-							<th scope="col">{t('stats.people')}</th>
-							<th scope="col">{t('stats.cancelledTrips')}</th>
-						</tr>
-					</thead>
-					<tbody>
-						{rows.slice(0, PARTNER_ROWS).map(r => (
-							<tr key={(r.partner_id ?? r.key) + r.direction}>
-								<td>{r.key}</td>
-								<td>
-									{t(
-										r.direction === 'out'
-											? 'stats.outDelegations'
-											: 'stats.inDelegations',
-									)}
-								</td>
-								<td>{r.delegations}</td>
-								<td>{r.people}</td>
-								<td>{r.cancelled}</td>
+				<div className="table-wrap cards">
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">{keyLabel}</th>
+								<th scope="col">{t('stats.direction')}</th>
+								<th scope="col">{t('stats.delegations')}</th>
+								<th scope="col">{t('stats.people')}</th>
+								<th scope="col">{t('stats.cancelledTrips')}</th>
 							</tr>
-						))}
-					</tbody>
-				</table>
+						</thead>
+						<tbody>
+							{rows.slice(0, PARTNER_ROWS).map(r => (
+								<tr key={(r.partner_id ?? r.key) + r.direction}>
+									<td>{r.key}</td>
+									<td data-label={t('stats.direction')}>
+										{t(
+											r.direction === 'out'
+												? 'stats.outDelegations'
+												: 'stats.inDelegations',
+										)}
+									</td>
+									<td data-label={t('stats.delegations')}>{r.delegations}</td>
+									<td data-label={t('stats.people')}>{r.people}</td>
+									<td data-label={t('stats.cancelledTrips')}>{r.cancelled}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</div>
 			) : (
 				<p className="muted">{t('stats.none')}</p>
 			)}
