@@ -441,6 +441,21 @@ describe('amounts and rows left blank', () => {
 			expect(members.map(m => m.full_name)).toEqual(['Lê Văn Đức'])
 			expect(await budgetLines(planId)).toHaveLength(1)
 		}
+		// A message stays on its own row when a blank row comes before it.
+		const second = await refusal(
+			await postNew(
+				planFormData(
+					fields({
+						'members[0].full_name': '',
+						'members[0].passport_type': '',
+						'members[1].full_name': 'Trần Thị Thu Hà',
+					}),
+				),
+			),
+		)
+		expect(second.error).toEqual({
+			'members[1].passport_type': ['error.required'],
+		})
 		// A row with anything typed in still needs its name.
 		const result = await refusal(
 			await postNew(

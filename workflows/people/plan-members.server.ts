@@ -3,13 +3,16 @@ import {
 	insertPeople,
 	peopleOfOrganisation,
 } from '#db/repos/person.server.ts'
-import { type PlanDraft } from '#workflows/plans/plan-schema.ts'
+import {
+	type PlanDraft,
+	type PlanForm,
+} from '#workflows/plans/plan-schema.ts'
 
 /** Field errors for members linked to someone who is not a person of the organisation (one query). */
 export async function foreignMemberErrors(
 	db: Db,
 	organisationId: string,
-	members: PlanDraft['members'],
+	members: PlanForm['members'],
 ) {
 	const ids = [
 		...new Set((members ?? []).flatMap(m => (m.person_id ? [m.person_id] : []))),

@@ -24,6 +24,7 @@ import {
 	type PlanDraft,
 	PlanDraftSchema,
 	PlanSubmitSchema,
+	withoutBlankRows,
 } from './plan-schema.ts'
 import { errorWithParams } from '#lib/form-errors.ts'
 import { done, refused } from '#workflows/outcome.ts'
@@ -118,7 +119,7 @@ export async function savePlanForm(
 		return refused('invalid', {
 			result: submission.reply({ fieldErrors: memberErrors }),
 		})
-	const value = submission.value
+	const value = withoutBlankRows(submission.value)
 	if (existing?.status === 'approved')
 		return amendApprovedPlan(formData, user, existing, value, {
 			newAttachments,

@@ -64,30 +64,44 @@ export const BudgetLineSchema = z
 		error: 'plan.currencyRequired',
 	})
 
+type Member = z.infer<typeof MemberSchema>
+type BudgetLine = z.infer<typeof BudgetLineSchema>
+
 /**
- * A list of rows from the form without the rows left blank (a row added and never typed in, whose
- * select may still hold its first choice): they are dropped, not refused, so adding a row, saving
- * a draft or sending it is never blocked by one. A row with anything typed needs `required`.
+ * A row added on the form and never typed in (its select may still hold its first choice). It is
+ * not refused, so adding a row, saving a draft or sending it is never blocked by one, and it is
+ * not kept (`withoutBlankRows`). Rows keep their places until then, so every message stays on
+ * the row it is about.
  */
-function withoutBlankRows<Row extends object, Key extends keyof Row>(
-	rows: Row[] | undefined,
-	typed: (keyof Row)[],
-	required: Key[],
-	ctx: z.RefinementCtx,
+const blank = <Row>(row: Row, typed: (keyof Row)[]) =>
+	typed.every(key => row[key] === undefined || row[key] === '')
+export const isBlankMember = (m: Member) =>
+	blank(m, [
+		'full_name',
+		'title',
+		'organisation_name',
+		'passport_type',
+		'person_id',
+	])
+export const isBlankBudgetLine = (b: BudgetLine) =>
+	blank(b, ['payer', 'item', 'amount', 'currency'])
+
+/** Each row with anything typed in needs `required`. */
+function requiredUnlessBlank<Row>(
+	isBlank: (row: Row) => boolean,
+	required: (keyof Row & string)[],
 ) {
-	if (!rows) return undefined
-	const kept = rows.flatMap((row, index) => {
-		if (!typed.some(key => row[key] !== undefined && row[key] !== '')) return []
-		for (const key of required)
-			if (!row[key])
-				ctx.addIssue({
-					code: 'custom',
-					path: [index, key as string],
-					message: 'error.required',
-				})
-		return [row as Row & { [K in Key]-?: NonNullable<Row[K]> }]
-	})
-	return kept
+	return (rows: Row[] | undefined, ctx: z.RefinementCtx) =>
+		rows?.forEach((row, index) => {
+			if (isBlank(row)) return
+			for (const key of required)
+				if (!row[key])
+					ctx.addIssue({
+						code: 'custom',
+						path: [index, key],
+						message: 'error.required',
+					})
+		})
 }
 
 /** "3", "3-4", "3 – 4 ngày" → [3, 4]; null when it is not a day count or range. */
@@ -150,32 +164,12 @@ export const PlanDraftSchema = z
 			.array(MemberSchema)
 			.max(200, { error: 'error.tooLong' })
 			.optional()
-			.transform((rows, ctx) =>
-				withoutBlankRows(
-					rows,
-					[
-						'full_name',
-						'title',
-						'organisation_name',
-						'passport_type',
-						'person_id',
-					],
-					['full_name'],
-					ctx,
-				),
-			),
+			.superRefine(requiredUnlessBlank(isBlankMember, ['full_name'])),
 		budget: z
 			.array(BudgetLineSchema)
 			.max(50, { error: 'error.tooLong' })
 			.optional()
-			.transform((rows, ctx) =>
-				withoutBlankRows(
-					rows,
-					['payer', 'item', 'amount', 'currency'],
-					['payer', 'item'],
-					ctx,
-				),
-			),
+			.superRefine(requiredUnlessBlank(isBlankBudgetLine, ['payer', 'item'])),
 	})
 	.superRefine(
 		(plan, ctx) => {
@@ -190,10 +184,31 @@ export const PlanDraftSchema = z
 		{ when: () => true },
 	)
 
-export type PlanDraft = z.infer<typeof PlanDraftSchema>
+/** The plan form as parsed: rows may be blank. */
+export type PlanForm = z.infer<typeof PlanDraftSchema>
+/** A plan's content, as saved and loaded. */
+export type PlanDraft = Omit<PlanForm, 'members' | 'budget'> & {
+	members?: (Member & { full_name: string })[]
+	budget?: (BudgetLine & { payer: string; item: string })[]
+}
+
+/** The form's plan without the rows left blank (the others were checked to have what they need). */
+export function withoutBlankRows(plan: PlanForm): PlanDraft {
+	return {
+		...plan,
+		members: plan.members?.filter(
+			(m): m is Member & { full_name: string } =>
+				!isBlankMember(m) && Boolean(m.full_name),
+		),
+		budget: plan.budget?.filter(
+			(b): b is BudgetLine & { payer: string; item: string } =>
+				!isBlankBudgetLine(b) && Boolean(b.payer && b.item),
+		),
+	}
+}
 
 /** What a plan must have before it can go up the chain; each problem is tied to its field. */
-export function completenessIssues(plan: PlanDraft) {
+export function completenessIssues(plan: PlanForm) {
 	const issues: { path: (string | number)[]; message: string }[] = []
 	const need = (
 		ok: unknown,
@@ -219,7 +234,7 @@ export function completenessIssues(plan: PlanDraft) {
 		'plan.activitiesRequired',
 	)
 	need(plan.days, ['days'])
-	const memberCount = plan.members?.length ?? 0
+	const memberCount = plan.members?.filter(m => !isBlankMember(m)).length ?? 0
 	need(
 		memberCount > 0 || plan.member_count,
 		['member_count'],
@@ -229,7 +244,9 @@ export function completenessIssues(plan: PlanDraft) {
 		issues.push({ path: ['member_count'], message: 'plan.countBelowMembers' })
 	if (plan.direction === 'out')
 		plan.members?.forEach((member, index) =>
-			need(member.passport_type, ['members', index, 'passport_type']),
+			isBlankMember(member)
+				? null
+				: need(member.passport_type, ['members', index, 'passport_type']),
 		)
 	if (plan.timing_kind === 'month') need(plan.timing_month, ['timing_month'])
 	if (plan.timing_kind === 'dates') {
@@ -242,7 +259,11 @@ export function completenessIssues(plan: PlanDraft) {
 		)
 			issues.push({ path: ['start_date'], message: 'plan.dateOutsideYear' })
 	}
-	need(plan.budget?.length, ['budget'], 'plan.budgetRequired')
+	need(
+		plan.budget?.some(b => !isBlankBudgetLine(b)),
+		['budget'],
+		'plan.budgetRequired',
+	)
 	return issues
 }
 
