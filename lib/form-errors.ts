@@ -1,3 +1,5 @@
+import { formatNumber } from './format.ts'
+
 /** An error message key with parameters, carried as one string through form replies. */
 export function errorWithParams(
 	key: string,
@@ -17,3 +19,7 @@ export function splitErrorParams(
 		return [error.slice(0, at), undefined]
 	}
 }
+
+/** A text over `max` characters: the message says the limit. */
+export const tooLong = (max: number) =>
+	errorWithParams('error.tooLongChars', { max: formatNumber(max) })

@@ -2,12 +2,13 @@ import { z } from 'zod'
 import { parseDate } from '#lib/format.ts'
 import { errorWithParams } from '#app/utils/misc.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const text = (max: number) =>
 	z
 		.string()
 		.trim()
-		.max(max, { error: 'error.tooLong' })
+		.max(max, { error: tooLong(max) })
 		.optional()
 		.transform(v => v ?? '')
 const required = (max: number) =>
@@ -15,7 +16,7 @@ const required = (max: number) =>
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(max, { error: 'error.tooLong' })
+		.max(max, { error: tooLong(max) })
 
 /** The editor's fields; `version` is the one the user loaded (a stale one is refused). */
 export const AnnualReportSchema = z

@@ -13,14 +13,19 @@ import { DUE_UNITS, ORGANISATION_KINDS } from '#lib/enums.ts'
 import { COUNTRY_CODES, countryName } from '#lib/countries.ts'
 import { useLocale, useT } from '#app/utils/i18n.tsx'
 import { MAX_INT } from '#lib/column-limits.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const text = (max: number) =>
 	z
 		.string({ error: 'error.required' })
 		.trim()
-		.max(max, { error: 'error.tooLong' })
+		.max(max, { error: tooLong(max) })
 const optionalText = (max: number) =>
-	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+	z
+		.string()
+		.trim()
+		.max(max, { error: tooLong(max) })
+		.optional()
 
 const dayCount = z
 	.number({ error: 'org.daysInvalid' })

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { FormErrors, SubmitButton, TextField } from '#app/components/forms.tsx'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
+import { tooLong } from '#lib/form-errors.ts'
 
 // The server's schema (workflows/people) turns the date into ISO; here it is only checked for shape.
 const PersonFormSchema = z.object({
@@ -13,14 +14,20 @@ const PersonFormSchema = z.object({
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(200, { error: 'error.tooLong' }),
-	position: z.string().max(200, { error: 'error.tooLong' }).optional(),
-	unit: z.string().max(300, { error: 'error.tooLong' }).optional(),
+		.max(200, { error: tooLong(200) }),
+	position: z
+		.string()
+		.max(200, { error: tooLong(200) })
+		.optional(),
+	unit: z
+		.string()
+		.max(300, { error: tooLong(300) })
+		.optional(),
 	born_on: z.string().optional(),
 	email: z
 		.string()
 		.trim()
-		.max(200, { error: 'error.tooLong' })
+		.max(200, { error: tooLong(200) })
 		.email({ error: 'error.email' })
 		.optional(),
 })

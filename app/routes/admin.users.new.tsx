@@ -15,7 +15,10 @@ import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { z } from 'zod'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field } from '#app/components/forms.tsx'
-import { OrganisationField, RolesFieldset } from '#app/components/user-fields.tsx'
+import {
+	OrganisationField,
+	RolesFieldset,
+} from '#app/components/user-fields.tsx'
 import { db } from '#db/client.server.ts'
 import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
@@ -31,6 +34,7 @@ import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { requireRole } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const NewUserSchema = z.object({
 	email: z
@@ -38,12 +42,16 @@ const NewUserSchema = z.object({
 		.trim()
 		.toLowerCase()
 		.email({ error: 'error.email' })
-		.max(200, { error: 'error.tooLong' }),
+		.max(200, { error: tooLong(200) }),
 	full_name: z
 		.string({ error: 'error.required' })
 		.trim()
-		.max(200, { error: 'error.tooLong' }),
-	title: z.string().trim().max(200, { error: 'error.tooLong' }).optional(),
+		.max(200, { error: tooLong(200) }),
+	title: z
+		.string()
+		.trim()
+		.max(200, { error: tooLong(200) })
+		.optional(),
 	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
 	roles: z
 		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {

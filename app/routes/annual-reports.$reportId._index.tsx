@@ -120,7 +120,11 @@ export const action =
 			const { version, year: _year, ...fields } = submission.value
 			// A number from the register is not retyped by hand.
 			const entry = await getAnnualReportEntry(db, report.id)
-			if (entry) fields.number_symbol = entry.notation
+			if (entry) {
+				// Nor its date: the report keeps the number and date the register gave it.
+				fields.number_symbol = entry.notation
+				fields.report_date = entry.issued_on
+			}
 			const saved = await saveAnnualReport(db, report.id, version, fields)
 			if (!saved)
 				return json(
@@ -151,14 +155,18 @@ export default function AnnualReportEditorRoute() {
 		onValidate: ({ formData }) =>
 			parseWithZod(formData, { schema: AnnualReportSchema }),
 	})
-	const input = (name: TextName, hint?: string) => (
+	const input = (name: TextName, hint?: string, readOnly = false) => (
 		<Field
 			label={t(`annualReport.field.${name}`)}
 			errors={fields[name].errors}
 			hint={hint}
 		>
 			{props => (
-				<input {...getInputProps(fields[name], { type: 'text' })} {...props} />
+				<input
+					{...getInputProps(fields[name], { type: 'text' })}
+					{...props}
+					readOnly={readOnly}
+				/>
 			)}
 		</Field>
 	)
@@ -223,9 +231,21 @@ export default function AnnualReportEditorRoute() {
 				<h2>{t('annualReport.header')}</h2>
 				<div className="grid-2">
 					{input('governing_body')}
-					{input('number_symbol', t('annualReport.hint.number'))}
+					{input(
+						'number_symbol',
+						t(
+							numbered
+								? 'annualReport.hint.issued'
+								: 'annualReport.hint.number',
+						),
+						Boolean(numbered),
+					)}
 					{input('place')}
-					{input('report_date', t('annualReport.hint.date'))}
+					{input(
+						'report_date',
+						t(numbered ? 'annualReport.hint.issued' : 'annualReport.hint.date'),
+						Boolean(numbered),
+					)}
 				</div>
 				{area('request_text', 3, t('annualReport.hint.request'))}
 				<h2>{t('annualReport.sections')}</h2>

@@ -27,11 +27,12 @@ import { requirePartnerReader } from '#app/utils/access.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 import { pageTitle } from '#app/utils/meta.ts'
+import { tooLong } from '#lib/form-errors.ts'
 const text = (max: number) =>
 	z
 		.string({ error: 'error.required' })
 		.trim()
-		.max(max, { error: 'error.tooLong' })
+		.max(max, { error: tooLong(max) })
 
 const PartnerSchema = z.object({
 	name_vi: text(300),

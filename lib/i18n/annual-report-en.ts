@@ -61,6 +61,8 @@ export const annualReportEn: Record<keyof typeof annualReportVi, string> = {
 	'annualReport.field.signature_on_behalf': 'Signing authority (TM., KT.)',
 	'annualReport.field.signature_title': 'Signer’s title',
 	'annualReport.field.signer_name': 'Signer’s full name',
+	'annualReport.hint.issued':
+		'Issued in the register of outgoing documents: the number and date stay as issued.',
 	'annualReport.hint.number':
 		'E.g. 323/BC-LĐLĐ; leave the number out if the clerk assigns it later.',
 	'annualReport.hint.planIntro':

@@ -59,6 +59,8 @@ export const annualReportVi = {
 	'annualReport.field.signature_on_behalf': 'Thẩm quyền ký (TM., KT.)',
 	'annualReport.field.signature_title': 'Chức vụ người ký',
 	'annualReport.field.signer_name': 'Họ và tên người ký',
+	'annualReport.hint.issued':
+		'Đã cấp số trong Sổ văn bản đi: số và ngày giữ như đã cấp.',
 	'annualReport.hint.number':
 		'Ví dụ 323/BC-LĐLĐ; để trống phần số nếu văn thư cấp số sau.',
 	'annualReport.hint.planIntro':

@@ -117,6 +117,7 @@ export const en: Record<PageMessageKey, string> = {
 	'error.passwordMismatch': 'The passwords do not match',
 	'error.invalidChoice': 'Please choose a value from the list',
 	'error.tooLong': 'This is too long',
+	'error.tooLongChars': 'This is too long: at most {max} characters',
 	'error.generic': 'Something went wrong, please try again',
 	'error.notFound': 'Not found',
 	'error.notFoundHint':
@@ -500,8 +501,10 @@ export const en: Record<PageMessageKey, string> = {
 	'inbox.what': 'To do',
 	'inbox.kind.plan': 'Decide on the plan',
 	'inbox.kind.report': 'Acknowledge the post-trip report',
-	'inbox.own.plan': 'You submitted this plan: another approver of your organisation decides it.',
-	'inbox.own.report': 'You filed this report: another approver of your organisation acknowledges it.',
+	'inbox.own.plan':
+		'You submitted this plan: another approver of your organisation decides it.',
+	'inbox.own.report':
+		'You filed this report: another approver of your organisation acknowledges it.',
 	'inbox.doneNext': '{done} Next in Waiting for me: {name}.',
 	'inbox.doneAll': '{done} Nothing else is waiting for you.',
 	'home.work': 'Waiting for you',
@@ -543,7 +546,8 @@ export const en: Record<PageMessageKey, string> = {
 	'home.atHand': 'Delegations now',
 	'home.atHand.abroad': 'On their trip now ({count})',
 	'home.atHand.upcoming': 'Approved, starting within 30 days ({count})',
-	'home.atHand.none': 'No delegation is on its trip or starting within the next 30 days.',
+	'home.atHand.none':
+		'No delegation is on its trip or starting within the next 30 days.',
 	'home.atHand.allAbroad': 'See all {count} delegations on their trip',
 	'home.atHand.allApproved': 'See the approved plans',
 	'home.decided': 'My recent decisions',

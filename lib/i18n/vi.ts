@@ -115,6 +115,7 @@ export const vi = {
 	'error.passwordMismatch': 'Mật khẩu nhập lại không khớp',
 	'error.invalidChoice': 'Vui lòng chọn một giá trị trong danh sách',
 	'error.tooLong': 'Nội dung quá dài',
+	'error.tooLongChars': 'Nội dung quá dài: tối đa {max} ký tự',
 	'error.generic': 'Đã xảy ra lỗi, vui lòng thử lại',
 	'error.notFound': 'Không tìm thấy yêu cầu',
 	'error.notFoundHint':
@@ -492,8 +493,10 @@ export const vi = {
 	'inbox.what': 'Việc',
 	'inbox.kind.plan': 'Phê duyệt kế hoạch',
 	'inbox.kind.report': 'Xác nhận báo cáo sau chuyến đi',
-	'inbox.own.plan': 'Bạn đã trình kế hoạch này: một người phê duyệt khác của đơn vị sẽ quyết định.',
-	'inbox.own.report': 'Bạn đã nộp báo cáo này: một người phê duyệt khác của đơn vị sẽ xác nhận.',
+	'inbox.own.plan':
+		'Bạn đã trình kế hoạch này: một người phê duyệt khác của đơn vị sẽ quyết định.',
+	'inbox.own.report':
+		'Bạn đã nộp báo cáo này: một người phê duyệt khác của đơn vị sẽ xác nhận.',
 	'inbox.doneNext': '{done} Tiếp theo trong Chờ tôi xử lý: {name}.',
 	'inbox.doneAll': '{done} Không còn việc nào chờ bạn xử lý.',
 	'home.work': 'Việc đang chờ bạn',
@@ -504,7 +507,8 @@ export const vi = {
 	'home.work.departed': 'Đang thực hiện chuyến đi, ghi nhận khi kết thúc',
 	'home.work.startOver':
 		'Đã quá thời gian dự kiến xuất phát ({date}): ghi nhận xuất phát, hoãn hoặc hủy chuyến đi',
-	'home.work.tripOver': 'Đã qua ngày kết thúc {date}: cần ghi nhận kết thúc chuyến đi',
+	'home.work.tripOver':
+		'Đã qua ngày kết thúc {date}: cần ghi nhận kết thúc chuyến đi',
 	'home.work.due': 'Hạn nộp báo cáo: {date}',
 	'home.work.overdue': 'Quá hạn nộp báo cáo từ {date}',
 	'home.work.comment': 'Ý kiến: {comment}',
@@ -534,7 +538,8 @@ export const vi = {
 	'home.atHand': 'Tình hình các đoàn',
 	'home.atHand.abroad': 'Đang thực hiện chuyến đi ({count})',
 	'home.atHand.upcoming': 'Đã phê duyệt, bắt đầu trong 30 ngày tới ({count})',
-	'home.atHand.none': 'Không có đoàn nào đang thực hiện chuyến đi hay sắp bắt đầu trong 30 ngày tới.',
+	'home.atHand.none':
+		'Không có đoàn nào đang thực hiện chuyến đi hay sắp bắt đầu trong 30 ngày tới.',
 	'home.atHand.allAbroad': 'Xem cả {count} đoàn đang thực hiện',
 	'home.atHand.allApproved': 'Xem các kế hoạch đã phê duyệt',
 	'home.decided': 'Quyết định gần đây của tôi',

@@ -33,6 +33,7 @@ import {
 	settle,
 } from '../factories.ts'
 import { readDocx, textOf } from '../docx.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 
 const OUT_HEADER = [
 	'TT',
@@ -343,6 +344,35 @@ test('a number asked for with a version that is not one (letters, a fraction, to
 	}
 	expect((await issue('1')).status).toBe(302)
 	expect(await numbered()).toMatch(/^1\/BC/)
+
+	// Once issued, a save keeps the register's number and date, whatever the form sends.
+	const { version } = await db
+		.selectFrom('annual_report')
+		.select('version')
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow()
+	const saved = await settle(async () =>
+		editorRoute.action(
+			args(
+				await request(`/annual-reports/${id}`, {
+					cookie: drafter,
+					form: saveForm(version, {
+						number_symbol: '99/BC-LĐLĐ',
+						report_date: '01/12/2026',
+					}),
+				}),
+				{ reportId: id },
+			) as never,
+		),
+	)
+	expect(saved.status).toBe(302)
+	const stored = await db
+		.selectFrom('annual_report')
+		.select(['number_symbol', 'report_date'])
+		.where('id', '=', id)
+		.executeTakeFirstOrThrow()
+	expect(stored.number_symbol).toMatch(/^1\/BC/)
+	expect(stored.report_date).toBe(todayIso())
 })
 
 test('a save on a stale version is refused with a clear message and changes nothing; bad input is answered next to the field', async () => {
@@ -413,7 +443,7 @@ test('a save on a stale version is refused with a clear message and changes noth
 			'annualReport.dateYear::{"from":2026,"to":2027}',
 		],
 		['request_text', '   ', 'error.required'],
-		['signer_name', 'x'.repeat(101), 'error.tooLong'],
+		['signer_name', 'x'.repeat(101), 'error.tooLongChars::{"max":"100"}'],
 	] as const) {
 		const response = await save(drafter, saveForm(2, { [field]: value }))
 		expect(response.status, `${field}=${value}`).toBe(400)

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest'
 import { en } from '#lib/i18n/en.ts'
 import { isMessageKey, translate, translator } from '#lib/i18n/index.ts'
 import { vi } from '#lib/i18n/vi.ts'
+import { splitErrorParams, tooLong } from '#lib/form-errors.ts'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
 
@@ -59,4 +60,10 @@ describe('plurals', () => {
 		for (const catalogue of [vi, en])
 			expect(Object.values(catalogue).filter(text => /SMTP|[A-Z]+_[A-Z_]+/.test(text))).toEqual([])
 	})
+})
+
+test('a text too long says its limit, in both languages', () => {
+	const [key, params] = splitErrorParams(tooLong(20000))
+	expect(translator('vi')(key, params)).toBe('Nội dung quá dài: tối đa 20.000 ký tự')
+	expect(translator('en')(key, params)).toBe('This is too long: at most 20.000 characters')
 })

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { MAX_INT } from '#lib/column-limits.ts'
 import { PASSPORT_TYPES, type PassportType } from '#lib/enums.ts'
 import { parseDate } from '#lib/format.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 /** A passport must be valid this many months after the trip's return (QĐ 58/2012: flag under 6). */
 export const VALID_MONTHS_AFTER_RETURN = 6
@@ -23,9 +24,13 @@ const name = z
 	.string({ error: 'error.required' })
 	.trim()
 	.min(1, { error: 'error.required' })
-	.max(200, { error: 'error.tooLong' })
+	.max(200, { error: tooLong(200) })
 
-const note = z.string().trim().max(1000, { error: 'error.tooLong' }).optional()
+const note = z
+	.string()
+	.trim()
+	.max(1000, { error: tooLong(1000) })
+	.optional()
 const version = z.number().int().min(0).max(MAX_INT)
 
 export const PassportSchema = z
@@ -79,7 +84,7 @@ export const MarkSchema = z.object({
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(1000, { error: 'error.tooLong' }),
+		.max(1000, { error: tooLong(1000) }),
 })
 
 /** 'YYYY-MM-DD' + n calendar months (the last day of a shorter month when the day does not exist). */

@@ -17,6 +17,7 @@ import { forbidden, notFound } from '#workflows/access/errors.ts'
 import { hasRole } from '#workflows/access/permissions.server.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { done, refused } from '#workflows/outcome.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 /** Typed as dd/mm/yyyy; kept as an ISO date. Empty is allowed where `optional`. */
 export const dateField = z
@@ -31,7 +32,11 @@ export const dateField = z
 	})
 
 const text = (max: number) =>
-	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+	z
+		.string()
+		.trim()
+		.max(max, { error: tooLong(max) })
+		.optional()
 
 export const PersonSchema = z.object({
 	version: z.number().int().min(0).max(MAX_INT).optional(),
@@ -39,14 +44,14 @@ export const PersonSchema = z.object({
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(200, { error: 'error.tooLong' }),
+		.max(200, { error: tooLong(200) }),
 	position: text(200),
 	unit: text(300),
 	email: z
 		.string()
 		.trim()
 		.toLowerCase()
-		.max(200, { error: 'error.tooLong' })
+		.max(200, { error: tooLong(200) })
 		.email({ error: 'error.email' })
 		.optional(),
 	born_on: dateField.refine(d => !d || (d >= '1900-01-01' && d <= todayIso()), {
@@ -77,7 +82,8 @@ export function requireDirectoryKeeper(user: SessionUser) {
 export async function loadPeople(user: SessionUser, params: URLSearchParams) {
 	requireDirectoryReader(user)
 	const page = Number(params.get('page') ?? '1')
-	const current = Number.isInteger(page) && page > 0 && page <= 100_000 ? page : 1
+	const current =
+		Number.isInteger(page) && page > 0 && page <= 100_000 ? page : 1
 	const query = params.get('q')?.slice(0, 200) ?? undefined
 	const { rows, total } = await listPeople(db, user.organisationId, {
 		query,

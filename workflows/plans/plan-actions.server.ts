@@ -31,6 +31,7 @@ import {
 	type AnswerErrors,
 	parseWrittenAnswer,
 } from './written-answer-form.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 // Events of the approval; the trip's (TRIP_INTENTS) and the report's (REPORT_DECISIONS) have their own handlers.
 const APPROVAL_EVENTS = [
@@ -47,7 +48,11 @@ const DecisionSchema = z
 	.object({
 		intent: z.enum(APPROVAL_EVENTS),
 		version: z.coerce.number().int().min(0).max(MAX_INT),
-		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
+		comment: z
+			.string()
+			.trim()
+			.max(4000, { error: tooLong(4000) })
+			.optional(),
 	})
 	.refine(d => !COMMENT_REQUIRED.includes(d.intent) || d.comment, {
 		path: ['comment'],

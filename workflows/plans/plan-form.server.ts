@@ -26,7 +26,7 @@ import {
 	PlanSubmitSchema,
 	withoutBlankRows,
 } from './plan-schema.ts'
-import { errorWithParams } from '#lib/form-errors.ts'
+import { errorWithParams, tooLong } from '#lib/form-errors.ts'
 import { done, refused } from '#workflows/outcome.ts'
 import {
 	addTypedMembersToDirectory,
@@ -260,7 +260,7 @@ async function amendApprovedPlan(
 		refused('invalid', {
 			result: reply({ fieldErrors: { amend_reason: [message] } }) as never,
 		})
-	if (reason.length > 4000) return fieldError('error.tooLong')
+	if (reason.length > 4000) return fieldError(tooLong(4000))
 	if (reapproval.length && !reason)
 		return fieldError(
 			errorWithParams('plan.amendReasonRequired', {

@@ -10,9 +10,14 @@ import {
 	TIMING_KINDS,
 } from '#lib/enums.ts'
 import { MAX_AMOUNT, MAX_INT } from '#lib/column-limits.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const text = (max = 500) =>
-	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+	z
+		.string()
+		.trim()
+		.max(max, { error: tooLong(max) })
+		.optional()
 /** Typed as dd/mm/yyyy; kept as an ISO date. */
 const isoDate = z
 	.string()

@@ -2,6 +2,7 @@ import { type WrittenAnswerInput } from '#db/repos/written-answer.server.ts'
 import { ANSWER_KINDS, type AnswerKind } from '#db/schema.ts'
 import { checkUpload } from './attachments.server.ts'
 import { parseDate } from '#lib/format.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 export type AnswerErrors = Partial<
 	Record<
@@ -36,11 +37,11 @@ export async function parseWrittenAnswer(
 	if (!ANSWER_KINDS.includes(kind as AnswerKind))
 		errors.answer_kind = ['error.invalidChoice']
 	if (!number) errors.answer_number = ['error.required']
-	else if (number.length > 60) errors.answer_number = ['error.tooLong']
+	else if (number.length > 60) errors.answer_number = [tooLong(60)]
 	const issuedOn = parseDate(date)
 	if (!issuedOn) errors.answer_date = ['answer.dateInvalid']
 	if (!signer) errors.answer_signer = ['error.required']
-	else if (signer.length > 200) errors.answer_signer = ['error.tooLong']
+	else if (signer.length > 200) errors.answer_signer = [tooLong(200)]
 	let upload: Awaited<ReturnType<typeof checkUpload>> | null = null
 	if (!hasFile) errors.answer_file = ['answer.fileRequired']
 	else {

@@ -26,6 +26,7 @@ import { done, refused } from '#workflows/outcome.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { issueTripReportNumber } from '#workflows/documents/trip-report-document.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 class Rollback extends Error {
 	constructor(
@@ -120,7 +121,11 @@ const DecisionSchema = z
 	.object({
 		intent: z.enum(REPORT_DECISIONS),
 		version: z.coerce.number().int().min(0).max(MAX_INT),
-		comment: z.string().trim().max(4000, { error: 'error.tooLong' }).optional(),
+		comment: z
+			.string()
+			.trim()
+			.max(4000, { error: tooLong(4000) })
+			.optional(),
 	})
 	.refine(d => d.intent !== 'RETURN_REPORT' || d.comment, {
 		path: ['comment'],

@@ -1,16 +1,21 @@
 import { z } from 'zod'
+import { tooLong } from '#lib/form-errors.ts'
 
 export { REPORT_STATES, type ReportState } from '#lib/enums.ts'
 
 const text = (max: number) =>
-	z.string().trim().max(max, { error: 'error.tooLong' }).optional()
+	z
+		.string()
+		.trim()
+		.max(max, { error: tooLong(max) })
+		.optional()
 
 export const ParticipantSchema = z.object({
 	full_name: z
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(200, { error: 'error.tooLong' }),
+		.max(200, { error: tooLong(200) }),
 	title: text(200),
 	organisation_name: text(300),
 })

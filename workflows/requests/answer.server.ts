@@ -36,6 +36,7 @@ import {
 	requireResponse,
 } from './access.server.ts'
 import { ReturnSchema } from './request-schema.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 /** States in which the answering organisation may still change its answer. */
 const EDITABLE: ResponseStatus[] = ['not_started', 'draft', 'returned']
@@ -85,7 +86,7 @@ const HeaderSchema = z.object({
 	number_symbol: z
 		.string()
 		.trim()
-		.max(60, { error: 'error.tooLong' })
+		.max(60, { error: tooLong(60) })
 		.default(''),
 	report_date: z
 		.string()
@@ -100,12 +101,12 @@ const HeaderSchema = z.object({
 	signer_name: z
 		.string()
 		.trim()
-		.max(200, { error: 'error.tooLong' })
+		.max(200, { error: tooLong(200) })
 		.default(''),
 	signature_title: z
 		.string()
 		.trim()
-		.max(200, { error: 'error.tooLong' })
+		.max(200, { error: tooLong(200) })
 		.default(''),
 })
 

@@ -1,13 +1,14 @@
 import { z } from 'zod'
 import { parseDate } from '#lib/format.ts'
 import { BUILT_IN_TEMPLATES } from '#lib/report-template.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const required = (max: number) =>
 	z
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(max, { error: 'error.tooLong' })
+		.max(max, { error: tooLong(max) })
 
 /** Typed as dd/mm/yyyy; kept as an ISO date. */
 const isoDate = (optional: boolean) =>
@@ -36,7 +37,7 @@ export const RequestSchema = z
 		number_symbol: z
 			.string()
 			.trim()
-			.max(60, { error: 'error.tooLong' })
+			.max(60, { error: tooLong(60) })
 			.optional(),
 		issued_on: isoDate(true),
 		title: required(500),

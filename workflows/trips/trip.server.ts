@@ -27,6 +27,7 @@ import {
 import { remindLateReturn } from '#workflows/reminders/reminders.server.ts'
 import { reportDueDate } from '#workflows/reminders/reminder-points.ts'
 import { declaredDaysBetween } from '#workflows/calendar/calendar.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 /** The trip's forms on the plan page; POSTPONE becomes AMEND when the trip moves to another year. */
 export const TRIP_INTENTS = [
@@ -42,7 +43,7 @@ const reason = z
 	.string({ error: 'trip.reasonRequired' })
 	.trim()
 	.min(1, { error: 'trip.reasonRequired' })
-	.max(4000, { error: 'error.tooLong' })
+	.max(4000, { error: tooLong(4000) })
 /** dd/mm/yyyy, kept as an ISO date. */
 const date = (requiredMessage = 'error.required') =>
 	z
@@ -73,7 +74,7 @@ const offDates = {
 	date_reason: z
 		.string()
 		.trim()
-		.max(4000, { error: 'error.tooLong' })
+		.max(4000, { error: tooLong(4000) })
 		.optional(),
 }
 

@@ -5,8 +5,12 @@ import {
 	validateStepApprovals,
 } from '#workflows/plans/chain-validation.ts'
 import { MAX_INT } from '#lib/column-limits.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
-const label = z.string().trim().max(200, { error: 'error.tooLong' })
+const label = z
+	.string()
+	.trim()
+	.max(200, { error: tooLong(200) })
 
 /** `kindOf` knows the organisations a step may name; an unknown id is refused like a partner. */
 export function chainSchema(

@@ -31,6 +31,7 @@ import {
 import { requireRole } from '#app/utils/access.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const EditUserSchema = z.object({
 	intent: z.literal('save'),
@@ -38,8 +39,12 @@ const EditUserSchema = z.object({
 	full_name: z
 		.string({ error: 'error.required' })
 		.trim()
-		.max(200, { error: 'error.tooLong' }),
-	title: z.string().trim().max(200, { error: 'error.tooLong' }).optional(),
+		.max(200, { error: tooLong(200) }),
+	title: z
+		.string()
+		.trim()
+		.max(200, { error: tooLong(200) })
+		.optional(),
 	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
 	roles: z
 		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {

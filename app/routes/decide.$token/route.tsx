@@ -31,11 +31,12 @@ import {
 import { CurrentState, PlanSummary, Problem } from './decide-view.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const CommentSchema = z
 	.string()
 	.trim()
-	.max(4000, { error: 'error.tooLong' })
+	.max(4000, { error: tooLong(4000) })
 	.optional()
 	.default('')
 

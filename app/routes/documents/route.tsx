@@ -20,13 +20,14 @@ import { changeDocumentNotation } from '#workflows/documents/register.server.ts'
 import { loadRegister, registerRowLink } from './register.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const NotationSchema = z.object({
 	notation: z
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(60, { error: 'error.tooLong' }),
+		.max(60, { error: tooLong(60) }),
 })
 
 export const loader =

@@ -13,12 +13,13 @@ import { AGREEMENT_KINDS, CURRENCIES } from '#lib/enums.ts'
 import { parseAmount, parseDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { MAX_AMOUNT, MAX_INT } from '#lib/column-limits.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const title = z
 	.string({ error: 'error.required' })
 	.trim()
 	.min(1, { error: 'error.required' })
-	.max(500, { error: 'error.tooLong' })
+	.max(500, { error: tooLong(500) })
 
 /** Typed as dd/mm/yyyy, kept as 'YYYY-MM-DD'. */
 const optionalDate = z
@@ -80,7 +81,7 @@ export const SupportSchema = z.object({
 	purpose: z
 		.string()
 		.trim()
-		.max(2000, { error: 'error.tooLong' })
+		.max(2000, { error: tooLong(2000) })
 		.optional()
 		.transform(v => v ?? ''),
 })

@@ -28,6 +28,7 @@ import { DocumentSheet } from '#app/components/annual-report-view.tsx'
 import { loadPlanDocument } from './plan-document.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
+import { tooLong } from '#lib/form-errors.ts'
 
 const IssueSchema = z.object({
 	version: z.coerce.number().int(),
@@ -35,17 +36,17 @@ const IssueSchema = z.object({
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(100, { error: 'error.tooLong' }),
+		.max(100, { error: tooLong(100) }),
 	signer_name: z
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(100, { error: 'error.tooLong' }),
+		.max(100, { error: tooLong(100) }),
 	recipients: z
 		.string({ error: 'error.required' })
 		.trim()
 		.min(1, { error: 'error.required' })
-		.max(2000, { error: 'error.tooLong' }),
+		.max(2000, { error: tooLong(2000) }),
 })
 
 export const links: LinksFunction = () => [
