@@ -223,6 +223,10 @@ export async function getHandOutPlan(db: Db, planId: string, personId: string) {
 			'plan.status',
 			'plan.name',
 			'plan.returned_on',
+			'plan.plan_year',
+			'plan.timing_kind',
+			'plan.timing_month',
+			'plan.start_date',
 			'plan.end_date',
 		])
 		.select(eb =>

@@ -87,6 +87,8 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 	'passport.planNotApproved':
 		'Passports are handed out only for plans approved at every step.',
 	'passport.holderNotMember': "The holder is not among this plan's members.",
+	'passport.afterTrip':
+		'This is after the last day of the trip ({date}): check the date.',
 	'passport.expired': 'The passport has expired by this date.',
 	'passport.backBeforeOut':
 		'The hand-back cannot be before the hand-out ({date}).',

@@ -85,6 +85,8 @@ export const peopleVi = {
 		'Chỉ giao hộ chiếu theo kế hoạch đã được phê duyệt đủ các cấp.',
 	'passport.holderNotMember':
 		'Người mang hộ chiếu không có trong danh sách thành viên của kế hoạch này.',
+	'passport.afterTrip':
+		'Ngày giao sau ngày cuối của chuyến đi ({date}): kiểm tra lại ngày.',
 	'passport.expired': 'Hộ chiếu đã hết hạn vào ngày này.',
 	'passport.backBeforeOut': 'Ngày nhận lại không thể trước ngày giao ({date}).',
 	'passport.due': 'Hạn nộp lại: trước {date}, {days} ngày làm việc sau ngày về',

@@ -341,6 +341,26 @@ describe('passports', () => {
 		expect(docx.text).toContain('SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU')
 	})
 
+	test('a hand-out dated after the trip’s last approved day is refused next to the date, and nothing moves', async () => {
+		const drafter = world.users.ldld.drafter
+		const { personId, passportId } = await holderWithPassport()
+		const planId = await planWithMembers([{ id: personId, full_name: 'Nguyễn Văn An' }], {
+			timing_kind: 'dates',
+			start_date: '12/01/2027',
+			end_date: '15/01/2027',
+		})
+		await approve(planId)
+		const page = await passportPage(drafter, passportId)
+		const late = await post(passportRoute, drafter, `/passports/${passportId}`, handOut(passportId, page.passport.version, planId, '20/12/2027'), { passportId })
+		const error = (await json(late, 400)).result.error.happened_on
+		const [key, params] = error[0].split('::')
+		expect(translate('vi', key, JSON.parse(params))).toBe('Ngày giao sau ngày cuối của chuyến đi (15/01/2027): kiểm tra lại ngày.')
+		expect((await passportPage(drafter, passportId)).passport.state).toBe('in_safe')
+		// On the last day itself it goes out.
+		const onTime = await post(passportRoute, drafter, `/passports/${passportId}`, handOut(passportId, page.passport.version, planId, '15/01/2027'), { passportId })
+		expect(onTime.status).toBe(302)
+	})
+
 	test('two people hand the same passport out at once: one is recorded, the other told for which trip and since when', async () => {
 		const { users } = world
 		const { personId, passportId } = await holderWithPassport()

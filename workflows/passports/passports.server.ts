@@ -18,7 +18,7 @@ import { governingBodyOf } from '#workflows/documents/plan-document.ts'
 import { PASSPORT_STATES, type PassportState } from '#lib/enums.ts'
 import { errorWithParams } from '#lib/form-errors.ts'
 import { formatIsoDate } from '#lib/format.ts'
-import { todayIso } from '#lib/trip-dates.ts'
+import { approvedRange, todayIso } from '#lib/trip-dates.ts'
 import { notFound } from '#workflows/access/errors.ts'
 import { type SessionUser } from '#workflows/access/user.ts'
 import { done, refused } from '#workflows/outcome.ts'
@@ -221,6 +221,18 @@ export async function actOnPassport(
 					refuse({ fields: { plan_id: ['passport.holderNotMember'] } })
 				if (passport.expires_on < v.happened_on)
 					refuse({ fields: { happened_on: ['passport.expired'] } })
+				// A hand-out dated after the trip's last approved day is a typing mistake.
+				const lastDay = approvedRange(plan!, 'COMPLETE_TRIP').to
+				if (v.happened_on > lastDay)
+					refuse({
+						fields: {
+							happened_on: [
+								errorWithParams('passport.afterTrip', {
+									date: formatIsoDate(lastDay),
+								}),
+							],
+						},
+					})
 				await recordHandOut(trx, passport, {
 					organisationId: user.organisationId,
 					planId: v.plan_id,
