@@ -29,7 +29,7 @@ export const decideEn: Record<keyof typeof decideVi, string> = {
 	'decide.problem.invalid':
 		'This link is not valid. Open the link in the email again, or sign in to handle the plan.',
 	'decide.problem.used':
-		'This link has been used: each link decides once. Nothing was changed.',
+		'You have already decided through a link in this email: each email decides once. Nothing changed; the plan now stands as shown below.',
 	'decide.problem.expired':
 		'This link has expired (after 7 days). Nothing was changed; sign in to handle the plan.',
 	'decide.problem.decided':

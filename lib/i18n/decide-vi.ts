@@ -27,7 +27,7 @@ export const decideVi = {
 	'decide.problem.invalid':
 		'Liên kết không hợp lệ. Hãy mở lại liên kết trong email, hoặc đăng nhập để xử lý kế hoạch.',
 	'decide.problem.used':
-		'Liên kết này đã được dùng: mỗi liên kết chỉ quyết định được một lần. Không có gì thay đổi.',
+		'Bạn đã quyết định qua một liên kết trong email này: mỗi email chỉ dùng để quyết định một lần. Không có gì thay đổi; kế hoạch hiện ở trạng thái dưới đây.',
 	'decide.problem.expired':
 		'Liên kết này đã hết hạn (sau 7 ngày). Không có gì thay đổi; hãy đăng nhập để xử lý kế hoạch.',
 	'decide.problem.decided':
