@@ -3,11 +3,13 @@ import { getZodConstraint, parseWithZod } from '@conform-to/zod/v4'
 import { Form } from '@remix-run/react'
 import { z } from 'zod'
 import { FormErrors, SubmitButton, TextField } from '#app/components/forms.tsx'
-import { formatIsoDate } from '#lib/format.ts'
+import { formatIsoDate, parseDate } from '#lib/format.ts'
+import { todayIso } from '#lib/trip-dates.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { tooLong } from '#lib/form-errors.ts'
 
-// The server's schema (workflows/people) turns the date into ISO; here it is only checked for shape.
+// The server's schema (workflows/people) turns the date into ISO; here it is checked the same way,
+// so every problem shows at once.
 const PersonFormSchema = z.object({
 	version: z.number().optional(),
 	full_name: z
@@ -23,7 +25,16 @@ const PersonFormSchema = z.object({
 		.string()
 		.max(300, { error: tooLong(300) })
 		.optional(),
-	born_on: z.string().optional(),
+	born_on: z
+		.string()
+		.optional()
+		.superRefine((value, ctx) => {
+			if (!value) return
+			const iso = parseDate(value)
+			if (!iso) ctx.addIssue({ code: 'custom', message: 'plan.dateInvalid' })
+			else if (iso < '1900-01-01' || iso > todayIso())
+				ctx.addIssue({ code: 'custom', message: 'person.bornInvalid' })
+		}),
 	email: z
 		.string()
 		.trim()
