@@ -66,7 +66,10 @@ export const loader =
 				principals: isAdmin
 					? people.filter(p => p.roles.includes('approver'))
 					: people.filter(p => p.id === user.id),
-				people: people.map(p => ({ id: p.id, full_name: p.full_name })),
+				// An approver's substitute is someone else; an admin's choice depends on the principal.
+				people: people
+					.filter(p => isAdmin || p.id !== user.id)
+					.map(p => ({ id: p.id, full_name: p.full_name })),
 				substitutions,
 			})
 		},

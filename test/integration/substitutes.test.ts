@@ -313,6 +313,19 @@ describe('the substitutes page', () => {
 		const [y, m, d] = addDays(today, 1).split('-')
 		const tomorrow = `${d}/${m}/${y}`
 
+		// The approver is not offered as their own substitute.
+		const offered = await settle(async () =>
+			page.loader(
+				args(
+					await request('/substitutes', {
+						cookie: await sessionCookie(users.ldld.approver.id),
+					}),
+				) as never,
+			),
+		)
+		const { people } = (await offered.json()) as { people: { id: string }[] }
+		expect(people.map(p => p.id)).not.toContain(users.ldld.approver.id)
+		expect(people.map(p => p.id)).toContain(users.ldld.drafter.id)
 		const self = await post(users.ldld.approver, {
 			substitute_id: users.ldld.approver.id,
 			starts_on: tomorrow,
