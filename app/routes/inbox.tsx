@@ -63,7 +63,7 @@ export default function InboxRoute() {
 			{rows.length === 0 ? (
 				<p className="panel muted">{t('inbox.empty')}</p>
 			) : (
-				<div className="table-wrap">
+				<div className="table-wrap cards">
 					<table>
 						<thead>
 							<tr>
@@ -78,7 +78,7 @@ export default function InboxRoute() {
 							{rows.map(plan => (
 								<tr key={`${plan.kind}-${plan.id}`}>
 									<td>{t(`inbox.kind.${plan.kind}`)}</td>
-									<td>
+									<td data-label={t('plan.name')}>
 										<Link
 											to={
 												plan.kind === 'report'
@@ -93,9 +93,14 @@ export default function InboxRoute() {
 											<p className="muted">{t(`inbox.own.${plan.kind}`)}</p>
 										) : null}
 									</td>
-									<td>{plan.organisation_short_name}</td>
-									<td>{t(`plan.direction.${plan.direction}`)}</td>
+									<td data-label={t('plan.organisation')}>
+										{plan.organisation_short_name}
+									</td>
+									<td data-label={t('plan.direction')}>
+										{t(`plan.direction.${plan.direction}`)}
+									</td>
 									<td
+										data-label={t('plan.waiting')}
 										title={formatDateTime(plan.status_changed_at)}
 										className={
 											// Late once the approvers are reminded: so many working days waited.
