@@ -27,6 +27,8 @@ export const loader =
 			)
 			return json({
 				id: report.id,
+				year: report.year,
+				organisationName: organisation.name_vi,
 				built: buildReport({ report, organisation, plans }),
 			})
 		},
@@ -57,8 +59,13 @@ export default function AnnualReportPrintRoute() {
 	)
 }
 
-export const meta: MetaFunction = ({ matches }) =>
-	pageTitle(matches, t => [t('annualReport.print'), t('nav.annualReports')])
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+	pageTitle(matches, t => [
+		t('annualReport.print'),
+		data &&
+			`${data.organisationName} – ${t('annualReport.titleOf', { year: data.year, next: data.year + 1 })}`,
+		t('nav.annualReports'),
+	])
 
 export function ErrorBoundary() {
 	return <GeneralErrorBoundary />

@@ -50,6 +50,8 @@ export function documentFileName(prefix: string, name: string, ext: string) {
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, '-')
 		.replace(/^-|-$/g, '')
-		.slice(0, 80)
-	return `${slug || 'van-ban'}.${ext}`
+	// At most 80 characters, cut between words.
+	const short =
+		slug.length > 80 ? slug.slice(0, 81).replace(/-[^-]*$/, '') : slug
+	return `${short || 'van-ban'}.${ext}`
 }

@@ -3,6 +3,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { loadAnswer } from '#workflows/requests/answer.server.ts'
 import { buildResponseDocx } from '#workflows/requests/docx.server.ts'
+import { documentFileName } from '../plans.$planId.document/plan-document.server.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
@@ -14,7 +15,11 @@ export const loader =
 				headers: {
 					'Content-Type':
 						'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-					'Content-Disposition': 'attachment; filename="bao-cao.docx"',
+					'Content-Disposition': `attachment; filename="${documentFileName(
+						'bao cao',
+						`${loaded.response.organisation_name} theo ${loaded.request.number_symbol}`,
+						'docx',
+					)}"`,
 					'Cache-Control': 'private, no-store',
 				},
 			})
