@@ -96,7 +96,7 @@ export const peopleEn: Record<keyof typeof peopleVi, string> = {
 		'Due back before {date}, {days} working days after the return',
 	'passport.dueExpected':
 		'Expected due date: before {date}, {days} working days after the planned return',
-	'passport.dueShort': 'before {date}',
+	'passport.dueShort': 'Due back before {date}',
 	'passport.overdue': 'Overdue',
 	'passport.returnDays': 'Passport hand-back (working days after the return)',
 	'org.passportReturnDaysHint':

@@ -92,7 +92,7 @@ export const peopleVi = {
 	'passport.due': 'Hạn nộp lại: trước {date}, {days} ngày làm việc sau ngày về',
 	'passport.dueExpected':
 		'Hạn nộp lại dự kiến: trước {date}, {days} ngày làm việc sau ngày về dự kiến',
-	'passport.dueShort': 'trước {date}',
+	'passport.dueShort': 'Hạn nộp lại: trước {date}',
 	'passport.overdue': 'Quá hạn nộp lại',
 	'passport.returnDays': 'Hạn nộp lại hộ chiếu (ngày làm việc sau ngày về)',
 	'org.passportReturnDaysHint':
