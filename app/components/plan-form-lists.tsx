@@ -57,21 +57,49 @@ export function MembersSection({
 		<section className="panel">
 			<h2>{t('plan.members')}</h2>
 			<DirectoryPicker
-				onPick={person =>
-					form.insert({
-						name: fields.members.name,
-						defaultValue: {
-							full_name: person.full_name,
-							title: person.position || undefined,
-							organisation_name: person.unit || undefined,
-							passport_type:
-								direction === 'out'
-									? (person.passport_kind ?? undefined)
-									: undefined,
-							person_id: person.id,
-						},
-					})
-				}
+				onPick={person => {
+					const picked = {
+						full_name: person.full_name,
+						title: person.position || undefined,
+						organisation_name: person.unit || undefined,
+						passport_type:
+							direction === 'out'
+								? (person.passport_kind ?? undefined)
+								: undefined,
+						person_id: person.id,
+					}
+					// The same person typed by hand (e.g. member 1, from the head of delegation), or
+					// else a row left blank, takes the pick; what was typed in it stays.
+					const rows = members.map(member => member.getFieldset())
+					const typed = (value: string | undefined) =>
+						(value ?? '').trim().toLocaleLowerCase('vi')
+					const row =
+						rows.find(
+							r =>
+								!r.person_id.value &&
+								typed(r.full_name.value) === typed(person.full_name),
+						) ??
+						rows.find(
+							r =>
+								!r.person_id.value &&
+								!r.full_name.value &&
+								!r.title.value &&
+								!r.organisation_name.value,
+						)
+					if (!row) {
+						form.insert({ name: fields.members.name, defaultValue: picked })
+						return
+					}
+					for (const key of [
+						'full_name',
+						'title',
+						'organisation_name',
+						'passport_type',
+						'person_id',
+					] as const)
+						if (!row[key].value && picked[key])
+							form.update({ name: row[key].name, value: picked[key] })
+				}}
 			/>
 			<ol className="steps" ref={list}>
 				{members.map((member, index) => {

@@ -58,14 +58,21 @@ test('the drafter picks a member from the directory; the passport goes out for t
 		await login(page, DRAFTER)
 		// The member comes from the directory, found without tone marks; Enter searches, not saves.
 		const planId = await submitPlan(page, PLAN_NAME, async () => {
+			// He heads the delegation: typed there, he is member 1; picked from the directory, that
+			// same row is linked to him, not a second one added.
+			await page.getByLabel(/^Trưởng đoàn \(họ tên/).fill(HOLDER)
+			const members = page.locator('section', { has: page.getByRole('heading', { name: 'Danh sách thành viên' }) }).locator('li.step')
+			await expect.poll(() => members.count()).toBe(1)
 			const search = page.getByRole('searchbox', { name: 'Tìm người trong danh bạ' })
 			await search.fill('hoang van son')
 			await search.press('Enter')
 			await page.getByRole('button', { name: `Thêm ${HOLDER}` }).click()
 			await page.getByRole('status').filter({ hasText: `Đã thêm ${HOLDER} vào danh sách thành viên.` }).waitFor()
+			expect(await members.count()).toBe(1)
 			const member = page.locator('li.step').filter({ hasText: 'Từ danh bạ' })
 			expect(await member.getByLabel(/^Họ và tên/).inputValue()).toBe(HOLDER)
-			expect(await member.getByLabel(/^Chức vụ/).inputValue()).toBe('Chủ tịch LĐLĐ tỉnh')
+			// The title typed for the head of delegation stays; the directory adds what was missing.
+			expect(await member.getByLabel(/^Chức vụ/).inputValue()).toBe('Chủ tịch LĐLĐ tỉnh Quảng Trị')
 			expect(await member.getByLabel(/^Loại hộ chiếu/).inputValue()).toBe('official')
 			await screenshot(page, 'plan-form-member-from-directory')
 		})
