@@ -181,6 +181,7 @@ export default function PlanDocumentRoute() {
 					<input type="hidden" name="version" value={data.plan.version} />
 					<Field
 						label={t('planDocument.signerTitle')}
+						required
 						errors={fields.signer_title.errors}
 					>
 						{props => (
@@ -192,6 +193,7 @@ export default function PlanDocumentRoute() {
 					</Field>
 					<Field
 						label={t('planDocument.signerName')}
+						required
 						errors={fields.signer_name.errors}
 					>
 						{props => (
@@ -203,6 +205,7 @@ export default function PlanDocumentRoute() {
 					</Field>
 					<Field
 						label={t('planDocument.recipients')}
+						required
 						errors={fields.recipients.errors}
 					>
 						{props => (
