@@ -339,6 +339,9 @@ describe('passports', () => {
 		expect(left).not.toContain('')
 		expect(right).toEqual(['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'])
 		expect(docx.text).toContain('SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU')
+		// Nine columns on landscape pages; nobody signs or receives the book, so no empty "Nơi nhận:".
+		expect(docx.xml).toMatch(/<w:pgSz [^>]*w:orient="landscape"/)
+		expect(docx.text).not.toContain('Nơi nhận')
 	})
 
 	test('a hand-out dated after the trip’s last approved day is refused next to the date, and nothing moves', async () => {

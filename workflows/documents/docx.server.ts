@@ -306,6 +306,7 @@ export async function buildOfficialDocx(
 					: []),
 			],
 		],
+		r.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH,
 	)
 
 	const tables: { table: DocTable; width: number; keepEndWithNext: boolean }[] =
@@ -351,7 +352,10 @@ export async function buildOfficialDocx(
 			]
 		})
 	const split = r.landscapeFrom ?? r.sections.length
-	const body = blocks(r.sections.slice(0, split), TEXT_WIDTH)
+	const body = blocks(
+		r.sections.slice(0, split),
+		r.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH,
+	)
 	const wide = blocks(r.sections.slice(split), LANDSCAPE_WIDTH)
 	const landscape = r.landscapeFrom !== undefined
 
@@ -382,9 +386,13 @@ export async function buildOfficialDocx(
 				para(r.signerName, { bold: true, align: centre }),
 			],
 		],
-		landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH,
+		landscape || r.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH,
 	)
-	const closing = [para('', { keepNext: true }), footer]
+	// A document nobody signs or sends (the passport register) ends with its last section.
+	const closing =
+		r.recipients.length || r.signature.length || r.signerName
+			? [para('', { keepNext: true }), footer]
+			: []
 
 	const doc = new Document({
 		creator: meta.creator,
@@ -416,9 +424,13 @@ export async function buildOfficialDocx(
 						size: {
 							width: cm(21),
 							height: cm(29.7),
-							orientation: PageOrientation.PORTRAIT,
+							orientation: r.landscape
+								? PageOrientation.LANDSCAPE
+								: PageOrientation.PORTRAIT,
 						},
-						margin: { top: cm(2), bottom: cm(2), left: cm(3), right: cm(1.5) },
+						margin: r.landscape
+							? LANDSCAPE_MARGIN
+							: { top: cm(2), bottom: cm(2), left: cm(3), right: cm(1.5) },
 					},
 				},
 				children: [

@@ -36,6 +36,8 @@ export interface OfficialDocument {
 	sections: DocSection[]
 	/** Sections from this index on, and the closing, lie on landscape pages (wide tables). */
 	landscapeFrom?: number
+	/** Every page landscape, the header's too (a register that is one wide table). */
+	landscape?: boolean
 	recipients: string[]
 	signature: string[]
 	signerName: string

@@ -68,6 +68,8 @@ export function registerDocument(
 		numberLine: '',
 		placeDate: '',
 		heading: 'SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU',
+		// Nine columns: on landscape pages names and dates keep to one line.
+		landscape: true,
 		titleLines: [`Năm ${year}`],
 		intro: '',
 		sections: [
@@ -76,7 +78,7 @@ export function registerDocument(
 					title: `Hộ chiếu ${PASSPORT_TYPES.map(k => KIND_VI[k].toLowerCase()).join(', ')} do cơ quan quản lý (Quyết định 58/2012/QĐ-TTg)`,
 					columns: REGISTER_COLUMNS,
 					rows: rows.map(registerCells),
-					layout: [0.5, 2, 1.3, 1, 1.2, 1.6, 1.2, 1.6, 2].map((weight, i) => ({
+					layout: [0.5, 2, 1.3, 1, 1.2, 1.6, 1.2, 1.6, 3.6].map((weight, i) => ({
 						weight,
 						centred: [0, 2, 3, 4, 6].includes(i),
 					})),
