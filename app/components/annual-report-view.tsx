@@ -49,7 +49,10 @@ export function ReportTableView({ table }: { table: DocTable }) {
 /** The whole document on an A4-like sheet, laid out as Nghị định 30/2020 asks. */
 export function ReportDocument({ report }: { report: OfficialDocument }) {
 	return (
-		<article className="ar-page" lang="vi">
+		<article
+			className={report.landscape ? 'ar-page ar-landscape' : 'ar-page'}
+			lang="vi"
+		>
 			<div className="ar-header">
 				<div>
 					{report.governingBody ? (
@@ -91,25 +94,30 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 					</section>
 				),
 			)}
-			<div className="ar-footer">
-				<div className="ar-recipients">
-					<div className="ar-bold">
-						<em>Nơi nhận:</em>
-					</div>
-					{report.recipients.map((l, i) => (
-						<div key={i}>{l}</div>
-					))}
-				</div>
-				<div className="ar-signature">
-					{report.signature.map(l => (
-						<div key={l} className="ar-bold">
-							{l}
+			{/* A document nobody signs or sends (the passport register) ends with its last section. */}
+			{report.recipients.length ||
+			report.signature.length ||
+			report.signerName ? (
+				<div className="ar-footer">
+					<div className="ar-recipients">
+						<div className="ar-bold">
+							<em>Nơi nhận:</em>
 						</div>
-					))}
-					<div className="ar-sign-space" />
-					<div className="ar-bold">{report.signerName}</div>
+						{report.recipients.map((l, i) => (
+							<div key={i}>{l}</div>
+						))}
+					</div>
+					<div className="ar-signature">
+						{report.signature.map(l => (
+							<div key={l} className="ar-bold">
+								{l}
+							</div>
+						))}
+						<div className="ar-sign-space" />
+						<div className="ar-bold">{report.signerName}</div>
+					</div>
 				</div>
-			</div>
+			) : null}
 		</article>
 	)
 }

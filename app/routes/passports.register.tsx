@@ -12,7 +12,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { loadPassportRegister } from '#workflows/passports/passports.server.ts'
-import { registerCells } from '#workflows/passports/register-document.ts'
+import { DocumentSheet } from '#app/components/annual-report-view.tsx'
 
 export const links: LinksFunction = () => [
 	{ rel: 'stylesheet', href: arStyles },
@@ -26,20 +26,12 @@ export const loader =
 				user,
 				new URL(request.url).searchParams,
 			)
-			return json({
-				year,
-				thisYear,
-				organisation: document.organisationName,
-				governingBody: document.governingBody,
-				columns: document.sections[0]?.table?.columns ?? [],
-				rows: rows.map((row, i) => ({ id: row.id, cells: registerCells(row, i) })),
-			})
+			return json({ year, thisYear, rows: rows.length, document })
 		},
 	)
 
 export default function PassportRegisterRoute() {
-	const { year, thisYear, organisation, governingBody, columns, rows } =
-		useLoaderData<typeof loader>()
+	const { year, thisYear, rows, document } = useLoaderData<typeof loader>()
 	const t = useT()
 	const years = Array.from({ length: 6 }, (_, i) => thisYear + 1 - i)
 	return (
@@ -72,66 +64,9 @@ export default function PassportRegisterRoute() {
 					{t('passport.register.docx')}
 				</a>
 			</div>
-			{/* On a phone the sheet scrolls sideways: a keyboard must reach it too. */}
-			<div
-				className="ar-sheet"
-				tabIndex={0}
-				role="region"
-				aria-label={t('passport.register')}
-			>
-				<div className="ar-page">
-					<p className="ar-org">
-						{governingBody ? (
-							<>
-								{governingBody.toUpperCase()}
-								<br />
-							</>
-						) : null}
-						<strong>{organisation.toUpperCase()}</strong>
-					</p>
-					<h1 className="ar-title">
-						SỔ THEO DÕI GIAO, NHẬN HỘ CHIẾU
-						<span>
-							<br />
-							Năm {year}
-						</span>
-					</h1>
-					<div className="ar-table ar-fit">
-						<table>
-							<thead>
-								<tr>
-									{columns.map(c => (
-										<th key={c} scope="col">
-											{c}
-										</th>
-									))}
-								</tr>
-							</thead>
-							<tbody>
-								{rows.length ? (
-									rows.map(row => (
-										<tr key={row.id}>
-											{row.cells.map((cell, i) => (
-												<td key={i}>
-													{cell.map((line, j) => (
-														<div key={j}>{line}</div>
-													))}
-												</td>
-											))}
-										</tr>
-									))
-								) : (
-									<tr>
-										<td colSpan={columns.length}>
-											{t('passport.register.empty')}
-										</td>
-									</tr>
-								)}
-							</tbody>
-						</table>
-					</div>
-				</div>
-			</div>
+			{rows ? null : <p className="muted">{t('passport.register.empty')}</p>}
+			{/* The same document as the DOCX: header, motto, the book's table on landscape A4. */}
+			<DocumentSheet report={document} />
 		</>
 	)
 }
