@@ -39,3 +39,12 @@ export function formatNotation(
 ) {
 	return pattern.replace('{n}', String(number)).replace('{kind}', kind)
 }
+
+/**
+ * A report's number left for the clerk to fill in: "/BC-LĐLĐ" for "LĐLĐ tỉnh Quảng Trị" (the
+ * first word of the organisation's short name, as its notations end).
+ */
+export function blankReportNumber(organisationShortName: string) {
+	const symbol = organisationShortName.trim().split(/\s+/)[0] ?? ''
+	return symbol ? `/BC-${symbol}` : '/BC'
+}

@@ -398,6 +398,9 @@ test('a request on any other subject: three sections and no appendix, the report
 		.select('id')
 		.where('request_id', '=', requestId)
 		.executeTakeFirstOrThrow()
+	// The first answer starts from the organisation's notation.
+	const opened = await (await load(answerRoute, `/requests/${requestId}/responses/${responseId}`, cookies.ldld, { requestId, responseId })).json()
+	expect(opened.response.number_symbol).toBe('/BC-LĐLĐ')
 	const submitted = await post(cookies.ldld, requestId, responseId, {
 		intent: 'submit',
 		version: '1',

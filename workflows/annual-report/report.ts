@@ -1,3 +1,4 @@
+import { blankReportNumber } from '#lib/document-notation.ts'
 import { type AnnualReport } from '#db/repos/annual-report.server.ts'
 import { type OrganisationKind } from '#lib/enums.ts'
 import {
@@ -89,12 +90,11 @@ export function prefillReport(
 	today: string,
 	answers?: string,
 ): ReportFields {
-	const symbol = organisation.short_name.split(/\s+/)[0] ?? ''
 	return {
 		governing_body: UNION_KINDS.includes(organisation.kind)
 			? 'TỔNG LĐLĐ VIỆT NAM'
 			: '',
-		number_symbol: `/BC-${symbol}`,
+		number_symbol: blankReportNumber(organisation.short_name),
 		place: organisation.province ?? '',
 		report_date: defaultReportDate(year, today),
 		request_text:

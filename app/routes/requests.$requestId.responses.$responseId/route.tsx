@@ -1,3 +1,4 @@
+import { blankReportNumber } from '#lib/document-notation.ts'
 import {
 	type ActionFunctionArgs,
 	type LoaderFunctionArgs,
@@ -47,7 +48,12 @@ export const loader =
 					status: x.status,
 					version: x.version,
 					organisation: x.organisation_short_name,
-					number_symbol: x.number_symbol,
+					// A first answer starts from the organisation's own notation, as its other reports do.
+					number_symbol:
+						x.number_symbol ||
+						(loaded.editable
+							? blankReportNumber(x.organisation_short_name)
+							: ''),
 					report_date: formatIsoDate(x.report_date),
 					signer_name: x.signer_name,
 					signature_title: x.signature_title,
