@@ -24,12 +24,12 @@ import { recordAudit } from '#db/repos/audit-log.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { enqueueEmail } from '#db/repos/notification.server.ts'
 import { emailExists, insertUser } from '#db/repos/user.server.ts'
-import { LOCALES, ROLES } from '#lib/enums.ts'
+import { LOCALES } from '#lib/enums.ts'
 import { hashPassword, type SessionUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { isBoardAdmin } from '#workflows/access/permissions.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
-import { NewPasswordSchema } from '#app/utils/validation.ts'
+import { NewPasswordSchema, UserProfileFields } from '#app/utils/validation.ts'
 import { type StoredAccountEmail } from '#workflows/notify/render.server.ts'
 import { pageTitle } from '#app/utils/meta.ts'
 import { requireRole } from '#app/utils/access.server.ts'
@@ -43,21 +43,7 @@ const NewUserSchema = z.object({
 		.toLowerCase()
 		.email({ error: 'error.email' })
 		.max(200, { error: tooLong(200) }),
-	full_name: z
-		.string({ error: 'error.required' })
-		.trim()
-		.max(200, { error: tooLong(200) }),
-	title: z
-		.string()
-		.trim()
-		.max(200, { error: tooLong(200) })
-		.optional(),
-	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
-	roles: z
-		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {
-			error: 'user.rolesRequired',
-		})
-		.min(1, { error: 'user.rolesRequired' }),
+	...UserProfileFields,
 	locale: z.enum(LOCALES, { error: 'error.invalidChoice' }),
 	password: NewPasswordSchema,
 })

@@ -17,7 +17,6 @@ import {
 import { db } from '#db/client.server.ts'
 import { listOrganisationChoices } from '#db/repos/organisation.server.ts'
 import { getUser, updateUserProfile } from '#db/repos/user.server.ts'
-import { ROLES } from '#lib/enums.ts'
 import { type SessionUser } from '#app/utils/auth.server.ts'
 import { useT } from '#app/utils/i18n.tsx'
 import { pageTitle } from '#app/utils/meta.ts'
@@ -31,26 +30,12 @@ import {
 import { requireRole } from '#app/utils/access.server.ts'
 import { redirectWithToast } from '#app/utils/toast.server.ts'
 import { web } from '#app/utils/domain.server.ts'
-import { tooLong } from '#lib/form-errors.ts'
+import { UserProfileFields } from '#app/utils/validation.ts'
 
 const EditUserSchema = z.object({
 	intent: z.literal('save'),
 	version: z.coerce.number().int(),
-	full_name: z
-		.string({ error: 'error.required' })
-		.trim()
-		.max(200, { error: tooLong(200) }),
-	title: z
-		.string()
-		.trim()
-		.max(200, { error: tooLong(200) })
-		.optional(),
-	organisation_id: z.uuid({ error: 'error.invalidChoice' }),
-	roles: z
-		.array(z.enum(ROLES, { error: 'error.invalidChoice' }), {
-			error: 'user.rolesRequired',
-		})
-		.min(1, { error: 'user.rolesRequired' }),
+	...UserProfileFields,
 })
 
 /** The user, if this admin manages their organisation; anyone else's is 404. */
