@@ -19,6 +19,7 @@ const text = (max: number) =>
 	z
 		.string({ error: 'error.required' })
 		.trim()
+		.min(1, { error: 'error.required' })
 		.max(max, { error: tooLong(max) })
 const optionalText = (max: number) =>
 	z

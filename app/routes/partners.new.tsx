@@ -35,10 +35,10 @@ const text = (max: number) =>
 		.max(max, { error: tooLong(max) })
 
 const PartnerSchema = z.object({
-	name_vi: text(300),
+	name_vi: text(300).min(1, { error: 'error.required' }),
 	name_en: text(300).optional(),
 	name_original: text(300).optional(),
-	short_name: text(100),
+	short_name: text(100).min(1, { error: 'error.required' }),
 	country: z.enum(COUNTRY_CODES, { error: 'error.invalidChoice' }),
 	partner_type: z.enum(PARTNER_TYPES, { error: 'error.invalidChoice' }),
 })

@@ -12,6 +12,7 @@ export const UserProfileFields = {
 	full_name: z
 		.string({ error: 'error.required' })
 		.trim()
+		.min(1, { error: 'error.required' })
 		.max(200, { error: tooLong(200) }),
 	title: z
 		.string()

@@ -7,6 +7,8 @@ import * as organisationRoute from '#app/routes/admin.organisations.$orgId._inde
 import * as organisationsRoute from '#app/routes/admin.organisations._index.tsx'
 import * as usersRoute from '#app/routes/admin.users._index.tsx'
 import * as newUserRoute from '#app/routes/admin.users.new.tsx'
+import * as newOrganisationRoute from '#app/routes/admin.organisations.new.tsx'
+import * as newPartnerRoute from '#app/routes/partners.new.tsx'
 import { args, request, sessionCookie, settle } from '../factories.ts'
 
 // The demo data: LĐLĐ Quảng Trị and CĐCTVN each with an admin and a chain, and the VGCL
@@ -447,4 +449,63 @@ describe('users who are not admins', () => {
 			'/login?redirectTo=%2Fadmin%2Fusers',
 		)
 	})
+})
+
+test('a name of spaces only is a missing name: refused next to the field, nothing made (user, organisation, partner, chain step)', async () => {
+	const { boardAdmin, ldldAdmin } = cookies
+	const count = async (table: 'app_user' | 'organisation') =>
+		(await db.selectFrom(table).select('id').execute()).length
+	const before = {
+		users: await count('app_user'),
+		orgs: await count('organisation'),
+	}
+	const errorsOf = async (response: Response) => {
+		expect(response.status).toBe(400)
+		return (await response.json()).result.error as Record<string, string[]>
+	}
+	const user = await post(newUserRoute, '/admin/users/new', ldldAdmin, {
+		email: 'trang@ldld-quangtri.vn',
+		full_name: '   ',
+		organisation_id: orgs.ldld.id,
+		roles: 'drafter',
+		locale: 'vi',
+		password: 'Tạm thời 2026',
+	})
+	expect((await errorsOf(user)).full_name).toEqual(['error.required'])
+	const organisation = await post(
+		newOrganisationRoute,
+		'/admin/organisations/new',
+		boardAdmin,
+		{
+			...organisationForm('   '),
+			version: '',
+			short_name: 'XYZ',
+		},
+	)
+	expect((await errorsOf(organisation)).name_vi).toEqual(['error.required'])
+	const partner = await post(newPartnerRoute, '/partners/new', boardAdmin, {
+		name_vi: '  ',
+		short_name: ' ',
+		country: 'LA',
+		partner_type: 'provincial_union',
+	})
+	const partnerErrors = await errorsOf(partner)
+	expect(partnerErrors.name_vi).toEqual(['error.required'])
+	expect(partnerErrors.short_name).toEqual(['error.required'])
+	expect({
+		users: await count('app_user'),
+		orgs: await count('organisation'),
+	}).toEqual(before)
+	// A chain step without its Vietnamese name says so in words, not in Zod's English.
+	const { 'steps[1].label_vi': _, ...unnamed } = chainForm(1)
+	const chain = await post(
+		chainRoute,
+		chainPath(orgs.cdct.id),
+		boardAdmin,
+		unnamed,
+		{ orgId: orgs.cdct.id },
+	)
+	expect(chain.status).toBe(400)
+	expect(JSON.stringify(await chain.json())).toContain('error.required')
+	expect((await getCurrentChain(db, orgs.cdct.id))?.version).toBe(1)
 })

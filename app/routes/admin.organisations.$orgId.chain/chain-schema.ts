@@ -8,7 +8,7 @@ import { MAX_INT } from '#lib/column-limits.ts'
 import { tooLong } from '#lib/form-errors.ts'
 
 const label = z
-	.string()
+	.string({ error: 'error.required' })
 	.trim()
 	.max(200, { error: tooLong(200) })
 
