@@ -1,4 +1,4 @@
-import { type Kysely, type Transaction } from 'kysely'
+import { type Kysely, sql, type Transaction } from 'kysely'
 import {
 	applyPlanEvent,
 	type PlanFieldChanges,
@@ -362,6 +362,16 @@ async function send(
 				.where('plan_id', '=', planId),
 		)
 		.execute()
+	// The status before it was left on that day too, not when the demo was loaded: the time each
+	// step took (statistics) reads it.
+	await sql`
+		UPDATE plan_event e SET left_at = x.next_at
+		FROM (
+			SELECT id, lead(created_at) OVER (ORDER BY created_at, id) AS next_at
+			FROM plan_event
+			WHERE plan_id = ${planId} AND from_status IS DISTINCT FROM to_status
+		) x
+		WHERE e.id = x.id AND e.left_at IS DISTINCT FROM x.next_at`.execute(trx)
 	await trx
 		.updateTable('plan')
 		.set({ status_changed_at: at })

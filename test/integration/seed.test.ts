@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { expect, test } from 'vitest'
 import { db } from '#db/client.server.ts'
 import { getCurrentChain } from '#db/repos/chain.server.ts'
@@ -140,6 +141,11 @@ test("the demo plans carry seed 001's history: 2019 trips reported on time and a
 		expect(new Date(times.at(-1)!).getUTCFullYear()).toBe(2019)
 	}
 	expect(events.filter(e => e.event === 'ACKNOWLEDGE_REPORT')).toHaveLength(2)
+	// Each step of 2019 took its days (2, 7, 14), not the years until the demo was loaded.
+	const { rows } = await sql<{ longest: number }>`
+		SELECT max(h) AS longest FROM statistics_step_time s, unnest(s.hours) h
+		WHERE s.plan_year IN (2019, 2020)`.execute(db)
+	expect(rows[0]!.longest).toBe(14 * 24)
 })
 
 test('the demo has delegations of today: one on its trip, one approved for two weeks ahead, one waiting for the chairman', async () => {
