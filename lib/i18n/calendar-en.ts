@@ -31,7 +31,8 @@ export const calendarEn: Record<keyof typeof calendarVi, string> = {
 	'calendar.remove': 'Remove',
 	'calendar.saved': '{day} declared.',
 	'calendar.removed': '{day} removed.',
-	'calendar.errors.date': 'Enter the date as dd/mm/yyyy.',
+	'calendar.errors.date':
+		'There is no such day: enter a real date as dd/mm/yyyy (e.g. 02/09/2026).',
 	'calendar.errors.kind': 'Choose day off or make-up working day.',
 	'calendar.errors.note':
 		'Give the basis (e.g. the announcement number), at most 200 characters.',

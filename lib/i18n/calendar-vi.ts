@@ -29,7 +29,8 @@ export const calendarVi = {
 	'calendar.remove': 'Xóa',
 	'calendar.saved': 'Đã khai báo ngày {day}.',
 	'calendar.removed': 'Đã xóa ngày {day}.',
-	'calendar.errors.date': 'Nhập ngày theo dạng dd/mm/yyyy.',
+	'calendar.errors.date':
+		'Không có ngày này: nhập một ngày có thật theo dạng dd/mm/yyyy (ví dụ 02/09/2026).',
 	'calendar.errors.kind': 'Chọn nghỉ hoặc làm bù.',
 	'calendar.errors.note': 'Ghi căn cứ (ví dụ số thông báo), tối đa 200 ký tự.',
 	'calendar.errors.taken': 'Ngày này đã được khai báo; xóa khai báo cũ trước.',
