@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest'
+import { documentFileName } from '#lib/file-name.ts'
 import { formatDate, formatDateTime, formatMoney, formatNumber, formatPlaceDate } from '#lib/format.ts'
 
 describe('formatDate', () => {
@@ -37,5 +38,22 @@ describe('formatPlaceDate', () => {
 		expect(formatPlaceDate('Quảng Trị', '2021-10-13T02:00:00Z')).toBe('Quảng Trị, ngày 13 tháng 10 năm 2021')
 		expect(formatPlaceDate('Quảng Trị', '2021-03-05T02:00:00Z')).toBe('Quảng Trị, ngày 5 tháng 3 năm 2021')
 		expect(formatPlaceDate('Quang Tri', '2021-10-13T02:00:00Z', 'en')).toBe('Quang Tri, 13/10/2021')
+	})
+})
+
+describe('file names', () => {
+	test('ASCII, at most 80 characters, cut between words', () => {
+		expect(documentFileName('bao cao', 'Đoàn LĐLĐ tỉnh Quảng Trị 2026', 'docx')).toBe(
+			'bao-cao-doan-ldld-tinh-quang-tri-2026.docx',
+		)
+		const long = documentFileName(
+			'bao cao',
+			'Đoàn LĐLĐ tỉnh Quảng Trị làm việc với Liên hiệp Công đoàn tỉnh Salavan tháng 12/2026',
+			'docx',
+		)
+		expect(long).toBe(
+			'bao-cao-doan-ldld-tinh-quang-tri-lam-viec-voi-lien-hiep-cong-doan-tinh-salavan.docx',
+		)
+		expect(documentFileName('', '—', 'zip')).toBe('van-ban.zip')
 	})
 })

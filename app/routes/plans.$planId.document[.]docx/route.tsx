@@ -1,9 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { buildOfficialDocx } from '#workflows/documents/docx.server.ts'
-import {
-	documentFileName,
-	loadPlanDocument,
-} from '../plans.$planId.document/plan-document.server.ts'
+import { loadPlanDocument } from '../plans.$planId.document/plan-document.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 export const loader =

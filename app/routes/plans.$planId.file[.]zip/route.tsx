@@ -3,7 +3,7 @@ import { db } from '#db/client.server.ts'
 import { requireUser } from '#app/utils/auth.server.ts'
 import { requireVisiblePlan } from '#workflows/access/plan-access.server.ts'
 import { buildPlanFileZip } from '#workflows/documents/plan-file.server.ts'
-import { documentFileName } from '../plans.$planId.document/plan-document.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 import { web } from '#app/utils/domain.server.ts'
 
 export const loader =

@@ -1,7 +1,7 @@
 import { type LoaderFunctionArgs } from '@remix-run/node'
 import { buildOfficialDocx } from '#workflows/documents/docx.server.ts'
 import { web } from '#app/utils/domain.server.ts'
-import { documentFileName } from '../plans.$planId.document/plan-document.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 import { requireTripReportDocument } from '../plans.$planId.report-document/trip-report-document.server.ts'
 
 export const loader =

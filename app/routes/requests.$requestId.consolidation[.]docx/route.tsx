@@ -4,6 +4,7 @@ import { web } from '#app/utils/domain.server.ts'
 import { todayIso } from '#lib/trip-dates.ts'
 import { buildConsolidationDocx } from '#workflows/requests/consolidation-docx.server.ts'
 import { loadConsolidation } from '#workflows/requests/consolidation.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
@@ -20,7 +21,7 @@ export const loader =
 				headers: {
 					'Content-Type':
 						'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-					'Content-Disposition': 'attachment; filename="tong-hop-bao-cao.docx"',
+					'Content-Disposition': `attachment; filename="${documentFileName('tong hop bao cao', loaded.request.number_symbol, 'docx')}"`,
 					'Cache-Control': 'private, no-store',
 				},
 			})

@@ -9,6 +9,7 @@ import {
 	type ConsolidatedTable,
 } from '#workflows/requests/consolidation.ts'
 import { loadConsolidation } from '#workflows/requests/consolidation.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 
 const GROUP_NAMES = { provinces: 'Tỉnh, thành phố', sectors: 'Công đoàn ngành' }
 
@@ -120,7 +121,7 @@ export const loader =
 				headers: {
 					'Content-Type':
 						'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-					'Content-Disposition': 'attachment; filename="tong-hop-bao-cao.xlsx"',
+					'Content-Disposition': `attachment; filename="${documentFileName('tong hop bao cao', r.number_symbol, 'xlsx')}"`,
 					'Cache-Control': 'private, no-store',
 				},
 			})

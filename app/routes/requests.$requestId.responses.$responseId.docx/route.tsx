@@ -3,7 +3,7 @@ import { requireUser } from '#app/utils/auth.server.ts'
 import { web } from '#app/utils/domain.server.ts'
 import { loadAnswer } from '#workflows/requests/answer.server.ts'
 import { buildResponseDocx } from '#workflows/requests/docx.server.ts'
-import { documentFileName } from '../plans.$planId.document/plan-document.server.ts'
+import { documentFileName } from '#lib/file-name.ts'
 
 export const loader =
 	/* @__PURE__ -- a server export, dropped from the browser bundle */ web(
