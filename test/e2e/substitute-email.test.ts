@@ -169,7 +169,7 @@ test('a substitute approves from the email link, not signed in; the timeline sho
 		// The link is spent: opening it again says so and shows where the plan is.
 		await phone.page.reload()
 		await phone.page
-			.getByText('Liên kết này đã được dùng', { exact: false })
+			.getByText('Bạn đã quyết định qua một liên kết trong email này', { exact: false })
 			.waitFor()
 		await screenshot(phone.page, 'decide-used-phone')
 
