@@ -1,3 +1,4 @@
+import { sql } from 'kysely'
 import { type Db } from '../client.server.ts'
 import { type AuditAction } from '../schema.ts'
 import { PAGE_SIZE, pageOf, pageOffset } from '#lib/pagination.ts'
@@ -43,6 +44,10 @@ export async function recordAudit(db: Db, entry: AuditEntry) {
 		.execute()
 }
 
+/** The entry's subject as a uuid when it is one (a user's or an organisation's id), so the key is used. */
+const subjectUuid = sql`(CASE WHEN a.subject_id ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+	THEN a.subject_id::uuid END)`
+
 /** Newest first (id breaks ties within a transaction); every organisation when none is given. */
 export async function listAuditLog(
 	db: Db,
@@ -65,6 +70,14 @@ export async function listAuditLog(
 			'u.email as actor_email',
 			'o.short_name as organisation_short_name',
 		])
+		// Whom or what the entry is about, when it is a user or an organisation (subject_id is text).
+		.select(
+			sql<string | null>`coalesce(
+				(SELECT su.full_name || ' (' || su.email || ')' FROM app_user su WHERE su.id = ${subjectUuid}),
+				(SELECT so.short_name FROM organisation so WHERE so.id = ${subjectUuid}))`.as(
+				'subject_name',
+			),
+		)
 		.select(eb => eb.fn.countAll<string>().over().as('total'))
 		.orderBy('a.created_at', 'desc')
 		.orderBy('a.id', 'desc')

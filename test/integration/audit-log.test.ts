@@ -177,6 +177,21 @@ describe('who sees it', () => {
 		expect(board.rows.slice(0, 3).map(r => r.subject_id)).toEqual(['n2', 'n1', 'n0'])
 	})
 
+	test('each entry names whom it is about: the account changed, or the organisation', async () => {
+		await db
+			.insertInto('audit_log')
+			.values([
+				{ actor_id: ids.ldldAdmin, organisation_id: ids.ldld, action: 'user.updated', subject_id: ids.drafter },
+				{ actor_id: ids.boardAdmin, organisation_id: ids.cdct, action: 'organisation.updated', subject_id: ids.cdct },
+			])
+			.execute()
+		const board = (await (await getAudit(cookies.boardAdmin)).json()) as { rows: { action: string; subject_name: string | null }[] }
+		expect(board.rows.map(r => [r.action, r.subject_name])).toEqual([
+			['organisation.updated', 'CĐCTVN'],
+			['user.updated', 'Nguyễn Thị Hương (soanthao@ldld-quangtri.vn)'],
+		])
+	})
+
 	test('someone who is not an admin is refused', async () => {
 		expect((await getAudit(cookies.drafter)).status).toBe(403)
 	})

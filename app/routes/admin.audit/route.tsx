@@ -58,7 +58,12 @@ export default function AuditLogRoute() {
 							<div className="muted">{entry.actor_email}</div>
 						</td>
 						<td>{entry.organisation_short_name}</td>
-						<td>{t(`audit.action.${entry.action}`)}</td>
+						<td>
+							{t(`audit.action.${entry.action}`)}
+							{entry.subject_name ? (
+								<div className="muted">{entry.subject_name}</div>
+							) : null}
+						</td>
 						<td>
 							<Change before={entry.before} after={entry.after} />
 						</td>
