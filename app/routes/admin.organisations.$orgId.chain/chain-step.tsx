@@ -105,18 +105,21 @@ export function ChainStepRow({
 					</Field>
 				))}
 			</div>
-			<label className="checks">
-				<input {...getInputProps(stepFields.optional, { type: 'checkbox' })} />
-				{t('chain.optional')}
-			</label>
-			<label className="checks">
-				<input
-					{...getInputProps(stepFields.requires_written_answer, {
-						type: 'checkbox',
-					})}
-				/>
-				{t('answer.requiredOption')}
-			</label>
+			{/* Each box beside its own words, on a phone too. */}
+			<div className="checks">
+				<label>
+					<input {...getInputProps(stepFields.optional, { type: 'checkbox' })} />
+					<span>{t('chain.optional')}</span>
+				</label>
+				<label>
+					<input
+						{...getInputProps(stepFields.requires_written_answer, {
+							type: 'checkbox',
+						})}
+					/>
+					<span>{t('answer.requiredOption')}</span>
+				</label>
+			</div>
 			<div className="grid-2">
 				<Field
 					label={t('approvals.ruleLabel')}
