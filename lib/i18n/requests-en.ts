@@ -11,6 +11,10 @@ export const requestsEn: Record<keyof typeof requestsVi, string> = {
 	'request.noneAsked': 'No report request has been sent to your organisation.',
 	'request.title': 'Subject',
 	'request.template': 'Report template',
+	'request.templateName.nq03-review':
+		'Ten-year review of Resolution 03/NQ-ĐCT (4 appendices)',
+	'request.templateName.general':
+		'Report on the letter’s subject (3 parts, no appendix)',
 	'request.number': 'Letter number and date',
 	'request.numberFrom': 'Letter number',
 	'request.numberFromRegister':

@@ -9,6 +9,10 @@ export const requestsVi = {
 	'request.noneAsked': 'Chưa có yêu cầu báo cáo nào gửi đến đơn vị.',
 	'request.title': 'Trích yếu (về việc)',
 	'request.template': 'Mẫu báo cáo',
+	'request.templateName.nq03-review':
+		'Tổng kết 10 năm thực hiện Nghị quyết 03/NQ-ĐCT (4 phụ lục)',
+	'request.templateName.general':
+		'Báo cáo theo nội dung công văn (3 phần, không có phụ lục)',
 	'request.number': 'Số, ngày công văn',
 	'request.numberFrom': 'Số công văn',
 	'request.numberFromRegister':

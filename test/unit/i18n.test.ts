@@ -3,6 +3,7 @@ import { en } from '#lib/i18n/en.ts'
 import { isMessageKey, translate, translator } from '#lib/i18n/index.ts'
 import { vi } from '#lib/i18n/vi.ts'
 import { splitErrorParams, tooLong } from '#lib/form-errors.ts'
+import { BUILT_IN_TEMPLATES } from '#lib/report-template.ts'
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map(m => m[1]).sort()
 
@@ -66,4 +67,13 @@ test('a text too long says its limit, in both languages', () => {
 	const [key, params] = splitErrorParams(tooLong(20000))
 	expect(translator('vi')(key, params)).toBe('Nội dung quá dài: tối đa 20.000 ký tự')
 	expect(translator('en')(key, params)).toBe('This is too long: at most 20.000 characters')
+})
+
+test('every built-in report template is named in both languages', () => {
+	for (const { key } of BUILT_IN_TEMPLATES)
+		for (const locale of ['vi', 'en'] as const) {
+			const name = `request.templateName.${key}`
+			expect(translator(locale)(name), `${locale} ${key}`).not.toBe(name)
+		}
+	expect(translator('en')('request.templateName.general')).toBe('Report on the letter’s subject (3 parts, no appendix)')
 })

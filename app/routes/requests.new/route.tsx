@@ -41,7 +41,7 @@ export const loader =
 					name: o.short_name,
 				})),
 				notation: await blankNotation(db, user.organisationId, 'CV'),
-				templates: BUILT_IN_TEMPLATES.map(t => ({ key: t.key, name: t.name })),
+				templates: BUILT_IN_TEMPLATES.map(t => ({ key: t.key })),
 			})
 		},
 	)
@@ -95,7 +95,7 @@ export default function NewRequestRoute() {
 						<select {...getSelectProps(fields.template)} {...props}>
 							{templates.map(tp => (
 								<option key={tp.key} value={tp.key}>
-									{tp.name}
+									{t(`request.templateName.${tp.key}`)}
 								</option>
 							))}
 						</select>
