@@ -265,5 +265,9 @@ test("the VGCL board opens Quảng Trị's report (in English too); another orga
 	await other.page
 		.getByRole('heading', { name: 'Không tìm thấy yêu cầu' })
 		.waitFor()
+	// Titled by what happened, not by the report it may not see.
+	expect(await other.page.title()).toBe(
+		'Không tìm thấy yêu cầu – Quản lý đối ngoại công đoàn',
+	)
 	await other.close()
 })
