@@ -17,6 +17,7 @@ import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
 import arStyles from '#app/annual-report/annual-report.css'
 import { buildReport } from '#workflows/annual-report/report.ts'
 import { AnnualReportSchema } from '#app/annual-report/schema.ts'
+import { IssueButton } from '#app/components/issue-button.tsx'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'
 import { db } from '#db/client.server.ts'
@@ -212,9 +213,7 @@ export default function AnnualReportEditorRoute() {
 					<input type="hidden" name="intent" value="issue-number" />
 					<input type="hidden" name="version" value={report.version} />
 					<p className="muted">{t('annualReport.issueHint')}</p>
-					<button type="submit" className="secondary">
-						{t('planDocument.issue')}
-					</button>
+					<IssueButton secondary />
 				</Form>
 			)}
 			<Form method="post" className="panel" {...getFormProps(form)}>

@@ -31,6 +31,9 @@ export const documentsEn: Record<keyof typeof documentsVi, string> = {
 	'planDocument.print': 'Print',
 	'planDocument.download': 'Download (DOCX)',
 	'planDocument.issue': 'Number and issue',
+	'planDocument.issueConfirm':
+		'The next number of the register of outgoing documents goes to this document for good. Issue it?',
+	'planDocument.issueYes': 'Yes, issue the number',
 	'planDocument.issueHint':
 		'Takes the next number of the outgoing register and keeps the document as it is now. Each version of the plan is issued once.',
 	'planDocument.signerTitle': 'Signer’s position',

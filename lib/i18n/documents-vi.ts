@@ -28,6 +28,9 @@ export const documentsVi = {
 	'planDocument.print': 'In',
 	'planDocument.download': 'Tải về (DOCX)',
 	'planDocument.issue': 'Cấp số và phát hành',
+	'planDocument.issueConfirm':
+		'Số tiếp theo trong sổ văn bản đi sẽ được cấp cho văn bản này và không thu hồi được. Cấp số?',
+	'planDocument.issueYes': 'Có, cấp số',
 	'planDocument.issueHint':
 		'Lấy số tiếp theo trong sổ văn bản đi và lưu văn bản như hiện tại. Mỗi phiên bản của kế hoạch được phát hành một lần.',
 	'planDocument.signerTitle': 'Chức vụ người ký',

@@ -122,7 +122,7 @@ test('the drafter prints and downloads the plan document, the Tỉnh ủy approv
 		// On paper only the sheet shows: no toolbar, no issue form.
 		await page.emulateMedia({ media: 'print' })
 		expect(await page.getByRole('button', { name: 'In', exact: true }).isVisible()).toBe(false)
-		expect(await page.getByRole('button', { name: 'Cấp số và phát hành' }).isVisible()).toBe(false)
+		expect(await page.locator('.issue-confirm').isVisible()).toBe(false)
 		// The motto's underline is exactly as wide as the motto.
 		const motto = page.locator('.ar-motto span')
 		expect(await motto.evaluate(e => getComputedStyle(e).borderBottomStyle)).toBe('solid')
@@ -132,7 +132,10 @@ test('the drafter prints and downloads the plan document, the Tỉnh ủy approv
 
 		await page.getByLabel(/^Họ và tên người ký/).fill('Nguyễn Đăng Bảo')
 		await page.getByLabel(/^Chức vụ người ký/).fill('Phó Chủ tịch Thường trực')
-		await page.getByRole('button', { name: 'Cấp số và phát hành' }).click()
+		// Issuing asks once more: the number is taken for good.
+		await page.getByText('Cấp số và phát hành', { exact: true }).click()
+		await page.getByRole('alert').filter({ hasText: 'không thu hồi được' }).waitFor()
+		await page.getByRole('button', { name: 'Có, cấp số' }).click()
 		await toast(page, /^Đã cấp số \d+\/KH-LĐLĐ\.$/).waitFor()
 		const notation = (await toast(page, /Đã cấp số/).textContent())!.match(/(\d+\/KH-LĐLĐ)/)![1]!
 		await waitForHydration(page)

@@ -17,6 +17,7 @@ import { z } from 'zod'
 import arStyles from '#app/annual-report/annual-report.css'
 import { GeneralErrorBoundary } from '#app/components/error-boundary.tsx'
 import { Field, FormErrors } from '#app/components/forms.tsx'
+import { IssueButton } from '#app/components/issue-button.tsx'
 import { db } from '#db/client.server.ts'
 import { formatIsoDate } from '#lib/format.ts'
 import { useT } from '#app/utils/i18n.tsx'
@@ -216,7 +217,7 @@ export default function PlanDocumentRoute() {
 							/>
 						)}
 					</Field>
-					<button type="submit">{t('planDocument.issue')}</button>
+					<IssueButton />
 				</Form>
 			) : null}
 			<DocumentSheet report={data.document} />
