@@ -18,7 +18,7 @@ export function pageTitle(
 		{ locale?: Locale } | undefined
 	const t = translator(root?.locale ?? 'vi')
 	// A page that could not be shown is titled by what happened, not by the page refused.
-	const failed = matches.find(m => m.error !== undefined)
+	const failed = matches.find(m => m.error != null)
 	if (failed) {
 		const status = isRouteErrorResponse(failed.error)
 			? failed.error.status

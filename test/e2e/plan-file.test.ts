@@ -133,7 +133,7 @@ test('the drafter prints and downloads the plan document, the Tỉnh ủy approv
 		await page.getByLabel(/^Họ và tên người ký/).fill('Nguyễn Đăng Bảo')
 		await page.getByLabel(/^Chức vụ người ký/).fill('Phó Chủ tịch Thường trực')
 		// Issuing asks once more: the number is taken for good.
-		await page.getByText('Cấp số và phát hành', { exact: true }).click()
+		await page.locator('.issue-confirm summary', { hasText: 'Cấp số và phát hành' }).click()
 		await page.getByRole('alert').filter({ hasText: 'không thu hồi được' }).waitFor()
 		await page.getByRole('button', { name: 'Có, cấp số' }).click()
 		await toast(page, /^Đã cấp số \d+\/KH-LĐLĐ\.$/).waitFor()
