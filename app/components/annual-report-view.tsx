@@ -1,6 +1,7 @@
 import { useT } from '#app/utils/i18n.tsx'
 import {
 	type DocTable,
+	hasClosing,
 	layoutOf,
 	type OfficialDocument,
 } from '#workflows/documents/official-document.ts'
@@ -94,10 +95,7 @@ export function ReportDocument({ report }: { report: OfficialDocument }) {
 					</section>
 				),
 			)}
-			{/* A document nobody signs or sends (the passport register) ends with its last section. */}
-			{report.recipients.length ||
-			report.signature.length ||
-			report.signerName ? (
+			{hasClosing(report) ? (
 				<div className="ar-footer">
 					<div className="ar-recipients">
 						<div className="ar-bold">

@@ -231,6 +231,6 @@ export function safeRedirect(
 		return fallback
 	const base = 'http://this.invalid'
 	const url = URL.canParse(to, base) ? new URL(to, base) : null
-	if (!url || url.origin !== base || to.startsWith('//')) return fallback
+	if (!url || url.origin !== base) return fallback
 	return `${url.pathname}${url.search}${url.hash}`
 }

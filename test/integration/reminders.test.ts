@@ -623,18 +623,25 @@ describe('report reminders, day by day', () => {
 	})
 })
 
+/** A plan for 05–09/03/2027, approved at every step and departed on 05/03: its last day is 09/03. */
+async function departedTrip(world: Awaited<ReturnType<typeof insertPlanWorld>>) {
+	const { users, partner } = world
+	const plan = await insertPlan(db, users.ldld.drafter, {
+		partnerId: partner.id,
+		fields: { name: PLAN_NAME, timing_kind: 'dates', plan_year: 2027, start_date: '2027-03-05', end_date: '2027-03-09' },
+	})
+	await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
+	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
+		await sendPlanEvent(db, plan.id, 'APPROVE', approver)
+	await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+	return plan
+}
+
 describe('a trip past its last day', () => {
 	test('last day 09/03, not recorded: the drafter on 10/03, drafter and approvers on 17/03, nothing after the return is recorded on 20/03; the email names the plan page’s button', async () => {
 		const world = await insertPlanWorld(db)
-		const { users, partner } = world
-		const plan = await insertPlan(db, users.ldld.drafter, {
-			partnerId: partner.id,
-			fields: { name: PLAN_NAME, timing_kind: 'dates', plan_year: 2027, start_date: '2027-03-05', end_date: '2027-03-09' },
-		})
-		await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
-		for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
-			await sendPlanEvent(db, plan.id, 'APPROVE', approver)
-		await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+		const { users } = world
+		const plan = await departedTrip(world)
 		await fresh()
 
 		const name = new Map<string, string>([
@@ -696,16 +703,9 @@ describe('a trip past its last day', () => {
 
 test('a trip past its last day whose drafter has left: the organisation’s active drafters are reminded, told why', async () => {
 	const world = await insertPlanWorld(db)
-	const { users, partner, orgs } = world
+	const { users, orgs } = world
 	const colleague = await insertUser(db, { organisation_id: orgs.ldld.id, roles: ['drafter'] })
-	const plan = await insertPlan(db, users.ldld.drafter, {
-		partnerId: partner.id,
-		fields: { name: PLAN_NAME, timing_kind: 'dates', plan_year: 2027, start_date: '2027-03-05', end_date: '2027-03-09' },
-	})
-	await sendPlanEvent(db, plan.id, 'SUBMIT', users.ldld.drafter)
-	for (const approver of [users.ldld.approver, users.tinhUy.approver, users.board.approver])
-		await sendPlanEvent(db, plan.id, 'APPROVE', approver)
-	await act(plan.id, 'DEPART', users.ldld.drafter, { changes: { departed_on: '2027-03-05' } })
+	await departedTrip(world)
 	await db.updateTable('app_user').set({ active: false }).where('id', '=', users.ldld.drafter.id).execute()
 	await fresh()
 	await runDailyReminders(db, '2027-03-10')

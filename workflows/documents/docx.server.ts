@@ -19,6 +19,7 @@ import {
 	type DocTable,
 	layoutOf,
 	type OfficialDocument,
+	hasClosing,
 } from './official-document.ts'
 
 const FONT = 'Times New Roman'
@@ -388,11 +389,7 @@ export async function buildOfficialDocx(
 		],
 		landscape || r.landscape ? LANDSCAPE_WIDTH : TEXT_WIDTH,
 	)
-	// A document nobody signs or sends (the passport register) ends with its last section.
-	const closing =
-		r.recipients.length || r.signature.length || r.signerName
-			? [para('', { keepNext: true }), footer]
-			: []
+	const closing = hasClosing(r) ? [para('', { keepNext: true }), footer] : []
 
 	const doc = new Document({
 		creator: meta.creator,

@@ -43,6 +43,13 @@ export interface OfficialDocument {
 	signerName: string
 }
 
+/** Whether the document ends with "Nơi nhận" and a signature: not a book nobody signs or sends (the passport register). */
+export function hasClosing(
+	d: Pick<OfficialDocument, 'recipients' | 'signature' | 'signerName'>,
+) {
+	return Boolean(d.recipients.length || d.signature.length || d.signerName)
+}
+
 /** "Quảng Trị, ngày 25 tháng 10 năm 2019" (a zero before days below 10 and months below 3, as Nghị định 30 asks). */
 export function placeDate(place: string, date: string | null) {
 	if (!date) return `${place}, ngày … tháng … năm …`
